@@ -1,0 +1,209 @@
+#include "model/asyncio/as_completed.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "model/asyncio/base_events.hpp"
+
+namespace asim::asyncio {
+
+using runtime::Coro;
+using runtime::PyError;
+using runtime::Ref;
+using runtime::Value;
+
+namespace {
+
+bool legacy(const EventLoop& loop) {
+  return loop.profile().as_completed_design == AsCompletedDesign::LegacyGenerator;
+}
+
+// `set(fs)`: distinct objects, in the order the chooser gives. CPython's order
+// follows object addresses; it matters only for coroutines, whose tasks are
+// created (and so named and started) in that order.
+std::vector<Value> set_of(EventLoop& loop, const Value& fs) {
+  std::vector<Value> items;
+  for (auto& v : runtime::to_vector(fs)) {
+    bool seen = false;
+    for (const auto& u : items) seen = seen || u.is(v);
+    if (!seen) items.push_back(std::move(v));
+  }
+  std::vector<std::size_t> coros;
+  for (std::size_t i = 0; i < items.size(); ++i)
+    if (items[i].as<runtime::Coroutine>()) coros.push_back(i);
+  if (coros.size() < 2) return items;
+  const auto order = loop.chooser().permutation(coros.size(), "as_completed: set(fs) order");
+  if (loop.tracing())
+    loop.emit(trace::Kind::ChoicePoint, "as_completed",
+              fmt::format("CPython wraps the {} coroutines in tasks in set order, which follows memory "
+                          "addresses; asim takes {}",
+                          coros.size(), std::is_sorted(order.begin(), order.end()) ? "argument order" : "a chosen order"));
+  std::vector<Value> out;
+  out.reserve(items.size());
+  std::size_t next_coro = 0;
+  for (std::size_t i = 0; i < items.size(); ++i)
+    out.push_back(items[i].as<runtime::Coroutine>() ? items[coros[order[next_coro++]]] : items[i]);
+  return out;
+}
+
+std::string_view completion_name(const EventLoop& loop) {
+  return legacy(loop) ? "as_completed.<locals>._on_completion" : "_AsCompletedIterator._handle_completion";
+}
+
+std::string_view timeout_name(const EventLoop& loop) {
+  return legacy(loop) ? "as_completed.<locals>._on_timeout" : "_AsCompletedIterator._handle_timeout";
+}
+
+}  // namespace
+
+// ------------------------------------------------------- shared bookkeeping
+
+AsCompletedState::AsCompletedState(EventLoop& loop, const Value& fs, std::optional<double> timeout)
+    : loop_(loop), done_(runtime::make<Queue>(&loop)) {
+  for (const auto& f : set_of(loop, fs)) {
+    Ref<Future> fut = ensure_future(loop, f);
+    todo_.emplace(fut->address(), fut);
+  }
+  todo_count_ = todo_.size();
+  // The closures hold the state, as CPython's closures hold todo and done.
+  Ref<AsCompletedState> self(this);
+  on_completion_cb_ = runtime::native_function(std::string(completion_name(loop)), [self](std::span<const Value> a) {
+    self->on_completion(a[0].ref<Future>());
+    return Value::none();
+  });
+  for (auto& [_, f] : todo_) f->add_done_callback(on_completion_cb_);
+  if (!todo_.empty() && timeout)
+    timeout_handle_ = loop.call_later(*timeout, runtime::native_function(std::string(timeout_name(loop)),
+                                                                         [self](std::span<const Value>) {
+                                                                           self->on_timeout();
+                                                                           return Value::none();
+                                                                         }));
+}
+
+// as_completed.<locals>._on_timeout / _AsCompletedIterator._handle_timeout
+void AsCompletedState::on_timeout() {
+  for (auto& [_, f] : todo_) {
+    f->remove_done_callback(*on_completion_cb_);
+    done_->put_nowait(Value::none());  // the sentinel _wait_for_one turns into TimeoutError
+  }
+  todo_.clear();
+  if (loop_.tracing())
+    loop_.emit(trace::Kind::Note, "as_completed", "timeout fired: waiters get TimeoutError; the tasks keep running");
+}
+
+// as_completed.<locals>._on_completion / _AsCompletedIterator._handle_completion
+void AsCompletedState::on_completion(const Ref<Future>& f) {
+  if (todo_.empty()) return;  // the timeout was here first
+  todo_.erase(f->address());
+  done_->put_nowait(Value(f));
+  if (todo_.empty() && timeout_handle_) timeout_handle_->cancel();
+}
+
+// ------------------------------------------------- legacy design (3.7-3.12)
+
+LegacyAsCompleted::LegacyAsCompleted(EventLoop& loop, Value fs, std::optional<double> timeout)
+    : loop_(loop), fs_(std::move(fs)), timeout_(timeout) {
+  if (loop.tracing())
+    loop.emit(trace::Kind::Note, "as_completed",
+              "returned a generator; nothing has started: tasks are created at the first next()");
+}
+
+std::string LegacyAsCompleted::repr() const {
+  return fmt::format("<generator object as_completed at {}>", address_text());
+}
+
+// as_completed.<locals>._wait_for_one
+static Coro legacy_wait_for_one(Ref<Queue> done, EventLoop& loop) {
+  Value f = co_await done->get();
+  if (f.is_none()) throw PyError{runtime::new_exception(loop.exceptions().TimeoutError)};
+  co_return f.as<Future>()->result();
+}
+
+// The generator body; each next() resumes it up to its next `yield`.
+std::optional<Value> LegacyAsCompleted::next() {
+  if (finished_) return std::nullopt;
+  if (!state_) {
+    try {
+      if (isfuture(fs_) || fs_.as<runtime::Coroutine>())
+        runtime::raise(loop_.builtins().TypeError,
+                       fmt::format(fmt::runtime(loop_.profile().as_completed_type_error), runtime::type_name(fs_)));
+      state_ = runtime::make<AsCompletedState>(loop_, fs_, timeout_);
+    } catch (...) {
+      finished_ = true;  // an exception ends a generator
+      throw;
+    }
+    if (loop_.tracing())
+      loop_.emit(trace::Kind::Note, "as_completed",
+                 fmt::format("first next(): {} tasks started now", state_->todo_count()));
+  }
+  if (yielded_ == state_->todo_count()) {
+    finished_ = true;
+    return std::nullopt;
+  }
+  ++yielded_;
+  auto coro = runtime::native("as_completed.<locals>._wait_for_one", legacy_wait_for_one(state_->done(), loop_));
+  if (loop_.tracing())
+    loop_.emit(trace::Kind::Note, "as_completed",
+               fmt::format("yielded {}: a coroutine bound to no task; awaiting it takes whichever result "
+                           "arrives next",
+                           coro->repr()));
+  return Value(coro);
+}
+
+// ----------------------------------------------------- 3.13 design
+
+// _AsCompletedIterator.__init__
+AsCompletedIterator::AsCompletedIterator(EventLoop& loop, const Value& aws, std::optional<double> timeout)
+    : loop_(loop), state_(runtime::make<AsCompletedState>(loop, aws, timeout)), todo_left_(state_->todo_count()) {
+  if (loop.tracing())
+    loop.emit(trace::Kind::Note, "as_completed",
+              fmt::format("returned an _AsCompletedIterator; its {} tasks started at the call", todo_left_));
+}
+
+// _AsCompletedIterator._wait_for_one
+Coro AsCompletedIterator::wait_for_one(bool resolve) {
+  Ref<AsCompletedIterator> self(this);
+  Value f = co_await state_->done()->get();
+  if (f.is_none()) throw PyError{runtime::new_exception(loop_.exceptions().TimeoutError)};
+  co_return resolve ? f.as<Future>()->result() : f;
+}
+
+// _AsCompletedIterator.__next__
+std::optional<Value> AsCompletedIterator::next() {
+  if (!todo_left_) return std::nullopt;
+  --todo_left_;
+  auto coro = runtime::native("_AsCompletedIterator._wait_for_one", wait_for_one(true));
+  if (loop_.tracing())
+    loop_.emit(trace::Kind::Note, "as_completed",
+               fmt::format("yielded {}: plain iteration still hands out a coroutine", coro->repr()));
+  return Value(coro);
+}
+
+// _AsCompletedIterator.__anext__
+Coro AsCompletedIterator::anext_body() {
+  Ref<AsCompletedIterator> self(this);
+  if (!todo_left_) throw PyError{runtime::new_exception(loop_.builtins().StopAsyncIteration)};
+  --todo_left_;
+  Value f = co_await runtime::native("_AsCompletedIterator._wait_for_one", wait_for_one(false));
+  if (loop_.tracing())
+    loop_.emit(trace::Kind::Note, "as_completed",
+               fmt::format("async for hands out {} itself, already done", f.object()->repr()));
+  co_return f;
+}
+
+Ref<runtime::Coroutine> AsCompletedIterator::anext() {
+  return runtime::native("_AsCompletedIterator.__anext__", anext_body());
+}
+
+// tasks.as_completed
+Value as_completed(EventLoop& loop, const Value& fs, std::optional<double> timeout) {
+  if (legacy(loop)) return Value(runtime::make<LegacyAsCompleted>(loop, fs, timeout));
+  // inspect.isawaitable(fs)
+  if (dynamic_cast<runtime::Awaitable*>(fs.object()))
+    runtime::raise(loop.builtins().TypeError,
+                   fmt::format(fmt::runtime(loop.profile().as_completed_type_error), runtime::type_name(fs)));
+  return Value(runtime::make<AsCompletedIterator>(loop, fs, timeout));
+}
+
+}  // namespace asim::asyncio

@@ -1,0 +1,87 @@
+// tasks.as_completed, both designs side by side.
+//
+// Legacy (3.7-3.12): a generator. Nothing happens until the first next();
+// then every awaitable is wrapped in a task and each next() yields a fresh
+// `_wait_for_one()` coroutine, bound to no task, which returns the result of
+// whichever task finishes next. That is why the items are coroutines and not
+// the finished futures the old docs promised.
+//
+// 3.13: `_AsCompletedIterator`. Tasks start at the call. Plain iteration still
+// yields `_wait_for_one(resolve=True)` coroutines; `async for` yields the
+// finished Task/Future itself (the very object passed in, when it was one).
+#pragma once
+
+#include <map>
+#include <optional>
+
+#include "model/asyncio/events.hpp"
+#include "model/asyncio/queues.hpp"
+#include "model/asyncio/tasks.hpp"
+#include "model/runtime/iterator.hpp"
+
+namespace asim::asyncio {
+
+// The bookkeeping both designs share: the todo set, the done queue fed by
+// done-callbacks, and the timeout timer (as_completed's locals, or the
+// _AsCompletedIterator's attributes).
+class AsCompletedState : public runtime::Object {
+ public:
+  // Runs `todo = {ensure_future(f) for f in set(fs)}` and the set-up after it.
+  AsCompletedState(EventLoop& loop, const runtime::Value& fs, std::optional<double> timeout);
+  std::string_view type_name() const override { return "as_completed state"; }
+  std::size_t todo_count() const { return todo_count_; }
+  const runtime::Ref<Queue>& done() const { return done_; }
+
+ private:
+  void on_timeout();
+  void on_completion(const runtime::Ref<Future>& f);
+
+  EventLoop& loop_;
+  runtime::Ref<Queue> done_;
+  // CPython's todo set. Keyed by the fake address, so iteration is in
+  // creation order; nothing observable depends on this set's order.
+  std::map<std::uint64_t, runtime::Ref<Future>> todo_;
+  std::size_t todo_count_;
+  runtime::Ref<runtime::Callable> on_completion_cb_;
+  runtime::Ref<TimerHandle> timeout_handle_;
+};
+
+// Legacy: the generator object as_completed() returns in 3.7-3.12.
+class LegacyAsCompleted : public runtime::Object, public runtime::Iterator {
+ public:
+  LegacyAsCompleted(EventLoop& loop, runtime::Value fs, std::optional<double> timeout);
+  std::string_view type_name() const override { return "generator"; }
+  std::string repr() const override;
+  std::optional<runtime::Value> next() override;
+
+ private:
+  EventLoop& loop_;
+  runtime::Value fs_;
+  std::optional<double> timeout_;
+  runtime::Ref<AsCompletedState> state_;  // set by the first next(): the generator body ran
+  std::size_t yielded_ = 0;
+  bool finished_ = false;
+};
+
+// 3.13: tasks._AsCompletedIterator.
+class AsCompletedIterator : public runtime::Object, public runtime::Iterator, public runtime::AsyncIterator {
+ public:
+  AsCompletedIterator(EventLoop& loop, const runtime::Value& aws, std::optional<double> timeout);
+  std::string_view type_name() const override { return "_AsCompletedIterator"; }
+  // __next__: a `_wait_for_one(resolve=True)` coroutine
+  std::optional<runtime::Value> next() override;
+  // __anext__: a coroutine that returns the next finished future itself
+  runtime::Ref<runtime::Coroutine> anext() override;
+
+ private:
+  runtime::Coro wait_for_one(bool resolve);
+  runtime::Coro anext_body();
+  EventLoop& loop_;
+  runtime::Ref<AsCompletedState> state_;
+  std::size_t todo_left_;
+};
+
+// tasks.as_completed: the design the loop's version profile selects.
+runtime::Value as_completed(EventLoop& loop, const runtime::Value& fs, std::optional<double> timeout = {});
+
+}  // namespace asim::asyncio

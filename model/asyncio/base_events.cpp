@@ -1,0 +1,272 @@
+#include "model/asyncio/base_events.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "model/asyncio/heapq.hpp"
+#include "model/asyncio/tasks.hpp"
+
+namespace asim::asyncio {
+
+using runtime::Ref;
+using runtime::Value;
+
+namespace {
+
+// base_events._MIN_SCHEDULED_TIMER_HANDLES and friends.
+constexpr std::size_t kMinScheduledTimerHandles = 100;
+constexpr double kMinCancelledTimerHandlesFraction = 0.5;
+constexpr double kMaximumSelectTimeout = 24 * 3600;
+// time.get_clock_info('monotonic').resolution on Linux.
+constexpr double kClockResolution = 1e-09;
+
+// TimerHandle.__lt__: deadlines only; ties are settled by the heap's shape.
+struct WhenLess {
+  bool operator()(const Ref<TimerHandle>& a, const Ref<TimerHandle>& b) const { return a->when() < b->when(); }
+};
+
+}  // namespace
+
+EventLoop::EventLoop(const VersionProfile& profile, trace::Sink* sink, explore::Chooser* chooser, Limits limits)
+    : profile_(profile),
+      builtins_(runtime::Runtime::current().builtins),
+      exceptions_(profile, builtins_),
+      sink_(sink),
+      chooser_(chooser ? chooser : &default_chooser_),
+      limits_(limits) {}
+
+EventLoop::~EventLoop() {
+  // Tasks outlive the loop only in the heap's teardown; they must not reach back.
+  for (Task* t = tasks_head_; t; t = t->next_task_) t->registered_ = false;
+}
+
+// BaseEventLoop.call_soon
+Ref<Handle> EventLoop::call_soon(Ref<runtime::Callable> callback, std::vector<Value> args) {
+  auto handle = runtime::make<Handle>(std::move(callback), std::move(args), this);
+  if (tracing()) emit(trace::Kind::HandleScheduled, handle->callback_text());
+  ready_.push_back(handle);
+  return handle;
+}
+
+// BaseEventLoop.call_later: call_at(self.time() + delay), in double, as CPython.
+Ref<TimerHandle> EventLoop::call_later(double delay, Ref<runtime::Callable> callback, std::vector<Value> args) {
+  return call_at(time() + delay, std::move(callback), std::move(args));
+}
+
+// BaseEventLoop.call_at
+Ref<TimerHandle> EventLoop::call_at(double when, Ref<runtime::Callable> callback, std::vector<Value> args) {
+  auto timer = runtime::make<TimerHandle>(when, std::move(callback), std::move(args), this);
+  if (tracing()) emit(trace::Kind::TimerScheduled, timer->callback_text(), "when=" + runtime::float_repr(when));
+  heapq::heappush(scheduled_, timer, WhenLess{});
+  timer->scheduled = true;
+  return timer;
+}
+
+// BaseEventLoop.create_future
+Ref<Future> EventLoop::create_future() {
+  auto fut = runtime::make<Future>(this);
+  if (tracing()) emit(trace::Kind::FutureCreated, fut->repr());
+  return fut;
+}
+
+// BaseEventLoop.create_task; with eager_task_factory (3.12+) the task's first
+// step runs right here when the loop is running.
+Ref<Task> EventLoop::create_task(Ref<runtime::Coroutine> coro, std::optional<std::string> name) {
+  if (++tasks_created_ > limits_.max_tasks)
+    throw LimitExceeded(fmt::format("asim: stopped after creating {} tasks (the task limit; raise it with "
+                                    "--max-tasks)", limits_.max_tasks));
+  return runtime::make<Task>(std::move(coro), this, std::move(name), eager_tasks_);
+}
+
+void EventLoop::set_eager_task_factory(bool eager) {
+  eager_tasks_ = eager;
+}
+
+// BaseEventLoop.run_forever
+void EventLoop::run_forever() {
+  if (running_) runtime::raise(builtins_.RuntimeError, "This event loop is already running");
+  running_ = true;
+  struct Stop {
+    EventLoop* loop;
+    ~Stop() {
+      loop->stopping_ = false;
+      loop->running_ = false;
+    }
+  } stop{this};
+  for (;;) {
+    run_once();
+    if (stopping_) break;
+  }
+}
+
+// BaseEventLoop.run_until_complete
+Value EventLoop::run_until_complete(Value future) {
+  Ref<Future> fut = ensure_future(*this, future);
+  auto done_cb = runtime::native_function("_run_until_complete_cb", [](std::span<const Value> args) {
+    auto* f = args[0].as<Future>();
+    if (!f->cancelled()) {
+      const auto exc = f->exception();
+      const auto& b = f->get_loop()->builtins();
+      if (exc && (exc->isinstance(b.SystemExit.get()) || exc->isinstance(b.KeyboardInterrupt.get())))
+        return Value::none();
+    }
+    f->get_loop()->stop();
+    return Value::none();
+  });
+  fut->add_done_callback(done_cb);
+  struct Remove {
+    Ref<Future> fut;
+    const runtime::Callable& cb;
+    ~Remove() {
+      if (!runtime::detail::tearing_down) fut->remove_done_callback(cb);
+    }
+  } remove{fut, *done_cb};
+  run_forever();
+  if (!fut->done()) runtime::raise(builtins_.RuntimeError, "Event loop stopped before Future completed.");
+  return fut->result();
+}
+
+// BaseEventLoop._run_once
+void EventLoop::run_once() {
+  ++tick_;
+  const std::size_t sched_count = scheduled_.size();
+  if (sched_count > kMinScheduledTimerHandles &&
+      static_cast<double>(timer_cancelled_count_) / static_cast<double>(sched_count) >
+          kMinCancelledTimerHandlesFraction) {
+    std::vector<Ref<TimerHandle>> new_scheduled;
+    for (auto& handle : scheduled_) {
+      if (handle->cancelled()) handle->scheduled = false;
+      else new_scheduled.push_back(std::move(handle));
+    }
+    heapq::heapify(new_scheduled, WhenLess{});
+    scheduled_ = std::move(new_scheduled);
+    timer_cancelled_count_ = 0;
+  } else {
+    while (!scheduled_.empty() && scheduled_.front()->cancelled()) {
+      --timer_cancelled_count_;
+      auto handle = heapq::heappop(scheduled_, WhenLess{});
+      handle->scheduled = false;
+    }
+  }
+
+  // The virtual select: with nothing ready, the clock jumps to the earliest
+  // deadline (at most MAXIMUM_SELECT_TIMEOUT ahead) instead of sleeping.
+  if (ready_.empty() && !stopping_) {
+    if (scheduled_.empty()) report_deadlock();
+    const double when = scheduled_.front()->when();
+    const double timeout = std::min(std::max(0.0, when - now_), kMaximumSelectTimeout);
+    if (timeout > 0) {
+      now_ = timeout < kMaximumSelectTimeout ? when : now_ + timeout;
+      if (now_ > limits_.max_time)
+        throw LimitExceeded(fmt::format("asim: stopped at virtual time {} (the time limit; raise it with "
+                                        "--max-time)", runtime::float_repr(now_)));
+      if (tracing()) emit(trace::Kind::ClockAdvanced, runtime::float_repr(now_));
+    }
+  }
+
+  const double end_time = time() + kClockResolution;
+  while (!scheduled_.empty()) {
+    if (scheduled_.front()->when() >= end_time) break;
+    auto handle = heapq::heappop(scheduled_, WhenLess{});
+    handle->scheduled = false;
+    if (tracing()) emit(trace::Kind::TimerFired, handle->callback_text(), "when=" + runtime::float_repr(handle->when()));
+    ready_.push_back(std::move(handle));
+  }
+
+  const std::size_t ntodo = ready_.size();
+  for (std::size_t i = 0; i < ntodo; ++i) {
+    Ref<Handle> handle = std::move(ready_.front());
+    ready_.pop_front();
+    if (handle->cancelled()) continue;
+    check_step_limit();
+    if (tracing()) emit(trace::Kind::HandleRun, handle->callback_text());
+    handle->run();
+  }
+}
+
+void EventLoop::check_step_limit() {
+  if (++steps_ > limits_.max_steps)
+    throw LimitExceeded(fmt::format("asim: stopped after {} callbacks at virtual time {} (the step limit; "
+                                    "the program may loop forever; raise it with --max-steps)",
+                                    limits_.max_steps, runtime::float_repr(now_)));
+}
+
+void EventLoop::report_deadlock() const {
+  std::string report = fmt::format(
+      "asim: deadlock at virtual time {} (tick {}): nothing is ready and no timer is set, "
+      "so CPython would wait forever.",
+      runtime::float_repr(now_), tick_);
+  const auto waiting = all_tasks();
+  if (waiting.empty()) report += "\nNo task is pending: the loop waits on a future that nothing will complete.";
+  for (const auto& t : waiting)
+    report += fmt::format("\n  {} ({}()) waits on {}", t->get_name(), t->get_coro()->qualname,
+                          t->fut_waiter() ? t->fut_waiter()->repr() : "nothing (it is ready to run)");
+  if (sink_) sink_->emit({now_, tick_, trace::Kind::Deadlock, "", "", report});
+  throw Deadlock(report);
+}
+
+// BaseEventLoop._timer_handle_cancelled
+void EventLoop::timer_handle_cancelled(const TimerHandle& handle) {
+  if (handle.scheduled) ++timer_cancelled_count_;
+  if (tracing()) emit(trace::Kind::TimerCancelled, handle.callback_text(), "when=" + runtime::float_repr(handle.when()));
+}
+
+void EventLoop::call_exception_handler(const std::string& message, const Ref<runtime::PyException>& exc,
+                                       const std::string& where) {
+  std::string text = message;
+  if (!where.empty()) text += "\n" + where;
+  if (exc) text += "\n" + exc->type->qualified_name() + (exc->args.empty() ? "" : ": " + exc->message());
+  logged_errors_.push_back(text);
+  if (tracing()) emit(trace::Kind::Note, "exception handler", text);
+}
+
+// tasks._enter_task
+void EventLoop::enter_task(Task* task) {
+  if (current_task_)
+    runtime::raise(builtins_.RuntimeError,
+                   fmt::format("Cannot enter into task {} while another task {} is being executed.", task->repr(),
+                               current_task_->repr()));
+  current_task_ = task;
+}
+
+// tasks._leave_task
+void EventLoop::leave_task(Task* task) {
+  if (current_task_ != task)
+    runtime::raise(builtins_.RuntimeError, fmt::format("Leaving task {} does not match the current task.",
+                                                       task->repr()));
+  current_task_ = nullptr;
+}
+
+void EventLoop::register_task(Task* task) {
+  task->registered_ = true;
+  task->prev_task_ = tasks_tail_;
+  task->next_task_ = nullptr;
+  if (tasks_tail_) tasks_tail_->next_task_ = task;
+  else tasks_head_ = task;
+  tasks_tail_ = task;
+}
+
+void EventLoop::unregister_task(Task* task) {
+  task->registered_ = false;
+  if (task->prev_task_) task->prev_task_->next_task_ = task->next_task_;
+  else tasks_head_ = task->next_task_;
+  if (task->next_task_) task->next_task_->prev_task_ = task->prev_task_;
+  else tasks_tail_ = task->prev_task_;
+  task->prev_task_ = task->next_task_ = nullptr;
+}
+
+std::vector<Ref<Task>> EventLoop::all_tasks() const {
+  std::vector<Ref<Task>> out;
+  for (Task* t = tasks_head_; t; t = t->next_task_)
+    if (!t->done()) out.emplace_back(t);
+  return out;
+}
+
+void EventLoop::emit(trace::Kind kind, std::string subject, std::string detail) {
+  if (!sink_) return;
+  sink_->emit({now_, tick_, kind, current_task_ ? current_task_->get_name() : std::string(), std::move(subject),
+               std::move(detail)});
+}
+
+}  // namespace asim::asyncio

@@ -1,0 +1,137 @@
+// asyncio/base_events.py: BaseEventLoop on a virtual clock. The clock starts at
+// 0.0 and only moves in the virtual select, which jumps straight to the next
+// deadline instead of sleeping; everything else is CPython's _run_once.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "model/asyncio/events.hpp"
+#include "model/asyncio/exceptions.hpp"
+#include "model/asyncio/version_profile.hpp"
+#include "model/explore/chooser.hpp"
+#include "model/runtime/coroutine.hpp"
+#include "model/runtime/runtime.hpp"
+#include "model/trace/event.hpp"
+
+namespace asim::asyncio {
+
+class Future;
+class Task;
+
+// Bounds that stop a runaway program with a message instead of a hang.
+struct Limits {
+  std::uint64_t max_steps = 50'000'000;  // handles run
+  std::uint64_t max_tasks = 5'000'000;   // tasks created
+  double max_time = 1e9;                 // virtual seconds
+};
+
+// The model stopped a run that CPython would not have finished (a deadlock)
+// or that went past a limit. Not a Python exception: nothing can catch it.
+class ModelStop : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+class Deadlock : public ModelStop {
+ public:
+  using ModelStop::ModelStop;
+};
+class LimitExceeded : public ModelStop {
+ public:
+  using ModelStop::ModelStop;
+};
+
+class EventLoop {
+ public:
+  EventLoop(const VersionProfile& profile, trace::Sink* sink = nullptr,
+            explore::Chooser* chooser = nullptr, Limits limits = {});
+  EventLoop(const EventLoop&) = delete;
+  EventLoop& operator=(const EventLoop&) = delete;
+  ~EventLoop();
+
+  const VersionProfile& profile() const { return profile_; }
+  const runtime::BuiltinExceptions& builtins() const { return builtins_; }
+  const AsyncioExceptions& exceptions() const { return exceptions_; }
+  explore::Chooser& chooser() { return *chooser_; }
+
+  // BaseEventLoop.time: the virtual clock.
+  double time() const { return now_; }
+  // How many _run_once iterations have started; the first is tick 1.
+  std::uint64_t tick() const { return tick_; }
+
+  runtime::Ref<Handle> call_soon(runtime::Ref<runtime::Callable> callback, std::vector<runtime::Value> args = {});
+  runtime::Ref<TimerHandle> call_later(double delay, runtime::Ref<runtime::Callable> callback,
+                                       std::vector<runtime::Value> args = {});
+  runtime::Ref<TimerHandle> call_at(double when, runtime::Ref<runtime::Callable> callback,
+                                    std::vector<runtime::Value> args = {});
+  runtime::Ref<Future> create_future();
+  // BaseEventLoop.create_task, through the task factory when one is set.
+  runtime::Ref<Task> create_task(runtime::Ref<runtime::Coroutine> coro, std::optional<std::string> name = {});
+  // loop.set_task_factory(asyncio.eager_task_factory) (3.12+), or back to None.
+  void set_eager_task_factory(bool eager);
+
+  void run_forever();
+  // BaseEventLoop.run_until_complete: wraps a coroutine in a task first.
+  runtime::Value run_until_complete(runtime::Value future);
+  void stop() { stopping_ = true; }
+  bool is_running() const { return running_; }
+
+  // BaseEventLoop._run_once: one tick.
+  void run_once();
+  // BaseEventLoop._timer_handle_cancelled
+  void timer_handle_cancelled(const TimerHandle& handle);
+  // The default exception handler's text goes to stderr; kept here in order.
+  void call_exception_handler(const std::string& message, const runtime::Ref<runtime::PyException>& exc,
+                              const std::string& where);
+  const std::vector<std::string>& logged_errors() const { return logged_errors_; }
+
+  // tasks.py's _current_tasks / _all_tasks bookkeeping.
+  Task* current_task() const { return current_task_; }
+  void enter_task(Task* task);
+  void leave_task(Task* task);
+  Task* swap_current_task(Task* task) { return std::exchange(current_task_, task); }
+  void register_task(Task* task);
+  void unregister_task(Task* task);
+  // tasks.all_tasks: the pending tasks, in creation order (CPython: a WeakSet).
+  std::vector<runtime::Ref<Task>> all_tasks() const;
+  // tasks._task_name_counter
+  std::uint64_t next_task_number() { return ++task_counter_; }
+
+  bool tracing() const { return sink_ != nullptr; }
+  void emit(trace::Kind kind, std::string subject, std::string detail = {});
+
+ private:
+  [[noreturn]] void report_deadlock() const;
+  void check_step_limit();
+
+  const VersionProfile& profile_;
+  const runtime::BuiltinExceptions& builtins_;
+  AsyncioExceptions exceptions_;
+  trace::Sink* sink_;
+  explore::ArgumentOrder default_chooser_;
+  explore::Chooser* chooser_;
+  Limits limits_;
+
+  double now_ = 0.0;
+  std::uint64_t tick_ = 0;
+  std::uint64_t steps_ = 0;
+  bool stopping_ = false;
+  bool running_ = false;
+  bool eager_tasks_ = false;
+  std::deque<runtime::Ref<Handle>> ready_;
+  std::vector<runtime::Ref<TimerHandle>> scheduled_;
+  std::size_t timer_cancelled_count_ = 0;
+  std::vector<std::string> logged_errors_;
+
+  Task* current_task_ = nullptr;
+  Task* tasks_head_ = nullptr;  // intrusive list of pending tasks, oldest first
+  Task* tasks_tail_ = nullptr;
+  std::uint64_t task_counter_ = 0;
+  std::uint64_t tasks_created_ = 0;
+};
+
+}  // namespace asim::asyncio

@@ -1,0 +1,57 @@
+#include "model/asyncio/events.hpp"
+
+#include <fmt/format.h>
+
+#include "model/asyncio/base_events.hpp"
+
+namespace asim::asyncio {
+
+using runtime::PyError;
+
+std::string Handle::callback_text() const {
+  if (!callback_) return "";
+  std::string out = callback_->qualname() + "(";
+  for (std::size_t i = 0; i < args_.size(); ++i) {
+    if (i) out += ", ";
+    out += runtime::repr(args_[i]);
+  }
+  return out + ")";
+}
+
+std::string Handle::repr_info() const {
+  std::string info = cancelled_ ? "cancelled" : "";
+  if (callback_) info += (info.empty() ? "" : " ") + callback_text();
+  return info;
+}
+
+std::string Handle::repr() const {
+  return fmt::format("<Handle {}>", repr_info());
+}
+
+void Handle::cancel() {
+  if (cancelled_) return;
+  cancelled_ = true;
+  callback_.reset();
+  args_.clear();
+}
+
+void Handle::run() {
+  try {
+    callback_->call(args_);
+  } catch (PyError& e) {
+    const auto& b = runtime::Runtime::current().builtins;
+    if (e.exc->isinstance(b.SystemExit.get()) || e.exc->isinstance(b.KeyboardInterrupt.get())) throw;
+    loop_->call_exception_handler("Exception in callback " + callback_text(), e.exc, repr());
+  }
+}
+
+std::string TimerHandle::repr() const {
+  return fmt::format("<TimerHandle when={} {}>", runtime::float_repr(when_), repr_info());
+}
+
+void TimerHandle::cancel() {
+  if (!cancelled_) loop_->timer_handle_cancelled(*this);
+  Handle::cancel();
+}
+
+}  // namespace asim::asyncio

@@ -1,0 +1,182 @@
+#include "model/asyncio/futures.hpp"
+
+#include <fmt/format.h>
+
+#include "model/asyncio/base_events.hpp"
+
+namespace asim::asyncio {
+
+using runtime::PyError;
+using runtime::PyException;
+using runtime::Ref;
+using runtime::Value;
+
+namespace {
+
+// The iterator `await future` delegates to (futures.py's Future.__await__):
+// first send yields the future itself when pending, the next returns result().
+class FutureIter : public runtime::Coroutine {
+ public:
+  explicit FutureIter(Ref<Future> fut) : Coroutine("FutureIter"), fut_(std::move(fut)) {}
+  std::string_view type_name() const override { return "FutureIter"; }
+
+  runtime::Step send(Value) override {
+    if (!yielded_ && !fut_->done()) {
+      fut_->asyncio_future_blocking = true;
+      yielded_ = true;
+      state_ = State::Suspended;
+      return {false, Value(fut_)};
+    }
+    state_ = State::Closed;
+    if (!fut_->done())
+      runtime::raise(fut_->get_loop()->builtins().RuntimeError, "await wasn't used with future");
+    return {true, fut_->result()};
+  }
+  runtime::Step throw_(Ref<PyException> exc) override {
+    state_ = State::Closed;
+    throw PyError{std::move(exc)};
+  }
+  void close() override { state_ = State::Closed; }
+
+ private:
+  Ref<Future> fut_;
+  bool yielded_ = false;
+};
+
+// futures._PENDING and friends, as InvalidStateError messages print them.
+std::string_view state_name(Future::State s) {
+  switch (s) {
+    case Future::State::Pending: return "PENDING";
+    case Future::State::Cancelled: return "CANCELLED";
+    case Future::State::Finished: return "FINISHED";
+  }
+  return "?";
+}
+
+}  // namespace
+
+Future::Future(EventLoop* loop) : loop_(loop) {}
+
+std::string Future::repr_info() const {
+  std::string info;
+  switch (state_) {
+    case State::Pending: info = "pending"; break;
+    case State::Cancelled: info = "cancelled"; break;
+    case State::Finished:
+      info = exception_ ? "finished exception=" + exception_->repr() : "finished result=" + runtime::repr(result_);
+      break;
+  }
+  if (!callbacks_.empty()) {
+    info += " cb=[";
+    for (std::size_t i = 0; i < callbacks_.size(); ++i) {
+      if (i) info += ", ";
+      info += callbacks_[i]->qualname() + "()";
+    }
+    info += "]";
+  }
+  return info;
+}
+
+std::string Future::repr() const {
+  return fmt::format("<Future {}>", repr_info());
+}
+
+bool Future::cancel(Value msg) {
+  return cancel_future(std::move(msg));
+}
+
+bool Future::cancel_future(Value msg) {
+  if (state_ != State::Pending) return false;
+  state_ = State::Cancelled;
+  cancel_message_ = std::move(msg);
+  if (loop_->tracing()) loop_->emit(trace::Kind::FutureDone, repr(), "cancelled");
+  schedule_callbacks();
+  return true;
+}
+
+void Future::schedule_callbacks() {
+  auto callbacks = std::move(callbacks_);
+  callbacks_.clear();
+  for (auto& cb : callbacks) loop_->call_soon(std::move(cb), {Value(Ref<Future>(this))});
+}
+
+Ref<PyException> Future::make_cancelled_error() {
+  if (cancelled_exc_) return std::exchange(cancelled_exc_, nullptr);
+  std::vector<Value> args;
+  if (!cancel_message_.is_none()) args.push_back(cancel_message_);
+  return runtime::make<PyException>(loop_->exceptions().CancelledError, std::move(args));
+}
+
+Value Future::result() {
+  if (state_ == State::Cancelled) throw PyError{make_cancelled_error()};
+  if (state_ != State::Finished)
+    runtime::raise(loop_->exceptions().InvalidStateError, "Result is not ready.");
+  if (exception_) throw PyError{exception_};
+  return result_;
+}
+
+Ref<PyException> Future::exception() {
+  if (state_ == State::Cancelled) throw PyError{make_cancelled_error()};
+  if (state_ != State::Finished)
+    runtime::raise(loop_->exceptions().InvalidStateError, "Exception is not set.");
+  return exception_;
+}
+
+void Future::add_done_callback(Ref<runtime::Callable> fn) {
+  if (state_ != State::Pending) {
+    loop_->call_soon(std::move(fn), {Value(Ref<Future>(this))});
+    return;
+  }
+  if (loop_->tracing()) loop_->emit(trace::Kind::CallbackAdded, repr(), fn->qualname());
+  callbacks_.push_back(std::move(fn));
+}
+
+std::size_t Future::remove_done_callback(const runtime::Callable& fn) {
+  const auto before = callbacks_.size();
+  std::erase_if(callbacks_, [&](const Ref<runtime::Callable>& cb) { return cb->equals(fn); });
+  return before - callbacks_.size();
+}
+
+void Future::set_result(Value result) {
+  if (state_ != State::Pending)
+    runtime::raise(loop_->exceptions().InvalidStateError, fmt::format("{}: {}", state_name(state_), repr()));
+  finish_with_result(std::move(result));
+}
+
+void Future::set_exception(Ref<PyException> exc) {
+  if (state_ != State::Pending)
+    runtime::raise(loop_->exceptions().InvalidStateError, fmt::format("{}: {}", state_name(state_), repr()));
+  const auto& b = loop_->builtins();
+  if (exc->isinstance(b.StopIteration.get()))
+    runtime::raise(b.TypeError, "StopIteration interacts badly with generators and cannot be raised into a Future");
+  finish_with_exception(std::move(exc));
+}
+
+void Future::finish_with_result(Value result) {
+  result_ = std::move(result);
+  state_ = State::Finished;
+  if (loop_->tracing()) loop_->emit(trace::Kind::FutureDone, repr(), "result=" + runtime::repr(result_));
+  schedule_callbacks();
+}
+
+void Future::finish_with_exception(Ref<PyException> exc) {
+  exception_ = std::move(exc);
+  state_ = State::Finished;
+  if (loop_->tracing()) loop_->emit(trace::Kind::FutureDone, repr(), "exception=" + exception_->repr());
+  schedule_callbacks();
+}
+
+Ref<runtime::Coroutine> Future::await_iter() {
+  return runtime::make<FutureIter>(Ref<Future>(this));
+}
+
+bool isfuture(const Value& v) {
+  return v.as<Future>() != nullptr;
+}
+
+void set_result_unless_cancelled(Future& fut, Value result) {
+  if (fut.cancelled()) return;
+  fut.set_result(std::move(result));
+}
+
+}  // namespace asim::asyncio

@@ -1,0 +1,72 @@
+// asyncio/futures.py: Future. Done-callbacks are never called inline; each is
+// scheduled with call_soon when the future completes, in registration order.
+#pragma once
+
+#include <vector>
+
+#include "model/runtime/callable.hpp"
+#include "model/runtime/coroutine.hpp"
+
+namespace asim::asyncio {
+
+class EventLoop;
+
+class Future : public runtime::Object, public runtime::Awaitable {
+ public:
+  enum class State { Pending, Cancelled, Finished };
+
+  explicit Future(EventLoop* loop);
+
+  std::string_view type_name() const override { return "Future"; }
+  std::string repr() const override;
+
+  // Future.cancel: false when already done; else cancelled, callbacks scheduled.
+  virtual bool cancel(runtime::Value msg = {});
+  bool cancelled() const { return state_ == State::Cancelled; }
+  bool done() const { return state_ != State::Pending; }
+  // Future.result: raises the exception, CancelledError or InvalidStateError.
+  runtime::Value result();
+  // Future.exception: None, the exception, or raises CancelledError/InvalidStateError.
+  runtime::Ref<runtime::PyException> exception();
+  void add_done_callback(runtime::Ref<runtime::Callable> fn);
+  // Removes every callback equal to fn; returns how many.
+  std::size_t remove_done_callback(const runtime::Callable& fn);
+  virtual void set_result(runtime::Value result);
+  virtual void set_exception(runtime::Ref<runtime::PyException> exc);
+
+  // Future.__await__ (futures.py's __iter__): yields itself while pending.
+  runtime::Ref<runtime::Coroutine> await_iter() override;
+
+  EventLoop* get_loop() const { return loop_; }
+  const runtime::Value& cancel_message() const { return cancel_message_; }
+  State state() const { return state_; }
+  // Future._make_cancelled_error
+  runtime::Ref<runtime::PyException> make_cancelled_error();
+  // _asyncio_future_blocking: set while a task is told to wait on this future.
+  bool asyncio_future_blocking = false;
+
+ protected:
+  // Future.__schedule_callbacks
+  void schedule_callbacks();
+  // The subclass-independent part of the repr: "pending cb=[...]" etc.
+  std::string repr_info() const;
+  // The state change itself, shared by Future and Task (super().set_result()).
+  void finish_with_result(runtime::Value result);
+  void finish_with_exception(runtime::Ref<runtime::PyException> exc);
+  bool cancel_future(runtime::Value msg);
+
+  EventLoop* loop_;
+  State state_ = State::Pending;
+  runtime::Value result_;
+  runtime::Ref<runtime::PyException> exception_;
+  std::vector<runtime::Ref<runtime::Callable>> callbacks_;
+  runtime::Value cancel_message_;
+  runtime::Ref<runtime::PyException> cancelled_exc_;
+};
+
+bool isfuture(const runtime::Value& v);
+
+// futures._set_result_unless_cancelled, used by sleep().
+void set_result_unless_cancelled(Future& fut, runtime::Value result);
+
+}  // namespace asim::asyncio

@@ -1,0 +1,151 @@
+#include "model/asyncio/queues.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <optional>
+
+#include "model/asyncio/base_events.hpp"
+#include "model/asyncio/locks.hpp"
+
+namespace asim::asyncio {
+
+using runtime::Coro;
+using runtime::PyError;
+using runtime::Ref;
+using runtime::Value;
+
+// Queue.__init__
+Queue::Queue(EventLoop* loop, std::int64_t maxsize)
+    : loop_(loop), maxsize_(maxsize), finished_(runtime::make<Event>(loop)) {
+  finished_->set();
+}
+
+// Queue.__repr__ with _format: maxsize, then the non-empty parts.
+std::string Queue::repr() const {
+  std::string info = fmt::format("maxsize={}", maxsize_);
+  if (!queue_.empty()) {
+    info += " _queue=[";
+    for (std::size_t i = 0; i < queue_.size(); ++i) info += (i ? ", " : "") + runtime::repr(queue_[i]);
+    info += "]";
+  }
+  if (!getters_.empty()) info += fmt::format(" _getters[{}]", getters_.size());
+  if (!putters_.empty()) info += fmt::format(" _putters[{}]", putters_.size());
+  if (unfinished_tasks_) info += fmt::format(" tasks={}", unfinished_tasks_);
+  return fmt::format("<Queue at {} {}>", address_text(), info);
+}
+
+bool Queue::full() const {
+  if (maxsize_ <= 0) return false;
+  return static_cast<std::int64_t>(queue_.size()) >= maxsize_;
+}
+
+void Queue::wakeup_next(std::deque<Ref<Future>>& waiters) {
+  while (!waiters.empty()) {
+    Ref<Future> waiter = std::move(waiters.front());
+    waiters.pop_front();
+    if (!waiter->done()) {
+      waiter->set_result(Value::none());
+      break;
+    }
+  }
+}
+
+void Queue::remove_waiter(std::deque<Ref<Future>>& waiters, const Future* waiter) {
+  auto it = std::find_if(waiters.begin(), waiters.end(), [&](const Ref<Future>& w) { return w.get() == waiter; });
+  if (it != waiters.end()) waiters.erase(it);
+}
+
+// Queue.put
+Coro Queue::put_body(Value item) {
+  Ref<Queue> self(this);
+  while (full()) {
+    Ref<Future> putter = loop_->create_future();
+    putters_.push_back(putter);
+    if (loop_->tracing()) loop_->emit(trace::Kind::QueueWaiter, repr(), "putter waits: queue full");
+    std::optional<PyError> error;
+    try {
+      co_await putter;
+    } catch (PyError& e) {
+      error = std::move(e);
+    }
+    if (error) {
+      putter->cancel();
+      remove_waiter(putters_, putter.get());
+      if (!full() && !putter->cancelled()) wakeup_next(putters_);
+      throw *error;
+    }
+  }
+  put_nowait(std::move(item));
+  co_return Value::none();
+}
+
+Ref<runtime::Coroutine> Queue::put(Value item) {
+  return runtime::native("Queue.put", put_body(std::move(item)));
+}
+
+// Queue.put_nowait
+void Queue::put_nowait(Value item) {
+  if (full()) throw PyError{runtime::new_exception(loop_->exceptions().QueueFull)};
+  if (loop_->tracing()) loop_->emit(trace::Kind::QueuePut, repr(), runtime::repr(item));
+  queue_.push_back(std::move(item));
+  ++unfinished_tasks_;
+  finished_->clear();
+  wakeup_next(getters_);
+}
+
+// Queue.get
+Coro Queue::get_body() {
+  Ref<Queue> self(this);
+  while (empty()) {
+    Ref<Future> getter = loop_->create_future();
+    getters_.push_back(getter);
+    if (loop_->tracing()) loop_->emit(trace::Kind::QueueWaiter, repr(), "getter waits: queue empty");
+    std::optional<PyError> error;
+    try {
+      co_await getter;
+    } catch (PyError& e) {
+      error = std::move(e);
+    }
+    if (error) {
+      getter->cancel();
+      remove_waiter(getters_, getter.get());
+      if (!empty() && !getter->cancelled()) wakeup_next(getters_);
+      throw *error;
+    }
+  }
+  co_return get_nowait();
+}
+
+Ref<runtime::Coroutine> Queue::get() {
+  return runtime::native("Queue.get", get_body());
+}
+
+// Queue.get_nowait
+Value Queue::get_nowait() {
+  if (empty()) throw PyError{runtime::new_exception(loop_->exceptions().QueueEmpty)};
+  Value item = std::move(queue_.front());
+  queue_.pop_front();
+  if (loop_->tracing()) loop_->emit(trace::Kind::QueueGet, repr(), runtime::repr(item));
+  wakeup_next(putters_);
+  return item;
+}
+
+// Queue.task_done
+void Queue::task_done() {
+  if (unfinished_tasks_ <= 0) runtime::raise(loop_->builtins().ValueError, "task_done() called too many times");
+  if (--unfinished_tasks_ == 0) finished_->set();
+}
+
+// Queue.join
+Coro Queue::join_body() {
+  Ref<Queue> self(this);
+  if (unfinished_tasks_ > 0) co_await finished_->wait();
+  co_return Value::none();
+}
+
+Ref<runtime::Coroutine> Queue::join() {
+  return runtime::native("Queue.join", join_body());
+}
+
+}  // namespace asim::asyncio

@@ -1,0 +1,50 @@
+// asyncio/queues.py: Queue (FIFO). Getters and putters wait on futures; a put
+// wakes the first getter still waiting, exactly as _wakeup_next does.
+#pragma once
+
+#include <deque>
+
+#include "model/asyncio/futures.hpp"
+#include "model/runtime/native_coroutine.hpp"
+
+namespace asim::asyncio {
+
+class Event;
+
+class Queue : public runtime::Object {
+ public:
+  Queue(EventLoop* loop, std::int64_t maxsize = 0);
+
+  std::string_view type_name() const override { return "Queue"; }
+  std::string repr() const override;
+
+  std::size_t qsize() const { return queue_.size(); }
+  std::int64_t maxsize() const { return maxsize_; }
+  bool empty() const { return queue_.empty(); }
+  bool full() const;
+  // Queue.put / Queue.get: coroutines that wait while full / empty.
+  runtime::Ref<runtime::Coroutine> put(runtime::Value item);
+  runtime::Ref<runtime::Coroutine> get();
+  void put_nowait(runtime::Value item);
+  runtime::Value get_nowait();
+  void task_done();
+  runtime::Ref<runtime::Coroutine> join();
+
+ private:
+  runtime::Coro put_body(runtime::Value item);
+  runtime::Coro get_body();
+  runtime::Coro join_body();
+  // Queue._wakeup_next
+  static void wakeup_next(std::deque<runtime::Ref<Future>>& waiters);
+  static void remove_waiter(std::deque<runtime::Ref<Future>>& waiters, const Future* waiter);
+
+  EventLoop* loop_;
+  std::int64_t maxsize_;
+  std::deque<runtime::Value> queue_;
+  std::deque<runtime::Ref<Future>> getters_;
+  std::deque<runtime::Ref<Future>> putters_;
+  std::int64_t unfinished_tasks_ = 0;
+  runtime::Ref<Event> finished_;
+};
+
+}  // namespace asim::asyncio

@@ -1,0 +1,74 @@
+#include "model/asyncio/runners.hpp"
+
+#include <fmt/format.h>
+
+#include "model/asyncio/tasks.hpp"
+#include "model/asyncio/tasks.hpp"
+
+namespace asim::asyncio {
+
+using runtime::Coro;
+using runtime::PyError;
+using runtime::Ref;
+using runtime::Value;
+
+namespace {
+
+// BaseEventLoop.shutdown_asyncgens / shutdown_default_executor: with no async
+// generators and no executor they return at once, but each still costs
+// run_until_complete a task and two loop iterations.
+Coro return_none() {
+  co_return Value::none();
+}
+
+// runners._cancel_all_tasks
+void cancel_all_tasks(EventLoop& loop) {
+  auto to_cancel = loop.all_tasks();
+  if (to_cancel.empty()) return;
+  // CPython iterates a set of tasks here; the order follows addresses.
+  const auto order = loop.chooser().permutation(to_cancel.size(), "asyncio.run: cancel leftover tasks");
+  std::vector<Ref<Task>> ordered;
+  for (auto i : order) ordered.push_back(to_cancel[i]);
+  if (loop.tracing()) {
+    loop.emit(trace::Kind::Note, "asyncio.run",
+              fmt::format("main returned; cancelling {} leftover task(s)", ordered.size()));
+    if (ordered.size() > 1)
+      loop.emit(trace::Kind::ChoicePoint, "asyncio.run",
+                "CPython cancels leftovers in set order, which follows memory addresses; asim takes creation order");
+  }
+  for (auto& task : ordered) task->cancel();
+  std::vector<Value> awaitables(ordered.begin(), ordered.end());
+  loop.run_until_complete(gather(loop, awaitables, true));
+  for (auto& task : ordered) {
+    if (task->cancelled()) continue;
+    if (auto exc = task->exception())
+      loop.call_exception_handler("unhandled exception during asyncio.run() shutdown", exc,
+                                  "task: " + task->repr());
+  }
+}
+
+void shutdown(EventLoop& loop) {
+  cancel_all_tasks(loop);
+  loop.run_until_complete(runtime::native("BaseEventLoop.shutdown_asyncgens", return_none()));
+  if (loop.profile().run_shuts_down_default_executor)
+    loop.run_until_complete(runtime::native("BaseEventLoop.shutdown_default_executor", return_none()));
+}
+
+}  // namespace
+
+// runners.run (3.7-3.10) / Runner.run + Runner.close (3.11+)
+Value run(EventLoop& loop, Ref<runtime::Coroutine> main) {
+  if (loop.is_running())
+    runtime::raise(loop.builtins().RuntimeError, "asyncio.run() cannot be called from a running event loop");
+  Value result;
+  try {
+    result = loop.run_until_complete(Value(main));
+  } catch (PyError&) {
+    shutdown(loop);
+    throw;
+  }
+  shutdown(loop);
+  return result;
+}
+
+}  // namespace asim::asyncio

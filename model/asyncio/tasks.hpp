@@ -1,0 +1,92 @@
+// asyncio/tasks.py: Task and the functions built on it, in tasks.py's order.
+// as_completed lives in as_completed.hpp, where both designs sit side by side.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/asyncio/futures.hpp"
+#include "model/runtime/native_coroutine.hpp"
+
+namespace asim::asyncio {
+
+class Task : public Future {
+ public:
+  Task(runtime::Ref<runtime::Coroutine> coro, EventLoop* loop, std::optional<std::string> name, bool eager_start);
+  ~Task() override;
+
+  std::string_view type_name() const override { return "Task"; }
+  std::string repr() const override;
+
+  const std::string& get_name() const { return name_; }
+  void set_name(std::string name) { name_ = std::move(name); }
+  const runtime::Ref<runtime::Coroutine>& get_coro() const { return coro_; }
+  // Task.set_result / set_exception: a RuntimeError, tasks finish by themselves.
+  void set_result(runtime::Value result) override;
+  void set_exception(runtime::Ref<runtime::PyException> exc) override;
+  // Task.cancel: cancels what the task waits on, or arranges for the next
+  // __step to throw CancelledError into the coroutine.
+  bool cancel(runtime::Value msg = {}) override;
+  // Task.cancelling / Task.uncancel (3.11+)
+  int cancelling() const { return num_cancels_requested_; }
+  int uncancel();
+  // The future the task is waiting on, if any (_fut_waiter).
+  const runtime::Ref<Future>& fut_waiter() const { return fut_waiter_; }
+
+ private:
+  friend class EventLoop;
+  void eager_start();
+  // Task.__step
+  void step(runtime::Ref<runtime::PyException> exc);
+  // Task.__step_run_and_handle_result
+  void step_run_and_handle_result(runtime::Ref<runtime::PyException> exc);
+  // Task.__wakeup
+  void wakeup(const runtime::Ref<Future>& future);
+  void schedule_step(runtime::Ref<runtime::PyException> exc = nullptr);
+  void schedule_step_with_error(const std::string& message);
+  void trace_finish();
+
+  runtime::Ref<runtime::Coroutine> coro_;
+  std::string name_;
+  runtime::Ref<Future> fut_waiter_;
+  bool must_cancel_ = false;
+  int num_cancels_requested_ = 0;
+  // Links of the loop's list of pending tasks (tasks._all_tasks).
+  Task* prev_task_ = nullptr;
+  Task* next_task_ = nullptr;
+  bool registered_ = false;
+};
+
+// tasks.create_task
+runtime::Ref<Task> create_task(EventLoop& loop, runtime::Ref<runtime::Coroutine> coro,
+                               std::optional<std::string> name = {});
+// tasks.sleep: `await sleep(0)` is one bare yield (__sleep0); otherwise a
+// future resolved by a call_later timer.
+runtime::Ref<runtime::Coroutine> sleep(EventLoop& loop, double delay, runtime::Value result = {});
+// tasks.ensure_future: a Future/Task as is, a coroutine wrapped in a new Task.
+runtime::Ref<Future> ensure_future(EventLoop& loop, const runtime::Value& coro_or_future);
+
+// tasks._GatheringFuture: cancelling it cancels the children.
+class GatheringFuture : public Future {
+ public:
+  GatheringFuture(EventLoop* loop, std::vector<runtime::Ref<Future>> children)
+      : Future(loop), children(std::move(children)) {}
+  std::string_view type_name() const override { return "_GatheringFuture"; }
+  bool cancel(runtime::Value msg = {}) override;
+
+  std::vector<runtime::Ref<Future>> children;
+  bool cancel_requested = false;
+  std::size_t nfinished = 0;
+  std::size_t nfuts = 0;
+  bool return_exceptions = false;
+};
+
+// tasks.gather: a future for the list of results, in argument order.
+runtime::Ref<Future> gather(EventLoop& loop, const std::vector<runtime::Value>& coros_or_futures,
+                            bool return_exceptions = false);
+// tasks.current_task / tasks.all_tasks
+runtime::Ref<Task> current_task(EventLoop& loop);
+std::vector<runtime::Ref<Task>> all_tasks(EventLoop& loop);
+
+}  // namespace asim::asyncio

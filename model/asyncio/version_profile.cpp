@@ -1,0 +1,71 @@
+#include "model/asyncio/version_profile.hpp"
+
+#include <array>
+#include <stdexcept>
+#include <string>
+
+namespace asim::asyncio {
+
+namespace {
+
+constexpr ExceptionClassInfo kFuturesCancelled{"concurrent.futures._base", ExceptionBase::FuturesError};
+constexpr ExceptionClassInfo kFuturesTimeout{"concurrent.futures._base", ExceptionBase::FuturesError};
+constexpr ExceptionClassInfo kBaseFuturesInvalidState{"asyncio.base_futures", ExceptionBase::FuturesError};
+constexpr ExceptionClassInfo kCancelled{"asyncio.exceptions", ExceptionBase::BaseException};
+constexpr ExceptionClassInfo kTimeout{"asyncio.exceptions", ExceptionBase::Exception};
+constexpr ExceptionClassInfo kBuiltinTimeout{"builtins", ExceptionBase::BuiltinTimeoutError};
+constexpr ExceptionClassInfo kInvalidState{"asyncio.exceptions", ExceptionBase::Exception};
+
+constexpr std::string_view kListOfFutures = "expect a list of futures, not {}";
+constexpr std::string_view kIterableOfFutures = "expect an iterable of futures, not {}";
+constexpr std::string_view kIterableOfAwaitables = "expects an iterable of awaitables, not {}";
+
+using D = AsCompletedDesign;
+
+// Columns: version | as_completed design, TypeError text | CancelledError,
+// TimeoutError, InvalidStateError | names, cancel msg, cancel counting,
+// eager factory, TaskGroup/timeout | run shuts down executor | wait_for on timeout,
+// gather runs done children inline, named create_task uses a number
+constexpr std::array<VersionProfile, 7> kProfiles{{
+    {3, 7, "3.7", D::LegacyGenerator, kListOfFutures,
+     kFuturesCancelled, kFuturesTimeout, kBaseFuturesInvalidState,
+     false, false, false, false, false, false, false, false, false},
+    {3, 8, "3.8", D::LegacyGenerator, kIterableOfFutures,
+     kCancelled, kTimeout, kInvalidState,
+     true, false, false, false, false, false, false, false, true},
+    {3, 9, "3.9", D::LegacyGenerator, kIterableOfFutures,
+     kCancelled, kTimeout, kInvalidState,
+     true, true, false, false, false, true, false, false, true},
+    {3, 10, "3.10", D::LegacyGenerator, kIterableOfFutures,
+     kCancelled, kTimeout, kInvalidState,
+     true, true, false, false, false, true, false, false, true},
+    {3, 11, "3.11", D::LegacyGenerator, kIterableOfFutures,
+     kCancelled, kBuiltinTimeout, kInvalidState,
+     true, true, true, false, true, true, false, false, true},
+    {3, 12, "3.12", D::LegacyGenerator, kIterableOfFutures,
+     kCancelled, kBuiltinTimeout, kInvalidState,
+     true, true, true, true, true, true, true, true, true},
+    {3, 13, "3.13", D::AsyncIterator, kIterableOfAwaitables,
+     kCancelled, kBuiltinTimeout, kInvalidState,
+     true, true, true, true, true, true, true, true, false},
+}};
+
+}  // namespace
+
+std::span<const VersionProfile> all_profiles() {
+  return kProfiles;
+}
+
+const VersionProfile* find_profile(std::string_view label) {
+  for (const auto& p : kProfiles)
+    if (p.label == label) return &p;
+  return nullptr;
+}
+
+const VersionProfile& profile(std::string_view label) {
+  if (auto* p = find_profile(label)) return *p;
+  throw std::invalid_argument("unknown Python version '" + std::string(label) +
+                              "': asim models 3.7 to 3.13");
+}
+
+}  // namespace asim::asyncio

@@ -1,0 +1,53 @@
+// Python callables as the event loop and futures see them: something with a
+// __qualname__ that can be called with positional arguments.
+#pragma once
+
+#include <functional>
+#include <span>
+#include <string>
+
+#include "model/runtime/value.hpp"
+
+namespace asim::runtime {
+
+class Callable : public Object {
+ public:
+  virtual Value call(std::span<const Value> args) = 0;
+  virtual std::string qualname() const = 0;
+  // Python `==` between callables: identity, except bound methods, which are
+  // equal when they bind the same function to the same object.
+  virtual bool equals(const Callable& other) const { return this == &other; }
+};
+
+// A callable implemented in C++: a library function, closure or bound method.
+class NativeFunction : public Callable {
+ public:
+  using Body = std::function<Value(std::span<const Value>)>;
+  // `bound_self` makes this a bound method: equal to any other binding the
+  // same qualname to the same object, as CPython's method objects are.
+  NativeFunction(std::string qualname, Body body, const Object* bound_self = nullptr)
+      : qualname_(std::move(qualname)), body_(std::move(body)), bound_self_(bound_self) {}
+
+  std::string_view type_name() const override { return bound_self_ ? "method" : "function"; }
+  std::string repr() const override;
+  Value call(std::span<const Value> args) override { return body_(args); }
+  std::string qualname() const override { return qualname_; }
+  bool equals(const Callable& other) const override;
+
+ private:
+  std::string qualname_;
+  Body body_;
+  const Object* bound_self_;
+};
+
+template <class F>
+Ref<NativeFunction> native_function(std::string qualname, F&& body) {
+  return make<NativeFunction>(std::move(qualname), NativeFunction::Body(std::forward<F>(body)));
+}
+
+template <class F>
+Ref<NativeFunction> bound_method(const Object* self, std::string qualname, F&& body) {
+  return make<NativeFunction>(std::move(qualname), NativeFunction::Body(std::forward<F>(body)), self);
+}
+
+}  // namespace asim::runtime

@@ -1,0 +1,34 @@
+#include "model/runtime/coroutine.hpp"
+
+#include <fmt/format.h>
+
+#include "model/runtime/runtime.hpp"
+
+namespace asim::runtime {
+
+std::string_view Coroutine::state_name() const {
+  switch (state_) {
+    case State::Created: return "CORO_CREATED";
+    case State::Running: return "CORO_RUNNING";
+    case State::Suspended: return "CORO_SUSPENDED";
+    case State::Closed: return "CORO_CLOSED";
+  }
+  return "?";
+}
+
+std::string Coroutine::repr() const {
+  return fmt::format("<coroutine object {} at {}>", qualname, address_text());
+}
+
+void Coroutine::warn_if_never_awaited() const {
+  if (state_ == State::Created)
+    Runtime::current().warn(fmt::format("RuntimeWarning: coroutine '{}' was never awaited", qualname));
+}
+
+Ref<Coroutine> get_awaitable_iter(const Value& obj) {
+  if (auto* a = dynamic_cast<Awaitable*>(obj.object())) return a->await_iter();
+  raise(Runtime::current().builtins.TypeError,
+        fmt::format("object {} can't be used in 'await' expression", type_name(obj)));
+}
+
+}  // namespace asim::runtime

@@ -1,0 +1,60 @@
+// CPython's coroutine protocol (PEP 492 / PEP 342): send, throw, close and the
+// four states. Tasks drive every coroutine through it, whether the coroutine
+// is native (C++20, the library) or interpreted (`async def` in a scenario),
+// and a coroutine awaiting another delegates to it as `yield from` does.
+#pragma once
+
+#include <string>
+
+#include "model/runtime/exceptions.hpp"
+
+namespace asim::runtime {
+
+class Coroutine;
+
+// An object usable in `await`: CPython's __await__, returning the iterator
+// the awaiting coroutine delegates to.
+class Awaitable {
+ public:
+  virtual ~Awaitable() = default;
+  virtual Ref<Coroutine> await_iter() = 0;
+};
+
+// What one send/throw gives back when it does not raise: the coroutine either
+// yielded `value` (it is suspended) or returned `value` (StopIteration).
+struct Step {
+  bool done;
+  Value value;
+};
+
+class Coroutine : public Object, public Awaitable {
+ public:
+  enum class State { Created, Running, Suspended, Closed };
+
+  explicit Coroutine(std::string qualname) : qualname(std::move(qualname)) {}
+
+  virtual Step send(Value value) = 0;
+  virtual Step throw_(Ref<PyException> exc) = 0;
+  virtual void close() = 0;
+
+  State state() const { return state_; }
+  // inspect.getcoroutinestate() spelling: CORO_CREATED and so on.
+  std::string_view state_name() const;
+  Ref<Coroutine> await_iter() override { return Ref<Coroutine>(this); }
+
+  std::string_view type_name() const override { return "coroutine"; }
+  std::string repr() const override;
+
+  const std::string qualname;
+
+ protected:
+  // CPython's "coroutine '...' was never awaited" RuntimeWarning, for
+  // subclasses to call from their destructor.
+  void warn_if_never_awaited() const;
+  State state_ = State::Created;
+};
+
+// The iterator `await obj` delegates to; TypeError when obj is not awaitable.
+Ref<Coroutine> get_awaitable_iter(const Value& obj);
+
+}  // namespace asim::runtime

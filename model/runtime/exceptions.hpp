@@ -1,0 +1,66 @@
+// Python exception classes and instances. A raised Python exception travels
+// through C++ as a thrown PyError holding the exception object, so model code
+// reads like the CPython it mirrors: `raise X` is `throw PyError(...)`.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "model/runtime/value.hpp"
+
+namespace asim::runtime {
+
+// An exception class (a Python `type` whose instances can be raised).
+class ExceptionType : public Object {
+ public:
+  ExceptionType(std::string module, std::string name, Ref<ExceptionType> base)
+      : module(std::move(module)), name(std::move(name)), base(std::move(base)) {}
+  std::string_view type_name() const override { return "type"; }
+  std::string repr() const override { return "<class '" + qualified_name() + "'>"; }
+
+  // issubclass(self, other)
+  bool is_subclass_of(const ExceptionType* other) const;
+  // The name a traceback's last line shows: builtins are bare, others dotted.
+  std::string qualified_name() const;
+
+  const std::string module;
+  const std::string name;
+  const Ref<ExceptionType> base;
+};
+
+class PyException : public Object {
+ public:
+  PyException(Ref<ExceptionType> type, std::vector<Value> args)
+      : type(std::move(type)), args(std::move(args)) {}
+  std::string_view type_name() const override { return type->name; }
+  std::string repr() const override;
+  // str(exc): '' without args, str(arg) with one, repr(args) with more.
+  std::string message() const;
+  bool isinstance(const ExceptionType* t) const { return type->is_subclass_of(t); }
+
+  const Ref<ExceptionType> type;
+  std::vector<Value> args;
+  Ref<PyException> cause;
+  Ref<PyException> context;
+};
+
+// A Python exception in flight through C++ code.
+struct PyError {
+  Ref<PyException> exc;
+};
+
+// The builtin exception classes the model raises itself.
+struct BuiltinExceptions {
+  BuiltinExceptions();
+  Ref<ExceptionType> BaseException, Exception, GeneratorExit, KeyboardInterrupt, SystemExit,
+      StopIteration, StopAsyncIteration, ArithmeticError, ZeroDivisionError, AssertionError,
+      AttributeError, LookupError, IndexError, KeyError, NameError, OSError, TimeoutError,
+      RuntimeError, RecursionError, TypeError, ValueError;
+};
+
+// Builds an instance: new_exception(t, "message") is t("message").
+Ref<PyException> new_exception(const Ref<ExceptionType>& type, std::string message);
+Ref<PyException> new_exception(const Ref<ExceptionType>& type);
+[[noreturn]] void raise(const Ref<ExceptionType>& type, std::string message);
+
+}  // namespace asim::runtime

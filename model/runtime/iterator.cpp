@@ -1,0 +1,25 @@
+#include "model/runtime/iterator.hpp"
+
+#include <fmt/format.h>
+
+#include "model/runtime/runtime.hpp"
+
+namespace asim::runtime {
+
+std::string List::repr() const {
+  std::string out = "[";
+  for (std::size_t i = 0; i < items.size(); ++i) out += (i ? ", " : "") + runtime::repr(items[i]);
+  return out + "]";
+}
+
+std::vector<Value> to_vector(const Value& iterable) {
+  if (auto* list = iterable.as<List>()) return list->items;
+  if (auto* it = dynamic_cast<Iterator*>(iterable.object())) {
+    std::vector<Value> out;
+    while (auto v = it->next()) out.push_back(std::move(*v));
+    return out;
+  }
+  raise(Runtime::current().builtins.TypeError, fmt::format("'{}' object is not iterable", type_name(iterable)));
+}
+
+}  // namespace asim::runtime

@@ -1,0 +1,121 @@
+#include "model/runtime/native_coroutine.hpp"
+
+#include "model/runtime/runtime.hpp"
+
+namespace asim::runtime {
+
+Coro::DelegateAwaiter Coro::promise_type::await_transform(const Value& awaitable) {
+  return DelegateAwaiter{this, get_awaitable_iter(awaitable)};
+}
+
+Value Coro::DelegateAwaiter::await_resume() {
+  if (promise->thrown) throw PyError{std::exchange(promise->thrown, nullptr)};
+  return std::exchange(promise->sent, Value::none());
+}
+
+void Coro::YieldAwaiter::await_resume() {
+  if (promise->thrown) throw PyError{std::exchange(promise->thrown, nullptr)};
+}
+
+NativeCoroutine::NativeCoroutine(std::string qualname, Coro body)
+    : Coroutine(std::move(qualname)), handle_(body.release()) {}
+
+NativeCoroutine::~NativeCoroutine() {
+  warn_if_never_awaited();
+  if (handle_) handle_.destroy();
+}
+
+void NativeCoroutine::finish() {
+  state_ = State::Closed;
+  handle_.destroy();
+  handle_ = {};
+}
+
+Step NativeCoroutine::send(Value value) {
+  const auto& b = Runtime::current().builtins;
+  if (state_ == State::Created && !value.is_none())
+    raise(b.TypeError, "can't send non-None value to a just-started coroutine");
+  return drive(std::move(value), nullptr);
+}
+
+Step NativeCoroutine::throw_(Ref<PyException> exc) {
+  if (state_ == State::Created) {
+    // Thrown in before the first line ran: the body never starts.
+    finish();
+    throw PyError{std::move(exc)};
+  }
+  return drive(Value::none(), std::move(exc));
+}
+
+// Runs the body until it suspends or ends, forwarding to the delegate first
+// when there is one: the same loop as CPython's gen_send_ex with yield from.
+Step NativeCoroutine::drive(Value sent, Ref<PyException> thrown) {
+  const auto& b = Runtime::current().builtins;
+  if (state_ == State::Running) raise(b.ValueError, "coroutine already executing");
+  if (state_ == State::Closed) raise(b.RuntimeError, "cannot reuse already awaited coroutine");
+  state_ = State::Running;
+  auto& p = handle_.promise();
+  for (;;) {
+    if (p.delegate) {
+      try {
+        Step s = thrown ? p.delegate->throw_(std::move(thrown)) : p.delegate->send(std::move(sent));
+        if (!s.done) {
+          state_ = State::Suspended;
+          return s;
+        }
+        p.sent = std::move(s.value);
+      } catch (PyError& e) {
+        p.thrown = std::move(e.exc);
+      }
+      p.delegate.reset();
+    } else {
+      p.sent = std::move(sent);
+      p.thrown = std::move(thrown);
+    }
+    try {
+      handle_.resume();
+    } catch (...) {
+      finish();
+      throw;
+    }
+    if (handle_.done()) {
+      Value result = std::move(p.returned);
+      std::exception_ptr error = p.error;
+      finish();
+      if (error) std::rethrow_exception(error);
+      return {true, std::move(result)};
+    }
+    if (p.delegate_is_new) {
+      // `yield from` starts its delegate at once, with send(None).
+      p.delegate_is_new = false;
+      sent = Value::none();
+      thrown = nullptr;
+      continue;
+    }
+    state_ = State::Suspended;
+    return {false, std::exchange(p.yielded, Value::none())};
+  }
+}
+
+void NativeCoroutine::close() {
+  if (state_ == State::Created || state_ == State::Closed) {
+    if (handle_) finish();
+    return;
+  }
+  auto& p = handle_.promise();
+  if (p.delegate) {
+    p.delegate->close();
+    p.delegate.reset();
+  }
+  const auto& b = Runtime::current().builtins;
+  try {
+    drive(Value::none(), new_exception(b.GeneratorExit));
+  } catch (PyError& e) {
+    if (e.exc->isinstance(b.GeneratorExit.get()) || e.exc->isinstance(b.StopIteration.get())) return;
+    throw;
+  }
+  if (handle_) finish();
+  raise(b.RuntimeError, "coroutine ignored GeneratorExit");
+}
+
+}  // namespace asim::runtime

@@ -1,0 +1,125 @@
+// The Python object model's base: every model object (future, task, coroutine,
+// exception, string...) is an Object with an intrusive reference count, like
+// CPython's PyObject. Counting frees acyclic garbage at once (the 100 000-task
+// benchmark needs that); the Heap frees whatever cycles remain when a run ends.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+
+namespace asim::runtime {
+
+class Heap;
+
+namespace detail {
+// True while a Heap frees its leftovers: references then release nothing,
+// since the object they point at may already be gone.
+inline bool tearing_down = false;
+}  // namespace detail
+
+
+class Object {
+ public:
+  Object();
+  Object(const Object&) = delete;
+  Object& operator=(const Object&) = delete;
+  virtual ~Object();
+
+  // CPython's type(obj).__name__.
+  virtual std::string_view type_name() const = 0;
+  // CPython's repr(); the default is object.__repr__ with a stable fake address.
+  virtual std::string repr() const;
+
+  // A stable fake address: deterministic across runs, unlike CPython's.
+  std::uint64_t address() const { return address_; }
+  std::string address_text() const;
+
+  void incref() const { ++refcount_; }
+  void decref() const;
+
+ private:
+  friend class Heap;
+
+  mutable std::uint32_t refcount_ = 0;
+  std::uint64_t address_;
+  Heap* heap_;
+  Object* heap_prev_ = nullptr;
+  Object* heap_next_ = nullptr;
+};
+
+// Owns every object of one model run. Objects link themselves into the
+// current heap; destroying the heap frees the cycles refcounting left behind.
+class Heap {
+ public:
+  Heap();
+  Heap(const Heap&) = delete;
+  Heap& operator=(const Heap&) = delete;
+  ~Heap();
+
+  static Heap& current();
+  std::size_t live_objects() const { return live_; }
+
+ private:
+  friend class Object;
+  void link(Object* o);
+  void unlink(Object* o);
+
+  Heap* previous_;
+  Object* head_ = nullptr;
+  std::size_t live_ = 0;
+  std::uint64_t next_address_ = 0x7f3a2c000000;
+};
+
+// An owning reference, Py_INCREF on copy and Py_DECREF on release.
+template <class T>
+class Ref {
+ public:
+  Ref() = default;
+  Ref(std::nullptr_t) {}
+  explicit Ref(T* p) : p_(p) {
+    if (p_) p_->incref();
+  }
+  Ref(const Ref& o) : Ref(o.p_) {}
+  Ref(Ref&& o) noexcept : p_(std::exchange(o.p_, nullptr)) {}
+  template <class U>
+    requires std::is_convertible_v<U*, T*>
+  Ref(const Ref<U>& o) : Ref(static_cast<T*>(o.get())) {}
+  template <class U>
+    requires std::is_convertible_v<U*, T*>
+  Ref(Ref<U>&& o) noexcept : p_(o.release()) {}
+  ~Ref() {
+    if (p_ && !detail::tearing_down) p_->decref();
+  }
+  Ref& operator=(Ref o) noexcept {
+    std::swap(p_, o.p_);
+    return *this;
+  }
+
+  T* get() const { return p_; }
+  T* operator->() const { return p_; }
+  T& operator*() const { return *p_; }
+  explicit operator bool() const { return p_ != nullptr; }
+  T* release() { return std::exchange(p_, nullptr); }
+  void reset() { Ref().swap(*this); }
+  void swap(Ref& o) noexcept { std::swap(p_, o.p_); }
+
+  friend bool operator==(const Ref& a, const Ref& b) { return a.p_ == b.p_; }
+
+ private:
+  T* p_ = nullptr;
+};
+
+template <class T, class... Args>
+Ref<T> make(Args&&... args) {
+  return Ref<T>(new T(std::forward<Args>(args)...));
+}
+
+// A static_cast between references, for when the type was checked already.
+template <class T, class U>
+Ref<T> ref_cast(const Ref<U>& r) {
+  return Ref<T>(static_cast<T*>(r.get()));
+}
+
+}  // namespace asim::runtime

@@ -1,0 +1,32 @@
+#include "model/runtime/runtime.hpp"
+
+#include <cstdio>
+#include <stdexcept>
+
+namespace asim::runtime {
+
+namespace {
+Runtime* current_runtime = nullptr;
+}
+
+Runtime::Registration::Registration(Runtime* self) : previous(current_runtime) {
+  current_runtime = self;
+}
+
+Runtime::Registration::~Registration() {
+  current_runtime = previous;
+}
+
+Runtime::Runtime() : registration_(this) {}
+
+Runtime& Runtime::current() {
+  if (!current_runtime) throw std::logic_error("asim: no runtime::Runtime is active");
+  return *current_runtime;
+}
+
+void Runtime::warn(const std::string& message) {
+  if (warning_sink) warning_sink(message);
+  else std::fprintf(stderr, "%s\n", message.c_str());
+}
+
+}  // namespace asim::runtime

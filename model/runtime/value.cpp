@@ -1,0 +1,105 @@
+#include "model/runtime/value.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+namespace asim::runtime {
+
+Value Value::str(std::string s) {
+  return Value(make<Str>(std::move(s)));
+}
+
+bool Value::is(const Value& o) const {
+  if (kind_ != o.kind_) return false;
+  switch (kind_) {
+    case Kind::None: return true;
+    case Kind::Bool: return b_ == o.b_;
+    case Kind::Int: return i_ == o.i_;
+    case Kind::Float: return d_ == o.d_;
+    case Kind::Obj: return o_ == o.o_;
+  }
+  return false;
+}
+
+std::string Str::repr() const {
+  // CPython prefers single quotes unless the text holds one and no double quote.
+  const bool has_single = text.find('\'') != std::string::npos;
+  const bool has_double = text.find('"') != std::string::npos;
+  const char quote = has_single && !has_double ? '"' : '\'';
+  std::string out(1, quote);
+  for (unsigned char c : text) {
+    if (c == static_cast<unsigned char>(quote) || c == '\\') {
+      out += '\\';
+      out += static_cast<char>(c);
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c < 0x20 || c == 0x7f) {
+      out += fmt::format("\\x{:02x}", c);
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  out += quote;
+  return out;
+}
+
+std::string type_name(const Value& v) {
+  switch (v.kind()) {
+    case Value::Kind::None: return "NoneType";
+    case Value::Kind::Bool: return "bool";
+    case Value::Kind::Int: return "int";
+    case Value::Kind::Float: return "float";
+    case Value::Kind::Obj: return std::string(v.object()->type_name());
+  }
+  return "object";
+}
+
+std::string float_repr(double d) {
+  if (std::isnan(d)) return "nan";
+  if (std::isinf(d)) return d > 0 ? "inf" : "-inf";
+  // The fewest digits that read back as the same double, laid out as CPython's
+  // float_repr_style 'r': exponent form below 1e-4 or from 1e16 on, else
+  // positional with at least one decimal.
+  const double mag = std::fabs(d);
+  if (d != 0 && (mag < 1e-4 || mag >= 1e16)) {
+    std::string s;
+    for (int p = 0; p <= 17; ++p) {
+      s = fmt::format("{:.{}e}", d, p);
+      if (std::stod(s) == d) break;
+    }
+    const auto e = s.find('e');
+    std::string mant = s.substr(0, e);
+    int exp = std::stoi(s.substr(e + 1));
+    return fmt::format("{}e{}{:02d}", mant, exp < 0 ? '-' : '+', std::abs(exp));
+  }
+  std::string s;
+  for (int p = 0; p <= 24; ++p) {
+    s = fmt::format("{:.{}f}", d, p);
+    if (std::stod(s) == d) break;
+  }
+  if (s.find('.') == std::string::npos) s += ".0";
+  return s;
+}
+
+std::string repr(const Value& v) {
+  switch (v.kind()) {
+    case Value::Kind::None: return "None";
+    case Value::Kind::Bool: return v.as_bool() ? "True" : "False";
+    case Value::Kind::Int: return std::to_string(v.as_int());
+    case Value::Kind::Float: return float_repr(v.as_float());
+    case Value::Kind::Obj: return v.object()->repr();
+  }
+  return "?";
+}
+
+std::string str(const Value& v) {
+  if (auto* s = v.as<Str>()) return s->text;
+  return repr(v);
+}
+
+}  // namespace asim::runtime

@@ -1,0 +1,234 @@
+"""Virtual-clock harness for running real asyncio programs deterministically.
+
+Standard library only; works unchanged on CPython 3.7 .. 3.13.
+
+The event loop is a normal ``asyncio.SelectorEventLoop`` (so every piece of
+asyncio scheduling logic is CPython's own), except that:
+
+* ``loop.time()`` returns a virtual clock that starts at ``0.0``;
+* the selector's ``select(timeout)`` never sleeps: with ``timeout > 0`` it
+  jumps the virtual clock to the earliest timer deadline
+  (``loop._scheduled[0]._when``), or advances it by ``timeout`` if that
+  deadline is more than ``MAXIMUM_SELECT_TIMEOUT`` away; with
+  ``timeout is None`` (nothing ready, no timers) it raises
+  ``RuntimeError('asim-harness: deadlock ...')``.  I/O readiness is never
+  reported (``select`` always returns ``[]``).
+* ``loop.tick`` counts ``_run_once`` calls started so far (first call is 1).
+* if ``ASIM_HANDLE_LOG`` is set (or ``install(handle_log=path)`` is used),
+  every ``Handle._run`` is logged as ``<tick>\\t<repr(time)>\\t<qualname>``.
+  Memory addresses (`` at 0x...``) in reprs are replaced by `` at 0x?`` so
+  logs are diffable between runs.
+
+Script use::
+
+    python3.X tests/conformance/virtual_clock.py SCENARIO.py [args...]
+
+installs the policy and runs SCENARIO.py as ``__main__`` (exceptions,
+tracebacks and exit status as CPython gives them).
+
+Library use::
+
+    import virtual_clock
+    virtual_clock.install()
+    asyncio.run(main())
+
+Once installed, scenarios may ``import asim`` and call
+``asim.claim(text, condition)`` (records only, prints nothing; written to
+``ASIM_CLAIM_LOG`` at exit if that variable is set), ``asim.now()`` and
+``asim.tick()``.
+"""
+
+import asyncio
+import atexit
+import os
+import re
+import selectors
+import sys
+import types
+from asyncio import events
+
+MAXIMUM_SELECT_TIMEOUT = 24 * 3600
+
+__all__ = ['VirtualClockSelector', 'VirtualClockEventLoop',
+           'VirtualClockEventLoopPolicy', 'install', 'main']
+
+
+class VirtualClockSelector(selectors._BaseSelectorImpl):
+    """Selector that never blocks; it advances the owning loop's clock."""
+
+    def __init__(self):
+        super().__init__()
+        self._loop = None  # set by VirtualClockEventLoop.__init__
+
+    def select(self, timeout=None):
+        loop = self._loop
+        if timeout is None:
+            raise RuntimeError(
+                'asim-harness: deadlock (no ready callbacks and no timers; '
+                'virtual time %r, tick %r)' % (
+                    getattr(loop, '_virtual_now', None),
+                    getattr(loop, 'tick', None)))
+        if timeout > 0 and loop is not None:
+            now = loop._virtual_now
+            scheduled = loop._scheduled
+            if scheduled:
+                when = scheduled[0]._when
+                if when - now <= MAXIMUM_SELECT_TIMEOUT:
+                    if when > now:
+                        loop._virtual_now = when
+                else:
+                    loop._virtual_now = now + timeout
+            else:
+                loop._virtual_now = now + timeout
+        return []
+
+
+class VirtualClockEventLoop(asyncio.SelectorEventLoop):
+    """SelectorEventLoop on a virtual clock, with a _run_once counter."""
+
+    def __init__(self):
+        self._virtual_now = 0.0
+        self.tick = 0
+        selector = VirtualClockSelector()
+        super().__init__(selector)
+        selector._loop = self
+
+    def time(self):
+        return self._virtual_now
+
+    def _run_once(self):
+        self.tick += 1
+        return super()._run_once()
+
+
+class VirtualClockEventLoopPolicy(asyncio.DefaultEventLoopPolicy):
+    def new_event_loop(self):
+        return VirtualClockEventLoop()
+
+
+# ---------------------------------------------------------------------------
+# Handle logging
+
+_handle_log_file = None
+_orig_handle_run = None
+_ADDR_RE = re.compile(r' at 0x[0-9a-fA-F]+')
+
+
+def _callback_name(cb):
+    name = getattr(cb, '__qualname__', None)
+    if not isinstance(name, str):
+        name = repr(cb)
+    return _ADDR_RE.sub(' at 0x?', name)
+
+
+def _logging_handle_run(self):
+    f = _handle_log_file
+    if f is not None:
+        loop = self._loop
+        tick = getattr(loop, 'tick', '?')
+        try:
+            t = repr(loop.time())
+        except Exception:
+            t = '?'
+        f.write('%s\t%s\t%s\n' % (tick, t, _callback_name(self._callback)))
+    return _orig_handle_run(self)
+
+
+def _close_handle_log():
+    global _handle_log_file
+    if _handle_log_file is not None:
+        _handle_log_file.close()
+        _handle_log_file = None
+
+
+def _enable_handle_log(path):
+    global _handle_log_file, _orig_handle_run
+    if _handle_log_file is not None:
+        return
+    _handle_log_file = open(path, 'w')
+    atexit.register(_close_handle_log)
+    if _orig_handle_run is None:
+        _orig_handle_run = events.Handle._run
+        events.Handle._run = _logging_handle_run
+
+
+# ---------------------------------------------------------------------------
+# The tiny ``asim`` helper module for scenarios
+
+_claims = []
+
+
+def _claim(text, condition):
+    """Record a claim; prints nothing.  Returns bool(condition)."""
+    ok = bool(condition)
+    _claims.append((str(text), ok))
+    return ok
+
+
+def _now():
+    return asyncio.get_event_loop().time()
+
+
+def _tick():
+    return getattr(asyncio.get_event_loop(), 'tick', None)
+
+
+def _write_claims():
+    path = os.environ.get('ASIM_CLAIM_LOG')
+    if path:
+        with open(path, 'w') as f:
+            for text, ok in _claims:
+                f.write('%s\t%s\n' % ('PASS' if ok else 'FAIL', text))
+
+
+def _make_asim_module():
+    mod = types.ModuleType('asim', 'asim conformance helpers (virtual_clock)')
+    mod.claim = _claim
+    mod.claims = _claims
+    mod.now = _now
+    mod.tick = _tick
+    return mod
+
+
+_installed = False
+
+
+def install(handle_log=None):
+    """Install the virtual-clock policy (idempotent).
+
+    handle_log: path for the per-handle log; defaults to $ASIM_HANDLE_LOG.
+    """
+    global _installed
+    if handle_log is None:
+        handle_log = os.environ.get('ASIM_HANDLE_LOG') or None
+    if handle_log:
+        _enable_handle_log(handle_log)
+    if _installed:
+        return
+    _installed = True
+    asyncio.set_event_loop_policy(VirtualClockEventLoopPolicy())
+    if 'asim' not in sys.modules:
+        sys.modules['asim'] = _make_asim_module()
+        atexit.register(_write_claims)
+    # Allow ``import virtual_clock`` from a scenario when run as a script.
+    sys.modules.setdefault('virtual_clock', sys.modules[__name__])
+
+
+def main(argv=None):
+    import runpy
+    if argv is None:
+        argv = sys.argv[1:]
+    if not argv:
+        sys.stderr.write('usage: %s SCENARIO.py [args...]\n' % sys.argv[0])
+        return 2
+    path = argv[0]
+    sys.argv[:] = list(argv)
+    # Mimic ``python SCENARIO.py``: the scenario's directory is sys.path[0].
+    sys.path[0] = os.path.dirname(os.path.abspath(path))
+    install()
+    runpy.run_path(path, run_name='__main__')
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
