@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "model/asyncio/base_events.hpp"
 
@@ -24,9 +25,12 @@ bool legacy(const EventLoop& loop) {
 // created (and so named and started) in that order.
 std::vector<Value> set_of(EventLoop& loop, const Value& fs) {
   std::vector<Value> items;
+  std::unordered_set<const runtime::Object*> seen_objects;
   for (auto& v : runtime::to_vector(fs)) {
-    bool seen = false;
-    for (const auto& u : items) seen = seen || u.is(v);
+    // Futures and coroutines hash by identity; immediates (which ensure_future
+    // rejects anyway) are few and compared one by one.
+    const bool seen = v.object() ? !seen_objects.insert(v.object()).second
+                                 : std::any_of(items.begin(), items.end(), [&](const Value& u) { return u.is(v); });
     if (!seen) items.push_back(std::move(v));
   }
   std::vector<std::size_t> coros;

@@ -263,6 +263,16 @@ std::vector<Ref<Task>> EventLoop::all_tasks() const {
   return out;
 }
 
+const Ref<runtime::Callable>& EventLoop::set_result_unless_cancelled_function() {
+  if (!set_result_unless_cancelled_)
+    set_result_unless_cancelled_ =
+        runtime::native_function("futures._set_result_unless_cancelled", [](std::span<const Value> args) {
+          set_result_unless_cancelled(*args[0].as<Future>(), args[1]);
+          return Value::none();
+        });
+  return set_result_unless_cancelled_;
+}
+
 void EventLoop::emit(trace::Kind kind, std::string subject, std::string detail) {
   if (!sink_) return;
   sink_->emit({now_, tick_, kind, current_task_ ? current_task_->get_name() : std::string(), std::move(subject),

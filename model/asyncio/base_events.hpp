@@ -98,6 +98,9 @@ class EventLoop {
   void unregister_task(Task* task);
   // tasks.all_tasks: the pending tasks, in creation order (CPython: a WeakSet).
   std::vector<runtime::Ref<Task>> all_tasks() const;
+  // futures._set_result_unless_cancelled as a function object, made once:
+  // every sleep() schedules it, as CPython schedules the one module function.
+  const runtime::Ref<runtime::Callable>& set_result_unless_cancelled_function();
   // tasks._task_name_counter
   std::uint64_t next_task_number() { return ++task_counter_; }
 
@@ -132,6 +135,7 @@ class EventLoop {
   Task* tasks_tail_ = nullptr;
   std::uint64_t task_counter_ = 0;
   std::uint64_t tasks_created_ = 0;
+  runtime::Ref<runtime::Callable> set_result_unless_cancelled_;
 };
 
 }  // namespace asim::asyncio

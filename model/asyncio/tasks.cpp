@@ -22,7 +22,7 @@ Task::Task(Ref<runtime::Coroutine> coro, EventLoop* loop, std::optional<std::str
     : Future(loop), coro_(std::move(coro)) {
   // _task_name_counter only advances for unnamed tasks, as in CPython.
   name_ = name ? *name : fmt::format("Task-{}", loop_->next_task_number());
-  if (loop_->tracing()) loop_->emit(trace::Kind::TaskCreated, name_, coro_->qualname + "()");
+  if (loop_->tracing()) loop_->emit(trace::Kind::TaskCreated, name_, std::string(coro_->qualname) + "()");
   if (eager && loop_->is_running()) {
     eager_start();
   } else {
@@ -43,7 +43,7 @@ std::string Task::repr() const {
   std::string tail = info.find(' ') == std::string::npos ? "" : info.substr(info.find(' '));
   std::string out = "<Task " + head;
   if (loop_->profile().task_names) out += " name='" + name_ + "'";
-  out += " coro=<" + coro_->qualname + "()>";
+  out += " coro=<" + std::string(coro_->qualname) + "()>";
   if (fut_waiter_) out += " wait_for=" + fut_waiter_->repr();
   return out + tail + ">";
 }
@@ -212,13 +212,7 @@ Coro sleep0() {
 // tasks.sleep, delay > 0
 Coro sleep_with_timer(EventLoop& loop, double delay, Value result) {
   Ref<Future> future = loop.create_future();
-  Ref<TimerHandle> h = loop.call_later(
-      delay, runtime::native_function("futures._set_result_unless_cancelled",
-                                      [](std::span<const Value> args) {
-                                        set_result_unless_cancelled(*args[0].as<Future>(), args[1]);
-                                        return Value::none();
-                                      }),
-      {Value(future), result});
+  Ref<TimerHandle> h = loop.call_later(delay, loop.set_result_unless_cancelled_function(), {Value(future), result});
   struct CancelTimer {  // sleep's `finally: h.cancel()`
     Ref<TimerHandle> h;
     ~CancelTimer() {

@@ -31,7 +31,9 @@ class Coroutine : public Object, public Awaitable {
  public:
   enum class State { Created, Running, Suspended, Closed };
 
-  explicit Coroutine(std::string qualname) : qualname(std::move(qualname)) {}
+  // `qualname` must outlive the coroutine: a literal for native coroutines,
+  // the function's own name for interpreted ones (the coroutine holds it).
+  explicit Coroutine(std::string_view qualname) : qualname(qualname) {}
 
   virtual Step send(Value value) = 0;
   virtual Step throw_(Ref<PyException> exc) = 0;
@@ -45,7 +47,7 @@ class Coroutine : public Object, public Awaitable {
   std::string_view type_name() const override { return "coroutine"; }
   std::string repr() const override;
 
-  const std::string qualname;
+  const std::string_view qualname;
 
  protected:
   // CPython's "coroutine '...' was never awaited" RuntimeWarning, for

@@ -17,8 +17,8 @@ void Coro::YieldAwaiter::await_resume() {
   if (promise->thrown) throw PyError{std::exchange(promise->thrown, nullptr)};
 }
 
-NativeCoroutine::NativeCoroutine(std::string qualname, Coro body)
-    : Coroutine(std::move(qualname)), handle_(body.release()) {}
+NativeCoroutine::NativeCoroutine(std::string_view qualname, Coro body)
+    : Coroutine(qualname), handle_(body.release()) {}
 
 NativeCoroutine::~NativeCoroutine() {
   warn_if_never_awaited();

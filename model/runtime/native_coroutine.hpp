@@ -95,7 +95,7 @@ Coro::DelegateAwaiter Coro::promise_type::await_transform(const Ref<T>& awaitabl
 
 class NativeCoroutine : public Coroutine {
  public:
-  NativeCoroutine(std::string qualname, Coro body);
+  NativeCoroutine(std::string_view qualname, Coro body);
   ~NativeCoroutine() override;
 
   Step send(Value value) override;
@@ -108,8 +108,8 @@ class NativeCoroutine : public Coroutine {
   Coro::Handle handle_;
 };
 
-inline Ref<Coroutine> native(std::string qualname, Coro body) {
-  return make<NativeCoroutine>(std::move(qualname), std::move(body));
+inline Ref<Coroutine> native(std::string_view qualname, Coro body) {
+  return make<NativeCoroutine>(qualname, std::move(body));
 }
 
 }  // namespace asim::runtime

@@ -10,12 +10,12 @@ namespace {
 Heap* current_heap = nullptr;
 }
 
-Object::Object() : heap_(&Heap::current()) {
-  heap_->link(this);
+Object::Object() {
+  Heap::current().link(this);
 }
 
 Object::~Object() {
-  heap_->unlink(this);
+  current_heap->unlink(this);
 }
 
 std::string Object::repr() const {

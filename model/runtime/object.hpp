@@ -44,13 +44,13 @@ class Object {
 
   mutable std::uint32_t refcount_ = 0;
   std::uint64_t address_;
-  Heap* heap_;
   Object* heap_prev_ = nullptr;
   Object* heap_next_ = nullptr;
 };
 
 // Owns every object of one model run. Objects link themselves into the
 // current heap; destroying the heap frees the cycles refcounting left behind.
+// Runs are sequential, so an object always dies while its heap is current.
 class Heap {
  public:
   Heap();
