@@ -170,6 +170,11 @@ Ref<runtime::Coroutine> Future::await_iter() {
   return runtime::make<FutureIter>(Ref<Future>(this));
 }
 
+Value Future::block() {
+  asyncio_future_blocking = true;
+  return Value(Ref<Future>(this));
+}
+
 bool isfuture(const Value& v) {
   return v.as<Future>() != nullptr;
 }

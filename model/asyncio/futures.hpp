@@ -11,7 +11,7 @@ namespace asim::asyncio {
 
 class EventLoop;
 
-class Future : public runtime::Object, public runtime::Awaitable {
+class Future : public runtime::Object, public runtime::FutureAwaitable {
  public:
   enum class State { Pending, Cancelled, Finished };
 
@@ -23,9 +23,9 @@ class Future : public runtime::Object, public runtime::Awaitable {
   // Future.cancel: false when already done; else cancelled, callbacks scheduled.
   virtual bool cancel(runtime::Value msg = {});
   bool cancelled() const { return state_ == State::Cancelled; }
-  bool done() const { return state_ != State::Pending; }
+  bool done() const override { return state_ != State::Pending; }
   // Future.result: raises the exception, CancelledError or InvalidStateError.
-  runtime::Value result();
+  runtime::Value result() override;
   // Future.exception: None, the exception, or raises CancelledError/InvalidStateError.
   runtime::Ref<runtime::PyException> exception();
   void add_done_callback(runtime::Ref<runtime::Callable> fn);
@@ -36,6 +36,7 @@ class Future : public runtime::Object, public runtime::Awaitable {
 
   // Future.__await__ (futures.py's __iter__): yields itself while pending.
   runtime::Ref<runtime::Coroutine> await_iter() override;
+  runtime::Value block() override;
 
   EventLoop* get_loop() const { return loop_; }
   const runtime::Value& cancel_message() const { return cancel_message_; }

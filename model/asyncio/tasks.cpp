@@ -17,12 +17,39 @@ using runtime::Value;
 
 // ---------------------------------------------------------------- class Task
 
+// The callables a task hands the loop, as small as CPython's C accelerator
+// makes them (_asyncio's TaskStepMethWrapper and TaskWakeupMethWrapper):
+// one per scheduled step or pending await, so they must stay cheap.
+class TaskStepMethWrapper : public runtime::Callable {
+ public:
+  TaskStepMethWrapper(Ref<Task> task, Ref<PyException> exc) : task_(std::move(task)), exc_(std::move(exc)) {}
+  std::string_view type_name() const override { return "TaskStepMethWrapper"; }
+  std::string qualname() const override { return "Task.__step"; }
+  Value call(std::span<const Value>) override;
+
+ private:
+  Ref<Task> task_;
+  Ref<PyException> exc_;
+};
+
+class TaskWakeupMethWrapper : public runtime::Callable {
+ public:
+  explicit TaskWakeupMethWrapper(Ref<Task> task) : task_(std::move(task)) {}
+  std::string_view type_name() const override { return "TaskWakeupMethWrapper"; }
+  std::string qualname() const override { return "Task.__wakeup"; }
+  Value call(std::span<const Value> args) override;
+
+ private:
+  Ref<Task> task_;
+};
+
 // Task.__init__
 Task::Task(Ref<runtime::Coroutine> coro, EventLoop* loop, std::optional<std::string> name, bool eager)
     : Future(loop), coro_(std::move(coro)) {
   // _task_name_counter only advances for unnamed tasks, as in CPython.
-  name_ = name ? *name : fmt::format("Task-{}", loop_->next_task_number());
-  if (loop_->tracing()) loop_->emit(trace::Kind::TaskCreated, name_, std::string(coro_->qualname) + "()");
+  if (name) set_name(std::move(*name));
+  else number_ = loop_->next_task_number();
+  if (loop_->tracing()) loop_->emit(trace::Kind::TaskCreated, get_name(), std::string(coro_->qualname) + "()");
   if (eager && loop_->is_running()) {
     eager_start();
   } else {
@@ -42,10 +69,14 @@ std::string Task::repr() const {
   std::string head = info.substr(0, info.find(' '));
   std::string tail = info.find(' ') == std::string::npos ? "" : info.substr(info.find(' '));
   std::string out = "<Task " + head;
-  if (loop_->profile().task_names) out += " name='" + name_ + "'";
+  if (loop_->profile().task_names) out += " name='" + get_name() + "'";
   out += " coro=<" + std::string(coro_->qualname) + "()>";
   if (fut_waiter_) out += " wait_for=" + fut_waiter_->repr();
   return out + tail + ">";
+}
+
+std::string Task::get_name() const {
+  return name_ ? *name_ : fmt::format("Task-{}", number_);
 }
 
 void Task::set_result(Value) {
@@ -60,7 +91,7 @@ void Task::set_exception(Ref<PyException>) {
 bool Task::cancel(Value msg) {
   if (done()) return false;
   ++num_cancels_requested_;
-  if (loop_->tracing()) loop_->emit(trace::Kind::TaskCancelRequested, name_, runtime::repr(msg));
+  if (loop_->tracing()) loop_->emit(trace::Kind::TaskCancelRequested, get_name(), runtime::repr(msg));
   if (fut_waiter_ && fut_waiter_->cancel(msg)) return true;
   must_cancel_ = true;
   cancel_message_ = std::move(msg);
@@ -111,7 +142,7 @@ void Task::step(Ref<PyException> exc) {
 void Task::step_run_and_handle_result(Ref<PyException> exc) {
   const auto& b = loop_->builtins();
   if (loop_->tracing())
-    loop_->emit(trace::Kind::TaskStep, name_, exc ? "throw " + exc->repr() : "send None");
+    loop_->emit(trace::Kind::TaskStep, get_name(), exc ? "throw " + exc->repr() : "send None");
   runtime::Step result;
   try {
     result = exc ? coro_->throw_(std::move(exc)) : coro_->send(Value::none());
@@ -144,17 +175,13 @@ void Task::step_run_and_handle_result(Ref<PyException> exc) {
       schedule_step_with_error(fmt::format("Task cannot await on itself: {}", repr()));
     } else {
       fut->asyncio_future_blocking = false;
-      Ref<Task> self(this);
-      fut->add_done_callback(runtime::bound_method(this, "Task.__wakeup", [self](std::span<const Value> args) {
-        self->wakeup(args[0].ref<Future>());
-        return Value::none();
-      }));
+      fut->add_done_callback(runtime::make<TaskWakeupMethWrapper>(Ref<Task>(this)));
       fut_waiter_ = Ref<Future>(fut);
-      if (loop_->tracing()) loop_->emit(trace::Kind::TaskSuspended, name_, fut->repr());
+      if (loop_->tracing()) loop_->emit(trace::Kind::TaskSuspended, get_name(), fut->repr());
       if (must_cancel_ && fut_waiter_->cancel(cancel_message_)) must_cancel_ = false;
     }
   } else if (result.value.is_none()) {
-    if (loop_->tracing()) loop_->emit(trace::Kind::TaskSuspended, name_, "bare yield (sleep(0))");
+    if (loop_->tracing()) loop_->emit(trace::Kind::TaskSuspended, get_name(), "bare yield (sleep(0))");
     schedule_step();
   } else {
     schedule_step_with_error(fmt::format("Task got bad yield: {}", runtime::repr(result.value)));
@@ -163,7 +190,7 @@ void Task::step_run_and_handle_result(Ref<PyException> exc) {
 
 // Task.__wakeup
 void Task::wakeup(const Ref<Future>& future) {
-  if (loop_->tracing()) loop_->emit(trace::Kind::TaskWakeup, name_, future->repr());
+  if (loop_->tracing()) loop_->emit(trace::Kind::TaskWakeup, get_name(), future->repr());
   try {
     future->result();
   } catch (PyError& e) {
@@ -174,11 +201,17 @@ void Task::wakeup(const Ref<Future>& future) {
 }
 
 void Task::schedule_step(Ref<PyException> exc) {
-  Ref<Task> self(this);
-  loop_->call_soon(runtime::bound_method(this, "Task.__step", [self, exc](std::span<const Value>) {
-    self->step(exc);
-    return Value::none();
-  }));
+  loop_->call_soon(runtime::make<TaskStepMethWrapper>(Ref<Task>(this), std::move(exc)));
+}
+
+Value TaskStepMethWrapper::call(std::span<const Value>) {
+  task_->step(exc_);
+  return Value::none();
+}
+
+Value TaskWakeupMethWrapper::call(std::span<const Value> args) {
+  task_->wakeup(args[0].ref<Future>());
+  return Value::none();
 }
 
 void Task::schedule_step_with_error(const std::string& message) {
@@ -191,7 +224,7 @@ void Task::trace_finish() {
   std::string how = cancelled() ? "cancelled"
                     : exception_ ? "exception=" + exception_->repr()
                                  : "result=" + runtime::repr(result_);
-  loop_->emit(trace::Kind::TaskFinished, name_, how);
+  loop_->emit(trace::Kind::TaskFinished, get_name(), how);
 }
 
 // ---------------------------------------------------------- module functions

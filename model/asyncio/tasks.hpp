@@ -2,6 +2,7 @@
 // as_completed lives in as_completed.hpp, where both designs sit side by side.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,8 +20,8 @@ class Task : public Future {
   std::string_view type_name() const override { return "Task"; }
   std::string repr() const override;
 
-  const std::string& get_name() const { return name_; }
-  void set_name(std::string name) { name_ = std::move(name); }
+  std::string get_name() const;
+  void set_name(std::string name) { name_ = std::make_unique<std::string>(std::move(name)); }
   const runtime::Ref<runtime::Coroutine>& get_coro() const { return coro_; }
   // Task.set_result / set_exception: a RuntimeError, tasks finish by themselves.
   void set_result(runtime::Value result) override;
@@ -36,6 +37,8 @@ class Task : public Future {
 
  private:
   friend class EventLoop;
+  friend class TaskStepMethWrapper;
+  friend class TaskWakeupMethWrapper;
   void eager_start();
   // Task.__step
   void step(runtime::Ref<runtime::PyException> exc);
@@ -48,7 +51,10 @@ class Task : public Future {
   void trace_finish();
 
   runtime::Ref<runtime::Coroutine> coro_;
-  std::string name_;
+  // "Task-<number>" unless a name was given: built only when asked for, since
+  // most of 100 000 tasks are never asked their name.
+  std::uint64_t number_ = 0;
+  std::unique_ptr<std::string> name_;
   runtime::Ref<Future> fut_waiter_;
   bool must_cancel_ = false;
   int num_cancels_requested_ = 0;

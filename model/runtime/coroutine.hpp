@@ -20,6 +20,18 @@ class Awaitable {
   virtual Ref<Coroutine> await_iter() = 0;
 };
 
+// The part of asyncio.Future that `await` uses (futures.py's __await__):
+// while pending, mark the future blocking and yield it; once done, return
+// result(). Native coroutines run these steps themselves, with no iterator
+// object, as CPython's C Future does for FutureIter.
+class FutureAwaitable : public Awaitable {
+ public:
+  virtual bool done() const = 0;
+  // Sets _asyncio_future_blocking and gives the value to yield: the future.
+  virtual Value block() = 0;
+  virtual Value result() = 0;
+};
+
 // What one send/throw gives back when it does not raise: the coroutine either
 // yielded `value` (it is suspended) or returned `value` (StopIteration).
 struct Step {

@@ -4,13 +4,20 @@
 
 namespace asim::runtime {
 
-Coro::DelegateAwaiter Coro::promise_type::await_transform(const Value& awaitable) {
-  return DelegateAwaiter{this, get_awaitable_iter(awaitable)};
+Coro::AwaitAwaiter Coro::promise_type::await_transform(const Value& awaitable) {
+  if (auto* fut = dynamic_cast<FutureAwaitable*>(awaitable.object())) return AwaitAwaiter{this, fut, awaitable, nullptr};
+  return AwaitAwaiter{this, nullptr, {}, get_awaitable_iter(awaitable)};
 }
 
-Value Coro::DelegateAwaiter::await_resume() {
+// The second half of Future.__await__, or the delegate's return value.
+Value Coro::AwaitAwaiter::await_resume() {
   if (promise->thrown) throw PyError{std::exchange(promise->thrown, nullptr)};
-  return std::exchange(promise->sent, Value::none());
+  if (future) {
+    promise->transfer = Value::none();  // the value sent in is ignored, as FutureIter does
+    if (!future->done()) raise(Runtime::current().builtins.RuntimeError, "await wasn't used with future");
+    return future->result();
+  }
+  return std::exchange(promise->transfer, Value::none());
 }
 
 void Coro::YieldAwaiter::await_resume() {
@@ -63,13 +70,13 @@ Step NativeCoroutine::drive(Value sent, Ref<PyException> thrown) {
           state_ = State::Suspended;
           return s;
         }
-        p.sent = std::move(s.value);
+        p.transfer = std::move(s.value);
       } catch (PyError& e) {
         p.thrown = std::move(e.exc);
       }
       p.delegate.reset();
     } else {
-      p.sent = std::move(sent);
+      p.transfer = std::move(sent);
       p.thrown = std::move(thrown);
     }
     try {
@@ -79,7 +86,7 @@ Step NativeCoroutine::drive(Value sent, Ref<PyException> thrown) {
       throw;
     }
     if (handle_.done()) {
-      Value result = std::move(p.returned);
+      Value result = std::move(p.transfer);
       std::exception_ptr error = p.error;
       finish();
       if (error) std::rethrow_exception(error);
@@ -92,8 +99,9 @@ Step NativeCoroutine::drive(Value sent, Ref<PyException> thrown) {
       thrown = nullptr;
       continue;
     }
+    // Suspended on a future (the slot holds it) or on a bare yield (None).
     state_ = State::Suspended;
-    return {false, std::exchange(p.yielded, Value::none())};
+    return {false, std::exchange(p.transfer, Value::none())};
   }
 }
 

@@ -20,42 +20,53 @@ class Coro {
   struct promise_type;
   using Handle = std::coroutine_handle<promise_type>;
 
-  struct DelegateAwaiter;
+  struct AwaitAwaiter;
   struct YieldAwaiter;
 
   struct promise_type {
-    // Filled by the coroutine when it suspends or finishes.
-    Value yielded;
-    Ref<Coroutine> delegate;
-    bool delegate_is_new = false;
-    Value returned;
+    // One slot carries the value sent in (read at once by await_resume), the
+    // future yielded while suspended on one, and at the end the value
+    // returned: no two are ever needed together.
+    Value transfer;
+    Ref<Coroutine> delegate;  // set while suspended in `await` (yield from)
+    Ref<PyException> thrown;  // set by the driver: raise this at the await
     std::exception_ptr error;
-    // Filled by the driver before each resume.
-    Value sent;
-    Ref<PyException> thrown;
+    bool delegate_is_new = false;
+
+    static void* operator new(std::size_t size) { return pool::allocate(size); }
+    static void operator delete(void* p, std::size_t size) noexcept { pool::deallocate(p, size); }
 
     Coro get_return_object() { return Coro(Handle::from_promise(*this)); }
     std::suspend_always initial_suspend() noexcept { return {}; }
     std::suspend_always final_suspend() noexcept { return {}; }
     void unhandled_exception() { error = std::current_exception(); }
-    void return_value(Value v) { returned = std::move(v); }
+    void return_value(Value v) { transfer = std::move(v); }
 
-    DelegateAwaiter await_transform(const Value& awaitable);
+    AwaitAwaiter await_transform(const Value& awaitable);
     template <class T>
       requires std::is_base_of_v<Awaitable, T>
-    DelegateAwaiter await_transform(const Ref<T>& awaitable);
+    AwaitAwaiter await_transform(const Ref<T>& awaitable) {
+      return await_transform(Value(awaitable));
+    }
     YieldAwaiter await_transform(YieldAwaiter y) { return y; }
   };
 
-  // Suspends until the delegate returns; gives its return value, or raises
-  // what it raised (or what was thrown into this coroutine meanwhile).
-  struct DelegateAwaiter {
+  // `await x`. For a future: yield it while pending, then give its result.
+  // Otherwise delegate to x.__await__() (yield from) until it returns. Either
+  // way, an exception thrown in meanwhile is raised at the await.
+  struct AwaitAwaiter {
     promise_type* promise;
-    Ref<Coroutine> target;
-    bool await_ready() const noexcept { return false; }
-    void await_suspend(Handle) noexcept {
-      promise->delegate = std::move(target);
-      promise->delegate_is_new = true;
+    FutureAwaitable* future;  // the fast path, or null
+    Value keep;               // holds the awaited object
+    Ref<Coroutine> target;    // the delegate when not a future
+    bool await_ready() const { return future && future->done(); }
+    void await_suspend(Handle) {
+      if (future) {
+        promise->transfer = future->block();
+      } else {
+        promise->delegate = std::move(target);
+        promise->delegate_is_new = true;
+      }
     }
     Value await_resume();
   };
@@ -66,7 +77,7 @@ class Coro {
     bool await_ready() const noexcept { return false; }
     void await_suspend(Handle h) noexcept {
       promise = &h.promise();
-      promise->yielded = Value::none();
+      promise->transfer = Value::none();
     }
     void await_resume();
   };
@@ -85,12 +96,6 @@ class Coro {
 
 inline Coro::YieldAwaiter yield_now() {
   return {};
-}
-
-template <class T>
-  requires std::is_base_of_v<Awaitable, T>
-Coro::DelegateAwaiter Coro::promise_type::await_transform(const Ref<T>& awaitable) {
-  return DelegateAwaiter{this, static_cast<Awaitable*>(awaitable.get())->await_iter()};
 }
 
 class NativeCoroutine : public Coroutine {

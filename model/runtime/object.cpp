@@ -23,7 +23,7 @@ std::string Object::repr() const {
 }
 
 std::string Object::address_text() const {
-  return fmt::format("{:#x}", address_);
+  return fmt::format("{:#x}", address());
 }
 
 void Object::decref() const {
@@ -51,8 +51,7 @@ Heap& Heap::current() {
 }
 
 void Heap::link(Object* o) {
-  o->address_ = next_address_;
-  next_address_ += 0x60;
+  o->serial_ = next_serial_++;
   o->heap_next_ = head_;
   if (head_) head_->heap_prev_ = o;
   head_ = o;

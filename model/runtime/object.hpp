@@ -9,6 +9,8 @@
 #include <string_view>
 #include <utility>
 
+#include "model/runtime/pool.hpp"
+
 namespace asim::runtime {
 
 class Heap;
@@ -33,8 +35,11 @@ class Object {
   virtual std::string repr() const;
 
   // A stable fake address: deterministic across runs, unlike CPython's.
-  std::uint64_t address() const { return address_; }
+  std::uint64_t address() const { return kFirstAddress + std::uint64_t{serial_} * kAddressStride; }
   std::string address_text() const;
+
+  static void* operator new(std::size_t size) { return pool::allocate(size); }
+  static void operator delete(void* p, std::size_t size) noexcept { pool::deallocate(p, size); }
 
   void incref() const { ++refcount_; }
   void decref() const;
@@ -43,7 +48,10 @@ class Object {
   friend class Heap;
 
   mutable std::uint32_t refcount_ = 0;
-  std::uint64_t address_;
+  // Creation order within the heap; with the refcount it fills one word.
+  std::uint32_t serial_;
+  static constexpr std::uint64_t kFirstAddress = 0x7f3a2c000000;
+  static constexpr std::uint64_t kAddressStride = 0x60;
   Object* heap_prev_ = nullptr;
   Object* heap_next_ = nullptr;
 };
@@ -69,7 +77,7 @@ class Heap {
   Heap* previous_;
   Object* head_ = nullptr;
   std::size_t live_ = 0;
-  std::uint64_t next_address_ = 0x7f3a2c000000;
+  std::uint32_t next_serial_ = 0;
 };
 
 // An owning reference, Py_INCREF on copy and Py_DECREF on release.
