@@ -67,7 +67,7 @@ AsCompletedState::AsCompletedState(EventLoop& loop, const Value& fs, std::option
     : loop_(loop), done_(runtime::make<Queue>(&loop)) {
   for (const auto& f : set_of(loop, fs)) {
     Ref<Future> fut = ensure_future(loop, f);
-    todo_.emplace(fut->address(), fut);
+    if (todo_.insert(fut.get()).second) futures_.push_back(fut);
   }
   todo_count_ = todo_.size();
   // The closures hold the state, as CPython's closures hold todo and done.
@@ -76,7 +76,7 @@ AsCompletedState::AsCompletedState(EventLoop& loop, const Value& fs, std::option
     self->on_completion(a[0].ref<Future>());
     return Value::none();
   });
-  for (auto& [_, f] : todo_) f->add_done_callback(on_completion_cb_);
+  for (auto& f : futures_) f->add_done_callback(on_completion_cb_);
   if (!todo_.empty() && timeout)
     timeout_handle_ = loop.call_later(*timeout, runtime::native_function(std::string(timeout_name(loop)),
                                                                          [self](std::span<const Value>) {
@@ -87,7 +87,8 @@ AsCompletedState::AsCompletedState(EventLoop& loop, const Value& fs, std::option
 
 // as_completed.<locals>._on_timeout / _AsCompletedIterator._handle_timeout
 void AsCompletedState::on_timeout() {
-  for (auto& [_, f] : todo_) {
+  for (auto& f : futures_) {
+    if (!todo_.contains(f.get())) continue;
     f->remove_done_callback(*on_completion_cb_);
     done_->put_nowait(Value::none());  // the sentinel _wait_for_one turns into TimeoutError
   }
@@ -99,7 +100,7 @@ void AsCompletedState::on_timeout() {
 // as_completed.<locals>._on_completion / _AsCompletedIterator._handle_completion
 void AsCompletedState::on_completion(const Ref<Future>& f) {
   if (todo_.empty()) return;  // the timeout was here first
-  todo_.erase(f->address());
+  todo_.erase(f.get());
   done_->put_nowait(Value(f));
   if (todo_.empty() && timeout_handle_) timeout_handle_->cancel();
 }

@@ -11,7 +11,7 @@
 // finished Task/Future itself (the very object passed in, when it was one).
 #pragma once
 
-#include <map>
+#include <unordered_set>
 #include <optional>
 
 #include "model/asyncio/events.hpp"
@@ -38,9 +38,13 @@ class AsCompletedState : public runtime::Object {
 
   EventLoop& loop_;
   runtime::Ref<Queue> done_;
-  // CPython's todo set. Keyed by the fake address, so iteration is in
-  // creation order; nothing observable depends on this set's order.
-  std::map<std::uint64_t, runtime::Ref<Future>> todo_;
+  // CPython's todo set: `futures` holds them all in creation order (any
+  // order would do: nothing observable depends on it), `todo` those whose
+  // completion has not been handled yet.
+  std::vector<runtime::Ref<Future>> futures_;
+  std::unordered_set<const Future*, std::hash<const Future*>, std::equal_to<>,
+                     runtime::PoolAllocator<const Future*>>
+      todo_;
   std::size_t todo_count_;
   runtime::Ref<runtime::Callable> on_completion_cb_;
   runtime::Ref<TimerHandle> timeout_handle_;

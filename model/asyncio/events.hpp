@@ -13,7 +13,8 @@ class EventLoop;
 class Handle : public runtime::Object {
  public:
   Handle(runtime::Ref<runtime::Callable> callback, std::vector<runtime::Value> args, EventLoop* loop)
-      : callback_(std::move(callback)), args_(std::move(args)), loop_(loop) {}
+      : callback_(std::move(callback)), args_(std::make_move_iterator(args.begin()), std::make_move_iterator(args.end())),
+        loop_(loop) {}
 
   std::string_view type_name() const override { return "Handle"; }
   std::string repr() const override;
@@ -29,7 +30,7 @@ class Handle : public runtime::Object {
  protected:
   std::string repr_info() const;
   runtime::Ref<runtime::Callable> callback_;
-  std::vector<runtime::Value> args_;
+  std::vector<runtime::Value, runtime::PoolAllocator<runtime::Value>> args_;
   EventLoop* loop_;
   bool cancelled_ = false;
 };

@@ -43,15 +43,11 @@ class FutureIter : public runtime::Coroutine {
   bool yielded_ = false;
 };
 
-// futures._PENDING and friends, as InvalidStateError messages print them.
-std::string_view state_name(Future::State s) {
-  switch (s) {
-    case Future::State::Pending: return "PENDING";
-    case Future::State::Cancelled: return "CANCELLED";
-    case Future::State::Finished: return "FINISHED";
-  }
-  return "?";
-}
+// asyncio.Future is the C _asyncio.Future wherever the accelerator is built
+// (every supported CPython here), and its InvalidStateError texts are not
+// futures.py's: 'Result is not set.' and 'invalid state' (oracle
+// l_futures_tasks.py).
+constexpr const char* kInvalidState = "invalid state";
 
 }  // namespace
 
@@ -66,13 +62,10 @@ std::string Future::repr_info() const {
       info = exception_ ? "finished exception=" + exception_->repr() : "finished result=" + runtime::repr(result_);
       break;
   }
-  if (!callbacks_.empty()) {
-    info += " cb=[";
-    for (std::size_t i = 0; i < callbacks_.size(); ++i) {
-      if (i) info += ", ";
-      info += callbacks_[i]->qualname() + "()";
-    }
-    info += "]";
+  if (callback0_ || !callbacks_.empty()) {
+    std::string cbs = callback0_ ? callback0_->qualname() + "()" : "";
+    for (const auto& cb : callbacks_) cbs += (cbs.empty() ? "" : ", ") + cb->qualname() + "()";
+    info += " cb=[" + cbs + "]";
   }
   return info;
 }
@@ -95,6 +88,7 @@ bool Future::cancel_future(Value msg) {
 }
 
 void Future::schedule_callbacks() {
+  if (callback0_) loop_->call_soon(std::move(callback0_), {Value(Ref<Future>(this))});
   auto callbacks = std::move(callbacks_);
   callbacks_.clear();
   for (auto& cb : callbacks) loop_->call_soon(std::move(cb), {Value(Ref<Future>(this))});
@@ -110,7 +104,7 @@ Ref<PyException> Future::make_cancelled_error() {
 Value Future::result() {
   if (state_ == State::Cancelled) throw PyError{make_cancelled_error()};
   if (state_ != State::Finished)
-    runtime::raise(loop_->exceptions().InvalidStateError, "Result is not ready.");
+    runtime::raise(loop_->exceptions().InvalidStateError, "Result is not set.");
   if (exception_) throw PyError{exception_};
   return result_;
 }
@@ -128,24 +122,29 @@ void Future::add_done_callback(Ref<runtime::Callable> fn) {
     return;
   }
   if (loop_->tracing()) loop_->emit(trace::Kind::CallbackAdded, repr(), fn->qualname());
-  callbacks_.push_back(std::move(fn));
+  if (!callback0_ && callbacks_.empty()) callback0_ = std::move(fn);
+  else callbacks_.push_back(std::move(fn));
 }
 
 std::size_t Future::remove_done_callback(const runtime::Callable& fn) {
-  const auto before = callbacks_.size();
-  std::erase_if(callbacks_, [&](const Ref<runtime::Callable>& cb) { return cb->equals(fn); });
-  return before - callbacks_.size();
+  std::size_t removed = 0;
+  if (callback0_ && callback0_->equals(fn)) {
+    callback0_.reset();
+    ++removed;
+  }
+  removed += std::erase_if(callbacks_, [&](const Ref<runtime::Callable>& cb) { return cb->equals(fn); });
+  return removed;
 }
 
 void Future::set_result(Value result) {
   if (state_ != State::Pending)
-    runtime::raise(loop_->exceptions().InvalidStateError, fmt::format("{}: {}", state_name(state_), repr()));
+    runtime::raise(loop_->exceptions().InvalidStateError, kInvalidState);
   finish_with_result(std::move(result));
 }
 
 void Future::set_exception(Ref<PyException> exc) {
   if (state_ != State::Pending)
-    runtime::raise(loop_->exceptions().InvalidStateError, fmt::format("{}: {}", state_name(state_), repr()));
+    runtime::raise(loop_->exceptions().InvalidStateError, kInvalidState);
   const auto& b = loop_->builtins();
   if (exc->isinstance(b.StopIteration.get()))
     runtime::raise(b.TypeError, "StopIteration interacts badly with generators and cannot be raised into a Future");

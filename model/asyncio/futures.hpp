@@ -60,6 +60,10 @@ class Future : public runtime::Object, public runtime::FutureAwaitable {
   State state_ = State::Pending;
   runtime::Value result_;
   runtime::Ref<runtime::PyException> exception_;
+  // The done-callbacks in registration order. As in CPython's C Future
+  // (fut_callback0 + fut_callbacks), the first is kept apart: most futures
+  // only ever get one, and then need no list at all.
+  runtime::Ref<runtime::Callable> callback0_;
   std::vector<runtime::Ref<runtime::Callable>> callbacks_;
   runtime::Value cancel_message_;
   runtime::Ref<runtime::PyException> cancelled_exc_;

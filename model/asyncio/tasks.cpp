@@ -242,18 +242,58 @@ Coro sleep0() {
   co_return Value::none();
 }
 
-// tasks.sleep, delay > 0
-Coro sleep_with_timer(EventLoop& loop, double delay, Value result) {
-  Ref<Future> future = loop.create_future();
-  Ref<TimerHandle> h = loop.call_later(delay, loop.set_result_unless_cancelled_function(), {Value(future), result});
-  struct CancelTimer {  // sleep's `finally: h.cancel()`
-    Ref<TimerHandle> h;
-    ~CancelTimer() {
-      if (!runtime::detail::tearing_down) h->cancel();
+// tasks.sleep, delay > 0:
+//
+//     future = loop.create_future()
+//     h = loop.call_later(delay, futures._set_result_unless_cancelled, future, result)
+//     try:
+//         return await future
+//     finally:
+//         h.cancel()
+//
+// Written out as a two-state coroutine object instead of a C++20 coroutine:
+// one exists per sleeping task, and this form takes a third of the memory
+// of a coroutine object plus its frame (the 100 000-task benchmark).
+class SleepCoroutine : public runtime::Coroutine {
+ public:
+  SleepCoroutine(EventLoop& loop, double delay, Value result)
+      : Coroutine("sleep"), loop_(loop), delay_(delay), result_(std::move(result)) {}
+  ~SleepCoroutine() override { warn_if_never_awaited(); }
+
+  runtime::Step send(Value value) override {
+    const auto& b = loop_.builtins();
+    if (state_ == State::Created) {
+      if (!value.is_none()) runtime::raise(b.TypeError, "can't send non-None value to a just-started coroutine");
+      future_ = loop_.create_future();
+      h_ = loop_.call_later(delay_, loop_.set_result_unless_cancelled_function(), {Value(future_), result_});
+      state_ = State::Suspended;
+      return {false, future_->block()};
     }
-  } finally{h};
-  co_return co_await future;
-}
+    if (state_ != State::Suspended) runtime::raise(b.RuntimeError, "cannot reuse already awaited coroutine");
+    finish();
+    if (!future_->done()) runtime::raise(b.RuntimeError, "await wasn't used with future");
+    return {true, future_->result()};
+  }
+
+  runtime::Step throw_(Ref<PyException> exc) override {
+    finish();
+    throw PyError{std::move(exc)};
+  }
+
+  void close() override { finish(); }
+
+ private:
+  void finish() {
+    if (h_) h_->cancel();
+    state_ = State::Closed;
+  }
+
+  EventLoop& loop_;
+  double delay_;
+  Value result_;
+  Ref<Future> future_;
+  Ref<TimerHandle> h_;
+};
 
 }  // namespace
 
@@ -265,7 +305,7 @@ Ref<runtime::Coroutine> sleep(EventLoop& loop, double delay, Value result) {
       co_return result;
     }(std::move(result)));
   }
-  return runtime::native("sleep", sleep_with_timer(loop, delay, std::move(result)));
+  return runtime::make<SleepCoroutine>(loop, delay, std::move(result));
 }
 
 // tasks.ensure_future

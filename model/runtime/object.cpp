@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <stdexcept>
+#include <vector>
 
 namespace asim::runtime {
 
@@ -31,18 +32,21 @@ void Object::decref() const {
   if (--refcount_ == 0) delete this;
 }
 
-Heap::Heap() : previous_(current_heap) {
+Heap::Heap() {
+  if (current_heap) throw std::logic_error("asim: runtime::Heap instances cannot be nested");
   current_heap = this;
 }
 
 Heap::~Heap() {
   // Cycles survive refcounting; free them all at once. While tearing down,
   // releasing a reference frees nothing, so objects may point at each other.
-  const bool outer = detail::tearing_down;
   detail::tearing_down = true;
-  while (head_) delete head_;
-  detail::tearing_down = outer;
-  current_heap = previous_;
+  std::vector<Object*> live;
+  live.reserve(live_);
+  pool::for_each_live_object([&](void* block) { live.push_back(static_cast<Object*>(block)); });
+  for (Object* o : live) delete o;
+  detail::tearing_down = false;
+  current_heap = nullptr;
 }
 
 Heap& Heap::current() {
@@ -52,16 +56,10 @@ Heap& Heap::current() {
 
 void Heap::link(Object* o) {
   o->serial_ = next_serial_++;
-  o->heap_next_ = head_;
-  if (head_) head_->heap_prev_ = o;
-  head_ = o;
   ++live_;
 }
 
-void Heap::unlink(Object* o) {
-  if (o->heap_prev_) o->heap_prev_->heap_next_ = o->heap_next_;
-  else head_ = o->heap_next_;
-  if (o->heap_next_) o->heap_next_->heap_prev_ = o->heap_prev_;
+void Heap::unlink(Object*) {
   --live_;
 }
 

@@ -38,8 +38,8 @@ class Object {
   std::uint64_t address() const { return kFirstAddress + std::uint64_t{serial_} * kAddressStride; }
   std::string address_text() const;
 
-  static void* operator new(std::size_t size) { return pool::allocate(size); }
-  static void operator delete(void* p, std::size_t size) noexcept { pool::deallocate(p, size); }
+  static void* operator new(std::size_t size) { return pool::allocate_object(size); }
+  static void operator delete(void* p, std::size_t size) noexcept { pool::deallocate_object(p, size); }
 
   void incref() const { ++refcount_; }
   void decref() const;
@@ -52,13 +52,11 @@ class Object {
   std::uint32_t serial_;
   static constexpr std::uint64_t kFirstAddress = 0x7f3a2c000000;
   static constexpr std::uint64_t kAddressStride = 0x60;
-  Object* heap_prev_ = nullptr;
-  Object* heap_next_ = nullptr;
 };
 
-// Owns every object of one model run. Objects link themselves into the
-// current heap; destroying the heap frees the cycles refcounting left behind.
-// Runs are sequential, so an object always dies while its heap is current.
+// Owns every object of one model run: destroying the heap frees the cycles
+// refcounting left behind, found through the object pool. Runs are sequential
+// and never nested, so every live pooled object belongs to the current heap.
 class Heap {
  public:
   Heap();
@@ -74,8 +72,6 @@ class Heap {
   void link(Object* o);
   void unlink(Object* o);
 
-  Heap* previous_;
-  Object* head_ = nullptr;
   std::size_t live_ = 0;
   std::uint32_t next_serial_ = 0;
 };

@@ -1,16 +1,42 @@
-// A size-class free-list allocator for model objects and coroutine frames.
-// A run allocates and frees millions of small blocks (a task, its coroutine
-// frames, futures, handles); malloc's per-block header and consolidation cost
-// more than the objects themselves. Blocks are recycled per size class and
-// never returned to the system. Sanitizer builds bypass the pool, so ASan
-// still sees every allocation.
+// Size-class free-list allocation for model objects and coroutine frames.
+// A run allocates and frees millions of small blocks (tasks, coroutine frames,
+// futures, handles); malloc's per-block header and bookkeeping cost more than
+// the objects. Object blocks live in chunks of one size class with a bit per
+// block, so the heap can find every live object at the end of a run without
+// a list through the objects. Blocks are recycled, never given back to the
+// system. Under AddressSanitizer freed blocks are poisoned.
 #pragma once
 
 #include <cstddef>
+#include <functional>
 
 namespace asim::runtime::pool {
 
+// Any block: coroutine frames and the like.
 void* allocate(std::size_t size);
 void deallocate(void* p, std::size_t size) noexcept;
 
+// Blocks that hold an Object.
+void* allocate_object(std::size_t size);
+void deallocate_object(void* p, std::size_t size) noexcept;
+// Every object block allocated and not yet freed, in a fixed order.
+void for_each_live_object(const std::function<void(void*)>& f);
+
 }  // namespace asim::runtime::pool
+
+namespace asim::runtime {
+
+// A std::allocator stand-in over the pool, for the small vectors the loop
+// makes by the million (a handle's arguments).
+template <class T>
+struct PoolAllocator {
+  using value_type = T;
+  PoolAllocator() = default;
+  template <class U>
+  PoolAllocator(const PoolAllocator<U>&) {}
+  T* allocate(std::size_t n) { return static_cast<T*>(pool::allocate(n * sizeof(T))); }
+  void deallocate(T* p, std::size_t n) noexcept { pool::deallocate(p, n * sizeof(T)); }
+  friend bool operator==(const PoolAllocator&, const PoolAllocator&) { return true; }
+};
+
+}  // namespace asim::runtime
