@@ -2,12 +2,21 @@
 
 #include <fmt/format.h>
 
+#include "model/runtime/runtime.hpp"
+
 namespace asim::runtime {
 
 std::string NativeFunction::repr() const {
   if (bound_self_)
     return fmt::format("<bound method {} of {}>", qualname_, bound_self_->repr());
   return fmt::format("<function {} at {}>", qualname_, address_text());
+}
+
+Value Callable::call_kw(std::span<const Value> args, std::span<const Keyword> kwargs) {
+  if (!kwargs.empty())
+    raise(Runtime::current().builtins.TypeError,
+          fmt::format("{}() got an unexpected keyword argument '{}'", qualname(), kwargs.front().name));
+  return call(args);
 }
 
 bool NativeFunction::equals(const Callable& other) const {

@@ -10,9 +10,18 @@
 
 namespace asim::runtime {
 
+// One `name=value` argument of a call.
+struct Keyword {
+  std::string_view name;
+  Value value;
+};
+
 class Callable : public Object {
  public:
   virtual Value call(std::span<const Value> args) = 0;
+  // A call with keyword arguments; callables that take none refuse them as
+  // CPython does: "f() got an unexpected keyword argument 'x'".
+  virtual Value call_kw(std::span<const Value> args, std::span<const Keyword> kwargs);
   virtual std::string qualname() const = 0;
   // Python `==` between callables: identity, except bound methods, which are
   // equal when they bind the same function to the same object.

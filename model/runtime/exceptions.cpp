@@ -2,16 +2,6 @@
 
 namespace asim::runtime {
 
-bool ExceptionType::is_subclass_of(const ExceptionType* other) const {
-  for (const ExceptionType* t = this; t; t = t->base.get())
-    if (t == other) return true;
-  return false;
-}
-
-std::string ExceptionType::qualified_name() const {
-  return module == "builtins" ? name : module + "." + name;
-}
-
 std::string PyException::repr() const {
   std::string out = type->name + "(";
   for (std::size_t i = 0; i < args.size(); ++i) {

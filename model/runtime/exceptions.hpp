@@ -6,27 +6,12 @@
 #include <string>
 #include <vector>
 
-#include "model/runtime/value.hpp"
+#include "model/runtime/type.hpp"
 
 namespace asim::runtime {
 
-// An exception class (a Python `type` whose instances can be raised).
-class ExceptionType : public Object {
- public:
-  ExceptionType(std::string module, std::string name, Ref<ExceptionType> base)
-      : module(std::move(module)), name(std::move(name)), base(std::move(base)) {}
-  std::string_view type_name() const override { return "type"; }
-  std::string repr() const override { return "<class '" + qualified_name() + "'>"; }
-
-  // issubclass(self, other)
-  bool is_subclass_of(const ExceptionType* other) const;
-  // The name a traceback's last line shows: builtins are bare, others dotted.
-  std::string qualified_name() const;
-
-  const std::string module;
-  const std::string name;
-  const Ref<ExceptionType> base;
-};
+// Exception classes are Types; the alias says which Types a field expects.
+using ExceptionType = Type;
 
 class PyException : public Object {
  public:
