@@ -76,7 +76,10 @@ Ref<Task> EventLoop::create_task(Ref<runtime::Coroutine> coro, std::optional<std
   if (++tasks_created_ > limits_.max_tasks)
     throw LimitExceeded(fmt::format("asim: stopped after creating {} tasks (the task limit; raise it with "
                                     "--max-tasks)", limits_.max_tasks));
-  return runtime::make<Task>(std::move(coro), this, std::move(name), eager_tasks_);
+  const bool eager = eager_tasks_ && running_;
+  auto task = runtime::make<Task>(std::move(coro), this, std::move(name), eager);
+  if (eager) task->eager_start();  // Task.__init__'s self.__eager_start()
+  return task;
 }
 
 void EventLoop::set_eager_task_factory(bool eager) {

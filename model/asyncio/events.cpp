@@ -45,8 +45,12 @@ void Handle::run() {
   }
 }
 
+// TimerHandle._repr_info puts `when=` after "cancelled" when there is one.
 std::string TimerHandle::repr() const {
-  return fmt::format("<TimerHandle when={} {}>", runtime::float_repr(when_), repr_info());
+  const std::string when = "when=" + runtime::float_repr(when_);
+  if (cancelled_) return fmt::format("<TimerHandle cancelled {}>", when);
+  const std::string info = repr_info();
+  return fmt::format("<TimerHandle {}{}>", when, info.empty() ? "" : " " + info);
 }
 
 void TimerHandle::cancel() {

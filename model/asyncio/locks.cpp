@@ -3,14 +3,104 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
 
 #include "model/asyncio/base_events.hpp"
 
 namespace asim::asyncio {
 
 using runtime::Coro;
+using runtime::PyError;
 using runtime::Ref;
 using runtime::Value;
+
+namespace {
+
+// `waiters.remove(fut)`
+void remove_waiter(std::deque<Ref<Future>>& waiters, const Future* fut) {
+  auto it = std::find_if(waiters.begin(), waiters.end(), [&](const Ref<Future>& w) { return w.get() == fut; });
+  if (it != waiters.end()) waiters.erase(it);
+}
+
+std::string waiters_text(const std::deque<Ref<Future>>& waiters) {
+  return waiters.empty() ? "" : fmt::format(", waiters:{}", waiters.size());
+}
+
+}  // namespace
+
+// ----------------------------------------------------------------- class Lock
+
+// Lock.__repr__
+std::string Lock::repr() const {
+  return fmt::format("<asyncio.locks.Lock object at {} [{}{}]>", address_text(), locked_ ? "locked" : "unlocked",
+                     waiters_text(waiters_));
+}
+
+// Lock.acquire
+Coro Lock::acquire_body() {
+  Ref<Lock> self(this);
+  // Fair: free, but someone waits (and was not cancelled), so queue up.
+  if (!locked_ && std::all_of(waiters_.begin(), waiters_.end(), [](const Ref<Future>& w) { return w->cancelled(); })) {
+    locked_ = true;
+    co_return Value::boolean(true);
+  }
+  Ref<Future> fut = loop_->create_future();
+  waiters_.push_back(fut);
+  std::optional<PyError> error;
+  try {
+    co_await fut;
+  } catch (PyError& e) {
+    error = std::move(e);
+  }
+  // The waiter leaves the queue before the cancellation is handled, so that
+  // _wake_up_first does not pick this very waiter.
+  remove_waiter(waiters_, fut.get());
+  if (error) {
+    // A cancelled task may have been the one woken: pass the wake-up on.
+    if (error->exc->isinstance(loop_->exceptions().CancelledError.get()) && !locked_) wake_up_first();
+    throw *error;
+  }
+  locked_ = true;
+  co_return Value::boolean(true);
+}
+
+Ref<runtime::Coroutine> Lock::acquire() {
+  return runtime::native("Lock.acquire", acquire_body());
+}
+
+// Lock.release
+void Lock::release() {
+  if (!locked_) runtime::raise(loop_->builtins().RuntimeError, "Lock is not acquired.");
+  locked_ = false;
+  wake_up_first();
+}
+
+// Lock._wake_up_first: a waiter already done is about to run and will either
+// take the lock or, cancelled, wake the next one itself.
+void Lock::wake_up_first() {
+  if (waiters_.empty()) return;
+  const Ref<Future>& fut = waiters_.front();
+  if (!fut->done()) fut->set_result(Value::boolean(true));
+}
+
+// _ContextManagerMixin.__aenter__
+Coro Lock::aenter_body() {
+  Ref<Lock> self(this);
+  co_await acquire();
+  co_return Value::none();
+}
+
+Ref<runtime::Coroutine> Lock::aenter() {
+  return runtime::native("_ContextManagerMixin.__aenter__", aenter_body());
+}
+
+// _ContextManagerMixin.__aexit__
+Ref<runtime::Coroutine> Lock::aexit(Ref<runtime::PyException>) {
+  return runtime::native("_ContextManagerMixin.__aexit__", [](Ref<Lock> self) -> Coro {
+    self->release();
+    co_return Value::none();
+  }(Ref<Lock>(this)));
+}
 
 // ---------------------------------------------------------------- class Event
 
@@ -49,6 +139,186 @@ Coro Event::wait_body() {
 
 Ref<runtime::Coroutine> Event::wait() {
   return runtime::native("Event.wait", wait_body());
+}
+
+// ------------------------------------------------------------ class Semaphore
+
+// Semaphore.__init__
+Semaphore::Semaphore(EventLoop* loop, std::int64_t value) : loop_(loop), value_(value) {
+  if (value < 0) runtime::raise(loop_->builtins().ValueError, "Semaphore initial value must be >= 0");
+}
+
+// Semaphore.__repr__
+std::string Semaphore::repr() const {
+  const std::string extra = locked() ? "locked" : fmt::format("unlocked, value:{}", value_);
+  return fmt::format("<asyncio.locks.Semaphore object at {} [{}{}]>", address_text(), extra, waiters_text(waiters_));
+}
+
+// Semaphore.locked
+bool Semaphore::locked() const {
+  switch (loop_->profile().semaphore_design) {
+    case SemaphoreDesign::PopOnWake:
+    case SemaphoreDesign::WakeupScheduled: return value_ == 0;
+    case SemaphoreDesign::HandOff:
+    case SemaphoreDesign::HandOffWakeMany:
+      // FIFO: a free slot belongs to the waiters first.
+      return value_ == 0 ||
+             std::any_of(waiters_.begin(), waiters_.end(), [](const Ref<Future>& w) { return !w->cancelled(); });
+  }
+  return value_ == 0;
+}
+
+// Semaphore.acquire, 3.7-3.8: a woken waiter re-checks the value and waits
+// again (at the back) when a newcomer took the slot first.
+Coro Semaphore::acquire_pop_on_wake() {
+  Ref<Semaphore> self(this);
+  while (value_ <= 0) {
+    Ref<Future> fut = loop_->create_future();
+    waiters_.push_back(fut);
+    std::optional<PyError> error;
+    try {
+      co_await fut;
+    } catch (PyError& e) {  // a bare `except:`
+      error = std::move(e);
+    }
+    if (error) {
+      fut->cancel();
+      // Woken, then cancelled before running: the wake-up goes to the next.
+      if (value_ > 0 && !fut->cancelled()) wake_up_next();
+      throw *error;
+    }
+  }
+  --value_;
+  co_return Value::boolean(true);
+}
+
+// Semaphore.acquire, 3.9: newcomers also wait while a woken waiter has not
+// run yet. Only that waiter clears the flag, so wake-ups can get lost.
+Coro Semaphore::acquire_wakeup_scheduled() {
+  Ref<Semaphore> self(this);
+  while (wakeup_scheduled_ || value_ <= 0) {
+    Ref<Future> fut = loop_->create_future();
+    waiters_.push_back(fut);
+    std::optional<PyError> error;
+    try {
+      co_await fut;
+      wakeup_scheduled_ = false;
+    } catch (PyError& e) {
+      if (!e.exc->isinstance(loop_->exceptions().CancelledError.get())) throw;
+      error = std::move(e);
+    }
+    if (error) {
+      wake_up_next();
+      throw *error;
+    }
+  }
+  --value_;
+  co_return Value::boolean(true);
+}
+
+// Semaphore.acquire, 3.10+: the slot was handed over by _wake_up_next, so a
+// waiter that wakes owns it; a cancelled one gives it back.
+Coro Semaphore::acquire_hand_off() {
+  Ref<Semaphore> self(this);
+  const bool wake_many = loop_->profile().semaphore_design == SemaphoreDesign::HandOffWakeMany;
+  if (!locked()) {
+    --value_;
+    co_return Value::boolean(true);
+  }
+  Ref<Future> fut = loop_->create_future();
+  waiters_.push_back(fut);
+  std::optional<PyError> error;
+  try {
+    co_await fut;
+  } catch (PyError& e) {
+    error = std::move(e);
+  }
+  remove_waiter(waiters_, fut.get());
+  if (error && error->exc->isinstance(loop_->exceptions().CancelledError.get())) {
+    if (wake_many) {
+      if (fut->done() && !fut->cancelled()) ++value_;
+    } else if (!fut->cancelled()) {
+      ++value_;
+      wake_up_next();
+    }
+  }
+  if (wake_many) {
+    // 3.13's `finally:` waiters that queued behind this one while slots were
+    // free are woken now, all of them the value allows.
+    while (value_ > 0)
+      if (!wake_up_next()) break;
+  } else if (!error && value_ > 0) {
+    wake_up_next();
+  }
+  if (error) throw *error;
+  co_return Value::boolean(true);
+}
+
+Ref<runtime::Coroutine> Semaphore::acquire() {
+  switch (loop_->profile().semaphore_design) {
+    case SemaphoreDesign::PopOnWake: return runtime::native("Semaphore.acquire", acquire_pop_on_wake());
+    case SemaphoreDesign::WakeupScheduled: return runtime::native("Semaphore.acquire", acquire_wakeup_scheduled());
+    case SemaphoreDesign::HandOff:
+    case SemaphoreDesign::HandOffWakeMany: break;
+  }
+  return runtime::native("Semaphore.acquire", acquire_hand_off());
+}
+
+// Semaphore.release
+void Semaphore::release() {
+  ++value_;
+  wake_up_next();
+}
+
+// Semaphore._wake_up_next
+bool Semaphore::wake_up_next() {
+  switch (loop_->profile().semaphore_design) {
+    case SemaphoreDesign::PopOnWake:
+    case SemaphoreDesign::WakeupScheduled:
+      // Woken waiters leave the queue here; cancelled ones are skipped.
+      while (!waiters_.empty()) {
+        Ref<Future> waiter = std::move(waiters_.front());
+        waiters_.pop_front();
+        if (!waiter->done()) {
+          waiter->set_result(Value::none());
+          if (loop_->profile().semaphore_design == SemaphoreDesign::WakeupScheduled) wakeup_scheduled_ = true;
+          return true;
+        }
+      }
+      return false;
+    case SemaphoreDesign::HandOff:
+    case SemaphoreDesign::HandOffWakeMany:
+      // The slot is taken on the waiter's behalf now; it leaves the queue
+      // itself when it runs.
+      for (auto& fut : waiters_) {
+        if (!fut->done()) {
+          --value_;
+          fut->set_result(Value::boolean(true));
+          return true;
+        }
+      }
+      return false;
+  }
+  return false;
+}
+
+// _ContextManagerMixin.__aenter__
+Coro Semaphore::aenter_body() {
+  Ref<Semaphore> self(this);
+  co_await acquire();
+  co_return Value::none();
+}
+
+Ref<runtime::Coroutine> Semaphore::aenter() {
+  return runtime::native("_ContextManagerMixin.__aenter__", aenter_body());
+}
+
+// _ContextManagerMixin.__aexit__
+Ref<runtime::Coroutine> Semaphore::aexit(Ref<runtime::PyException>) {
+  return runtime::native("_ContextManagerMixin.__aexit__", [](Ref<Semaphore> self) -> Coro {
+    self->release();
+    co_return Value::none();
+  }(Ref<Semaphore>(this)));
 }
 
 }  // namespace asim::asyncio

@@ -1,12 +1,46 @@
-// asyncio/locks.py: Event, Lock, Semaphore.
+// asyncio/locks.py: Lock, Event, Semaphore, in locks.py's order. Waiters are
+// futures in a FIFO; a release sets the first waiter's future, and the woken
+// task takes the lock or slot only when it next runs, a tick later. What a
+// task arriving in between gets is what differs between the versions.
 #pragma once
 
+#include <cstdint>
 #include <deque>
 
 #include "model/asyncio/futures.hpp"
 #include "model/runtime/native_coroutine.hpp"
 
 namespace asim::asyncio {
+
+// locks.Lock. The same on 3.7-3.13 as far as a program can tell: fair (a
+// newcomer queues behind any waiter not cancelled), and a cancelled waiter
+// passes a wake-up it received on to the next one.
+class Lock : public runtime::Object {
+ public:
+  explicit Lock(EventLoop* loop) : loop_(loop) {}
+  std::string_view type_name() const override { return "Lock"; }
+  std::string repr() const override;
+
+  // Lock.locked
+  bool locked() const { return locked_; }
+  // Lock.acquire: a coroutine returning True.
+  runtime::Ref<runtime::Coroutine> acquire();
+  // Lock.release: RuntimeError when not locked.
+  void release();
+  // `async with lock` (_ContextManagerMixin): aenter awaits acquire() and
+  // returns None; aexit releases and returns None.
+  runtime::Ref<runtime::Coroutine> aenter();
+  runtime::Ref<runtime::Coroutine> aexit(runtime::Ref<runtime::PyException> exc);
+
+ private:
+  runtime::Coro acquire_body();
+  runtime::Coro aenter_body();
+  // Lock._wake_up_first
+  void wake_up_first();
+  EventLoop* loop_;
+  std::deque<runtime::Ref<Future>> waiters_;
+  bool locked_ = false;
+};
 
 class Event : public runtime::Object {
  public:
@@ -25,6 +59,38 @@ class Event : public runtime::Object {
   EventLoop* loop_;
   std::deque<runtime::Ref<Future>> waiters_;
   bool value_ = false;
+};
+
+// locks.Semaphore, in the design the profile names (SemaphoreDesign).
+class Semaphore : public runtime::Object {
+ public:
+  // Semaphore.__init__: ValueError when value < 0.
+  Semaphore(EventLoop* loop, std::int64_t value = 1);
+  std::string_view type_name() const override { return "Semaphore"; }
+  std::string repr() const override;
+
+  // Semaphore.locked: "cannot be acquired immediately".
+  bool locked() const;
+  // Semaphore._value
+  std::int64_t value() const { return value_; }
+  // Semaphore.acquire: a coroutine returning True.
+  runtime::Ref<runtime::Coroutine> acquire();
+  // Semaphore.release
+  void release();
+  runtime::Ref<runtime::Coroutine> aenter();
+  runtime::Ref<runtime::Coroutine> aexit(runtime::Ref<runtime::PyException> exc);
+
+ private:
+  runtime::Coro acquire_pop_on_wake();
+  runtime::Coro acquire_wakeup_scheduled();
+  runtime::Coro acquire_hand_off();
+  runtime::Coro aenter_body();
+  // Semaphore._wake_up_next: whether a waiter was woken.
+  bool wake_up_next();
+  EventLoop* loop_;
+  std::int64_t value_;
+  std::deque<runtime::Ref<Future>> waiters_;
+  bool wakeup_scheduled_ = false;  // 3.9's _wakeup_scheduled
 };
 
 }  // namespace asim::asyncio

@@ -2,9 +2,12 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <memory>
 #include <unordered_map>
 
 #include "model/asyncio/base_events.hpp"
+#include "model/asyncio/timeouts.hpp"
 #include "model/runtime/iterator.hpp"
 
 namespace asim::asyncio {
@@ -50,9 +53,11 @@ Task::Task(Ref<runtime::Coroutine> coro, EventLoop* loop, std::optional<std::str
   if (name) set_name(std::move(*name));
   else number_ = loop_->next_task_number();
   if (loop_->tracing()) loop_->emit(trace::Kind::TaskCreated, get_name(), std::string(coro_->qualname) + "()");
-  if (eager && loop_->is_running()) {
-    eager_start();
-  } else {
+  // With eager_start the first step is run by EventLoop::create_task right
+  // after this constructor, once a reference holds the task: run from here,
+  // any Ref made and dropped during the step (current_task() in the
+  // coroutine) would free the task while it is still being built.
+  if (!(eager && loop_->is_running())) {
     schedule_step();
     loop_->register_task(this);
   }
@@ -231,6 +236,13 @@ void Task::trace_finish() {
 
 // tasks.create_task
 Ref<Task> create_task(EventLoop& loop, Ref<runtime::Coroutine> coro, std::optional<std::string> name) {
+  if (name && loop.profile().named_create_task_uses_number) {
+    // 3.8-3.12: `task = loop.create_task(coro); _set_task_name(task, name)`,
+    // so the unnamed task takes a Task-N number before it is renamed.
+    Ref<Task> task = loop.create_task(std::move(coro));
+    task->set_name(std::move(*name));
+    return task;
+  }
   return loop.create_task(std::move(coro), std::move(name));
 }
 
@@ -409,6 +421,345 @@ Ref<Task> current_task(EventLoop& loop) {
 // tasks.all_tasks
 std::vector<Ref<Task>> all_tasks(EventLoop& loop) {
   return loop.all_tasks();
+}
+
+}  // namespace asim::asyncio
+
+// ------------------------------------------- wait, wait_for, shield (tasks.py)
+
+namespace asim::asyncio {
+
+namespace {
+
+std::string_view return_when_name(ReturnWhen when) {
+  switch (when) {
+    case ReturnWhen::FIRST_COMPLETED: return "FIRST_COMPLETED";
+    case ReturnWhen::FIRST_EXCEPTION: return "FIRST_EXCEPTION";
+    case ReturnWhen::ALL_COMPLETED: return "ALL_COMPLETED";
+  }
+  return "ALL_COMPLETED";
+}
+
+// The `return_when not in (FIRST_COMPLETED, ...)` test; nullopt when it fails.
+std::optional<ReturnWhen> parse_return_when(const Value& v) {
+  if (auto* s = v.as<runtime::Str>())
+    for (auto when : {ReturnWhen::FIRST_COMPLETED, ReturnWhen::FIRST_EXCEPTION, ReturnWhen::ALL_COMPLETED})
+      if (s->text == return_when_name(when)) return when;
+  return std::nullopt;
+}
+
+// `not fs` for the iterables the runtime has; anything else is truthy.
+bool is_empty_container(const Value& fs) {
+  if (auto* l = fs.as<runtime::List>()) return l->items.empty();
+  if (auto* t = fs.as<runtime::Tuple>()) return t->items.empty();
+  if (auto* s = fs.as<runtime::Set>()) return s->items.empty();
+  return false;
+}
+
+bool is_coroutine(const Value& v) {
+  auto* c = v.as<runtime::Coroutine>();
+  return c && c->type_name() == "coroutine";
+}
+
+// `set(fs)`: distinct objects. CPython's order follows addresses; it shows
+// when coroutines are wrapped in tasks (their names and start order follow
+// it), so the order of the coroutines is a choice point, as in as_completed.
+// The done/pending sets keep this order too.
+std::vector<Value> set_of(EventLoop& loop, const Value& fs, std::string_view site) {
+  std::vector<Value> items;
+  for (auto& v : runtime::to_vector(fs)) {
+    const bool seen = std::any_of(items.begin(), items.end(), [&](const Value& u) { return u.is(v); });
+    if (!seen) items.push_back(std::move(v));
+  }
+  std::vector<std::size_t> coros;
+  for (std::size_t i = 0; i < items.size(); ++i)
+    if (is_coroutine(items[i])) coros.push_back(i);
+  if (coros.size() < 2) return items;
+  const auto order = loop.chooser().permutation(coros.size(), site);
+  if (loop.tracing())
+    loop.emit(trace::Kind::ChoicePoint, std::string(site),
+              fmt::format("CPython wraps the {} coroutines in tasks in set order, which follows memory "
+                          "addresses; asim takes {}",
+                          coros.size(), std::is_sorted(order.begin(), order.end()) ? "argument order" : "a chosen order"));
+  std::vector<Value> out;
+  std::size_t next_coro = 0;
+  for (std::size_t i = 0; i < items.size(); ++i)
+    out.push_back(is_coroutine(items[i]) ? items[coros[order[next_coro++]]] : items[i]);
+  return out;
+}
+
+// `raise TimeoutError() from exc`, inside the handler of exc.
+PyError timeout_error_from(EventLoop& loop, const Ref<PyException>& exc) {
+  auto timeout_error = runtime::new_exception(loop.exceptions().TimeoutError);
+  timeout_error->cause = exc;
+  timeout_error->context = exc;
+  return PyError{timeout_error};
+}
+
+PyError timeout_error(EventLoop& loop) {
+  return PyError{runtime::new_exception(loop.exceptions().TimeoutError)};
+}
+
+bool is_cancelled_error(EventLoop& loop, const PyError& e) {
+  return e.exc->isinstance(loop.exceptions().CancelledError.get());
+}
+
+// tasks._wait
+Coro wait_impl(EventLoop& loop, std::vector<Ref<Future>> fs, std::optional<double> timeout, ReturnWhen return_when) {
+  if (fs.empty()) throw PyError{runtime::new_exception(loop.builtins().AssertionError, "Set of Futures is empty.")};
+  Ref<Future> waiter = loop.create_future();
+  Ref<TimerHandle> timeout_handle;
+  if (timeout) timeout_handle = loop.call_later(*timeout, release_waiter_function(waiter), {Value(waiter)});
+  auto counter = std::make_shared<std::size_t>(fs.size());
+  auto on_completion = runtime::native_function(
+      "_wait.<locals>._on_completion", [waiter, timeout_handle, counter, return_when](std::span<const Value> a) {
+        auto* f = a[0].as<Future>();
+        --*counter;
+        if (*counter == 0 || return_when == ReturnWhen::FIRST_COMPLETED ||
+            (return_when == ReturnWhen::FIRST_EXCEPTION && !f->cancelled() && f->exception())) {
+          if (timeout_handle) timeout_handle->cancel();
+          if (!waiter->done()) waiter->set_result(Value::none());
+        }
+        return Value::none();
+      });
+  for (auto& f : fs) f->add_done_callback(on_completion);
+  std::optional<PyError> error;
+  try {
+    co_await waiter;
+  } catch (PyError& e) {
+    error = std::move(e);
+  }
+  // finally:
+  if (timeout_handle) timeout_handle->cancel();
+  for (auto& f : fs) f->remove_done_callback(*on_completion);
+  if (error) throw *error;
+  auto done = runtime::make<runtime::Set>();
+  auto pending = runtime::make<runtime::Set>();
+  for (auto& f : fs) (f->done() ? done : pending)->items.push_back(Value(f));
+  co_return Value(runtime::make<runtime::Tuple>(std::vector<Value>{Value(done), Value(pending)}));
+}
+
+// tasks.wait: the checks run at the first send, as in the `async def`.
+Coro wait_body(EventLoop& loop, Value fs, std::optional<double> timeout, Value return_when) {
+  const auto& b = loop.builtins();
+  if (isfuture(fs) || is_coroutine(fs))
+    runtime::raise(b.TypeError, fmt::format("expect a list of futures, not {}", runtime::type_name(fs)));
+  if (is_empty_container(fs)) runtime::raise(b.ValueError, std::string(loop.profile().wait_empty_message));
+  const auto when = parse_return_when(return_when);
+  if (!when) runtime::raise(b.ValueError, fmt::format("Invalid return_when value: {}", runtime::str(return_when)));
+  const auto items = set_of(loop, fs, "asyncio.wait: set(fs) order");
+  std::vector<Ref<Future>> futures;
+  if (loop.profile().wait_accepts_coroutines) {
+    for (const auto& f : items) futures.push_back(ensure_future(loop, f));
+  } else {
+    if (std::any_of(items.begin(), items.end(), is_coroutine))
+      runtime::raise(b.TypeError, "Passing coroutines is forbidden, use tasks explicitly.");
+    for (const auto& f : items) {
+      // _wait calls f.add_done_callback on whatever it was given.
+      if (!isfuture(f))
+        runtime::raise(b.AttributeError,
+                       fmt::format("'{}' object has no attribute 'add_done_callback'", runtime::type_name(f)));
+      futures.push_back(Ref<Future>(f.as<Future>()));
+    }
+  }
+  co_return co_await runtime::native("_wait", wait_impl(loop, std::move(futures), timeout, *when));
+}
+
+// tasks.wait_for, 3.7-3.11: the awaitable becomes a future (a new Task for a
+// coroutine) and the caller waits on a separate waiter future, released by
+// whichever comes first: the future's done-callback or the timer.
+Coro wait_for_legacy(EventLoop& loop, Value aw, std::optional<double> timeout) {
+  const auto& profile = loop.profile();
+  if (!timeout) co_return co_await aw;
+  if (*timeout <= 0) {
+    Ref<Future> fut = ensure_future(loop, aw);
+    if (fut->done()) co_return fut->result();
+    if (!profile.wait_for_cancel_waits) {
+      fut->cancel();
+      throw timeout_error(loop);
+    }
+    co_await cancel_and_wait(loop, fut);
+    Value result;
+    try {
+      result = fut->result();
+    } catch (PyError& e) {
+      if (is_cancelled_error(loop, e)) throw timeout_error_from(loop, e.exc);
+      throw;
+    }
+    if (!profile.wait_for_returns_result_after_cancel) throw timeout_error(loop);  // 3.8's `else:` branch
+    co_return result;
+  }
+
+  Ref<Future> waiter = loop.create_future();
+  Ref<TimerHandle> timeout_handle = loop.call_later(*timeout, release_waiter_function(waiter), {Value(waiter)});
+  struct CancelTimer {  // `finally: timeout_handle.cancel()`
+    Ref<TimerHandle> h;
+    ~CancelTimer() {
+      if (!runtime::detail::tearing_down) h->cancel();
+    }
+  } finally{timeout_handle};
+  // functools.partial(_release_waiter, waiter)
+  Ref<runtime::Callable> cb = release_waiter_function(waiter);
+  Ref<Future> fut = ensure_future(loop, aw);
+  fut->add_done_callback(cb);
+
+  std::optional<PyError> cancelled;
+  try {
+    co_await waiter;
+  } catch (PyError& e) {
+    if (!is_cancelled_error(loop, e)) throw;
+    cancelled = std::move(e);
+  }
+  if (cancelled) {
+    // The caller was cancelled: the inner future goes down with it.
+    if (!profile.wait_for_cancel_waits) {
+      fut->remove_done_callback(*cb);
+      fut->cancel();
+      throw *cancelled;
+    }
+    if (fut->done()) co_return fut->result();
+    fut->remove_done_callback(*cb);
+    co_await cancel_and_wait(loop, fut);
+    throw *cancelled;
+  }
+
+  if (fut->done()) co_return fut->result();
+  // Timed out. The inner future must not outlive wait_for (bpo-32751): cancel
+  // it and wait until it has finished.
+  fut->remove_done_callback(*cb);
+  co_await cancel_and_wait(loop, fut);
+  if (!profile.wait_for_returns_result_after_cancel) throw timeout_error(loop);
+  // A future that swallowed the cancellation gives its result (bpo-40607).
+  Value result;
+  try {
+    result = fut->result();
+  } catch (PyError& e) {
+    if (is_cancelled_error(loop, e)) throw timeout_error_from(loop, e.exc);
+    throw;
+  }
+  co_return result;
+}
+
+// tasks.wait_for, 3.12+: `async with timeouts.timeout(timeout): return await fut`.
+// A coroutine runs in the caller's task; the timeout cancels that task.
+Coro wait_for_on_timeout(EventLoop& loop, Value aw, std::optional<double> timeout) {
+  // timeout <= 0 keeps the old path, so that the coroutine never starts.
+  if (timeout && *timeout <= 0) {
+    Ref<Future> fut = ensure_future(loop, aw);
+    if (fut->done()) co_return fut->result();
+    co_await cancel_and_wait(loop, fut);
+    Value result;
+    try {
+      result = fut->result();
+    } catch (PyError& e) {
+      if (is_cancelled_error(loop, e)) throw timeout_error_from(loop, e.exc);
+      throw;
+    }
+    co_return result;
+  }
+  Ref<Timeout> tm = asyncio::timeout(loop, timeout);
+  co_await tm->aenter();
+  std::optional<PyError> error;
+  Value result;
+  try {
+    result = co_await aw;
+  } catch (PyError& e) {
+    error = std::move(e);
+  }
+  Value suppress = co_await tm->aexit(error ? error->exc : nullptr);
+  if (error && !(suppress.kind() == Value::Kind::Bool && suppress.as_bool())) throw *error;
+  co_return result;
+}
+
+// tasks._cancel_and_wait
+Coro cancel_and_wait_body(EventLoop& loop, Ref<Future> fut) {
+  Ref<Future> waiter = loop.create_future();
+  Ref<runtime::Callable> cb = release_waiter_function(waiter);
+  fut->add_done_callback(cb);
+  struct RemoveCallback {  // `finally: fut.remove_done_callback(cb)`
+    Ref<Future> fut;
+    Ref<runtime::Callable> cb;
+    ~RemoveCallback() {
+      if (!runtime::detail::tearing_down) fut->remove_done_callback(*cb);
+    }
+  } finally{fut, cb};
+  fut->cancel();
+  // Not `await fut`: a waiter of its own keeps this wait cancellable.
+  co_await waiter;
+  co_return Value::none();
+}
+
+// shield.<locals>._inner_done_callback
+void shield_inner_done(Future& outer, Future& inner) {
+  if (outer.cancelled()) {
+    if (!inner.cancelled()) inner.exception();  // marks the exception retrieved
+    return;
+  }
+  if (inner.cancelled()) {
+    outer.cancel();
+  } else if (auto exc = inner.exception()) {
+    outer.set_exception(exc);
+  } else {
+    outer.set_result(inner.result());
+  }
+}
+
+}  // namespace
+
+Value return_when_value(ReturnWhen when) {
+  return Value::str(std::string(return_when_name(when)));
+}
+
+// tasks.wait
+Ref<runtime::Coroutine> wait(EventLoop& loop, Value fs, std::optional<double> timeout, Value return_when) {
+  return runtime::native("wait", wait_body(loop, std::move(fs), timeout, std::move(return_when)));
+}
+
+Ref<runtime::Coroutine> wait(EventLoop& loop, const std::vector<Value>& fs, std::optional<double> timeout,
+                             ReturnWhen return_when) {
+  return wait(loop, Value(runtime::make<runtime::List>(fs)), timeout, return_when_value(return_when));
+}
+
+// tasks.wait_for
+Ref<runtime::Coroutine> wait_for(EventLoop& loop, Value aw, std::optional<double> timeout) {
+  if (loop.profile().wait_for_uses_timeout)
+    return runtime::native("wait_for", wait_for_on_timeout(loop, std::move(aw), timeout));
+  return runtime::native("wait_for", wait_for_legacy(loop, std::move(aw), timeout));
+}
+
+// tasks._release_waiter
+Ref<runtime::Callable> release_waiter_function(const Ref<Future>& waiter) {
+  return runtime::native_function("_release_waiter", [waiter](std::span<const Value>) {
+    if (!waiter->done()) waiter->set_result(Value::none());
+    return Value::none();
+  });
+}
+
+// tasks._cancel_and_wait
+Ref<runtime::Coroutine> cancel_and_wait(EventLoop& loop, Ref<Future> fut) {
+  return runtime::native("_cancel_and_wait", cancel_and_wait_body(loop, std::move(fut)));
+}
+
+// tasks.shield
+Ref<Future> shield(EventLoop& loop, const Value& aw) {
+  Ref<Future> inner = ensure_future(loop, aw);
+  if (inner->done()) return inner;
+  Ref<Future> outer = inner->get_loop()->create_future();
+  // The closures reference each other as CPython's do, through the futures'
+  // callback lists; the cycle ends when either future is done.
+  Ref<runtime::Callable> inner_done_callback =
+      runtime::native_function("shield.<locals>._inner_done_callback", [outer](std::span<const Value> a) {
+        shield_inner_done(*outer, *a[0].as<Future>());
+        return Value::none();
+      });
+  auto outer_done_callback = runtime::native_function(
+      "shield.<locals>._outer_done_callback", [inner, inner_done_callback](std::span<const Value>) {
+        if (!inner->done()) inner->remove_done_callback(*inner_done_callback);
+        return Value::none();
+      });
+  inner->add_done_callback(inner_done_callback);
+  outer->add_done_callback(outer_done_callback);
+  return outer;
 }
 
 }  // namespace asim::asyncio

@@ -95,4 +95,32 @@ runtime::Ref<Future> gather(EventLoop& loop, const std::vector<runtime::Value>& 
 runtime::Ref<Task> current_task(EventLoop& loop);
 std::vector<runtime::Ref<Task>> all_tasks(EventLoop& loop);
 
+// ------------------------------------------- wait, wait_for, shield (tasks.py)
+
+// tasks.FIRST_COMPLETED and friends; CPython's values are these names as str.
+enum class ReturnWhen { FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED };
+runtime::Value return_when_value(ReturnWhen when);
+
+// tasks.wait: a coroutine whose result is the tuple (done, pending) of sets.
+// Like CPython it checks its arguments only when first awaited. `fs` is any
+// iterable the runtime knows; `return_when` the Python value ('FIRST_...').
+runtime::Ref<runtime::Coroutine> wait(EventLoop& loop, runtime::Value fs, std::optional<double> timeout,
+                                      runtime::Value return_when);
+runtime::Ref<runtime::Coroutine> wait(EventLoop& loop, const std::vector<runtime::Value>& fs,
+                                      std::optional<double> timeout = {},
+                                      ReturnWhen return_when = ReturnWhen::ALL_COMPLETED);
+// tasks.wait_for: the profile picks the design. Up to 3.11 the awaitable is
+// wrapped in a task (ensure_future) and a timer releases a waiter future; from
+// 3.12 it runs inside `async with timeout(...)`, a coroutine inline in the
+// calling task, without a task of its own.
+runtime::Ref<runtime::Coroutine> wait_for(EventLoop& loop, runtime::Value aw, std::optional<double> timeout);
+// tasks._release_waiter, as the function object timers and callbacks call.
+runtime::Ref<runtime::Callable> release_waiter_function(const runtime::Ref<Future>& waiter);
+// tasks._cancel_and_wait: cancels fut and waits on a separate waiter future
+// until it is done, so that the waiting itself stays cancellable.
+runtime::Ref<runtime::Coroutine> cancel_and_wait(EventLoop& loop, runtime::Ref<Future> fut);
+// tasks.shield: a future that follows `aw` but whose cancellation does not
+// reach it; `aw` itself when it is already done.
+runtime::Ref<Future> shield(EventLoop& loop, const runtime::Value& aw);
+
 }  // namespace asim::asyncio

@@ -20,34 +20,48 @@ constexpr std::string_view kListOfFutures = "expect a list of futures, not {}";
 constexpr std::string_view kIterableOfFutures = "expect an iterable of futures, not {}";
 constexpr std::string_view kIterableOfAwaitables = "expects an iterable of awaitables, not {}";
 
+constexpr std::string_view kEmptyCoroutines = "Set of coroutines/Futures is empty.";
+constexpr std::string_view kEmptyTasks = "Set of Tasks/Futures is empty.";
+
 using D = AsCompletedDesign;
+using S = SemaphoreDesign;
 
 // Columns: version | as_completed design, TypeError text | CancelledError,
 // TimeoutError, InvalidStateError | names, cancel msg, cancel counting,
 // eager factory, TaskGroup/timeout | run shuts down executor | wait_for on timeout,
-// gather runs done children inline, named create_task uses a number
+// gather runs done children inline, named create_task uses a number |
+// wait takes coroutines, wait's empty-set text | wait_for waits for the
+// cancelled inner, wait_for returns its result after a timeout | Timeout
+// inserts TimeoutError into other exceptions | Semaphore design
 constexpr std::array<VersionProfile, 7> kProfiles{{
     {3, 7, "3.7", D::LegacyGenerator, kListOfFutures,
      kFuturesCancelled, kFuturesTimeout, kBaseFuturesInvalidState,
-     false, false, false, false, false, false, false, false, false},
+     false, false, false, false, false, false, false, false, false,
+     true, kEmptyCoroutines, false, false, false, S::PopOnWake},
     {3, 8, "3.8", D::LegacyGenerator, kIterableOfFutures,
      kCancelled, kTimeout, kInvalidState,
-     true, false, false, false, false, false, false, false, true},
+     true, false, false, false, false, false, false, false, true,
+     true, kEmptyCoroutines, true, false, false, S::PopOnWake},
     {3, 9, "3.9", D::LegacyGenerator, kIterableOfFutures,
      kCancelled, kTimeout, kInvalidState,
-     true, true, false, false, false, true, false, false, true},
+     true, true, false, false, false, true, false, false, true,
+     true, kEmptyCoroutines, true, true, false, S::WakeupScheduled},
     {3, 10, "3.10", D::LegacyGenerator, kIterableOfFutures,
      kCancelled, kTimeout, kInvalidState,
-     true, true, false, false, false, true, false, false, true},
+     true, true, false, false, false, true, false, false, true,
+     true, kEmptyCoroutines, true, true, false, S::HandOff},
     {3, 11, "3.11", D::LegacyGenerator, kIterableOfFutures,
      kCancelled, kBuiltinTimeout, kInvalidState,
-     true, true, true, false, true, true, false, false, true},
+     true, true, true, false, true, true, false, false, true,
+     false, kEmptyTasks, true, true, false, S::HandOff},
     {3, 12, "3.12", D::LegacyGenerator, kIterableOfFutures,
      kCancelled, kBuiltinTimeout, kInvalidState,
-     true, true, true, true, true, true, true, true, true},
+     true, true, true, true, true, true, true, true, true,
+     false, kEmptyTasks, true, true, false, S::HandOff},
     {3, 13, "3.13", D::AsyncIterator, kIterableOfAwaitables,
      kCancelled, kBuiltinTimeout, kInvalidState,
-     true, true, true, true, true, true, true, true, false},
+     true, true, true, true, true, true, true, true, false,
+     false, kEmptyTasks, true, true, true, S::HandOffWakeMany},
 }};
 
 }  // namespace

@@ -13,6 +13,24 @@ enum class AsCompletedDesign {
   AsyncIterator,    // 3.13: _AsCompletedIterator, eager, also `async for`
 };
 
+// How Semaphore hands a released slot to a waiter (locks.py). The installed
+// patch releases are the reference: the fixes were backported unevenly, so
+// 3.9.18, 3.10.13 and 3.13.0 each carry a different one.
+enum class SemaphoreDesign {
+  // 3.7-3.8: release() wakes a waiter that must still find value > 0 when it
+  // runs; a task that acquires in between takes the slot (barging).
+  PopOnWake,
+  // 3.9: as PopOnWake, plus _wakeup_scheduled, which makes newcomers queue
+  // behind a woken waiter. It loses wake-ups (a program can deadlock).
+  WakeupScheduled,
+  // 3.10-3.12: _wake_up_next hands the slot over (value -= 1 at release);
+  // locked() is also true while any waiter is not cancelled.
+  HandOff,
+  // 3.13: HandOff, and an acquire that ends (normally or not) wakes as many
+  // waiters as the value allows, not just one.
+  HandOffWakeMany,
+};
+
 // Where an asyncio exception class lives and what it derives from.
 enum class ExceptionBase { BaseException, Exception, FuturesError, BuiltinTimeoutError };
 
@@ -51,6 +69,25 @@ struct VersionProfile {
   // 3.8-3.12: asyncio.create_task(coro, name=...) makes the task under a
   // Task-N name first and renames it, so a number is used up anyway.
   bool named_create_task_uses_number;
+
+  // asyncio.wait: 3.7-3.10 wrap coroutines in tasks; 3.11+ reject them.
+  bool wait_accepts_coroutines;
+  // The ValueError text for an empty fs.
+  std::string_view wait_empty_message;
+  // 3.8+: when wait_for's caller is cancelled, or timeout <= 0, it cancels the
+  // inner future and waits for it to finish (_cancel_and_wait); 3.7 cancels it
+  // and raises at once.
+  bool wait_for_cancel_waits;
+  // 3.9+: after the timeout cancelled the inner future, wait_for returns its
+  // result if it swallowed the cancellation, else raises TimeoutError from the
+  // CancelledError; 3.7-3.8 raise a bare TimeoutError regardless.
+  bool wait_for_returns_result_after_cancel;
+  // 3.13: Timeout.__aexit__ converts any CancelledError subclass, and when the
+  // body turned the cancellation into another exception it inserts a
+  // TimeoutError into that exception's __context__ chain. 3.11-3.12 convert
+  // only exc_type `is` CancelledError and leave other exceptions alone.
+  bool timeout_inserts_timeout_error;
+  SemaphoreDesign semaphore_design;
 };
 
 // The profiles of 3.7 to 3.13, oldest first.

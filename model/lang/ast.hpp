@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "model/lang/source.hpp"
+#include "model/runtime/operators.hpp"
 
 namespace asim::lang::ast {
 
@@ -21,10 +22,10 @@ using Body = std::vector<StmtPtr>;
 
 // ------------------------------------------------------------------ operators
 
-enum class BinOp { Add, Sub, Mult, Div, FloorDiv, Mod, Pow, LShift, RShift, BitOr, BitXor, BitAnd, MatMult };
-enum class UnaryOp { Not, USub, UAdd, Invert };
+using runtime::BinOp;
+using runtime::CmpOp;
+using runtime::UnaryOp;
 enum class BoolOp { And, Or };
-enum class CmpOp { Eq, NotEq, Lt, LtE, Gt, GtE, Is, IsNot, In, NotIn };
 enum class Ctx { Load, Store, Del };
 
 // ---------------------------------------------------------------- expressions
