@@ -68,6 +68,17 @@ class Coroutine : public Object, public Awaitable {
   State state_ = State::Created;
 };
 
+// An object usable in `async with` (asyncio.Lock, TaskGroup, timeout()):
+// __aenter__ and __aexit__, each returning a coroutine to await. aexit gets
+// the exception leaving the block (nullptr when none) and its coroutine
+// returns a true value to suppress it.
+class AsyncContextManager {
+ public:
+  virtual ~AsyncContextManager() = default;
+  virtual Ref<Coroutine> aenter() = 0;
+  virtual Ref<Coroutine> aexit(Ref<PyException> exc) = 0;
+};
+
 // The iterator `await obj` delegates to; TypeError when obj is not awaitable.
 Ref<Coroutine> get_awaitable_iter(const Value& obj);
 
