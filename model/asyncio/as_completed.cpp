@@ -167,10 +167,9 @@ AsCompletedIterator::AsCompletedIterator(EventLoop& loop, const Value& aws, std:
 }
 
 // _AsCompletedIterator._wait_for_one
-Coro AsCompletedIterator::wait_for_one(bool resolve) {
-  Ref<AsCompletedIterator> self(this);
-  Value f = co_await state_->done()->get();
-  if (f.is_none()) throw PyError{runtime::new_exception(loop_.exceptions().TimeoutError)};
+Coro AsCompletedIterator::wait_for_one(Ref<AsCompletedIterator> self, bool resolve) {
+  Value f = co_await self->state_->done()->get();
+  if (f.is_none()) throw PyError{runtime::new_exception(self->loop_.exceptions().TimeoutError)};
   co_return resolve ? f.as<Future>()->result() : f;
 }
 
@@ -178,7 +177,8 @@ Coro AsCompletedIterator::wait_for_one(bool resolve) {
 std::optional<Value> AsCompletedIterator::next() {
   if (!todo_left_) return std::nullopt;
   --todo_left_;
-  auto coro = runtime::native("_AsCompletedIterator._wait_for_one", wait_for_one(true));
+  auto coro =
+      runtime::native("_AsCompletedIterator._wait_for_one", wait_for_one(Ref<AsCompletedIterator>(this), true));
   if (loop_.tracing())
     loop_.emit(trace::Kind::Note, "as_completed",
                fmt::format("yielded {}: plain iteration still hands out a coroutine", coro->repr()));
@@ -186,11 +186,10 @@ std::optional<Value> AsCompletedIterator::next() {
 }
 
 // _AsCompletedIterator.__anext__
-Coro AsCompletedIterator::anext_body() {
-  Ref<AsCompletedIterator> self(this);
+Coro AsCompletedIterator::anext_body(Ref<AsCompletedIterator> self) {
   if (!todo_left_) throw PyError{runtime::new_exception(loop_.builtins().StopAsyncIteration)};
   --todo_left_;
-  Value f = co_await runtime::native("_AsCompletedIterator._wait_for_one", wait_for_one(false));
+  Value f = co_await runtime::native("_AsCompletedIterator._wait_for_one", wait_for_one(self, false));
   if (loop_.tracing())
     loop_.emit(trace::Kind::Note, "as_completed",
                fmt::format("async for hands out {} itself, already done", f.object()->repr()));
@@ -198,7 +197,7 @@ Coro AsCompletedIterator::anext_body() {
 }
 
 Ref<runtime::Coroutine> AsCompletedIterator::anext() {
-  return runtime::native("_AsCompletedIterator.__anext__", anext_body());
+  return runtime::native("_AsCompletedIterator.__anext__", anext_body(Ref<AsCompletedIterator>(this)));
 }
 
 // tasks.as_completed

@@ -78,8 +78,10 @@ class AsCompletedIterator : public runtime::Object, public runtime::Iterator, pu
   runtime::Ref<runtime::Coroutine> anext() override;
 
  private:
-  runtime::Coro wait_for_one(bool resolve);
-  runtime::Coro anext_body();
+  // `self` is the bound method's self: the coroutine holds the iterator from
+  // its creation, as CPython's does, not only once it starts running.
+  runtime::Coro wait_for_one(runtime::Ref<AsCompletedIterator> self, bool resolve);
+  runtime::Coro anext_body(runtime::Ref<AsCompletedIterator> self);
   EventLoop& loop_;
   runtime::Ref<AsCompletedState> state_;
   std::size_t todo_left_;

@@ -28,10 +28,11 @@ struct WhenLess {
 
 }  // namespace
 
-EventLoop::EventLoop(const VersionProfile& profile, trace::Sink* sink, explore::Chooser* chooser, Limits limits)
+EventLoop::EventLoop(const VersionProfile& profile, trace::Sink* sink, explore::Chooser* chooser, Limits limits,
+                     std::shared_ptr<ProcessState> process)
     : profile_(profile),
       builtins_(runtime::Runtime::current().builtins),
-      exceptions_(profile, builtins_),
+      process_(process ? std::move(process) : std::make_shared<ProcessState>(profile, builtins_)),
       sink_(sink),
       chooser_(chooser ? chooser : &default_chooser_),
       limits_(limits) {}

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -47,15 +48,18 @@ class LimitExceeded : public ModelStop {
 
 class EventLoop {
  public:
+  // `process`: the state shared with the program's other loops; nullptr
+  // gives the loop a process of its own.
   EventLoop(const VersionProfile& profile, trace::Sink* sink = nullptr,
-            explore::Chooser* chooser = nullptr, Limits limits = {});
+            explore::Chooser* chooser = nullptr, Limits limits = {},
+            std::shared_ptr<ProcessState> process = nullptr);
   EventLoop(const EventLoop&) = delete;
   EventLoop& operator=(const EventLoop&) = delete;
   ~EventLoop();
 
   const VersionProfile& profile() const { return profile_; }
   const runtime::BuiltinExceptions& builtins() const { return builtins_; }
-  const AsyncioExceptions& exceptions() const { return exceptions_; }
+  const AsyncioExceptions& exceptions() const { return process_->exceptions; }
   explore::Chooser& chooser() { return *chooser_; }
 
   // BaseEventLoop.time: the virtual clock.
@@ -102,7 +106,7 @@ class EventLoop {
   // every sleep() schedules it, as CPython schedules the one module function.
   const runtime::Ref<runtime::Callable>& set_result_unless_cancelled_function();
   // tasks._task_name_counter
-  std::uint64_t next_task_number() { return ++task_counter_; }
+  std::uint64_t next_task_number() { return ++process_->task_counter; }
 
   bool tracing() const { return sink_ != nullptr; }
   void emit(trace::Kind kind, std::string subject, std::string detail = {});
@@ -113,7 +117,7 @@ class EventLoop {
 
   const VersionProfile& profile_;
   const runtime::BuiltinExceptions& builtins_;
-  AsyncioExceptions exceptions_;
+  std::shared_ptr<ProcessState> process_;
   trace::Sink* sink_;
   explore::ArgumentOrder default_chooser_;
   explore::Chooser* chooser_;
@@ -133,7 +137,6 @@ class EventLoop {
   Task* current_task_ = nullptr;
   Task* tasks_head_ = nullptr;  // intrusive list of pending tasks, oldest first
   Task* tasks_tail_ = nullptr;
-  std::uint64_t task_counter_ = 0;
   std::uint64_t tasks_created_ = 0;
   runtime::Ref<runtime::Callable> set_result_unless_cancelled_;
 };

@@ -14,4 +14,15 @@ struct AsyncioExceptions {
       QueueEmpty, QueueFull;
 };
 
+// asyncio's module-level state, shared by every event loop of one Python
+// process: its exception classes (so `except asyncio.CancelledError` matches
+// across asyncio.run calls) and tasks._task_name_counter (Task-N numbers keep
+// counting in a second asyncio.run).
+struct ProcessState {
+  ProcessState(const VersionProfile& profile, const runtime::BuiltinExceptions& builtins)
+      : exceptions(profile, builtins) {}
+  const AsyncioExceptions exceptions;
+  std::uint64_t task_counter = 0;
+};
+
 }  // namespace asim::asyncio

@@ -15,7 +15,7 @@ namespace asim::asyncio {
 // locks.Lock. The same on 3.7-3.13 as far as a program can tell: fair (a
 // newcomer queues behind any waiter not cancelled), and a cancelled waiter
 // passes a wake-up it received on to the next one.
-class Lock : public runtime::Object {
+class Lock : public runtime::Object, public runtime::AsyncContextManager {
  public:
   explicit Lock(EventLoop* loop) : loop_(loop) {}
   std::string_view type_name() const override { return "Lock"; }
@@ -29,8 +29,8 @@ class Lock : public runtime::Object {
   void release();
   // `async with lock` (_ContextManagerMixin): aenter awaits acquire() and
   // returns None; aexit releases and returns None.
-  runtime::Ref<runtime::Coroutine> aenter();
-  runtime::Ref<runtime::Coroutine> aexit(runtime::Ref<runtime::PyException> exc);
+  runtime::Ref<runtime::Coroutine> aenter() override;
+  runtime::Ref<runtime::Coroutine> aexit(runtime::Ref<runtime::PyException> exc) override;
 
  private:
   runtime::Coro acquire_body();
@@ -62,7 +62,7 @@ class Event : public runtime::Object {
 };
 
 // locks.Semaphore, in the design the profile names (SemaphoreDesign).
-class Semaphore : public runtime::Object {
+class Semaphore : public runtime::Object, public runtime::AsyncContextManager {
  public:
   // Semaphore.__init__: ValueError when value < 0.
   Semaphore(EventLoop* loop, std::int64_t value = 1);
@@ -77,8 +77,8 @@ class Semaphore : public runtime::Object {
   runtime::Ref<runtime::Coroutine> acquire();
   // Semaphore.release
   void release();
-  runtime::Ref<runtime::Coroutine> aenter();
-  runtime::Ref<runtime::Coroutine> aexit(runtime::Ref<runtime::PyException> exc);
+  runtime::Ref<runtime::Coroutine> aenter() override;
+  runtime::Ref<runtime::Coroutine> aexit(runtime::Ref<runtime::PyException> exc) override;
 
  private:
   runtime::Coro acquire_pop_on_wake();

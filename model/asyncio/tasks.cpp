@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <memory>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "model/asyncio/base_events.hpp"
 #include "model/asyncio/timeouts.hpp"
@@ -153,7 +154,7 @@ void Task::step_run_and_handle_result(Ref<PyException> exc) {
     result = exc ? coro_->throw_(std::move(exc)) : coro_->send(Value::none());
   } catch (PyError& e) {
     if (e.exc->isinstance(loop_->exceptions().CancelledError.get())) {
-      cancelled_exc_ = e.exc;
+      if (loop_->profile().task_keeps_cancelled_error) cancelled_exc_ = e.exc;
       cancel_future(Value::none());
     } else {
       finish_with_exception(e.exc);
@@ -431,6 +432,7 @@ namespace asim::asyncio {
 
 namespace {
 
+// The values of concurrent.futures.FIRST_COMPLETED and friends.
 std::string_view return_when_name(ReturnWhen when) {
   switch (when) {
     case ReturnWhen::FIRST_COMPLETED: return "FIRST_COMPLETED";
@@ -456,6 +458,7 @@ bool is_empty_container(const Value& fs) {
   return false;
 }
 
+// coroutines.iscoroutine: a coroutine object, not the iterator of a future.
 bool is_coroutine(const Value& v) {
   auto* c = v.as<runtime::Coroutine>();
   return c && c->type_name() == "coroutine";
@@ -465,10 +468,13 @@ bool is_coroutine(const Value& v) {
 // when coroutines are wrapped in tasks (their names and start order follow
 // it), so the order of the coroutines is a choice point, as in as_completed.
 // The done/pending sets keep this order too.
-std::vector<Value> set_of(EventLoop& loop, const Value& fs, std::string_view site) {
+std::vector<Value> set_of(EventLoop& loop, std::vector<Value> fs, std::string_view site) {
   std::vector<Value> items;
-  for (auto& v : runtime::to_vector(fs)) {
-    const bool seen = std::any_of(items.begin(), items.end(), [&](const Value& u) { return u.is(v); });
+  std::unordered_set<const runtime::Object*> seen_objects;
+  for (auto& v : fs) {
+    // Objects hash by identity here; immediates are few and compared one by one.
+    const bool seen = v.object() ? !seen_objects.insert(v.object()).second
+                                 : std::any_of(items.begin(), items.end(), [&](const Value& u) { return u.is(v); });
     if (!seen) items.push_back(std::move(v));
   }
   std::vector<std::size_t> coros;
@@ -496,16 +502,18 @@ PyError timeout_error_from(EventLoop& loop, const Ref<PyException>& exc) {
   return PyError{timeout_error};
 }
 
+// `raise exceptions.TimeoutError()` outside any handler: no cause, no context.
 PyError timeout_error(EventLoop& loop) {
   return PyError{runtime::new_exception(loop.exceptions().TimeoutError)};
 }
 
+// `except exceptions.CancelledError:`
 bool is_cancelled_error(EventLoop& loop, const PyError& e) {
   return e.exc->isinstance(loop.exceptions().CancelledError.get());
 }
 
 // tasks._wait
-Coro wait_impl(EventLoop& loop, std::vector<Ref<Future>> fs, std::optional<double> timeout, ReturnWhen return_when) {
+Coro wait_impl(EventLoop& loop, std::vector<Value> fs, std::optional<double> timeout, ReturnWhen return_when) {
   if (fs.empty()) throw PyError{runtime::new_exception(loop.builtins().AssertionError, "Set of Futures is empty.")};
   Ref<Future> waiter = loop.create_future();
   Ref<TimerHandle> timeout_handle;
@@ -522,7 +530,14 @@ Coro wait_impl(EventLoop& loop, std::vector<Ref<Future>> fs, std::optional<doubl
         }
         return Value::none();
       });
-  for (auto& f : fs) f->add_done_callback(on_completion);
+  for (auto& f : fs) {
+    // 3.11+ pass fs through unchecked: a non-future fails right here, after
+    // the timer was set and earlier futures got the callback, as in CPython.
+    if (!isfuture(f))
+      runtime::raise(loop.builtins().AttributeError,
+                     fmt::format("'{}' object has no attribute 'add_done_callback'", runtime::type_name(f)));
+    f.as<Future>()->add_done_callback(on_completion);
+  }
   std::optional<PyError> error;
   try {
     co_await waiter;
@@ -531,11 +546,11 @@ Coro wait_impl(EventLoop& loop, std::vector<Ref<Future>> fs, std::optional<doubl
   }
   // finally:
   if (timeout_handle) timeout_handle->cancel();
-  for (auto& f : fs) f->remove_done_callback(*on_completion);
+  for (auto& f : fs) f.as<Future>()->remove_done_callback(*on_completion);
   if (error) throw *error;
   auto done = runtime::make<runtime::Set>();
   auto pending = runtime::make<runtime::Set>();
-  for (auto& f : fs) (f->done() ? done : pending)->items.push_back(Value(f));
+  for (auto& f : fs) (f.as<Future>()->done() ? done : pending)->items.push_back(f);
   co_return Value(runtime::make<runtime::Tuple>(std::vector<Value>{Value(done), Value(pending)}));
 }
 
@@ -547,22 +562,15 @@ Coro wait_body(EventLoop& loop, Value fs, std::optional<double> timeout, Value r
   if (is_empty_container(fs)) runtime::raise(b.ValueError, std::string(loop.profile().wait_empty_message));
   const auto when = parse_return_when(return_when);
   if (!when) runtime::raise(b.ValueError, fmt::format("Invalid return_when value: {}", runtime::str(return_when)));
-  const auto items = set_of(loop, fs, "asyncio.wait: set(fs) order");
-  std::vector<Ref<Future>> futures;
-  if (loop.profile().wait_accepts_coroutines) {
-    for (const auto& f : items) futures.push_back(ensure_future(loop, f));
-  } else {
-    if (std::any_of(items.begin(), items.end(), is_coroutine))
-      runtime::raise(b.TypeError, "Passing coroutines is forbidden, use tasks explicitly.");
-    for (const auto& f : items) {
-      // _wait calls f.add_done_callback on whatever it was given.
-      if (!isfuture(f))
-        runtime::raise(b.AttributeError,
-                       fmt::format("'{}' object has no attribute 'add_done_callback'", runtime::type_name(f)));
-      futures.push_back(Ref<Future>(f.as<Future>()));
-    }
-  }
-  co_return co_await runtime::native("_wait", wait_impl(loop, std::move(futures), timeout, *when));
+  auto items = runtime::to_vector(fs);
+  // Checked before set_of, which CPython runs first, so that a call bound to
+  // fail does not count as a choice point.
+  if (!loop.profile().wait_accepts_coroutines && std::any_of(items.begin(), items.end(), is_coroutine))
+    runtime::raise(b.TypeError, "Passing coroutines is forbidden, use tasks explicitly.");
+  items = set_of(loop, std::move(items), "asyncio.wait: set(fs) order");
+  if (loop.profile().wait_accepts_coroutines)
+    for (auto& f : items) f = Value(ensure_future(loop, f));
+  co_return co_await runtime::native("_wait", wait_impl(loop, std::move(items), timeout, *when));
 }
 
 // tasks.wait_for, 3.7-3.11: the awaitable becomes a future (a new Task for a
@@ -666,7 +674,11 @@ Coro wait_for_on_timeout(EventLoop& loop, Value aw, std::optional<double> timeou
   } catch (PyError& e) {
     error = std::move(e);
   }
-  Value suppress = co_await tm->aexit(error ? error->exc : nullptr);
+  // A named variable, not `error ? error->exc : nullptr` inside the co_await:
+  // g++ 12 destroys such a conditional's temporary twice across a suspension.
+  Ref<PyException> exc;
+  if (error) exc = error->exc;
+  Value suppress = co_await tm->aexit(std::move(exc));
   if (error && !(suppress.kind() == Value::Kind::Bool && suppress.as_bool())) throw *error;
   co_return result;
 }

@@ -16,6 +16,7 @@ using runtime::Value;
 
 namespace {
 
+// timeouts._State's values, as repr() and the RuntimeError texts print them.
 std::string_view state_value(Timeout::State s) {
   switch (s) {
     case Timeout::State::Created: return "created";

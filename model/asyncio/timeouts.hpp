@@ -12,7 +12,7 @@
 
 namespace asim::asyncio {
 
-class Timeout : public runtime::Object {
+class Timeout : public runtime::Object, public runtime::AsyncContextManager {
  public:
   // timeouts._State, with CPython's printed values.
   enum class State { Created, Entered, Expiring, Expired, Exited };
@@ -35,8 +35,8 @@ class Timeout : public runtime::Object {
   // `async with` from C++: `co_await tm->aenter()` returns the Timeout;
   // `co_await tm->aexit(exc)` (exc: what the body raised, or nullptr) returns
   // None, i.e. never suppresses, or raises the TimeoutError.
-  runtime::Ref<runtime::Coroutine> aenter();
-  runtime::Ref<runtime::Coroutine> aexit(runtime::Ref<runtime::PyException> exc);
+  runtime::Ref<runtime::Coroutine> aenter() override;
+  runtime::Ref<runtime::Coroutine> aexit(runtime::Ref<runtime::PyException> exc) override;
 
  private:
   runtime::Coro aenter_body();

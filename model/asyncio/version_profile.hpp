@@ -88,6 +88,13 @@ struct VersionProfile {
   // only exc_type `is` CancelledError and leave other exceptions alone.
   bool timeout_inserts_timeout_error;
   SemaphoreDesign semaphore_design;
+  // 3.12+: comprehensions run inline in their function (PEP 709), without a
+  // `<listcomp>` frame of their own in tracebacks.
+  bool inline_comprehensions;
+  // 3.11+: a task whose coroutine raised CancelledError keeps that exception
+  // and re-raises it from result(), message and all. Before, the C Task
+  // forgot it: awaiting the task raised a new CancelledError without args.
+  bool task_keeps_cancelled_error;
 };
 
 // The profiles of 3.7 to 3.13, oldest first.

@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "model/demo/seed.hpp"
+#include "model/scenario/run.hpp"
 #include "model/trace/recorder.hpp"
 #include "model/trace/text_renderer.hpp"
 
@@ -71,9 +72,33 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"program", "tasks", "loop", "full"}))
       ->capture_default_str();
   run->add_option("--width", width, "width of each column")->capture_default_str();
+
+  auto* exec = app.add_subcommand("exec", "run FILE as `pythonX.Y FILE` would, on the virtual clock");
+  std::string exec_python = "3.12";
+  std::string exec_file;
+  asim::scenario::RunOptions exec_options;
+  exec->add_option("--python", exec_python, "the Python version to model (3.7 to 3.13)")->capture_default_str();
+  exec->add_option("--max-steps", exec_options.limits.max_steps, "stop after this many loop callbacks")
+      ->capture_default_str();
+  exec->add_option("--max-tasks", exec_options.limits.max_tasks, "stop after creating this many tasks")
+      ->capture_default_str();
+  exec->add_option("--max-time", exec_options.limits.max_time, "stop when the virtual clock passes this")
+      ->capture_default_str();
+  exec->add_option("--max-instructions", exec_options.max_instructions, "stop after this many interpreted steps")
+      ->capture_default_str();
+  exec->add_option("FILE", exec_file, "the scenario (a .py file)")->required();
+
   CLI11_PARSE(app, argc, argv);
   try {
     if (run->parsed()) return run_command(versions, trace_level, width);
+    if (exec->parsed()) {
+      exec_options.python = exec_python;
+      const auto result = asim::scenario::run_file(exec_file, exec_options);
+      std::fwrite(result.out.data(), 1, result.out.size(), stdout);
+      std::fflush(stdout);
+      std::fwrite(result.err.data(), 1, result.err.size(), stderr);
+      return result.exit_code;
+    }
   } catch (const std::exception& e) {
     std::fprintf(stderr, "asim: %s\n", e.what());
     return 2;

@@ -12,6 +12,11 @@ std::string NativeFunction::repr() const {
   return fmt::format("<function {} at {}>", qualname_, address_text());
 }
 
+std::string BuiltinFunction::repr() const {
+  if (owner.empty()) return fmt::format("<built-in function {}>", name);
+  return fmt::format("<method '{}' of '{}' objects>", name, owner);
+}
+
 Value Callable::call_kw(std::span<const Value> args, std::span<const Keyword> kwargs) {
   if (!kwargs.empty())
     raise(Runtime::current().builtins.TypeError,

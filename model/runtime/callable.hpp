@@ -49,6 +49,38 @@ class NativeFunction : public Callable {
   const Object* bound_self_;
 };
 
+// A builtin function or method (CPython's builtin_function_or_method):
+// `print`, `len`, `str.join`... It takes keyword arguments and parses them
+// itself. `owner` names the class of a method ("str" for str.join); an
+// unbound method reprs as CPython's method descriptors do.
+class BuiltinFunction : public Callable {
+ public:
+  using Body = std::function<Value(std::span<const Value> args, std::span<const Keyword> kwargs)>;
+  BuiltinFunction(std::string name, Body body, std::string owner = {})
+      : name(std::move(name)), owner(std::move(owner)), body_(std::move(body)) {}
+
+  std::string_view type_name() const override {
+    return owner.empty() ? "builtin_function_or_method" : "method_descriptor";
+  }
+  std::string repr() const override;
+  Value call(std::span<const Value> args) override { return body_(args, {}); }
+  Value call_kw(std::span<const Value> args, std::span<const Keyword> kwargs) override {
+    return body_(args, kwargs);
+  }
+  std::string qualname() const override { return owner.empty() ? name : owner + "." + name; }
+
+  const std::string name;
+  const std::string owner;
+
+ private:
+  Body body_;
+};
+
+template <class F>
+Ref<BuiltinFunction> builtin_function(std::string name, F&& body, std::string owner = {}) {
+  return make<BuiltinFunction>(std::move(name), BuiltinFunction::Body(std::forward<F>(body)), std::move(owner));
+}
+
 template <class F>
 Ref<NativeFunction> native_function(std::string qualname, F&& body) {
   return make<NativeFunction>(std::move(qualname), NativeFunction::Body(std::forward<F>(body)));

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "model/runtime/type.hpp"
@@ -13,13 +14,29 @@ namespace asim::runtime {
 // Exception classes are Types; the alias says which Types a field expects.
 using ExceptionType = Type;
 
+// One frame an exception passed through (CPython's traceback entry), for the
+// interpreter's traceback text. `col`/`end_line`/`end_col` (0-based character
+// columns; end_line 0 = unknown) place the `^^^` marks under the failing
+// expression; `anchor_left`/`anchor_right` (relative to col, -1 = none)
+// mark a binary operator or subscript with `~~^^~~`.
+struct TracebackEntry {
+  std::string file;
+  int line = 0;
+  std::string function;
+  int col = 0, end_line = 0, end_col = 0;
+  int anchor_left = -1, anchor_right = -1;
+};
+
 class PyException : public Object {
  public:
   PyException(Ref<ExceptionType> type, std::vector<Value> args)
       : type(std::move(type)), args(std::move(args)) {}
   std::string_view type_name() const override { return type->name; }
   std::string repr() const override;
-  // str(exc): '' without args, str(arg) with one, repr(args) with more.
+  // str(exc) as BaseException.__str__: '' without args, str(arg) with one,
+  // repr(args) with more; KeyError shows repr(arg) (KeyError_str), and an
+  // ExceptionGroup "msg (2 sub-exceptions)". A class body's own __str__ is
+  // not consulted here; ops::to_str does that.
   std::string message() const;
   bool isinstance(const ExceptionType* t) const { return type->is_subclass_of(t); }
 
@@ -27,6 +44,14 @@ class PyException : public Object {
   std::vector<Value> args;
   Ref<PyException> cause;
   Ref<PyException> context;
+  // __suppress_context__: set by `raise ... from ...` and by assigning __cause__.
+  bool suppress_context = false;
+  // Instance attributes (__dict__): what a subclass's __init__ stores on self,
+  // __notes__, ExceptionGroup's message and exceptions.
+  std::unordered_map<std::string, Value> dict;
+  // Frames the exception passed through, innermost first (the reverse of
+  // the printed order); filled by the interpreter.
+  std::vector<TracebackEntry> traceback;
 };
 
 // A Python exception in flight through C++ code.
@@ -34,13 +59,21 @@ struct PyError {
   Ref<PyException> exc;
 };
 
-// The builtin exception classes the model raises itself.
+// The builtin exception classes; the hierarchy is that of CPython 3.12
+// (Objects/exceptions.c), rooted at `object`.
 struct BuiltinExceptions {
-  BuiltinExceptions();
+  explicit BuiltinExceptions(const Ref<Type>& object);
   Ref<ExceptionType> BaseException, Exception, GeneratorExit, KeyboardInterrupt, SystemExit,
-      StopIteration, StopAsyncIteration, ArithmeticError, ZeroDivisionError, AssertionError,
-      AttributeError, LookupError, IndexError, KeyError, NameError, OSError, TimeoutError,
-      RuntimeError, RecursionError, TypeError, ValueError;
+      StopIteration, StopAsyncIteration, ArithmeticError, ZeroDivisionError, OverflowError, AssertionError,
+      AttributeError, LookupError, IndexError, KeyError, NameError, UnboundLocalError, OSError, TimeoutError,
+      ConnectionError, RuntimeError, RecursionError, NotImplementedError, TypeError, ValueError, UnicodeError,
+      ImportError, ModuleNotFoundError, MemoryError, EOFError, SyntaxError, BaseExceptionGroup, ExceptionGroup,
+      Warning, UserWarning, DeprecationWarning, RuntimeWarning, ResourceWarning;
+  // Every builtin exception class (those above and the rest of CPython's:
+  // FileNotFoundError, SyntaxWarning...), for the builtins module.
+  std::vector<Ref<ExceptionType>> all;
+  // A class of `all` by name; nullptr when there is none.
+  Ref<ExceptionType> by_name(std::string_view name) const;
 };
 
 // Builds an instance: new_exception(t, "message") is t("message").

@@ -40,10 +40,23 @@ bool contains(const Value& haystack, const Value& needle);
 bool truthy(const Value& v);
 // hash(v), for dict keys and set members: TypeError for unhashable types.
 std::size_t hash(const Value& v);
+// hash(v) as CPython's Py_hash_t: the same numbers CPython prints for int,
+// float, bool, None and tuples of them; never -1.
+std::int64_t py_hash(const Value& v);
+// `a < b` as list.sort and min() use it.
+bool less_than(const Value& a, const Value& b);
+// isinstance(v, cls) for one class (bool is an int; every value an object).
+bool isinstance(const Value& v, const Type* cls);
+// operator.index(v): the int an index or a count must be, else TypeError
+// "'float' object cannot be interpreted as an integer".
+std::int64_t index_value(const Value& v);
+// The NotImplemented singleton, for binary operator methods.
+Value not_implemented();
 
 // -- text
 std::string to_str(const Value& v);   // str(v)
 std::string to_repr(const Value& v);  // repr(v)
+std::string to_ascii(const Value& v);  // ascii(v)
 // format(v, spec): the format-spec mini-language for int, float, str.
 std::string format(const Value& v, std::string_view spec);
 
@@ -51,9 +64,15 @@ std::string format(const Value& v, std::string_view spec);
 Value getattr(const Value& obj, std::string_view name);  // AttributeError if missing
 std::optional<Value> getattr_opt(const Value& obj, std::string_view name);
 void setattr(const Value& obj, std::string_view name, Value value);
+void delattr(const Value& obj, std::string_view name);
 
 // -- calls
 Value call(const Value& callable, std::span<const Value> args, std::span<const Keyword> kwargs = {});
+// obj.name(*args, **kwargs)
+Value call_method(const Value& obj, std::string_view name, std::span<const Value> args = {},
+                  std::span<const Keyword> kwargs = {});
+// callable(v)
+bool is_callable(const Value& v);
 
 // -- containers
 Value getitem(const Value& obj, const Value& key);
@@ -64,12 +83,28 @@ Value iter(const Value& iterable);
 std::optional<Value> next(const Value& iterator);
 // len(v)
 std::int64_t len(const Value& v);
+// `a, b = v` (UNPACK_SEQUENCE): exactly n values, else CPython 3.12's
+// ValueError ("not enough values to unpack (expected 2, got 1)", "too many
+// values to unpack (expected 2)") or TypeError ("cannot unpack non-iterable
+// int object").
+std::vector<Value> unpack(const Value& v, std::size_t n);
+// `a, *rest, b = v` (UNPACK_EX): before values, a list, after values.
+std::vector<Value> unpack_ex(const Value& v, std::size_t before, std::size_t after);
+// Whether v is an iterator (has __next__), not just an iterable.
+bool is_iterator(const Value& v);
 
 // -- constructors for the container types
 Value make_list(std::vector<Value> items);
 Value make_tuple(std::vector<Value> items);
 Value make_dict();  // empty; fill with setitem
 Value make_set(std::vector<Value> items);
+// A set display whose elements are all constants ({3, 1, 2}, {-1, -2, 7}),
+// or the set of `for x in {1, 2, 3}`: CPython 3.12 compiles those with more
+// than two elements to a frozenset constant, which the compiler rebuilds
+// from its own iteration order (merge_consts_recursive) before SET_UPDATE
+// copies it, so the resulting order can differ from adding the elements
+// one by one. make_set is for displays with any non-constant element.
+Value make_constant_set(std::vector<Value> items);
 Value make_slice(Value start, Value stop, Value step);
 
 }  // namespace asim::runtime

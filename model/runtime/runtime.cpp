@@ -17,7 +17,9 @@ Runtime::Registration::~Registration() {
   current_runtime = previous;
 }
 
-Runtime::Runtime() : registration_(this) {}
+Runtime::Runtime() : registration_(this), builtins(types.object) {
+  install_builtin_types(*this);
+}
 
 Runtime& Runtime::current() {
   if (!current_runtime) throw std::logic_error("asim: no runtime::Runtime is active");

@@ -1,11 +1,15 @@
 // The state of one model run that every object can reach: the heap, the
-// builtin exception classes and where warnings go. One Runtime is current at
-// a time (runs are sequential), the way an interpreter state is in CPython.
+// builtin classes and exception classes, and where warnings go. One Runtime
+// is current at a time (runs are sequential), the way an interpreter state is
+// in CPython.
 #pragma once
 
 #include <functional>
 #include <string>
+#include <typeindex>
+#include <unordered_map>
 
+#include "model/runtime/builtin_types.hpp"
 #include "model/runtime/exceptions.hpp"
 #include "model/runtime/object.hpp"
 
@@ -34,7 +38,14 @@ class Runtime {
   Heap heap_;  // built before, destroyed after, every object below
 
  public:
+  BuiltinTypes types;  // before the exceptions: BaseException derives from object
   BuiltinExceptions builtins;
+  // type_of(): the class of objects of each C++ class (register_type), and
+  // classes made up on first sight for C++ classes nobody registered.
+  std::unordered_map<std::type_index, Ref<Type>> type_registry;
+  // Classes by name, for C++ classes whose objects have several Python
+  // classes (Set is a set or a frozenset) and for the classes made up.
+  std::unordered_map<std::string, Ref<Type>> named_types;
 };
 
 }  // namespace asim::runtime

@@ -2,21 +2,81 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <stdexcept>
+
+#include "model/runtime/callable.hpp"
+
 namespace asim::runtime {
 
+namespace {
+
+// C3 linearisation (Objects/typeobject.c mro_implementation): merge the
+// bases' MROs and the list of bases, always taking the first head that is in
+// no other list's tail.
+std::vector<Type*> c3_ancestors(const std::vector<Ref<Type>>& bases) {
+  if (bases.size() == 1) {
+    std::vector<Type*> out{bases[0].get()};
+    const auto& more = bases[0]->ancestors();
+    out.insert(out.end(), more.begin(), more.end());
+    return out;
+  }
+  std::vector<std::vector<Type*>> seqs;
+  for (const auto& b : bases) {
+    std::vector<Type*> s{b.get()};
+    s.insert(s.end(), b->ancestors().begin(), b->ancestors().end());
+    seqs.push_back(std::move(s));
+  }
+  std::vector<Type*> direct;
+  for (const auto& b : bases) direct.push_back(b.get());
+  seqs.push_back(std::move(direct));
+  std::vector<Type*> out;
+  for (;;) {
+    seqs.erase(std::remove_if(seqs.begin(), seqs.end(), [](const auto& s) { return s.empty(); }), seqs.end());
+    if (seqs.empty()) return out;
+    Type* pick = nullptr;
+    for (const auto& s : seqs) {
+      Type* head = s.front();
+      const bool in_tail = std::any_of(seqs.begin(), seqs.end(), [&](const auto& o) {
+        return std::find(o.begin() + 1, o.end(), head) != o.end();
+      });
+      if (!in_tail) {
+        pick = head;
+        break;
+      }
+    }
+    if (!pick) throw std::logic_error("asim: inconsistent method resolution order");
+    out.push_back(pick);
+    for (auto& s : seqs)
+      if (s.front() == pick) s.erase(s.begin());
+  }
+}
+
+}  // namespace
+
+Type::Type(std::string module, std::string name, Ref<Type> base)
+    : Type(std::move(module), std::move(name), base ? std::vector<Ref<Type>>{base} : std::vector<Ref<Type>>{}) {}
+
+Type::Type(std::string module, std::string name, std::vector<Ref<Type>> bases_in)
+    : module(std::move(module)),
+      name(std::move(name)),
+      base(bases_in.empty() ? nullptr : bases_in.front()),
+      bases(std::move(bases_in)),
+      qualname(this->name),
+      ancestors_(c3_ancestors(bases)) {}
+
 bool Type::is_subclass_of(const Type* other) const {
-  for (const Type* t = this; t; t = t->base.get())
-    if (t == other) return true;
-  return false;
+  if (this == other) return true;
+  return std::find(ancestors_.begin(), ancestors_.end(), other) != ancestors_.end();
 }
 
 std::string Type::qualified_name() const {
-  return module == "builtins" ? name : module + "." + name;
+  return module == "builtins" ? qualname : module + "." + qualname;
 }
 
 std::optional<Value> Type::lookup(const Value& self, std::string_view attr) const {
   const std::string key(attr);
-  for (const Type* t = this; t; t = t->base.get()) {
+  auto visit = [&](const Type* t) -> std::optional<Value> {
     if (auto g = t->getters_.find(key); g != t->getters_.end()) return g->second(self);
     if (auto m = t->methods_.find(key); m != t->methods_.end()) return Value(make<BoundMethod>(self, m->second));
     if (auto d = t->dict.find(key); d != t->dict.end()) {
@@ -24,11 +84,67 @@ std::optional<Value> Type::lookup(const Value& self, std::string_view attr) cons
         return Value(make<BoundMethod>(self, Ref<Callable>(fn)));
       return d->second;
     }
-  }
+    return std::nullopt;
+  };
+  if (auto v = visit(this)) return v;
+  for (const Type* t : ancestors_)
+    if (auto v = visit(t)) return v;
   return std::nullopt;
 }
 
+std::optional<Value> Type::lookup_class(std::string_view attr) const {
+  const std::string key(attr);
+  auto visit = [&](const Type* t) -> std::optional<Value> {
+    if (auto m = t->methods_.find(key); m != t->methods_.end()) return Value(m->second);
+    if (auto d = t->dict.find(key); d != t->dict.end()) return d->second;
+    return std::nullopt;
+  };
+  if (auto v = visit(this)) return v;
+  for (const Type* t : ancestors_)
+    if (auto v = visit(t)) return v;
+  return std::nullopt;
+}
+
+std::optional<Value> Type::lookup_override(std::string_view attr) const {
+  const std::string key(attr);
+  auto visit = [&](const Type* t, bool& stop) -> std::optional<Value> {
+    if (auto d = t->dict.find(key); d != t->dict.end()) {
+      stop = true;
+      return d->second;
+    }
+    if (t->methods_.count(key) || t->getters_.count(key)) stop = true;
+    return std::nullopt;
+  };
+  bool stop = false;
+  if (auto v = visit(this, stop); v || stop) return v;
+  for (const Type* t : ancestors_)
+    if (auto v = visit(t, stop); v || stop) return v;
+  return std::nullopt;
+}
+
+bool Type::has_getter(std::string_view attr) const {
+  const std::string key(attr);
+  if (getters_.count(key)) return true;
+  for (const Type* t : ancestors_)
+    if (t->getters_.count(key)) return true;
+  return false;
+}
+
+const Type::Constructor* Type::find_constructor() const {
+  if (constructor) return &constructor;
+  for (const Type* t : ancestors_)
+    if (t->constructor) return &t->constructor;
+  return nullptr;
+}
+
+std::string_view BoundMethod::type_name() const {
+  return dynamic_cast<const BuiltinFunction*>(function.get()) ? "builtin_function_or_method" : "method";
+}
+
 std::string BoundMethod::repr() const {
+  if (auto* b = dynamic_cast<const BuiltinFunction*>(function.get()))
+    return fmt::format("<built-in method {} of {} object at {}>", b->name, runtime::type_name(self),
+                       self.is_object() ? self.object()->address_text() : "0x0");
   return fmt::format("<bound method {} of {}>", function->qualname(), runtime::repr(self));
 }
 

@@ -1,14 +1,17 @@
 // Python classes (`type` objects): builtin types, asyncio's classes and the
 // exception classes a scenario defines. A Type names its class, points at its
-// base (single inheritance, as the subset needs) and holds what attribute
-// lookup finds on the class: native methods, computed attributes and, for
-// classes a scenario defines, the class body's names.
+// bases and holds what attribute lookup finds on the class: native methods,
+// computed attributes and, for classes a scenario defines, the class body's
+// names. Most classes have one base; ExceptionGroup has two (it derives from
+// both BaseExceptionGroup and Exception), so lookup follows a C3 MRO as
+// CPython's does.
 #pragma once
 
 #include <functional>
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "model/runtime/callable.hpp"
 
@@ -16,8 +19,9 @@ namespace asim::runtime {
 
 class Type : public Object {
  public:
-  Type(std::string module, std::string name, Ref<Type> base)
-      : module(std::move(module)), name(std::move(name)), base(std::move(base)) {}
+  Type(std::string module, std::string name, Ref<Type> base);
+  // A class with several bases, in the order a `class` statement lists them.
+  Type(std::string module, std::string name, std::vector<Ref<Type>> bases);
   std::string_view type_name() const override { return "type"; }
   std::string repr() const override { return "<class '" + qualified_name() + "'>"; }
 
@@ -30,6 +34,17 @@ class Type : public Object {
   // method (bound to self), a computed attribute, or a class attribute.
   // nullopt when there is none.
   std::optional<Value> lookup(const Value& self, std::string_view attr) const;
+  // The attribute as `Class.attr` finds it: methods unbound (a native method
+  // then takes self as its first argument), class attributes as they are.
+  std::optional<Value> lookup_class(std::string_view attr) const;
+  // A method defined by a class body (Type::dict) before any native method of
+  // the same name along the MRO: user overrides of __str__, __eq__, __init__...
+  // nullopt when the first definition found is native or there is none.
+  std::optional<Value> lookup_override(std::string_view attr) const;
+
+  // Whether the class or a base computes `attr` (add_getter): such
+  // attributes are read-only.
+  bool has_getter(std::string_view attr) const;
 
   // Native methods take self as args[0].
   using Getter = std::function<Value(const Value& self)>;
@@ -38,20 +53,36 @@ class Type : public Object {
   // Class attributes (a scenario's class body, or constants like Queue.maxsize).
   std::unordered_map<std::string, Value> dict;
 
+  // What calling the class does (CPython's tp_new + tp_init for builtins).
+  // Calling a class uses the constructor of the first class along the MRO
+  // that has one, passing the class actually called (a subclass of
+  // Exception builds a PyException of that subclass).
+  using Constructor =
+      std::function<Value(const Ref<Type>& cls, std::span<const Value> args, std::span<const Keyword> kwargs)>;
+  Constructor constructor;
+  const Constructor* find_constructor() const;
+
+  // __mro__ without the class itself: its bases' linearisation (C3).
+  const std::vector<Type*>& ancestors() const { return ancestors_; }
+
   const std::string module;
   const std::string name;
-  const Ref<Type> base;
+  const Ref<Type> base;              // __base__: the first base, or nullptr for `object`
+  const std::vector<Ref<Type>> bases;  // __bases__
+  // __qualname__; the name unless set (a class defined inside a function).
+  std::string qualname;
 
  private:
   std::unordered_map<std::string, Ref<Callable>> methods_;
   std::unordered_map<std::string, Getter> getters_;
+  std::vector<Type*> ancestors_;
 };
 
 // A method bound to its object: `obj.method` before it is called.
 class BoundMethod : public Callable {
  public:
   BoundMethod(Value self, Ref<Callable> function) : self(std::move(self)), function(std::move(function)) {}
-  std::string_view type_name() const override { return "method"; }
+  std::string_view type_name() const override;
   std::string repr() const override;
   std::string qualname() const override { return function->qualname(); }
   Value call(std::span<const Value> args) override;

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <charconv>
 #include <cmath>
 
 namespace asim::runtime {
@@ -62,28 +63,29 @@ std::string type_name(const Value& v) {
 std::string float_repr(double d) {
   if (std::isnan(d)) return "nan";
   if (std::isinf(d)) return d > 0 ? "inf" : "-inf";
-  // The fewest digits that read back as the same double, laid out as CPython's
-  // float_repr_style 'r': exponent form below 1e-4 or from 1e16 on, else
-  // positional with at least one decimal.
-  const double mag = std::fabs(d);
-  if (d != 0 && (mag < 1e-4 || mag >= 1e16)) {
-    std::string s;
-    for (int p = 0; p <= 17; ++p) {
-      s = fmt::format("{:.{}e}", d, p);
-      if (std::stod(s) == d) break;
-    }
-    const auto e = s.find('e');
-    std::string mant = s.substr(0, e);
-    int exp = std::stoi(s.substr(e + 1));
-    return fmt::format("{}e{}{:02d}", mant, exp < 0 ? '-' : '+', std::abs(exp));
+  // The fewest digits that read back as the same double (to_chars gives
+  // them), laid out as CPython's float_repr_style 'r': positional for
+  // decimal exponents -4..15, else d.ddde+XX.
+  char buf[64];
+  const auto res = std::to_chars(buf, buf + sizeof buf, std::fabs(d), std::chars_format::scientific);
+  const std::string_view sci(buf, static_cast<std::size_t>(res.ptr - buf));
+  const auto e = sci.find('e');
+  std::string digits;
+  for (char c : sci.substr(0, e))
+    if (c != '.') digits += c;
+  const int exp = std::stoi(std::string(sci.substr(e + 1)));
+  std::string out = std::signbit(d) ? "-" : "";
+  const int n = static_cast<int>(digits.size());
+  if (exp >= -4 && exp < 16) {
+    const int decpt = exp + 1;
+    if (decpt <= 0) out += "0." + std::string(static_cast<std::size_t>(-decpt), '0') + digits;
+    else if (decpt >= n) out += digits + std::string(static_cast<std::size_t>(decpt - n), '0') + ".0";
+    else out += digits.substr(0, static_cast<std::size_t>(decpt)) + "." + digits.substr(static_cast<std::size_t>(decpt));
+    return out;
   }
-  std::string s;
-  for (int p = 0; p <= 24; ++p) {
-    s = fmt::format("{:.{}f}", d, p);
-    if (std::stod(s) == d) break;
-  }
-  if (s.find('.') == std::string::npos) s += ".0";
-  return s;
+  out += digits.substr(0, 1);
+  if (n > 1) out += "." + digits.substr(1);
+  return out + fmt::format("e{}{:02d}", exp < 0 ? '-' : '+', std::abs(exp));
 }
 
 std::string repr(const Value& v) {

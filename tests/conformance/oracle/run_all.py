@@ -25,6 +25,19 @@ EXPERIMENTS = [
     ('g_exceptions.py', [[]], ALL),
     ('h_task_names.py', [[]], ALL),
     ('i_eager_factory.py', [[]], ['3.12', '3.13']),
+    ('j_heapify.py', [[]], ALL),
+    ('k_loop_basics.py', [[]], ALL),
+    ('l_futures_tasks.py', [[]], ALL),
+    ('m_as_completed_dups.py', [[]], ALL),
+    ('n_traceback_names.py', [[]], ALL),
+    # (w) wait / wait_for / shield / locks / timeouts: one process per section.
+    ('w_wait.py', [[s] for s in ('first_completed', 'first_exception', 'all_completed_timeout',
+                                 'all_completed', 'errors')], ALL),
+    ('w_wait_for.py', [[s] for s in ('timeout', 'in_time', 'zero', 'swallow', 'outer_cancel')], ALL),
+    ('w_shield.py', [[s] for s in ('protect', 'inner_cancelled', 'shortcut')], ALL),
+    ('w_locks.py', [[s] for s in ('lock_fifo', 'lock_cancel', 'sem_workers', 'sem_barging', 'sem_chain')], ALL),
+    ('w_timeouts.py', [[s] for s in ('expire', 'in_time', 'reschedule', 'past', 'nested', 'other_exception',
+                                     'errors')], ['3.11', '3.12', '3.13']),
 ]
 
 

@@ -1,0 +1,1594 @@
+#include "model/lang/compiler.hpp"
+
+#include <fmt/format.h>
+
+#include "model/lang/lexer.hpp"
+
+#include <deque>
+#include <map>
+#include <optional>
+#include <stdexcept>
+
+#include "model/lang/extent.hpp"
+#include "model/lang/symtable.hpp"
+#include "model/runtime/ops.hpp"
+
+namespace asim::lang {
+
+using namespace ast;
+using runtime::Ref;
+using runtime::Value;
+
+namespace {
+
+bool is_jump(Op op) {
+  switch (op) {
+    case Op::JUMP:
+    case Op::POP_JUMP_IF_FALSE:
+    case Op::POP_JUMP_IF_TRUE:
+    case Op::JUMP_IF_FALSE_OR_POP:
+    case Op::JUMP_IF_TRUE_OR_POP:
+    case Op::FOR_ITER: return true;
+    default: return false;
+  }
+}
+
+// Stack effect of an instruction when it falls through (jump = false) or
+// jumps (jump = true), as PyCompile_OpcodeStackEffectWithJump.
+int stack_effect(const Instr& in, bool jump) {
+  const int n = in.arg;
+  switch (in.op) {
+    case Op::NOP:
+    case Op::SWAP:
+    case Op::DELETE_FAST:
+    case Op::DELETE_DEREF:
+    case Op::DELETE_GLOBAL:
+    case Op::DELETE_NAME:
+    case Op::LOAD_ATTR:
+    case Op::UNARY_OP:
+    case Op::LIST_TO_TUPLE:
+    case Op::LIST_TO_SET:
+    case Op::GET_ITER:
+    case Op::JUMP:
+    case Op::CHECK_EXC_MATCH:
+    case Op::AWAIT:
+    case Op::GET_AITER:
+    case Op::ASYNC_WITH_EXIT: return 0;
+    case Op::POP_TOP:
+    case Op::STORE_FAST:
+    case Op::STORE_DEREF:
+    case Op::STORE_GLOBAL:
+    case Op::STORE_NAME:
+    case Op::DELETE_ATTR:
+    case Op::BINARY_SUBSCR:
+    case Op::BINARY_OP:
+    case Op::COMPARE_OP:
+    case Op::LIST_APPEND:
+    case Op::LIST_EXTEND:
+    case Op::DICT_UPDATE:
+    case Op::POP_JUMP_IF_FALSE:
+    case Op::POP_JUMP_IF_TRUE:
+    case Op::BUILD_CLASS:
+    case Op::RETURN_VALUE:
+    case Op::RERAISE:
+    case Op::POP_EXCEPT: return -1;
+    case Op::COPY:
+    case Op::LOAD_CONST:
+    case Op::LOAD_FAST:
+    case Op::LOAD_DEREF:
+    case Op::LOAD_CLOSURE:
+    case Op::LOAD_FROM_DICT_OR_DEREF:
+    case Op::LOAD_GLOBAL:
+    case Op::LOAD_NAME:
+    case Op::PUSH_EXC_INFO:
+    case Op::LOAD_ASSERTION_ERROR:
+    case Op::GET_ANEXT:
+    case Op::BEFORE_ASYNC_WITH:
+    case Op::WITH_EXCEPT_START:
+    case Op::IMPORT_NAME:
+    case Op::IMPORT_FROM: return 1;
+    case Op::STORE_ATTR:
+    case Op::DELETE_SUBSCR:
+    case Op::MAP_ADD:
+    case Op::END_ASYNC_FOR: return -2;
+    case Op::STORE_SUBSCR: return -3;
+    case Op::BUILD_TUPLE:
+    case Op::BUILD_LIST:
+    case Op::BUILD_SET:
+    case Op::BUILD_SLICE:
+    case Op::BUILD_STRING: return 1 - n;
+    case Op::BUILD_MAP: return 1 - 2 * n;
+    case Op::UNPACK_SEQUENCE: return n - 1;
+    case Op::UNPACK_EX: return (n & 0xff) + (n >> 8);
+    case Op::FORMAT_VALUE: return (n & kHasSpec) ? -1 : 0;
+    case Op::FOR_ITER: return jump ? -1 : 1;
+    case Op::JUMP_IF_FALSE_OR_POP:
+    case Op::JUMP_IF_TRUE_OR_POP: return jump ? 0 : -1;
+    case Op::CALL: return -n;
+    case Op::CALL_KW: return -n - 1;
+    case Op::CALL_EX: return -1 - (n & 1);
+    case Op::MAKE_FUNCTION:
+      return -(((n & kFnDefaults) ? 1 : 0) + ((n & kFnKwDefaults) ? 1 : 0) + ((n & kFnClosure) ? 1 : 0));
+    case Op::RAISE_VARARGS: return -n;
+  }
+  return 0;
+}
+
+bool falls_through(Op op) {
+  return op != Op::JUMP && op != Op::RETURN_VALUE && op != Op::RAISE_VARARGS && op != Op::RERAISE;
+}
+
+enum class UnitKind { Module, Function, AsyncFunction, Lambda, Class, Comprehension };
+
+enum class FBlockType { WhileLoop, ForLoop, TryExcept, FinallyTry, FinallyEnd, HandlerCleanup, AsyncWith,
+                        ExceptionHandler, PopValue };
+
+struct FBlock {
+  explicit FBlock(FBlockType type, int block = -1, int exit = -1, std::size_t handler_level = 0,
+                  const Body* finalbody = nullptr, const std::string* name = nullptr, Position pos = {})
+      : type(type), block(block), exit(exit), handler_level(handler_level), finalbody(finalbody), name(name), pos(pos) {}
+  FBlockType type;
+  int block;                  // loops: where `continue` goes
+  int exit;                   // loops: where `break` goes
+  std::size_t handler_level;  // handler-stack size before this block's handlers
+  const Body* finalbody;
+  const std::string* name;  // `except E as name`
+  Position pos;
+};
+
+struct Unit {
+  Ref<CodeObject> code;
+  SymtableEntry* ste = nullptr;
+  UnitKind kind = UnitKind::Module;
+  std::unordered_map<std::string, int> varnames, names, cells;
+  std::map<std::string, int> const_cache;
+  std::vector<int> label_pos;
+  std::vector<FBlock> fblocks;
+  std::vector<std::uint16_t> handler_stack;
+  int depth = 0;  // statement-level stack depth
+  Position pos;
+};
+
+class Compiler {
+ public:
+  Compiler(const Module& module, const CompileOptions& options)
+      : module_(module), source_(module.source), options_(options), extents_(module.source) {}
+
+  Ref<CodeObject> compile() {
+    symtable_ = SymbolTable::build(module_);
+    enter(symtable_->top(), UnitKind::Module, "<module>", 1);
+    u().code->flags |= kModule;
+    body(module_.body);
+    set_pos(Position{last_line(module_.body), 0, 0, 0});
+    load_const(Value());
+    emit(Op::RETURN_VALUE);
+    return leave();
+  }
+
+ private:
+  // -------------------------------------------------------------- errors
+
+  [[noreturn]] void syntax_error(Loc loc, std::string message) {
+    throw Diagnostic(Diagnostic::Kind::SyntaxError, source_, source_ ? char_loc(*source_, loc) : loc, std::move(message));
+  }
+  [[noreturn]] void unsupported(Loc loc, std::string what) {
+    throw Diagnostic(Diagnostic::Kind::Unsupported, source_, source_ ? char_loc(*source_, loc) : loc, std::move(what));
+  }
+
+  // ---------------------------------------------------------------- units
+
+  Unit& u() { return units_.back(); }
+
+  void enter(SymtableEntry* ste, UnitKind kind, std::string name, int firstlineno) {
+    Unit unit;
+    unit.ste = ste;
+    unit.kind = kind;
+    unit.code = runtime::make<CodeObject>();
+    CodeObject& co = *unit.code;
+    co.name = std::move(name);
+    co.firstlineno = firstlineno;
+    co.source = source_;
+    if (ste->function_like()) co.flags |= kOptimized;
+    if (ste->nested) co.flags |= kNested;
+    if (ste->is_coroutine) co.flags |= kCoroutine;
+    co.qualname = qualname_for(ste, co.name, kind);
+    // Parameters first, in co_varnames order, then the other locals.
+    if (ste->function_like()) {
+      for (const auto& p : ste->params) add_varname(unit, p);
+      for (const auto& n : ste->names)
+        if (ste->scope_of(n) == NameScope::Local) add_varname(unit, n);
+    }
+    if (ste->needs_class_closure) {
+      unit.cells["__class__"] = 0;
+      co.cellvars.push_back("__class__");
+      co.cell2arg.push_back(-1);
+    }
+    for (const auto& n : ste->names)
+      if (ste->scope_of(n) == NameScope::Cell) {
+        unit.cells[n] = static_cast<int>(co.cellvars.size());
+        co.cellvars.push_back(n);
+        auto p = unit.varnames.find(n);
+        co.cell2arg.push_back(p != unit.varnames.end() && (ste->flags_of(n) & kDefParam) ? p->second : -1);
+      }
+    std::vector<std::string> free;
+    for (const auto& n : ste->names)
+      if (ste->scope_of(n) == NameScope::Free ||
+          (ste->kind == SymtableEntry::Kind::Class && (ste->flags_of(n) & kDefFreeClass)))
+        free.push_back(n);
+    for (const auto& n : free) {
+      unit.cells[n] = static_cast<int>(co.cellvars.size() + co.freevars.size());
+      co.freevars.push_back(n);
+    }
+    units_.push_back(std::move(unit));
+  }
+
+  static void add_varname(Unit& unit, const std::string& n) {
+    if (unit.varnames.count(n)) return;
+    unit.varnames[n] = static_cast<int>(unit.code->varnames.size());
+    unit.code->varnames.push_back(n);
+  }
+
+  // compiler_set_qualname.
+  std::string qualname_for(SymtableEntry* ste, const std::string& name, UnitKind kind) {
+    if (units_.empty()) return name;
+    const Unit& parent = units_.back();
+    if (parent.kind == UnitKind::Module) return name;
+    if (kind == UnitKind::Function || kind == UnitKind::AsyncFunction || kind == UnitKind::Class) {
+      if (parent.ste->scope_of(name) == NameScope::GlobalExplicit) return name;
+    }
+    (void)ste;
+    const bool function_parent = parent.kind == UnitKind::Function || parent.kind == UnitKind::AsyncFunction ||
+                                 parent.kind == UnitKind::Lambda;
+    return parent.code->qualname + (function_parent ? ".<locals>." : ".") + name;
+  }
+
+  Ref<CodeObject> leave() {
+    Unit& unit = u();
+    CodeObject& co = *unit.code;
+    // Resolve labels.
+    for (auto& in : co.code)
+      if (is_jump(in.op)) in.arg = unit.label_pos[static_cast<std::size_t>(in.arg)];
+    for (auto& h : co.handlers) h.target = unit.label_pos[static_cast<std::size_t>(h.target)];
+    co.stacksize = compute_stacksize(co);
+    Ref<CodeObject> out = unit.code;
+    units_.pop_back();
+    return out;
+  }
+
+  // Flow analysis over the instructions: the deepest stack, and a check
+  // that every path reaches each instruction with the same depth.
+  static int compute_stacksize(const CodeObject& co) {
+    const std::size_t n = co.code.size();
+    std::vector<int> depth(n, -1);
+    std::vector<std::size_t> work;
+    int max_depth = 0;
+    auto reach = [&](std::size_t i, int d) {
+      if (i >= n) return;
+      if (d < 0) throw std::logic_error(fmt::format("asim compiler: negative stack depth at {} in {}\n{}", i,
+                                                    co.qualname, co.disassemble()));
+      if (depth[i] == -1) {
+        depth[i] = d;
+        work.push_back(i);
+      } else if (depth[i] != d) {
+        throw std::logic_error(fmt::format("asim compiler: inconsistent stack depth at {} ({} vs {}) in {}\n{}", i,
+                                           depth[i], d, co.qualname, co.disassemble()));
+      }
+    };
+    if (n) reach(0, 0);
+    while (!work.empty()) {
+      const std::size_t i = work.back();
+      work.pop_back();
+      const Instr& in = co.code[i];
+      const int d = depth[i];
+      max_depth = std::max(max_depth, d);
+      if (in.handler != kNoHandler) {
+        const Handler& h = co.handlers[in.handler];
+        if (h.depth > d)
+          throw std::logic_error(fmt::format("asim compiler: handler {} deeper ({}) than the stack ({}) at {} in {}\n{}",
+                                             in.handler, h.depth, d, i, co.qualname, co.disassemble()));
+        reach(static_cast<std::size_t>(h.target), h.depth + 1);
+        max_depth = std::max(max_depth, h.depth + 1);
+      }
+      if (falls_through(in.op)) {
+        const int after = d + stack_effect(in, false);
+        max_depth = std::max(max_depth, after);
+        reach(i + 1, after);
+      }
+      if (is_jump(in.op)) reach(static_cast<std::size_t>(in.arg), d + stack_effect(in, true));
+    }
+    return max_depth + 1;
+  }
+
+  // --------------------------------------------------------- instructions
+
+  int new_label() {
+    u().label_pos.push_back(-1);
+    return static_cast<int>(u().label_pos.size() - 1);
+  }
+  void use_label(int label) { u().label_pos[static_cast<std::size_t>(label)] = static_cast<int>(u().code->code.size()); }
+
+  void emit(Op op, int arg = 0) {
+    Unit& unit = u();
+    Instr in{op, 0, unit.handler_stack.empty() ? kNoHandler : unit.handler_stack.back(), arg};
+    unit.code->code.push_back(in);
+    unit.code->positions.push_back(unit.pos);
+  }
+  void emit_jump(Op op, int label) { emit(op, label); }
+
+  void set_pos(Position p) { u().pos = p; }
+  Position pos_of(const Expr& e) { return extents_.of(e); }
+  Position pos_of(const Stmt& s) { return extents_.of(s); }
+
+  // SETUP_FINALLY / SETUP_CLEANUP: instructions emitted from now on send
+  // their exceptions to `label` with the stack cut to `depth`.
+  std::uint16_t push_handler(int label, int depth) {
+    auto& hs = u().code->handlers;
+    hs.push_back(Handler{label, depth});
+    const auto id = static_cast<std::uint16_t>(hs.size() - 1);
+    u().handler_stack.push_back(id);
+    return id;
+  }
+  void pop_handler() { u().handler_stack.pop_back(); }  // POP_BLOCK
+
+  int add_const_key(const std::string& key, Value v) {
+    auto& cache = u().const_cache;
+    auto it = cache.find(key);
+    if (it != cache.end()) return it->second;
+    auto& consts = u().code->consts;
+    consts.push_back(std::move(v));
+    const int i = static_cast<int>(consts.size() - 1);
+    cache[key] = i;
+    return i;
+  }
+  int add_const(Value v) {
+    auto& consts = u().code->consts;
+    consts.push_back(std::move(v));
+    return static_cast<int>(consts.size() - 1);
+  }
+  void load_const(Value v) {
+    switch (v.kind()) {
+      case Value::Kind::None: emit(Op::LOAD_CONST, add_const_key("N", v)); return;
+      case Value::Kind::Bool: emit(Op::LOAD_CONST, add_const_key(v.as_bool() ? "T" : "F", v)); return;
+      case Value::Kind::Int: emit(Op::LOAD_CONST, add_const_key("i" + std::to_string(v.as_int()), v)); return;
+      default: emit(Op::LOAD_CONST, add_const(std::move(v))); return;
+    }
+  }
+  void load_str(const std::string& s) { emit(Op::LOAD_CONST, add_const_key("s" + s, Value::str(s))); }
+
+  int name_index(const std::string& name) {
+    auto& names = u().names;
+    auto it = names.find(name);
+    if (it != names.end()) return it->second;
+    u().code->names.push_back(name);
+    const int i = static_cast<int>(u().code->names.size() - 1);
+    names[name] = i;
+    return i;
+  }
+
+  // ----------------------------------------------------------------- names
+
+  // compiler_nameop.
+  void nameop(const std::string& name, Ctx ctx) {
+    Unit& unit = u();
+    const SymtableEntry& ste = *unit.ste;
+    const NameScope scope = ste.scope_of(name);
+    enum { Fast, Deref, Global, Name } kind = Name;
+    switch (scope) {
+      case NameScope::Free:
+      case NameScope::Cell: kind = Deref; break;
+      case NameScope::Local: kind = ste.function_like() ? Fast : Name; break;
+      case NameScope::GlobalImplicit: kind = ste.function_like() ? Global : Name; break;
+      case NameScope::GlobalExplicit: kind = Global; break;
+    }
+    // Module-level names live in the globals.
+    if (kind == Name && ste.kind == SymtableEntry::Kind::Module) kind = Global;
+    if (kind == Fast && !unit.varnames.count(name)) kind = Name;  // defensive
+    switch (kind) {
+      case Fast: {
+        const int i = unit.varnames.at(name);
+        emit(ctx == Ctx::Load ? Op::LOAD_FAST : ctx == Ctx::Store ? Op::STORE_FAST : Op::DELETE_FAST, i);
+        return;
+      }
+      case Deref: {
+        const int i = unit.cells.at(name);
+        if (ctx == Ctx::Load && ste.kind == SymtableEntry::Kind::Class) {
+          emit(Op::LOAD_FROM_DICT_OR_DEREF, i);
+          return;
+        }
+        emit(ctx == Ctx::Load ? Op::LOAD_DEREF : ctx == Ctx::Store ? Op::STORE_DEREF : Op::DELETE_DEREF, i);
+        return;
+      }
+      case Global:
+        emit(ctx == Ctx::Load ? Op::LOAD_GLOBAL : ctx == Ctx::Store ? Op::STORE_GLOBAL : Op::DELETE_GLOBAL,
+             name_index(name));
+        return;
+      case Name:
+        emit(ctx == Ctx::Load ? Op::LOAD_NAME : ctx == Ctx::Store ? Op::STORE_NAME : Op::DELETE_NAME, name_index(name));
+        return;
+    }
+  }
+
+  // ------------------------------------------------------------ statements
+
+  static int last_line(const Body& b) {
+    return b.empty() ? 1 : b.back()->loc.line;
+  }
+
+  void body(const Body& b) {
+    for (const auto& s : b) stmt(*s);
+  }
+
+  void stmt(const Stmt& s) {
+    set_pos(pos_of(s));
+    switch (s.kind) {
+      case StmtKind::FunctionDef:
+      case StmtKind::AsyncFunctionDef: function_def(static_cast<const FunctionDef&>(s)); break;
+      case StmtKind::ClassDef: class_def(static_cast<const ClassDef&>(s)); break;
+      case StmtKind::Return: return_stmt(static_cast<const Return&>(s)); break;
+      case StmtKind::Delete:
+        for (const auto& t : static_cast<const Delete&>(s).targets) delete_target(*t);
+        break;
+      case StmtKind::Assign: {
+        const auto& a = static_cast<const Assign&>(s);
+        expr(*a.value);
+        for (std::size_t i = 0; i < a.targets.size(); ++i) {
+          if (i + 1 < a.targets.size()) {
+            set_pos(pos_of(s));
+            emit(Op::COPY, 1);
+          }
+          store_target(*a.targets[i]);
+        }
+        break;
+      }
+      case StmtKind::AugAssign: aug_assign(static_cast<const AugAssign&>(s)); break;
+      case StmtKind::AnnAssign: {
+        const auto& a = static_cast<const AnnAssign&>(s);
+        if (a.value) {
+          expr(*a.value);
+          store_target(*a.target);
+        }
+        break;
+      }
+      case StmtKind::For: for_stmt(static_cast<const For&>(s)); break;
+      case StmtKind::AsyncFor: async_for_stmt(static_cast<const For&>(s)); break;
+      case StmtKind::While: while_stmt(static_cast<const While&>(s)); break;
+      case StmtKind::If: if_stmt(static_cast<const If&>(s)); break;
+      case StmtKind::With:
+        unsupported(s.loc, "the 'with' statement (asim runs 'async with' only)");
+      case StmtKind::AsyncWith: {
+        const auto& w = static_cast<const With&>(s);
+        if (u().kind != UnitKind::AsyncFunction) syntax_error(s.loc, "'async with' outside async function");
+        async_with(w, 0);
+        break;
+      }
+      case StmtKind::Raise: {
+        const auto& r = static_cast<const Raise&>(s);
+        int n = 0;
+        if (r.exc) {
+          expr(*r.exc);
+          ++n;
+          if (r.cause) {
+            expr(*r.cause);
+            ++n;
+          }
+        }
+        set_pos(pos_of(s));
+        emit(Op::RAISE_VARARGS, n);
+        break;
+      }
+      case StmtKind::Try: {
+        const auto& t = static_cast<const Try&>(s);
+        if (!t.finalbody.empty()) try_finally(t);
+        else try_except(t);
+        break;
+      }
+      case StmtKind::Assert: {
+        const auto& a = static_cast<const Assert&>(s);
+        const int end = new_label();
+        expr(*a.test);
+        emit_jump(Op::POP_JUMP_IF_TRUE, end);
+        set_pos(pos_of(s));
+        emit(Op::LOAD_ASSERTION_ERROR);
+        if (a.msg) {
+          expr(*a.msg);
+          set_pos(pos_of(s));
+          emit(Op::CALL, 1);
+        }
+        emit(Op::RAISE_VARARGS, 1);
+        use_label(end);
+        break;
+      }
+      case StmtKind::Import:
+        for (const auto& alias : static_cast<const Import&>(s).names) {
+          emit(Op::IMPORT_NAME, name_index(alias.name));
+          const auto dot = alias.name.find('.');
+          if (!alias.asname && dot != std::string::npos) {
+            emit(Op::POP_TOP);
+            emit(Op::IMPORT_NAME, name_index(alias.name.substr(0, dot)));
+            nameop(alias.name.substr(0, dot), Ctx::Store);
+          } else {
+            nameop(alias.asname ? *alias.asname : alias.name, Ctx::Store);
+          }
+        }
+        break;
+      case StmtKind::ImportFrom: {
+        const auto& i = static_cast<const ImportFrom&>(s);
+        if (!i.module.empty() && i.module[0] == '.') unsupported(s.loc, "relative imports");
+        emit(Op::IMPORT_NAME, name_index(i.module));
+        for (const auto& alias : i.names) {
+          if (alias.name == "*") unsupported(s.loc, "'from ... import *'");
+          emit(Op::IMPORT_FROM, name_index(alias.name));
+          nameop(alias.asname ? *alias.asname : alias.name, Ctx::Store);
+        }
+        emit(Op::POP_TOP);
+        break;
+      }
+      case StmtKind::Global:
+      case StmtKind::Nonlocal:
+      case StmtKind::Pass: break;
+      case StmtKind::Expr: {
+        const auto& e = *static_cast<const ExprStmt&>(s).value;
+        if (e.kind == ExprKind::Constant) break;  // docstrings and `...`
+        expr(e);
+        set_pos(pos_of(s));
+        emit(Op::POP_TOP);
+        break;
+      }
+      case StmtKind::Break: {
+        const auto saved = save_state();
+        const auto loop = unwind_fblock_stack(false, true);
+        if (!loop) syntax_error(s.loc, "'break' outside loop");
+        unwind_fblock(*loop, false);
+        emit_jump(Op::JUMP, loop->exit);
+        restore_state(saved);
+        break;
+      }
+      case StmtKind::Continue: {
+        const auto saved = save_state();
+        const auto loop = unwind_fblock_stack(false, true);
+        if (!loop) syntax_error(s.loc, "'continue' not properly in loop");
+        emit_jump(Op::JUMP, loop->block);
+        restore_state(saved);
+        break;
+      }
+    }
+  }
+
+  // -------------------------------------------------- fblocks and unwinding
+
+  struct SavedState {
+    std::vector<std::uint16_t> handlers;
+    int depth;
+  };
+  SavedState save_state() { return {u().handler_stack, u().depth}; }
+  void restore_state(const SavedState& s) {
+    u().handler_stack = s.handlers;
+    u().depth = s.depth;
+  }
+
+  void push_fblock(FBlock b) { u().fblocks.push_back(b); }
+  void pop_fblock() { u().fblocks.pop_back(); }
+
+  // compiler_unwind_fblock: the code that leaves one block early.
+  void unwind_fblock(const FBlock& b, bool preserve_tos) {
+    Unit& unit = u();
+    switch (b.type) {
+      case FBlockType::WhileLoop:
+      case FBlockType::ExceptionHandler: return;
+      case FBlockType::ForLoop:
+        if (preserve_tos) emit(Op::SWAP, 2);
+        emit(Op::POP_TOP);
+        --unit.depth;
+        return;
+      case FBlockType::TryExcept: unit.handler_stack.resize(b.handler_level); return;
+      case FBlockType::FinallyTry: {
+        unit.handler_stack.resize(b.handler_level);
+        if (preserve_tos) push_fblock(FBlock{FBlockType::PopValue});
+        const Position saved = unit.pos;
+        body(*b.finalbody);
+        set_pos(saved);
+        if (preserve_tos) pop_fblock();
+        return;
+      }
+      case FBlockType::FinallyEnd:
+        // Stack: prev_exc, exc (the exception the finally block runs for).
+        if (preserve_tos) emit(Op::SWAP, 2);
+        emit(Op::POP_TOP);
+        if (preserve_tos) emit(Op::SWAP, 2);
+        unit.handler_stack.resize(b.handler_level);
+        emit(Op::POP_EXCEPT);
+        unit.depth -= 2;
+        return;
+      case FBlockType::AsyncWith:
+        unit.handler_stack.resize(b.handler_level);
+        set_pos(b.pos);
+        if (preserve_tos) emit(Op::SWAP, 2);
+        emit(Op::ASYNC_WITH_EXIT);
+        emit(Op::AWAIT);
+        emit(Op::POP_TOP);
+        --unit.depth;
+        return;
+      case FBlockType::HandlerCleanup:
+        if (preserve_tos) emit(Op::SWAP, 2);
+        unit.handler_stack.resize(b.handler_level);
+        emit(Op::POP_EXCEPT);
+        --unit.depth;
+        if (b.name) {
+          load_const(Value());
+          nameop(*b.name, Ctx::Store);
+          nameop(*b.name, Ctx::Del);
+        }
+        return;
+      case FBlockType::PopValue:
+        if (preserve_tos) emit(Op::SWAP, 2);
+        emit(Op::POP_TOP);
+        --unit.depth;
+        return;
+    }
+  }
+
+  // compiler_unwind_fblock_stack: unwinds every block up to the innermost
+  // loop (when `loop`), or all of them. Returns (a copy of) that loop.
+  std::optional<FBlock> unwind_fblock_stack(bool preserve_tos, bool loop) {
+    if (u().fblocks.empty()) return std::nullopt;
+    const FBlock top = u().fblocks.back();
+    if (loop && (top.type == FBlockType::WhileLoop || top.type == FBlockType::ForLoop)) return top;
+    u().fblocks.pop_back();
+    unwind_fblock(top, preserve_tos);
+    std::optional<FBlock> found = unwind_fblock_stack(preserve_tos, loop);
+    u().fblocks.push_back(top);
+    return found;
+  }
+
+  void return_stmt(const Return& r) {
+    const auto kind = u().kind;
+    if (kind == UnitKind::Module || kind == UnitKind::Class) syntax_error(r.loc, "'return' outside function");
+    const bool preserve_tos = r.value && r.value->kind != ExprKind::Constant;
+    const auto saved = save_state();
+    if (preserve_tos) {
+      expr(*r.value);
+      ++u().depth;
+    }
+    set_pos(pos_of(r));
+    unwind_fblock_stack(preserve_tos, false);
+    set_pos(pos_of(r));
+    if (!r.value) load_const(Value());
+    else if (!preserve_tos) expr(*r.value);
+    emit(Op::RETURN_VALUE);
+    restore_state(saved);
+  }
+
+  // -------------------------------------------------------- control flow
+
+  void if_stmt(const If& s) {
+    const int end = new_label();
+    const int orelse = s.orelse.empty() ? end : new_label();
+    expr(*s.test);
+    set_pos(pos_of(*s.test));
+    emit_jump(Op::POP_JUMP_IF_FALSE, orelse);
+    body(s.body);
+    if (!s.orelse.empty()) {
+      set_pos(Position{});
+      emit_jump(Op::JUMP, end);
+      use_label(orelse);
+      body(s.orelse);
+    }
+    use_label(end);
+  }
+
+  void while_stmt(const While& s) {
+    const int loop = new_label(), anchor = new_label(), end = new_label();
+    use_label(loop);
+    push_fblock(FBlock{FBlockType::WhileLoop, loop, end});
+    expr(*s.test);
+    set_pos(pos_of(*s.test));
+    emit_jump(Op::POP_JUMP_IF_FALSE, anchor);
+    body(s.body);
+    set_pos(pos_of(*s.test));
+    emit_jump(Op::JUMP, loop);
+    pop_fblock();
+    use_label(anchor);
+    body(s.orelse);
+    use_label(end);
+  }
+
+  void for_stmt(const For& s) {
+    const int start = new_label(), cleanup = new_label(), end = new_label();
+    expr(*s.iter);
+    set_pos(pos_of(s));
+    emit(Op::GET_ITER);
+    use_label(start);
+    push_fblock(FBlock{FBlockType::ForLoop, start, end});
+    ++u().depth;
+    set_pos(pos_of(s));
+    emit_jump(Op::FOR_ITER, cleanup);
+    store_target(*s.target);
+    body(s.body);
+    set_pos(Position{});
+    emit_jump(Op::JUMP, start);
+    use_label(cleanup);
+    --u().depth;
+    pop_fblock();
+    body(s.orelse);
+    use_label(end);
+  }
+
+  void async_for_stmt(const For& s) {
+    if (u().kind != UnitKind::AsyncFunction) syntax_error(s.loc, "'async for' outside async function");
+    const int start = new_label(), except = new_label(), end = new_label();
+    expr(*s.iter);
+    set_pos(pos_of(s));
+    emit(Op::GET_AITER);
+    use_label(start);
+    push_fblock(FBlock{FBlockType::ForLoop, start, end});
+    ++u().depth;
+    push_handler(except, u().depth);
+    emit(Op::GET_ANEXT);
+    emit(Op::AWAIT);
+    pop_handler();
+    store_target(*s.target);
+    body(s.body);
+    set_pos(Position{});
+    emit_jump(Op::JUMP, start);
+    pop_fblock();
+    use_label(except);
+    set_pos(pos_of(*s.iter));
+    emit(Op::END_ASYNC_FOR);
+    --u().depth;
+    body(s.orelse);
+    use_label(end);
+  }
+
+  // compiler_try_except.
+  void try_except(const Try& t) {
+    Unit& unit = u();
+    const int except = new_label(), end = new_label(), cleanup = new_label();
+    const int d = unit.depth;
+    const Position try_pos = pos_of(t);
+    const std::size_t level = unit.handler_stack.size();
+    push_handler(except, d);
+    push_fblock(FBlock{FBlockType::TryExcept, -1, -1, level});
+    body(t.body);
+    pop_fblock();
+    pop_handler();
+    body(t.orelse);
+    set_pos(Position{});
+    emit_jump(Op::JUMP, end);
+
+    use_label(except);
+    const std::uint16_t cleanup_handler = push_handler(cleanup, d + 1);
+    emit(Op::PUSH_EXC_INFO);
+    u().depth = d + 1;  // prev_exc (the exception itself is popped by each handler)
+    push_fblock(FBlock{FBlockType::ExceptionHandler});
+    for (std::size_t i = 0; i < t.handlers.size(); ++i) {
+      const ExceptHandler& h = t.handlers[i];
+      set_pos(Position{h.loc.line, h.loc.col - 1, 0, 0});
+      if (!h.type && i + 1 < t.handlers.size()) syntax_error(h.loc, "default 'except:' must be last");
+      const int next_except = new_label();
+      if (h.type) {
+        expr(*h.type);
+        set_pos(Position{h.loc.line, h.loc.col - 1, 0, 0});
+        emit(Op::CHECK_EXC_MATCH);
+        emit_jump(Op::POP_JUMP_IF_FALSE, next_except);
+      }
+      if (h.name) {
+        const int cleanup_end = new_label();
+        nameop(*h.name, Ctx::Store);
+        push_handler(cleanup_end, d + 1);
+        push_fblock(FBlock{FBlockType::HandlerCleanup, -1, -1, level, nullptr, &*h.name});
+        body(h.body);
+        pop_fblock();
+        set_pos(Position{});
+        pop_handler();
+        pop_handler();
+        emit(Op::POP_EXCEPT);
+        load_const(Value());
+        nameop(*h.name, Ctx::Store);
+        nameop(*h.name, Ctx::Del);
+        emit_jump(Op::JUMP, end);
+        // An exception in the handler body: unbind the name, re-raise.
+        use_label(cleanup_end);
+        u().handler_stack.push_back(cleanup_handler);
+        load_const(Value());
+        nameop(*h.name, Ctx::Store);
+        nameop(*h.name, Ctx::Del);
+        emit(Op::RERAISE);
+      } else {
+        emit(Op::POP_TOP);
+        push_fblock(FBlock{FBlockType::HandlerCleanup, -1, -1, level});
+        body(h.body);
+        pop_fblock();
+        set_pos(Position{});
+        pop_handler();
+        emit(Op::POP_EXCEPT);
+        emit_jump(Op::JUMP, end);
+        u().handler_stack.push_back(cleanup_handler);
+      }
+      use_label(next_except);
+    }
+    pop_fblock();
+    set_pos(Position{});
+    emit(Op::RERAISE);  // no handler matched
+    pop_handler();
+
+    use_label(cleanup);  // POP_EXCEPT_AND_RERAISE
+    emit(Op::SWAP, 2);
+    emit(Op::POP_EXCEPT);
+    emit(Op::RERAISE);
+    u().depth = d;
+    (void)try_pos;
+    use_label(end);
+  }
+
+  // compiler_try_finally.
+  void try_finally(const Try& t) {
+    Unit& unit = u();
+    const int end = new_label(), exit = new_label(), cleanup = new_label();
+    const int d = unit.depth;
+    const std::size_t level = unit.handler_stack.size();
+    push_handler(end, d);
+    push_fblock(FBlock{FBlockType::FinallyTry, -1, -1, level, &t.finalbody});
+    if (!t.handlers.empty()) try_except(t);
+    else body(t.body);
+    pop_handler();
+    pop_fblock();
+    body(t.finalbody);
+    set_pos(Position{});
+    emit_jump(Op::JUMP, exit);
+
+    // The finally block, run for an exception.
+    use_label(end);
+    push_handler(cleanup, d + 1);
+    emit(Op::PUSH_EXC_INFO);
+    u().depth = d + 2;
+    push_fblock(FBlock{FBlockType::FinallyEnd, -1, -1, level});
+    body(t.finalbody);
+    pop_fblock();
+    set_pos(Position{});
+    emit(Op::RERAISE);
+    pop_handler();
+
+    use_label(cleanup);
+    emit(Op::SWAP, 2);
+    emit(Op::POP_EXCEPT);
+    emit(Op::RERAISE);
+    u().depth = d;
+    use_label(exit);
+  }
+
+  // compiler_async_with, one item at a time.
+  void async_with(const With& s, std::size_t pos) {
+    Unit& unit = u();
+    const WithItem& item = s.items[pos];
+    const Position with_pos = pos_of(s);
+    const int final = new_label(), exit = new_label(), cleanup = new_label(), suppress = new_label();
+    const int d = unit.depth;
+    expr(*item.context_expr);
+    set_pos(with_pos);
+    emit(Op::BEFORE_ASYNC_WITH);
+    emit(Op::AWAIT);
+    const std::size_t level = unit.handler_stack.size();
+    push_handler(final, d + 1);
+    push_fblock(FBlock{FBlockType::AsyncWith, -1, -1, level, nullptr, nullptr, with_pos});
+    u().depth = d + 1;
+    if (item.optional_vars) store_target(*item.optional_vars);
+    else emit(Op::POP_TOP);
+    if (pos + 1 == s.items.size()) body(s.body);
+    else async_with(s, pos + 1);
+    pop_fblock();
+    pop_handler();
+    set_pos(with_pos);
+    emit(Op::ASYNC_WITH_EXIT);
+    emit(Op::AWAIT);
+    emit(Op::POP_TOP);
+    emit_jump(Op::JUMP, exit);
+
+    // An exception left the body: await __aexit__(exc), suppress if true.
+    use_label(final);
+    push_handler(cleanup, d + 2);
+    emit(Op::PUSH_EXC_INFO);
+    emit(Op::WITH_EXCEPT_START);
+    emit(Op::AWAIT);
+    emit_jump(Op::POP_JUMP_IF_TRUE, suppress);
+    emit(Op::RERAISE);
+    use_label(suppress);
+    emit(Op::POP_TOP);  // exc
+    pop_handler();
+    emit(Op::POP_EXCEPT);
+    emit(Op::POP_TOP);  // the manager
+    emit_jump(Op::JUMP, exit);
+    use_label(cleanup);
+    emit(Op::SWAP, 2);
+    emit(Op::POP_EXCEPT);
+    emit(Op::RERAISE);
+    u().depth = d;
+    use_label(exit);
+  }
+
+  // --------------------------------------------------------- assignments
+
+  void store_target(const Expr& t) {
+    set_pos(pos_of(t));
+    switch (t.kind) {
+      case ExprKind::Name: nameop(static_cast<const Name&>(t).id, Ctx::Store); return;
+      case ExprKind::Attribute: {
+        const auto& a = static_cast<const Attribute&>(t);
+        expr(*a.value);
+        set_pos(pos_of(t));
+        emit(Op::STORE_ATTR, name_index(a.attr));
+        return;
+      }
+      case ExprKind::Subscript: {
+        const auto& s = static_cast<const Subscript&>(t);
+        expr(*s.value);
+        expr(*s.slice);
+        set_pos(pos_of(t));
+        emit(Op::STORE_SUBSCR);
+        return;
+      }
+      case ExprKind::List:
+      case ExprKind::Tuple: {
+        const auto& elts = t.kind == ExprKind::List ? static_cast<const ListExpr&>(t).elts
+                                                    : static_cast<const TupleExpr&>(t).elts;
+        std::optional<std::size_t> star;
+        for (std::size_t i = 0; i < elts.size(); ++i)
+          if (elts[i]->kind == ExprKind::Starred) {
+            if (star) syntax_error(elts[i]->loc, "multiple starred expressions in assignment");
+            star = i;
+          }
+        if (star) {
+          const std::size_t before = *star, after = elts.size() - *star - 1;
+          if (before >= 256 || after >= (1 << 23)) syntax_error(t.loc, "too many expressions in star-unpacking assignment");
+          emit(Op::UNPACK_EX, static_cast<int>(before | (after << 8)));
+        } else {
+          emit(Op::UNPACK_SEQUENCE, static_cast<int>(elts.size()));
+        }
+        for (const auto& e : elts) {
+          if (e->kind == ExprKind::Starred) store_target(*static_cast<const Starred&>(*e).value);
+          else store_target(*e);
+        }
+        return;
+      }
+      case ExprKind::Starred: syntax_error(t.loc, "starred assignment target must be in a list or tuple");
+      default: syntax_error(t.loc, "cannot assign to expression");
+    }
+  }
+
+  void delete_target(const Expr& t) {
+    set_pos(pos_of(t));
+    switch (t.kind) {
+      case ExprKind::Name: nameop(static_cast<const Name&>(t).id, Ctx::Del); return;
+      case ExprKind::Attribute: {
+        const auto& a = static_cast<const Attribute&>(t);
+        expr(*a.value);
+        set_pos(pos_of(t));
+        emit(Op::DELETE_ATTR, name_index(a.attr));
+        return;
+      }
+      case ExprKind::Subscript: {
+        const auto& s = static_cast<const Subscript&>(t);
+        expr(*s.value);
+        expr(*s.slice);
+        set_pos(pos_of(t));
+        emit(Op::DELETE_SUBSCR);
+        return;
+      }
+      case ExprKind::List:
+      case ExprKind::Tuple: {
+        const auto& elts = t.kind == ExprKind::List ? static_cast<const ListExpr&>(t).elts
+                                                    : static_cast<const TupleExpr&>(t).elts;
+        for (const auto& e : elts) delete_target(*e);
+        return;
+      }
+      default: syntax_error(t.loc, "cannot delete expression");
+    }
+  }
+
+  void aug_assign(const AugAssign& s) {
+    const Expr& t = *s.target;
+    const Position p = pos_of(s);
+    const int op = static_cast<int>(s.op) | kInplace;
+    switch (t.kind) {
+      case ExprKind::Name: {
+        const auto& n = static_cast<const Name&>(t);
+        set_pos(pos_of(t));
+        nameop(n.id, Ctx::Load);
+        expr(*s.value);
+        set_pos(p);
+        emit(Op::BINARY_OP, op);
+        set_pos(pos_of(t));
+        nameop(n.id, Ctx::Store);
+        return;
+      }
+      case ExprKind::Attribute: {
+        const auto& a = static_cast<const Attribute&>(t);
+        expr(*a.value);
+        set_pos(pos_of(t));
+        emit(Op::COPY, 1);
+        emit(Op::LOAD_ATTR, name_index(a.attr));
+        expr(*s.value);
+        set_pos(p);
+        emit(Op::BINARY_OP, op);
+        set_pos(pos_of(t));
+        emit(Op::SWAP, 2);
+        emit(Op::STORE_ATTR, name_index(a.attr));
+        return;
+      }
+      case ExprKind::Subscript: {
+        const auto& sub = static_cast<const Subscript&>(t);
+        expr(*sub.value);
+        expr(*sub.slice);
+        set_pos(pos_of(t));
+        emit(Op::COPY, 2);
+        emit(Op::COPY, 2);
+        emit(Op::BINARY_SUBSCR);
+        expr(*s.value);
+        set_pos(p);
+        emit(Op::BINARY_OP, op);
+        set_pos(pos_of(t));
+        emit(Op::SWAP, 3);
+        emit(Op::SWAP, 2);
+        emit(Op::STORE_SUBSCR);
+        return;
+      }
+      default: syntax_error(t.loc, "'expression' is an illegal expression for augmented assignment");
+    }
+  }
+
+  // ---------------------------------------------------- functions, classes
+
+  // Pushes the defaults and kw-defaults tuples; returns MAKE_FUNCTION flags.
+  int function_defaults(const Arguments& a) {
+    int flags = 0;
+    if (!a.defaults.empty()) {
+      for (const auto& d : a.defaults) expr(*d);
+      emit(Op::BUILD_TUPLE, static_cast<int>(a.defaults.size()));
+      flags |= kFnDefaults;
+    }
+    bool any_kw = false;
+    for (const auto& d : a.kw_defaults) any_kw |= d != nullptr;
+    if (any_kw) {
+      for (const auto& d : a.kw_defaults) {
+        if (d) expr(*d);
+        else emit(Op::LOAD_CONST, add_const(options_.unbound));
+      }
+      emit(Op::BUILD_TUPLE, static_cast<int>(a.kw_defaults.size()));
+      flags |= kFnKwDefaults;
+    }
+    return flags;
+  }
+
+  void set_arg_counts(CodeObject& co, const Arguments& a) {
+    co.posonlyargcount = static_cast<int>(a.posonly.size());
+    co.argcount = static_cast<int>(a.posonly.size() + a.args.size());
+    co.kwonlyargcount = static_cast<int>(a.kwonly.size());
+    if (a.vararg) co.flags |= kVarargs;
+    if (a.kwarg) co.flags |= kVarkeywords;
+  }
+
+  // Loads the closure cells `code` needs and the code itself, then
+  // MAKE_FUNCTION with `flags`.
+  void make_closure(const Ref<CodeObject>& code, int flags) {
+    if (!code->freevars.empty()) {
+      for (const auto& name : code->freevars) {
+        auto it = u().cells.find(name);
+        if (it == u().cells.end())
+          throw std::logic_error("asim compiler: no cell for free variable '" + name + "' in " + u().code->qualname);
+        emit(Op::LOAD_CLOSURE, it->second);
+      }
+      emit(Op::BUILD_TUPLE, static_cast<int>(code->freevars.size()));
+      flags |= kFnClosure;
+    }
+    emit(Op::LOAD_CONST, add_const(Value(code)));
+    emit(Op::MAKE_FUNCTION, flags);
+  }
+
+  void function_def(const FunctionDef& f) {
+    const Position p = pos_of(f);
+    for (const auto& d : f.decorator_list) expr(*d);
+    set_pos(p);
+    const int flags = function_defaults(f.args);
+    SymtableEntry* ste = symtable_->lookup(&f);
+    enter(ste, f.is_async() ? UnitKind::AsyncFunction : UnitKind::Function, f.name, f.loc.line);
+    set_arg_counts(*u().code, f.args);
+    body(f.body);
+    set_pos(Position{last_line(f.body), 0, 0, 0});
+    load_const(Value());
+    emit(Op::RETURN_VALUE);
+    Ref<CodeObject> code = leave();
+    set_pos(p);
+    make_closure(code, flags);
+    for (std::size_t i = f.decorator_list.size(); i-- > 0;) emit(Op::CALL, 1);
+    nameop(f.name, Ctx::Store);
+  }
+
+  void lambda(const Lambda& l) {
+    const Position p = pos_of(l);
+    const int flags = function_defaults(l.args);
+    enter(symtable_->lookup(&l), UnitKind::Lambda, "<lambda>", l.loc.line);
+    set_arg_counts(*u().code, l.args);
+    expr(*l.body);
+    set_pos(pos_of(*l.body));
+    emit(Op::RETURN_VALUE);
+    Ref<CodeObject> code = leave();
+    set_pos(p);
+    make_closure(code, flags);
+  }
+
+  void class_def(const ClassDef& c) {
+    const Position p = pos_of(c);
+    if (c.bases.size() > 1) unsupported(c.loc, "classes with more than one base class");
+    enter(symtable_->lookup(&c), UnitKind::Class, c.name, c.loc.line);
+    u().code->flags |= kClassBody;
+    for (const auto& s : c.body) {
+      switch (s->kind) {
+        case StmtKind::Pass:
+        case StmtKind::Expr:
+        case StmtKind::Assign:
+        case StmtKind::AnnAssign:
+        case StmtKind::FunctionDef:
+        case StmtKind::AsyncFunctionDef: break;
+        default: unsupported(s->loc, "this statement in a class body (asim runs assignments and method definitions there)");
+      }
+    }
+    body(c.body);
+    set_pos(Position{last_line(c.body), 0, 0, 0});
+    if (u().ste->needs_class_closure) {
+      // The class cell goes back to BUILD_CLASS, which fills it.
+      emit(Op::LOAD_CLOSURE, u().cells.at("__class__"));
+      emit(Op::STORE_NAME, name_index("__classcell__"));
+    }
+    load_const(Value());
+    emit(Op::RETURN_VALUE);
+    Ref<CodeObject> code = leave();
+    set_pos(p);
+    make_closure(code, 0);
+    if (c.bases.empty()) load_const(Value());
+    else expr(*c.bases[0]);
+    set_pos(p);
+    emit(Op::BUILD_CLASS, name_index(c.name));
+    nameop(c.name, Ctx::Store);
+  }
+
+  // ---------------------------------------------------------- expressions
+
+  void expr(const Expr& e) {
+    const Position p = pos_of(e);
+    set_pos(p);
+    switch (e.kind) {
+      case ExprKind::BoolOp: {
+        const auto& b = static_cast<const BoolOpExpr&>(e);
+        const int end = new_label();
+        for (std::size_t i = 0; i < b.values.size(); ++i) {
+          expr(*b.values[i]);
+          if (i + 1 < b.values.size()) {
+            set_pos(p);
+            emit_jump(b.op == BoolOp::And ? Op::JUMP_IF_FALSE_OR_POP : Op::JUMP_IF_TRUE_OR_POP, end);
+          }
+        }
+        use_label(end);
+        return;
+      }
+      case ExprKind::NamedExpr: {
+        const auto& n = static_cast<const NamedExpr&>(e);
+        expr(*n.value);
+        set_pos(p);
+        emit(Op::COPY, 1);
+        store_target(*n.target);
+        return;
+      }
+      case ExprKind::BinOp: {
+        const auto& b = static_cast<const BinOpExpr&>(e);
+        expr(*b.left);
+        expr(*b.right);
+        set_pos(p);
+        emit(Op::BINARY_OP, static_cast<int>(b.op));
+        return;
+      }
+      case ExprKind::UnaryOp: {
+        const auto& un = static_cast<const UnaryOpExpr&>(e);
+        expr(*un.operand);
+        set_pos(p);
+        emit(Op::UNARY_OP, static_cast<int>(un.op));
+        return;
+      }
+      case ExprKind::Lambda: lambda(static_cast<const Lambda&>(e)); return;
+      case ExprKind::IfExp: {
+        const auto& i = static_cast<const IfExp&>(e);
+        const int orelse = new_label(), end = new_label();
+        expr(*i.test);
+        set_pos(p);
+        emit_jump(Op::POP_JUMP_IF_FALSE, orelse);
+        expr(*i.body);
+        set_pos(p);
+        emit_jump(Op::JUMP, end);
+        use_label(orelse);
+        expr(*i.orelse);
+        use_label(end);
+        return;
+      }
+      case ExprKind::Dict: {
+        const auto& d = static_cast<const DictExpr&>(e);
+        bool unpack = false;
+        for (const auto& k : d.keys) unpack |= k == nullptr;
+        if (!unpack) {
+          for (std::size_t i = 0; i < d.keys.size(); ++i) {
+            expr(*d.keys[i]);
+            expr(*d.values[i]);
+          }
+          set_pos(p);
+          emit(Op::BUILD_MAP, static_cast<int>(d.keys.size()));
+          return;
+        }
+        emit(Op::BUILD_MAP, 0);
+        for (std::size_t i = 0; i < d.keys.size(); ++i) {
+          if (d.keys[i]) {
+            expr(*d.keys[i]);
+            expr(*d.values[i]);
+            set_pos(p);
+            emit(Op::MAP_ADD, 1);
+          } else {
+            expr(*d.values[i]);
+            set_pos(p);
+            emit(Op::DICT_UPDATE, 1);
+          }
+        }
+        return;
+      }
+      case ExprKind::Set: sequence(static_cast<const SetExpr&>(e).elts, Op::BUILD_SET, p); return;
+      case ExprKind::List: {
+        const auto& l = static_cast<const ListExpr&>(e);
+        if (l.ctx != Ctx::Load) syntax_error(e.loc, "cannot use a list target here");
+        sequence(l.elts, Op::BUILD_LIST, p);
+        return;
+      }
+      case ExprKind::Tuple: {
+        const auto& t = static_cast<const TupleExpr&>(e);
+        sequence(t.elts, Op::BUILD_TUPLE, p);
+        return;
+      }
+      case ExprKind::ListComp: {
+        const auto& c = static_cast<const ListComp&>(e);
+        comprehension(e, "<listcomp>", c.generators, c.elt.get(), nullptr, Op::BUILD_LIST);
+        return;
+      }
+      case ExprKind::SetComp: {
+        const auto& c = static_cast<const SetComp&>(e);
+        comprehension(e, "<setcomp>", c.generators, c.elt.get(), nullptr, Op::BUILD_SET);
+        return;
+      }
+      case ExprKind::DictComp: {
+        const auto& c = static_cast<const DictComp&>(e);
+        comprehension(e, "<dictcomp>", c.generators, c.key.get(), c.value.get(), Op::BUILD_MAP);
+        return;
+      }
+      case ExprKind::GeneratorExp:
+        unsupported(e.loc, "generator expressions other than as the only argument of a call, as in sum(x for x in xs)");
+      case ExprKind::Await: {
+        const auto& a = static_cast<const Await&>(e);
+        const Unit& unit = u();
+        if (!unit.ste->function_like()) syntax_error(e.loc, "'await' outside function");
+        if (unit.kind != UnitKind::AsyncFunction && unit.kind != UnitKind::Comprehension)
+          syntax_error(e.loc, "'await' outside async function");
+        expr(*a.value);
+        set_pos(p);
+        emit(Op::AWAIT);
+        return;
+      }
+      case ExprKind::Compare: compare(static_cast<const Compare&>(e), p); return;
+      case ExprKind::Call: call(static_cast<const Call&>(e), p); return;
+      case ExprKind::FormattedValue: {
+        const auto& f = static_cast<const FormattedValue&>(e);
+        expr(*f.value);
+        int arg = static_cast<unsigned char>(f.conversion);
+        if (f.format_spec) {
+          expr(*f.format_spec);
+          arg |= kHasSpec;
+        }
+        set_pos(p);
+        emit(Op::FORMAT_VALUE, arg);
+        return;
+      }
+      case ExprKind::JoinedStr: {
+        const auto& j = static_cast<const JoinedStr&>(e);
+        if (j.values.size() == 1 && j.values[0]->kind == ExprKind::Constant) {
+          expr(*j.values[0]);
+          return;
+        }
+        if (j.values.empty()) {
+          load_str("");
+          return;
+        }
+        for (const auto& v : j.values) expr(*v);
+        set_pos(p);
+        emit(Op::BUILD_STRING, static_cast<int>(j.values.size()));
+        return;
+      }
+      case ExprKind::Constant: constant(static_cast<const Constant&>(e)); return;
+      case ExprKind::Attribute: {
+        const auto& a = static_cast<const Attribute&>(e);
+        expr(*a.value);
+        set_pos(p);
+        emit(Op::LOAD_ATTR, name_index(a.attr));
+        return;
+      }
+      case ExprKind::Subscript: {
+        const auto& s = static_cast<const Subscript&>(e);
+        expr(*s.value);
+        expr(*s.slice);
+        set_pos(p);
+        emit(Op::BINARY_SUBSCR);
+        return;
+      }
+      case ExprKind::Starred: syntax_error(e.loc, "can't use starred expression here");
+      case ExprKind::Name: nameop(static_cast<const Name&>(e).id, Ctx::Load); return;
+      case ExprKind::Slice: {
+        const auto& s = static_cast<const Slice&>(e);
+        if (s.lower) expr(*s.lower);
+        else load_const(Value());
+        if (s.upper) expr(*s.upper);
+        else load_const(Value());
+        if (s.step) expr(*s.step);
+        set_pos(p);
+        emit(Op::BUILD_SLICE, s.step ? 3 : 2);
+        return;
+      }
+    }
+  }
+
+  void constant(const Constant& c) {
+    switch (c.type) {
+      case Constant::Type::None: load_const(Value()); return;
+      case Constant::Type::True: load_const(Value::boolean(true)); return;
+      case Constant::Type::False: load_const(Value::boolean(false)); return;
+      case Constant::Type::Int: load_const(Value::integer(c.int_value)); return;
+      case Constant::Type::Float: emit(Op::LOAD_CONST, add_const(Value::floating(c.float_value))); return;
+      case Constant::Type::Str: load_str(c.str_value); return;
+      case Constant::Type::Ellipsis:
+        if (options_.ellipsis.is_none()) unsupported(c.loc, "the Ellipsis literal '...' as a value");
+        emit(Op::LOAD_CONST, add_const(options_.ellipsis));
+        return;
+    }
+  }
+
+  // A list/tuple/set display, with *starred items collected through a list.
+  void sequence(const std::vector<ExprPtr>& elts, Op build, Position p) {
+    bool starred = false;
+    for (const auto& e : elts) starred |= e->kind == ExprKind::Starred;
+    if (!starred) {
+      for (const auto& e : elts) expr(*e);
+      set_pos(p);
+      emit(build, static_cast<int>(elts.size()));
+      return;
+    }
+    set_pos(p);
+    emit(Op::BUILD_LIST, 0);
+    for (const auto& e : elts) {
+      if (e->kind == ExprKind::Starred) {
+        expr(*static_cast<const Starred&>(*e).value);
+        set_pos(p);
+        emit(Op::LIST_EXTEND, 1);
+      } else {
+        expr(*e);
+        set_pos(p);
+        emit(Op::LIST_APPEND, 1);
+      }
+    }
+    if (build == Op::BUILD_TUPLE) emit(Op::LIST_TO_TUPLE);
+    else if (build == Op::BUILD_SET) emit(Op::LIST_TO_SET);
+  }
+
+  void compare(const Compare& c, Position p) {
+    expr(*c.left);
+    const std::size_t n = c.ops.size();
+    if (n == 1) {
+      expr(*c.comparators[0]);
+      set_pos(p);
+      emit(Op::COMPARE_OP, static_cast<int>(c.ops[0]));
+      return;
+    }
+    const int cleanup = new_label(), end = new_label();
+    for (std::size_t i = 0; i + 1 < n; ++i) {
+      expr(*c.comparators[i]);
+      set_pos(p);
+      emit(Op::SWAP, 2);
+      emit(Op::COPY, 2);
+      emit(Op::COMPARE_OP, static_cast<int>(c.ops[i]));
+      emit_jump(Op::JUMP_IF_FALSE_OR_POP, cleanup);
+    }
+    expr(*c.comparators[n - 1]);
+    set_pos(p);
+    emit(Op::COMPARE_OP, static_cast<int>(c.ops[n - 1]));
+    emit_jump(Op::JUMP, end);
+    use_label(cleanup);
+    emit(Op::SWAP, 2);
+    emit(Op::POP_TOP);
+    use_label(end);
+  }
+
+  void call(const Call& c, Position p) {
+    // super() in a method: super(__class__, <first argument>).
+    if (c.func->kind == ExprKind::Name && static_cast<const Name&>(*c.func).id == "super" && c.args.empty() &&
+        c.keywords.empty() && u().ste->function_like() && u().ste->scope_of("__class__") == NameScope::Free &&
+        !u().code->varnames.empty() && (u().code->argcount > 0 || (u().code->flags & kVarargs))) {
+      expr(*c.func);
+      set_pos(p);
+      nameop("__class__", Ctx::Load);
+      nameop(u().code->varnames[0], Ctx::Load);
+      emit(Op::CALL, 2);
+      return;
+    }
+    expr(*c.func);
+    // f(x for x in xs): the generator runs at once, into a list.
+    if (c.args.size() == 1 && c.keywords.empty() && c.args[0]->kind == ExprKind::GeneratorExp) {
+      const auto& g = static_cast<const GeneratorExp&>(*c.args[0]);
+      comprehension(g, "<genexpr>", g.generators, g.elt.get(), nullptr, Op::BUILD_LIST);
+      set_pos(p);
+      emit(Op::CALL, 1);
+      return;
+    }
+    bool dynamic = false;
+    for (const auto& a : c.args) dynamic |= a->kind == ExprKind::Starred;
+    for (const auto& k : c.keywords) dynamic |= !k.arg.has_value();
+    for (std::size_t i = 0; i < c.keywords.size(); ++i)
+      for (std::size_t j = 0; j < i; ++j)
+        if (c.keywords[i].arg && c.keywords[j].arg && *c.keywords[i].arg == *c.keywords[j].arg)
+          syntax_error(c.keywords[i].loc, "keyword argument repeated: " + *c.keywords[i].arg);
+    if (!dynamic) {
+      for (const auto& a : c.args) {
+        if (a->kind == ExprKind::GeneratorExp)
+          syntax_error(a->loc, "Generator expression must be parenthesized");
+        expr(*a);
+      }
+      if (c.keywords.empty()) {
+        set_pos(p);
+        emit(Op::CALL, static_cast<int>(c.args.size()));
+        return;
+      }
+      std::vector<Value> names;
+      for (const auto& k : c.keywords) {
+        expr(*k.value);
+        names.push_back(Value::str(*k.arg));
+      }
+      set_pos(p);
+      emit(Op::LOAD_CONST, add_const(runtime::make_tuple(std::move(names))));
+      emit(Op::CALL_KW, static_cast<int>(c.args.size() + c.keywords.size()));
+      return;
+    }
+    // f(*args, **kwargs): a tuple of positionals and a dict of keywords.
+    set_pos(p);
+    emit(Op::BUILD_LIST, 0);
+    for (const auto& a : c.args) {
+      if (a->kind == ExprKind::Starred) {
+        expr(*static_cast<const Starred&>(*a).value);
+        set_pos(p);
+        emit(Op::LIST_EXTEND, 1);
+      } else {
+        expr(*a);
+        set_pos(p);
+        emit(Op::LIST_APPEND, 1);
+      }
+    }
+    emit(Op::LIST_TO_TUPLE);
+    if (!c.keywords.empty()) {
+      emit(Op::BUILD_MAP, 0);
+      for (const auto& k : c.keywords) {
+        if (k.arg) {
+          load_str(*k.arg);
+          expr(*k.value);
+          set_pos(p);
+          emit(Op::MAP_ADD, 1);
+        } else {
+          expr(*k.value);
+          set_pos(p);
+          emit(Op::DICT_UPDATE, 1);
+        }
+      }
+    }
+    set_pos(p);
+    emit(Op::CALL_EX, c.keywords.empty() ? 0 : 1);
+  }
+
+  // A comprehension as 3.11 compiles it: a function of the first iterable's
+  // iterator, called at once (and awaited when it is asynchronous).
+  void comprehension(const Expr& node, const char* name, const std::vector<Comprehension>& gens, const Expr* elt,
+                     const Expr* value, Op build) {
+    const Position p = pos_of(node);
+    SymtableEntry* ste = symtable_->lookup(&node);
+    const bool is_genexp = node.kind == ExprKind::GeneratorExp;
+    const UnitKind outer = u().kind;
+    if (ste->is_coroutine) {
+      if (is_genexp) unsupported(node.loc, "asynchronous generator expressions");
+      if (outer != UnitKind::AsyncFunction && outer != UnitKind::Comprehension)
+        syntax_error(node.loc, "asynchronous comprehension outside of an asynchronous function");
+    }
+    enter(ste, UnitKind::Comprehension, name, node.loc.line);
+    CodeObject& co = *u().code;
+    co.argcount = 1;
+    if (!is_genexp) co.flags |= kComprehension;
+    set_pos(p);
+    emit(build == Op::BUILD_MAP ? Op::BUILD_MAP : Op::BUILD_LIST, 0);
+    u().depth = 1;
+    comprehension_generator(gens, 0, elt, value, build, p);
+    set_pos(p);
+    if (build == Op::BUILD_SET) emit(Op::LIST_TO_SET);
+    emit(Op::RETURN_VALUE);
+    Ref<CodeObject> code = leave();
+
+    set_pos(p);
+    make_closure(code, 0);
+    expr(*gens[0].iter);
+    set_pos(p);
+    emit(gens[0].is_async ? Op::GET_AITER : Op::GET_ITER);
+    emit(Op::CALL, 1);
+    if (code->is_coroutine()) emit(Op::AWAIT);
+  }
+
+  void comprehension_generator(const std::vector<Comprehension>& gens, std::size_t i, const Expr* elt,
+                               const Expr* value, Op build, Position p) {
+    const Comprehension& g = gens[i];
+    const int start = new_label(), if_cleanup = new_label(), anchor = new_label();
+    if (i == 0) {
+      emit(Op::LOAD_FAST, 0);  // .0
+    } else {
+      expr(*g.iter);
+      set_pos(p);
+      emit(g.is_async ? Op::GET_AITER : Op::GET_ITER);
+    }
+    ++u().depth;
+    use_label(start);
+    set_pos(p);
+    if (g.is_async) {
+      push_handler(anchor, u().depth);
+      emit(Op::GET_ANEXT);
+      emit(Op::AWAIT);
+      pop_handler();
+    } else {
+      emit_jump(Op::FOR_ITER, anchor);
+    }
+    store_target(*g.target);
+    for (const auto& cond : g.ifs) {
+      expr(*cond);
+      set_pos(p);
+      emit_jump(Op::POP_JUMP_IF_FALSE, if_cleanup);
+    }
+    if (i + 1 < gens.size()) {
+      comprehension_generator(gens, i + 1, elt, value, build, p);
+    } else {
+      // The list (or dict) sits under one iterator per generator.
+      const int depth = static_cast<int>(gens.size()) + 1;
+      if (build == Op::BUILD_MAP) {
+        expr(*elt);
+        expr(*value);
+        set_pos(p);
+        emit(Op::MAP_ADD, depth);
+      } else {
+        expr(*elt);
+        set_pos(p);
+        emit(Op::LIST_APPEND, depth);
+      }
+    }
+    use_label(if_cleanup);
+    set_pos(p);
+    emit_jump(Op::JUMP, start);
+    use_label(anchor);
+    if (g.is_async) emit(Op::END_ASYNC_FOR);
+    --u().depth;
+  }
+
+  const Module& module_;
+  std::shared_ptr<const Source> source_;
+  const CompileOptions& options_;
+  Extents extents_;
+  std::unique_ptr<SymbolTable> symtable_;
+  std::deque<Unit> units_;  // a deque: references to outer units stay valid
+};
+
+}  // namespace
+
+Ref<CodeObject> compile_module(const ast::Module& module, const CompileOptions& options) {
+  Compiler c(module, options);
+  return c.compile();
+}
+
+}  // namespace asim::lang

@@ -1,0 +1,965 @@
+#include "model/lang/eval.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "model/lang/function.hpp"
+#include "model/lang/suggestions.hpp"
+#include "model/runtime/iterator.hpp"
+#include "model/runtime/ops.hpp"
+#include "model/runtime/runtime.hpp"
+
+namespace asim::lang {
+
+using runtime::BinOp;
+using runtime::CmpOp;
+using runtime::Coroutine;
+using runtime::Keyword;
+using runtime::Object;
+using runtime::PyError;
+using runtime::PyException;
+using runtime::Ref;
+using runtime::Step;
+using runtime::Str;
+using runtime::Type;
+using runtime::UnaryOp;
+using runtime::Value;
+
+// ------------------------------------------------------------ thread state
+
+namespace {
+ThreadState* current_thread_state = nullptr;
+}
+
+InstructionLimit::InstructionLimit(std::uint64_t n)
+    : std::runtime_error(fmt::format(
+          "asim: stopped after {} instructions (the program may loop forever; raise the limit with --max-steps)", n)) {}
+
+ThreadState::ThreadState(LangLimits limits, runtime::ModuleFinder* modules)
+    : limits(limits), modules(modules), previous_(current_thread_state) {
+  unbound = Value(runtime::make<Unbound>());
+  current_thread_state = this;
+}
+
+ThreadState::~ThreadState() {
+  current_thread_state = previous_;
+}
+
+ThreadState& ThreadState::current() {
+  if (!current_thread_state) throw std::logic_error("asim: no lang::ThreadState (Interpreter) is active");
+  return *current_thread_state;
+}
+
+PyException* ThreadState::handled_exception() const {
+  for (const ExcStackItem* item = exc_info; item; item = item->previous)
+    if (item->exc) return item->exc.get();
+  return nullptr;
+}
+
+std::string name_error_message(std::string_view name) {
+  return fmt::format("name '{}' is not defined", name);
+}
+
+std::string unbound_local_message(std::string_view name) {
+  return fmt::format("cannot access local variable '{}' where it is not associated with a value", name);
+}
+
+std::string unbound_free_message(std::string_view name) {
+  return fmt::format("cannot access free variable '{}' where it is not associated with a value in enclosing scope",
+                     name);
+}
+
+// ------------------------------------------------------------------ helpers
+
+namespace {
+
+const runtime::BuiltinExceptions& builtins() {
+  return runtime::Runtime::current().builtins;
+}
+
+// Calls f(item) for each item of iterable.
+template <class F>
+void for_each_item(const Value& iterable, F&& f) {
+  if (auto* list = iterable.as<runtime::List>()) {
+    // Index-based: the body may not change the list, but be safe anyway.
+    for (std::size_t i = 0; i < list->items.size(); ++i) f(Value(list->items[i]));
+    return;
+  }
+  if (auto* tuple = iterable.as<runtime::Tuple>()) {
+    for (const auto& v : tuple->items) f(v);
+    return;
+  }
+  Value it = runtime::iter(iterable);
+  while (auto v = runtime::next(it)) f(std::move(*v));
+}
+
+// _PyErr_SetObject's __context__ chaining, with its cycle breaking.
+void set_context(ThreadState& ts, PyException* exc) {
+  PyException* handled = ts.handled_exception();
+  if (!handled || handled == exc) return;
+  PyException* o = handled;
+  while (PyException* ctx = o->context.get()) {
+    if (ctx == exc) {
+      o->context.reset();
+      break;
+    }
+    o = ctx;
+  }
+  exc->context = Ref<PyException>(handled);
+}
+
+// `raise X` with a class or an instance; TypeError otherwise.
+Ref<PyException> make_raisable(const Value& v, bool cause) {
+  if (auto* e = v.as<PyException>()) return Ref<PyException>(e);
+  if (auto* t = v.as<Type>(); t && t->is_subclass_of(builtins().BaseException.get())) {
+    Value inst = runtime::call(v, {});
+    if (auto* e = inst.as<PyException>()) return Ref<PyException>(e);
+    runtime::raise(builtins().TypeError,
+                   fmt::format("calling {} should have returned an instance of BaseException, not {}", runtime::repr(v),
+                               runtime::type_name(inst)));
+  }
+  runtime::raise(builtins().TypeError, cause ? "exception causes must derive from BaseException"
+                                             : "exceptions must derive from BaseException");
+}
+
+bool exception_matches(const PyException& exc, const Value& type) {
+  if (auto* tuple = type.as<runtime::Tuple>()) {
+    for (const auto& t : tuple->items)
+      if (exception_matches(exc, t)) return true;
+    return false;
+  }
+  auto* t = type.as<Type>();
+  if (!t || !t->is_subclass_of(builtins().BaseException.get()))
+    runtime::raise(builtins().TypeError, "catching classes that do not inherit from BaseException is not allowed");
+  return exc.isinstance(t);
+}
+
+Value format_value(const Value& v, int flags, const Value* spec) {
+  Value x = v;
+  switch (flags & 0xff) {
+    case 's': x = Value::str(runtime::to_str(v)); break;
+    case 'r': x = Value::str(runtime::to_repr(v)); break;
+    case 'a': x = Value::str(runtime::to_ascii(v)); break;
+    default: break;
+  }
+  if (spec) {
+    auto* s = spec->as<Str>();
+    return Value::str(runtime::format(x, s ? std::string_view(s->text) : std::string_view()));
+  }
+  if (x.as<Str>()) return x;
+  return Value::str(runtime::format(x, ""));
+}
+
+// CALL_EX's **kwargs: a dict's string keys and values.
+void keywords_from_mapping(const Value& mapping, std::vector<Value>& keys, std::vector<Value>& values) {
+  for_each_item(mapping, [&](Value key) {
+    if (!key.as<Str>()) runtime::raise(builtins().TypeError, "keywords must be strings");
+    values.push_back(runtime::getitem(mapping, key));
+    keys.push_back(std::move(key));
+  });
+}
+
+Value make_function(Frame& f, int flags, Value* args) {
+  // args: [defaults][kwdefaults][closure] code, in that order.
+  int i = 0;
+  Value defaults = (flags & kFnDefaults) ? std::move(args[i++]) : Value();
+  Value kwdefaults = (flags & kFnKwDefaults) ? std::move(args[i++]) : Value();
+  Value closure = (flags & kFnClosure) ? std::move(args[i++]) : Value();
+  Value code = std::move(args[i]);
+  auto fn = runtime::make<Function>(code.ref<CodeObject>(), Ref<runtime::Module>(f.globals),
+                                    Ref<runtime::Module>(f.builtins));
+  if (auto* t = defaults.as<runtime::Tuple>()) fn->defaults = t->items;
+  if (auto* t = kwdefaults.as<runtime::Tuple>()) fn->kwdefaults = t->items;
+  if (auto* t = closure.as<runtime::Tuple>()) fn->closure = t->items;
+  return Value(fn);
+}
+
+// BUILD_CLASS: runs the class body in a fresh namespace, then makes the type.
+Value build_class(Frame& f, const std::string& name, const Value& body, const Value& base) {
+  std::unordered_map<std::string, Value> ns;
+  auto module_name = f.globals->dict.find("__name__");
+  ns["__module__"] = module_name != f.globals->dict.end() ? module_name->second : Value::str("__main__");
+  auto* fn = body.as<Function>();
+  fn->class_namespace = &ns;
+  fn->call_kw({}, {});
+  fn->class_namespace = nullptr;
+  std::vector<Ref<Type>> bases;
+  if (base.is_none()) {
+    bases.push_back(runtime::Runtime::current().types.object);
+  } else {
+    Ref<Type> t = base.ref<Type>();
+    if (!t) runtime::raise(builtins().TypeError, "bases must be types");
+    bases.push_back(std::move(t));
+  }
+  const std::string module = runtime::to_str(ns["__module__"]);
+  auto type = runtime::make<Type>(module, name, std::move(bases));
+  type->qualname = fn->code->qualname;
+  ns.erase("__qualname__");
+  if (auto cell = ns.find("__classcell__"); cell != ns.end()) {
+    if (auto* c = cell->second.as<Cell>()) c->value = Value(type);
+    ns.erase(cell);
+  }
+  type->dict = std::move(ns);
+  return Value(type);
+}
+
+// NameError for a global or builtin name, with the "Did you mean" hint the
+// traceback will show (suggestions.c offer_suggestions_for_name_error).
+[[noreturn]] void raise_name_error(const Frame& f, const std::string& name) {
+  auto exc = runtime::new_exception(builtins().NameError, name_error_message(name));
+  exc->dict["name"] = Value::str(name);
+  const CodeObject& co = *f.code;
+  std::optional<std::string> hint;
+  const auto self = std::find(co.varnames.begin(), co.varnames.end(), "self");
+  if (self != co.varnames.end()) {
+    const Value& v = f.locals()[self - co.varnames.begin()];
+    if (!v.as<Unbound>()) {
+      try {
+        if (runtime::getattr_opt(v, name)) hint = "self." + name;
+      } catch (PyError&) {
+      }
+    }
+  }
+  auto keys = [](const std::unordered_map<std::string, Value>& d) {
+    std::vector<std::string> out;
+    out.reserve(d.size());
+    for (const auto& [k, v] : d) out.push_back(k);
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  if (!hint) hint = calculate_suggestion(co.varnames, name);
+  if (!hint) hint = calculate_suggestion(keys(f.globals->dict), name);
+  if (!hint) hint = calculate_suggestion(keys(f.builtins->dict), name);
+  if (hint) exc->dict[std::string(kSuggestionKey)] = Value::str(*hint);
+  throw PyError{std::move(exc)};
+}
+
+inline bool fast_truthy(const Value& v) {
+  switch (v.kind()) {
+    case Value::Kind::Bool: return v.as_bool();
+    case Value::Kind::None: return false;
+    case Value::Kind::Int: return v.as_int() != 0;
+    default: return runtime::truthy(v);
+  }
+}
+
+inline bool int_binop(BinOp op, std::int64_t a, std::int64_t b, std::int64_t& out) {
+  switch (op) {
+    case BinOp::Add: return !__builtin_add_overflow(a, b, &out);
+    case BinOp::Sub: return !__builtin_sub_overflow(a, b, &out);
+    case BinOp::Mult: return !__builtin_mul_overflow(a, b, &out);
+    default: return false;
+  }
+}
+
+inline bool int_compare(CmpOp op, std::int64_t a, std::int64_t b, bool& out) {
+  switch (op) {
+    case CmpOp::Eq: out = a == b; return true;
+    case CmpOp::NotEq: out = a != b; return true;
+    case CmpOp::Lt: out = a < b; return true;
+    case CmpOp::LtE: out = a <= b; return true;
+    case CmpOp::Gt: out = a > b; return true;
+    case CmpOp::GtE: out = a >= b; return true;
+    default: return false;
+  }
+}
+
+Value compare_values(CmpOp op, const Value& a, const Value& b) {
+  switch (op) {
+    case CmpOp::Is: return Value::boolean(a.is(b));
+    case CmpOp::IsNot: return Value::boolean(!a.is(b));
+    case CmpOp::In: return Value::boolean(runtime::contains(b, a));
+    case CmpOp::NotIn: return Value::boolean(!runtime::contains(b, a));
+    default: return runtime::compare(op, a, b);
+  }
+}
+
+std::string_view str_view(const Value& v) {
+  auto* s = v.as<Str>();
+  return s ? std::string_view(s->text) : std::string_view();
+}
+
+// ---- out-of-line instruction bodies: the rarer or heavier instructions live
+// here, so that eval_frame's own stack frame stays small (one per Python call
+// level) and its hot loop compact. Each takes and returns the stack pointer.
+
+[[noreturn, gnu::noinline]] void raise_unbound_local(const CodeObject& co, int slot) {
+  runtime::raise(builtins().UnboundLocalError, unbound_local_message(co.varnames[static_cast<std::size_t>(slot)]));
+}
+
+[[noreturn, gnu::noinline]] void raise_unbound_cell(const CodeObject& co, int cell) {
+  if (cell < static_cast<int>(co.cellvars.size()))
+    runtime::raise(builtins().UnboundLocalError, unbound_local_message(co.cell_name(cell)));
+  runtime::raise(builtins().NameError, unbound_free_message(co.cell_name(cell)));
+}
+
+[[gnu::noinline]] Value* op_build(Op op, int n, Value* sp) {
+  std::vector<Value> items(std::make_move_iterator(sp - n), std::make_move_iterator(sp));
+  sp -= n;
+  *sp++ = op == Op::BUILD_TUPLE  ? runtime::make_tuple(std::move(items))
+          : op == Op::BUILD_LIST ? runtime::make_list(std::move(items))
+                                 : runtime::make_set(std::move(items));
+  return sp;
+}
+
+[[gnu::noinline]] Value* op_build_map(int n, Value* sp) {
+  Value d = runtime::make_dict();
+  Value* first = sp - 2 * n;
+  for (int i = 0; i < n; ++i) runtime::setitem(d, first[2 * i], std::move(first[2 * i + 1]));
+  while (sp > first) *--sp = Value();
+  *sp++ = std::move(d);
+  return sp;
+}
+
+[[gnu::noinline]] Value* op_build_string(int n, Value* sp) {
+  std::string out;
+  for (Value* p = sp - n; p < sp; ++p) out += str_view(*p);
+  for (int i = 0; i < n; ++i) *--sp = Value();
+  *sp++ = Value::str(std::move(out));
+  return sp;
+}
+
+[[gnu::noinline]] Value* op_call(int n, Value* sp) {
+  Value* base = sp - n - 1;
+  Value r = runtime::call(*base, std::span<const Value>(base + 1, static_cast<std::size_t>(n)));
+  while (sp > base) *--sp = Value();
+  *sp++ = std::move(r);
+  return sp;
+}
+
+[[gnu::noinline]] Value* op_call_kw(int n, Value* sp) {
+  Value names = std::move(*--sp);
+  const auto& kwnames = names.as<runtime::Tuple>()->items;
+  const std::size_t nkw = kwnames.size();
+  Value* base = sp - n - 1;
+  const std::size_t npos = static_cast<std::size_t>(n) - nkw;
+  std::vector<Keyword> kws;
+  kws.reserve(nkw);
+  for (std::size_t i = 0; i < nkw; ++i) kws.push_back(Keyword{str_view(kwnames[i]), base[1 + npos + i]});
+  Value r = runtime::call(*base, std::span<const Value>(base + 1, npos), kws);
+  while (sp > base) *--sp = Value();
+  *sp++ = std::move(r);
+  return sp;
+}
+
+[[gnu::noinline]] Value* op_call_ex(int flags, Value* sp) {
+  Value kwargs = (flags & 1) ? std::move(*--sp) : Value();
+  Value args = std::move(*--sp);
+  std::vector<Value> keys, values;
+  if (!kwargs.is_none()) keywords_from_mapping(kwargs, keys, values);
+  std::vector<Keyword> kws;
+  for (std::size_t i = 0; i < keys.size(); ++i) kws.push_back(Keyword{str_view(keys[i]), values[i]});
+  const std::vector<Value>& positional = args.as<runtime::Tuple>()->items;
+  sp[-1] = runtime::call(sp[-1], positional, kws);
+  return sp;
+}
+
+[[gnu::noinline]] Value* op_unpack(const Instr& in, Value* sp) {
+  Value seq = std::move(*--sp);
+  std::vector<Value> items =
+      in.op == Op::UNPACK_SEQUENCE
+          ? runtime::unpack(seq, static_cast<std::size_t>(in.arg))
+          : runtime::unpack_ex(seq, static_cast<std::size_t>(in.arg & 0xff), static_cast<std::size_t>(in.arg >> 8));
+  for (auto it = items.rbegin(); it != items.rend(); ++it) *sp++ = std::move(*it);
+  return sp;
+}
+
+[[gnu::noinline]] Value* op_format(int flags, Value* sp) {
+  if (flags & kHasSpec) {
+    Value spec = std::move(*--sp);
+    sp[-1] = format_value(sp[-1], flags, &spec);
+  } else {
+    sp[-1] = format_value(sp[-1], flags, nullptr);
+  }
+  return sp;
+}
+
+[[gnu::noinline]] Value* op_make_function(Frame& f, int flags, Value* sp) {
+  const int n = 1 + ((flags & kFnDefaults) ? 1 : 0) + ((flags & kFnKwDefaults) ? 1 : 0) + ((flags & kFnClosure) ? 1 : 0);
+  Value fn = make_function(f, flags, sp - n);
+  for (int i = 0; i < n; ++i) *--sp = Value();
+  *sp++ = std::move(fn);
+  return sp;
+}
+
+// GET_AITER, GET_ANEXT, BEFORE_ASYNC_WITH, ASYNC_WITH_EXIT, WITH_EXCEPT_START:
+// the native protocols (runtime::AsyncIterator, AsyncContextManager) first,
+// then classes with __aiter__/__anext__ and __aenter__/__aexit__.
+[[gnu::noinline]] Value* op_async(Op op, Value* sp) {
+  const auto& B = builtins();
+  switch (op) {
+    case Op::GET_AITER: {
+      if (dynamic_cast<runtime::AsyncIterator*>(sp[-1].object())) break;
+      auto aiter = runtime::type_of(sp[-1])->lookup(sp[-1], "__aiter__");
+      if (!aiter)
+        runtime::raise(B.TypeError, fmt::format("'async for' requires an object with __aiter__ method, got {}",
+                                                runtime::type_name(sp[-1])));
+      Value it = runtime::call(*aiter, {});
+      if (!runtime::type_of(it)->lookup(it, "__anext__"))
+        runtime::raise(B.TypeError,
+                       fmt::format("'async for' received an object from __aiter__ that does not implement __anext__: {}",
+                                   runtime::type_name(it)));
+      sp[-1] = std::move(it);
+      break;
+    }
+    case Op::GET_ANEXT: {
+      Value next_awaitable;
+      if (auto* ait = dynamic_cast<runtime::AsyncIterator*>(sp[-1].object())) next_awaitable = Value(ait->anext());
+      else next_awaitable = runtime::call_method(sp[-1], "__anext__");
+      *sp++ = std::move(next_awaitable);
+      break;
+    }
+    case Op::BEFORE_ASYNC_WITH: {
+      Value entered;
+      if (auto* cm = dynamic_cast<runtime::AsyncContextManager*>(sp[-1].object())) {
+        entered = Value(cm->aenter());
+      } else {
+        Ref<Type> type = runtime::type_of(sp[-1]);
+        auto enter = type->lookup(sp[-1], "__aenter__");
+        if (!enter)
+          runtime::raise(B.TypeError, fmt::format("'{}' object does not support the asynchronous context manager protocol",
+                                                  runtime::type_name(sp[-1])));
+        if (!type->lookup(sp[-1], "__aexit__"))
+          runtime::raise(B.TypeError, fmt::format("'{}' object does not support the asynchronous context manager "
+                                                  "protocol (missed __aexit__ method)",
+                                                  runtime::type_name(sp[-1])));
+        entered = runtime::call(*enter, {});
+      }
+      *sp++ = std::move(entered);
+      break;
+    }
+    case Op::ASYNC_WITH_EXIT: {
+      if (auto* cm = dynamic_cast<runtime::AsyncContextManager*>(sp[-1].object())) {
+        sp[-1] = Value(cm->aexit(nullptr));
+      } else {
+        const Value nones[3];
+        sp[-1] = runtime::call_method(sp[-1], "__aexit__", nones);
+      }
+      break;
+    }
+    case Op::WITH_EXCEPT_START: {
+      Value exit_coro;
+      if (auto* cm = dynamic_cast<runtime::AsyncContextManager*>(sp[-3].object())) {
+        exit_coro = Value(cm->aexit(sp[-1].ref<PyException>()));
+      } else {
+        const Value args[3] = {Value(sp[-1].as<PyException>()->type), sp[-1], Value()};
+        exit_coro = runtime::call_method(sp[-3], "__aexit__", args);
+      }
+      *sp++ = std::move(exit_coro);
+      break;
+    }
+    default: break;
+  }
+  return sp;
+}
+
+[[gnu::noinline]] Value* op_import(const CodeObject& co, const Instr& in, Value* sp) {
+  ThreadState& ts = ThreadState::current();
+  const auto& B = builtins();
+  const std::string& name = co.names[static_cast<std::size_t>(in.arg)];
+  if (in.op == Op::IMPORT_NAME) {
+    Ref<runtime::Module> m = ts.modules ? ts.modules->find(name) : nullptr;
+    if (!m) {
+      auto e = runtime::new_exception(B.ModuleNotFoundError, fmt::format("No module named '{}'", name));
+      e->dict["name"] = Value::str(name);
+      throw PyError{std::move(e)};
+    }
+    *sp++ = Value(m);
+    return sp;
+  }
+  auto v = runtime::getattr_opt(sp[-1], name);
+  if (!v) {
+    auto* m = sp[-1].as<runtime::Module>();
+    runtime::raise(B.ImportError, fmt::format("cannot import name '{}' from '{}' (unknown location)", name,
+                                              m ? m->name : runtime::to_str(sp[-1])));
+  }
+  *sp++ = std::move(*v);
+  return sp;
+}
+
+struct DepthGuard {
+  explicit DepthGuard(ThreadState& ts) : ts(ts) {
+    if (ts.depth >= ts.limits.max_recursion)
+      runtime::raise(builtins().RecursionError, "maximum recursion depth exceeded");
+    ++ts.depth;
+  }
+  ~DepthGuard() { --ts.depth; }
+  ThreadState& ts;
+};
+
+}  // namespace
+
+// ----------------------------------------------------------------- the loop
+
+Step eval_frame(Frame& f, Value sent, Ref<PyException> thrown) {
+  ThreadState& ts = ThreadState::current();
+  DepthGuard depth_guard(ts);
+  const auto& B = builtins();
+  const CodeObject& co = *f.code;
+  const Instr* const code = co.code.data();
+  Value* const locals = f.locals();
+  Value* const cells = f.cells();
+  Value* const stack_base = f.stack_base();
+  const Object* const unbound = ts.unbound.object();
+  Value* sp = f.sp;
+  int pc = f.pc;
+
+  // The exception being raised in this frame, and how it arrived.
+  Ref<PyException> exc;
+  bool add_traceback = true;  // false for re-raises: the entry is there already
+  bool fresh = true;          // raised here: __context__ is the handled exception
+
+#define PUSH(v) (*sp++ = (v))
+#define POP() (std::move(*--sp))
+#define TOP() (sp[-1])
+#define PEEK(n) (sp[-(n)])
+
+  // ---- resuming at an await: finish it first.
+  ts.propagating = nullptr;
+  if (f.started) {
+    if (f.delegate) {
+      Ref<Coroutine> d = std::move(f.delegate);
+      try {
+        Step s{true, Value()};
+        bool closed = false;
+        if (thrown && thrown->isinstance(B.GeneratorExit.get())) {
+          // gen_throw closes the delegate, then raises at the await.
+          d->close();
+          exc = thrown;
+          fresh = false;
+          closed = true;
+        } else if (thrown) {
+          s = d->throw_(thrown);
+        } else {
+          s = d->send(std::move(sent));
+        }
+        if (!closed) {
+          if (!s.done) {
+            f.delegate = std::move(d);
+            return s;
+          }
+          PUSH(std::move(s.value));
+        }
+      } catch (PyError& e) {
+        exc = std::move(e.exc);
+        fresh = exc != thrown && exc.get() != ts.propagating;
+      }
+    } else if (!f.awaited.is_none()) {
+      Value awaited = std::move(f.awaited);
+      if (thrown) {
+        exc = std::move(thrown);
+        fresh = false;
+      } else {
+        try {
+          auto* fut = dynamic_cast<runtime::FutureAwaitable*>(awaited.object());
+          if (!fut->done()) runtime::raise(B.RuntimeError, "await wasn't used with future");
+          PUSH(fut->result());
+        } catch (PyError& e) {
+          exc = std::move(e.exc);
+          fresh = exc.get() != ts.propagating;
+        }
+      }
+    } else if (thrown) {
+      exc = std::move(thrown);
+      fresh = false;
+    }
+  } else {
+    f.started = true;
+    if (thrown) {
+      exc = std::move(thrown);
+      fresh = false;
+    }
+  }
+
+  for (;;) {
+    if (!exc) try {
+        for (;;) {
+          if (++ts.instructions > ts.limits.max_instructions) throw InstructionLimit(ts.limits.max_instructions);
+          const Instr in = code[pc++];
+          switch (in.op) {
+            case Op::NOP: break;
+            case Op::POP_TOP: *--sp = Value(); break;
+            case Op::COPY: {
+              Value v = PEEK(in.arg);
+              PUSH(std::move(v));
+              break;
+            }
+            case Op::SWAP: std::swap(TOP(), PEEK(in.arg)); break;
+            case Op::LOAD_CONST: PUSH(co.consts[static_cast<std::size_t>(in.arg)]); break;
+            case Op::LOAD_FAST: {
+              const Value& v = locals[in.arg];
+              if (v.object() == unbound) raise_unbound_local(co, in.arg);
+              PUSH(v);
+              break;
+            }
+            case Op::STORE_FAST: locals[in.arg] = POP(); break;
+            case Op::DELETE_FAST:
+              if (locals[in.arg].object() == unbound) raise_unbound_local(co, in.arg);
+              locals[in.arg] = ts.unbound;
+              break;
+            case Op::LOAD_DEREF:
+            case Op::DELETE_DEREF: {
+              auto* cell = static_cast<Cell*>(cells[in.arg].object());
+              if (cell->value.object() == unbound) raise_unbound_cell(co, in.arg);
+              if (in.op == Op::LOAD_DEREF) PUSH(cell->value);
+              else cell->value = ts.unbound;
+              break;
+            }
+            case Op::STORE_DEREF: static_cast<Cell*>(cells[in.arg].object())->value = POP(); break;
+            case Op::LOAD_CLOSURE: PUSH(cells[in.arg]); break;
+            case Op::LOAD_FROM_DICT_OR_DEREF: {
+              const std::string& name = co.cell_name(in.arg);
+              if (f.ns) {
+                auto it = f.ns->find(name);
+                if (it != f.ns->end()) {
+                  PUSH(it->second);
+                  break;
+                }
+              }
+              auto* cell = static_cast<Cell*>(cells[in.arg].object());
+              if (cell->value.object() == unbound) raise_unbound_cell(co, in.arg);
+              PUSH(cell->value);
+              break;
+            }
+            case Op::LOAD_NAME:
+            case Op::LOAD_GLOBAL: {
+              const std::string& name = co.names[static_cast<std::size_t>(in.arg)];
+              if (in.op == Op::LOAD_NAME && f.ns) {
+                auto it = f.ns->find(name);
+                if (it != f.ns->end()) {
+                  PUSH(it->second);
+                  break;
+                }
+              }
+              auto& g = f.globals->dict;
+              auto it = g.find(name);
+              if (it != g.end()) {
+                PUSH(it->second);
+                break;
+              }
+              auto& bd = f.builtins->dict;
+              it = bd.find(name);
+              if (it == bd.end()) raise_name_error(f, name);
+              PUSH(it->second);
+              break;
+            }
+            case Op::STORE_NAME:
+              if (f.ns) {
+                (*f.ns)[co.names[static_cast<std::size_t>(in.arg)]] = POP();
+                break;
+              }
+              [[fallthrough]];
+            case Op::STORE_GLOBAL: f.globals->dict[co.names[static_cast<std::size_t>(in.arg)]] = POP(); break;
+            case Op::DELETE_NAME:
+            case Op::DELETE_GLOBAL: {
+              const std::string& name = co.names[static_cast<std::size_t>(in.arg)];
+              auto& d = (in.op == Op::DELETE_NAME && f.ns) ? *f.ns : f.globals->dict;
+              if (!d.erase(name)) raise_name_error(f, name);
+              break;
+            }
+            case Op::LOAD_ATTR: TOP() = runtime::getattr(TOP(), co.names[static_cast<std::size_t>(in.arg)]); break;
+            case Op::STORE_ATTR: {
+              Value obj = POP();
+              Value v = POP();
+              runtime::setattr(obj, co.names[static_cast<std::size_t>(in.arg)], std::move(v));
+              break;
+            }
+            case Op::DELETE_ATTR: {
+              Value obj = POP();
+              runtime::delattr(obj, co.names[static_cast<std::size_t>(in.arg)]);
+              break;
+            }
+            case Op::BINARY_SUBSCR: {
+              Value key = POP();
+              TOP() = runtime::getitem(TOP(), key);
+              break;
+            }
+            case Op::STORE_SUBSCR: {
+              Value key = POP();
+              Value container = POP();
+              Value v = POP();
+              runtime::setitem(container, key, std::move(v));
+              break;
+            }
+            case Op::DELETE_SUBSCR: {
+              Value key = POP();
+              Value container = POP();
+              runtime::delitem(container, key);
+              break;
+            }
+            case Op::BINARY_OP: {
+              const auto op = static_cast<BinOp>(in.arg & 0xff);
+              Value b = POP();
+              Value& a = TOP();
+              std::int64_t r;
+              if (a.kind() == Value::Kind::Int && b.kind() == Value::Kind::Int && int_binop(op, a.as_int(), b.as_int(), r))
+                a = Value::integer(r);
+              else
+                a = (in.arg & kInplace) ? runtime::inplace_op(op, a, b) : runtime::binary_op(op, a, b);
+              break;
+            }
+            case Op::UNARY_OP: {
+              const auto op = static_cast<UnaryOp>(in.arg);
+              if (op == UnaryOp::Not) TOP() = Value::boolean(!fast_truthy(TOP()));
+              else TOP() = runtime::unary_op(op, TOP());
+              break;
+            }
+            case Op::COMPARE_OP: {
+              const auto op = static_cast<CmpOp>(in.arg);
+              Value b = POP();
+              Value& a = TOP();
+              bool r;
+              if (a.kind() == Value::Kind::Int && b.kind() == Value::Kind::Int && int_compare(op, a.as_int(), b.as_int(), r))
+                a = Value::boolean(r);
+              else
+                a = compare_values(op, a, b);
+              break;
+            }
+            case Op::BUILD_TUPLE:
+            case Op::BUILD_LIST:
+            case Op::BUILD_SET: sp = op_build(in.op, in.arg, sp); break;
+            case Op::BUILD_MAP: sp = op_build_map(in.arg, sp); break;
+            case Op::BUILD_SLICE: {
+              Value step = in.arg == 3 ? POP() : Value();
+              Value stop = POP();
+              Value start = POP();
+              PUSH(runtime::make_slice(std::move(start), std::move(stop), std::move(step)));
+              break;
+            }
+            case Op::BUILD_STRING: sp = op_build_string(in.arg, sp); break;
+            case Op::LIST_APPEND: {
+              Value v = POP();
+              PEEK(in.arg).as<runtime::List>()->items.push_back(std::move(v));
+              break;
+            }
+            case Op::MAP_ADD: {
+              Value v = POP();
+              Value k = POP();
+              runtime::setitem(PEEK(in.arg), k, std::move(v));
+              break;
+            }
+            case Op::LIST_EXTEND: {
+              Value iterable = POP();
+              auto* list = PEEK(in.arg).as<runtime::List>();
+              if (iterable.as<runtime::List>() == list) {
+                auto copy = list->items;
+                list->items.insert(list->items.end(), copy.begin(), copy.end());
+              } else {
+                for_each_item(iterable, [&](Value v) { list->items.push_back(std::move(v)); });
+              }
+              break;
+            }
+            case Op::DICT_UPDATE: {
+              Value mapping = POP();
+              Value& d = PEEK(in.arg);
+              for_each_item(mapping, [&](Value key) { runtime::setitem(d, key, runtime::getitem(mapping, key)); });
+              break;
+            }
+            case Op::LIST_TO_TUPLE: TOP() = runtime::make_tuple(TOP().as<runtime::List>()->items); break;
+            case Op::LIST_TO_SET: TOP() = runtime::make_set(TOP().as<runtime::List>()->items); break;
+            case Op::UNPACK_SEQUENCE: {
+              if (auto* t = TOP().as<runtime::Tuple>(); t && t->items.size() == static_cast<std::size_t>(in.arg)) {
+                Value seq = POP();
+                for (auto it = t->items.rbegin(); it != t->items.rend(); ++it) PUSH(*it);
+                break;
+              }
+              sp = op_unpack(in, sp);
+              break;
+            }
+            case Op::UNPACK_EX: sp = op_unpack(in, sp); break;
+            case Op::FORMAT_VALUE: sp = op_format(in.arg, sp); break;
+            case Op::GET_ITER: TOP() = runtime::iter(TOP()); break;
+            case Op::FOR_ITER: {
+              auto v = runtime::next(TOP());
+              if (v) {
+                PUSH(std::move(*v));
+              } else {
+                *--sp = Value();
+                pc = in.arg;
+              }
+              break;
+            }
+            case Op::JUMP: pc = in.arg; break;
+            case Op::POP_JUMP_IF_FALSE: {
+              Value v = POP();
+              if (!fast_truthy(v)) pc = in.arg;
+              break;
+            }
+            case Op::POP_JUMP_IF_TRUE: {
+              Value v = POP();
+              if (fast_truthy(v)) pc = in.arg;
+              break;
+            }
+            case Op::JUMP_IF_FALSE_OR_POP:
+              if (!fast_truthy(TOP())) pc = in.arg;
+              else *--sp = Value();
+              break;
+            case Op::JUMP_IF_TRUE_OR_POP:
+              if (fast_truthy(TOP())) pc = in.arg;
+              else *--sp = Value();
+              break;
+            case Op::CALL: sp = op_call(in.arg, sp); break;
+            case Op::CALL_KW: sp = op_call_kw(in.arg, sp); break;
+            case Op::CALL_EX: sp = op_call_ex(in.arg, sp); break;
+            case Op::MAKE_FUNCTION: sp = op_make_function(f, in.arg, sp); break;
+            case Op::BUILD_CLASS: {
+              Value base = POP();
+              TOP() = build_class(f, co.names[static_cast<std::size_t>(in.arg)], TOP(), base);
+              break;
+            }
+            case Op::RETURN_VALUE: {
+              Value r = POP();
+              while (sp > stack_base) *--sp = Value();
+              f.sp = sp;
+              f.pc = pc;
+              return Step{true, std::move(r)};
+            }
+            case Op::RAISE_VARARGS: {
+              if (in.arg == 0) {
+                PyException* active = ts.handled_exception();
+                if (!active) runtime::raise(B.RuntimeError, "No active exception to reraise");
+                exc = Ref<PyException>(active);
+                add_traceback = false;
+                fresh = false;
+                goto exception;
+              }
+              Value cause = in.arg == 2 ? POP() : Value();
+              Value v = POP();
+              Ref<PyException> e = make_raisable(v, false);
+              if (in.arg == 2) {
+                e->cause = cause.is_none() ? nullptr : make_raisable(cause, true);
+                e->suppress_context = true;
+              }
+              exc = std::move(e);
+              add_traceback = true;
+              fresh = true;
+              goto exception;
+            }
+            case Op::RERAISE: {
+              Value v = POP();
+              exc = v.ref<PyException>();
+              add_traceback = false;
+              fresh = false;
+              goto exception;
+            }
+            case Op::PUSH_EXC_INFO: {
+              Value e = POP();
+              ExcStackItem* item = ts.exc_info;
+              PUSH(item->exc ? Value(item->exc) : Value());
+              item->exc = e.ref<PyException>();
+              PUSH(std::move(e));
+              break;
+            }
+            case Op::POP_EXCEPT: {
+              Value prev = POP();
+              ts.exc_info->exc = prev.ref<PyException>();
+              break;
+            }
+            case Op::CHECK_EXC_MATCH: {
+              Value type = POP();
+              const bool match = exception_matches(*TOP().as<PyException>(), type);
+              PUSH(Value::boolean(match));
+              break;
+            }
+            case Op::LOAD_ASSERTION_ERROR: PUSH(Value(B.AssertionError)); break;
+            case Op::AWAIT: {
+              Value awaitable = POP();
+              if (auto* fut = dynamic_cast<runtime::FutureAwaitable*>(awaitable.object())) {
+                if (fut->done()) {
+                  PUSH(fut->result());
+                  break;
+                }
+                Value y = fut->block();
+                f.awaited = std::move(awaitable);
+                f.sp = sp;
+                f.pc = pc;
+                return Step{false, std::move(y)};
+              }
+              Ref<Coroutine> it = runtime::get_awaitable_iter(awaitable);
+              Step s = it->send(Value());
+              if (s.done) {
+                PUSH(std::move(s.value));
+                break;
+              }
+              f.delegate = std::move(it);
+              f.sp = sp;
+              f.pc = pc;
+              return s;
+            }
+            case Op::GET_AITER:
+            case Op::GET_ANEXT: sp = op_async(in.op, sp); break;
+            case Op::END_ASYNC_FOR: {
+              Value e = POP();
+              auto* pe = e.as<PyException>();
+              if (pe->isinstance(B.StopAsyncIteration.get())) {
+                *--sp = Value();  // the async iterator
+                break;
+              }
+              exc = e.ref<PyException>();
+              add_traceback = false;
+              fresh = false;
+              goto exception;
+            }
+            case Op::BEFORE_ASYNC_WITH:
+            case Op::ASYNC_WITH_EXIT:
+            case Op::WITH_EXCEPT_START: sp = op_async(in.op, sp); break;
+            case Op::IMPORT_NAME:
+            case Op::IMPORT_FROM: sp = op_import(co, in, sp); break;
+          }
+        }
+      } catch (PyError& e) {
+        exc = std::move(e.exc);
+        add_traceback = true;
+        fresh = exc.get() != ts.propagating;
+      }
+
+  exception:
+    // An exception at instruction pc - 1: chain it, record this frame in
+    // its traceback, then jump to the innermost handler or leave the frame.
+    {
+      const int at = pc > 0 ? pc - 1 : 0;
+      if (fresh) set_context(ts, exc.get());
+      if (add_traceback) {
+        Position pos = co.positions[static_cast<std::size_t>(at)];
+        if (ts.inlined_exc == exc.get()) {
+          pos = ts.inlined_pos;
+          ts.inlined_exc = nullptr;
+        }
+        if ((co.flags & kComprehension) && ts.limits.inline_comprehensions) {
+          ts.inlined_exc = exc.get();
+          ts.inlined_pos = pos;
+        } else {
+          exc->traceback.push_back(runtime::TracebackEntry{co.source ? co.source->path() : "<string>", pos.line,
+                                                           co.name, pos.col, pos.end_line, pos.end_col,
+                                                           pos.anchor_left, pos.anchor_right});
+        }
+      }
+      const std::uint16_t h = code[at].handler;
+      if (h != kNoHandler) {
+        const Handler& handler = co.handlers[h];
+        Value* base = stack_base + handler.depth;
+        while (sp > base) *--sp = Value();
+        PUSH(Value(exc));
+        exc.reset();
+        pc = handler.target;
+        ts.propagating = nullptr;
+        ts.inlined_exc = nullptr;
+        add_traceback = true;
+        fresh = true;
+        continue;
+      }
+      while (sp > stack_base) *--sp = Value();
+      f.sp = sp;
+      f.pc = pc;
+      ts.propagating = exc.get();
+      throw PyError{std::move(exc)};
+    }
+  }
+#undef PUSH
+#undef POP
+#undef TOP
+#undef PEEK
+}
+
+}  // namespace asim::lang

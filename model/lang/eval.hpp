@@ -1,0 +1,82 @@
+// The eval loop (CPython's Python/ceval.c): runs a frame's instructions until
+// the code returns, raises, or suspends at an `await` whose awaitable is
+// pending. A suspended frame returns to its caller (the coroutine's send)
+// with the value to yield; the next send/throw resumes the same frame at the
+// same instruction, with the same value stack.
+#pragma once
+
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+
+#include "model/lang/frame.hpp"
+
+namespace asim::lang {
+
+struct LangLimits {
+  std::uint64_t max_instructions = 200'000'000;
+  int max_recursion = 1000;
+  // Python 3.12 inlines comprehensions (PEP 709): no frame of their own in
+  // tracebacks. False gives 3.11's `<listcomp>` frames.
+  bool inline_comprehensions = true;
+};
+
+// Not a Python exception: nothing in the program can catch it.
+class InstructionLimit : public std::runtime_error {
+ public:
+  explicit InstructionLimit(std::uint64_t n);
+};
+
+// One entry of the chain of exceptions being handled (CPython's
+// _PyErr_StackItem): each running coroutine links its own in front.
+struct ExcStackItem {
+  runtime::Ref<runtime::PyException> exc;
+  ExcStackItem* previous = nullptr;
+};
+
+// The interpreter state every frame reaches: limits and counters, the
+// handled-exception chain, the module finder. One is current at a time.
+struct ThreadState {
+  ThreadState(LangLimits limits, runtime::ModuleFinder* modules);
+  ThreadState(const ThreadState&) = delete;
+  ThreadState& operator=(const ThreadState&) = delete;
+  ~ThreadState();
+
+  static ThreadState& current();
+
+  LangLimits limits;
+  runtime::ModuleFinder* modules;
+  std::uint64_t instructions = 0;
+  int depth = 0;
+  ExcStackItem base_exc;
+  ExcStackItem* exc_info = &base_exc;
+  // The exception last seen leaving an interpreted frame: when it arrives in
+  // the caller it is not "raised" there again (no new __context__).
+  const runtime::PyException* propagating = nullptr;
+  // A comprehension frame's failing position, given to the frame that called
+  // it (3.12 reports the comprehension's line inside the caller's frame).
+  const runtime::PyException* inlined_exc = nullptr;
+  Position inlined_pos;
+  runtime::Value unbound;  // the Unbound marker
+
+  // The exception being handled (sys.exception()), or null.
+  runtime::PyException* handled_exception() const;
+
+ private:
+  ThreadState* previous_;
+};
+
+// The messages of name errors, kept in one place (their wording changed
+// across versions; these are 3.12's).
+std::string name_error_message(std::string_view name);
+// Where a NameError keeps its "Did you mean" hint for the traceback.
+inline constexpr std::string_view kSuggestionKey = "__asim_suggestion__";
+std::string unbound_local_message(std::string_view name);
+std::string unbound_free_message(std::string_view name);
+
+// Runs `f` from f.pc. `sent` is the value of the pending `await` (None at the
+// start); `thrown` an exception to raise at it. Throws PyError when the code
+// raises.
+runtime::Step eval_frame(Frame& f, runtime::Value sent, runtime::Ref<runtime::PyException> thrown);
+
+}  // namespace asim::lang

@@ -1,0 +1,30 @@
+#include "model/lang/frame.hpp"
+
+#include <new>
+
+#include "model/runtime/pool.hpp"
+
+namespace asim::lang {
+
+Frame::Frame(const CodeObject* code, runtime::Module* globals, runtime::Module* builtins, const runtime::Value& unbound)
+    : code(code), size(code->frame_size()), globals(globals), builtins(builtins) {
+  slots = static_cast<runtime::Value*>(runtime::pool::allocate(sizeof(runtime::Value) * static_cast<std::size_t>(size)));
+  const int fixed = code->nlocals() + code->ncells();
+  for (int i = 0; i < fixed; ++i) new (slots + i) runtime::Value(unbound);
+  for (int i = fixed; i < size; ++i) new (slots + i) runtime::Value();
+  sp = slots + fixed;
+}
+
+Frame::~Frame() {
+  for (int i = 0; i < size; ++i) slots[i].~Value();
+  runtime::pool::deallocate(slots, sizeof(runtime::Value) * static_cast<std::size_t>(size));
+}
+
+void Frame::clear() {
+  for (int i = 0; i < size; ++i) slots[i] = runtime::Value();
+  sp = stack_base();
+  delegate.reset();
+  awaited = runtime::Value();
+}
+
+}  // namespace asim::lang

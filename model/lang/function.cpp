@@ -1,0 +1,253 @@
+#include "model/lang/function.hpp"
+
+#include <fmt/format.h>
+
+#include "model/runtime/ops.hpp"
+#include "model/runtime/runtime.hpp"
+
+namespace asim::lang {
+
+using runtime::Keyword;
+using runtime::PyError;
+using runtime::PyException;
+using runtime::Ref;
+using runtime::Step;
+using runtime::Value;
+
+std::string Function::repr() const {
+  return fmt::format("<function {} at {}>", code->qualname, address_text());
+}
+
+namespace {
+
+// 'a'; 'a' and 'b'; 'a', 'b', and 'c' (ceval.c format_missing).
+std::string format_names(const std::vector<std::string>& names) {
+  std::string out;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (i > 0) out += names.size() == 2 ? " and " : (i + 1 == names.size() ? ", and " : ", ");
+    out += "'" + names[i] + "'";
+  }
+  return out;
+}
+
+[[noreturn]] void type_error(std::string message) {
+  runtime::raise(runtime::Runtime::current().builtins.TypeError, std::move(message));
+}
+
+}  // namespace
+
+// ceval.c initialize_locals, step by step.
+void Function::bind_arguments(Frame& f, std::span<const Value> args, std::span<const Keyword> kwargs) const {
+  const CodeObject& co = *code;
+  Value* locals = f.locals();
+  const runtime::Object* unbound = ThreadState::current().unbound.object();
+  auto is_unbound = [&](int i) { return locals[i].object() == unbound; };
+  const int argcount = co.argcount;
+  const int total_args = co.argcount + co.kwonlyargcount;
+  const int given = static_cast<int>(args.size());
+
+  Value kwdict;
+  if (co.flags & kVarkeywords) {
+    kwdict = runtime::make_dict();
+    locals[total_args + ((co.flags & kVarargs) ? 1 : 0)] = kwdict;
+  }
+  const int n = std::min(given, argcount);
+  for (int i = 0; i < n; ++i) locals[i] = args[static_cast<std::size_t>(i)];
+  if (co.flags & kVarargs)
+    locals[total_args] = runtime::make_tuple(std::vector<Value>(args.begin() + n, args.end()));
+
+  for (const Keyword& kw : kwargs) {
+    int j = -1;
+    for (int i = co.posonlyargcount; i < total_args; ++i)
+      if (co.varnames[static_cast<std::size_t>(i)] == kw.name) {
+        j = i;
+        break;
+      }
+    if (j < 0) {
+      if (!kwdict.is_none()) {
+        runtime::setitem(kwdict, Value::str(std::string(kw.name)), kw.value);
+        continue;
+      }
+      std::vector<std::string> posonly;
+      for (const Keyword& k : kwargs)
+        for (int i = 0; i < co.posonlyargcount; ++i)
+          if (co.varnames[static_cast<std::size_t>(i)] == k.name) posonly.push_back(std::string(k.name));
+      if (!posonly.empty())
+        type_error(fmt::format("{}() got some positional-only arguments passed as keyword arguments: '{}'",
+                               co.qualname, fmt::join(posonly, ", ")));
+      type_error(fmt::format("{}() got an unexpected keyword argument '{}'", co.qualname, kw.name));
+    }
+    if (!is_unbound(j)) type_error(fmt::format("{}() got multiple values for argument '{}'", co.qualname, kw.name));
+    locals[j] = kw.value;
+  }
+
+  if (given > argcount && !(co.flags & kVarargs)) {
+    int kwonly_given = 0;
+    for (int i = argcount; i < total_args; ++i)
+      if (!is_unbound(i)) ++kwonly_given;
+    const int defcount = static_cast<int>(defaults.size());
+    std::string sig;
+    bool plural;
+    if (defcount) {
+      plural = true;
+      sig = fmt::format("from {} to {}", argcount - defcount, argcount);
+    } else {
+      plural = argcount != 1;
+      sig = std::to_string(argcount);
+    }
+    std::string kwonly_sig;
+    if (kwonly_given)
+      kwonly_sig = fmt::format(" positional argument{} (and {} keyword-only argument{})", given != 1 ? "s" : "",
+                               kwonly_given, kwonly_given != 1 ? "s" : "");
+    type_error(fmt::format("{}() takes {} positional argument{} but {}{} {} given", co.qualname, sig,
+                           plural ? "s" : "", given, kwonly_sig, given == 1 && !kwonly_given ? "was" : "were"));
+  }
+
+  if (given < argcount) {
+    const int defcount = static_cast<int>(defaults.size());
+    const int m = argcount - defcount;
+    std::vector<std::string> missing;
+    for (int i = given; i < m; ++i)
+      if (is_unbound(i)) missing.push_back(co.varnames[static_cast<std::size_t>(i)]);
+    if (!missing.empty())
+      type_error(fmt::format("{}() missing {} required positional argument{}: {}", co.qualname, missing.size(),
+                             missing.size() != 1 ? "s" : "", format_names(missing)));
+    for (int i = n > m ? n - m : 0; i < defcount; ++i)
+      if (is_unbound(m + i)) locals[m + i] = defaults[static_cast<std::size_t>(i)];
+  }
+
+  if (co.kwonlyargcount > 0) {
+    std::vector<std::string> missing;
+    for (int i = argcount; i < total_args; ++i) {
+      if (!is_unbound(i)) continue;
+      const auto k = static_cast<std::size_t>(i - argcount);
+      if (k < kwdefaults.size() && kwdefaults[k].object() != unbound) {
+        locals[i] = kwdefaults[k];
+        continue;
+      }
+      missing.push_back(co.varnames[static_cast<std::size_t>(i)]);
+    }
+    if (!missing.empty())
+      type_error(fmt::format("{}() missing {} required keyword-only argument{}: {}", co.qualname, missing.size(),
+                             missing.size() != 1 ? "s" : "", format_names(missing)));
+  }
+
+  // MAKE_CELL and COPY_FREE_VARS.
+  Value* cells = f.cells();
+  for (std::size_t i = 0; i < co.cellvars.size(); ++i) {
+    const int arg = co.cell2arg[i];
+    if (arg >= 0) {
+      cells[i] = Value(runtime::make<Cell>(std::move(locals[arg])));
+      locals[arg] = ThreadState::current().unbound;
+    } else {
+      cells[i] = Value(runtime::make<Cell>(ThreadState::current().unbound));
+    }
+  }
+  for (std::size_t i = 0; i < co.freevars.size(); ++i) cells[co.cellvars.size() + i] = closure[i];
+}
+
+Value Function::call_kw(std::span<const Value> args, std::span<const Keyword> kwargs) {
+  if (code->is_coroutine()) {
+    auto coro = runtime::make<InterpretedCoroutine>(Ref<Function>(this));
+    try {
+      bind_arguments(coro->frame, args, kwargs);
+    } catch (...) {
+      coro->close();
+      throw;
+    }
+    return Value(coro);
+  }
+  Frame f(code.get(), globals.get(), builtins.get(), ThreadState::current().unbound);
+  f.ns = class_namespace;
+  bind_arguments(f, args, kwargs);
+  return run_function_frame(f);
+}
+
+Value run_function_frame(Frame& f) {
+  Step s = eval_frame(f, Value(), nullptr);
+  return std::move(s.value);
+}
+
+// ------------------------------------------------------------ coroutines
+
+InterpretedCoroutine::InterpretedCoroutine(Ref<Function> fn)
+    : Coroutine(fn->code->qualname),
+      function(std::move(fn)),
+      frame(function->code.get(), function->globals.get(), function->builtins.get(), ThreadState::current().unbound) {}
+
+InterpretedCoroutine::~InterpretedCoroutine() {
+  warn_if_never_awaited();
+  // A suspended coroutine freed before it finished is closed, as CPython's
+  // finalizer does: its `finally` blocks run.
+  if (state_ == State::Suspended && !runtime::detail::tearing_down) {
+    try {
+      close();
+    } catch (...) {
+    }
+  }
+}
+
+Step InterpretedCoroutine::resume(Value sent, Ref<PyException> thrown) {
+  auto& ts = ThreadState::current();
+  const auto& b = runtime::Runtime::current().builtins;
+  if (state_ == State::Running) runtime::raise(b.ValueError, "coroutine already executing");
+  if (state_ == State::Closed) runtime::raise(b.RuntimeError, "cannot reuse already awaited coroutine");
+  state_ = State::Running;
+  exc_state_.previous = ts.exc_info;
+  ts.exc_info = &exc_state_;
+  Step s;
+  try {
+    s = eval_frame(frame, std::move(sent), std::move(thrown));
+  } catch (...) {
+    ts.exc_info = exc_state_.previous;
+    state_ = State::Closed;
+    frame.clear();
+    exc_state_.exc.reset();
+    throw;
+  }
+  ts.exc_info = exc_state_.previous;
+  if (s.done) {
+    state_ = State::Closed;
+    frame.clear();
+    exc_state_.exc.reset();
+  } else {
+    state_ = State::Suspended;
+  }
+  return s;
+}
+
+Step InterpretedCoroutine::send(Value value) {
+  if (state_ == State::Created && !value.is_none())
+    runtime::raise(runtime::Runtime::current().builtins.TypeError,
+                   "can't send non-None value to a just-started coroutine");
+  return resume(std::move(value), nullptr);
+}
+
+Step InterpretedCoroutine::throw_(Ref<PyException> exc) {
+  if (state_ == State::Created) {
+    // Thrown in before the first line ran: the body never starts.
+    state_ = State::Closed;
+    frame.clear();
+    throw PyError{std::move(exc)};
+  }
+  return resume(Value(), std::move(exc));
+}
+
+void InterpretedCoroutine::close() {
+  if (state_ == State::Created || state_ == State::Closed) {
+    state_ = State::Closed;
+    frame.clear();
+    return;
+  }
+  const auto& b = runtime::Runtime::current().builtins;
+  Step s;
+  try {
+    s = resume(Value(), runtime::new_exception(b.GeneratorExit));
+  } catch (PyError& e) {
+    if (e.exc->isinstance(b.GeneratorExit.get()) || e.exc->isinstance(b.StopIteration.get())) return;
+    throw;
+  }
+  if (!s.done) runtime::raise(b.RuntimeError, "coroutine ignored GeneratorExit");
+}
+
+}  // namespace asim::lang

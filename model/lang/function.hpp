@@ -1,0 +1,64 @@
+// Functions made by `def`, `async def` and `lambda` (CPython's
+// PyFunctionObject), and the coroutine objects `async def` functions return.
+#pragma once
+
+#include <span>
+#include <string>
+#include <vector>
+
+#include "model/lang/eval.hpp"
+#include "model/runtime/callable.hpp"
+#include "model/runtime/coroutine.hpp"
+#include "model/runtime/module.hpp"
+
+namespace asim::lang {
+
+class Function : public runtime::Callable {
+ public:
+  Function(runtime::Ref<CodeObject> code, runtime::Ref<runtime::Module> globals, runtime::Ref<runtime::Module> builtins)
+      : code(std::move(code)), globals(std::move(globals)), builtins(std::move(builtins)) {}
+
+  std::string_view type_name() const override { return "function"; }
+  std::string repr() const override;
+  std::string qualname() const override { return code->qualname; }
+  runtime::Value call(std::span<const runtime::Value> args) override { return call_kw(args, {}); }
+  // A plain def runs to completion; an async def returns its coroutine.
+  runtime::Value call_kw(std::span<const runtime::Value> args, std::span<const runtime::Keyword> kwargs) override;
+
+  // CPython's argument binding (Python/ceval.c initialize_locals), with its
+  // TypeError messages, into a new frame's local slots and cells.
+  void bind_arguments(Frame& f, std::span<const runtime::Value> args, std::span<const runtime::Keyword> kwargs) const;
+
+  const runtime::Ref<CodeObject> code;
+  const runtime::Ref<runtime::Module> globals;
+  const runtime::Ref<runtime::Module> builtins;
+  std::vector<runtime::Value> defaults;    // for the last positional parameters
+  std::vector<runtime::Value> kwdefaults;  // one per keyword-only parameter; Unbound = required
+  std::vector<runtime::Value> closure;     // Cells, one per code->freevars
+  // A class body run by BUILD_CLASS reads and writes this namespace.
+  std::unordered_map<std::string, runtime::Value>* class_namespace = nullptr;
+};
+
+// The coroutine an `async def` function returns (CPython's PyCoroObject):
+// its frame runs inside send/throw and stays suspended between them.
+class InterpretedCoroutine : public runtime::Coroutine {
+ public:
+  explicit InterpretedCoroutine(runtime::Ref<Function> fn);
+  ~InterpretedCoroutine() override;
+
+  runtime::Step send(runtime::Value value) override;
+  runtime::Step throw_(runtime::Ref<runtime::PyException> exc) override;
+  void close() override;
+
+  const runtime::Ref<Function> function;
+  Frame frame;
+
+ private:
+  runtime::Step resume(runtime::Value sent, runtime::Ref<runtime::PyException> thrown);
+  ExcStackItem exc_state_;
+};
+
+// Runs a plain (non-coroutine) function's frame to its return value.
+runtime::Value run_function_frame(Frame& f);
+
+}  // namespace asim::lang

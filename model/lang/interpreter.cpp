@@ -1,0 +1,86 @@
+#include "model/lang/interpreter.hpp"
+
+#include <typeinfo>
+
+#include "model/lang/compiler.hpp"
+#include "model/lang/function.hpp"
+#include "model/lang/parser.hpp"
+#include "model/lang/traceback.hpp"
+#include "model/runtime/iterator.hpp"
+#include "model/runtime/ops.hpp"
+#include "model/runtime/runtime.hpp"
+
+namespace asim::lang {
+
+using runtime::Ref;
+using runtime::Value;
+
+Interpreter::Interpreter(std::shared_ptr<const Source> source, Ref<runtime::Module> builtins,
+                         runtime::ModuleFinder& modules, LangLimits limits)
+    : source_(std::move(source)),
+      builtins_(std::move(builtins)),
+      main_(runtime::make<runtime::Module>("__main__")),
+      ts_(limits, &modules) {
+  auto& rt = runtime::Runtime::current();
+  runtime::register_type(typeid(Function), rt.types.function);
+  runtime::register_type(typeid(InterpretedCoroutine), rt.types.coroutine);
+  main_->dict["__name__"] = Value::str("__main__");
+  main_->dict["__doc__"] = Value();
+  main_->dict["__builtins__"] = Value(builtins_);
+  if (source_) main_->dict["__file__"] = Value::str(source_->path());
+}
+
+Interpreter::~Interpreter() = default;
+
+Ref<CodeObject> Interpreter::compile() {
+  if (!code_) {
+    ast::Module module = parse(source_);
+    compile(module);
+  }
+  return code_;
+}
+
+Ref<CodeObject> Interpreter::compile(const ast::Module& module) {
+  if (!code_) {
+    CompileOptions options;
+    options.unbound = ts_.unbound;
+    options.ellipsis = runtime::Runtime::current().types.Ellipsis;
+    code_ = compile_module(module, options);
+  }
+  return code_;
+}
+
+namespace {
+void run_code(const Ref<CodeObject>& code, runtime::Module* main, runtime::Module* builtins, const Value& unbound) {
+  Frame f(code.get(), main, builtins, unbound);
+  run_function_frame(f);
+}
+}  // namespace
+
+void Interpreter::run_module() {
+  run_code(compile(), main_.get(), builtins_.get(), ts_.unbound);
+}
+
+void Interpreter::run_module(const ast::Module& module) {
+  run_code(compile(module), main_.get(), builtins_.get(), ts_.unbound);
+}
+
+std::string Interpreter::format_exception(const runtime::PyError& error) const {
+  auto lines = [this](const std::string& file, int line) -> std::string_view {
+    if (source_ && file == source_->path()) return source_->line(line);
+    return {};
+  };
+  auto dir = [this](const Value& obj) {
+    std::vector<std::string> names;
+    auto fn = builtins_->dict.find("dir");
+    if (fn == builtins_->dict.end()) return names;
+    const Value arg[1] = {obj};
+    Value listing = runtime::call(fn->second, arg);
+    for (const auto& v : runtime::to_vector(listing))
+      if (auto* s = v.as<runtime::Str>()) names.push_back(s->text);
+    return names;
+  };
+  return lang::format_exception(*error.exc, lines, dir);
+}
+
+}  // namespace asim::lang

@@ -1,0 +1,50 @@
+// The scenario interpreter: parses a file, compiles it, runs its module code
+// in a `__main__` module, and formats what escapes as CPython would.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "model/lang/ast.hpp"
+#include "model/lang/code.hpp"
+#include "model/lang/eval.hpp"
+#include "model/lang/source.hpp"
+#include "model/runtime/exceptions.hpp"
+#include "model/runtime/module.hpp"
+
+namespace asim::lang {
+
+class Interpreter {
+ public:
+  // A runtime::Runtime must be current for the interpreter's whole life.
+  Interpreter(std::shared_ptr<const Source> source, runtime::Ref<runtime::Module> builtins,
+              runtime::ModuleFinder& modules, LangLimits limits = {});
+  Interpreter(const Interpreter&) = delete;
+  Interpreter& operator=(const Interpreter&) = delete;
+  ~Interpreter();
+
+  // Parses and compiles the file (once); throws Diagnostic.
+  runtime::Ref<CodeObject> compile();
+  // Compiles an already parsed module (once); throws Diagnostic.
+  runtime::Ref<CodeObject> compile(const ast::Module& module);
+  // Runs the module. Throws runtime::PyError for an uncaught Python
+  // exception, lang::Diagnostic for a program that does not compile, and
+  // InstructionLimit when the program runs past the limit.
+  void run_module();
+  void run_module(const ast::Module& module);
+  // The traceback CPython would print to stderr for `error`.
+  std::string format_exception(const runtime::PyError& error) const;
+
+  const runtime::Ref<runtime::Module>& main_module() const { return main_; }
+  ThreadState& thread_state() { return ts_; }
+  std::uint64_t instructions() const { return ts_.instructions; }
+
+ private:
+  std::shared_ptr<const Source> source_;
+  runtime::Ref<runtime::Module> builtins_;
+  runtime::Ref<runtime::Module> main_;
+  ThreadState ts_;
+  runtime::Ref<CodeObject> code_;
+};
+
+}  // namespace asim::lang

@@ -1,0 +1,813 @@
+#include "model/lang/lexer.hpp"
+
+#include <fmt/format.h>
+
+#include <array>
+#include <cstdlib>
+
+namespace asim::lang {
+
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_ident_start(char c) {
+  // Every non-ASCII byte counts as a letter: asim does not check which
+  // Unicode characters are XID_Start, it only keeps UTF-8 names whole.
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || static_cast<unsigned char>(c) >= 0x80;
+}
+bool is_ident_char(char c) { return is_ident_start(c) || is_digit(c); }
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+int hex_value(char c) {
+  if (is_digit(c)) return c - '0';
+  c = lower(c);
+  return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+void append_utf8(std::string& out, std::uint32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+// r, u, b, f and their combinations rb/br/fr/rf, in any case.
+bool is_string_prefix(std::string_view word) {
+  if (word.empty() || word.size() > 2) return false;
+  std::string w;
+  for (char c : word) w += lower(c);
+  static constexpr std::array<std::string_view, 8> kPrefixes = {"r", "u", "b", "f", "rb", "br", "fr", "rf"};
+  for (auto p : kPrefixes)
+    if (w == p) return true;
+  return false;
+}
+
+// CPython lets a keyword follow a number with no space (`1if x else 2`);
+// any other letter right after a number is an invalid literal.
+bool keyword_follows(std::string_view rest) {
+  static constexpr std::array<std::string_view, 8> kKeywords = {"and", "else", "for", "if", "in", "is", "not", "or"};
+  for (auto k : kKeywords)
+    if (rest.substr(0, k.size()) == k) return true;
+  return false;
+}
+
+}  // namespace
+
+Loc char_loc(const Source& source, Loc byte_loc) {
+  const auto line = source.line(byte_loc.line);
+  int col = 1;
+  for (std::size_t i = 0; i + 1 < static_cast<std::size_t>(byte_loc.col) && i < line.size(); ++i)
+    if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) ++col;
+  if (static_cast<std::size_t>(byte_loc.col) > line.size() + 1) col += byte_loc.col - static_cast<int>(line.size()) - 1;
+  return {byte_loc.line, col};
+}
+
+struct Lexer::Delim {
+  char quote = '"';
+  bool triple = false;
+  bool raw = false;
+  bool fstring = false;
+  bool bytes = false;
+  Loc start;  // the literal's first character (its prefix), where CPython reports its errors
+};
+
+Lexer::Lexer(std::shared_ptr<const Source> source)
+    : source_(std::move(source)), text_(source_->text()), end_(text_.size()) {
+  // A UTF-8 byte order mark is not part of the program.
+  if (text_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = line_start_ = 3;
+}
+
+Lexer::Lexer(std::shared_ptr<const Source> source, std::size_t begin, std::size_t end, Loc start,
+             std::size_t line_start)
+    : source_(std::move(source)),
+      text_(source_->text()),
+      pos_(begin),
+      end_(end),
+      line_(start.line),
+      line_start_(line_start),
+      expr_mode_(true),
+      at_line_start_(false) {}
+
+void Lexer::error(Loc loc, std::string message, bool indentation) const {
+  failed_in_fstring_ = expr_mode_ || fstring_depth_ > 0;
+  throw Diagnostic(indentation ? Diagnostic::Kind::IndentationError : Diagnostic::Kind::SyntaxError, source_,
+                   char_loc(*source_, loc), std::move(message));
+}
+
+Token Lexer::make(TokenKind kind, std::size_t begin, Loc loc) const {
+  Token t;
+  t.kind = kind;
+  t.level = static_cast<int>(brackets_.size()) + (expr_mode_ ? 1 : 0);
+  t.text = text_.substr(begin, pos_ - begin);
+  t.loc = loc;
+  t.end = here();
+  return t;
+}
+
+void Lexer::newline() {
+  pos_ += peek() == '\r' ? 2 : 1;
+  ++line_;
+  line_start_ = pos_;
+}
+
+Token Lexer::next() {
+  if (pending_dedents_ > 0) {
+    --pending_dedents_;
+    return make(TokenKind::Dedent, pos_, here());
+  }
+  for (;;) {
+    if (at_line_start_ && brackets_.empty()) {
+      if (auto t = indentation()) return *t;
+    }
+    comment_ = {};
+    skip_blanks();
+    if (at_end()) return at_eof();
+    if (!at_newline()) break;
+    if (!brackets_.empty() || expr_mode_) {  // implicit line joining
+      newline();
+      continue;
+    }
+    const Loc loc = comment_.line ? comment_ : here();
+    const std::size_t begin = pos_;
+    newline();
+    Token t = make(TokenKind::Newline, begin, loc);
+    t.end = {loc.line, loc.col + 1};
+    at_line_start_ = true;
+    line_has_tokens_ = false;
+    return t;
+  }
+  line_has_tokens_ = true;
+  const char c = peek();
+  if (is_ident_start(c)) return name_or_string();
+  if (is_digit(c) || (c == '.' && is_digit(peek(1)))) return number();
+  if (c == '"' || c == '\'') return string(pos_, here(), {});
+  return op();
+}
+
+// At the start of a logical line: compares its indentation with the stack and
+// yields INDENT or the first of its DEDENTs (blank and comment-only lines do
+// not count, as in CPython).
+std::optional<Token> Lexer::indentation() {
+  for (;;) {
+    int col = 0;
+    int altcol = 0;
+    measure_indent(col, altcol);
+    if (at_end()) return std::nullopt;
+    if (peek() == '#' || at_newline() || peek() == '\r') {
+      while (!at_end() && !at_newline()) ++pos_;
+      if (!at_end()) newline();
+      continue;
+    }
+    at_line_start_ = false;
+    const Loc loc = here();
+    auto tab_error = [&] { error({line_, 1}, "inconsistent use of tabs and spaces in indentation", true); };
+    if (col == indents_.back()) {
+      if (altcol != alt_indents_.back()) tab_error();
+      return std::nullopt;
+    }
+    if (col > indents_.back()) {
+      if (altcol <= alt_indents_.back()) tab_error();
+      if (indents_.size() >= 100) error(loc, "too many levels of indentation", true);
+      indents_.push_back(col);
+      alt_indents_.push_back(altcol);
+      // CPython places an INDENT at the last character of the indentation.
+      return make(TokenKind::Indent, pos_, {line_, std::max(1, loc.col - 1)});
+    }
+    int dedents = 0;
+    while (indents_.size() > 1 && col < indents_.back()) {
+      indents_.pop_back();
+      alt_indents_.pop_back();
+      ++dedents;
+    }
+    if (col != indents_.back()) {
+      // CPython reports this past the end of the offending line.
+      error({line_, static_cast<int>(source_->line(line_).size()) + 1},
+            "unindent does not match any outer indentation level", true);
+    }
+    if (altcol != alt_indents_.back()) tab_error();
+    pending_dedents_ = dedents - 1;
+    return make(TokenKind::Dedent, pos_, loc);
+  }
+}
+
+// Tabs advance to the next multiple of 8 (CPython's tabsize); altcol counts
+// them as 1, so a line whose indentation only agrees under one rule is a
+// TabError.
+void Lexer::measure_indent(int& col, int& altcol) {
+  for (; !at_end(); ++pos_) {
+    const char c = peek();
+    if (c == ' ') {
+      ++col;
+      ++altcol;
+    } else if (c == '\t') {
+      col = (col / 8 + 1) * 8;
+      ++altcol;
+    } else if (c == '\f') {
+      col = altcol = 0;
+    } else {
+      break;
+    }
+  }
+}
+
+// Spaces, comments and backslash continuations between tokens.
+void Lexer::skip_blanks() {
+  while (!at_end()) {
+    const char c = peek();
+    if (c == ' ' || c == '\t' || c == '\f' || (c == '\r' && peek(1) != '\n')) {
+      ++pos_;
+    } else if (c == '#') {
+      comment_ = here();
+      while (!at_end() && !at_newline()) ++pos_;
+    } else if (c == '\\') {
+      ++pos_;
+      failed_soft_ = true;
+      if (at_end()) error(here(), "unexpected EOF while parsing");
+      if (!at_newline()) error(here(), "unexpected character after line continuation character");
+      newline();
+      if (at_end()) error(here(), "unexpected EOF while parsing");
+      failed_soft_ = false;
+    } else {
+      break;
+    }
+  }
+}
+
+// The end of input: NEWLINE if the last line had tokens, a DEDENT per open
+// indentation level, then ENDMARKER.
+Token Lexer::at_eof() {
+  if (!brackets_.empty()) {
+    failed_unclosed_ = true;
+    error(brackets_.back().loc, fmt::format("'{}' was never closed", brackets_.back().ch));
+  }
+  if (expr_mode_) return make(TokenKind::EndMarker, pos_, here());
+  if (line_has_tokens_) {
+    line_has_tokens_ = false;
+    return make(TokenKind::Newline, pos_, comment_.line ? comment_ : here());
+  }
+  if (indents_.size() > 1) {
+    indents_.pop_back();
+    alt_indents_.pop_back();
+    return make(TokenKind::Dedent, pos_, eof_loc());
+  }
+  return make(TokenKind::EndMarker, pos_, eof_loc());
+}
+
+// Where CPython reports an error at the end of input: just past the last
+// line that has characters.
+Loc Lexer::eof_loc() const {
+  int line = line_;
+  while (line > 1 && source_->line(line).empty()) --line;
+  return {line, static_cast<int>(source_->line(line).size()) + 1};
+}
+
+Token Lexer::name_or_string() {
+  const std::size_t begin = pos_;
+  const Loc loc = here();
+  while (!at_end() && is_ident_char(peek())) ++pos_;
+  const auto word = text_.substr(begin, pos_ - begin);
+  if ((peek() == '"' || peek() == '\'') && is_string_prefix(word)) return string(begin, loc, word);
+  return make(TokenKind::Name, begin, loc);
+}
+
+// ------------------------------------------------------------------ numbers
+
+Token Lexer::number() {
+  const std::size_t begin = pos_;
+  const Loc loc = here();
+  // CPython reports most malformed literals at the offending character's
+  // 0-based column (one left of it, 1-based).
+  auto invalid = [&](std::string_view kind) {
+    error({line_, here().col - 1}, fmt::format("invalid {} literal", kind));
+  };
+  // Digits with single underscores between them.
+  auto digits = [&](auto is_ok, std::string_view kind) {
+    for (;;) {
+      while (is_ok(peek())) ++pos_;
+      if (peek() != '_') return;
+      ++pos_;
+      if (!is_ok(peek())) invalid(kind);
+    }
+  };
+  auto end_of_number = [&](std::string_view kind) {
+    if (is_ident_char(peek()) && !keyword_follows(text_.substr(pos_, end_ - pos_))) invalid(kind);
+  };
+
+  if (peek() == '0' && (lower(peek(1)) == 'x' || lower(peek(1)) == 'o' || lower(peek(1)) == 'b')) {
+    const char b = lower(peek(1));
+    const int base = b == 'x' ? 16 : b == 'o' ? 8 : 2;
+    const std::string_view kind = b == 'x' ? "hexadecimal" : b == 'o' ? "octal" : "binary";
+    pos_ += 2;
+    auto ok = [base](char c) { return hex_value(c) >= 0 && hex_value(c) < base; };
+    if (peek() == '_') ++pos_;
+    if (!ok(peek())) {
+      if (is_digit(peek())) error(here(), fmt::format("invalid digit '{}' in {} literal", peek(), kind));
+      invalid(kind);
+    }
+    digits(ok, kind);
+    if (is_digit(peek())) error(here(), fmt::format("invalid digit '{}' in {} literal", peek(), kind));
+    end_of_number(kind);
+    Token t = make(TokenKind::Number, begin, loc);
+    std::int64_t v = 0;
+    for (char c : t.text.substr(2)) {
+      if (c == '_') continue;
+      if (__builtin_mul_overflow(v, base, &v) || __builtin_add_overflow(v, hex_value(c), &v)) {
+        t.unsupported = "integer literal too large for asim (64-bit ints)";
+        break;
+      }
+    }
+    t.int_value = v;
+    return t;
+  }
+
+  bool is_float = false;
+  if (peek() != '.') digits(is_digit, "decimal");
+  if (peek() == '.') {
+    is_float = true;
+    ++pos_;
+    if (is_digit(peek())) digits(is_digit, "decimal");
+  }
+  if (lower(peek()) == 'e') {
+    const std::size_t e = pos_;
+    ++pos_;
+    const bool sign = peek() == '+' || peek() == '-';
+    if (sign) ++pos_;
+    if (is_digit(peek())) {
+      is_float = true;
+      digits(is_digit, "decimal");
+    } else if (sign) {
+      invalid("decimal");
+    } else {
+      pos_ = e;  // `1else`: end_of_number decides
+    }
+  }
+  bool imaginary = false;
+  if (lower(peek()) == 'j') {
+    imaginary = true;
+    ++pos_;
+  }
+  std::string clean;
+  for (char c : text_.substr(begin, pos_ - begin))
+    if (c != '_') clean += c;
+  if (!is_float && !imaginary && clean.size() > 1 && clean[0] == '0' &&
+      clean.find_first_not_of('0') != std::string::npos)
+    error(loc, "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers");
+  end_of_number(imaginary ? "imaginary" : "decimal");
+
+  Token t = make(TokenKind::Number, begin, loc);
+  if (imaginary) {
+    t.unsupported = "complex numbers (imaginary literals such as 1j)";
+    return t;
+  }
+  if (is_float) {
+    t.is_float = true;
+    t.float_value = std::strtod(clean.c_str(), nullptr);
+    return t;
+  }
+  std::int64_t v = 0;
+  for (char c : clean) {
+    if (__builtin_mul_overflow(v, 10, &v) || __builtin_add_overflow(v, c - '0', &v)) {
+      t.unsupported = "integer literal too large for asim (64-bit ints)";
+      break;
+    }
+  }
+  t.int_value = v;
+  return t;
+}
+
+// ---------------------------------------------------------------- operators
+
+Token Lexer::op() {
+  const std::size_t begin = pos_;
+  const Loc loc = here();
+  static constexpr std::array<std::string_view, 4> kThree = {"**=", "//=", ">>=", "<<="};
+  static constexpr std::array<std::string_view, 19> kTwo = {
+      "**", "//", ">>", "<<", "<=", ">=", "==", "!=", "->", ":=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@="};
+  const auto rest = text_.substr(pos_, std::min<std::size_t>(3, end_ - pos_));
+  auto take = [&](std::size_t n) {
+    pos_ += n;
+    return make(TokenKind::Op, begin, loc);
+  };
+  if (rest == "...") return take(3);
+  for (auto o : kThree)
+    if (rest == o) return take(3);
+  for (auto o : kTwo)
+    if (rest.substr(0, 2) == o) return take(2);
+  const char c = peek();
+  const int level = static_cast<int>(brackets_.size()) + (expr_mode_ ? 1 : 0);
+  if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F)
+    error(loc, fmt::format("invalid non-printable character U+{:04X}", static_cast<unsigned>(c)));
+  if (c == '(' || c == '[' || c == '{') open_bracket(c, loc);
+  if (c == ')' || c == ']' || c == '}') close_bracket(c, loc);
+  // Anything else ('$', '?', '`') is a one-character token no grammar rule
+  // accepts: the parser reports "invalid syntax" there, as CPython does.
+  Token t = take(1);
+  t.level = level;  // an opening bracket's level is the one before it
+  return t;
+}
+
+void Lexer::open_bracket(char c, Loc loc) {
+  if (brackets_.size() >= 200) error(loc, "too many nested parentheses");
+  brackets_.push_back({c, loc});
+}
+
+void Lexer::close_bracket(char c, Loc loc) {
+  // CPython names the f-string only in these tokenizer errors.
+  const std::string_view where = expr_mode_ ? "f-string: " : "";
+  if (brackets_.empty()) error(loc, fmt::format("{}unmatched '{}'", where, c));
+  check_match(brackets_.back(), c, loc);
+  brackets_.pop_back();
+}
+
+void Lexer::check_match(const Open& open, char c, Loc loc) const {
+  const char want = open.ch == '(' ? ')' : open.ch == '[' ? ']' : '}';
+  if (c == want) return;
+  if (open.loc.line != loc.line)
+    error(loc, fmt::format("closing parenthesis '{}' does not match opening parenthesis '{}' on line {}", c, open.ch,
+                           open.loc.line));
+  error(loc, fmt::format("closing parenthesis '{}' does not match opening parenthesis '{}'", c, open.ch));
+}
+
+// ------------------------------------------------------------------ strings
+
+Token Lexer::string(std::size_t begin, Loc loc, std::string_view prefix) {
+  Delim d;
+  d.start = loc;
+  for (char c : prefix) {
+    d.raw |= lower(c) == 'r';
+    d.bytes |= lower(c) == 'b';
+    d.fstring |= lower(c) == 'f';
+  }
+  d.quote = peek();
+  d.triple = peek(1) == d.quote && peek(2) == d.quote;
+  pos_ += d.triple ? 3 : 1;
+  Token t;
+  if (d.fstring) {
+    struct Nesting {
+      int& n;
+      explicit Nesting(int& c) : n(c) { ++n; }
+      ~Nesting() { --n; }
+    } nesting(fstring_depth_);
+    t.is_fstring = true;
+    scan_fstring(d, nullptr, t.pieces, t);
+  } else {
+    scan_plain_string(d, t);
+  }
+  if (d.bytes) t.unsupported = "bytes literals";
+  Token m = make(TokenKind::String, begin, loc);
+  t.kind = m.kind;
+  t.text = m.text;
+  t.loc = m.loc;
+  t.end = m.end;
+  return t;
+}
+
+bool Lexer::at_closing_quote(const Delim& d) const {
+  return peek() == d.quote && (!d.triple || (peek(1) == d.quote && peek(2) == d.quote));
+}
+
+void Lexer::unterminated(const Delim& d) const {
+  // CPython names the last line that has characters.
+  const int line = at_end() && pos_ == line_start_ && line_ > d.start.line ? line_ - 1 : line_;
+  error(d.start, fmt::format("unterminated {}{}string literal (detected at line {})", d.triple ? "triple-quoted " : "",
+                             d.fstring ? "f-" : "", line));
+}
+
+void Lexer::scan_plain_string(const Delim& d, Token& tok) {
+  const std::size_t body = pos_;
+  for (;;) {
+    if (at_end()) unterminated(d);
+    if (at_closing_quote(d)) {
+      pos_ += d.triple ? 3 : 1;
+      return;
+    }
+    if (peek() == '\\') {
+      escape(d, tok.value, body, tok);
+    } else if (at_newline()) {
+      if (!d.triple) unterminated(d);
+      tok.value += '\n';
+      newline();
+    } else {
+      tok.value += peek();
+      ++pos_;
+    }
+  }
+}
+
+// One backslash escape inside a literal (or, in a raw literal, the backslash
+// and what it protects from ending the literal).
+void Lexer::escape(const Delim& d, std::string& out, std::size_t segment_begin, Token& tok) {
+  const std::size_t backslash = pos_;
+  ++pos_;
+  if (at_end()) unterminated(d);
+  if (d.raw) {
+    out += '\\';
+    if (at_newline()) {
+      out += '\n';
+      newline();
+    } else if (peek() == d.quote || peek() == '\\') {
+      out += peek();
+      ++pos_;
+    }
+    return;
+  }
+  if (at_newline()) {  // a backslash-newline inside a literal joins the lines
+    newline();
+    return;
+  }
+  auto unicode_error = [&](std::string_view what) {
+    error(d.start, fmt::format("(unicode error) 'unicodeescape' codec can't decode bytes in position {}-{}: {}",
+                               backslash - segment_begin, pos_ - segment_begin - 1, what));
+  };
+  auto hex = [&](int n, std::string_view what) {
+    std::uint32_t v = 0;
+    for (int i = 0; i < n; ++i) {
+      if (hex_value(peek()) < 0) unicode_error(what);
+      v = v * 16 + static_cast<std::uint32_t>(hex_value(peek()));
+      ++pos_;
+    }
+    return v;
+  };
+  const char c = peek();
+  ++pos_;
+  switch (c) {
+    case '\\': out += '\\'; break;
+    case '\'': out += '\''; break;
+    case '"': out += '"'; break;
+    case 'a': out += '\a'; break;
+    case 'b': out += '\b'; break;
+    case 'f': out += '\f'; break;
+    case 'n': out += '\n'; break;
+    case 'r': out += '\r'; break;
+    case 't': out += '\t'; break;
+    case 'v': out += '\v'; break;
+    case 'x': {
+      const auto v = hex(2, "truncated \\xXX escape");
+      if (d.bytes)
+        out += static_cast<char>(v);
+      else
+        append_utf8(out, v);
+      break;
+    }
+    case 'u':
+    case 'U': {
+      if (d.bytes) {
+        out += '\\';
+        out += c;
+        break;
+      }
+      const auto v = c == 'u' ? hex(4, "truncated \\uXXXX escape") : hex(8, "truncated \\UXXXXXXXX escape");
+      if (v > 0x10FFFF) unicode_error("illegal Unicode character");
+      append_utf8(out, v);
+      break;
+    }
+    case 'N': {
+      if (d.bytes) {
+        out += "\\N";
+        break;
+      }
+      if (peek() != '{') unicode_error("malformed \\N character escape");
+      while (!at_end() && peek() != '}' && !at_closing_quote(d) && !at_newline()) ++pos_;
+      if (at_end() || (at_newline() && !d.triple)) unterminated(d);  // found before the escape is decoded
+      if (peek() != '}') unicode_error("malformed \\N character escape");
+      ++pos_;
+      if (tok.unsupported.empty()) tok.unsupported = "\\N{...} escapes (named Unicode characters)";
+      break;
+    }
+    default:
+      if (c >= '0' && c <= '7') {
+        std::uint32_t v = static_cast<std::uint32_t>(c - '0');
+        for (int i = 0; i < 2 && peek() >= '0' && peek() <= '7'; ++i, ++pos_)
+          v = v * 8 + static_cast<std::uint32_t>(peek() - '0');
+        if (d.bytes)
+          out += static_cast<char>(v);
+        else
+          append_utf8(out, v);
+        break;
+      }
+      // An unknown escape keeps its backslash (CPython only warns). In an
+      // f-string, `\{` leaves the brace to start a replacement field.
+      out += '\\';
+      if (d.fstring && (c == '{' || c == '}'))
+        --pos_;
+      else
+        out += c;
+  }
+}
+
+// The body of an f-string (or, with spec_of, of that field's format spec up
+// to the '}' that closes the field): literal text and replacement fields.
+void Lexer::scan_fstring(const Delim& d, const FStringPiece* spec_of, std::vector<FStringPiece>& out, Token& tok) {
+  const bool in_spec = spec_of != nullptr;
+  std::string lit;
+  Loc lit_loc = here();
+  std::size_t segment = pos_;
+  auto flush = [&] {
+    if (lit.empty()) return;
+    FStringPiece p;
+    p.loc = lit_loc;
+    p.text = std::move(lit);
+    out.push_back(std::move(p));
+    lit.clear();
+  };
+  for (;;) {
+    if (in_spec && (at_end() || (at_newline() && !d.triple))) error(spec_of->loc, "'{' was never closed");
+    if (at_end()) unterminated(d);
+    if (at_closing_quote(d)) {
+      if (in_spec) error(here(), "f-string: expecting '}', or format specs");
+      flush();
+      pos_ += d.triple ? 3 : 1;
+      return;
+    }
+    const char c = peek();
+    if (c == '{' && !in_spec && peek(1) == '{') {
+      lit += '{';
+      pos_ += 2;
+    } else if (c == '{') {
+      flush();
+      scan_field(d, out, tok);
+      lit_loc = here();
+      segment = pos_;
+    } else if (c == '}' && in_spec) {
+      flush();
+      return;
+    } else if (c == '}') {
+      if (peek(1) != '}') error(here(), "f-string: single '}' is not allowed");
+      lit += '}';
+      pos_ += 2;
+    } else if (c == '\\') {
+      escape(d, lit, segment, tok);
+    } else if (at_newline()) {
+      if (!d.triple) unterminated(d);
+      lit += '\n';
+      newline();
+    } else {
+      lit += c;
+      ++pos_;
+    }
+  }
+}
+
+void Lexer::scan_field(const Delim& d, std::vector<FStringPiece>& out, Token& tok) {
+  struct Nesting {
+    int& n;
+    explicit Nesting(int& c) : n(c) { ++n; }
+    ~Nesting() { --n; }
+  } nesting(field_depth_);
+  if (field_depth_ > 50) error(here(), "f-string: expressions nested too deeply");
+  FStringPiece f;
+  f.is_field = true;
+  f.loc = here();
+  ++pos_;  // '{'
+  scan_field_expression(d, f);
+  scan_field_tail(d, f, tok);
+  out.push_back(std::move(f));
+}
+
+// The expression of a replacement field: up to a '}', '!', ':' or debugging
+// '=' outside brackets. Strings inside it may use any quotes (PEP 701).
+void Lexer::scan_field_expression(const Delim& d, FStringPiece& f) {
+  f.expr_begin = pos_;
+  f.expr_loc = here();
+  f.expr_line_start = line_start_;
+  std::vector<Open> open;  // brackets inside the expression
+  for (;;) {
+    if (at_end()) {
+      if (!open.empty()) error(open.back().loc, fmt::format("'{}' was never closed", open.back().ch));
+      error(f.loc, "'{' was never closed");
+    }
+    const char c = peek();
+    if (c == '\\') {  // only a line continuation, as outside f-strings
+      ++pos_;
+      if (!at_newline()) error(here(), "unexpected character after line continuation character");
+      newline();
+      continue;
+    }
+    if (c == '"' || c == '\'') {
+      skip_nested_string(d);
+      continue;
+    }
+    if (is_ident_start(c)) {
+      const std::size_t b = pos_;
+      while (!at_end() && is_ident_char(peek())) ++pos_;
+      if ((peek() == '"' || peek() == '\'') && is_string_prefix(text_.substr(b, pos_ - b))) {
+        pos_ = b;
+        skip_nested_string(d);
+      }
+      continue;
+    }
+    if (at_newline()) {
+      newline();
+      continue;
+    }
+    if (c == '#') error(f.loc, "'{' was never closed");
+    const std::string_view two = text_.substr(pos_, 2);
+    if (two == "!=" || two == "==" || two == "<=" || two == ">=") {
+      pos_ += 2;
+      continue;
+    }
+    if (c == '(' || c == '[' || c == '{') {
+      open.push_back({c, here()});
+      ++pos_;
+      continue;
+    }
+    if (c == ')' || c == ']' || c == '}') {
+      if (open.empty() && c == '}') break;
+      if (open.empty()) error(here(), fmt::format("f-string: unmatched '{}'", c));
+      check_match(open.back(), c, here());
+      open.pop_back();
+      ++pos_;
+      continue;
+    }
+    if (open.empty() && (c == ':' || c == '!')) break;
+    if (open.empty() && c == '=') {
+      const auto so_far = text_.substr(f.expr_begin, pos_ - f.expr_begin);
+      if (so_far.find_first_not_of(" \t\r\n\f") == std::string_view::npos) break;  // "required before '='"
+      std::size_t k = pos_ + 1;
+      while (k < end_ && text_[k] == ' ') ++k;
+      if (k < end_ && (text_[k] == '}' || text_[k] == '!' || text_[k] == ':')) break;
+    }
+    ++pos_;
+  }
+  f.expr_end = pos_;
+  const auto expr = text_.substr(f.expr_begin, f.expr_end - f.expr_begin);
+  const auto first = expr.find_first_not_of(" \t\r\n\f");
+  if (first == std::string_view::npos)
+    error(here(), fmt::format("f-string: valid expression required before '{}'", peek()));
+  if (peek() == ':' && expr.substr(first, 6) == "lambda" &&
+      (expr.size() == first + 6 || !is_ident_char(expr[first + 6])))
+    error({f.expr_loc.line, f.expr_loc.col + static_cast<int>(first)},
+          "f-string: lambda expressions are not allowed without parentheses");
+}
+
+// A string literal inside a replacement field, skipped whole (the parser
+// lexes the field again). One that would not end means the quote closed the
+// f-string itself: the field is missing its '}'.
+void Lexer::skip_nested_string(const Delim& d) {
+  const std::size_t pos = pos_;
+  const int line = line_;
+  const std::size_t line_start = line_start_;
+  const bool outer_quote = [&] {
+    std::size_t k = pos_;
+    while (k < end_ && is_ident_char(text_[k])) ++k;
+    // A triple quote starts a nested literal even in a single-quoted f-string.
+    return k == pos_ && at_closing_quote(d) && (d.triple || peek(1) != d.quote || peek(2) != d.quote);
+  }();
+  try {
+    const std::size_t b = pos_;
+    const Loc loc = here();
+    while (is_ident_char(peek())) ++pos_;
+    string(b, loc, text_.substr(b, pos_ - b));
+  } catch (const Diagnostic&) {
+    if (!outer_quote) throw;
+    pos_ = pos;
+    line_ = line;
+    line_start_ = line_start;
+    error(here(), "f-string: expecting '}'");
+  }
+}
+
+// After a field's expression: `=`, `!conversion`, `:spec`, then '}'.
+void Lexer::scan_field_tail(const Delim& d, FStringPiece& f, Token& tok) {
+  if (peek() == '=') {
+    ++pos_;
+    while (peek() == ' ') ++pos_;
+    f.has_debug = true;
+    f.debug_text = std::string(text_.substr(f.expr_begin, pos_ - f.expr_begin));
+  }
+  if (peek() == '!') {
+    ++pos_;
+    // The conversion is a NAME token in CPython's f-string grammar.
+    const Loc at = here();
+    const std::size_t b = pos_;
+    while (!at_end() && is_ident_char(peek())) ++pos_;
+    const auto name = text_.substr(b, pos_ - b);
+    if (name.empty() && (peek() == '}' || peek() == ':' || at_end() || at_closing_quote(d)))
+      error(at, "f-string: missing conversion character");
+    if (name.empty()) error(at, "f-string: invalid conversion character");
+    if (name != "s" && name != "r" && name != "a")
+      error(at, fmt::format("f-string: invalid conversion character '{}': expected 's', 'r', or 'a'", name));
+    f.conversion = name[0];
+    if (peek() != ':' && peek() != '}') error(here(), "f-string: expecting ':' or '}'");
+  }
+  if (peek() == ':') {
+    f.spec_loc = here();
+    ++pos_;
+    f.has_spec = true;
+    scan_fstring(d, &f, f.spec, tok);
+  }
+  if (peek() != '}') error(here(), "f-string: expecting '}'");
+  ++pos_;
+}
+
+}  // namespace asim::lang

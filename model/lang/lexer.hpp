@@ -1,0 +1,154 @@
+// The tokenizer: Python source text to tokens, with the semantics of
+// CPython's Parser/tokenizer.c (NEWLINE, INDENT/DEDENT from an indentation
+// stack, implicit line joining inside brackets, backslash continuation) and
+// its error messages. The parser pulls tokens one at a time, so that an error
+// early in a file is reported before a tokenizer error later in it, as
+// CPython does.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/lang/source.hpp"
+
+namespace asim::lang {
+
+enum class TokenKind { Name, Number, String, Op, Newline, Indent, Dedent, EndMarker };
+
+// One piece of an f-string's body: literal text (escapes decoded, `{{` and
+// `}}` collapsed) or a replacement field {expr=!c:spec}. The lexer finds the
+// pieces (it must, to find where the f-string ends); the parser parses each
+// field's expression from its source range.
+struct FStringPiece {
+  bool is_field = false;
+  Loc loc;           // the literal's first character, or the field's '{'
+  std::string text;  // literal only
+  // Field only:
+  std::size_t expr_begin = 0, expr_end = 0;  // the expression's source text range
+  Loc expr_loc;                              // where that range starts
+  std::size_t expr_line_start = 0;           // offset of the first character of expr_loc's line
+  bool has_debug = false;                    // `{x=}`
+  std::string debug_text;                    // "x=" (as written, with its spaces)
+  char conversion = 0;                       // 0, 's', 'r' or 'a'
+  bool has_spec = false;
+  Loc spec_loc;                    // its ':'
+  std::vector<FStringPiece> spec;  // the format spec after ':', itself pieces
+};
+
+struct Token {
+  TokenKind kind = TokenKind::EndMarker;
+  std::string_view text;  // the token's source text (empty for INDENT, DEDENT, ENDMARKER and NEWLINE at EOF)
+  Loc loc;                // first character (byte column, 1-based)
+  Loc end;                // one past the last character
+  int level = 0;          // brackets open before it (an f-string field counts as one)
+
+  // NUMBER
+  bool is_float = false;
+  std::int64_t int_value = 0;
+  double float_value = 0;
+
+  // STRING
+  bool is_fstring = false;
+  std::string value;                 // a plain string's decoded value
+  std::vector<FStringPiece> pieces;  // an f-string's body
+
+  // A construct CPython accepts but asim does not (bytes, 1j, a 65-bit int,
+  // \N{...}): the parser reports it only once the whole file parsed, so that
+  // a real SyntaxError later in the file is reported first, as CPython would.
+  std::string unsupported;
+};
+
+class Lexer {
+ public:
+  // Tokenizes a whole file.
+  explicit Lexer(std::shared_ptr<const Source> source);
+  // Tokenizes the expression of an f-string replacement field: the source
+  // range [begin, end), which starts at `start` (its line starting at
+  // `line_start`). No indentation, newlines are whitespace, as inside brackets.
+  Lexer(std::shared_ptr<const Source> source, std::size_t begin, std::size_t end, Loc start, std::size_t line_start);
+
+  // The next token; throws Diagnostic on a tokenizer error.
+  Token next();
+
+  // After next() threw: whether it was EOF inside brackets ("'(' was never
+  // closed"), which CPython lets win over a parser error only when the bracket
+  // opened on an earlier line than that error.
+  bool failed_unclosed() const { return failed_unclosed_; }
+  // After next() threw: whether inside an f-string, where CPython keeps the
+  // parser's error rather than the tokenizer's.
+  bool failed_in_fstring() const { return failed_in_fstring_; }
+  // After next() threw: whether CPython's tokenizer reports this one through
+  // a status code (a bad line continuation), which never replaces a parser error.
+  bool failed_soft() const { return failed_soft_; }
+  bool is_fstring_field() const { return expr_mode_; }
+
+ private:
+  struct Delim;  // how a string literal ends
+  struct Open {
+    char ch;
+    Loc loc;
+  };
+
+  Token make(TokenKind kind, std::size_t begin, Loc loc) const;
+  Loc here() const { return {line_, static_cast<int>(pos_ - line_start_) + 1}; }
+  char peek(std::size_t k = 0) const { return pos_ + k < end_ ? text_[pos_ + k] : '\0'; }
+  bool at_end() const { return pos_ >= end_; }
+  void newline();  // consumes '\n' or "\r\n" and starts the next line
+  bool at_newline() const { return peek() == '\n' || (peek() == '\r' && peek(1) == '\n'); }
+  [[noreturn]] void error(Loc loc, std::string message, bool indentation = false) const;
+
+  std::optional<Token> indentation();
+  void measure_indent(int& col, int& altcol);
+  void skip_blanks();
+  Token at_eof();
+  Loc eof_loc() const;
+  Token name_or_string();
+  Token number();
+  Token op();
+  void open_bracket(char c, Loc loc);
+  void close_bracket(char c, Loc loc);
+  void check_match(const Open& open, char c, Loc loc) const;
+
+  Token string(std::size_t begin, Loc loc, std::string_view prefix);
+  void scan_plain_string(const Delim& d, Token& tok);
+  void scan_fstring(const Delim& d, const FStringPiece* spec_of, std::vector<FStringPiece>& out, Token& tok);
+  void scan_field(const Delim& d, std::vector<FStringPiece>& out, Token& tok);
+  void scan_field_expression(const Delim& d, FStringPiece& field);
+  void scan_field_tail(const Delim& d, FStringPiece& field, Token& tok);
+  void skip_nested_string(const Delim& d);
+  bool at_closing_quote(const Delim& d) const;
+  void escape(const Delim& d, std::string& out, std::size_t segment_begin, Token& tok);
+  [[noreturn]] void unterminated(const Delim& d) const;
+
+  std::shared_ptr<const Source> source_;
+  std::string_view text_;
+  std::size_t pos_ = 0;
+  std::size_t end_ = 0;
+  int line_ = 1;
+  std::size_t line_start_ = 0;
+  bool expr_mode_ = false;
+
+  std::vector<int> indents_{0};      // columns, tabs to multiples of 8
+  std::vector<int> alt_indents_{0};  // columns, tabs as 1: a disagreement is a TabError
+  int pending_dedents_ = 0;
+  bool at_line_start_ = true;
+  bool line_has_tokens_ = false;  // a NEWLINE is due at EOF
+  std::vector<Open> brackets_;
+  bool failed_unclosed_ = false;
+  int field_depth_ = 0;    // f-string replacement fields being scanned, nested
+  int fstring_depth_ = 0;  // f-strings being scanned, nested
+  mutable bool failed_in_fstring_ = false;
+  bool failed_soft_ = false;
+  Loc comment_;  // where a comment started on the current line: CPython's NEWLINE token starts there
+};
+
+// The column CPython reports for a byte column of `loc`'s line: SyntaxError
+// offsets count characters, not UTF-8 bytes.
+Loc char_loc(const Source& source, Loc byte_loc);
+
+}  // namespace asim::lang

@@ -1,0 +1,1997 @@
+#include "model/lang/parser.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <deque>
+#include <functional>
+#include <optional>
+#include <utility>
+
+#include "model/lang/lexer.hpp"
+
+namespace asim::lang {
+
+namespace {
+
+using namespace ast;
+using DKind = Diagnostic::Kind;
+
+constexpr std::array<std::string_view, 35> kKeywords = {
+    "False", "None",     "True",  "and",    "as",   "assert", "async",  "await",    "break",
+    "class", "continue", "def",   "del",    "elif", "else",   "except", "finally",  "for",
+    "from",  "global",   "if",    "import", "in",   "is",     "lambda", "nonlocal", "not",
+    "or",    "pass",     "raise", "return", "try",  "while",  "with",   "yield"};
+
+bool is_keyword(std::string_view word) {
+  return std::find(kKeywords.begin(), kKeywords.end(), word) != kKeywords.end();
+}
+
+// A parser error, kept apart from the lexer's Diagnostics: CPython lets a
+// tokenizer error anywhere later in the file win over a parser error.
+struct ParseFailure {
+  Diagnostic diagnostic;
+  bool in_fstring;
+  bool drain = true;  // whether a later tokenizer error may replace it
+};
+// A failed speculative parse (see Parser::speculate).
+struct Backtrack {};
+
+struct Deferred {
+  Loc loc;
+  std::string message;
+};
+
+enum class ScopeKind { Module, Class, Function, AsyncFunction, Lambda };
+struct Scope {
+  ScopeKind kind;
+  int loops = 0;  // enclosing loop bodies, for break/continue
+};
+
+template <class T>
+std::unique_ptr<T> make_expr(Loc loc) {
+  return std::make_unique<T>(loc);
+}
+
+// _PyPegen_get_expr_name: how CPython names an expression in "cannot assign
+// to ..." messages.
+std::string expr_name(const Expr& e) {
+  switch (e.kind) {
+    case ExprKind::Attribute: return "attribute";
+    case ExprKind::Subscript: return "subscript";
+    case ExprKind::Starred: return "starred";
+    case ExprKind::Name: return "name";
+    case ExprKind::List: return "list";
+    case ExprKind::Tuple: return "tuple";
+    case ExprKind::Lambda: return "lambda";
+    case ExprKind::Call: return "function call";
+    case ExprKind::BoolOp:
+    case ExprKind::BinOp:
+    case ExprKind::UnaryOp: return "expression";
+    case ExprKind::GeneratorExp: return "generator expression";
+    case ExprKind::Await: return "await expression";
+    case ExprKind::ListComp: return "list comprehension";
+    case ExprKind::SetComp: return "set comprehension";
+    case ExprKind::DictComp: return "dict comprehension";
+    case ExprKind::Dict: return "dict literal";
+    case ExprKind::Set: return "set display";
+    case ExprKind::JoinedStr:
+    case ExprKind::FormattedValue: return "f-string expression";
+    case ExprKind::Compare: return "comparison";
+    case ExprKind::IfExp: return "conditional expression";
+    case ExprKind::NamedExpr: return "named expression";
+    case ExprKind::Slice: return "slice";
+    case ExprKind::Constant: {
+      const auto& c = static_cast<const Constant&>(e);
+      switch (c.type) {
+        case Constant::Type::None: return "None";
+        case Constant::Type::True: return "True";
+        case Constant::Type::False: return "False";
+        case Constant::Type::Ellipsis: return "ellipsis";
+        default: return "literal";
+      }
+    }
+  }
+  return "expression";
+}
+
+// Whether CPython's invalid_named_expression rule (which parses a
+// bitwise_or) would see this target: it then suggests '==' for '='.
+bool is_bitwise_or_level(const Expr& e) {
+  switch (e.kind) {
+    case ExprKind::Compare:
+    case ExprKind::IfExp:
+    case ExprKind::BoolOp:
+    case ExprKind::Lambda:
+    case ExprKind::NamedExpr:
+    case ExprKind::Tuple:
+    case ExprKind::List:
+    case ExprKind::GeneratorExp: return false;
+    case ExprKind::UnaryOp: return static_cast<const UnaryOpExpr&>(e).op != UnaryOp::Not;
+    case ExprKind::Constant: {
+      const auto t = static_cast<const Constant&>(e).type;
+      return t != Constant::Type::None && t != Constant::Type::True && t != Constant::Type::False;
+    }
+    default: return true;
+  }
+}
+
+class Parser {
+ public:
+  explicit Parser(std::shared_ptr<const Source> source)
+      : source_(std::move(source)), main_lexer_(source_), lexer_(&main_lexer_) {}
+
+  Module file();
+  void raise_deferred();
+  void drain_for_tokenizer_errors(const ParseFailure& failure);
+
+ private:
+  // ------------------------------------------------------------ tokens
+  const Token& peek(std::size_t k = 0) {
+    while (toks_.size() <= pos_ + k) {
+      if (!toks_.empty() && toks_.back().kind == TokenKind::EndMarker) return toks_.back();
+      toks_.push_back(lexer_->next());
+    }
+    return toks_[pos_ + k];
+  }
+  const Token& take() {
+    const Token& t = peek();
+    if (t.kind != TokenKind::EndMarker) ++pos_;
+    return t;
+  }
+  bool at(TokenKind kind, std::size_t k = 0) { return peek(k).kind == kind; }
+  bool at_op(std::string_view op, std::size_t k = 0) {
+    const Token& t = peek(k);
+    return t.kind == TokenKind::Op && t.text == op;
+  }
+  bool at_kw(std::string_view kw, std::size_t k = 0) {
+    const Token& t = peek(k);
+    return t.kind == TokenKind::Name && t.text == kw;
+  }
+  bool at_name(std::size_t k = 0) {
+    const Token& t = peek(k);
+    return t.kind == TokenKind::Name && !is_keyword(t.text);
+  }
+  bool accept_op(std::string_view op) {
+    if (!at_op(op)) return false;
+    take();
+    return true;
+  }
+  bool accept_kw(std::string_view kw) {
+    if (!at_kw(kw)) return false;
+    take();
+    return true;
+  }
+  void expect_op(std::string_view op) {
+    if (!accept_op(op)) fail_here();
+  }
+  std::string expect_name() {
+    if (!at_name()) fail_here();
+    return std::string(take().text);
+  }
+  bool starts_expression(std::size_t k = 0, bool star = false);
+  bool after_operand();
+  bool with_items_in_parentheses();
+  bool at_simple_stmt_end() { return at(TokenKind::Newline) || at_op(";") || at(TokenKind::EndMarker); }
+
+  // ------------------------------------------------------------ errors
+  [[noreturn]] void fail(Loc loc, std::string message, DKind kind = DKind::SyntaxError);
+  [[noreturn]] void fail_here();
+  [[noreturn]] void missing_comma_or_fail(const Expr& element);
+  bool next_expression_parses();
+  void defer_semantic(Loc loc, std::string message) { semantic_.push_back({loc, std::move(message)}); }
+  void defer_unsupported(Loc loc, std::string construct) { unsupported_.push_back({loc, std::move(construct)}); }
+
+  // Speculation: run `f`; on a parse failure rewind and return false.
+  // Tokenizer errors are not caught: CPython's tokenizer errors are fatal.
+  struct Mark {
+    std::size_t pos, semantic, unsupported;
+  };
+  Mark mark() const { return {pos_, semantic_.size(), unsupported_.size()}; }
+  void rewind(const Mark& m) {
+    pos_ = m.pos;
+    semantic_.resize(m.semantic);
+    unsupported_.resize(m.unsupported);
+  }
+  template <class F>
+  bool speculate(F&& f);
+  template <class F>
+  bool lookahead(F&& f) {
+    const Mark m = mark();
+    const bool ok = speculate(std::forward<F>(f));
+    rewind(m);
+    return ok;
+  }
+
+  // ------------------------------------------------------------ scopes
+  struct ScopeGuard {
+    Parser& p;
+    ScopeGuard(Parser& parser, ScopeKind kind) : p(parser) { p.scopes_.push_back({kind}); }
+    ~ScopeGuard() { p.scopes_.pop_back(); }
+  };
+  struct LoopGuard {
+    Parser& p;
+    explicit LoopGuard(Parser& parser) : p(parser) { ++p.scopes_.back().loops; }
+    ~LoopGuard() { --p.scopes_.back().loops; }
+  };
+  bool in_function() const {
+    return scopes_.back().kind == ScopeKind::Function || scopes_.back().kind == ScopeKind::AsyncFunction;
+  }
+  bool in_async_function() const { return scopes_.back().kind == ScopeKind::AsyncFunction; }
+
+  // Bounds the recursion of nested expressions, so that a pathological file
+  // is a Diagnostic rather than a stack overflow.
+  struct DepthGuard {
+    Parser& p;
+    explicit DepthGuard(Parser& parser, int levels = 1) : p(parser) {
+      for (int i = 0; i < levels; ++i) deeper();
+    }
+    DepthGuard(const DepthGuard&) = delete;
+    DepthGuard& operator=(const DepthGuard&) = delete;
+    ~DepthGuard() { p.depth_ -= n; }
+    void deeper() {
+      ++n;
+      if (++p.depth_ > kMaxDepth)
+        p.fail(p.peek().loc, fmt::format("code nested more than {} levels deep (expressions, elif chains)", kMaxDepth),
+               DKind::Unsupported);
+    }
+    int n = 0;
+  };
+  static constexpr int kMaxDepth = 500;
+  void check_await(Loc loc);
+
+  // ------------------------------------------------------------ statements
+  void statement(Body& out);
+  StmtPtr compound_stmt();
+  void simple_stmts(Body& out);
+  StmtPtr simple_stmt();
+  StmtPtr assignment_or_expression();
+  StmtPtr annotated_assignment(ExprPtr target, Loc loc);
+  StmtPtr augmented_assignment(ExprPtr target, BinOp op, Loc loc);
+  StmtPtr assignment(ExprPtr first, Loc loc);
+  void store_target(Expr& target, const std::function<bool()>& maybe_equality = nullptr);
+  bool single_assignment_follows();
+  void check_starred_targets(Expr& target);
+  StmtPtr return_stmt();
+  StmtPtr raise_stmt();
+  StmtPtr global_stmt();
+  StmtPtr del_stmt();
+  StmtPtr assert_stmt();
+  StmtPtr import_name();
+  StmtPtr import_from();
+  std::string dotted_name();
+  void import_from_as_names(std::vector<Alias>& names);
+  StmtPtr type_alias();
+  Body block(std::string_view what, int line);
+  void expect_colon(bool forced);
+  StmtPtr decorated();
+  StmtPtr async_stmt(std::vector<ExprPtr> decorators);
+  StmtPtr function_def(std::vector<ExprPtr> decorators, std::optional<Loc> async_loc);
+  Arguments params(std::string_view close, bool annotations);
+  std::string param_name(std::vector<std::string>& seen);
+  StmtPtr class_def(std::vector<ExprPtr> decorators);
+  void type_params();
+  StmtPtr if_stmt();
+  Body else_block();
+  StmtPtr while_stmt();
+  StmtPtr for_stmt(std::optional<Loc> async_loc);
+  StmtPtr with_stmt(std::optional<Loc> async_loc);
+  WithItem with_item();
+  StmtPtr try_stmt();
+  ExceptHandler except_block();
+  bool looks_like_match();
+  StmtPtr match_stmt();
+
+  // ------------------------------------------------------------ expressions
+  ExprPtr star_expressions();
+  ExprPtr star_expression();
+  ExprPtr star_named_expression();
+  ExprPtr named_expression(bool suggest_equality = true);
+  void invalid_named_expression(const Expr& e);
+  ExprPtr expression();
+  ExprPtr yield_expr();
+  ExprPtr lambdef();
+  ExprPtr disjunction();
+  ExprPtr conjunction();
+  ExprPtr inversion();
+  ExprPtr comparison();
+  std::optional<CmpOp> compare_op();
+  ExprPtr bitwise_or();
+  ExprPtr bitwise_xor();
+  ExprPtr bitwise_and();
+  ExprPtr shift_expr();
+  ExprPtr sum();
+  ExprPtr term();
+  ExprPtr factor();
+  ExprPtr power();
+  ExprPtr await_primary();
+  ExprPtr primary();
+  ExprPtr call(ExprPtr func, Loc start);
+  ExprPtr slices();
+  ExprPtr slice();
+  ExprPtr atom();
+  ExprPtr number();
+  ExprPtr strings();
+  ExprPtr fstring_replacement_field(const FStringPiece& field);
+  ExprPtr fstring_expression(const FStringPiece& field);
+  ExprPtr format_spec(const FStringPiece& field);
+  ExprPtr group_tuple_genexp();
+  ExprPtr list_or_listcomp();
+  ExprPtr dict_or_set();
+  ExprPtr dict_value();
+  void no_starred_element(const Expr& element);
+  void close_collection(std::string_view close, const Expr& last);
+  std::vector<Comprehension> for_if_clauses();
+  void check_async_comprehension(const std::vector<Comprehension>& generators, Loc loc, std::size_t awaits);
+  bool drop_await_errors(std::size_t since);
+  ExprPtr star_targets();
+  ExprPtr star_target();
+  template <class Next>
+  ExprPtr binary(Next next, std::initializer_list<std::pair<std::string_view, BinOp>> ops);
+
+  std::shared_ptr<const Source> source_;
+  Lexer main_lexer_;
+  Lexer* lexer_;            // main_lexer_, or an f-string field's while parsing it
+  std::deque<Token> toks_;  // a deque: references to tokens stay valid while more are read
+  std::size_t pos_ = 0;
+  int speculating_ = 0;
+  int fstring_depth_ = 0;
+  int depth_ = 0;
+  std::vector<const Expr*> yields_;  // the placeholders yield_expr returns
+  std::vector<Scope> scopes_;
+  std::vector<Deferred> semantic_;     // SyntaxErrors CPython's compiler raises after parsing
+  std::vector<Deferred> unsupported_;  // constructs outside asim's subset
+};
+
+// ================================================================== errors
+
+void Parser::fail(Loc loc, std::string message, DKind kind) {
+  if (speculating_ > 0) throw Backtrack{};
+  throw ParseFailure{Diagnostic(kind, source_, char_loc(*source_, loc), std::move(message)), fstring_depth_ > 0};
+}
+
+void Parser::fail_here() {
+  const Token& t = peek();
+  if (t.kind == TokenKind::Indent || t.kind == TokenKind::Dedent) {
+    // As CPython's parser reports a stray INDENT or DEDENT, without looking further.
+    const Loc at = char_loc(*source_, t.loc);
+    if (speculating_ > 0) throw Backtrack{};
+    throw ParseFailure{Diagnostic(DKind::IndentationError, source_, at,
+                                  t.kind == TokenKind::Indent ? "unexpected indent" : "unexpected unindent"),
+                       false, false};
+  }
+  // After an operand, `not` can only begin `not in`: CPython's parse takes
+  // the `not` and stops at what follows it.
+  if (t.kind == TokenKind::Name && t.text == "not" && !at_kw("in", 1) && after_operand())
+    fail(peek(1).loc, "invalid syntax");
+  if (t.kind == TokenKind::EndMarker && lexer_->is_fstring_field()) {
+    // CPython points at the field's last token.
+    fail(pos_ > 0 ? toks_[pos_ - 1].loc : t.loc, "f-string: expecting '=', or '!', or ':', or '}'");
+  }
+  fail(t.loc, "invalid syntax");
+}
+
+// CPython's invalid_expression rule: inside brackets, an expression followed
+// by another one is most likely a missing comma.
+void Parser::missing_comma_or_fail(const Expr& element) {
+  // For `a, b c` and `*a b` CPython's rule sees `b c` and `a b`.
+  const Expr* last = &element;
+  if (last->kind == ExprKind::Tuple && !static_cast<const TupleExpr&>(*last).elts.empty() &&
+      static_cast<const TupleExpr&>(*last).elts.front()->loc.col == last->loc.col &&
+      static_cast<const TupleExpr&>(*last).elts.front()->loc.line == last->loc.line)
+    last = static_cast<const TupleExpr&>(*last).elts.back().get();
+  if (last->kind == ExprKind::Starred) last = static_cast<const Starred&>(*last).value.get();
+  const Expr& previous = *last;
+  const bool candidate = starts_expression() && previous.kind != ExprKind::IfExp && previous.kind != ExprKind::Lambda &&
+                         previous.kind != ExprKind::NamedExpr &&
+                         !(previous.kind == ExprKind::Name && at(TokenKind::String));
+  if (candidate && next_expression_parses()) fail(previous.loc, "invalid syntax. Perhaps you forgot a comma?");
+  fail_here();
+}
+
+// Whether an expression (as CPython's expression_without_invalid: a
+// disjunction will do) parses here; looked at, not consumed. Tokenizer errors
+// met on the way are raised, as CPython raises them.
+bool Parser::next_expression_parses() {
+  return lookahead([&] {
+    if (at_kw("lambda"))
+      lambdef();
+    else
+      disjunction();
+  });
+}
+
+template <class F>
+bool Parser::speculate(F&& f) {
+  const Mark m = mark();
+  struct Counter {
+    int& n;
+    explicit Counter(int& c) : n(c) { ++n; }
+    ~Counter() { --n; }
+  } counter(speculating_);
+  try {
+    f();
+    return true;
+  } catch (const Backtrack&) {
+    rewind(m);
+    return false;
+  }
+}
+
+// Whether the previous token can end an operand.
+bool Parser::after_operand() {
+  if (pos_ == 0) return false;
+  const Token& t = toks_[pos_ - 1];
+  if (t.kind == TokenKind::Number || t.kind == TokenKind::String) return true;
+  if (t.kind == TokenKind::Name)
+    return !is_keyword(t.text) || t.text == "True" || t.text == "False" || t.text == "None";
+  return t.kind == TokenKind::Op && (t.text == ")" || t.text == "]" || t.text == "}" || t.text == "...");
+}
+
+bool Parser::starts_expression(std::size_t k, bool star) {
+  const Token& t = peek(k);
+  switch (t.kind) {
+    case TokenKind::Name:
+      return !is_keyword(t.text) || t.text == "True" || t.text == "False" || t.text == "None" || t.text == "lambda" ||
+             t.text == "not" || t.text == "await";
+    case TokenKind::Number:
+    case TokenKind::String: return true;
+    case TokenKind::Op:
+      return t.text == "(" || t.text == "[" || t.text == "{" || t.text == "-" || t.text == "+" || t.text == "~" ||
+             t.text == "..." || (star && t.text == "*");
+    default: return false;
+  }
+}
+
+void Parser::check_await(Loc loc) {
+  switch (scopes_.back().kind) {
+    case ScopeKind::AsyncFunction: return;
+    case ScopeKind::Module:
+    case ScopeKind::Class: defer_semantic(loc, "'await' outside function"); return;
+    default: defer_semantic(loc, "'await' outside async function");
+  }
+}
+
+// Removes the "'await' outside ..." errors recorded since `since` (the
+// await was inside a comprehension); returns whether there were any.
+bool Parser::drop_await_errors(std::size_t since) {
+  const auto is_await = [](const Deferred& d) { return d.message.rfind("'await' outside", 0) == 0; };
+  const auto first = semantic_.begin() + static_cast<std::ptrdiff_t>(since);
+  const auto kept = std::remove_if(first, semantic_.end(), is_await);
+  const bool any = kept != semantic_.end();
+  semantic_.erase(kept, semantic_.end());
+  return any;
+}
+
+void Parser::raise_deferred() {
+  auto first = [](std::vector<Deferred>& v) {
+    return std::min_element(v.begin(), v.end(), [](const Deferred& a, const Deferred& b) {
+      return std::pair(a.loc.line, a.loc.col) < std::pair(b.loc.line, b.loc.col);
+    });
+  };
+  if (!semantic_.empty()) {
+    // CPython's compiler reports its errors at col_offset + 1: bytes, not characters.
+    const auto& d = *first(semantic_);
+    throw Diagnostic(DKind::SyntaxError, source_, d.loc, d.message);
+  }
+  if (!unsupported_.empty()) {
+    const auto& d = *first(unsupported_);
+    throw Diagnostic(DKind::Unsupported, source_, char_loc(*source_, d.loc), d.message);
+  }
+}
+
+// After a parser error CPython tokenizes the rest of the file, and a
+// tokenizer error found there is reported instead (_PyPegen_tokenize_full_
+// source_to_check_for_errors); an unclosed bracket only if it opened on an
+// earlier line than the parser error, and indentation errors never.
+void Parser::drain_for_tokenizer_errors(const ParseFailure& failure) {
+  if (failure.in_fstring || !failure.drain) return;
+  try {
+    while (main_lexer_.next().kind != TokenKind::EndMarker) {
+    }
+  } catch (const Diagnostic& d) {
+    if (d.kind() == DKind::IndentationError || main_lexer_.failed_in_fstring() || main_lexer_.failed_soft()) return;
+    if (main_lexer_.failed_unclosed() && d.loc().line >= failure.diagnostic.loc().line) return;
+    throw;
+  }
+}
+
+// ================================================================== statements
+
+// file: [statements] ENDMARKER
+Module Parser::file() {
+  ScopeGuard scope(*this, ScopeKind::Module);
+  Module m;
+  m.source = source_;
+  while (!at(TokenKind::EndMarker)) statement(m.body);
+  return m;
+}
+
+// statement: compound_stmt | simple_stmts
+void Parser::statement(Body& out) {
+  if (at(TokenKind::Indent)) fail_here();  // "unexpected indent"
+  if (auto s = compound_stmt()) {
+    out.push_back(std::move(s));
+    return;
+  }
+  simple_stmts(out);
+}
+
+// compound_stmt: function_def | if_stmt | class_def | with_stmt | for_stmt |
+// try_stmt | while_stmt | match_stmt
+StmtPtr Parser::compound_stmt() {
+  if (at_op("@")) return decorated();
+  if (!at(TokenKind::Name)) return nullptr;
+  const std::string_view w = peek().text;
+  if (w == "def") return function_def({}, std::nullopt);
+  if (w == "class") return class_def({});
+  if (w == "if") return if_stmt();
+  if (w == "while") return while_stmt();
+  if (w == "for") return for_stmt(std::nullopt);
+  if (w == "try") return try_stmt();
+  if (w == "with") return with_stmt(std::nullopt);
+  if (w == "async") return async_stmt({});
+  if (w == "match" && looks_like_match()) return match_stmt();
+  return nullptr;
+}
+
+// simple_stmts: simple_stmt (';' simple_stmt)* [';'] NEWLINE
+void Parser::simple_stmts(Body& out) {
+  for (;;) {
+    out.push_back(simple_stmt());
+    if (!accept_op(";") || at(TokenKind::Newline)) break;
+  }
+  if (!at(TokenKind::Newline)) {
+    // CPython's invalid_expression rule parses what follows before giving up,
+    // so a tokenizer error there (an unclosed bracket) is the one reported.
+    if (starts_expression()) lookahead([&] { star_expressions(); });
+    fail_here();
+  }
+  take();
+}
+
+// simple_stmt: assignment | star_expressions | return_stmt | import_stmt |
+// raise_stmt | 'pass' | del_stmt | yield_stmt | assert_stmt | 'break' |
+// 'continue' | global_stmt | nonlocal_stmt | type_alias
+StmtPtr Parser::simple_stmt() {
+  const Token& t = peek();
+  const Loc loc = t.loc;
+  if (t.kind == TokenKind::Name) {
+    const std::string_view w = t.text;
+    if (w == "pass") {
+      take();
+      return std::make_unique<Pass>(loc);
+    }
+    if (w == "break" || w == "continue") {
+      take();
+      if (scopes_.back().loops == 0)
+        defer_semantic(loc, w == "break" ? "'break' outside loop" : "'continue' not properly in loop");
+      if (w == "break") return std::make_unique<Break>(loc);
+      return std::make_unique<Continue>(loc);
+    }
+    if (w == "return") return return_stmt();
+    if (w == "raise") return raise_stmt();
+    if (w == "global" || w == "nonlocal") return global_stmt();
+    if (w == "del") return del_stmt();
+    if (w == "assert") return assert_stmt();
+    if (w == "import") return import_name();
+    if (w == "from") return import_from();
+    if (w == "type" && at_name(1) && (at_op("=", 2) || at_op("[", 2))) return type_alias();
+  }
+  return assignment_or_expression();
+}
+
+// assignment | star_expressions: the targets are parsed as expressions, then
+// checked and given the Store context once the '=' shows what they are.
+StmtPtr Parser::assignment_or_expression() {
+  const Loc loc = peek().loc;
+  const bool yield = at_kw("yield");
+  ExprPtr e = yield ? yield_expr() : star_expressions();
+  if (yield && at_op("=")) fail(e->loc, "assignment to yield expression not possible");
+  if (at_op(":")) return annotated_assignment(std::move(e), loc);
+  // clang-format off
+  static constexpr std::array<std::pair<std::string_view, BinOp>, 13> kAugmented = {{
+      {"+=", BinOp::Add}, {"-=", BinOp::Sub}, {"*=", BinOp::Mult}, {"/=", BinOp::Div}, {"//=", BinOp::FloorDiv},
+      {"%=", BinOp::Mod}, {"**=", BinOp::Pow}, {"<<=", BinOp::LShift}, {">>=", BinOp::RShift},
+      {"|=", BinOp::BitOr}, {"^=", BinOp::BitXor}, {"&=", BinOp::BitAnd}, {"@=", BinOp::MatMult}}};
+  // clang-format on
+  for (const auto& [text, op] : kAugmented)
+    if (at_op(text)) return augmented_assignment(std::move(e), op, loc);
+  if (at_op("=")) return assignment(std::move(e), loc);
+  // invalid_legacy_expression: Python 2's print statement.
+  if (e->kind == ExprKind::Name && starts_expression() && lookahead([&] { star_expressions(); })) {
+    const auto& id = static_cast<const Name&>(*e).id;
+    if (id == "print" || id == "exec")
+      fail(e->loc, fmt::format("Missing parentheses in call to '{}'. Did you mean {}(...)?", id, id));
+  }
+  if (e->kind == ExprKind::Starred) defer_semantic(e->loc, "can't use starred expression here");
+  auto s = std::make_unique<ExprStmt>(loc);
+  s->value = std::move(e);
+  return s;
+}
+
+// annotated_rhs after `target ':' expression ['=' ...]`; the annotation is
+// parsed and dropped (asim never evaluates annotations).
+StmtPtr Parser::annotated_assignment(ExprPtr target, Loc loc) {
+  const Loc colon = peek().loc;
+  const bool single =
+      target->kind == ExprKind::Name || target->kind == ExprKind::Attribute || target->kind == ExprKind::Subscript;
+  // CPython judges a bad target only when an annotation follows; otherwise
+  // its parse never got past the ':'.
+  if (!single && !lookahead([&] {
+        take();
+        expression();
+      }))
+    fail(colon, "invalid syntax");
+  take();  // ':'
+  expression();
+  if (target->kind == ExprKind::Tuple || target->kind == ExprKind::List)
+    fail(target->loc, fmt::format("only single target (not {}) can be annotated", expr_name(*target)));
+  if (target->kind != ExprKind::Name && target->kind != ExprKind::Attribute && target->kind != ExprKind::Subscript)
+    fail(target->loc, "illegal target for annotation");
+  auto s = std::make_unique<AnnAssign>(loc);
+  store_target(*target);
+  s->target = std::move(target);
+  if (accept_op("=")) s->value = at_kw("yield") ? yield_expr() : star_expressions();
+  return s;
+}
+
+StmtPtr Parser::augmented_assignment(ExprPtr target, BinOp op, Loc loc) {
+  if (target->kind != ExprKind::Name && target->kind != ExprKind::Attribute && target->kind != ExprKind::Subscript)
+    fail(target->loc, fmt::format("'{}' is an illegal expression for augmented assignment", expr_name(*target)));
+  take();  // the operator
+  store_target(*target);
+  auto s = std::make_unique<AugAssign>(loc);
+  s->target = std::move(target);
+  s->op = op;
+  s->value = at_kw("yield") ? yield_expr() : star_expressions();
+  return s;
+}
+
+// assignment: (star_targets '=')+ (yield_expr | star_expressions)
+StmtPtr Parser::assignment(ExprPtr first, Loc loc) {
+  auto s = std::make_unique<Assign>(loc);
+  s->targets.push_back(std::move(first));
+  for (;;) {
+    // Each target is judged before its value is parsed, as CPython's
+    // invalid_assignment rule does; '==' is suggested only for `target = value`.
+    const bool first_target = s->targets.size() == 1;
+    store_target(*s->targets.back(), [&] { return first_target && single_assignment_follows(); });
+    take();  // '='
+    ExprPtr rhs = at_kw("yield") ? yield_expr() : star_expressions();
+    if (!at_op("=")) {
+      if (rhs->kind == ExprKind::Starred) defer_semantic(rhs->loc, "can't use starred expression here");
+      s->value = std::move(rhs);
+      return s;
+    }
+    s->targets.push_back(std::move(rhs));
+  }
+}
+
+// Sets ctx on an assignment or del target; returns the first sub-expression
+// that cannot be one.
+Expr* set_context(Expr& e, Ctx ctx) {
+  switch (e.kind) {
+    case ExprKind::Name: static_cast<Name&>(e).ctx = ctx; return nullptr;
+    case ExprKind::Attribute: static_cast<Attribute&>(e).ctx = ctx; return nullptr;
+    case ExprKind::Subscript: static_cast<Subscript&>(e).ctx = ctx; return nullptr;
+    case ExprKind::Starred: {
+      if (ctx == Ctx::Del) return &e;
+      auto& s = static_cast<Starred&>(e);
+      s.ctx = ctx;
+      return set_context(*s.value, ctx);
+    }
+    case ExprKind::Tuple:
+    case ExprKind::List: {
+      auto& elts = e.kind == ExprKind::Tuple ? static_cast<TupleExpr&>(e).elts : static_cast<ListExpr&>(e).elts;
+      if (e.kind == ExprKind::Tuple)
+        static_cast<TupleExpr&>(e).ctx = ctx;
+      else
+        static_cast<ListExpr&>(e).ctx = ctx;
+      for (auto& elt : elts)
+        if (Expr* bad = set_context(*elt, ctx)) return bad;
+      return nullptr;
+    }
+    default: return &e;
+  }
+}
+
+// At an assignment's '=': whether a bitwise_or and no further '=' follow
+// (CPython's invalid_named_expression then suggests '==').
+bool Parser::single_assignment_follows() {
+  return lookahead([&] {
+    take();
+    bitwise_or();
+    if (at_op("=") || at_op(":=")) fail_here();
+  });
+}
+
+void Parser::store_target(Expr& target, const std::function<bool()>& maybe_equality) {
+  Expr* bad = set_context(target, Ctx::Store);
+  if (!bad) {
+    check_starred_targets(target);
+    return;
+  }
+  const bool yield = std::find(yields_.begin(), yields_.end(), bad) != yields_.end();
+  const std::string name = yield ? "yield expression" : expr_name(*bad);
+  if (bad == &target && (yield || is_bitwise_or_level(target)) && maybe_equality && maybe_equality())
+    fail(bad->loc, fmt::format("cannot assign to {} here. Maybe you meant '==' instead of '='?", name));
+  fail(bad->loc, fmt::format("cannot assign to {}", name));
+}
+
+// The compiler's checks on starred targets (after parsing, in CPython).
+void Parser::check_starred_targets(Expr& target) {
+  if (target.kind == ExprKind::Starred) {
+    defer_semantic(target.loc, "starred assignment target must be in a list or tuple");
+    return;
+  }
+  if (target.kind != ExprKind::Tuple && target.kind != ExprKind::List) return;
+  auto& elts =
+      target.kind == ExprKind::Tuple ? static_cast<TupleExpr&>(target).elts : static_cast<ListExpr&>(target).elts;
+  int stars = 0;
+  for (auto& elt : elts) {
+    if (elt->kind == ExprKind::Starred) {
+      ++stars;
+      check_starred_targets(*static_cast<Starred&>(*elt).value);
+    } else {
+      check_starred_targets(*elt);
+    }
+  }
+  if (stars > 1) defer_semantic(target.loc, "multiple starred expressions in assignment");
+}
+
+// return_stmt: 'return' [star_expressions]
+StmtPtr Parser::return_stmt() {
+  const Loc loc = take().loc;
+  auto s = std::make_unique<Return>(loc);
+  if (!at_simple_stmt_end()) s->value = star_expressions();
+  if (!in_function()) defer_semantic(loc, "'return' outside function");
+  return s;
+}
+
+// raise_stmt: 'raise' expression ['from' expression] | 'raise'
+StmtPtr Parser::raise_stmt() {
+  const Loc loc = take().loc;
+  auto s = std::make_unique<Raise>(loc);
+  if (!at_simple_stmt_end()) {
+    s->exc = expression();
+    if (accept_kw("from")) s->cause = expression();
+  }
+  return s;
+}
+
+// global_stmt: 'global' ','.NAME+ ; nonlocal_stmt: 'nonlocal' ','.NAME+
+StmtPtr Parser::global_stmt() {
+  const Token& t = take();
+  const bool nonlocal = t.text == "nonlocal";
+  auto s = std::make_unique<Global>(nonlocal ? StmtKind::Nonlocal : StmtKind::Global, t.loc);
+  do {
+    s->names.push_back(expect_name());
+  } while (accept_op(","));
+  if (nonlocal && scopes_.back().kind == ScopeKind::Module)
+    defer_semantic(s->loc, "nonlocal declaration not allowed at module level");
+  return s;
+}
+
+// del_stmt: 'del' del_targets
+StmtPtr Parser::del_stmt() {
+  const Loc loc = take().loc;
+  auto s = std::make_unique<Delete>(loc);
+  do {
+    ExprPtr t = star_expression();
+    if (Expr* bad = set_context(*t, Ctx::Del)) fail(bad->loc, fmt::format("cannot delete {}", expr_name(*bad)));
+    s->targets.push_back(std::move(t));
+  } while (accept_op(",") && !at_simple_stmt_end());
+  return s;
+}
+
+// assert_stmt: 'assert' expression [',' expression]
+StmtPtr Parser::assert_stmt() {
+  const Loc loc = take().loc;
+  auto s = std::make_unique<Assert>(loc);
+  s->test = expression();
+  if (accept_op(",")) s->msg = expression();
+  return s;
+}
+
+// dotted_name: dotted_name '.' NAME | NAME
+std::string Parser::dotted_name() {
+  std::string name = expect_name();
+  while (accept_op(".")) name += "." + expect_name();
+  return name;
+}
+
+// import_name: 'import' dotted_as_names
+StmtPtr Parser::import_name() {
+  const Loc loc = take().loc;
+  auto s = std::make_unique<Import>(loc);
+  do {
+    Alias a;
+    a.name = dotted_name();
+    if (accept_kw("as")) a.asname = expect_name();
+    s->names.push_back(std::move(a));
+  } while (accept_op(","));
+  return s;
+}
+
+// import_from: 'from' ('.' | '...')* dotted_name 'import' import_from_targets
+//            | 'from' ('.' | '...')+ 'import' import_from_targets
+StmtPtr Parser::import_from() {
+  const Loc loc = take().loc;
+  auto s = std::make_unique<ImportFrom>(loc);
+  int level = 0;
+  for (;;) {
+    if (accept_op("."))
+      ++level;
+    else if (accept_op("..."))
+      level += 3;
+    else
+      break;
+  }
+  if (level == 0 || !at_kw("import")) s->module = dotted_name();
+  if (level > 0) defer_unsupported(loc, "relative imports (from . import ...)");
+  if (!accept_kw("import")) fail_here();
+  if (at_op("*")) {
+    defer_unsupported(take().loc, "star imports (from ... import *)");
+    return s;
+  }
+  if (accept_op("(")) {
+    import_from_as_names(s->names);
+    accept_op(",");
+    expect_op(")");
+  } else {
+    import_from_as_names(s->names);
+    if (at_op(",")) {
+      take();
+      fail(peek().loc, "trailing comma not allowed without surrounding parentheses");
+    }
+  }
+  return s;
+}
+
+// import_from_as_names: ','.import_from_as_name+
+void Parser::import_from_as_names(std::vector<Alias>& names) {
+  for (;;) {
+    Alias a;
+    a.name = expect_name();
+    if (accept_kw("as")) a.asname = expect_name();
+    names.push_back(std::move(a));
+    if (!at_op(",") || !at_name(1)) return;
+    take();
+  }
+}
+
+// type_alias: "type" NAME [type_params] '=' expression
+StmtPtr Parser::type_alias() {
+  const Loc loc = take().loc;
+  take();  // the name
+  if (at_op("[")) type_params();
+  expect_op("=");
+  expression();
+  defer_unsupported(loc, "type statements (type aliases)");
+  return std::make_unique<Pass>(loc);
+}
+
+// block: NEWLINE INDENT statements DEDENT | simple_stmts
+Body Parser::block(std::string_view what, int line) {
+  Body body;
+  if (!at(TokenKind::Newline)) {
+    simple_stmts(body);
+    return body;
+  }
+  take();
+  if (!at(TokenKind::Indent))
+    fail(peek().loc, fmt::format("expected an indented block after {} on line {}", what, line),
+         DKind::IndentationError);
+  take();
+  while (!at(TokenKind::Dedent) && !at(TokenKind::EndMarker)) statement(body);
+  if (at(TokenKind::Dedent)) take();
+  return body;
+}
+
+// The ':' of a compound statement header. Some rules force it (`&&':'`:
+// "expected ':'" whatever follows); the others say so only before a NEWLINE.
+void Parser::expect_colon(bool forced) {
+  if (accept_op(":")) return;
+  if (forced || at(TokenKind::Newline)) fail(peek().loc, "expected ':'");
+  fail_here();
+}
+
+// decorators: ('@' named_expression NEWLINE)+, then a class or function.
+StmtPtr Parser::decorated() {
+  std::vector<ExprPtr> decorators;
+  while (accept_op("@")) {
+    ExprPtr d = named_expression();
+    if (d->kind != ExprKind::Name) defer_unsupported(d->loc, "decorators other than a plain name (@name)");
+    decorators.push_back(std::move(d));
+    if (!at(TokenKind::Newline)) fail_here();
+    take();
+  }
+  if (at_kw("def")) return function_def(std::move(decorators), std::nullopt);
+  if (at_kw("class")) return class_def(std::move(decorators));
+  if (at_kw("async") && at_kw("def", 1)) return async_stmt(std::move(decorators));
+  fail_here();
+}
+
+// 'async' function_def | 'async' for_stmt | 'async' with_stmt
+StmtPtr Parser::async_stmt(std::vector<ExprPtr> decorators) {
+  const Loc loc = take().loc;
+  if (at_kw("def")) return function_def(std::move(decorators), loc);
+  if (at_kw("for")) return for_stmt(loc);
+  if (at_kw("with")) return with_stmt(loc);
+  fail_here();
+}
+
+// function_def_raw: ['async'] 'def' NAME [type_params] '(' [params] ')'
+//                   ['->' expression] ':' block
+StmtPtr Parser::function_def(std::vector<ExprPtr> decorators, std::optional<Loc> async_loc) {
+  const Token& def = take();
+  const int line = def.loc.line;
+  auto s = std::make_unique<FunctionDef>(async_loc ? StmtKind::AsyncFunctionDef : StmtKind::FunctionDef,
+                                         async_loc.value_or(def.loc));
+  s->decorator_list = std::move(decorators);
+  s->name = expect_name();
+  if (at_op("[")) type_params();
+  if (!accept_op("(")) fail(peek().loc, "expected '('");
+  s->args = params(")", true);  // defaults and annotations belong to the enclosing scope
+  expect_op(")");
+  if (accept_op("->")) expression();
+  expect_colon(true);
+  ScopeGuard scope(*this, async_loc ? ScopeKind::AsyncFunction : ScopeKind::Function);
+  s->body = block("function definition", line);
+  return s;
+}
+
+// params / lambda_params: [posonly '/'] args ['*' [NAME] kwonly] ['**' NAME],
+// with CPython's messages for misplaced parts. Annotations are parsed and
+// dropped.
+Arguments Parser::params(std::string_view close, bool annotations) {
+  Arguments a;
+  std::vector<std::string> seen;
+  bool star = false, kwarg = false, slash = false, seen_default = false;
+  std::optional<Loc> bare_star;
+  auto annotation = [&] {
+    if (annotations && accept_op(":")) expression();
+  };
+  while (!at_op(close)) {
+    const Loc loc = peek().loc;
+    if (kwarg) fail(loc, "arguments cannot follow var-keyword argument");
+    if (accept_op("/")) {
+      if (slash) fail(loc, "/ may appear only once");
+      if (star) fail(loc, "/ must be ahead of *");
+      if (a.args.empty()) fail(loc, "at least one argument must precede /");
+      slash = true;
+      a.posonly = std::move(a.args);
+      a.args.clear();
+    } else if (accept_op("*")) {
+      if (star) fail(loc, "* argument may appear only once");
+      star = true;
+      if (at_name()) {
+        a.vararg = param_name(seen);
+        annotation();
+        if (at_op("=")) fail(peek().loc, "var-positional argument cannot have default value");
+      } else if (at_op(close) || (at_op(",") && (at_op(close, 1) || at_op("**", 1)))) {
+        // CPython points at the '*' of a def, at the token after it in a lambda.
+        fail(annotations ? loc : peek().loc, "named arguments must follow bare *");
+      } else {
+        bare_star = loc;
+      }
+    } else if (accept_op("**")) {
+      a.kwarg = param_name(seen);
+      annotation();
+      if (at_op("=")) fail(peek().loc, "var-keyword argument cannot have default value");
+      kwarg = true;
+    } else {
+      std::string name = param_name(seen);
+      annotation();
+      ExprPtr def;
+      if (accept_op("=")) def = expression();
+      if (star) {
+        a.kwonly.push_back(std::move(name));
+        a.kw_defaults.push_back(std::move(def));
+      } else {
+        if (def) {
+          seen_default = true;
+          a.defaults.push_back(std::move(def));
+        } else if (seen_default) {
+          fail(loc, "parameter without a default follows parameter with a default");
+        }
+        a.args.push_back(std::move(name));
+      }
+    }
+    if (!accept_op(",")) break;
+  }
+  return a;
+}
+
+std::string Parser::param_name(std::vector<std::string>& seen) {
+  const Loc loc = peek().loc;
+  std::string name = expect_name();
+  if (std::find(seen.begin(), seen.end(), name) != seen.end())
+    defer_semantic(loc, fmt::format("duplicate argument '{}' in function definition", name));
+  seen.push_back(name);
+  return name;
+}
+
+// class_def_raw: 'class' NAME [type_params] ['(' [arguments] ')'] ':' block
+StmtPtr Parser::class_def(std::vector<ExprPtr> decorators) {
+  const Token& kw = take();
+  const int line = kw.loc.line;
+  auto s = std::make_unique<ClassDef>(kw.loc);
+  if (!decorators.empty()) defer_unsupported(decorators.front()->loc, "class decorators");
+  s->name = expect_name();
+  if (at_op("[")) type_params();
+  if (at_op("(")) {
+    // The bases are parsed as a call's arguments would be.
+    auto c = call(make_expr<Name>(kw.loc), kw.loc);
+    auto& args = static_cast<Call&>(*c);
+    if (!args.keywords.empty())
+      defer_unsupported(args.keywords.front().loc, "class keyword arguments (such as metaclass=...)");
+    s->bases = std::move(args.args);
+  }
+  expect_colon(false);
+  ScopeGuard scope(*this, ScopeKind::Class);
+  s->body = block("class definition", line);
+  return s;
+}
+
+// type_params: '[' type_param_seq ']' (PEP 695), parsed loosely and skipped.
+void Parser::type_params() {
+  defer_unsupported(peek().loc, "type parameter lists (PEP 695 generics)");
+  take();
+  do {
+    if (at_op("]")) break;
+    if (!accept_op("**")) accept_op("*");
+    expect_name();
+    if (accept_op(":")) expression();
+  } while (accept_op(","));
+  expect_op("]");
+}
+
+// if_stmt: 'if' named_expression ':' block (elif_stmt | [else_block]);
+// an elif is an If nested in orelse.
+StmtPtr Parser::if_stmt() {
+  DepthGuard depth(*this);  // elif chains nest
+  const Token& kw = take();
+  const bool elif = kw.text == "elif";
+  auto s = std::make_unique<If>(kw.loc);
+  s->test = named_expression();
+  expect_colon(false);
+  s->body = block(elif ? "'elif' statement" : "'if' statement", s->loc.line);
+  if (at_kw("elif"))
+    s->orelse.push_back(if_stmt());
+  else if (at_kw("else"))
+    s->orelse = else_block();
+  return s;
+}
+
+// else_block: 'else' &&':' block
+Body Parser::else_block() {
+  const int line = take().loc.line;
+  expect_colon(true);
+  return block("'else' statement", line);
+}
+
+// while_stmt: 'while' named_expression ':' block [else_block]
+StmtPtr Parser::while_stmt() {
+  const Loc loc = take().loc;
+  auto s = std::make_unique<While>(loc);
+  s->test = named_expression();
+  expect_colon(false);
+  {
+    LoopGuard loop(*this);
+    s->body = block("'while' statement", loc.line);
+  }
+  if (at_kw("else")) s->orelse = else_block();
+  return s;
+}
+
+// for_stmt: ['async'] 'for' star_targets 'in' star_expressions ':' block [else_block]
+StmtPtr Parser::for_stmt(std::optional<Loc> async_loc) {
+  const Token& kw = take();
+  const int line = kw.loc.line;
+  auto s = std::make_unique<For>(async_loc ? StmtKind::AsyncFor : StmtKind::For, async_loc.value_or(kw.loc));
+  s->target = star_targets();
+  if (!accept_kw("in")) fail_here();
+  s->iter = star_expressions();
+  expect_colon(false);
+  {
+    LoopGuard loop(*this);
+    s->body = block("'for' statement", line);
+  }
+  if (at_kw("else")) s->orelse = else_block();
+  if (async_loc && !in_async_function()) defer_semantic(s->loc, "'async for' outside async function");
+  return s;
+}
+
+// with_stmt: ['async'] 'with' '(' ','.with_item+ ','? ')' ':' block
+//          | ['async'] 'with' ','.with_item+ ':' block
+StmtPtr Parser::with_stmt(std::optional<Loc> async_loc) {
+  const Token& kw = take();
+  const int line = kw.loc.line;
+  auto s = std::make_unique<With>(async_loc ? StmtKind::AsyncWith : StmtKind::With, async_loc.value_or(kw.loc));
+  auto parenthesized_items = [&] {
+    take();
+    do {
+      if (at_op(")")) break;
+      s->items.push_back(with_item());
+    } while (accept_op(","));
+    if (!at_op(")") && !s->items.empty()) {
+      const WithItem& last = s->items.back();
+      close_collection(")", last.optional_vars ? *last.optional_vars : *last.context_expr);
+    } else {
+      expect_op(")");
+    }
+    if (!at_op(":")) fail_here();
+  };
+  // `with (a as b, c):` is certainly the parenthesized form (errors in it are
+  // reported); `with (a, b):` may be a tuple: tried, then parsed as an expression.
+  bool parenthesized = false;
+  if (at_op("(") && with_items_in_parentheses()) {
+    parenthesized_items();
+    parenthesized = true;
+  } else if (at_op("(")) {
+    parenthesized = speculate(parenthesized_items);
+  }
+  if (!parenthesized) {
+    s->items.clear();
+    do {
+      s->items.push_back(with_item());
+    } while (accept_op(","));
+  }
+  expect_colon(false);
+  s->body = block("'with' statement", line);
+  if (async_loc && !in_async_function()) defer_semantic(s->loc, "'async with' outside async function");
+  return s;
+}
+
+// Whether an `as` sits directly inside the parentheses that start here.
+bool Parser::with_items_in_parentheses() {
+  int depth = 0;
+  for (std::size_t k = 0;; ++k) {
+    const Token& t = peek(k);
+    if (t.kind == TokenKind::Newline || t.kind == TokenKind::EndMarker) return false;
+    if (t.kind == TokenKind::Op && (t.text == "(" || t.text == "[" || t.text == "{")) ++depth;
+    if (t.kind == TokenKind::Op && (t.text == ")" || t.text == "]" || t.text == "}") && --depth == 0) return false;
+    if (depth == 1 && t.kind == TokenKind::Name && t.text == "as") return true;
+  }
+}
+
+// with_item: expression 'as' star_target | expression
+WithItem Parser::with_item() {
+  WithItem item;
+  item.context_expr = expression();
+  if (accept_kw("as")) {
+    item.optional_vars = star_target();
+    store_target(*item.optional_vars);
+  }
+  return item;
+}
+
+// try_stmt: 'try' &&':' block (finally_block | except_block+ [else_block] [finally_block])
+StmtPtr Parser::try_stmt() {
+  const Loc loc = take().loc;
+  auto s = std::make_unique<Try>(loc);
+  expect_colon(true);
+  s->body = block("'try' statement", loc.line);
+  while (at_kw("except")) s->handlers.push_back(except_block());
+  if (!s->handlers.empty() && at_kw("else")) s->orelse = else_block();
+  bool has_finally = false;
+  if (at_kw("finally")) {
+    has_finally = true;
+    const int line = take().loc.line;
+    expect_colon(true);
+    s->finalbody = block("'finally' statement", line);
+  }
+  if (s->handlers.empty() && !has_finally) fail(peek().loc, "expected 'except' or 'finally' block");
+  for (std::size_t i = 0; i + 1 < s->handlers.size(); ++i)
+    if (!s->handlers[i].type) defer_semantic(s->handlers[i].loc, "default 'except:' must be last");
+  return s;
+}
+
+// except_block: 'except' expression ['as' NAME] ':' block | 'except' ':' block
+// (except* is parsed the same way, and reported unsupported).
+ExceptHandler Parser::except_block() {
+  ExceptHandler h;
+  h.loc = take().loc;
+  const bool star = at_op("*");
+  if (star) {
+    defer_unsupported(h.loc, "except* (exception groups)");
+    take();
+  }
+  if (!at_op(":")) {
+    h.type = expression();
+    if (at_op(",")) fail(h.type->loc, "multiple exception types must be parenthesized");
+    if (accept_kw("as")) h.name = expect_name();
+  }
+  expect_colon(false);
+  h.body = block(star ? "'except*' statement" : "'except' statement", h.loc.line);
+  return h;
+}
+
+// `match` is a soft keyword: a match statement only if a subject, ':' and
+// NEWLINE follow (otherwise `match` is a name, as in `match = 1`).
+bool Parser::looks_like_match() {
+  if (at_op("=", 1) || at_op(".", 1) || at(TokenKind::Newline, 1)) return false;
+  return lookahead([&] {
+    take();
+    star_expressions();
+    if (!accept_op(":") || !at(TokenKind::Newline)) fail_here();
+  });
+}
+
+// match_stmt: reported unsupported; its cases are skipped unparsed.
+StmtPtr Parser::match_stmt() {
+  const Loc loc = take().loc;
+  defer_unsupported(loc, "match statements");
+  star_expressions();
+  expect_op(":");
+  take();  // NEWLINE
+  if (!at(TokenKind::Indent))
+    fail(peek().loc, fmt::format("expected an indented block after 'match' statement on line {}", loc.line),
+         DKind::IndentationError);
+  take();
+  for (int depth = 1; depth > 0 && !at(TokenKind::EndMarker);) {
+    const TokenKind k = take().kind;
+    if (k == TokenKind::Indent) ++depth;
+    if (k == TokenKind::Dedent) --depth;
+  }
+  return std::make_unique<Pass>(loc);
+}
+
+// ================================================================== expressions
+
+// star_expressions: star_expression (',' star_expression)* [',']
+ExprPtr Parser::star_expressions() {
+  const Loc loc = peek().loc;
+  ExprPtr first = star_expression();
+  if (!at_op(",")) return first;
+  auto t = make_expr<TupleExpr>(loc);
+  t->elts.push_back(std::move(first));
+  while (accept_op(",")) {
+    if (!starts_expression(0, true)) break;
+    t->elts.push_back(star_expression());
+  }
+  return t;
+}
+
+// star_expression: '*' bitwise_or | expression
+ExprPtr Parser::star_expression() {
+  if (!at_op("*")) return expression();
+  auto s = make_expr<Starred>(take().loc);
+  s->value = bitwise_or();
+  return s;
+}
+
+// star_named_expression: '*' bitwise_or | named_expression
+ExprPtr Parser::star_named_expression() {
+  if (!at_op("*")) return named_expression();
+  auto s = make_expr<Starred>(take().loc);
+  s->value = bitwise_or();
+  return s;
+}
+
+// named_expression: NAME ':=' expression | expression !':='
+ExprPtr Parser::named_expression(bool suggest_equality) {
+  ExprPtr e = expression();
+  if (suggest_equality && at_op("=")) invalid_named_expression(*e);
+  if (!at_op(":=")) return e;
+  if (e->kind != ExprKind::Name) fail(e->loc, fmt::format("cannot use assignment expressions with {}", expr_name(*e)));
+  take();
+  auto n = make_expr<NamedExpr>(e->loc);
+  static_cast<Name&>(*e).ctx = Ctx::Store;
+  n->target = std::move(e);
+  n->value = expression();
+  return n;
+}
+
+// invalid_named_expression: `x = 1` where an expression is expected (as in
+// `if x = 1:`) is most likely a comparison.
+void Parser::invalid_named_expression(const Expr& e) {
+  const bool single = lookahead([&] {
+    take();
+    bitwise_or();
+    if (at_op("=") || at_op(":=")) fail_here();
+  });
+  if (!single) return;
+  if (e.kind == ExprKind::Name) fail(e.loc, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+  if (is_bitwise_or_level(e))
+    fail(e.loc, fmt::format("cannot assign to {} here. Maybe you meant '==' instead of '='?", expr_name(e)));
+}
+
+// expression: disjunction 'if' disjunction 'else' expression | disjunction | lambdef
+ExprPtr Parser::expression() {
+  DepthGuard depth(*this);
+  if (at_kw("lambda")) return lambdef();
+  // A node starts where its first operand's text does, parentheses included.
+  const Loc start = peek().loc;
+  ExprPtr body = disjunction();
+  if (!at_kw("if")) return body;
+  take();
+  ExprPtr test = disjunction();
+  if (!at_kw("else")) {
+    if (at_op(":")) fail_here();
+    fail(start, "expected 'else' after 'if' expression");
+  }
+  take();
+  auto e = make_expr<IfExp>(start);
+  e->body = std::move(body);
+  e->test = std::move(test);
+  e->orelse = expression();
+  return e;
+}
+
+// yield_expr: 'yield' 'from' expression | 'yield' [star_expressions]
+// Parsed so the file's other errors still show, then reported unsupported;
+// the placeholder value is never run.
+ExprPtr Parser::yield_expr() {
+  const Loc loc = take().loc;
+  if (accept_kw("from")) {
+    expression();
+    defer_unsupported(loc, "yield from (generators)");
+  } else {
+    if (starts_expression(0, true)) star_expressions();
+    defer_unsupported(loc, "yield (generators)");
+  }
+  if (!in_function() && scopes_.back().kind != ScopeKind::Lambda) defer_semantic(loc, "'yield' outside function");
+  auto placeholder = make_expr<Constant>(loc);
+  yields_.push_back(placeholder.get());
+  return placeholder;
+}
+
+// lambdef: 'lambda' [lambda_params] ':' expression
+ExprPtr Parser::lambdef() {
+  auto l = make_expr<Lambda>(take().loc);
+  l->args = params(":", false);
+  expect_op(":");
+  ScopeGuard scope(*this, ScopeKind::Lambda);
+  l->body = expression();
+  return l;
+}
+
+// disjunction: conjunction ('or' conjunction)+ | conjunction
+ExprPtr Parser::disjunction() {
+  const Loc start = peek().loc;
+  ExprPtr first = conjunction();
+  if (!at_kw("or")) return first;
+  auto b = make_expr<BoolOpExpr>(start);
+  b->op = BoolOp::Or;
+  b->values.push_back(std::move(first));
+  while (accept_kw("or")) b->values.push_back(conjunction());
+  return b;
+}
+
+// conjunction: inversion ('and' inversion)+ | inversion
+ExprPtr Parser::conjunction() {
+  const Loc start = peek().loc;
+  ExprPtr first = inversion();
+  if (!at_kw("and")) return first;
+  auto b = make_expr<BoolOpExpr>(start);
+  b->op = BoolOp::And;
+  b->values.push_back(std::move(first));
+  while (accept_kw("and")) b->values.push_back(inversion());
+  return b;
+}
+
+// inversion: 'not' inversion | comparison
+ExprPtr Parser::inversion() {
+  DepthGuard depth(*this);
+  if (!at_kw("not")) return comparison();
+  auto u = make_expr<UnaryOpExpr>(take().loc);
+  u->op = UnaryOp::Not;
+  u->operand = inversion();
+  return u;
+}
+
+// comparison: bitwise_or compare_op_bitwise_or_pair+ | bitwise_or
+ExprPtr Parser::comparison() {
+  const Loc start = peek().loc;
+  ExprPtr left = bitwise_or();
+  std::optional<CmpOp> op = compare_op();
+  if (!op) return left;
+  auto c = make_expr<Compare>(start);
+  c->left = std::move(left);
+  do {
+    c->ops.push_back(*op);
+    c->comparators.push_back(bitwise_or());
+  } while ((op = compare_op()));
+  return c;
+}
+
+// The comparison operator at the current token, consumed; nullopt if none.
+std::optional<CmpOp> Parser::compare_op() {
+  static constexpr std::array<std::pair<std::string_view, CmpOp>, 6> kOps = {{{"==", CmpOp::Eq},
+                                                                              {"!=", CmpOp::NotEq},
+                                                                              {"<", CmpOp::Lt},
+                                                                              {"<=", CmpOp::LtE},
+                                                                              {">", CmpOp::Gt},
+                                                                              {">=", CmpOp::GtE}}};
+  for (const auto& [text, op] : kOps)
+    if (accept_op(text)) return op;
+  if (accept_kw("in")) return CmpOp::In;
+  if (at_kw("not") && at_kw("in", 1)) {
+    take();
+    take();
+    return CmpOp::NotIn;
+  }
+  if (accept_kw("is")) return accept_kw("not") ? CmpOp::IsNot : CmpOp::Is;
+  return std::nullopt;
+}
+
+// A left-associative binary level: next (op next)*.
+template <class Next>
+ExprPtr Parser::binary(Next next, std::initializer_list<std::pair<std::string_view, BinOp>> ops) {
+  const Loc start = peek().loc;
+  ExprPtr left = (this->*next)();
+  DepthGuard chain(*this, 0);  // each operator nests the tree one level deeper
+  for (;;) {
+    const auto it = std::find_if(ops.begin(), ops.end(), [&](const auto& o) { return at_op(o.first); });
+    if (it == ops.end()) return left;
+    chain.deeper();
+    take();
+    auto b = make_expr<BinOpExpr>(start);
+    b->left = std::move(left);
+    b->op = it->second;
+    b->right = (this->*next)();
+    left = std::move(b);
+  }
+}
+
+// bitwise_or: bitwise_or '|' bitwise_xor | bitwise_xor
+ExprPtr Parser::bitwise_or() { return binary(&Parser::bitwise_xor, {{"|", BinOp::BitOr}}); }
+// bitwise_xor: bitwise_xor '^' bitwise_and | bitwise_and
+ExprPtr Parser::bitwise_xor() { return binary(&Parser::bitwise_and, {{"^", BinOp::BitXor}}); }
+// bitwise_and: bitwise_and '&' shift_expr | shift_expr
+ExprPtr Parser::bitwise_and() { return binary(&Parser::shift_expr, {{"&", BinOp::BitAnd}}); }
+// shift_expr: shift_expr ('<<' | '>>') sum | sum
+ExprPtr Parser::shift_expr() { return binary(&Parser::sum, {{"<<", BinOp::LShift}, {">>", BinOp::RShift}}); }
+// sum: sum ('+' | '-') term | term
+ExprPtr Parser::sum() { return binary(&Parser::term, {{"+", BinOp::Add}, {"-", BinOp::Sub}}); }
+// term: term ('*' | '/' | '//' | '%' | '@') factor | factor
+ExprPtr Parser::term() {
+  return binary(
+      &Parser::factor,
+      {{"*", BinOp::Mult}, {"/", BinOp::Div}, {"//", BinOp::FloorDiv}, {"%", BinOp::Mod}, {"@", BinOp::MatMult}});
+}
+
+// factor: '+' factor | '-' factor | '~' factor | power
+ExprPtr Parser::factor() {
+  DepthGuard depth(*this);
+  std::optional<UnaryOp> op;
+  if (at_op("+"))
+    op = UnaryOp::UAdd;
+  else if (at_op("-"))
+    op = UnaryOp::USub;
+  else if (at_op("~"))
+    op = UnaryOp::Invert;
+  if (!op) return power();
+  auto u = make_expr<UnaryOpExpr>(take().loc);
+  u->op = *op;
+  u->operand = factor();
+  return u;
+}
+
+// power: await_primary '**' factor | await_primary
+// (right-associative through factor, and binding tighter than a unary minus
+// on its left: -2**2 == -(2**2))
+ExprPtr Parser::power() {
+  const Loc start = peek().loc;
+  ExprPtr base = await_primary();
+  if (!accept_op("**")) return base;
+  auto b = make_expr<BinOpExpr>(start);
+  b->left = std::move(base);
+  b->op = BinOp::Pow;
+  b->right = factor();
+  return b;
+}
+
+// await_primary: 'await' primary | primary
+ExprPtr Parser::await_primary() {
+  if (!at_kw("await")) return primary();
+  auto a = make_expr<Await>(take().loc);
+  check_await(a->loc);
+  a->value = primary();
+  return a;
+}
+
+// primary: primary '.' NAME | primary genexp | primary '(' [arguments] ')' |
+//          primary '[' slices ']' | atom
+ExprPtr Parser::primary() {
+  const Loc start = peek().loc;
+  ExprPtr e = atom();
+  DepthGuard chain(*this, 0);  // each trailer nests the tree one level deeper
+  for (;;) {
+    if (at_op(".") || at_op("(") || at_op("[")) chain.deeper();
+    if (accept_op(".")) {
+      auto a = make_expr<Attribute>(start);
+      a->value = std::move(e);
+      a->attr = expect_name();
+      e = std::move(a);
+    } else if (at_op("(")) {
+      e = call(std::move(e), start);
+    } else if (at_op("[") && at_op("]", 1)) {
+      // No subscript: inside brackets CPython then sees two expressions in a
+      // row (a missing comma); elsewhere it stops at the ']'.
+      if (peek().level > 0) return e;
+      take();
+      fail_here();
+    } else if (at_op("[")) {
+      take();
+      auto s = make_expr<Subscript>(start);
+      s->value = std::move(e);
+      s->slice = slices();
+      if (!accept_op("]")) close_collection("]", *s->slice);
+      e = std::move(s);
+    } else {
+      return e;
+    }
+  }
+}
+
+// arguments: args [','] &')' where
+// args: ','.(starred_expression | (assignment_expression | expression !':=') !'=')+
+//       [',' kwargs] | kwargs
+ExprPtr Parser::call(ExprPtr func, Loc start) {
+  const Loc open = take().loc;
+  auto c = make_expr<Call>(start);
+  c->func = std::move(func);
+  bool seen_keyword = false, seen_unpack = false;
+  const std::size_t awaits = semantic_.size();
+  while (!accept_op(")")) {
+    const Loc loc = peek().loc;
+    const Expr* last = nullptr;
+    if (accept_op("*")) {
+      if (seen_unpack) fail(loc, "iterable argument unpacking follows keyword argument unpacking");
+      auto s = make_expr<Starred>(loc);
+      s->value = expression();
+      last = s.get();
+      c->args.push_back(std::move(s));
+    } else if (accept_op("**")) {
+      seen_unpack = true;
+      c->keywords.push_back({std::nullopt, expression(), loc});
+      last = c->keywords.back().value.get();
+    } else if (at_name() && at_op("=", 1)) {
+      seen_keyword = true;
+      std::string name(take().text);
+      take();
+      if (at_op(",") || at_op(")")) fail(loc, "expected argument value expression");
+      for (const auto& k : c->keywords)
+        if (k.arg == name) defer_semantic(loc, "keyword argument repeated: " + name);
+      c->keywords.push_back({std::move(name), expression(), loc});
+      last = c->keywords.back().value.get();
+    } else {
+      ExprPtr e = named_expression(false);
+      if (at_kw("for") || (at_kw("async") && at_kw("for", 1))) {
+        // A generator expression as the sole argument needs no parentheses of its own.
+        auto g = make_expr<GeneratorExp>(open);
+        const Loc elt = e->loc;
+        g->elt = std::move(e);
+        g->generators = for_if_clauses();
+        drop_await_errors(awaits);
+        const bool alone = c->args.empty() && c->keywords.empty();
+        if (alone && !at_op(")") && !at_op(",")) fail_here();
+        if (!alone || at_op(",")) {
+          // CPython parses the arguments after it first: a tokenizer error there wins.
+          if (at_op(","))
+            lookahead([&] {
+              take();
+              star_expressions();
+            });
+          fail(elt, "Generator expression must be parenthesized");
+        }
+        c->args.push_back(std::move(g));
+        last = c->args.back().get();
+      } else {
+        if (at_op("=")) fail(e->loc, "expression cannot contain assignment, perhaps you meant \"==\"?");
+        // CPython places these at the token after the argument.
+        if (seen_unpack) fail(peek().loc, "positional argument follows keyword argument unpacking");
+        if (seen_keyword) fail(peek().loc, "positional argument follows keyword argument");
+        last = e.get();
+        c->args.push_back(std::move(e));
+      }
+    }
+    if (accept_op(")")) break;
+    if (!accept_op(",")) missing_comma_or_fail(*last);
+  }
+  return c;
+}
+
+// slices: slice !',' | ','.(slice | starred_expression)+ [',']
+ExprPtr Parser::slices() {
+  const Loc loc = peek().loc;
+  ExprPtr first = slice();
+  if (!at_op(",")) return first;
+  auto t = make_expr<TupleExpr>(loc);
+  t->elts.push_back(std::move(first));
+  while (accept_op(",") && !at_op("]")) t->elts.push_back(slice());
+  return t;
+}
+
+// slice: [expression] ':' [expression] [':' [expression]] | named_expression
+ExprPtr Parser::slice() {
+  const Loc loc = peek().loc;
+  if (at_op("*")) return star_named_expression();
+  ExprPtr lower;
+  if (!at_op(":")) {
+    lower = named_expression();
+    if (!at_op(":")) return lower;
+  }
+  take();
+  auto s = make_expr<Slice>(loc);
+  s->lower = std::move(lower);
+  auto bound = [&] { return at_op(":") || at_op("]") || at_op(",") ? nullptr : expression(); };
+  s->upper = bound();
+  if (accept_op(":")) s->step = bound();
+  return s;
+}
+
+// atom: NAME | 'True' | 'False' | 'None' | strings | NUMBER |
+//       (tuple | group | genexp) | (list | listcomp) | (dict | set | dictcomp | setcomp) | '...'
+ExprPtr Parser::atom() {
+  const Token& t = peek();
+  switch (t.kind) {
+    case TokenKind::Name: {
+      if (t.text == "True" || t.text == "False" || t.text == "None") {
+        auto c = make_expr<Constant>(take().loc);
+        c->type = t.text == "True"    ? Constant::Type::True
+                  : t.text == "False" ? Constant::Type::False
+                                      : Constant::Type::None;
+        return c;
+      }
+      if (is_keyword(t.text)) fail_here();
+      auto n = make_expr<Name>(t.loc);
+      n->id = std::string(take().text);
+      return n;
+    }
+    case TokenKind::Number: return number();
+    case TokenKind::String: return strings();
+    case TokenKind::Op:
+      if (t.text == "(") return group_tuple_genexp();
+      if (t.text == "[") return list_or_listcomp();
+      if (t.text == "{") return dict_or_set();
+      if (t.text == "...") {
+        auto c = make_expr<Constant>(take().loc);
+        c->type = Constant::Type::Ellipsis;
+        return c;
+      }
+      break;
+    default: break;
+  }
+  fail_here();
+}
+
+ExprPtr Parser::number() {
+  const Token& t = take();
+  if (!t.unsupported.empty()) defer_unsupported(t.loc, t.unsupported);
+  auto c = make_expr<Constant>(t.loc);
+  c->type = t.is_float ? Constant::Type::Float : Constant::Type::Int;
+  c->int_value = t.int_value;
+  c->float_value = t.float_value;
+  return c;
+}
+
+// strings: STRING+ — adjacent literals concatenate; with any f-string among
+// them the result is a JoinedStr whose adjacent literal parts are merged.
+ExprPtr Parser::strings() {
+  const Loc loc = peek().loc;
+  std::vector<const Token*> parts;
+  bool any_f = false;
+  while (at(TokenKind::String)) {
+    const Token& t = take();
+    if (!t.unsupported.empty()) defer_unsupported(t.loc, t.unsupported);
+    any_f |= t.is_fstring;
+    parts.push_back(&t);
+  }
+  if (!any_f) {
+    auto c = make_expr<Constant>(loc);
+    c->type = Constant::Type::Str;
+    for (const Token* t : parts) c->str_value += t->value;
+    return c;
+  }
+  auto j = make_expr<JoinedStr>(loc);
+  std::string pending;
+  Loc pending_loc = loc;
+  auto add_text = [&](const std::string& text, Loc at) {
+    if (pending.empty()) pending_loc = at;
+    pending += text;
+  };
+  auto flush = [&] {
+    if (pending.empty()) return;
+    auto c = make_expr<Constant>(pending_loc);
+    c->type = Constant::Type::Str;
+    c->str_value = std::move(pending);
+    pending.clear();
+    j->values.push_back(std::move(c));
+  };
+  for (const Token* t : parts) {
+    if (!t->is_fstring) {
+      add_text(t->value, t->loc);
+      continue;
+    }
+    for (const FStringPiece& p : t->pieces) {
+      if (!p.is_field) {
+        add_text(p.text, p.loc);
+        continue;
+      }
+      if (p.has_debug) add_text(p.debug_text, p.expr_loc);  // `{x=}` shows its own text
+      flush();
+      j->values.push_back(fstring_replacement_field(p));
+    }
+  }
+  flush();
+  return j;
+}
+
+// fstring_replacement_field: '{' (yield_expr | star_expressions) ['='] [conversion] [format_spec] '}'
+ExprPtr Parser::fstring_replacement_field(const FStringPiece& field) {
+  auto f = make_expr<FormattedValue>(field.loc);
+  f->value = fstring_expression(field);
+  f->conversion = field.conversion;
+  // `{x=}` shows repr(x) unless a conversion or format spec says otherwise.
+  if (field.has_debug && !field.conversion && !field.has_spec) f->conversion = 'r';
+  if (field.has_spec) f->format_spec = format_spec(field);
+  return f;
+}
+
+// A field's expression, parsed from its own source range with a lexer of its
+// own (the token stream is swapped, then restored, also on failure).
+ExprPtr Parser::fstring_expression(const FStringPiece& field) {
+  Lexer sub(source_, field.expr_begin, field.expr_end, field.expr_loc, field.expr_line_start);
+  struct Swap {
+    Parser& p;
+    Lexer* lexer;
+    std::deque<Token> toks;
+    std::size_t pos;
+    Swap(Parser& parser, Lexer* l) : p(parser), lexer(p.lexer_), pos(p.pos_) {
+      std::swap(toks, p.toks_);
+      p.lexer_ = l;
+      p.pos_ = 0;
+      ++p.fstring_depth_;
+    }
+    ~Swap() {
+      std::swap(toks, p.toks_);
+      p.lexer_ = lexer;
+      p.pos_ = pos;
+      --p.fstring_depth_;
+    }
+  } swap(*this, &sub);
+  ExprPtr e = at_kw("yield") ? yield_expr() : star_expressions();
+  if (!at(TokenKind::EndMarker)) missing_comma_or_fail(*e);
+  return e;
+}
+
+// format_spec: literal text and nested replacement fields, as a JoinedStr.
+ExprPtr Parser::format_spec(const FStringPiece& field) {
+  auto j = make_expr<JoinedStr>(field.spec_loc);
+  for (const FStringPiece& p : field.spec) {
+    if (p.is_field) {
+      j->values.push_back(fstring_replacement_field(p));
+      continue;
+    }
+    auto c = make_expr<Constant>(p.loc);
+    c->type = Constant::Type::Str;
+    c->str_value = p.text;
+    j->values.push_back(std::move(c));
+  }
+  return j;
+}
+
+// After an element of a bracketed display: the closing bracket, or the
+// "Perhaps you forgot a comma?" diagnosis.
+void Parser::close_collection(std::string_view close, const Expr& last) {
+  if (accept_op(close)) return;
+  if (at_op(",")) fail_here();
+  missing_comma_or_fail(last);
+}
+
+// tuple: '(' [star_named_expression ',' [star_named_expressions]] ')'
+// group: '(' (yield_expr | named_expression) ')'
+// genexp: '(' (assignment_expression | expression !':=') for_if_clauses ')'
+ExprPtr Parser::group_tuple_genexp() {
+  const Loc open = take().loc;
+  if (accept_op(")")) return make_expr<TupleExpr>(open);
+  if (at_kw("yield")) {
+    ExprPtr y = yield_expr();
+    expect_op(")");
+    return y;
+  }
+  const std::size_t awaits = semantic_.size();
+  ExprPtr first = star_named_expression();
+  if (at_kw("for") || (at_kw("async") && at_kw("for", 1))) {
+    no_starred_element(*first);
+    auto g = make_expr<GeneratorExp>(open);
+    g->elt = std::move(first);
+    g->generators = for_if_clauses();
+    drop_await_errors(awaits);  // an await makes it an asynchronous generator expression
+    expect_op(")");
+    return g;
+  }
+  if (!at_op(",")) {
+    close_collection(")", *first);
+    if (first->kind == ExprKind::Starred) fail(first->loc, "cannot use starred expression here");
+    return first;
+  }
+  auto t = make_expr<TupleExpr>(open);
+  t->elts.push_back(std::move(first));
+  while (accept_op(",") && !at_op(")")) t->elts.push_back(star_named_expression());
+  close_collection(")", *t->elts.back());
+  return t;
+}
+
+// list: '[' [star_named_expressions] ']'
+// listcomp: '[' named_expression for_if_clauses ']'
+ExprPtr Parser::list_or_listcomp() {
+  const Loc open = take().loc;
+  if (accept_op("]")) return make_expr<ListExpr>(open);
+  const std::size_t awaits = semantic_.size();
+  ExprPtr first = star_named_expression();
+  if (at_kw("for") || (at_kw("async") && at_kw("for", 1))) {
+    no_starred_element(*first);
+    auto l = make_expr<ListComp>(open);
+    l->elt = std::move(first);
+    l->generators = for_if_clauses();
+    check_async_comprehension(l->generators, open, awaits);
+    expect_op("]");
+    return l;
+  }
+  auto l = make_expr<ListExpr>(open);
+  l->elts.push_back(std::move(first));
+  while (accept_op(",") && !at_op("]")) l->elts.push_back(star_named_expression());
+  close_collection("]", *l->elts.back());
+  return l;
+}
+
+// dict: '{' [double_starred_kvpairs] '}'    set: '{' star_named_expressions '}'
+// dictcomp: '{' kvpair for_if_clauses '}'   setcomp: '{' named_expression for_if_clauses '}'
+ExprPtr Parser::dict_or_set() {
+  const Loc open = take().loc;
+  if (accept_op("}")) return make_expr<DictExpr>(open);
+  const std::size_t awaits = semantic_.size();
+  auto is_comp = [&] { return at_kw("for") || (at_kw("async") && at_kw("for", 1)); };
+  ExprPtr first_key;
+  ExprPtr first_value;
+  if (accept_op("**")) {
+    first_value = bitwise_or();
+  } else {
+    ExprPtr first = star_named_expression();
+    if (!accept_op(":")) {
+      if (is_comp()) {
+        no_starred_element(*first);
+        auto s = make_expr<SetComp>(open);
+        s->elt = std::move(first);
+        s->generators = for_if_clauses();
+        check_async_comprehension(s->generators, open, awaits);
+        expect_op("}");
+        return s;
+      }
+      auto s = make_expr<SetExpr>(open);
+      s->elts.push_back(std::move(first));
+      while (accept_op(",") && !at_op("}")) s->elts.push_back(star_named_expression());
+      close_collection("}", *s->elts.back());
+      return s;
+    }
+    first_key = std::move(first);
+    first_value = dict_value();
+    if (is_comp()) {
+      auto d = make_expr<DictComp>(open);
+      d->key = std::move(first_key);
+      d->value = std::move(first_value);
+      d->generators = for_if_clauses();
+      check_async_comprehension(d->generators, open, awaits);
+      expect_op("}");
+      return d;
+    }
+  }
+  auto d = make_expr<DictExpr>(open);
+  d->keys.push_back(std::move(first_key));
+  d->values.push_back(std::move(first_value));
+  while (accept_op(",") && !at_op("}")) {
+    if (accept_op("**")) {
+      d->keys.push_back(nullptr);
+      d->values.push_back(bitwise_or());
+      continue;
+    }
+    ExprPtr key = expression();
+    if (!accept_op(":")) fail(key->loc, "':' expected after dictionary key");
+    d->keys.push_back(std::move(key));
+    d->values.push_back(dict_value());
+  }
+  close_collection("}", *d->values.back());
+  return d;
+}
+
+// invalid_comprehension: `[*a for a in b]`.
+void Parser::no_starred_element(const Expr& element) {
+  if (element.kind == ExprKind::Starred) fail(element.loc, "iterable unpacking cannot be used in comprehension");
+}
+
+// The value after a dictionary key's ':' (which was just taken).
+ExprPtr Parser::dict_value() {
+  if (at_op(",") || at_op("}")) fail(toks_[pos_ - 1].loc, "expression expected after dictionary key and ':'");
+  if (at_op("*")) fail(peek().loc, "cannot use a starred expression in a dictionary value");
+  return expression();
+}
+
+// for_if_clauses: (['async'] 'for' star_targets 'in' disjunction ('if' disjunction)*)+
+std::vector<Comprehension> Parser::for_if_clauses() {
+  std::vector<Comprehension> out;
+  while (at_kw("for") || (at_kw("async") && at_kw("for", 1))) {
+    Comprehension c;
+    c.is_async = accept_kw("async");
+    take();  // 'for'
+    c.target = star_targets();
+    if (!accept_kw("in")) missing_comma_or_fail(*c.target);
+    c.iter = disjunction();
+    while (accept_kw("if")) c.ifs.push_back(disjunction());
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+// An `async for` or an await makes a comprehension asynchronous, which only
+// an async function may contain (CPython reports the comprehension, not the
+// await).
+void Parser::check_async_comprehension(const std::vector<Comprehension>& generators, Loc loc, std::size_t awaits) {
+  const bool any_async = std::any_of(generators.begin(), generators.end(), [](const auto& g) { return g.is_async; });
+  if ((drop_await_errors(awaits) || any_async) && !in_async_function())
+    defer_semantic(loc, "asynchronous comprehension outside of an asynchronous function");
+}
+
+// star_targets: star_target !',' | star_target (',' star_target)* [',']
+// Targets are parsed as bitwise_or expressions (which stop before `in`) and
+// then checked, which gives CPython's "cannot assign to ..." messages.
+ExprPtr Parser::star_targets() {
+  const Mark start = mark();
+  const Loc loc = peek().loc;
+  ExprPtr first = star_target();
+  if (at_op(",")) {
+    auto t = make_expr<TupleExpr>(loc);
+    t->elts.push_back(std::move(first));
+    while (accept_op(",") && starts_expression(0, true)) t->elts.push_back(star_target());
+    first = std::move(t);
+  }
+  if (set_context(*first, Ctx::Store)) {
+    // CPython's invalid_for_target parses star_expressions from the target
+    // first: a tokenizer error there is the one reported.
+    const Mark end = mark();
+    rewind(start);
+    lookahead([&] { star_expressions(); });
+    rewind(end);
+  }
+  store_target(*first);
+  return first;
+}
+
+// star_target: '*' (!'*' star_target) | target_with_star_atom
+ExprPtr Parser::star_target() {
+  DepthGuard depth(*this);
+  if (!at_op("*")) return bitwise_or();
+  auto s = make_expr<Starred>(take().loc);
+  s->value = star_target();
+  return s;
+}
+
+}  // namespace
+
+ast::Module parse(std::shared_ptr<const Source> source) {
+  if (const auto nul = source->text().find('\0'); nul != std::string::npos) {
+    const auto line_start = source->text().rfind('\n', nul);
+    const auto line =
+        std::count(source->text().begin(), source->text().begin() + static_cast<std::ptrdiff_t>(nul), '\n');
+    const Loc at{static_cast<int>(line) + 1,
+                 static_cast<int>(nul - (line_start == std::string::npos ? 0 : line_start + 1)) + 1};
+    throw Diagnostic(DKind::SyntaxError, source, char_loc(*source, at), "source code string cannot contain null bytes");
+  }
+  Parser parser(std::move(source));
+  try {
+    Module m = parser.file();
+    parser.raise_deferred();
+    return m;
+  } catch (const ParseFailure& failure) {
+    parser.drain_for_tokenizer_errors(failure);
+    throw failure.diagnostic;
+  }
+}
+
+}  // namespace asim::lang

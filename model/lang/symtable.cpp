@@ -1,0 +1,521 @@
+#include "model/lang/symtable.hpp"
+
+#include <fmt/format.h>
+
+#include "model/lang/lexer.hpp"
+
+#include <map>
+#include <set>
+
+namespace asim::lang {
+
+using namespace ast;
+
+NameScope SymtableEntry::scope_of(const std::string& name) const {
+  auto it = scopes.find(name);
+  return it == scopes.end() ? NameScope::GlobalImplicit : it->second;
+}
+
+std::uint32_t SymtableEntry::flags_of(const std::string& name) const {
+  auto it = flags.find(name);
+  return it == flags.end() ? 0 : it->second;
+}
+
+SymtableEntry* SymbolTable::lookup(const void* node) const {
+  auto it = by_node_.find(node);
+  return it == by_node_.end() ? nullptr : it->second;
+}
+
+// The first pass of symtable.c: walks the tree, opening an entry per scope
+// and recording what each scope does with each name.
+class SymtableBuilder {
+ public:
+  SymtableBuilder(SymbolTable& table, std::shared_ptr<const Source> source)
+      : table_(table), source_(std::move(source)) {}
+
+  void module(const Module& m) {
+    table_.top_ = enter(SymtableEntry::Kind::Module, "top", {1, 1}, &m);
+    body(m.body);
+    leave();
+  }
+
+  // The second pass: symtable.c's analyze_block.
+  void analyze() {
+    std::set<std::string> free, global;
+    analyze_block(table_.top_, nullptr, free, global);
+  }
+
+ private:
+  [[noreturn]] void error(Loc loc, std::string message) {
+    throw Diagnostic(Diagnostic::Kind::SyntaxError, source_, source_ ? char_loc(*source_, loc) : loc, std::move(message));
+  }
+
+  SymtableEntry* enter(SymtableEntry::Kind kind, std::string name, Loc loc, const void* node) {
+    auto e = std::make_unique<SymtableEntry>();
+    e->kind = kind;
+    e->name = std::move(name);
+    e->loc = loc;
+    e->node = node;
+    e->parent = cur_;
+    if (cur_) {
+      cur_->children.push_back(e.get());
+      e->nested = cur_->nested || cur_->function_like();
+    }
+    SymtableEntry* raw = e.get();
+    table_.entries_.push_back(std::move(e));
+    if (node) table_.by_node_[node] = raw;
+    cur_ = raw;
+    return raw;
+  }
+  void leave() { cur_ = cur_->parent; }
+
+  void add_def(const std::string& name, std::uint32_t flag, SymtableEntry* e = nullptr) {
+    if (!e) e = cur_;
+    auto [it, inserted] = e->flags.try_emplace(name, 0);
+    if (inserted) e->names.push_back(name);
+    if ((flag & kDefParam) && (it->second & kDefParam)) error(e->loc, fmt::format("duplicate argument '{}' in function definition", name));
+    it->second |= flag;
+    if (flag & kDefParam) e->params.push_back(name);
+  }
+
+  // ------------------------------------------------------------ statements
+
+  void body(const Body& b) {
+    for (const auto& s : b) stmt(*s);
+  }
+
+  void arguments_defaults(const Arguments& a) {
+    for (const auto& d : a.defaults) expr(*d);
+    for (const auto& d : a.kw_defaults)
+      if (d) expr(*d);
+  }
+
+  void params(const Arguments& a) {
+    for (const auto& n : a.posonly) add_def(n, kDefParam);
+    for (const auto& n : a.args) add_def(n, kDefParam);
+    for (const auto& n : a.kwonly) add_def(n, kDefParam);
+    if (a.vararg) add_def(*a.vararg, kDefParam);
+    if (a.kwarg) add_def(*a.kwarg, kDefParam);
+  }
+
+  void stmt(const Stmt& s) {
+    switch (s.kind) {
+      case StmtKind::FunctionDef:
+      case StmtKind::AsyncFunctionDef: {
+        const auto& f = static_cast<const FunctionDef&>(s);
+        add_def(f.name, kDefLocal);
+        arguments_defaults(f.args);
+        for (const auto& d : f.decorator_list) expr(*d);
+        auto* e = enter(SymtableEntry::Kind::Function, f.name, f.loc, &f);
+        e->is_async = e->is_coroutine = f.is_async();
+        params(f.args);
+        body(f.body);
+        leave();
+        break;
+      }
+      case StmtKind::ClassDef: {
+        const auto& c = static_cast<const ClassDef&>(s);
+        add_def(c.name, kDefLocal);
+        for (const auto& b : c.bases) expr(*b);
+        enter(SymtableEntry::Kind::Class, c.name, c.loc, &c);
+        body(c.body);
+        leave();
+        break;
+      }
+      case StmtKind::Return: {
+        const auto& r = static_cast<const Return&>(s);
+        if (r.value) expr(*r.value);
+        break;
+      }
+      case StmtKind::Delete:
+        for (const auto& t : static_cast<const Delete&>(s).targets) expr(*t);
+        break;
+      case StmtKind::Assign: {
+        const auto& a = static_cast<const Assign&>(s);
+        expr(*a.value);
+        for (const auto& t : a.targets) expr(*t);
+        break;
+      }
+      case StmtKind::AugAssign: {
+        const auto& a = static_cast<const AugAssign&>(s);
+        expr(*a.target);
+        expr(*a.value);
+        break;
+      }
+      case StmtKind::AnnAssign: {
+        const auto& a = static_cast<const AnnAssign&>(s);
+        if (a.value) expr(*a.value);
+        expr(*a.target);
+        break;
+      }
+      case StmtKind::For:
+      case StmtKind::AsyncFor: {
+        const auto& f = static_cast<const For&>(s);
+        expr(*f.target);
+        expr(*f.iter);
+        body(f.body);
+        body(f.orelse);
+        break;
+      }
+      case StmtKind::While: {
+        const auto& w = static_cast<const While&>(s);
+        expr(*w.test);
+        body(w.body);
+        body(w.orelse);
+        break;
+      }
+      case StmtKind::If: {
+        const auto& i = static_cast<const If&>(s);
+        expr(*i.test);
+        body(i.body);
+        body(i.orelse);
+        break;
+      }
+      case StmtKind::With:
+      case StmtKind::AsyncWith: {
+        const auto& w = static_cast<const With&>(s);
+        for (const auto& item : w.items) {
+          expr(*item.context_expr);
+          if (item.optional_vars) expr(*item.optional_vars);
+        }
+        body(w.body);
+        break;
+      }
+      case StmtKind::Raise: {
+        const auto& r = static_cast<const Raise&>(s);
+        if (r.exc) expr(*r.exc);
+        if (r.cause) expr(*r.cause);
+        break;
+      }
+      case StmtKind::Try: {
+        const auto& t = static_cast<const Try&>(s);
+        body(t.body);
+        for (const auto& h : t.handlers) {
+          if (h.type) expr(*h.type);
+          if (h.name) add_def(*h.name, kDefLocal);
+          body(h.body);
+        }
+        body(t.orelse);
+        body(t.finalbody);
+        break;
+      }
+      case StmtKind::Assert: {
+        const auto& a = static_cast<const Assert&>(s);
+        expr(*a.test);
+        if (a.msg) expr(*a.msg);
+        break;
+      }
+      case StmtKind::Import:
+        for (const auto& alias : static_cast<const Import&>(s).names) {
+          // `import a.b` binds `a`.
+          std::string bound = alias.asname ? *alias.asname : alias.name.substr(0, alias.name.find('.'));
+          add_def(bound, kDefImport);
+        }
+        break;
+      case StmtKind::ImportFrom:
+        for (const auto& alias : static_cast<const ImportFrom&>(s).names)
+          add_def(alias.asname ? *alias.asname : alias.name, kDefImport);
+        break;
+      case StmtKind::Global:
+      case StmtKind::Nonlocal: {
+        const bool global = s.kind == StmtKind::Global;
+        for (const auto& name : static_cast<const Global&>(s).names) {
+          const std::uint32_t cur = cur_->flags_of(name);
+          if (cur & (kDefParam | kDefLocal | kUse | kDefImport)) {
+            const char* what = (cur & kDefParam) ? "is parameter and"
+                               : (cur & kUse)    ? "is used prior to"
+                                                 : "is assigned to before";
+            if (cur & kDefParam)
+              error(s.loc, fmt::format("name '{}' {} {}", name, what, global ? "global" : "nonlocal"));
+            error(s.loc, fmt::format("name '{}' {} {} declaration", name, what, global ? "global" : "nonlocal"));
+          }
+          if (!global && cur_->kind == SymtableEntry::Kind::Module)
+            error(s.loc, "nonlocal declaration not allowed at module level");
+          add_def(name, global ? kDefGlobal : kDefNonlocal);
+          decl_locs_[{cur_, name}] = s.loc;
+        }
+        break;
+      }
+      case StmtKind::Expr: expr(*static_cast<const ExprStmt&>(s).value); break;
+      case StmtKind::Pass:
+      case StmtKind::Break:
+      case StmtKind::Continue: break;
+    }
+  }
+
+  // ----------------------------------------------------------- expressions
+
+  void exprs(const std::vector<ExprPtr>& v) {
+    for (const auto& e : v)
+      if (e) expr(*e);
+  }
+
+  void expr(const Expr& e) {
+    switch (e.kind) {
+      case ExprKind::BoolOp: exprs(static_cast<const BoolOpExpr&>(e).values); break;
+      case ExprKind::NamedExpr: {
+        const auto& n = static_cast<const NamedExpr&>(e);
+        expr(*n.value);
+        named_expr_target(static_cast<const Name&>(*n.target));
+        break;
+      }
+      case ExprKind::BinOp: {
+        const auto& b = static_cast<const BinOpExpr&>(e);
+        expr(*b.left);
+        expr(*b.right);
+        break;
+      }
+      case ExprKind::UnaryOp: expr(*static_cast<const UnaryOpExpr&>(e).operand); break;
+      case ExprKind::Lambda: {
+        const auto& l = static_cast<const Lambda&>(e);
+        arguments_defaults(l.args);
+        auto* entry = enter(SymtableEntry::Kind::Function, "<lambda>", l.loc, &l);
+        entry->is_lambda = true;
+        params(l.args);
+        expr(*l.body);
+        leave();
+        break;
+      }
+      case ExprKind::IfExp: {
+        const auto& i = static_cast<const IfExp&>(e);
+        expr(*i.test);
+        expr(*i.body);
+        expr(*i.orelse);
+        break;
+      }
+      case ExprKind::Dict: {
+        const auto& d = static_cast<const DictExpr&>(e);
+        exprs(d.keys);
+        exprs(d.values);
+        break;
+      }
+      case ExprKind::Set: exprs(static_cast<const SetExpr&>(e).elts); break;
+      case ExprKind::ListComp: {
+        const auto& c = static_cast<const ListComp&>(e);
+        comprehension(e, "<listcomp>", c.generators, c.elt.get(), nullptr);
+        break;
+      }
+      case ExprKind::SetComp: {
+        const auto& c = static_cast<const SetComp&>(e);
+        comprehension(e, "<setcomp>", c.generators, c.elt.get(), nullptr);
+        break;
+      }
+      case ExprKind::DictComp: {
+        const auto& c = static_cast<const DictComp&>(e);
+        comprehension(e, "<dictcomp>", c.generators, c.key.get(), c.value.get());
+        break;
+      }
+      case ExprKind::GeneratorExp: {
+        const auto& c = static_cast<const GeneratorExp&>(e);
+        comprehension(e, "<genexpr>", c.generators, c.elt.get(), nullptr);
+        break;
+      }
+      case ExprKind::Await:
+        // A comprehension that awaits is itself a coroutine (3.11).
+        if (cur_->kind == SymtableEntry::Kind::Comprehension) cur_->is_coroutine = true;
+        expr(*static_cast<const Await&>(e).value);
+        break;
+      case ExprKind::Compare: {
+        const auto& c = static_cast<const Compare&>(e);
+        expr(*c.left);
+        exprs(c.comparators);
+        break;
+      }
+      case ExprKind::Call: {
+        const auto& c = static_cast<const Call&>(e);
+        expr(*c.func);
+        exprs(c.args);
+        for (const auto& k : c.keywords) expr(*k.value);
+        break;
+      }
+      case ExprKind::FormattedValue: {
+        const auto& f = static_cast<const FormattedValue&>(e);
+        expr(*f.value);
+        if (f.format_spec) expr(*f.format_spec);
+        break;
+      }
+      case ExprKind::JoinedStr: exprs(static_cast<const JoinedStr&>(e).values); break;
+      case ExprKind::Constant: break;
+      case ExprKind::Attribute: expr(*static_cast<const Attribute&>(e).value); break;
+      case ExprKind::Subscript: {
+        const auto& s = static_cast<const Subscript&>(e);
+        expr(*s.value);
+        expr(*s.slice);
+        break;
+      }
+      case ExprKind::Starred: expr(*static_cast<const Starred&>(e).value); break;
+      case ExprKind::Name: {
+        const auto& n = static_cast<const Name&>(e);
+        // super() in a method reads the implicit __class__ cell.
+        if (n.ctx == Ctx::Load && n.id == "super" && cur_->function_like()) add_def("__class__", kUse);
+        add_def(n.id, n.ctx == Ctx::Load ? std::uint32_t{kUse}
+                                          : std::uint32_t{kDefLocal} | (comp_target_ ? std::uint32_t{kDefCompIter} : 0u));
+        break;
+      }
+      case ExprKind::List: exprs(static_cast<const ListExpr&>(e).elts); break;
+      case ExprKind::Tuple: exprs(static_cast<const TupleExpr&>(e).elts); break;
+      case ExprKind::Slice: {
+        const auto& s = static_cast<const Slice&>(e);
+        if (s.lower) expr(*s.lower);
+        if (s.upper) expr(*s.upper);
+        if (s.step) expr(*s.step);
+        break;
+      }
+    }
+  }
+
+  // symtable_handle_comprehension: the first iterable is evaluated in the
+  // enclosing scope; everything else in the comprehension's own scope, whose
+  // one parameter ".0" is the iterator of that first iterable.
+  void comprehension(const Expr& node, const char* name, const std::vector<Comprehension>& gens, const Expr* elt,
+                     const Expr* value) {
+    expr(*gens.front().iter);
+    auto* e = enter(SymtableEntry::Kind::Comprehension, name, node.loc, &node);
+    e->generator_exp = node.kind == ExprKind::GeneratorExp;
+    add_def(".0", kDefParam);
+    for (std::size_t i = 0; i < gens.size(); ++i) {
+      const auto& g = gens[i];
+      if (g.is_async) e->is_coroutine = true;
+      if (i > 0) expr(*g.iter);
+      comp_target_ = true;
+      expr(*g.target);
+      comp_target_ = false;
+      exprs(g.ifs);
+    }
+    if (elt) expr(*elt);
+    if (value) expr(*value);
+    leave();
+    // A comprehension holding an async one must await it.
+    if (e->is_coroutine && !e->generator_exp && cur_->kind == SymtableEntry::Kind::Comprehension)
+      cur_->is_coroutine = true;
+  }
+
+  // symtable_extend_namedexpr_scope: `x := v` in a comprehension binds x in
+  // the nearest enclosing function (or module).
+  void named_expr_target(const Name& target) {
+    if (cur_->kind != SymtableEntry::Kind::Comprehension) {
+      add_def(target.id, kDefLocal);
+      return;
+    }
+    for (SymtableEntry* e = cur_; e; e = e->parent) {
+      if (e->kind == SymtableEntry::Kind::Comprehension) {
+        if (e->flags_of(target.id) & kDefCompIter)
+          error(target.loc,
+                fmt::format("assignment expression cannot rebind comprehension iteration variable '{}'", target.id));
+        continue;
+      }
+      if (e->kind == SymtableEntry::Kind::Class)
+        error(target.loc, "assignment expression within a comprehension cannot be used in a class body");
+      add_def(target.id, kDefLocal, e);
+      add_def(target.id, e->kind == SymtableEntry::Kind::Module ? kDefGlobal : kDefNonlocal, cur_);
+      if (e->kind == SymtableEntry::Kind::Module) add_def(target.id, kDefGlobal, e);
+      return;
+    }
+  }
+
+  // -------------------------------------------------------------- analysis
+
+  using Names = std::set<std::string>;
+
+  void analyze_name(SymtableEntry* ste, const std::string& name, std::uint32_t flags, Names* bound, Names& local,
+                    Names& free, Names& global) {
+    auto loc_of = [&] {
+      auto it = decl_locs_.find({ste, name});
+      return it == decl_locs_.end() ? ste->loc : it->second;
+    };
+    if (flags & kDefGlobal) {
+      if (flags & kDefNonlocal) error(loc_of(), fmt::format("name '{}' is nonlocal and global", name));
+      ste->scopes[name] = NameScope::GlobalExplicit;
+      global.insert(name);
+      if (bound) bound->erase(name);
+      return;
+    }
+    if (flags & kDefNonlocal) {
+      if (!bound) error(loc_of(), "nonlocal declaration not allowed at module level");
+      if (!bound->count(name)) error(loc_of(), fmt::format("no binding for nonlocal '{}' found", name));
+      ste->scopes[name] = NameScope::Free;
+      free.insert(name);
+      return;
+    }
+    if (flags & kDefBound) {
+      ste->scopes[name] = NameScope::Local;
+      local.insert(name);
+      global.erase(name);
+      return;
+    }
+    if (bound && bound->count(name)) {
+      ste->scopes[name] = NameScope::Free;
+      free.insert(name);
+      return;
+    }
+    ste->scopes[name] = NameScope::GlobalImplicit;
+  }
+
+  void analyze_block(SymtableEntry* ste, Names* bound, Names& free, Names& global) {
+    Names local, newbound, newfree, newglobal;
+    // A class namespace is invisible to nested functions: what they see is
+    // decided before the class's own names are analyzed.
+    if (ste->kind == SymtableEntry::Kind::Class) {
+      newglobal = global;
+      if (bound) newbound = *bound;
+      newbound.insert("__class__");
+    }
+    for (const auto& name : ste->names) analyze_name(ste, name, ste->flags[name], bound, local, free, global);
+    if (ste->kind != SymtableEntry::Kind::Class) {
+      if (ste->function_like()) newbound.insert(local.begin(), local.end());
+      if (bound) newbound.insert(bound->begin(), bound->end());
+      newglobal.insert(global.begin(), global.end());
+    }
+    for (SymtableEntry* child : ste->children) {
+      Names child_bound = newbound, child_free, child_global = newglobal;
+      analyze_block(child, &child_bound, child_free, child_global);
+      newfree.insert(child_free.begin(), child_free.end());
+    }
+    // analyze_cells: locals that children use become cells.
+    if (ste->function_like()) {
+      for (auto it = newfree.begin(); it != newfree.end();) {
+        auto s = ste->scopes.find(*it);
+        if (s != ste->scopes.end() && s->second == NameScope::Local) {
+          s->second = NameScope::Cell;
+          it = newfree.erase(it);
+        } else {
+          ++it;
+        }
+      }
+    }
+    // drop_class_free: a method's __class__ is a cell of the class body.
+    if (ste->kind == SymtableEntry::Kind::Class && newfree.erase("__class__")) ste->needs_class_closure = true;
+    // update_symbols: children's free names pass through this block.
+    for (const auto& name : newfree) {
+      auto f = ste->flags.find(name);
+      if (f != ste->flags.end()) {
+        if (ste->kind == SymtableEntry::Kind::Class && (f->second & (kDefBound | kDefGlobal)))
+          f->second |= kDefFreeClass;
+        continue;
+      }
+      if (bound && !bound->count(name)) continue;  // a global
+      if (!bound) continue;
+      ste->flags[name] = 0;
+      ste->names.push_back(name);
+      ste->scopes[name] = NameScope::Free;
+    }
+    free.insert(newfree.begin(), newfree.end());
+  }
+
+  SymbolTable& table_;
+  std::shared_ptr<const Source> source_;
+  SymtableEntry* cur_ = nullptr;
+  bool comp_target_ = false;
+  std::map<std::pair<const SymtableEntry*, std::string>, Loc> decl_locs_;
+
+};
+
+std::unique_ptr<SymbolTable> SymbolTable::build(const ast::Module& module) {
+  auto table = std::unique_ptr<SymbolTable>(new SymbolTable());
+  SymtableBuilder b(*table, module.source);
+  b.module(module);
+  b.analyze();
+  return table;
+}
+
+}  // namespace asim::lang

@@ -1,0 +1,30 @@
+// Tracebacks as CPython 3.12's default excepthook prints them
+// (Python/pythonrun.c print_exception_recursive, Python/traceback.c):
+// chained exceptions first, each with "Traceback (most recent call last):",
+// one `File "...", line N, in NAME` entry per interpreted frame with its
+// source line and `^^^`/`~~^~~` marks, and the last line "TYPE: message".
+// Frames of native (C++) code have no entry, as if CPython's library frames
+// were hidden.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/runtime/exceptions.hpp"
+
+namespace asim::lang {
+
+// The text of line `line` of `file`, "" when unknown.
+using SourceLines = std::function<std::string_view(const std::string& file, int line)>;
+
+// dir(obj), sorted, for AttributeError's "Did you mean" hint.
+using DirOf = std::function<std::vector<std::string>(const runtime::Value& obj)>;
+
+std::string format_exception(const runtime::PyException& exc, const SourceLines& lines, const DirOf& dir = {});
+// Only the last line: "TYPE: message", with the hints CPython 3.12 adds to
+// NameError and AttributeError.
+std::string format_exception_only(const runtime::PyException& exc, const DirOf& dir = {});
+
+}  // namespace asim::lang

@@ -1,0 +1,226 @@
+#include "model/modules/asyncio_types.hpp"
+
+#include <fmt/format.h>
+
+#include "model/asyncio/as_completed.hpp"
+#include "model/asyncio/locks.hpp"
+#include "model/asyncio/queues.hpp"
+#include "model/asyncio/tasks.hpp"
+#include "model/asyncio/timeouts.hpp"
+#include "model/modules/loop_object.hpp"
+#include "model/runtime/ops.hpp"
+
+namespace asim::modules {
+
+using asyncio::Future;
+using asyncio::Task;
+using runtime::make;
+using runtime::Ref;
+using runtime::Type;
+using runtime::Value;
+
+namespace {
+
+Value boolean(bool b) {
+  return Value::boolean(b);
+}
+
+// Future.set_exception accepts a class (instantiated with no arguments) or an instance.
+Ref<runtime::PyException> exception_instance(const Value& v) {
+  if (auto* e = v.as<runtime::PyException>()) return Ref<runtime::PyException>(e);
+  if (auto* t = v.as<Type>()) {
+    Value made = runtime::call(v, {});
+    if (auto* e = made.as<runtime::PyException>()) return Ref<runtime::PyException>(e);
+    (void)t;
+  }
+  runtime::raise(runtime::Runtime::current().builtins.TypeError, "exceptions must derive from BaseException");
+}
+
+void add_future_methods(Type& t, const std::string& cls, const asyncio::VersionProfile& profile) {
+  t.add_method("done", method<Future>(cls + ".done", {}, [](Future& f, const Bound&) { return boolean(f.done()); }));
+  t.add_method("cancelled",
+               method<Future>(cls + ".cancelled", {}, [](Future& f, const Bound&) { return boolean(f.cancelled()); }));
+  t.add_method("result", method<Future>(cls + ".result", {}, [](Future& f, const Bound&) { return f.result(); }));
+  t.add_method("exception", method<Future>(cls + ".exception", {}, [](Future& f, const Bound&) {
+                 auto e = f.exception();
+                 return e ? Value(e) : Value::none();
+               }));
+  std::vector<Param> cancel_params;
+  if (profile.cancel_messages) cancel_params.push_back(opt("msg"));
+  t.add_method("cancel", method<Future>(cls + ".cancel", cancel_params, [](Future& f, const Bound& b) {
+                 return boolean(f.cancel(b.values.size() > 1 ? b[1] : Value::none()));
+               }));
+  t.add_method("add_done_callback",
+               method<Future>(cls + ".add_done_callback", {pos("fn"), kwonly("context")}, [](Future& f, const Bound& b) {
+                 auto* fn = b[1].as<runtime::Callable>();
+                 if (!fn)
+                   runtime::raise(runtime::Runtime::current().builtins.TypeError,
+                                  fmt::format("'{}' object is not callable", runtime::type_name(b[1])));
+                 f.add_done_callback(Ref<runtime::Callable>(fn));
+                 return Value::none();
+               }));
+  t.add_method("remove_done_callback",
+               method<Future>(cls + ".remove_done_callback", {pos("fn")}, [](Future& f, const Bound& b) {
+                 auto* fn = b[1].as<runtime::Callable>();
+                 return Value::integer(fn ? static_cast<std::int64_t>(f.remove_done_callback(*fn)) : 0);
+               }));
+  t.add_method("set_result", method<Future>(cls + ".set_result", {pos("result")}, [](Future& f, const Bound& b) {
+                 f.set_result(b[1]);
+                 return Value::none();
+               }));
+  t.add_method("set_exception",
+               method<Future>(cls + ".set_exception", {pos("exception")}, [](Future& f, const Bound& b) {
+                 f.set_exception(exception_instance(b[1]));
+                 return Value::none();
+               }));
+}
+
+void add_task_methods(Type& t, const asyncio::VersionProfile& profile) {
+  if (profile.task_names) {
+    t.add_method("get_name",
+                 method<Task>("Task.get_name", {}, [](Task& task, const Bound&) { return Value::str(task.get_name()); }));
+    t.add_method("set_name", method<Task>("Task.set_name", {pos("value")}, [](Task& task, const Bound& b) {
+                   task.set_name(runtime::to_str(b[1]));
+                   return Value::none();
+                 }));
+  }
+  t.add_method("get_coro", method<Task>("Task.get_coro", {}, [](Task& task, const Bound&) {
+                 return task.get_coro() ? Value(task.get_coro()) : Value::none();
+               }));
+  if (profile.cancel_counting) {
+    t.add_method("cancelling", method<Task>("Task.cancelling", {}, [](Task& task, const Bound&) {
+                   return Value::integer(task.cancelling());
+                 }));
+    t.add_method("uncancel", method<Task>("Task.uncancel", {}, [](Task& task, const Bound&) {
+                   return Value::integer(task.uncancel());
+                 }));
+  }
+}
+
+void add_handle_methods(Type& t) {
+  t.add_method("cancel", method<asyncio::Handle>("Handle.cancel", {}, [](asyncio::Handle& h, const Bound&) {
+                 h.cancel();
+                 return Value::none();
+               }));
+  t.add_method("cancelled", method<asyncio::Handle>("Handle.cancelled", {}, [](asyncio::Handle& h, const Bound&) {
+                 return boolean(h.cancelled());
+               }));
+}
+
+Value number_or_none(const std::optional<double>& v) {
+  return v ? Value::floating(*v) : Value::none();
+}
+
+}  // namespace
+
+AsyncioTypes make_asyncio_types(Session& session) {
+  const auto& profile = session.profile();
+  const auto object_type = runtime::type_of(Value(make<runtime::List>())).get()->base;
+  AsyncioTypes t;
+  t.Future = make<Type>("_asyncio", "Future", object_type);
+  add_future_methods(*t.Future, "Future", profile);
+  t.Task = make<Type>("_asyncio", "Task", t.Future);
+  add_future_methods(*t.Task, "Task", profile);
+  add_task_methods(*t.Task, profile);
+  t.GatheringFuture = make<Type>("asyncio.tasks", "_GatheringFuture", t.Future);
+
+  t.Handle = make<Type>("asyncio.events", "Handle", object_type);
+  add_handle_methods(*t.Handle);
+  t.TimerHandle = make<Type>("asyncio.events", "TimerHandle", t.Handle);
+  t.TimerHandle->add_method("when", method<asyncio::TimerHandle>("TimerHandle.when", {},
+                                                                  [](asyncio::TimerHandle& h, const Bound&) {
+                                                                    return Value::floating(h.when());
+                                                                  }));
+
+  t.Queue = make<Type>("asyncio.queues", "Queue", object_type);
+  auto& q = *t.Queue;
+  q.add_method("put", method<asyncio::Queue>("Queue.put", {pos("item")},
+                                              [](asyncio::Queue& s, const Bound& b) { return Value(s.put(b[1])); }));
+  q.add_method("get", method<asyncio::Queue>("Queue.get", {}, [](asyncio::Queue& s, const Bound&) { return Value(s.get()); }));
+  q.add_method("put_nowait", method<asyncio::Queue>("Queue.put_nowait", {pos("item")}, [](asyncio::Queue& s, const Bound& b) {
+                 s.put_nowait(b[1]);
+                 return Value::none();
+               }));
+  q.add_method("get_nowait",
+               method<asyncio::Queue>("Queue.get_nowait", {}, [](asyncio::Queue& s, const Bound&) { return s.get_nowait(); }));
+  q.add_method("qsize", method<asyncio::Queue>("Queue.qsize", {}, [](asyncio::Queue& s, const Bound&) {
+                 return Value::integer(static_cast<std::int64_t>(s.qsize()));
+               }));
+  q.add_method("empty", method<asyncio::Queue>("Queue.empty", {}, [](asyncio::Queue& s, const Bound&) { return boolean(s.empty()); }));
+  q.add_method("full", method<asyncio::Queue>("Queue.full", {}, [](asyncio::Queue& s, const Bound&) { return boolean(s.full()); }));
+  q.add_method("task_done", method<asyncio::Queue>("Queue.task_done", {}, [](asyncio::Queue& s, const Bound&) {
+                 s.task_done();
+                 return Value::none();
+               }));
+  q.add_method("join", method<asyncio::Queue>("Queue.join", {}, [](asyncio::Queue& s, const Bound&) { return Value(s.join()); }));
+  q.add_getter("maxsize", [](const Value& self) { return Value::integer(self.as<asyncio::Queue>()->maxsize()); });
+
+  t.Event = make<Type>("asyncio.locks", "Event", object_type);
+  t.Event->add_method("set", method<asyncio::Event>("Event.set", {}, [](asyncio::Event& e, const Bound&) {
+                        e.set();
+                        return Value::none();
+                      }));
+  t.Event->add_method("clear", method<asyncio::Event>("Event.clear", {}, [](asyncio::Event& e, const Bound&) {
+                        e.clear();
+                        return Value::none();
+                      }));
+  t.Event->add_method("is_set",
+                      method<asyncio::Event>("Event.is_set", {}, [](asyncio::Event& e, const Bound&) { return boolean(e.is_set()); }));
+  t.Event->add_method("wait", method<asyncio::Event>("Event.wait", {}, [](asyncio::Event& e, const Bound&) { return Value(e.wait()); }));
+
+  t.Lock = make<Type>("asyncio.locks", "Lock", object_type);
+  t.Lock->add_method("acquire",
+                     method<asyncio::Lock>("Lock.acquire", {}, [](asyncio::Lock& l, const Bound&) { return Value(l.acquire()); }));
+  t.Lock->add_method("release", method<asyncio::Lock>("Lock.release", {}, [](asyncio::Lock& l, const Bound&) {
+                       l.release();
+                       return Value::none();
+                     }));
+  t.Lock->add_method("locked",
+                     method<asyncio::Lock>("Lock.locked", {}, [](asyncio::Lock& l, const Bound&) { return boolean(l.locked()); }));
+
+  t.Semaphore = make<Type>("asyncio.locks", "Semaphore", object_type);
+  t.Semaphore->add_method("acquire", method<asyncio::Semaphore>("Semaphore.acquire", {}, [](asyncio::Semaphore& s, const Bound&) {
+                            return Value(s.acquire());
+                          }));
+  t.Semaphore->add_method("release", method<asyncio::Semaphore>("Semaphore.release", {}, [](asyncio::Semaphore& s, const Bound&) {
+                            s.release();
+                            return Value::none();
+                          }));
+  t.Semaphore->add_method("locked", method<asyncio::Semaphore>("Semaphore.locked", {}, [](asyncio::Semaphore& s, const Bound&) {
+                            return boolean(s.locked());
+                          }));
+
+  t.Timeout = make<Type>("asyncio.timeouts", "Timeout", object_type);
+  t.Timeout->add_method("when", method<asyncio::Timeout>("Timeout.when", {}, [](asyncio::Timeout& tm, const Bound&) {
+                          return number_or_none(tm.when());
+                        }));
+  t.Timeout->add_method("reschedule",
+                        method<asyncio::Timeout>("Timeout.reschedule", {pos("when")}, [](asyncio::Timeout& tm, const Bound& b) {
+                          tm.reschedule(b[1].is_none() ? std::nullopt : std::optional<double>(to_seconds(b[1], "when")));
+                          return Value::none();
+                        }));
+  t.Timeout->add_method("expired", method<asyncio::Timeout>("Timeout.expired", {}, [](asyncio::Timeout& tm, const Bound&) {
+                          return boolean(tm.expired());
+                        }));
+
+  t.LegacyAsCompleted = make<Type>("builtins", "generator", object_type);
+  t.AsCompletedIterator = make<Type>("asyncio.tasks", "_AsCompletedIterator", object_type);
+  t.Loop = make_loop_type(session, object_type);
+
+  runtime::register_type(typeid(asyncio::Future), t.Future);
+  runtime::register_type(typeid(asyncio::Task), t.Task);
+  runtime::register_type(typeid(asyncio::GatheringFuture), t.GatheringFuture);
+  runtime::register_type(typeid(asyncio::Handle), t.Handle);
+  runtime::register_type(typeid(asyncio::TimerHandle), t.TimerHandle);
+  runtime::register_type(typeid(asyncio::Queue), t.Queue);
+  runtime::register_type(typeid(asyncio::Event), t.Event);
+  runtime::register_type(typeid(asyncio::Lock), t.Lock);
+  runtime::register_type(typeid(asyncio::Semaphore), t.Semaphore);
+  runtime::register_type(typeid(asyncio::Timeout), t.Timeout);
+  runtime::register_type(typeid(asyncio::LegacyAsCompleted), t.LegacyAsCompleted);
+  runtime::register_type(typeid(asyncio::AsCompletedIterator), t.AsCompletedIterator);
+  runtime::register_type(typeid(LoopObject), t.Loop);
+  return t;
+}
+
+}  // namespace asim::modules

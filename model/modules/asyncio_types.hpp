@@ -1,0 +1,30 @@
+// The Python classes of asyncio's objects (Future, Task, Queue, ...) for one
+// session, with their methods: the bridge from `task.done()` in a scenario to
+// the model's asyncio::Task::done().
+#pragma once
+
+#include "model/modules/native_function.hpp"
+#include "model/modules/session.hpp"
+#include "model/runtime/type.hpp"
+
+namespace asim::modules {
+
+struct AsyncioTypes {
+  runtime::Ref<runtime::Type> Future, Task, Handle, TimerHandle, Queue, Event, Lock, Semaphore, Timeout, Loop,
+      LegacyAsCompleted, AsCompletedIterator, GatheringFuture;
+};
+
+// Builds the classes, registers them with the runtime (type(), isinstance)
+// and returns them for the module to expose.
+AsyncioTypes make_asyncio_types(Session& session);
+
+// A method of T: the body gets self already cast; `params` exclude self.
+template <class T, class F>
+runtime::Ref<BuiltinFunction> method(std::string qualname, std::vector<Param> params, F body) {
+  params.insert(params.begin(), pos("self"));
+  return function(std::move(qualname), std::move(params), [body](const Bound& b) -> runtime::Value {
+    return body(*b[0].template as<T>(), b);
+  });
+}
+
+}  // namespace asim::modules

@@ -1,0 +1,97 @@
+#include "model/modules/loop_object.hpp"
+
+#include <fmt/format.h>
+
+#include "model/asyncio/futures.hpp"
+#include "model/asyncio/tasks.hpp"
+#include "model/modules/asyncio_types.hpp"
+
+namespace asim::modules {
+
+using runtime::Ref;
+using runtime::Value;
+
+std::string LoopObject::repr() const {
+  return fmt::format("<_UnixSelectorEventLoop running={} closed=False debug=False>",
+                     loop->is_running() ? "True" : "False");
+}
+
+double to_seconds(const Value& v, std::string_view what) {
+  switch (v.kind()) {
+    case Value::Kind::Int: return static_cast<double>(v.as_int());
+    case Value::Kind::Float: return v.as_float();
+    case Value::Kind::Bool: return v.as_bool() ? 1.0 : 0.0;
+    default:
+      runtime::raise(runtime::Runtime::current().builtins.TypeError,
+                     fmt::format("{} must be a number, not {}", what, runtime::type_name(v)));
+  }
+}
+
+namespace {
+
+Ref<runtime::Callable> callable_arg(const Value& v) {
+  auto* fn = v.as<runtime::Callable>();
+  if (!fn) runtime::raise(runtime::Runtime::current().builtins.TypeError, "a callable object was expected by call_soon()");
+  return Ref<runtime::Callable>(fn);
+}
+
+}  // namespace
+
+Ref<runtime::Type> make_loop_type(Session& session, const Ref<runtime::Type>& object_type) {
+  auto t = runtime::make<runtime::Type>("asyncio.unix_events", "_UnixSelectorEventLoop", object_type);
+  t->add_method("time", method<LoopObject>("BaseEventLoop.time", {}, [](LoopObject& l, const Bound&) {
+                  return Value::floating(l.loop->time());
+                }));
+  t->add_method("create_future", method<LoopObject>("BaseEventLoop.create_future", {}, [](LoopObject& l, const Bound&) {
+                  return Value(l.loop->create_future());
+                }));
+  t->add_method("create_task",
+                method<LoopObject>("BaseEventLoop.create_task", {pos("coro"), kwonly("name"), kwonly("context")},
+                                   [](LoopObject& l, const Bound& b) {
+                                     auto* coro = b[1].as<runtime::Coroutine>();
+                                     if (!coro || coro->type_name() != "coroutine")
+                                       runtime::raise(runtime::Runtime::current().builtins.TypeError,
+                                                      "a coroutine was expected, got " + runtime::repr(b[1]));
+                                     std::optional<std::string> name;
+                                     if (!b[2].is_none()) name = runtime::str(b[2]);
+                                     return Value(l.loop->create_task(Ref<runtime::Coroutine>(coro), name));
+                                   }));
+  t->add_method("call_soon", method<LoopObject>("BaseEventLoop.call_soon",
+                                                {pos("callback"), varargs("args"), kwonly("context")},
+                                                [](LoopObject& l, const Bound& b) {
+                                                  return Value(l.loop->call_soon(callable_arg(b[1]), b.rest));
+                                                }));
+  t->add_method("call_later", method<LoopObject>("BaseEventLoop.call_later",
+                                                 {pos("delay"), pos("callback"), varargs("args"), kwonly("context")},
+                                                 [](LoopObject& l, const Bound& b) {
+                                                   return Value(l.loop->call_later(to_seconds(b[1], "delay"),
+                                                                                   callable_arg(b[2]), b.rest));
+                                                 }));
+  t->add_method("call_at", method<LoopObject>("BaseEventLoop.call_at",
+                                              {pos("when"), pos("callback"), varargs("args"), kwonly("context")},
+                                              [](LoopObject& l, const Bound& b) {
+                                                return Value(l.loop->call_at(to_seconds(b[1], "when"),
+                                                                             callable_arg(b[2]), b.rest));
+                                              }));
+  t->add_method("is_running", method<LoopObject>("BaseEventLoop.is_running", {}, [](LoopObject& l, const Bound&) {
+                  return Value::boolean(l.loop->is_running());
+                }));
+  t->add_method("is_closed", method<LoopObject>("BaseEventLoop.is_closed", {}, [](LoopObject&, const Bound&) {
+                  return Value::boolean(false);
+                }));
+  if (session.profile().eager_task_factory) {
+    t->add_method("set_task_factory",
+                  method<LoopObject>("BaseEventLoop.set_task_factory", {pos("factory")}, [](LoopObject& l, const Bound& b) {
+                    auto* fn = b[1].as<runtime::Callable>();
+                    if (!b[1].is_none() && (!fn || fn->qualname() != "create_eager_task_factory.<locals>.factory"))
+                      runtime::raise(runtime::Runtime::current().builtins.TypeError,
+                                     "asim supports only asyncio.eager_task_factory or None as a task factory");
+                    l.eager_factory = !b[1].is_none();
+                    l.loop->set_eager_task_factory(l.eager_factory);
+                    return Value::none();
+                  }));
+  }
+  return t;
+}
+
+}  // namespace asim::modules

@@ -1,0 +1,96 @@
+#include "model/modules/native_function.hpp"
+
+#include <fmt/format.h>
+
+#include "model/runtime/runtime.hpp"
+
+namespace asim::modules {
+
+using runtime::Value;
+
+namespace {
+
+[[noreturn]] void type_error(std::string message) {
+  runtime::raise(runtime::Runtime::current().builtins.TypeError, std::move(message));
+}
+
+std::string plural(std::size_t n, const char* word) {
+  return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+}
+
+}  // namespace
+
+// Modelled on CPython's positional_only_passed_as_keyword / missing_arguments
+// / too_many_positional in Python/ceval.c, for the messages.
+Bound Signature::bind(std::span<const Value> args, std::span<const runtime::Keyword> kwargs) const {
+  Bound bound;
+  bound.values.resize(params_.size());
+  std::vector<bool> filled(params_.size(), false);
+  std::size_t positional = 0, required_positional = 0;
+  bool has_varargs = false;
+  for (const auto& p : params_) {
+    if (p.kind == Param::Kind::Positional) {
+      ++positional;
+      if (!p.default_value) ++required_positional;
+    }
+    if (p.kind == Param::Kind::VarArgs) has_varargs = true;
+  }
+  std::size_t next = 0;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    while (next < params_.size() && params_[next].kind != Param::Kind::Positional) ++next;
+    if (next < params_.size() && next < positional) {
+      bound.values[next] = args[i];
+      filled[next] = true;
+      ++next;
+    } else if (has_varargs) {
+      bound.rest.push_back(args[i]);
+    } else {
+      const std::string takes = required_positional == positional
+                                    ? plural(positional, "positional argument")
+                                    : fmt::format("from {} to {} positional arguments", required_positional, positional);
+      type_error(fmt::format("{}() takes {} but {} {} given", name_, takes, args.size(),
+                             args.size() == 1 ? "was" : "were"));
+    }
+  }
+  for (const auto& kw : kwargs) {
+    std::size_t i = 0;
+    while (i < params_.size() && (params_[i].name != kw.name || params_[i].kind == Param::Kind::VarArgs)) ++i;
+    if (i == params_.size()) type_error(fmt::format("{}() got an unexpected keyword argument '{}'", name_, kw.name));
+    if (filled[i]) type_error(fmt::format("{}() got multiple values for argument '{}'", name_, kw.name));
+    bound.values[i] = kw.value;
+    filled[i] = true;
+  }
+  std::vector<std::string> missing;
+  for (std::size_t i = 0; i < params_.size(); ++i) {
+    if (filled[i] || params_[i].kind == Param::Kind::VarArgs) continue;
+    if (params_[i].default_value) bound.values[i] = *params_[i].default_value;
+    else missing.push_back("'" + params_[i].name + "'");
+  }
+  if (!missing.empty()) {
+    std::string names;
+    for (std::size_t i = 0; i < missing.size(); ++i)
+      names += (i == 0 ? "" : i + 1 == missing.size() ? (missing.size() > 2 ? ", and " : " and ") : ", ") + missing[i];
+    const bool kw = params_[0].kind == Param::Kind::KeywordOnly;
+    type_error(fmt::format("{}() missing {} required {}argument{}: {}", name_, missing.size(),
+                           kw ? "keyword-only " : "positional ", missing.size() == 1 ? "" : "s", names));
+  }
+  return bound;
+}
+
+std::string BuiltinFunction::repr() const {
+  if (type_name_ == "function") return fmt::format("<function {} at {}>", qualname_, address_text());
+  return fmt::format("<built-in function {}>", qualname_);
+}
+
+Value BuiltinFunction::call_kw(std::span<const Value> args, std::span<const runtime::Keyword> kwargs) {
+  return body_(signature_.bind(args, kwargs));
+}
+
+runtime::Ref<BuiltinFunction> function(std::string qualname, std::vector<Param> params, BuiltinFunction::Body body) {
+  const auto dot = qualname.rfind('.');
+  std::string short_name = dot == std::string::npos ? qualname : qualname.substr(dot + 1);
+  return runtime::make<BuiltinFunction>(std::move(qualname), Signature(std::move(short_name), std::move(params)),
+                                        std::move(body));
+}
+
+}  // namespace asim::modules

@@ -1,0 +1,77 @@
+// Functions of the library modules (asyncio, sys, asim) as Python sees them:
+// a signature with CPython's argument-binding rules and error messages, and
+// a C++ body that receives the bound arguments.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/runtime/callable.hpp"
+
+namespace asim::modules {
+
+struct Param {
+  enum class Kind { Positional, KeywordOnly, VarArgs };
+  std::string name;
+  Kind kind = Kind::Positional;
+  std::optional<runtime::Value> default_value;  // nullopt = required
+};
+
+inline Param pos(std::string name) {
+  return {std::move(name), Param::Kind::Positional, std::nullopt};
+}
+inline Param opt(std::string name, runtime::Value d = {}) {
+  return {std::move(name), Param::Kind::Positional, std::move(d)};
+}
+inline Param kwonly(std::string name, runtime::Value d = {}) {
+  return {std::move(name), Param::Kind::KeywordOnly, std::move(d)};
+}
+inline Param varargs(std::string name) {
+  return {std::move(name), Param::Kind::VarArgs, std::nullopt};
+}
+
+// The arguments of one call, by parameter position; `rest` holds *args.
+struct Bound {
+  std::vector<runtime::Value> values;
+  std::vector<runtime::Value> rest;
+  const runtime::Value& operator[](std::size_t i) const { return values[i]; }
+};
+
+class Signature {
+ public:
+  Signature(std::string name, std::vector<Param> params) : name_(std::move(name)), params_(std::move(params)) {}
+  // CPython's binding: TypeError for missing, surplus or duplicate arguments.
+  Bound bind(std::span<const runtime::Value> args, std::span<const runtime::Keyword> kwargs) const;
+  const std::string& name() const { return name_; }
+
+ private:
+  std::string name_;
+  std::vector<Param> params_;
+};
+
+class BuiltinFunction : public runtime::Callable {
+ public:
+  using Body = std::function<runtime::Value(const Bound&)>;
+  // `type_name`: "function" for what CPython writes in Python (asyncio.sleep),
+  // "builtin_function_or_method" for what it writes in C.
+  BuiltinFunction(std::string qualname, Signature signature, Body body, std::string_view type_name = "function")
+      : qualname_(std::move(qualname)), signature_(std::move(signature)), body_(std::move(body)), type_name_(type_name) {}
+
+  std::string_view type_name() const override { return type_name_; }
+  std::string repr() const override;
+  std::string qualname() const override { return qualname_; }
+  runtime::Value call(std::span<const runtime::Value> args) override { return call_kw(args, {}); }
+  runtime::Value call_kw(std::span<const runtime::Value> args, std::span<const runtime::Keyword> kwargs) override;
+
+ private:
+  std::string qualname_;
+  Signature signature_;
+  Body body_;
+  std::string_view type_name_;
+};
+
+runtime::Ref<BuiltinFunction> function(std::string qualname, std::vector<Param> params, BuiltinFunction::Body body);
+
+}  // namespace asim::modules

@@ -1,0 +1,72 @@
+// One scenario run under one Python version: the modules it can import, the
+// event loops its asyncio.run calls create, where its output goes. The
+// asyncio module's functions reach the model through the session.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "model/asyncio/base_events.hpp"
+#include "model/runtime/module.hpp"
+
+namespace asim::modules {
+
+struct SessionConfig {
+  const asyncio::VersionProfile& profile;
+  trace::Sink* sink = nullptr;
+  explore::Chooser* chooser = nullptr;
+  asyncio::Limits limits = {};
+};
+
+// A claim("text", condition) evaluation, in program order.
+struct ClaimResult {
+  std::string text;
+  bool holds;
+};
+
+class Session : public runtime::ModuleFinder {
+ public:
+  using Writer = std::function<void(std::string_view)>;
+  Session(SessionConfig config, Writer out, Writer err);
+  ~Session() override;
+
+  runtime::Ref<runtime::Module> find(std::string_view name) override;
+
+  const asyncio::VersionProfile& profile() const { return config_.profile; }
+  const asyncio::AsyncioExceptions& exceptions() const { return process_->exceptions; }
+  // The loop asyncio.run is running, or nullptr.
+  asyncio::EventLoop* running_loop() const { return running_; }
+  // get_running_loop(): RuntimeError('no running event loop') when none.
+  asyncio::EventLoop& require_running_loop() const;
+  // asyncio.run: a new loop for `main`, kept until the session ends (tasks
+  // that outlive the run still point at it).
+  runtime::Value run(runtime::Ref<runtime::Coroutine> main);
+
+  void write_out(std::string_view text);
+  void write_err(std::string_view text);
+  void record_claim(std::string text, bool holds) { claims_.push_back({std::move(text), holds}); }
+  const std::vector<ClaimResult>& claims() const { return claims_; }
+  trace::Sink* sink() const { return config_.sink; }
+  // Keeps a module's C++ state alive as long as the session.
+  void keep_alive(std::shared_ptr<void> state) { kept_.push_back(std::move(state)); }
+
+ private:
+  SessionConfig config_;
+  Writer out_, err_;
+  std::shared_ptr<asyncio::ProcessState> process_;
+  std::vector<std::unique_ptr<asyncio::EventLoop>> loops_;
+  asyncio::EventLoop* running_ = nullptr;
+  std::unordered_map<std::string, runtime::Ref<runtime::Module>> modules_;
+  std::vector<ClaimResult> claims_;
+  std::vector<std::shared_ptr<void>> kept_;
+};
+
+// The modules, each built for the session's version.
+runtime::Ref<runtime::Module> make_asyncio_module(Session& session);
+runtime::Ref<runtime::Module> make_sys_module(Session& session);
+runtime::Ref<runtime::Module> make_asim_module(Session& session);
+
+}  // namespace asim::modules

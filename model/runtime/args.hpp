@@ -1,0 +1,29 @@
+// Argument checking for builtin functions and methods, with the messages
+// CPython's argument parsing (Python/getargs.c, Argument Clinic) gives.
+#pragma once
+
+#include <initializer_list>
+#include <optional>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "model/runtime/callable.hpp"
+
+namespace asim::runtime::args {
+
+// "f() takes no keyword arguments"
+void no_kwargs(std::string_view fname, std::span<const Keyword> kwargs);
+// "f() takes exactly one argument (2 given)" / "f() takes no arguments (1 given)"
+void exactly(std::string_view fname, std::span<const Value> args, std::size_t n);
+// "f expected at least 1 argument, got 0" / "f expected at most 2 arguments, got 3"
+void count(std::string_view fname, std::span<const Value> args, std::size_t min, std::size_t max);
+
+// Binds positional and keyword arguments to the parameters `names`: the
+// first `positional` of them may be given by position, the first `required`
+// must be given. One slot per name, empty when not given.
+std::vector<std::optional<Value>> bind(std::string_view fname, std::span<const Value> args,
+                                       std::span<const Keyword> kwargs, std::initializer_list<std::string_view> names,
+                                       std::size_t positional, std::size_t required);
+
+}  // namespace asim::runtime::args

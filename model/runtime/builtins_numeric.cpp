@@ -1,0 +1,113 @@
+// Numeric builtins: round, abs, divmod, pow, hex, oct, bin, chr, ord
+// (Python/bltinmodule.c).
+#include <fmt/format.h>
+
+#include <cmath>
+
+#include "model/runtime/args.hpp"
+#include "model/runtime/builtins_internal.hpp"
+#include "model/runtime/errors.hpp"
+#include "model/runtime/list.hpp"
+#include "model/runtime/numbers.hpp"
+#include "model/runtime/ops.hpp"
+#include "model/runtime/text.hpp"
+
+namespace asim::runtime {
+
+namespace {
+
+using Args = std::span<const Value>;
+using Kw = std::span<const Keyword>;
+
+Value with_prefix(const Value& v, int base, const char* prefix) {
+  const std::int64_t n = index_value(v);
+  return Value::str((n < 0 ? "-" : "") + std::string(prefix) + num::digits(num::magnitude(n), base));
+}
+
+}  // namespace
+
+void add_numeric_builtins(Module& m) {
+  add_function(m, "round", [](Args a, Kw kw) {
+    auto p = args::bind("round", a, kw, {"number", "ndigits"}, 2, 1);
+    const Value& x = *p[0];
+    std::optional<std::int64_t> ndigits;
+    if (p[1] && !p[1]->is_none()) ndigits = index_value(*p[1]);
+    if (num::is_number(x)) return num::round(x, ndigits);
+    if (x.is_object()) {
+      if (auto f = type_of(x)->lookup_override("__round__")) {
+        std::vector<Value> call_args{x};
+        if (p[1]) call_args.push_back(*p[1]);
+        return call(*f, call_args);
+      }
+    }
+    throw_type_error(fmt::format("type {} doesn't define __round__ method", type_name(x)));
+  });
+  add_function(m, "abs", [](Args a, Kw kw) {
+    args::no_kwargs("abs", kw);
+    args::exactly("abs", a, 1);
+    const Value& x = a[0];
+    if (x.kind() == Value::Kind::Float) return Value::floating(std::fabs(x.as_float()));
+    if (num::is_int(x)) {
+      const std::int64_t i = num::as_i64(x);
+      if (i == INT64_MIN) throw_int_overflow();
+      return Value::integer(i < 0 ? -i : i);
+    }
+    if (x.is_object()) {
+      if (auto f = type_of(x)->lookup_override("__abs__")) return call(*f, std::span<const Value>(&x, 1));
+    }
+    throw_type_error(fmt::format("bad operand type for abs(): '{}'", type_name(x)));
+  });
+  add_function(m, "divmod", [](Args a, Kw kw) {
+    args::no_kwargs("divmod", kw);
+    args::count("divmod", a, 2, 2);
+    if (num::is_number(a[0]) && num::is_number(a[1])) {
+      auto [q, r] = num::divmod(a[0], a[1]);
+      return make_tuple({q, r});
+    }
+    throw_type_error(fmt::format("unsupported operand type(s) for divmod(): '{}' and '{}'", type_name(a[0]),
+                                 type_name(a[1])));
+  });
+  add_function(m, "pow", [](Args a, Kw kw) {
+    auto p = args::bind("pow", a, kw, {"base", "exp", "mod"}, 3, 2);
+    if (!p[2] || p[2]->is_none()) return binary_op(BinOp::Pow, *p[0], *p[1]);
+    if (!num::is_int(*p[0]) || !num::is_int(*p[1]) || !num::is_int(*p[2]))
+      throw_type_error("pow() 3rd argument not allowed unless all arguments are integers");
+    return Value::integer(num::pow_mod(num::as_i64(*p[0]), num::as_i64(*p[1]), num::as_i64(*p[2])));
+  });
+  add_function(m, "hex", [](Args a, Kw kw) {
+    args::no_kwargs("hex", kw);
+    args::exactly("hex", a, 1);
+    return with_prefix(a[0], 16, "0x");
+  });
+  add_function(m, "oct", [](Args a, Kw kw) {
+    args::no_kwargs("oct", kw);
+    args::exactly("oct", a, 1);
+    return with_prefix(a[0], 8, "0o");
+  });
+  add_function(m, "bin", [](Args a, Kw kw) {
+    args::no_kwargs("bin", kw);
+    args::exactly("bin", a, 1);
+    return with_prefix(a[0], 2, "0b");
+  });
+  add_function(m, "chr", [](Args a, Kw kw) {
+    args::no_kwargs("chr", kw);
+    args::exactly("chr", a, 1);
+    const std::int64_t i = index_value(a[0]);
+    if (i < 0 || i > 0x10FFFF) throw_value_error("chr() arg not in range(0x110000)");
+    std::string s;
+    text::append(s, static_cast<char32_t>(i));
+    return Value::str(std::move(s));
+  });
+  add_function(m, "ord", [](Args a, Kw kw) {
+    args::no_kwargs("ord", kw);
+    args::exactly("ord", a, 1);
+    auto* s = a[0].as<Str>();
+    if (!s) throw_type_error(fmt::format("ord() expected string of length 1, but {} found", type_name(a[0])));
+    const std::u32string u = text::decode(s->text);
+    if (u.size() != 1)
+      throw_type_error(fmt::format("ord() expected a character, but string of length {} found", u.size()));
+    return Value::integer(u[0]);
+  });
+}
+
+}  // namespace asim::runtime

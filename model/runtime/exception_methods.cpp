@@ -1,0 +1,195 @@
+// Exception classes as Python sees them (Objects/exceptions.c): calling a
+// class builds an instance with the arguments as args; BaseException's
+// methods; ExceptionGroup's constructor rules, split() and subgroup().
+#include <fmt/format.h>
+
+#include "model/runtime/args.hpp"
+#include "model/runtime/install.hpp"
+#include "model/runtime/iterator.hpp"
+#include "model/runtime/ops.hpp"
+
+namespace asim::runtime {
+
+namespace {
+
+using Args = std::span<const Value>;
+using Kw = std::span<const Keyword>;
+
+PyException& exc_self(Args a, const Type& base, std::string_view method) {
+  return self_as<PyException>(a, base, method);
+}
+
+// BaseExceptionGroup.__new__
+Value new_group(const Ref<Type>& cls_in, Args a, Kw kw) {
+  auto& b = Runtime::current().builtins;
+  const std::string name = cls_in->name;
+  args::no_kwargs(name, kw);
+  if (a.size() != 2)
+    throw_type_error(fmt::format("BaseExceptionGroup.__new__() takes exactly 2 arguments ({} given)", a.size()));
+  if (!a[0].as<Str>()) throw_type_error(fmt::format("BaseExceptionGroup.__new__() argument 1 must be str, not {}", type_name(a[0])));
+  if (!a[1].as<List>() && !a[1].as<Tuple>()) throw_type_error("second argument (exceptions) must be a sequence");
+  const std::vector<Value> excs = to_vector(a[1]);
+  if (excs.empty()) throw_value_error("second argument (exceptions) must be a non-empty sequence");
+  bool all_exceptions = true;
+  for (std::size_t i = 0; i < excs.size(); ++i) {
+    auto* e = excs[i].as<PyException>();
+    if (!e) throw_value_error(fmt::format("Item {} of second argument (exceptions) is not an exception", i));
+    if (!e->isinstance(b.Exception.get())) all_exceptions = false;
+  }
+  Ref<Type> cls = cls_in;
+  if (cls.get() == b.BaseExceptionGroup.get()) {
+    if (all_exceptions) cls = b.ExceptionGroup;
+  } else if (cls.get() == b.ExceptionGroup.get()) {
+    if (!all_exceptions) throw_type_error("Cannot nest BaseExceptions in an ExceptionGroup");
+  } else if (cls->is_subclass_of(b.Exception.get()) && !all_exceptions) {
+    throw_type_error(fmt::format("Cannot nest BaseExceptions in '{}'", cls->name));
+  }
+  auto exc = make<PyException>(cls, std::vector<Value>(a.begin(), a.end()));
+  exc->dict["message"] = a[0];
+  exc->dict["exceptions"] = make_tuple(excs);
+  return Value(exc);
+}
+
+// A condition of split()/subgroup(): a class, a tuple of classes, or a
+// predicate.
+bool matches(const Value& cond, const Value& exc) {
+  if (auto* cls = cond.as<Type>()) return isinstance(exc, cls);
+  if (auto* t = cond.as<Tuple>()) {
+    for (const auto& c : t->items)
+      if (c.as<Type>() && isinstance(exc, c.as<Type>())) return true;
+    return false;
+  }
+  if (is_callable(cond)) return truthy(call(cond, std::span<const Value>(&exc, 1)));
+  throw_type_error("expected an exception type, a tuple of exception types, or a callable (other than a class)");
+}
+
+// derive() plus the metadata split() copies to each part.
+Value derive_like(const Value& group, std::vector<Value> excs) {
+  auto* g = group.as<PyException>();
+  const Value derived = call_method(group, "derive", std::vector<Value>{make_list(std::move(excs))});
+  if (auto* d = derived.as<PyException>()) {
+    d->cause = g->cause;
+    d->context = g->context;
+    d->suppress_context = g->suppress_context;
+    if (auto n = g->dict.find("__notes__"); n != g->dict.end()) d->dict["__notes__"] = n->second;
+  }
+  return derived;
+}
+
+// exceptiongroup_split_recursive: (match, rest), None for an empty part.
+std::pair<Value, Value> split_group(const Value& group, const Value& cond, bool want_rest) {
+  if (matches(cond, group)) return {group, Value::none()};
+  auto* g = group.as<PyException>();
+  const auto& b = Runtime::current().builtins;
+  std::vector<Value> match, rest;
+  for (const auto& e : to_vector(g->dict.at("exceptions"))) {
+    if (e.as<PyException>()->isinstance(b.BaseExceptionGroup.get())) {
+      auto [m, r] = split_group(e, cond, want_rest);
+      if (!m.is_none()) match.push_back(m);
+      if (!r.is_none()) rest.push_back(r);
+    } else if (matches(cond, e)) {
+      match.push_back(e);
+    } else {
+      rest.push_back(e);
+    }
+  }
+  Value m = match.empty() ? Value::none() : derive_like(group, std::move(match));
+  Value r = !want_rest || rest.empty() ? Value::none() : derive_like(group, std::move(rest));
+  return {m, r};
+}
+
+// OSError_new: OSError(errno, strerror) becomes the subclass for that errno.
+Ref<Type> oserror_subclass(const BuiltinExceptions& e, std::int64_t errno_value) {
+  static const std::pair<int, const char*> kMap[] = {
+      {11, "BlockingIOError"}, {114, "BlockingIOError"}, {115, "BlockingIOError"}, {10, "ChildProcessError"},
+      {32, "BrokenPipeError"}, {108, "BrokenPipeError"}, {103, "ConnectionAbortedError"},
+      {111, "ConnectionRefusedError"}, {104, "ConnectionResetError"}, {17, "FileExistsError"},
+      {2, "FileNotFoundError"}, {4, "InterruptedError"}, {21, "IsADirectoryError"}, {20, "NotADirectoryError"},
+      {13, "PermissionError"}, {1, "PermissionError"}, {3, "ProcessLookupError"}, {110, "TimeoutError"}};
+  for (const auto& [code, name] : kMap)
+    if (code == errno_value) return e.by_name(name);
+  return e.OSError;
+}
+
+}  // namespace
+
+void install_exception_types(BuiltinTypes&, BuiltinExceptions& e) {
+  const Type* base = e.BaseException.get();
+  e.OSError->constructor = [](const Ref<Type>& cls_in, Args a, Kw kw) {
+    const auto& b = Runtime::current().builtins;
+    if (!kw.empty()) throw_type_error(fmt::format("{}() takes no keyword arguments", cls_in->name));
+    Ref<Type> cls = cls_in;
+    if (cls.get() == b.OSError.get() && a.size() >= 2 && a[0].kind() == Value::Kind::Int)
+      cls = oserror_subclass(b, a[0].as_int());
+    auto exc = make<PyException>(cls, std::vector<Value>(a.begin(), a.end()));
+    const bool full = a.size() >= 2 && a.size() <= 5;
+    exc->dict["errno"] = full ? a[0] : Value::none();
+    exc->dict["strerror"] = full ? a[1] : Value::none();
+    exc->dict["filename"] = full && a.size() >= 3 ? a[2] : Value::none();
+    // args keeps only (errno, strerror) once a filename is given.
+    if (full && a.size() >= 3) exc->args.resize(2);
+    return Value(exc);
+  };
+  e.BaseException->constructor = [](const Ref<Type>& cls, Args a, Kw kw) {
+    if (!kw.empty()) throw_type_error(fmt::format("{}() takes no keyword arguments", cls->name));
+    return Value(make<PyException>(cls, std::vector<Value>(a.begin(), a.end())));
+  };
+  def(e.BaseException, "__init__", [base](Args a, Kw kw) {
+    auto& exc = exc_self(a, *base, "__init__");
+    if (!kw.empty()) throw_type_error(fmt::format("{}() takes no keyword arguments", exc.type->name));
+    exc.args.assign(a.begin() + 1, a.end());
+    return Value::none();
+  });
+  def(e.BaseException, "__str__", [base](Args a, Kw) { return Value::str(exc_self(a, *base, "__str__").message()); });
+  def(e.BaseException, "__repr__", [base](Args a, Kw) { return Value::str(exc_self(a, *base, "__repr__").repr()); });
+  def(e.BaseException, "with_traceback", [base](Args a, Kw) {
+    auto& exc = exc_self(a, *base, "with_traceback");
+    args::exactly("with_traceback", a.subspan(1), 1);
+    exc.dict["__traceback__"] = a[1];
+    return a[0];
+  });
+  def(e.BaseException, "add_note", [base](Args a, Kw) {
+    auto& exc = exc_self(a, *base, "add_note");
+    args::exactly("add_note", a.subspan(1), 1);
+    if (!a[1].as<Str>()) throw_type_error(fmt::format("note must be a str, not '{}'", type_name(a[1])));
+    auto& notes = exc.dict["__notes__"];
+    if (!notes.as<List>()) notes = make_list({});
+    notes.as<List>()->items.push_back(a[1]);
+    return Value::none();
+  });
+  e.StopIteration->add_getter("value", [](const Value& self) {
+    auto* exc = self.as<PyException>();
+    return exc->args.empty() ? Value::none() : exc->args[0];
+  });
+  e.StopAsyncIteration->add_getter("value", [](const Value& self) {
+    auto* exc = self.as<PyException>();
+    return exc->args.empty() ? Value::none() : exc->args[0];
+  });
+  e.SystemExit->add_getter("code", [](const Value& self) {
+    auto* exc = self.as<PyException>();
+    if (exc->args.empty()) return Value::none();
+    return exc->args.size() == 1 ? exc->args[0] : make_tuple(exc->args);
+  });
+
+  const Type* group = e.BaseExceptionGroup.get();
+  e.BaseExceptionGroup->constructor = new_group;
+  def(e.BaseExceptionGroup, "derive", [group](Args a, Kw) {
+    auto& g = exc_self(a, *group, "derive");
+    args::exactly("derive", a.subspan(1), 1);
+    const Value args2[] = {g.dict.at("message"), a[1]};
+    return call(Value(Runtime::current().builtins.BaseExceptionGroup), args2);
+  });
+  def(e.BaseExceptionGroup, "split", [group](Args a, Kw) {
+    exc_self(a, *group, "split");
+    args::exactly("split", a.subspan(1), 1);
+    auto [m, r] = split_group(a[0], a[1], true);
+    return make_tuple({m, r});
+  });
+  def(e.BaseExceptionGroup, "subgroup", [group](Args a, Kw) {
+    exc_self(a, *group, "subgroup");
+    args::exactly("subgroup", a.subspan(1), 1);
+    return split_group(a[0], a[1], false).first;
+  });
+}
+
+}  // namespace asim::runtime

@@ -1,0 +1,29 @@
+#include "model/runtime/generic_alias.hpp"
+
+#include "model/runtime/instance.hpp"
+#include "model/runtime/list.hpp"
+#include "model/runtime/ops.hpp"
+
+namespace asim::runtime {
+
+namespace {
+// ga_repr_item: classes by qualified name, ... for Ellipsis.
+std::string item_repr(const Value& v) {
+  if (auto* t = v.as<Type>()) return t->qualified_name();
+  if (auto* s = v.as<Singleton>(); s && s->repr() == "Ellipsis") return "...";
+  return to_repr(v);
+}
+}  // namespace
+
+std::string GenericAlias::repr() const {
+  std::string out = origin->qualified_name() + "[";
+  if (auto* t = args.as<Tuple>()) {
+    for (std::size_t i = 0; i < t->items.size(); ++i) out += (i ? ", " : "") + item_repr(t->items[i]);
+    if (t->items.empty()) out += "()";
+  } else {
+    out += item_repr(args);
+  }
+  return out + "]";
+}
+
+}  // namespace asim::runtime

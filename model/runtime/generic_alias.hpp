@@ -1,0 +1,20 @@
+// list[int], dict[str, int]...: what subscripting a builtin class gives
+// (types.GenericAlias), so that annotations in scenario code evaluate.
+#pragma once
+
+#include "model/runtime/type.hpp"
+
+namespace asim::runtime {
+
+class GenericAlias : public Object {
+ public:
+  GenericAlias(Ref<Type> origin, Value args) : origin(std::move(origin)), args(std::move(args)) {}
+  std::string_view type_name() const override { return "GenericAlias"; }
+  // ga_repr: list[int], tuple[int, ...]
+  std::string repr() const override;
+
+  const Ref<Type> origin;
+  const Value args;
+};
+
+}  // namespace asim::runtime

@@ -1,0 +1,28 @@
+#include "model/runtime/instance.hpp"
+
+#include <fmt/format.h>
+
+namespace asim::runtime {
+
+// object.__repr__: <__main__.Point object at 0x...>
+std::string Instance::repr() const {
+  return fmt::format("<{} object at {}>", cls->qualified_name(), address_text());
+}
+
+std::optional<Value> Instance::get_attribute(std::string_view name) {
+  if (auto it = dict.find(std::string(name)); it != dict.end()) return it->second;
+  return std::nullopt;
+}
+
+bool Instance::set_attribute(std::string_view name, const Value& value) {
+  // A plain object() has no __dict__; instances of classes a scenario defines do.
+  if (cls->name == "object" && cls->module == "builtins") return false;
+  dict[std::string(name)] = value;
+  return true;
+}
+
+bool Instance::del_attribute(std::string_view name) {
+  return dict.erase(std::string(name)) > 0;
+}
+
+}  // namespace asim::runtime

@@ -1,0 +1,67 @@
+// Plain Python objects: instances of `object` and of classes a scenario
+// defines without a builtin base, plus the singletons NotImplemented and
+// Ellipsis.
+#pragma once
+
+#include <string>
+#include <unordered_map>
+
+#include "model/runtime/protocols.hpp"
+
+namespace asim::runtime {
+
+// An instance with a __dict__; its class is `cls`.
+class Instance : public Object, public HasPythonType, public HasAttributes {
+ public:
+  explicit Instance(Ref<Type> cls) : cls(std::move(cls)) {}
+  std::string_view type_name() const override { return cls->name; }
+  std::string repr() const override;
+  Ref<Type> python_type() const override { return cls; }
+  std::optional<Value> get_attribute(std::string_view name) override;
+  bool set_attribute(std::string_view name, const Value& value) override;
+  bool del_attribute(std::string_view name) override;
+
+  const Ref<Type> cls;
+  std::unordered_map<std::string, Value> dict;
+};
+
+// NotImplemented, Ellipsis: one object of its own class, printed by name.
+class Singleton : public Object {
+ public:
+  Singleton(std::string type, std::string text) : type_(std::move(type)), text_(std::move(text)) {}
+  std::string_view type_name() const override { return type_; }
+  std::string repr() const override { return text_; }
+
+ private:
+  std::string type_;
+  std::string text_;
+};
+
+}  // namespace asim::runtime
+
+namespace asim::runtime {
+
+// property(fget, fset): an attribute computed by calling fget(obj).
+class Property : public Object {
+ public:
+  Property(Value fget, Value fset) : fget(std::move(fget)), fset(std::move(fset)) {}
+  std::string_view type_name() const override { return "property"; }
+  const Value fget, fset;
+};
+
+// staticmethod(f), classmethod(f): how a class attribute binds.
+class StaticMethod : public Object {
+ public:
+  explicit StaticMethod(Value fn) : fn(std::move(fn)) {}
+  std::string_view type_name() const override { return "staticmethod"; }
+  const Value fn;
+};
+
+class ClassMethod : public Object {
+ public:
+  explicit ClassMethod(Value fn) : fn(std::move(fn)) {}
+  std::string_view type_name() const override { return "classmethod"; }
+  const Value fn;
+};
+
+}  // namespace asim::runtime

@@ -1,0 +1,275 @@
+// Attribute access and calls (PyObject_GenericGetAttr, type_getattro,
+// module_getattro, PyObject_Call, type_call).
+#include <fmt/format.h>
+
+#include "model/runtime/coroutine.hpp"
+#include "model/runtime/errors.hpp"
+#include "model/runtime/instance.hpp"
+#include "model/runtime/iterator.hpp"
+#include "model/runtime/module.hpp"
+#include "model/runtime/ops.hpp"
+#include "model/runtime/protocols.hpp"
+
+namespace asim::runtime {
+
+namespace {
+
+Value tuple_of_types(const Type& cls, bool with_self) {
+  std::vector<Value> out;
+  if (with_self) out.push_back(Value(Ref<Type>(const_cast<Type*>(&cls))));
+  for (Type* t : cls.ancestors()) out.push_back(Value(Ref<Type>(t)));
+  return make_tuple(std::move(out));
+}
+
+// What a class attribute becomes when read through an instance or a class:
+// properties run, static and class methods unwrap (the descriptor protocol).
+Value bind_descriptor(const Value& found, const Value& self, const Ref<Type>& cls, bool through_instance) {
+  if (auto* p = found.as<Property>()) {
+    if (!through_instance) return found;
+    if (p->fget.is_none()) throw_attribute_error("property has no getter");
+    return call(p->fget, std::span<const Value>(&self, 1));
+  }
+  if (auto* s = found.as<StaticMethod>()) return s->fn;
+  if (auto* c = found.as<ClassMethod>()) {
+    if (auto* fn = c->fn.as<Callable>()) return Value(make<BoundMethod>(Value(cls), Ref<Callable>(fn)));
+    return c->fn;
+  }
+  return found;
+}
+
+std::optional<Value> type_attribute(Type& cls, std::string_view name) {
+  if (name == "__name__") return Value::str(cls.name);
+  if (name == "__qualname__") return Value::str(cls.qualname);
+  if (name == "__module__") return Value::str(cls.module);
+  if (name == "__mro__") return tuple_of_types(cls, true);
+  if (name == "__bases__") {
+    std::vector<Value> bases(cls.bases.begin(), cls.bases.end());
+    return make_tuple(std::move(bases));
+  }
+  if (name == "__base__") return cls.base ? Value(cls.base) : Value::none();
+  if (name == "__doc__") {
+    if (auto d = cls.dict.find("__doc__"); d != cls.dict.end()) return d->second;
+    return Value::none();
+  }
+  const Ref<Type> self(&cls);
+  if (auto v = cls.lookup_class(name)) return bind_descriptor(*v, Value(self), self, false);
+  // The metaclass: type's own methods (mro()).
+  return Runtime::current().types.type->lookup(Value(self), name);
+}
+
+std::optional<Value> exception_attribute(PyException& e, std::string_view name) {
+  if (name == "args") return make_tuple(e.args);
+  if (name == "__cause__") return e.cause ? Value(e.cause) : Value::none();
+  if (name == "__context__") return e.context ? Value(e.context) : Value::none();
+  if (name == "__suppress_context__") return Value::boolean(e.suppress_context);
+  if (auto d = e.dict.find(std::string(name)); d != e.dict.end()) return d->second;
+  if (name == "__traceback__") return Value::none();
+  return std::nullopt;
+}
+
+std::optional<Value> callable_attribute(Callable& c, std::string_view name) {
+  if (name == "__qualname__") return Value::str(c.qualname());
+  if (name == "__name__") {
+    const std::string q = c.qualname();
+    const auto dot = q.rfind('.');
+    return Value::str(dot == std::string::npos ? q : q.substr(dot + 1));
+  }
+  if (auto* m = dynamic_cast<BoundMethod*>(&c)) {
+    if (name == "__self__") return m->self;
+    if (name == "__func__") return Value(m->function);
+  }
+  if (name == "__module__" && dynamic_cast<BuiltinFunction*>(&c)) return Value::str("builtins");
+  return std::nullopt;
+}
+
+[[noreturn]] void no_attribute(const Value& obj, std::string_view name) {
+  std::string message;
+  if (auto* m = obj.as<Module>()) message = fmt::format("module '{}' has no attribute '{}'", m->name, name);
+  else if (auto* t = obj.as<Type>()) message = fmt::format("type object '{}' has no attribute '{}'", t->qualname, name);
+  else message = fmt::format("'{}' object has no attribute '{}'", type_name(obj), name);
+  auto exc = new_exception(Runtime::current().builtins.AttributeError, std::move(message));
+  // AttributeError.name and .obj, which 3.12's traceback uses for its
+  // "Did you mean" suggestion.
+  exc->dict["name"] = Value::str(std::string(name));
+  exc->dict["obj"] = obj;
+  throw PyError{exc};
+}
+
+}  // namespace
+
+std::optional<Value> getattr_opt(const Value& obj, std::string_view name) {
+  if (name == "__class__") return Value(type_of(obj));
+  if (obj.is_object()) {
+    Object* o = obj.object();
+    if (auto* m = dynamic_cast<Module*>(o)) {
+      if (auto it = m->dict.find(std::string(name)); it != m->dict.end()) return it->second;
+      if (name == "__name__") return Value::str(m->name);
+      if (name == "__dict__") {
+        Value d = make_dict();
+        for (const auto& [k, v] : m->dict) setitem(d, Value::str(k), v);
+        return d;
+      }
+      return std::nullopt;
+    }
+    if (auto* t = dynamic_cast<Type*>(o)) return type_attribute(*t, name);
+  }
+  const Ref<Type> cls = type_of(obj);
+  std::optional<Value> found = cls->lookup(obj, name);
+  if (found && found->as<Property>()) return bind_descriptor(*found, obj, cls, true);
+  if (obj.is_object()) {
+    Object* o = obj.object();
+    if (auto* e = dynamic_cast<PyException*>(o)) {
+      if (auto v = exception_attribute(*e, name)) return v;
+    } else if (auto* h = dynamic_cast<HasAttributes*>(o)) {
+      if (auto v = h->get_attribute(name)) return v;
+    }
+    if (!found) {
+      if (auto* c = dynamic_cast<Callable*>(o)) return callable_attribute(*c, name);
+      if (auto* co = dynamic_cast<Coroutine*>(o)) {
+        if (name == "__qualname__") return Value::str(std::string(co->qualname));
+        if (name == "__name__") {
+          const auto dot = co->qualname.rfind('.');
+          return Value::str(std::string(dot == std::string_view::npos ? co->qualname : co->qualname.substr(dot + 1)));
+        }
+      }
+    }
+  }
+  if (found) return bind_descriptor(*found, obj, cls, true);
+  return std::nullopt;
+}
+
+Value getattr(const Value& obj, std::string_view name) {
+  if (auto v = getattr_opt(obj, name)) return std::move(*v);
+  if (obj.is_object() && dynamic_cast<Instance*>(obj.object())) {
+    // A class body's __getattr__ runs when normal lookup fails.
+    if (auto f = type_of(obj)->lookup_override("__getattr__")) {
+      const Value args[] = {obj, Value::str(std::string(name))};
+      return call(*f, args);
+    }
+  }
+  no_attribute(obj, name);
+}
+
+void setattr(const Value& obj, std::string_view name, Value value) {
+  auto& b = Runtime::current().builtins;
+  if (obj.is_object()) {
+    Object* o = obj.object();
+    if (auto* m = dynamic_cast<Module*>(o)) {
+      m->dict[std::string(name)] = std::move(value);
+      return;
+    }
+    if (auto* t = dynamic_cast<Type*>(o)) {
+      if (t->module == "builtins")
+        throw_type_error(fmt::format("cannot set '{}' attribute of immutable type '{}'", name, t->name));
+      t->dict[std::string(name)] = std::move(value);
+      return;
+    }
+    const Ref<Type> cls = type_of(obj);
+    if (auto found = cls->lookup_class(name); found && found->as<Property>()) {
+      auto* p = found->as<Property>();
+      if (p->fset.is_none())
+        throw_attribute_error(fmt::format("property '{}' of '{}' object has no setter", name, cls->name));
+      const Value args[] = {obj, value};
+      call(p->fset, args);
+      return;
+    }
+    if (auto* e = dynamic_cast<PyException*>(o)) {
+      auto as_exception = [&](const char* what) -> Ref<PyException> {
+        if (value.is_none()) return nullptr;
+        if (auto* x = value.as<PyException>()) return Ref<PyException>(x);
+        throw_type_error(fmt::format("exception {} must be None or derive from BaseException", what));
+      };
+      if (name == "__cause__") {
+        e->cause = as_exception("cause");
+        e->suppress_context = true;
+      } else if (name == "__context__") {
+        e->context = as_exception("context");
+      } else if (name == "__suppress_context__") {
+        e->suppress_context = truthy(value);
+      } else if (name == "args") {
+        e->args = to_vector(value);
+      } else {
+        e->dict[std::string(name)] = std::move(value);
+      }
+      return;
+    }
+    if (auto* h = dynamic_cast<HasAttributes*>(o)) {
+      if (h->set_attribute(name, value)) return;
+    }
+  }
+  (void)b;
+  // A builtin's own attributes cannot be replaced.
+  const Ref<Type> cls = type_of(obj);
+  if (cls->has_getter(name))
+    throw_attribute_error(fmt::format("attribute '{}' of '{}' objects is not writable", name, cls->name));
+  if (cls->lookup_class(name))
+    throw_attribute_error(fmt::format("'{}' object attribute '{}' is read-only", type_name(obj), name));
+  no_attribute(obj, name);
+}
+
+void delattr(const Value& obj, std::string_view name) {
+  if (obj.is_object()) {
+    Object* o = obj.object();
+    if (auto* m = dynamic_cast<Module*>(o)) {
+      if (m->dict.erase(std::string(name))) return;
+    } else if (auto* t = dynamic_cast<Type*>(o)) {
+      if (t->dict.erase(std::string(name))) return;
+    } else if (auto* e = dynamic_cast<PyException*>(o)) {
+      if (e->dict.erase(std::string(name))) return;
+    } else if (auto* h = dynamic_cast<HasAttributes*>(o)) {
+      if (h->del_attribute(name)) return;
+    }
+  }
+  no_attribute(obj, name);
+}
+
+namespace {
+
+// type_call: build the instance with the nearest builtin constructor, then
+// run a class body's __init__.
+Value call_type(Type& cls, std::span<const Value> args, std::span<const Keyword> kwargs) {
+  const Ref<Type> self(&cls);
+  const Type::Constructor* ctor = cls.find_constructor();
+  if (!ctor) throw_type_error(fmt::format("cannot create '{}' instances", cls.qualified_name()));
+  auto init = cls.lookup_override("__init__");
+  if (!init) {
+    if (ctor == &Runtime::current().types.object->constructor && (!args.empty() || !kwargs.empty()))
+      throw_type_error(fmt::format("{}() takes no arguments", cls.name));
+    return (*ctor)(self, args, kwargs);
+  }
+  Value instance = (*ctor)(self, args, {});
+  std::vector<Value> all;
+  all.reserve(args.size() + 1);
+  all.push_back(instance);
+  all.insert(all.end(), args.begin(), args.end());
+  const Value r = call(*init, all, kwargs);
+  if (!r.is_none()) throw_type_error(fmt::format("__init__() should return None, not '{}'", type_name(r)));
+  return instance;
+}
+
+}  // namespace
+
+Value call(const Value& callable, std::span<const Value> args, std::span<const Keyword> kwargs) {
+  if (auto* c = callable.as<Callable>()) return kwargs.empty() ? c->call(args) : c->call_kw(args, kwargs);
+  if (auto* t = callable.as<Type>()) return call_type(*t, args, kwargs);
+  if (callable.is_object()) {
+    if (auto f = type_of(callable)->lookup_override("__call__")) {
+      std::vector<Value> all{callable};
+      all.insert(all.end(), args.begin(), args.end());
+      return call(*f, all, kwargs);
+    }
+  }
+  throw_type_error(fmt::format("'{}' object is not callable", type_name(callable)));
+}
+
+Value call_method(const Value& obj, std::string_view name, std::span<const Value> args,
+                  std::span<const Keyword> kwargs) {
+  return call(getattr(obj, name), args, kwargs);
+}
+
+bool is_callable(const Value& v) {
+  if (v.as<Callable>() || v.as<Type>()) return true;
+  return v.is_object() && type_of(v)->lookup_override("__call__").has_value();
+}
+
+}  // namespace asim::runtime

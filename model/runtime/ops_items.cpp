@@ -1,0 +1,318 @@
+// Subscription, iteration and len() (PyObject_GetItem, PyObject_SetItem,
+// PyObject_GetIter, PyObject_Size), and the container constructors.
+#include <fmt/format.h>
+
+#include "model/runtime/dict.hpp"
+#include "model/runtime/errors.hpp"
+#include "model/runtime/generic_alias.hpp"
+#include "model/runtime/instance.hpp"
+#include "model/runtime/iterators.hpp"
+#include "model/runtime/numbers.hpp"
+#include "model/runtime/ops.hpp"
+#include "model/runtime/range.hpp"
+#include "model/runtime/text.hpp"
+
+namespace asim::runtime {
+
+namespace {
+
+// A subscript as a position in a sequence of n: negative counts from the
+// end; IndexError "<what> index out of range" when outside.
+std::size_t position(std::int64_t i, std::size_t n, const char* what) {
+  const auto len = static_cast<std::int64_t>(n);
+  if (i < 0) i += len;
+  if (i < 0 || i >= len) throw_index_error(fmt::format("{} index out of range", what));
+  return static_cast<std::size_t>(i);
+}
+
+template <class Seq>
+Seq slice_of(const Seq& items, const Slice& s) {
+  const auto ix = s.indices(static_cast<std::int64_t>(items.size()));
+  Seq out;
+  out.reserve(static_cast<std::size_t>(ix.count));
+  for (std::int64_t k = 0, i = ix.start; k < ix.count; ++k, i += ix.step) out.push_back(items[static_cast<std::size_t>(i)]);
+  return out;
+}
+
+std::optional<Value> user_method(const Value& obj, const char* name) {
+  if (!obj.is_object() || !dynamic_cast<Instance*>(obj.object())) return std::nullopt;
+  return type_of(obj)->lookup_override(name);
+}
+
+}  // namespace
+
+Value getitem(const Value& obj, const Value& key) {
+  if (auto* l = obj.as<List>()) {
+    if (num::is_int(key)) return l->items[position(num::as_i64(key), l->items.size(), "list")];
+    if (auto* s = key.as<Slice>()) return make_list(slice_of(l->items, *s));
+    if (!key.as<Instance>())
+      throw_type_error(fmt::format("list indices must be integers or slices, not {}", type_name(key)));
+    return l->items[position(index_value(key), l->items.size(), "list")];
+  }
+  if (auto* t = obj.as<Tuple>()) {
+    if (num::is_int(key)) return t->items[position(num::as_i64(key), t->items.size(), "tuple")];
+    if (auto* s = key.as<Slice>()) return make_tuple(slice_of(t->items, *s));
+    if (!key.as<Instance>())
+      throw_type_error(fmt::format("tuple indices must be integers or slices, not {}", type_name(key)));
+    return t->items[position(index_value(key), t->items.size(), "tuple")];
+  }
+  if (auto* d = obj.as<Dict>()) {
+    if (auto v = d->get(key)) return *v;
+    throw_key_error(key);
+  }
+  if (auto* str = obj.as<Str>()) {
+    const std::string& s = str->text;
+    if (num::is_int(key)) {
+      const auto n = text::length(s);
+      return Value::str(text::at(s, static_cast<std::int64_t>(position(num::as_i64(key), static_cast<std::size_t>(n), "string"))));
+    }
+    if (auto* sl = key.as<Slice>()) {
+      if (text::is_ascii(s)) {
+        if (sl->step.is_none() || (num::is_int(sl->step) && num::as_i64(sl->step) == 1)) {
+          const auto ix = sl->indices(static_cast<std::int64_t>(s.size()));
+          return Value::str(ix.count > 0 ? s.substr(static_cast<std::size_t>(ix.start), static_cast<std::size_t>(ix.count)) : "");
+        }
+        return Value::str(slice_of(s, *sl));
+      }
+      return Value::str(text::encode(slice_of(text::decode(s), *sl)));
+    }
+    throw_type_error(fmt::format("string indices must be integers, not '{}'", type_name(key)));
+  }
+  if (auto* r = obj.as<Range>()) {
+    if (auto* sl = key.as<Slice>()) {
+      const auto ix = sl->indices(r->length);
+      const std::int64_t start = r->start + ix.start * r->step;
+      return Value(make<Range>(start, r->start + ix.stop * r->step, r->step * ix.step));
+    }
+    if (!num::is_int(key) && !key.as<Instance>())
+      throw_type_error(fmt::format("range indices must be integers or slices, not {}", type_name(key)));
+    return Value::integer(r->at(static_cast<std::int64_t>(position(index_value(key), static_cast<std::size_t>(r->length), "range object"))));
+  }
+  if (auto* t = obj.as<Type>()) {
+    auto& types = Runtime::current().types;
+    for (const auto& generic : {types.list, types.dict, types.tuple, types.set, types.frozenset, types.type})
+      if (t == generic.get()) return Value(make<GenericAlias>(Ref<Type>(t), key));
+    if (auto f = t->lookup_class("__class_getitem__")) return call(*f, std::span<const Value>(&key, 1));
+    throw_type_error(fmt::format("type '{}' is not subscriptable", t->qualname));
+  }
+  if (auto f = user_method(obj, "__getitem__")) {
+    const Value args[] = {obj, key};
+    return call(*f, args);
+  }
+  throw_type_error(fmt::format("'{}' object is not subscriptable", type_name(obj)));
+}
+
+void setitem(const Value& obj, const Value& key, Value value) {
+  if (auto* l = obj.as<List>()) {
+    if (auto* s = key.as<Slice>()) {
+      std::vector<Value> items;
+      try {
+        items = to_vector(value);
+      } catch (const PyError& e) {
+        if (!e.exc->isinstance(Runtime::current().builtins.TypeError.get())) throw;
+        const bool simple = s->step.is_none() || (num::is_int(s->step) && num::as_i64(s->step) == 1);
+        throw_type_error(simple ? "can only assign an iterable" : "must assign iterable to extended slice");
+      }
+      const auto ix = s->indices(static_cast<std::int64_t>(l->items.size()));
+      if (ix.step == 1) {
+        // list_ass_slice: replace [start, max(start, stop)).
+        const auto lo = static_cast<std::size_t>(ix.start);
+        const auto hi = static_cast<std::size_t>(std::max(ix.start, ix.stop));
+        l->items.erase(l->items.begin() + static_cast<std::ptrdiff_t>(lo), l->items.begin() + static_cast<std::ptrdiff_t>(hi));
+        l->items.insert(l->items.begin() + static_cast<std::ptrdiff_t>(lo), items.begin(), items.end());
+        return;
+      }
+      if (static_cast<std::int64_t>(items.size()) != ix.count)
+        throw_value_error(fmt::format("attempt to assign sequence of size {} to extended slice of size {}",
+                                      items.size(), ix.count));
+      for (std::int64_t k = 0, i = ix.start; k < ix.count; ++k, i += ix.step)
+        l->items[static_cast<std::size_t>(i)] = items[static_cast<std::size_t>(k)];
+      return;
+    }
+    if (!num::is_int(key) && !key.as<Instance>())
+      throw_type_error(fmt::format("list indices must be integers or slices, not {}", type_name(key)));
+    l->items[position(index_value(key), l->items.size(), "list assignment")] = std::move(value);
+    return;
+  }
+  if (auto* d = obj.as<Dict>()) {
+    d->set(key, std::move(value));
+    return;
+  }
+  if (auto f = user_method(obj, "__setitem__")) {
+    const Value args[] = {obj, key, value};
+    call(*f, args);
+    return;
+  }
+  throw_type_error(fmt::format("'{}' object does not support item assignment", type_name(obj)));
+}
+
+void delitem(const Value& obj, const Value& key) {
+  if (auto* l = obj.as<List>()) {
+    if (auto* s = key.as<Slice>()) {
+      const auto ix = s->indices(static_cast<std::int64_t>(l->items.size()));
+      std::vector<bool> drop(l->items.size(), false);
+      for (std::int64_t k = 0, i = ix.start; k < ix.count; ++k, i += ix.step) drop[static_cast<std::size_t>(i)] = true;
+      std::vector<Value> kept;
+      for (std::size_t i = 0; i < l->items.size(); ++i)
+        if (!drop[i]) kept.push_back(l->items[i]);
+      l->items.swap(kept);
+      return;
+    }
+    if (!num::is_int(key) && !key.as<Instance>())
+      throw_type_error(fmt::format("list indices must be integers or slices, not {}", type_name(key)));
+    const auto i = position(index_value(key), l->items.size(), "list assignment");
+    l->items.erase(l->items.begin() + static_cast<std::ptrdiff_t>(i));
+    return;
+  }
+  if (auto* d = obj.as<Dict>()) {
+    if (!d->erase(key)) throw_key_error(key);
+    return;
+  }
+  if (auto f = user_method(obj, "__delitem__")) {
+    const Value args[] = {obj, key};
+    call(*f, args);
+    return;
+  }
+  throw_type_error(fmt::format("'{}' object doesn't support item deletion", type_name(obj)));
+}
+
+Value iter(const Value& iterable) {
+  if (iterable.is_object()) {
+    Object* o = iterable.object();
+    if (dynamic_cast<Iterator*>(o)) return iterable;
+    if (auto* l = dynamic_cast<List*>(o)) return Value(make<ListIterator>(Ref<List>(l)));
+    if (auto* t = dynamic_cast<Tuple*>(o)) return Value(make<SequenceIterator>("tuple_iterator", t->items));
+    if (auto* s = dynamic_cast<Str*>(o)) return Value(make<StrIterator>(s->text));
+    if (auto* d = dynamic_cast<Dict*>(o)) return Value(make<DictIterator>(Ref<Dict>(d), DictView::Kind::Keys));
+    if (auto* v = dynamic_cast<DictView*>(o)) return Value(make<DictIterator>(v->dict, v->kind));
+    if (auto* s = dynamic_cast<Set*>(o)) return Value(make<SetIterator>(Ref<Set>(s)));
+    if (auto* r = dynamic_cast<Range*>(o)) return Value(make<RangeIterator>(r->start, r->step, r->length));
+    if (auto f = user_method(iterable, "__iter__")) {
+      Value it = call(*f, std::span<const Value>(&iterable, 1));
+      if (!is_iterator(it))
+        throw_type_error(fmt::format("iter() returned non-iterator of type '{}'", type_name(it)));
+      return it;
+    }
+  }
+  throw_type_error(fmt::format("'{}' object is not iterable", type_name(iterable)));
+}
+
+bool is_iterator(const Value& v) {
+  if (!v.is_object()) return false;
+  if (dynamic_cast<Iterator*>(v.object())) return true;
+  return user_method(v, "__next__").has_value();
+}
+
+std::optional<Value> next(const Value& iterator) {
+  if (auto* it = dynamic_cast<Iterator*>(iterator.object())) return it->next();
+  if (auto f = user_method(iterator, "__next__")) {
+    try {
+      return call(*f, std::span<const Value>(&iterator, 1));
+    } catch (const PyError& e) {
+      if (e.exc->isinstance(Runtime::current().builtins.StopIteration.get())) return std::nullopt;
+      throw;
+    }
+  }
+  throw_type_error(fmt::format("'{}' object is not an iterator", type_name(iterator)));
+}
+
+std::int64_t len(const Value& v) {
+  if (v.is_object()) {
+    Object* o = v.object();
+    if (auto* s = dynamic_cast<Str*>(o)) return text::length(s->text);
+    if (auto* l = dynamic_cast<List*>(o)) return static_cast<std::int64_t>(l->items.size());
+    if (auto* t = dynamic_cast<Tuple*>(o)) return static_cast<std::int64_t>(t->items.size());
+    if (auto* d = dynamic_cast<Dict*>(o)) return static_cast<std::int64_t>(d->size());
+    if (auto* s = dynamic_cast<Set*>(o)) return static_cast<std::int64_t>(s->size());
+    if (auto* r = dynamic_cast<Range*>(o)) return r->length;
+    if (auto* view = dynamic_cast<DictView*>(o)) return static_cast<std::int64_t>(view->dict->size());
+    if (auto f = user_method(v, "__len__")) {
+      const Value r = call(*f, std::span<const Value>(&v, 1));
+      const auto n = index_value(r);
+      if (n < 0) throw_value_error("__len__() should return >= 0");
+      return n;
+    }
+  }
+  throw_type_error(fmt::format("object of type '{}' has no len()", type_name(v)));
+}
+
+std::vector<Value> unpack(const Value& v, std::size_t n) {
+  std::vector<Value> items;
+  if (auto* t = v.as<Tuple>()) items = t->items;
+  else if (auto* l = v.as<List>()) items = l->items;
+  else {
+    Value it;
+    try {
+      it = iter(v);
+    } catch (const PyError& e) {
+      if (!e.exc->isinstance(Runtime::current().builtins.TypeError.get()) || (v.is_object() && dynamic_cast<Instance*>(v.object())))
+        throw;
+      throw_type_error(fmt::format("cannot unpack non-iterable {} object", type_name(v)));
+    }
+    // UNPACK_SEQUENCE stops one past n to tell "too many".
+    while (items.size() <= n) {
+      auto x = next(it);
+      if (!x) break;
+      items.push_back(std::move(*x));
+    }
+  }
+  if (items.size() < n)
+    throw_value_error(fmt::format("not enough values to unpack (expected {}, got {})", n, items.size()));
+  if (items.size() > n) throw_value_error(fmt::format("too many values to unpack (expected {})", n));
+  return items;
+}
+
+std::vector<Value> unpack_ex(const Value& v, std::size_t before, std::size_t after) {
+  std::vector<Value> items;
+  try {
+    items = to_vector(v);
+  } catch (const PyError& e) {
+    if (!e.exc->isinstance(Runtime::current().builtins.TypeError.get()) || (v.is_object() && dynamic_cast<Instance*>(v.object())))
+      throw;
+    throw_type_error(fmt::format("cannot unpack non-iterable {} object", type_name(v)));
+  }
+  if (items.size() < before + after)
+    throw_value_error(fmt::format("not enough values to unpack (expected at least {}, got {})", before + after,
+                                  items.size()));
+  std::vector<Value> out(items.begin(), items.begin() + static_cast<std::ptrdiff_t>(before));
+  out.push_back(make_list(std::vector<Value>(items.begin() + static_cast<std::ptrdiff_t>(before),
+                                             items.end() - static_cast<std::ptrdiff_t>(after))));
+  out.insert(out.end(), items.end() - static_cast<std::ptrdiff_t>(after), items.end());
+  return out;
+}
+
+Value make_list(std::vector<Value> items) {
+  return Value(make<List>(std::move(items)));
+}
+
+Value make_tuple(std::vector<Value> items) {
+  return Value(make<Tuple>(std::move(items)));
+}
+
+Value make_dict() {
+  return Value(make<Dict>());
+}
+
+Value make_set(std::vector<Value> items) {
+  auto s = make<Set>();
+  for (const auto& v : items) s->add(v);
+  return Value(s);
+}
+
+Value make_constant_set(std::vector<Value> items) {
+  const bool stable = std::all_of(items.begin(), items.end(), [](const Value& v) { return has_stable_hash(v); });
+  if (items.size() <= 2 || !stable) return make_set(std::move(items));
+  Set folded;  // PyFrozenSet_New(tuple)
+  for (const auto& v : items) folded.add(v);
+  Set merged;  // merge_consts_recursive: a new frozenset from the old one's order
+  for (const auto& v : folded.slot_order()) merged.add(v);
+  auto result = make<Set>();  // BUILD_SET 0; SET_UPDATE
+  result->merge(merged);
+  return Value(result);
+}
+
+Value make_slice(Value start, Value stop, Value step) {
+  return Value(make<Slice>(std::move(start), std::move(stop), std::move(step)));
+}
+
+}  // namespace asim::runtime

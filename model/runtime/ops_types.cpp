@@ -1,0 +1,166 @@
+// type(), isinstance() and the registry that maps C++ classes to Python
+// classes; `object` and `type` themselves.
+#include <fmt/format.h>
+
+#include "model/runtime/args.hpp"
+#include "model/runtime/coroutine.hpp"
+#include "model/runtime/dict.hpp"
+#include "model/runtime/install.hpp"
+#include "model/runtime/instance.hpp"
+#include "model/runtime/iterator.hpp"
+#include "model/runtime/list.hpp"
+#include "model/runtime/numbers.hpp"
+#include "model/runtime/ops.hpp"
+#include "model/runtime/runtime.hpp"
+
+namespace asim::runtime {
+
+void register_type(const std::type_info& cls, Ref<Type> type) {
+  auto& rt = Runtime::current();
+  rt.named_types.emplace(type->name, type);
+  rt.type_registry[std::type_index(cls)] = std::move(type);
+}
+
+namespace {
+
+// The class of an object no one registered: found by its name among the
+// known classes, else made up (once) under that name, deriving from the
+// builtin class whose protocol the object has.
+Ref<Type> class_of_unregistered(Runtime& rt, const Object& o, bool registered) {
+  const std::string name(o.type_name());
+  if (auto n = rt.named_types.find(name); n != rt.named_types.end()) {
+    if (!registered) rt.type_registry[std::type_index(typeid(o))] = n->second;
+    return n->second;
+  }
+  Ref<Type> base = rt.types.object;
+  if (dynamic_cast<const Coroutine*>(&o)) base = rt.types.coroutine;
+  auto t = make<Type>("builtins", name, base);
+  rt.named_types[name] = t;
+  if (!registered) rt.type_registry[std::type_index(typeid(o))] = t;
+  return t;
+}
+
+}  // namespace
+
+Ref<Type> type_of(const Value& v) {
+  auto& rt = Runtime::current();
+  switch (v.kind()) {
+    case Value::Kind::None: return rt.types.NoneType;
+    case Value::Kind::Bool: return rt.types.bool_;
+    case Value::Kind::Int: return rt.types.int_;
+    case Value::Kind::Float: return rt.types.float_;
+    case Value::Kind::Obj: break;
+  }
+  Object* o = v.object();
+  if (auto* e = dynamic_cast<PyException*>(o)) return e->type;
+  if (auto* h = dynamic_cast<HasPythonType*>(o)) return h->python_type();
+  if (dynamic_cast<Type*>(o)) return rt.types.type;
+  auto it = rt.type_registry.find(std::type_index(typeid(*o)));
+  if (it != rt.type_registry.end() && it->second->name == o->type_name()) return it->second;
+  return class_of_unregistered(rt, *o, it != rt.type_registry.end());
+}
+
+bool isinstance(const Value& v, const Type* cls) {
+  auto& t = Runtime::current().types;
+  if (cls == t.object.get()) return true;
+  switch (v.kind()) {
+    case Value::Kind::Int: return cls == t.int_.get();
+    case Value::Kind::Bool: return cls == t.bool_.get() || cls == t.int_.get();
+    case Value::Kind::Float: return cls == t.float_.get();
+    case Value::Kind::None: return cls == t.NoneType.get();
+    case Value::Kind::Obj: break;
+  }
+  return type_of(v)->is_subclass_of(cls);
+}
+
+std::int64_t index_value(const Value& v) {
+  if (num::is_int(v)) return num::as_i64(v);
+  if (v.is_object()) {
+    if (auto f = type_of(v)->lookup_override("__index__")) {
+      const Value r = call(*f, std::span<const Value>(&v, 1));
+      if (num::is_int(r)) return num::as_i64(r);
+      throw_type_error(fmt::format("__index__ returned non-int (type {})", type_name(r)));
+    }
+  }
+  throw_type_error(fmt::format("'{}' object cannot be interpreted as an integer", type_name(v)));
+}
+
+Value not_implemented() {
+  return Runtime::current().types.NotImplemented;
+}
+
+void install_object_type(BuiltinTypes& t) {
+  // object(): a plain instance; a class without a builtin base makes its
+  // instances here too (call() passes the class actually called).
+  t.object->constructor = [](const Ref<Type>& cls, std::span<const Value>, std::span<const Keyword>) {
+    return Value(make<Instance>(cls));
+  };
+  def(t.object, "__init__", [](std::span<const Value>, std::span<const Keyword>) { return Value::none(); });
+  def(t.object, "__repr__", [](std::span<const Value> a, std::span<const Keyword>) {
+    return Value::str(a[0].is_object() ? a[0].object()->repr() : repr(a[0]));
+  });
+  def(t.object, "__str__", [](std::span<const Value> a, std::span<const Keyword>) { return Value::str(to_repr(a[0])); });
+  def(t.object, "__eq__", [](std::span<const Value> a, std::span<const Keyword>) {
+    args::exactly("__eq__", a.subspan(1), 1);
+    return a[0].is(a[1]) ? Value::boolean(true) : not_implemented();
+  });
+  def(t.object, "__ne__", [](std::span<const Value> a, std::span<const Keyword>) {
+    args::exactly("__ne__", a.subspan(1), 1);
+    return Value::boolean(!equals(a[0], a[1]));
+  });
+  def(t.object, "__hash__", [](std::span<const Value> a, std::span<const Keyword>) {
+    return Value::integer(py_hash(a[0]));
+  });
+
+  // type(x) -> its class; type(name, bases, dict) -> a new class.
+  t.type->constructor = [](const Ref<Type>&, std::span<const Value> a, std::span<const Keyword> kw) -> Value {
+    if (a.size() == 1 && kw.empty()) return type_of(a[0]);
+    if (a.size() != 3) throw_type_error("type() takes 1 or 3 arguments");
+    auto* name = a[0].as<Str>();
+    if (!name) throw_type_error(fmt::format("type.__new__() argument 1 must be str, not {}", type_name(a[0])));
+    std::vector<Ref<Type>> bases;
+    for (const auto& b : to_vector(a[1])) {
+      auto* bt = b.as<Type>();
+      if (!bt) throw_type_error("bases must be types");
+      bases.push_back(Ref<Type>(bt));
+    }
+    if (bases.empty()) bases.push_back(Runtime::current().types.object);
+    auto cls = make<Type>("__main__", name->text, bases);
+    if (auto* d = a[2].as<Dict>())
+      for (const auto& e : d->entries())
+        if (e.live && e.key.as<Str>()) cls->dict[e.key.as<Str>()->text] = e.value;
+    return Value(cls);
+  };
+  def(t.type, "mro", [](std::span<const Value> a, std::span<const Keyword>) {
+    auto* cls = a[0].as<Type>();
+    if (!cls) throw_type_error("descriptor 'mro' for 'type' objects doesn't apply to this object");
+    std::vector<Value> out{a[0]};
+    for (Type* anc : cls->ancestors()) out.push_back(Value(Ref<Type>(anc)));
+    return make_list(std::move(out));
+  });
+
+  t.NoneType->constructor = [](const Ref<Type>&, std::span<const Value> a, std::span<const Keyword> kw) {
+    if (!a.empty() || !kw.empty()) throw_type_error("NoneType takes no arguments");
+    return Value::none();
+  };
+  t.property->constructor = [](const Ref<Type>&, std::span<const Value> a, std::span<const Keyword> kw) {
+    auto p = args::bind("property", a, kw, {"fget", "fset", "fdel", "doc"}, 4, 0);
+    return Value(make<Property>(p[0].value_or(Value::none()), p[1].value_or(Value::none())));
+  };
+  def(t.property, "setter", [](std::span<const Value> a, std::span<const Keyword>) {
+    args::exactly("setter", a.subspan(1), 1);
+    return Value(make<Property>(a[0].as<Property>()->fget, a[1]));
+  });
+  t.staticmethod->constructor = [](const Ref<Type>&, std::span<const Value> a, std::span<const Keyword> kw) {
+    args::no_kwargs("staticmethod", kw);
+    args::exactly("staticmethod", a, 1);
+    return Value(make<StaticMethod>(a[0]));
+  };
+  t.classmethod->constructor = [](const Ref<Type>&, std::span<const Value> a, std::span<const Keyword> kw) {
+    args::no_kwargs("classmethod", kw);
+    args::exactly("classmethod", a, 1);
+    return Value(make<ClassMethod>(a[0]));
+  };
+}
+
+}  // namespace asim::runtime

@@ -1,0 +1,600 @@
+// set and frozenset, mirroring Objects/setobject.c (CPython 3.12): the hash
+// table's probing, resizing and merging, so that a set of ints iterates in
+// CPython's order; and the set methods.
+#include "model/runtime/set.hpp"
+
+#include <fmt/format.h>
+
+#include <cstring>
+
+#include "model/runtime/args.hpp"
+#include "model/runtime/dict.hpp"
+#include "model/runtime/install.hpp"
+#include "model/runtime/iterator.hpp"
+#include "model/runtime/ops.hpp"
+#include "model/runtime/range.hpp"
+#include "model/runtime/repr_guard.hpp"
+
+namespace asim::runtime {
+
+namespace {
+
+constexpr std::size_t kMinSize = 8;      // PySet_MINSIZE
+constexpr std::size_t kLinearProbes = 9;  // LINEAR_PROBES
+constexpr unsigned kPerturbShift = 5;     // PERTURB_SHIFT
+
+// The very same value (bits for floats, so a NaN finds itself).
+bool identical(const Value& a, const Value& b) {
+  if (a.kind() == Value::Kind::Float && b.kind() == Value::Kind::Float) {
+    const double x = a.as_float(), y = b.as_float();
+    return std::memcmp(&x, &y, sizeof x) == 0;
+  }
+  return a.is(b);
+}
+
+}  // namespace
+
+bool has_stable_hash(const Value& v) {
+  switch (v.kind()) {
+    case Value::Kind::None:
+    case Value::Kind::Bool:
+    case Value::Kind::Int:
+    case Value::Kind::Float: return true;
+    case Value::Kind::Obj: break;
+  }
+  if (auto* t = v.as<Tuple>()) {
+    for (const auto& item : t->items)
+      if (!has_stable_hash(item)) return false;
+    return true;
+  }
+  if (auto* s = v.as<Set>()) {
+    for (const auto& item : s->ordered())
+      if (!has_stable_hash(item)) return false;
+    return true;
+  }
+  return v.as<Range>() != nullptr;
+}
+
+Set::Set(std::vector<Value> items_in, bool frozen)
+    : items(std::move(items_in)), frozen(frozen), table_(kMinSize) {}
+
+std::string Set::repr() const {
+  ReprGuard guard(this);
+  const std::string type(type_name());
+  if (!guard.entered()) return type + "(...)";
+  const auto elements = ordered();
+  if (elements.empty()) return type + "()";
+  std::string out = "{";
+  for (std::size_t i = 0; i < elements.size(); ++i) out += (i ? ", " : "") + to_repr(elements[i]);
+  out += "}";
+  return frozen ? type + "(" + out + ")" : out;
+}
+
+void Set::sync() const {
+  // Elements library code pushed onto `items` directly: take them in.
+  auto& self = const_cast<Set&>(*this);
+  while (synced_ < items.size()) {
+    const Value v = items[synced_];
+    if (add_entry(v, py_hash(v))) {
+      if (has_stable_hash(v)) ++stable_;
+      ++synced_;
+    } else {
+      self.items.erase(self.items.begin() + static_cast<std::ptrdiff_t>(synced_));
+    }
+  }
+}
+
+// set_lookkey
+std::int64_t Set::lookkey(const Value& key, std::int64_t hash) const {
+  std::size_t mask = mask_;
+  std::size_t perturb = static_cast<std::size_t>(hash);
+  std::size_t i = static_cast<std::size_t>(hash) & mask;
+  for (;;) {
+    std::size_t j = i;
+    std::size_t probes = (i + kLinearProbes <= mask) ? kLinearProbes : 0;
+    for (;;) {
+      const Entry& e = table_[j];
+      if (e.state == Entry::State::Empty) return -1;
+      if (e.state == Entry::State::Active && e.hash == hash && (identical(e.key, key) || equals(e.key, key)))
+        return static_cast<std::int64_t>(j);
+      ++j;
+      if (probes-- == 0) break;
+    }
+    perturb >>= kPerturbShift;
+    i = (i * 5 + 1 + perturb) & mask;
+  }
+}
+
+// set_add_entry: a freed (dummy) slot met on the way is reused only when the
+// key turns out to be absent.
+bool Set::add_entry(const Value& key, std::int64_t hash) const {
+  const std::size_t mask = mask_;
+  std::size_t perturb = static_cast<std::size_t>(hash);
+  std::size_t i = static_cast<std::size_t>(hash) & mask;
+  std::int64_t freeslot = -1;
+  std::size_t found;
+  for (;;) {
+    std::size_t j = i;
+    std::size_t probes = (i + kLinearProbes <= mask) ? kLinearProbes : 0;
+    bool stop = false;
+    for (;;) {
+      const Entry& e = table_[j];
+      if (e.state == Entry::State::Empty) {
+        found = j;
+        stop = true;
+        break;
+      }
+      if (e.state == Entry::State::Active && e.hash == hash && (identical(e.key, key) || equals(e.key, key)))
+        return false;
+      if (e.state == Entry::State::Dummy) freeslot = static_cast<std::int64_t>(j);
+      ++j;
+      if (probes-- == 0) break;
+    }
+    if (stop) break;
+    perturb >>= kPerturbShift;
+    i = (i * 5 + 1 + perturb) & mask;
+  }
+  if (freeslot >= 0) {
+    ++used_;
+    table_[static_cast<std::size_t>(freeslot)] = Entry{key, hash, Entry::State::Active};
+    return true;
+  }
+  ++fill_;
+  ++used_;
+  table_[found] = Entry{key, hash, Entry::State::Active};
+  if (fill_ * 5 < mask * 3) return true;
+  resize(used_ > 50000 ? used_ * 2 : used_ * 4);
+  return true;
+}
+
+// set_insert_clean: for a key known absent from a table without dummies.
+void Set::insert_clean(std::vector<Entry>& table, std::size_t mask, const Value& key, std::int64_t hash) const {
+  std::size_t perturb = static_cast<std::size_t>(hash);
+  std::size_t i = static_cast<std::size_t>(hash) & mask;
+  for (;;) {
+    if (table[i].state == Entry::State::Empty) break;
+    bool placed = false;
+    if (i + kLinearProbes <= mask) {
+      for (std::size_t j = 1; j <= kLinearProbes; ++j) {
+        if (table[i + j].state == Entry::State::Empty) {
+          i += j;
+          placed = true;
+          break;
+        }
+      }
+    }
+    if (placed) break;
+    perturb >>= kPerturbShift;
+    i = (i * 5 + 1 + perturb) & mask;
+  }
+  table[i] = Entry{key, hash, Entry::State::Active};
+}
+
+// set_table_resize: the smallest power of two above minused (at least 8).
+void Set::resize(std::size_t minused) const {
+  std::size_t newsize = kMinSize;
+  while (newsize <= minused) newsize <<= 1;
+  if (newsize == kMinSize && table_.size() == kMinSize && fill_ == used_) return;
+  std::vector<Entry> old(newsize);
+  old.swap(table_);
+  mask_ = newsize - 1;
+  for (const auto& e : old)
+    if (e.state == Entry::State::Active) insert_clean(table_, mask_, e.key, e.hash);
+  fill_ = used_;
+}
+
+bool Set::contains(const Value& v) const {
+  sync();
+  return lookkey(v, py_hash(v)) >= 0;
+}
+
+bool Set::add(const Value& v) {
+  sync();
+  if (!add_entry(v, py_hash(v))) return false;
+  items.push_back(v);
+  ++synced_;
+  if (has_stable_hash(v)) ++stable_;
+  return true;
+}
+
+void Set::remove_from_items(const Value& key) {
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (identical(items[i], key)) {
+      items.erase(items.begin() + static_cast<std::ptrdiff_t>(i));
+      --synced_;
+      break;
+    }
+  }
+  if (has_stable_hash(key)) --stable_;
+}
+
+// set_discard_entry: the slot becomes a dummy.
+bool Set::discard(const Value& v) {
+  sync();
+  const auto slot = lookkey(v, py_hash(v));
+  if (slot < 0) return false;
+  Entry& e = table_[static_cast<std::size_t>(slot)];
+  const Value key = e.key;
+  e = Entry{Value(), -1, Entry::State::Dummy};
+  --used_;
+  remove_from_items(key);
+  return true;
+}
+
+void Set::clear() {
+  table_.assign(kMinSize, Entry{});
+  mask_ = kMinSize - 1;
+  fill_ = used_ = stable_ = synced_ = 0;
+  items.clear();
+}
+
+// set_pop: from the search finger on, so repeated pops walk the table.
+std::optional<Value> Set::pop() {
+  sync();
+  if (used_ == 0) return std::nullopt;
+  std::size_t i = finger_ & mask_;
+  if (stable_ != used_) {
+    // Insertion order: the first element in.
+    const Value v = items.front();
+    discard(v);
+    return v;
+  }
+  while (table_[i].state != Entry::State::Active) {
+    ++i;
+    if (i > mask_) i = 0;
+  }
+  const Value key = table_[i].key;
+  table_[i] = Entry{Value(), -1, Entry::State::Dummy};
+  --used_;
+  finger_ = i + 1;
+  remove_from_items(key);
+  return key;
+}
+
+// set_merge
+void Set::merge(const Set& other) {
+  sync();
+  other.sync();
+  if (&other == this || other.used_ == 0) return;
+  std::vector<Value> fresh;
+  for (const auto& v : other.items)
+    if (lookkey(v, py_hash(v)) < 0) fresh.push_back(v);
+  if ((fill_ + other.used_) * 5 >= mask_ * 3) resize((used_ + other.used_) * 2);
+  if (fill_ == 0 && mask_ == other.mask_ && other.fill_ == other.used_) {
+    table_ = other.table_;
+    fill_ = other.fill_;
+    used_ = other.used_;
+  } else if (fill_ == 0) {
+    fill_ = used_ = other.used_;
+    for (const auto& e : other.table_)
+      if (e.state == Entry::State::Active) insert_clean(table_, mask_, e.key, e.hash);
+  } else {
+    for (const auto& e : other.table_)
+      if (e.state == Entry::State::Active) add_entry(e.key, e.hash);
+  }
+  for (const auto& v : fresh) {
+    items.push_back(v);
+    if (has_stable_hash(v)) ++stable_;
+  }
+  synced_ = items.size();
+}
+
+void Set::swap_contents(Set& other) {
+  sync();
+  other.sync();
+  table_.swap(other.table_);
+  std::swap(mask_, other.mask_);
+  std::swap(fill_, other.fill_);
+  std::swap(used_, other.used_);
+  std::swap(stable_, other.stable_);
+  std::swap(synced_, other.synced_);
+  items.swap(other.items);
+}
+
+void Set::purge_dummies() {
+  // "If more than 1/4th are dummies, then resize them away."
+  if (fill_ - used_ <= mask_ / 4) return;
+  resize(used_ > 50000 ? used_ * 2 : used_ * 4);
+}
+
+std::size_t Set::size() const {
+  sync();
+  return used_;
+}
+
+std::vector<Value> Set::slot_order() const {
+  sync();
+  std::vector<Value> out;
+  out.reserve(used_);
+  for (const auto& e : table_)
+    if (e.state == Entry::State::Active) out.push_back(e.key);
+  return out;
+}
+
+std::vector<Value> Set::ordered() const {
+  sync();
+  if (stable_ == used_) return slot_order();
+  return items;
+}
+
+std::int64_t Set::frozen_hash() const {
+  sync();
+  // frozenset_hash, with the effect of empty and dummy slots cancelled out.
+  auto shuffle = [](std::uint64_t h) { return ((h ^ 89869747UL) ^ (h << 16)) * 3644798167UL; };
+  std::uint64_t hash = 0;
+  for (const auto& e : table_)
+    if (e.state == Entry::State::Active) hash ^= shuffle(static_cast<std::uint64_t>(e.hash));
+  hash ^= (static_cast<std::uint64_t>(used_) + 1) * 1927868237UL;
+  hash ^= (hash >> 11) ^ (hash >> 25);
+  hash = hash * 69069U + 907133923UL;
+  if (hash == static_cast<std::uint64_t>(-1)) hash = 590923713UL;
+  return static_cast<std::int64_t>(hash);
+}
+
+// ---------------------------------------------------------------- algebra
+
+namespace {
+
+Ref<Set> empty_like(const Set& a) {
+  return make<Set>(std::vector<Value>{}, a.frozen);
+}
+
+Ref<Set> copy_of(const Set& a) {
+  auto r = empty_like(a);
+  r->merge(a);
+  return r;
+}
+
+// The elements of any iterable, or of a set in its iteration order.
+std::vector<Value> elements(const Value& other) {
+  if (auto* s = other.as<Set>()) return s->ordered();
+  return to_vector(other);
+}
+
+}  // namespace
+
+void set_update(Set& a, const Value& other) {
+  if (auto* s = other.as<Set>()) return a.merge(*s);
+  for (const auto& v : to_vector(other)) a.add(v);
+}
+
+Ref<Set> set_union(const Set& a, const Value& other) {
+  auto r = copy_of(a);
+  if (other.object() != &a) set_update(*r, other);
+  return r;
+}
+
+Ref<Set> set_intersection(const Set& a, const Value& other) {
+  if (other.object() == &a) return copy_of(a);
+  auto r = empty_like(a);
+  if (auto* s = other.as<Set>()) {
+    // Walk the smaller set (other when sizes are equal), probe the larger.
+    const Set* small = s;
+    const Set* large = &a;
+    if (s->size() > a.size()) std::swap(small, large);
+    for (const auto& v : small->ordered())
+      if (large->contains(v)) r->add(v);
+    return r;
+  }
+  for (const auto& v : to_vector(other)) {
+    if (a.contains(v)) {
+      r->add(v);
+      if (r->size() >= a.size()) break;
+    }
+  }
+  return r;
+}
+
+Ref<Set> set_difference(const Set& a, const Value& other) {
+  if (other.object() == &a) return empty_like(a);
+  if (auto* s = other.as<Set>(); s && !((a.size() >> 2) > s->size())) {
+    auto r = empty_like(a);
+    for (const auto& v : a.ordered())
+      if (!s->contains(v)) r->add(v);
+    return r;
+  }
+  if (auto* d = other.as<Dict>(); d && !((a.size() >> 2) > d->size())) {
+    auto r = empty_like(a);
+    for (const auto& v : a.ordered())
+      if (!d->contains(v)) r->add(v);
+    return r;
+  }
+  // set_copy_and_difference
+  auto r = copy_of(a);
+  for (const auto& v : elements(other)) r->discard(v);
+  return r;
+}
+
+void set_difference_update(Set& a, const Value& other) {
+  // set_difference_update_internal
+  if (other.object() == &a) return a.clear();
+  if (auto* s = other.as<Set>(); s && (s->size() >> 3) > a.size()) {
+    auto common = set_intersection(a, other);
+    for (const auto& v : common->ordered()) a.discard(v);
+  } else {
+    for (const auto& v : elements(other)) a.discard(v);
+  }
+  a.purge_dummies();
+}
+
+void set_symmetric_difference_update(Set& a, const Value& other) {
+  if (other.object() == &a) return a.clear();
+  Ref<Set> o;
+  if (auto* s = other.as<Set>()) o = Ref<Set>(s);
+  else {
+    o = make<Set>();
+    set_update(*o, other);
+  }
+  for (const auto& v : o->ordered())
+    if (!a.discard(v)) a.add(v);
+}
+
+Ref<Set> set_symmetric_difference(const Set& a, const Value& other) {
+  // set_symmetric_difference: a copy of other, updated with a.
+  auto r = empty_like(a);
+  if (auto* s = other.as<Set>()) r->merge(*s);
+  else
+    for (const auto& v : to_vector(other)) r->add(v);
+  if (other.object() == &a) {
+    r->clear();
+    return r;
+  }
+  for (const auto& v : a.ordered())
+    if (!r->discard(v)) r->add(v);
+  return r;
+}
+
+bool set_issubset(const Set& a, const Value& other) {
+  if (auto* s = other.as<Set>()) {
+    if (a.size() > s->size()) return false;
+    for (const auto& v : a.ordered())
+      if (!s->contains(v)) return false;
+    return true;
+  }
+  return set_intersection(a, other)->size() == a.size();
+}
+
+bool set_issuperset(const Set& a, const Value& other) {
+  for (const auto& v : elements(other))
+    if (!a.contains(v)) return false;
+  return true;
+}
+
+// ---------------------------------------------------------------- methods
+
+void install_set_types(BuiltinTypes& t) {
+  for (const auto& T : {t.set, t.frozenset}) {
+    const bool frozen = T == t.frozenset;
+    auto self = [T](std::span<const Value> a, std::string_view m) -> Set& { return self_as<Set>(a, *T, m); };
+    const std::string tn = T->name;
+    auto multi = [self, tn](std::string name, auto op) {
+      return [self, tn, name, op](std::span<const Value> a, std::span<const Keyword> kw) {
+        args::no_kwargs(tn + "." + name, kw);
+        auto& s = self(a, name);
+        Ref<Set> r = op(s, a.size() > 1 ? a[1] : Value());
+        for (std::size_t i = 2; i < a.size(); ++i) r = op(*r, a[i]);
+        if (a.size() == 1) r = set_union(s, Value(make<Set>(std::vector<Value>{}, s.frozen)));
+        return Value(r);
+      };
+    };
+    def(T, "union", multi("union", [](const Set& s, const Value& o) { return set_union(s, o); }));
+    def(T, "intersection",
+        multi("intersection", [](const Set& s, const Value& o) { return set_intersection(s, o); }));
+    def(T, "difference", multi("difference", [](const Set& s, const Value& o) { return set_difference(s, o); }));
+    def(T, "symmetric_difference", [self, tn](std::span<const Value> a, std::span<const Keyword> kw) {
+      args::no_kwargs(tn + ".symmetric_difference", kw);
+      auto& s = self(a, "symmetric_difference");
+      args::exactly(tn + ".symmetric_difference", a.subspan(1), 1);
+      return Value(set_symmetric_difference(s, a[1]));
+    });
+    def(T, "issubset", [self, tn](std::span<const Value> a, std::span<const Keyword> kw) {
+      args::no_kwargs(tn + ".issubset", kw);
+      auto& s = self(a, "issubset");
+      args::exactly(tn + ".issubset", a.subspan(1), 1);
+      return Value::boolean(set_issubset(s, a[1]));
+    });
+    def(T, "issuperset", [self, tn](std::span<const Value> a, std::span<const Keyword> kw) {
+      args::no_kwargs(tn + ".issuperset", kw);
+      auto& s = self(a, "issuperset");
+      args::exactly(tn + ".issuperset", a.subspan(1), 1);
+      return Value::boolean(set_issuperset(s, a[1]));
+    });
+    def(T, "isdisjoint", [self, tn](std::span<const Value> a, std::span<const Keyword> kw) {
+      args::no_kwargs(tn + ".isdisjoint", kw);
+      auto& s = self(a, "isdisjoint");
+      args::exactly(tn + ".isdisjoint", a.subspan(1), 1);
+      for (const auto& v : elements(a[1]))
+        if (s.contains(v)) return Value::boolean(false);
+      return Value::boolean(true);
+    });
+    def(T, "copy", [self, tn](std::span<const Value> a, std::span<const Keyword> kw) {
+      args::no_kwargs(tn + ".copy", kw);
+      auto& s = self(a, "copy");
+      args::exactly(tn + ".copy", a.subspan(1), 0);
+      if (s.frozen) return a[0];
+      return Value(copy_of(s));
+    });
+    T->constructor = [frozen, tn](const Ref<Type>&, std::span<const Value> a, std::span<const Keyword> kw) {
+      args::no_kwargs(tn, kw);
+      args::count(tn, a, 0, 1);
+      if (frozen && !a.empty() && a[0].as<Set>() && a[0].as<Set>()->frozen) return a[0];
+      auto s = make<Set>(std::vector<Value>{}, frozen);
+      if (!a.empty()) {
+        if (auto* d = a[0].as<Dict>()) {
+          for (const auto& e : d->entries())
+            if (e.live) s->add(e.key);
+        } else {
+          set_update(*s, a[0]);
+        }
+      }
+      return Value(s);
+    };
+    if (frozen) continue;
+
+    def(T, "add", [self](std::span<const Value> a, std::span<const Keyword> kw) {
+      args::no_kwargs("set.add", kw);
+      auto& s = self(a, "add");
+      args::exactly("set.add", a.subspan(1), 1);
+      s.add(a[1]);
+      return Value::none();
+    });
+    def(T, "discard", [self](std::span<const Value> a, std::span<const Keyword> kw) {
+      args::no_kwargs("set.discard", kw);
+      auto& s = self(a, "discard");
+      args::exactly("set.discard", a.subspan(1), 1);
+      s.discard(a[1]);
+      return Value::none();
+    });
+    def(T, "remove", [self](std::span<const Value> a, std::span<const Keyword> kw) {
+      args::no_kwargs("set.remove", kw);
+      auto& s = self(a, "remove");
+      args::exactly("set.remove", a.subspan(1), 1);
+      if (!s.discard(a[1])) throw_key_error(a[1]);
+      return Value::none();
+    });
+    def(T, "pop", [self](std::span<const Value> a, std::span<const Keyword> kw) {
+      args::no_kwargs("set.pop", kw);
+      auto& s = self(a, "pop");
+      args::exactly("set.pop", a.subspan(1), 0);
+      auto v = s.pop();
+      if (!v) raise(Runtime::current().builtins.KeyError, "pop from an empty set");
+      return *v;
+    });
+    def(T, "clear", [self](std::span<const Value> a, std::span<const Keyword> kw) {
+      args::no_kwargs("set.clear", kw);
+      self(a, "clear").clear();
+      return Value::none();
+    });
+    def(T, "update", [self](std::span<const Value> a, std::span<const Keyword> kw) {
+      args::no_kwargs("set.update", kw);
+      auto& s = self(a, "update");
+      for (std::size_t i = 1; i < a.size(); ++i) set_update(s, a[i]);
+      return Value::none();
+    });
+    def(T, "intersection_update", [self](std::span<const Value> a, std::span<const Keyword> kw) {
+      args::no_kwargs("set.intersection_update", kw);
+      auto& s = self(a, "intersection_update");
+      for (std::size_t i = 1; i < a.size(); ++i) {
+        // set_intersection_update: compute, then swap bodies.
+        Ref<Set> r = set_intersection(s, a[i]);
+        s.swap_contents(*r);
+      }
+      return Value::none();
+    });
+    def(T, "difference_update", [self](std::span<const Value> a, std::span<const Keyword> kw) {
+      args::no_kwargs("set.difference_update", kw);
+      auto& s = self(a, "difference_update");
+      for (std::size_t i = 1; i < a.size(); ++i) set_difference_update(s, a[i]);
+      return Value::none();
+    });
+    def(T, "symmetric_difference_update", [self](std::span<const Value> a, std::span<const Keyword> kw) {
+      args::no_kwargs("set.symmetric_difference_update", kw);
+      auto& s = self(a, "symmetric_difference_update");
+      args::exactly("set.symmetric_difference_update", a.subspan(1), 1);
+      set_symmetric_difference_update(s, a[1]);
+      return Value::none();
+    });
+  }
+}
+
+}  // namespace asim::runtime

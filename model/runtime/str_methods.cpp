@@ -1,0 +1,520 @@
+// The str type's methods (Objects/unicodeobject.c, Objects/stringlib).
+// Positions count code points; case mapping and the character classes
+// (isalpha, upper, title...) cover ASCII, Latin-1, Greek and Cyrillic, and
+// digits are ASCII: what scenario text uses.
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "model/runtime/args.hpp"
+#include "model/runtime/format.hpp"
+#include "model/runtime/install.hpp"
+#include "model/runtime/iterator.hpp"
+#include "model/runtime/numbers.hpp"
+#include "model/runtime/ops.hpp"
+#include "model/runtime/text.hpp"
+
+namespace asim::runtime {
+
+namespace {
+
+using U = std::u32string;
+
+bool is_space(char32_t c) {
+  return c == ' ' || (c >= 0x09 && c <= 0x0d) || (c >= 0x1c && c <= 0x1f) || c == 0x85 || c == 0xa0 ||
+         c == 0x2028 || c == 0x2029 || c == 0x3000;
+}
+// Case for ASCII, Latin-1, Greek and Cyrillic letters (what scenario text
+// plausibly holds); other scripts are left as they are.
+bool is_upper(char32_t c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) || (c >= 0x391 && c <= 0x3A9) ||
+         (c >= 0x400 && c <= 0x42F);
+}
+bool is_lower(char32_t c) {
+  return (c >= 'a' && c <= 'z') || (c >= 0xDF && c <= 0xFF && c != 0xF7) || (c >= 0x3AC && c <= 0x3CE) ||
+         (c >= 0x430 && c <= 0x45F);
+}
+bool is_alpha(char32_t c) { return is_upper(c) || is_lower(c) || c == 0xAA || c == 0xB5 || c == 0xBA; }
+bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
+char32_t to_upper(char32_t c) {
+  if ((c >= 'a' && c <= 'z') || (c >= 0xE0 && c <= 0xFE && c != 0xF7)) return c - 32;
+  if (c == 0xFF) return 0x178;
+  if (c >= 0x3B1 && c <= 0x3C9) return c == 0x3C2 ? 0x3A3 : c - 32;
+  if (c >= 0x430 && c <= 0x44F) return c - 32;
+  if (c >= 0x450 && c <= 0x45F) return c - 80;
+  return c;
+}
+char32_t to_lower(char32_t c) {
+  if ((c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7)) return c + 32;
+  if (c >= 0x391 && c <= 0x3A9 && c != 0x3A2) return c + 32;
+  if (c >= 0x410 && c <= 0x42F) return c + 32;
+  if (c >= 0x400 && c <= 0x40F) return c + 80;
+  return c;
+}
+
+Value str_value(const U& s) { return Value::str(text::encode(s)); }
+Value str_value(std::string s) { return Value::str(std::move(s)); }
+
+const std::string& self_text(std::span<const Value> a, const Type& t, std::string_view m) {
+  return self_as<Str>(a, t, m).text;
+}
+
+// A str argument, else CPython's "must be str, not int".
+const std::string& str_arg(const Value& v, std::string_view what = "must be str") {
+  if (auto* s = v.as<Str>()) return s->text;
+  throw_type_error(fmt::format("{}, not {}", what, type_name(v)));
+}
+
+// The [start, end) window of find/count/startswith, clamped as slices are.
+std::pair<std::int64_t, std::int64_t> window(std::span<const Value> a, std::size_t first, std::int64_t n) {
+  auto bound = [&](std::size_t i, std::int64_t dflt) {
+    if (a.size() <= i || a[i].is_none()) return dflt;
+    std::int64_t v = index_value(a[i]);
+    if (v < 0) v = std::max<std::int64_t>(0, v + n);
+    return std::min(v, n);
+  };
+  return {bound(first, 0), bound(first + 1, n)};
+}
+
+// find / rfind / count over code points.
+std::int64_t find_in(const U& s, const U& sub, std::int64_t start, std::int64_t end, bool reverse) {
+  if (end - start < static_cast<std::int64_t>(sub.size())) return -1;
+  const auto hay = std::u32string_view(s).substr(static_cast<std::size_t>(start), static_cast<std::size_t>(end - start));
+  const auto pos = reverse ? hay.rfind(sub) : hay.find(sub);
+  return pos == std::u32string_view::npos ? -1 : static_cast<std::int64_t>(pos) + start;
+}
+
+std::vector<Value> split_whitespace(const U& s, std::int64_t maxsplit) {
+  std::vector<Value> out;
+  std::size_t i = 0;
+  const std::size_t n = s.size();
+  while (i < n) {
+    while (i < n && is_space(s[i])) ++i;
+    if (i >= n) break;
+    if (maxsplit == 0) {
+      out.push_back(str_value(s.substr(i)));
+      // CPython keeps trailing whitespace in the unsplit rest.
+      return out;
+    }
+    std::size_t j = i;
+    while (j < n && !is_space(s[j])) ++j;
+    out.push_back(str_value(s.substr(i, j - i)));
+    --maxsplit;
+    i = j;
+  }
+  return out;
+}
+
+std::vector<Value> rsplit_whitespace(const U& s, std::int64_t maxsplit) {
+  std::vector<Value> out;
+  std::int64_t i = static_cast<std::int64_t>(s.size()) - 1;
+  while (i >= 0) {
+    while (i >= 0 && is_space(s[static_cast<std::size_t>(i)])) --i;
+    if (i < 0) break;
+    if (maxsplit == 0) {
+      out.push_back(str_value(s.substr(0, static_cast<std::size_t>(i) + 1)));
+      break;
+    }
+    std::int64_t j = i;
+    while (j >= 0 && !is_space(s[static_cast<std::size_t>(j)])) --j;
+    out.push_back(str_value(s.substr(static_cast<std::size_t>(j + 1), static_cast<std::size_t>(i - j))));
+    --maxsplit;
+    i = j;
+  }
+  std::reverse(out.begin(), out.end());
+  return out;
+}
+
+std::vector<Value> split_sep(const std::string& s, const std::string& sep, std::int64_t maxsplit) {
+  std::vector<Value> out;
+  std::size_t i = 0;
+  while (maxsplit != 0) {
+    const auto j = s.find(sep, i);
+    if (j == std::string::npos) break;
+    out.push_back(str_value(s.substr(i, j - i)));
+    i = j + sep.size();
+    --maxsplit;
+  }
+  out.push_back(str_value(s.substr(i)));
+  return out;
+}
+
+std::vector<Value> rsplit_sep(const std::string& s, const std::string& sep, std::int64_t maxsplit) {
+  std::vector<Value> out;
+  std::size_t end = s.size();
+  while (maxsplit != 0 && end >= sep.size()) {
+    const auto j = s.rfind(sep, end - sep.size());
+    if (j == std::string::npos) break;
+    out.push_back(str_value(s.substr(j + sep.size(), end - j - sep.size())));
+    end = j;
+    --maxsplit;
+  }
+  out.push_back(str_value(s.substr(0, end)));
+  std::reverse(out.begin(), out.end());
+  return out;
+}
+
+// strip/lstrip/rstrip: whitespace, or the code points in `chars`.
+std::string strip(const std::string& text_in, const Value* chars, bool left, bool right) {
+  const U s = text::decode(text_in);
+  U set;
+  const bool ws = !chars || chars->is_none();
+  if (!ws) set = text::decode(str_arg(*chars, "strip arg must be None or str"));
+  auto strip_it = [&](char32_t c) { return ws ? is_space(c) : set.find(c) != U::npos; };
+  std::size_t i = 0, j = s.size();
+  if (left)
+    while (i < j && strip_it(s[i])) ++i;
+  if (right)
+    while (j > i && strip_it(s[j - 1])) --j;
+  return text::encode(std::u32string_view(s).substr(i, j - i));
+}
+
+// A one-code-point fill argument.
+char32_t fill_char(std::span<const Value> a, std::size_t i) {
+  if (a.size() <= i) return ' ';
+  const U f = text::decode(str_arg(a[i], "The fill character must be a unicode character"));
+  if (f.size() != 1) throw_type_error("The fill character must be exactly one character long");
+  return f[0];
+}
+
+std::string repeat_char(char32_t c, std::int64_t n) {
+  std::string out;
+  for (std::int64_t i = 0; i < n; ++i) text::append(out, c);
+  return out;
+}
+
+template <class Pred>
+Value all_chars(const std::string& s, Pred pred) {
+  if (s.empty()) return Value::boolean(false);
+  for (char32_t c : text::decode(s))
+    if (!pred(c)) return Value::boolean(false);
+  return Value::boolean(true);
+}
+
+// startswith/endswith: prefix or tuple of prefixes, within [start, end).
+Value starts_or_ends(std::span<const Value> a, const std::string& s, bool ends, const char* name) {
+  args::count(name, a.subspan(1), 1, 3);
+  const U u = text::decode(s);
+  auto [start, end] = window(a, 2, static_cast<std::int64_t>(u.size()));
+  auto test = [&](const Value& p) {
+    auto* ps = p.as<Str>();
+    if (!ps)
+      throw_type_error(fmt::format("{} first arg must be str or a tuple of str, not {}", name, type_name(p)));
+    const U pu = text::decode(ps->text);
+    if (end - start < static_cast<std::int64_t>(pu.size()) || start > end) return false;
+    const auto from = ends ? static_cast<std::size_t>(end) - pu.size() : static_cast<std::size_t>(start);
+    return std::u32string_view(u).substr(from, pu.size()) == pu;
+  };
+  if (auto* t = a[1].as<Tuple>()) {
+    for (const auto& p : t->items) {
+      if (!p.as<Str>())
+        throw_type_error(fmt::format("tuple for {} must only contain str, not {}", name, type_name(p)));
+      if (test(p)) return Value::boolean(true);
+    }
+    return Value::boolean(false);
+  }
+  if (!a[1].as<Str>())
+    throw_type_error(fmt::format("{} first arg must be str or a tuple of str, not {}", name, type_name(a[1])));
+  return Value::boolean(test(a[1]));
+}
+
+}  // namespace
+
+void install_str_type(BuiltinTypes& t) {
+  const auto& T = t.str;
+  const Type* ty = T.get();
+  using Args = std::span<const Value>;
+  using Kw = std::span<const Keyword>;
+
+  def(T, "join", [ty](Args a, Kw kw) {
+    args::no_kwargs("str.join", kw);
+    const std::string& sep = self_text(a, *ty, "join");
+    args::exactly("str.join", a.subspan(1), 1);
+    std::vector<Value> items;
+    try {
+      items = to_vector(a[1]);
+    } catch (const PyError& e) {
+      if (!e.exc->isinstance(Runtime::current().builtins.TypeError.get())) throw;
+      throw_type_error("can only join an iterable");
+    }
+    std::string out;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      auto* s = items[i].as<Str>();
+      if (!s)
+        throw_type_error(fmt::format("sequence item {}: expected str instance, {} found", i, type_name(items[i])));
+      if (i) out += sep;
+      out += s->text;
+    }
+    return Value::str(std::move(out));
+  });
+  for (const bool reverse : {false, true}) {
+    const std::string name = reverse ? "rsplit" : "split";
+    def(T, name, [ty, name, reverse](Args a, Kw kw) {
+      const std::string& s = self_text(a, *ty, name);
+      auto p = args::bind(name, a.subspan(1), kw, {"sep", "maxsplit"}, 2, 0);
+      const std::int64_t maxsplit = p[1] ? index_value(*p[1]) : -1;
+      if (!p[0] || p[0]->is_none()) {
+        const U u = text::decode(s);
+        return make_list(reverse ? rsplit_whitespace(u, maxsplit) : split_whitespace(u, maxsplit));
+      }
+      const std::string& sep = str_arg(*p[0], "must be str or None");
+      if (sep.empty()) throw_value_error("empty separator");
+      return make_list(reverse ? rsplit_sep(s, sep, maxsplit) : split_sep(s, sep, maxsplit));
+    });
+  }
+  for (auto [name, left, right] : {std::tuple{"strip", true, true}, std::tuple{"lstrip", true, false},
+                                   std::tuple{"rstrip", false, true}}) {
+    const std::string n = name;
+    def(T, n, [ty, n, left = left, right = right](Args a, Kw kw) {
+      args::no_kwargs(n, kw);
+      const std::string& s = self_text(a, *ty, n);
+      args::count(n, a.subspan(1), 0, 1);
+      return Value::str(strip(s, a.size() > 1 ? &a[1] : nullptr, left, right));
+    });
+  }
+  auto mapper = [&](const std::string& name, auto fn) {
+    def(T, name, [ty, name, fn](Args a, Kw kw) {
+      args::no_kwargs("str." + name, kw);
+      const std::string& s = self_text(a, *ty, name);
+      args::exactly("str." + name, a.subspan(1), 0);
+      U u = text::decode(s);
+      fn(u);
+      return str_value(u);
+    });
+  };
+  mapper("upper", [](U& u) { std::transform(u.begin(), u.end(), u.begin(), to_upper); });
+  mapper("lower", [](U& u) { std::transform(u.begin(), u.end(), u.begin(), to_lower); });
+  mapper("casefold", [](U& u) { std::transform(u.begin(), u.end(), u.begin(), to_lower); });
+  mapper("swapcase", [](U& u) {
+    for (auto& c : u) c = is_upper(c) ? to_lower(c) : to_upper(c);
+  });
+  mapper("capitalize", [](U& u) {
+    for (std::size_t i = 0; i < u.size(); ++i) u[i] = i == 0 ? to_upper(u[i]) : to_lower(u[i]);
+  });
+  mapper("title", [](U& u) {
+    // do_title: upper after a non-cased character, lower after a cased one.
+    bool previous_cased = false;
+    for (auto& c : u) {
+      c = previous_cased ? to_lower(c) : to_upper(c);
+      previous_cased = is_alpha(c);
+    }
+  });
+  def(T, "startswith", [ty](Args a, Kw kw) {
+    args::no_kwargs("startswith", kw);
+    return starts_or_ends(a, self_text(a, *ty, "startswith"), false, "startswith");
+  });
+  def(T, "endswith", [ty](Args a, Kw kw) {
+    args::no_kwargs("endswith", kw);
+    return starts_or_ends(a, self_text(a, *ty, "endswith"), true, "endswith");
+  });
+  def(T, "replace", [ty](Args a, Kw kw) {
+    const std::string& s = self_text(a, *ty, "replace");
+    auto p = args::bind("replace", a.subspan(1), kw, {"old", "new", "count"}, 3, 2);
+    const std::string& old_s = str_arg(*p[0], "replace() argument 1 must be str");
+    const std::string& new_s = str_arg(*p[1], "replace() argument 2 must be str");
+    std::int64_t count = p[2] ? index_value(*p[2]) : -1;
+    if (old_s.empty()) {
+      // Inserts new before every code point and at the end.
+      const U u = text::decode(s);
+      std::string out;
+      std::size_t i = 0;
+      for (; i < u.size() && count != 0; ++i, --count) out += new_s + text::encode(U(1, u[i]));
+      if (count != 0) out += new_s;
+      out += text::encode(std::u32string_view(u).substr(std::min(i, u.size())));
+      return Value::str(std::move(out));
+    }
+    std::string out;
+    std::size_t i = 0;
+    while (count != 0) {
+      const auto j = s.find(old_s, i);
+      if (j == std::string::npos) break;
+      out.append(s, i, j - i);
+      out += new_s;
+      i = j + old_s.size();
+      --count;
+    }
+    out.append(s, i, std::string::npos);
+    return Value::str(std::move(out));
+  });
+  for (auto [name, reverse, raising] : {std::tuple{"find", false, false}, std::tuple{"rfind", true, false},
+                                        std::tuple{"index", false, true}, std::tuple{"rindex", true, true}}) {
+    const std::string n = name;
+    def(T, n, [ty, n, reverse = reverse, raising = raising](Args a, Kw kw) {
+      args::no_kwargs(n, kw);
+      const U s = text::decode(self_text(a, *ty, n));
+      args::count(n, a.subspan(1), 1, 3);
+      const U sub = text::decode(str_arg(a[1], "must be str"));
+      auto [start, end] = window(a, 2, static_cast<std::int64_t>(s.size()));
+      const auto pos = start > end ? -1 : find_in(s, sub, start, end, reverse);
+      if (pos < 0 && raising) throw_value_error("substring not found");
+      return Value::integer(pos);
+    });
+  }
+  def(T, "count", [ty](Args a, Kw kw) {
+    args::no_kwargs("count", kw);
+    const U s = text::decode(self_text(a, *ty, "count"));
+    args::count("count", a.subspan(1), 1, 3);
+    const U sub = text::decode(str_arg(a[1], "must be str"));
+    auto [start, end] = window(a, 2, static_cast<std::int64_t>(s.size()));
+    if (start > end) return Value::integer(0);
+    if (sub.empty()) return Value::integer(end - start + 1);
+    std::int64_t c = 0;
+    for (auto i = start; (i = find_in(s, sub, i, end, false)) >= 0; i += static_cast<std::int64_t>(sub.size())) ++c;
+    return Value::integer(c);
+  });
+  for (auto [name, kind] : {std::pair{"ljust", 'l'}, std::pair{"rjust", 'r'}, std::pair{"center", 'c'}}) {
+    const std::string n = name;
+    def(T, n, [ty, n, kind = kind](Args a, Kw kw) {
+      args::no_kwargs(n, kw);
+      const std::string& s = self_text(a, *ty, n);
+      args::count(n, a.subspan(1), 1, 2);
+      const std::int64_t width = index_value(a[1]);
+      const char32_t fill = fill_char(a, 2);
+      const std::int64_t len = text::length(s);
+      if (width <= len) return a[0];
+      const std::int64_t marg = width - len;
+      if (kind == 'l') return Value::str(s + repeat_char(fill, marg));
+      if (kind == 'r') return Value::str(repeat_char(fill, marg) + s);
+      const std::int64_t left = marg / 2 + (marg & width & 1);
+      return Value::str(repeat_char(fill, left) + s + repeat_char(fill, marg - left));
+    });
+  }
+  def(T, "zfill", [ty](Args a, Kw kw) {
+    args::no_kwargs("zfill", kw);
+    const std::string& s = self_text(a, *ty, "zfill");
+    args::exactly("zfill", a.subspan(1), 1);
+    const std::int64_t width = index_value(a[1]);
+    const std::int64_t len = text::length(s);
+    if (width <= len) return a[0];
+    std::string out = s;
+    const std::size_t at = !s.empty() && (s[0] == '+' || s[0] == '-') ? 1 : 0;
+    out.insert(at, static_cast<std::size_t>(width - len), '0');
+    return Value::str(std::move(out));
+  });
+  def(T, "format", [ty](Args a, Kw kw) {
+    const std::string& s = self_text(a, *ty, "format");
+    return Value::str(format_fields(s, a.subspan(1), kw));
+  });
+  def(T, "format_map", [ty](Args a, Kw kw) {
+    args::no_kwargs("format_map", kw);
+    const std::string& s = self_text(a, *ty, "format_map");
+    args::exactly("format_map", a.subspan(1), 1);
+    // Fields name keys of the mapping.
+    std::vector<std::string> names;
+    std::vector<Keyword> keywords;
+    for (const auto& k : to_vector(a[1]))
+      if (auto* ks = k.as<Str>()) names.push_back(ks->text);
+    for (const auto& n : names) keywords.push_back(Keyword{n, getitem(a[1], Value::str(n))});
+    return Value::str(format_fields(s, {}, keywords));
+  });
+  auto predicate = [&](const std::string& name, auto pred) {
+    def(T, name, [ty, name, pred](Args a, Kw kw) {
+      args::no_kwargs("str." + name, kw);
+      const std::string& s = self_text(a, *ty, name);
+      args::exactly("str." + name, a.subspan(1), 0);
+      return all_chars(s, pred);
+    });
+  };
+  predicate("isdigit", is_digit);
+  predicate("isdecimal", is_digit);
+  predicate("isnumeric", is_digit);
+  predicate("isalpha", is_alpha);
+  predicate("isalnum", [](char32_t c) { return is_alpha(c) || is_digit(c); });
+  predicate("isspace", is_space);
+  predicate("isascii", [](char32_t c) { return c < 0x80; });
+  def(T, "isupper", [ty](Args a, Kw) {
+    const U u = text::decode(self_text(a, *ty, "isupper"));
+    return Value::boolean(std::any_of(u.begin(), u.end(), is_upper) && std::none_of(u.begin(), u.end(), is_lower));
+  });
+  def(T, "islower", [ty](Args a, Kw) {
+    const U u = text::decode(self_text(a, *ty, "islower"));
+    return Value::boolean(std::any_of(u.begin(), u.end(), is_lower) && std::none_of(u.begin(), u.end(), is_upper));
+  });
+  def(T, "isidentifier", [ty](Args a, Kw) {
+    const U u = text::decode(self_text(a, *ty, "isidentifier"));
+    if (u.empty() || is_digit(u[0])) return Value::boolean(false);
+    return Value::boolean(std::all_of(u.begin(), u.end(), [](char32_t c) {
+      return is_alpha(c) || is_digit(c) || c == '_' || c >= 0x80;
+    }));
+  });
+  def(T, "splitlines", [ty](Args a, Kw kw) {
+    const U s = text::decode(self_text(a, *ty, "splitlines"));
+    auto p = args::bind("splitlines", a.subspan(1), kw, {"keepends"}, 1, 0);
+    const bool keep = p[0] && truthy(*p[0]);
+    std::vector<Value> out;
+    std::size_t i = 0;
+    while (i < s.size()) {
+      std::size_t j = i;
+      while (j < s.size() && !(s[j] == '\n' || s[j] == '\r' || s[j] == '\v' || s[j] == '\f' ||
+                               (s[j] >= 0x1c && s[j] <= 0x1e) || s[j] == 0x85 || s[j] == 0x2028 || s[j] == 0x2029))
+        ++j;
+      std::size_t eol = j;
+      if (j < s.size()) eol = (s[j] == '\r' && j + 1 < s.size() && s[j + 1] == '\n') ? j + 2 : j + 1;
+      out.push_back(str_value(s.substr(i, (keep ? eol : j) - i)));
+      i = eol;
+    }
+    return make_list(std::move(out));
+  });
+  for (const bool reverse : {false, true}) {
+    const std::string name = reverse ? "rpartition" : "partition";
+    def(T, name, [ty, name, reverse](Args a, Kw kw) {
+      args::no_kwargs(name, kw);
+      const std::string& s = self_text(a, *ty, name);
+      args::exactly(name, a.subspan(1), 1);
+      const std::string& sep = str_arg(a[1], "must be str");
+      if (sep.empty()) throw_value_error("empty separator");
+      const auto j = reverse ? s.rfind(sep) : s.find(sep);
+      if (j == std::string::npos)
+        return reverse ? make_tuple({Value::str(""), Value::str(""), a[0]})
+                       : make_tuple({a[0], Value::str(""), Value::str("")});
+      return make_tuple({Value::str(s.substr(0, j)), a[1], Value::str(s.substr(j + sep.size()))});
+    });
+  }
+  def(T, "removeprefix", [ty](Args a, Kw kw) {
+    args::no_kwargs("removeprefix", kw);
+    const std::string& s = self_text(a, *ty, "removeprefix");
+    args::exactly("removeprefix", a.subspan(1), 1);
+    const std::string& p = str_arg(a[1], "removeprefix() argument must be str");
+    return s.compare(0, p.size(), p) == 0 && s.size() >= p.size() ? Value::str(s.substr(p.size())) : a[0];
+  });
+  def(T, "removesuffix", [ty](Args a, Kw kw) {
+    args::no_kwargs("removesuffix", kw);
+    const std::string& s = self_text(a, *ty, "removesuffix");
+    args::exactly("removesuffix", a.subspan(1), 1);
+    const std::string& p = str_arg(a[1], "removesuffix() argument must be str");
+    if (!p.empty() && s.size() >= p.size() && s.compare(s.size() - p.size(), p.size(), p) == 0)
+      return Value::str(s.substr(0, s.size() - p.size()));
+    return a[0];
+  });
+  def(T, "expandtabs", [ty](Args a, Kw kw) {
+    const U s = text::decode(self_text(a, *ty, "expandtabs"));
+    auto p = args::bind("expandtabs", a.subspan(1), kw, {"tabsize"}, 1, 0);
+    const std::int64_t tab = p[0] ? index_value(*p[0]) : 8;
+    U out;
+    std::int64_t col = 0;
+    for (char32_t c : s) {
+      if (c == '\t') {
+        if (tab > 0) {
+          const std::int64_t n = tab - col % tab;
+          out.append(static_cast<std::size_t>(n), U' ');
+          col += n;
+        }
+      } else {
+        out += c;
+        col = (c == '\n' || c == '\r') ? 0 : col + 1;
+      }
+    }
+    return str_value(out);
+  });
+  def(T, "encode", [](Args, Kw) -> Value {
+    raise(Runtime::current().builtins.NotImplementedError, "asim: bytes are not supported (str.encode)");
+  });
+  T->constructor = [](const Ref<Type>&, Args a, Kw kw) {
+    auto p = args::bind("str", a, kw, {"object", "encoding", "errors"}, 3, 0);
+    if (p[1] || p[2])
+      raise(Runtime::current().builtins.NotImplementedError, "asim: bytes are not supported (str with encoding)");
+    return p[0] ? Value::str(to_str(*p[0])) : Value::str("");
+  };
+}
+
+}  // namespace asim::runtime

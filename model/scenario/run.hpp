@@ -1,0 +1,37 @@
+// Running a scenario file end to end under one Python version: parse, build
+// the session's modules, interpret, and collect what `pythonX.Y FILE` would
+// show (stdout, stderr, exit status) plus the trace and the claims.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "model/asyncio/base_events.hpp"
+#include "model/modules/session.hpp"
+#include "model/trace/event.hpp"
+
+namespace asim::scenario {
+
+struct RunOptions {
+  std::string python = "3.12";
+  trace::Sink* sink = nullptr;
+  explore::Chooser* chooser = nullptr;
+  asyncio::Limits limits = {};
+  std::uint64_t max_instructions = 200'000'000;
+};
+
+struct RunResult {
+  std::string out;
+  std::string err;
+  // 0, or 1 for an uncaught exception, as CPython; 2 when asim cannot run the
+  // program (syntax or unsupported construct, deadlock, a limit).
+  int exit_code = 0;
+  std::vector<modules::ClaimResult> claims;
+};
+
+// `path` is only used in messages; `text` is the program.
+RunResult run_source(const std::string& path, const std::string& text, const RunOptions& options);
+RunResult run_file(const std::string& path, const RunOptions& options);
+
+}  // namespace asim::scenario

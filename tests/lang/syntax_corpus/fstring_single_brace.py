@@ -1,0 +1,2 @@
+# expect: 2:20: SyntaxError: f-string: single '}' is not allowed
+print(f"total: {1} }")

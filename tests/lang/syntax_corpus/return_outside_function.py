@@ -1,0 +1,3 @@
+# expect: 3:1: SyntaxError: 'return' outside function
+x = 1
+return x

@@ -1,0 +1,4 @@
+# expect: 4:13: IndentationError: unindent does not match any outer indentation level
+async def main():
+        await x
+    return 1
