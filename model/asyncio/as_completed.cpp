@@ -63,23 +63,45 @@ std::string_view timeout_name(const EventLoop& loop) {
 
 // ------------------------------------------------------- shared bookkeeping
 
+// as_completed.<locals>._on_completion (_AsCompletedIterator._handle_completion):
+// one object per future, all equal to each other as the one closure is in
+// CPython, each holding the state (as the closure holds todo and done) and its
+// future's index.
+class CompletionCallback : public runtime::Callable {
+ public:
+  CompletionCallback(Ref<AsCompletedState> state, std::size_t index) : state_(std::move(state)), index_(index) {}
+  std::string_view type_name() const override { return "function"; }
+  std::string qualname() const override { return std::string(completion_name(state_->loop_)); }
+  Value call(std::span<const Value>) override {
+    state_->on_completion(index_);
+    return Value::none();
+  }
+  bool equals(const Callable& other) const override {
+    auto* o = dynamic_cast<const CompletionCallback*>(&other);
+    return o && o->state_ == state_;
+  }
+
+ private:
+  Ref<AsCompletedState> state_;
+  std::size_t index_;
+};
+
 AsCompletedState::AsCompletedState(EventLoop& loop, const Value& fs, std::optional<double> timeout)
     : loop_(loop), done_(runtime::make<Queue>(&loop)) {
-  for (const auto& f : set_of(loop, fs)) {
-    Ref<Future> fut = ensure_future(loop, f);
-    if (todo_.insert(fut.get()).second) futures_.push_back(fut);
+  // set_of already made the awaitables distinct, so the futures are too.
+  for (const auto& f : set_of(loop, fs)) futures_.push_back(ensure_future(loop, f));
+  in_todo_.assign(futures_.size(), true);
+  todo_size_ = futures_.size();
+  // Only references that are kept may be taken here: a temporary one would
+  // free the object it is building when it goes.
+  for (std::size_t i = 0; i < futures_.size(); ++i) {
+    auto cb = runtime::make<CompletionCallback>(Ref<AsCompletedState>(this), i);
+    if (!any_completion_cb_) any_completion_cb_ = cb;
+    futures_[i]->add_done_callback(std::move(cb));
   }
-  todo_count_ = todo_.size();
-  // The closures hold the state, as CPython's closures hold todo and done.
-  Ref<AsCompletedState> self(this);
-  on_completion_cb_ = runtime::native_function(std::string(completion_name(loop)), [self](std::span<const Value> a) {
-    self->on_completion(a[0].ref<Future>());
-    return Value::none();
-  });
-  for (auto& f : futures_) f->add_done_callback(on_completion_cb_);
-  if (!todo_.empty() && timeout)
+  if (todo_size_ && timeout)
     timeout_handle_ = loop.call_later(*timeout, runtime::native_function(std::string(timeout_name(loop)),
-                                                                         [self](std::span<const Value>) {
+                                                                         [self = Ref<AsCompletedState>(this)](std::span<const Value>) {
                                                                            self->on_timeout();
                                                                            return Value::none();
                                                                          }));
@@ -87,22 +109,24 @@ AsCompletedState::AsCompletedState(EventLoop& loop, const Value& fs, std::option
 
 // as_completed.<locals>._on_timeout / _AsCompletedIterator._handle_timeout
 void AsCompletedState::on_timeout() {
-  for (auto& f : futures_) {
-    if (!todo_.contains(f.get())) continue;
-    f->remove_done_callback(*on_completion_cb_);
+  for (std::size_t i = 0; i < futures_.size(); ++i) {
+    if (!in_todo_[i]) continue;
+    futures_[i]->remove_done_callback(*any_completion_cb_);
     done_->put_nowait(Value::none());  // the sentinel _wait_for_one turns into TimeoutError
   }
-  todo_.clear();
+  in_todo_.assign(futures_.size(), false);
+  todo_size_ = 0;
   if (loop_.tracing())
     loop_.emit(trace::Kind::Note, "as_completed", "timeout fired: waiters get TimeoutError; the tasks keep running");
 }
 
 // as_completed.<locals>._on_completion / _AsCompletedIterator._handle_completion
-void AsCompletedState::on_completion(const Ref<Future>& f) {
-  if (todo_.empty()) return;  // the timeout was here first
-  todo_.erase(f.get());
-  done_->put_nowait(Value(f));
-  if (todo_.empty() && timeout_handle_) timeout_handle_->cancel();
+void AsCompletedState::on_completion(std::size_t index) {
+  if (!todo_size_) return;  // the timeout was here first
+  in_todo_[index] = false;
+  --todo_size_;
+  done_->put_nowait(Value(futures_[index]));
+  if (!todo_size_ && timeout_handle_) timeout_handle_->cancel();
 }
 
 // ------------------------------------------------- legacy design (3.7-3.12)

@@ -11,7 +11,6 @@
 // finished Task/Future itself (the very object passed in, when it was one).
 #pragma once
 
-#include <unordered_set>
 #include <optional>
 
 #include "model/asyncio/events.hpp"
@@ -29,24 +28,24 @@ class AsCompletedState : public runtime::Object {
   // Runs `todo = {ensure_future(f) for f in set(fs)}` and the set-up after it.
   AsCompletedState(EventLoop& loop, const runtime::Value& fs, std::optional<double> timeout);
   std::string_view type_name() const override { return "as_completed state"; }
-  std::size_t todo_count() const { return todo_count_; }
+  std::size_t todo_count() const { return futures_.size(); }
   const runtime::Ref<Queue>& done() const { return done_; }
 
  private:
+  friend class CompletionCallback;
   void on_timeout();
-  void on_completion(const runtime::Ref<Future>& f);
+  void on_completion(std::size_t index);
 
   EventLoop& loop_;
   runtime::Ref<Queue> done_;
-  // CPython's todo set: `futures` holds them all in creation order (any
-  // order would do: nothing observable depends on it), `todo` those whose
-  // completion has not been handled yet.
+  // CPython's todo set: `futures_` holds them all in creation order (any
+  // order would do: nothing observable depends on it), `in_todo_` marks those
+  // whose completion has not been handled yet. Each future's callback knows
+  // its index, so `todo.remove(f)` costs no lookup.
   std::vector<runtime::Ref<Future>> futures_;
-  std::unordered_set<const Future*, std::hash<const Future*>, std::equal_to<>,
-                     runtime::PoolAllocator<const Future*>>
-      todo_;
-  std::size_t todo_count_;
-  runtime::Ref<runtime::Callable> on_completion_cb_;
+  std::vector<bool> in_todo_;
+  std::size_t todo_size_ = 0;
+  runtime::Ref<runtime::Callable> any_completion_cb_;  // equal to every future's
   runtime::Ref<TimerHandle> timeout_handle_;
 };
 
