@@ -1,7 +1,7 @@
 # Front door for asim: deps, build, test, run, bench. CMake+Ninja do the work underneath.
 BUILD ?= build
 ASAN_BUILD ?= build-asan
-DEB_PACKAGES := catch2 librange-v3-dev libfmt-dev libcli11-dev nlohmann-json3-dev cmake ninja-build g++
+DEB_PACKAGES := catch2 librange-v3-dev libfmt-dev libcli11-dev nlohmann-json3-dev cmake ninja-build g++ time
 JOBS ?= 2
 
 .PHONY: all deps build test asan run bench clean
