@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "model/asyncio/heapq.hpp"
 #include "model/asyncio/tasks.hpp"
@@ -160,8 +161,14 @@ void EventLoop::run_once() {
     if (scheduled_.empty()) report_deadlock();
     const double when = scheduled_.front()->when();
     const double timeout = std::min(std::max(0.0, when - now_), kMaximumSelectTimeout);
-    if (timeout > 0) {
-      now_ = timeout < kMaximumSelectTimeout ? when : now_ + timeout;
+    const double before = now_;
+    if (timeout > 0) now_ = timeout < kMaximumSelectTimeout ? when : now_ + timeout;
+    // Past about 1e7 s, now + clock_resolution rounds back to now, and a timer
+    // due exactly now is not yet "due" below. CPython waits for its real clock
+    // to tick; the virtual one moves by the smallest steps until it is due.
+    if (timeout < kMaximumSelectTimeout)
+      while (!(when < now_ + kClockResolution)) now_ = std::nextafter(now_, kMaximumSelectTimeout * 1e300);
+    if (now_ != before) {
       if (now_ > limits_.max_time)
         throw LimitExceeded(fmt::format("asim: stopped at virtual time {} (the time limit; raise it with "
                                         "--max-time)", runtime::float_repr(now_)));

@@ -27,7 +27,7 @@ class Task;
 // Bounds that stop a runaway program with a message instead of a hang.
 struct Limits {
   std::uint64_t max_steps = 50'000'000;  // handles run
-  std::uint64_t max_tasks = 5'000'000;   // tasks created
+  std::uint64_t max_tasks = 1'000'000;   // tasks created
   double max_time = 1e9;                 // virtual seconds
 };
 

@@ -32,36 +32,47 @@ using S = SemaphoreDesign;
 // gather runs done children inline, named create_task uses a number |
 // wait takes coroutines, wait's empty-set text | wait_for waits for the
 // cancelled inner, wait_for returns its result after a timeout | Timeout
-// inserts TimeoutError into other exceptions | Semaphore design
+// inserts TimeoutError into other exceptions | Semaphore design, inline
+// comprehensions, task keeps its CancelledError |
+// TaskGroup: names the task at creation, done task at once, closes a refused
+// coroutine, matches CancelledError subclasses, uncancels the parent after
+// the wait, re-cancels a parent cancelled from outside
 constexpr std::array<VersionProfile, 7> kProfiles{{
     {3, 7, "3.7", D::LegacyGenerator, kListOfFutures,
      kFuturesCancelled, kFuturesTimeout, kBaseFuturesInvalidState,
      false, false, false, false, false, false, false, false, false,
-     true, kEmptyCoroutines, false, false, false, S::PopOnWake, false, false},
+     true, kEmptyCoroutines, false, false, false, S::PopOnWake, false, false,
+     false, false, false, false, false, false},
     {3, 8, "3.8", D::LegacyGenerator, kIterableOfFutures,
      kCancelled, kTimeout, kInvalidState,
      true, false, false, false, false, false, false, false, true,
-     true, kEmptyCoroutines, true, false, false, S::PopOnWake, false, false},
+     true, kEmptyCoroutines, true, false, false, S::PopOnWake, false, false,
+     false, false, false, false, false, false},
     {3, 9, "3.9", D::LegacyGenerator, kIterableOfFutures,
      kCancelled, kTimeout, kInvalidState,
      true, true, false, false, false, true, false, false, true,
-     true, kEmptyCoroutines, true, true, false, S::WakeupScheduled, false, false},
+     true, kEmptyCoroutines, true, true, false, S::WakeupScheduled, false, false,
+     false, false, false, false, false, false},
     {3, 10, "3.10", D::LegacyGenerator, kIterableOfFutures,
      kCancelled, kTimeout, kInvalidState,
      true, true, false, false, false, true, false, false, true,
-     true, kEmptyCoroutines, true, true, false, S::HandOff, false, false},
+     true, kEmptyCoroutines, true, true, false, S::HandOff, false, false,
+     false, false, false, false, false, false},
     {3, 11, "3.11", D::LegacyGenerator, kIterableOfFutures,
      kCancelled, kBuiltinTimeout, kInvalidState,
      true, true, true, false, true, true, false, false, true,
-     false, kEmptyTasks, true, true, false, S::HandOff, false, true},
+     false, kEmptyTasks, true, true, false, S::HandOff, false, true,
+     false, false, false, false, false, false},
     {3, 12, "3.12", D::LegacyGenerator, kIterableOfFutures,
      kCancelled, kBuiltinTimeout, kInvalidState,
      true, true, true, true, true, true, true, true, true,
-     false, kEmptyTasks, true, true, false, S::HandOff, true, true},
+     false, kEmptyTasks, true, true, false, S::HandOff, true, true,
+     false, true, false, false, false, false},
     {3, 13, "3.13", D::AsyncIterator, kIterableOfAwaitables,
      kCancelled, kBuiltinTimeout, kInvalidState,
      true, true, true, true, true, true, true, true, false,
-     false, kEmptyTasks, true, true, true, S::HandOffWakeMany, true, true},
+     false, kEmptyTasks, true, true, true, S::HandOffWakeMany, true, true,
+     true, true, true, true, true, true},
 }};
 
 }  // namespace

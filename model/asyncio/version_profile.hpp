@@ -95,6 +95,25 @@ struct VersionProfile {
   // and re-raises it from result(), message and all. Before, the C Task
   // forgot it: awaiting the task raised a new CancelledError without args.
   bool task_keeps_cancelled_error;
+  // TaskGroup (taskgroups.py, 3.11.7 / 3.12.1 / 3.13.0):
+  // 3.13: create_task passes name= to loop.create_task, so a named task
+  // takes no Task-N number; 3.11-3.12 create it unnamed, then rename it.
+  bool task_group_names_task_at_creation;
+  // 3.12+: create_task runs _on_task_done at once for a task that is already
+  // done (it completed eagerly) and adds no done-callback.
+  bool task_group_handles_done_task_at_once;
+  // 3.13: create_task closes the coroutine it refuses (not entered, finished,
+  // shutting down), so no "coroutine ... was never awaited" warning follows.
+  bool task_group_closes_refused_coroutine;
+  // 3.13: __aexit__ treats subclasses of CancelledError as CancelledError
+  // (issubclass); 3.11-3.12 only `et is CancelledError`.
+  bool task_group_matches_cancelled_subclasses;
+  // 3.13: __aexit__ uncancels the parent (after a task failed and the group
+  // cancelled it) once the tasks are done; 3.11-3.12 at its very start.
+  bool task_group_uncancels_parent_after_wait;
+  // 3.13: before raising the ExceptionGroup, a parent that is being
+  // cancelled from outside is uncancelled and cancelled again.
+  bool task_group_recancels_parent;
 };
 
 // The profiles of 3.7 to 3.13, oldest first.

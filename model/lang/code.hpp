@@ -75,7 +75,7 @@ namespace asim::lang {
   X(CALL_KW)              /* func, arg args, names tuple (const) -> result; last len(names) are keywords */ \
   X(CALL_EX)              /* func, args tuple[, kwargs dict if arg & 1] -> result */                        \
   X(MAKE_FUNCTION)        /* [defaults][kwdefaults][closure] code -> function; arg = which */               \
-  X(BUILD_CLASS)          /* body function, base (or None) -> the class; names[arg] is its name */          \
+  X(BUILD_CLASS)          /* body function, bases tuple -> the class; names[arg] is its name */             \
   X(RETURN_VALUE)         /* return TOS */                                                                  \
   X(RAISE_VARARGS)        /* raise (0: re-raise, 1: exc, 2: exc from cause) */                              \
   X(RERAISE)              /* pop an exception and raise it again, keeping its traceback */                  \
@@ -88,7 +88,7 @@ namespace asim::lang {
   X(GET_ANEXT)            /* push TOS.__anext__() */                                                        \
   X(END_ASYNC_FOR)        /* aiter, exc: StopAsyncIteration ends the loop (pop both), else re-raise */      \
   X(BEFORE_ASYNC_WITH)    /* mgr -> mgr, mgr.__aenter__() */                                                \
-  X(ASYNC_WITH_EXIT)      /* mgr -> mgr.__aexit__(None, None, None) */                                      \
+  X(ASYNC_WITH_EXIT)      /* mgr -> mgr, mgr.__aexit__(None, None, None) */                                 \
   X(WITH_EXCEPT_START)    /* mgr, prev, exc -> mgr, prev, exc, mgr.__aexit__(exc) */                        \
   X(IMPORT_NAME)          /* push the module names[arg] */                                                  \
   X(IMPORT_FROM)          /* module -> module, module.names[arg] */

@@ -52,8 +52,7 @@ int stack_effect(const Instr& in, bool jump) {
     case Op::JUMP:
     case Op::CHECK_EXC_MATCH:
     case Op::AWAIT:
-    case Op::GET_AITER:
-    case Op::ASYNC_WITH_EXIT: return 0;
+    case Op::GET_AITER: return 0;
     case Op::POP_TOP:
     case Op::STORE_FAST:
     case Op::STORE_DEREF:
@@ -84,6 +83,7 @@ int stack_effect(const Instr& in, bool jump) {
     case Op::LOAD_ASSERTION_ERROR:
     case Op::GET_ANEXT:
     case Op::BEFORE_ASYNC_WITH:
+    case Op::ASYNC_WITH_EXIT:
     case Op::WITH_EXCEPT_START:
     case Op::IMPORT_NAME:
     case Op::IMPORT_FROM: return 1;
@@ -605,7 +605,8 @@ class Compiler {
         if (preserve_tos) emit(Op::SWAP, 2);
         emit(Op::ASYNC_WITH_EXIT);
         emit(Op::AWAIT);
-        emit(Op::POP_TOP);
+        emit(Op::POP_TOP);  // __aexit__'s result
+        emit(Op::POP_TOP);  // the manager
         --unit.depth;
         return;
       case FBlockType::HandlerCleanup:
@@ -880,7 +881,8 @@ class Compiler {
     set_pos(with_pos);
     emit(Op::ASYNC_WITH_EXIT);
     emit(Op::AWAIT);
-    emit(Op::POP_TOP);
+    emit(Op::POP_TOP);  // __aexit__'s result
+    emit(Op::POP_TOP);  // the manager
     emit_jump(Op::JUMP, exit);
 
     // An exception left the body: await __aexit__(exc), suppress if true.
@@ -1089,7 +1091,9 @@ class Compiler {
     set_pos(p);
     const int flags = function_defaults(f.args);
     SymtableEntry* ste = symtable_->lookup(&f);
-    enter(ste, f.is_async() ? UnitKind::AsyncFunction : UnitKind::Function, f.name, f.loc.line);
+    // co_firstlineno: the first decorator's line, else the def's.
+    enter(ste, f.is_async() ? UnitKind::AsyncFunction : UnitKind::Function, f.name,
+          f.decorator_list.empty() ? f.loc.line : f.decorator_list.front()->loc.line);
     set_arg_counts(*u().code, f.args);
     body(f.body);
     set_pos(Position{last_line(f.body), 0, 0, 0});
@@ -1117,7 +1121,6 @@ class Compiler {
 
   void class_def(const ClassDef& c) {
     const Position p = pos_of(c);
-    if (c.bases.size() > 1) unsupported(c.loc, "classes with more than one base class");
     enter(symtable_->lookup(&c), UnitKind::Class, c.name, c.loc.line);
     u().code->flags |= kClassBody;
     for (const auto& s : c.body) {
@@ -1143,9 +1146,12 @@ class Compiler {
     Ref<CodeObject> code = leave();
     set_pos(p);
     make_closure(code, 0);
-    if (c.bases.empty()) load_const(Value());
-    else expr(*c.bases[0]);
+    for (const auto& b : c.bases) {
+      if (b->kind == ExprKind::Starred) unsupported(b->loc, "*bases in a class statement");
+      expr(*b);
+    }
     set_pos(p);
+    emit(Op::BUILD_TUPLE, static_cast<int>(c.bases.size()));
     emit(Op::BUILD_CLASS, name_index(c.name));
     nameop(c.name, Ctx::Store);
   }
@@ -1263,7 +1269,9 @@ class Compiler {
         return;
       }
       case ExprKind::GeneratorExp:
-        unsupported(e.loc, "generator expressions other than as the only argument of a call, as in sum(x for x in xs)");
+        unsupported(e.loc,
+                    "generator expressions other than as the only argument of a call (sum(x for x in xs)) or "
+                    "unpacked with * (f(*(x for x in xs)))");
       case ExprKind::Await: {
         const auto& a = static_cast<const Await&>(e);
         const Unit& unit = u();
@@ -1365,7 +1373,7 @@ class Compiler {
     emit(Op::BUILD_LIST, 0);
     for (const auto& e : elts) {
       if (e->kind == ExprKind::Starred) {
-        expr(*static_cast<const Starred&>(*e).value);
+        starred_value(*static_cast<const Starred&>(*e).value, p);
         set_pos(p);
         emit(Op::LIST_EXTEND, 1);
       } else {
@@ -1376,6 +1384,17 @@ class Compiler {
     }
     if (build == Op::BUILD_TUPLE) emit(Op::LIST_TO_TUPLE);
     else if (build == Op::BUILD_SET) emit(Op::LIST_TO_SET);
+  }
+
+  // The value of `*value`. A generator expression there is consumed whole
+  // at once anyway, so it runs eagerly, into a list.
+  void starred_value(const Expr& value, Position consumer) {
+    if (value.kind == ExprKind::GeneratorExp) {
+      const auto& g = static_cast<const GeneratorExp&>(value);
+      comprehension(g, "<genexpr>", g.generators, g.elt.get(), nullptr, Op::BUILD_LIST, consumer);
+      return;
+    }
+    expr(value);
   }
 
   void compare(const Compare& c, Position p) {
@@ -1422,7 +1441,7 @@ class Compiler {
     // f(x for x in xs): the generator runs at once, into a list.
     if (c.args.size() == 1 && c.keywords.empty() && c.args[0]->kind == ExprKind::GeneratorExp) {
       const auto& g = static_cast<const GeneratorExp&>(*c.args[0]);
-      comprehension(g, "<genexpr>", g.generators, g.elt.get(), nullptr, Op::BUILD_LIST);
+      comprehension(g, "<genexpr>", g.generators, g.elt.get(), nullptr, Op::BUILD_LIST, p);
       set_pos(p);
       emit(Op::CALL, 1);
       return;
@@ -1460,7 +1479,7 @@ class Compiler {
     emit(Op::BUILD_LIST, 0);
     for (const auto& a : c.args) {
       if (a->kind == ExprKind::Starred) {
-        expr(*static_cast<const Starred&>(*a).value);
+        starred_value(*static_cast<const Starred&>(*a).value, p);
         set_pos(p);
         emit(Op::LIST_EXTEND, 1);
       } else {
@@ -1491,8 +1510,10 @@ class Compiler {
 
   // A comprehension as 3.11 compiles it: a function of the first iterable's
   // iterator, called at once (and awaited when it is asynchronous).
+  // `call_pos`: where the caller runs it (an eager generator expression runs
+  // inside the call that consumes it).
   void comprehension(const Expr& node, const char* name, const std::vector<Comprehension>& gens, const Expr* elt,
-                     const Expr* value, Op build) {
+                     const Expr* value, Op build, std::optional<Position> call_pos = std::nullopt) {
     const Position p = pos_of(node);
     SymtableEntry* ste = symtable_->lookup(&node);
     const bool is_genexp = node.kind == ExprKind::GeneratorExp;
@@ -1520,6 +1541,7 @@ class Compiler {
     expr(*gens[0].iter);
     set_pos(p);
     emit(gens[0].is_async ? Op::GET_AITER : Op::GET_ITER);
+    if (call_pos) set_pos(*call_pos);
     emit(Op::CALL, 1);
     if (code->is_coroutine()) emit(Op::AWAIT);
   }

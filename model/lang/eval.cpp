@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <sys/resource.h>
+
 #include <algorithm>
 
 #include "model/lang/function.hpp"
@@ -40,6 +42,11 @@ ThreadState::ThreadState(LangLimits limits, runtime::ModuleFinder* modules)
     : limits(limits), modules(modules), previous_(current_thread_state) {
   unbound = Value(runtime::make<Unbound>());
   current_thread_state = this;
+  // Three quarters of the stack (8 MiB when unlimited) for the frames.
+  rlimit rl{};
+  std::size_t stack = 8u << 20;
+  if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY) stack = static_cast<std::size_t>(rl.rlim_cur);
+  stack_budget = stack / 4 * 3;
 }
 
 ThreadState::~ThreadState() {
@@ -175,7 +182,8 @@ Value make_function(Frame& f, int flags, Value* args) {
   return Value(fn);
 }
 
-// BUILD_CLASS: runs the class body in a fresh namespace, then makes the type.
+// BUILD_CLASS: runs the class body in a fresh namespace, then makes the type
+// with the bases (a tuple).
 Value build_class(Frame& f, const std::string& name, const Value& body, const Value& base) {
   std::unordered_map<std::string, Value> ns;
   auto module_name = f.globals->dict.find("__name__");
@@ -185,13 +193,12 @@ Value build_class(Frame& f, const std::string& name, const Value& body, const Va
   fn->call_kw({}, {});
   fn->class_namespace = nullptr;
   std::vector<Ref<Type>> bases;
-  if (base.is_none()) {
-    bases.push_back(runtime::Runtime::current().types.object);
-  } else {
-    Ref<Type> t = base.ref<Type>();
+  for (const auto& b : base.as<runtime::Tuple>()->items) {
+    Ref<Type> t = b.ref<Type>();
     if (!t) runtime::raise(builtins().TypeError, "bases must be types");
     bases.push_back(std::move(t));
   }
+  if (bases.empty()) bases.push_back(runtime::Runtime::current().types.object);
   const std::string module = runtime::to_str(ns["__module__"]);
   auto type = runtime::make<Type>(module, name, std::move(bases));
   type->qualname = fn->code->qualname;
@@ -430,12 +437,16 @@ std::string_view str_view(const Value& v) {
       break;
     }
     case Op::ASYNC_WITH_EXIT: {
+      // The manager stays on the stack under its __aexit__ awaitable: native
+      // managers' coroutines may rely on it being alive.
+      Value exit_coro;
       if (auto* cm = dynamic_cast<runtime::AsyncContextManager*>(sp[-1].object())) {
-        sp[-1] = Value(cm->aexit(nullptr));
+        exit_coro = Value(cm->aexit(nullptr));
       } else {
         const Value nones[3];
-        sp[-1] = runtime::call_method(sp[-1], "__aexit__", nones);
+        exit_coro = runtime::call_method(sp[-1], "__aexit__", nones);
       }
+      *sp++ = std::move(exit_coro);
       break;
     }
     case Op::WITH_EXCEPT_START: {
@@ -478,9 +489,13 @@ std::string_view str_view(const Value& v) {
   return sp;
 }
 
+// sys.getrecursionlimit(): Python frames, and the C++ stack they take.
 struct DepthGuard {
   explicit DepthGuard(ThreadState& ts) : ts(ts) {
-    if (ts.depth >= ts.limits.max_recursion)
+    const char* here = static_cast<const char*>(__builtin_frame_address(0));
+    if (ts.depth == 0) ts.stack_base = here;
+    const bool deep_stack = ts.stack_base > here && static_cast<std::size_t>(ts.stack_base - here) > ts.stack_budget;
+    if (ts.depth >= ts.limits.max_recursion || deep_stack)
       runtime::raise(builtins().RecursionError, "maximum recursion depth exceeded");
     ++ts.depth;
   }

@@ -48,6 +48,11 @@ struct ThreadState {
   runtime::ModuleFinder* modules;
   std::uint64_t instructions = 0;
   int depth = 0;
+  // The C++ stack: where the outermost frame started and how much the
+  // frames may use (a guard beside max_recursion for deep native nesting
+  // and sanitizer builds, whose frames are larger).
+  const char* stack_base = nullptr;
+  std::size_t stack_budget = 0;
   ExcStackItem base_exc;
   ExcStackItem* exc_info = &base_exc;
   // The exception last seen leaving an interpreted frame: when it arrives in

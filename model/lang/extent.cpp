@@ -31,14 +31,16 @@ Extents::Extents(std::shared_ptr<const Source> source) : source_(std::move(sourc
 }
 
 // A tokenizer just good enough to find where tokens start and end: names,
-// numbers, strings (prefixes, triple quotes, f-string fields), operators.
+// numbers, strings (prefixes, triple quotes), operators. The expressions in
+// an f-string's replacement fields are tokenized too (as 3.12's tokenizer
+// does): their tokens follow the f-string's own token, which counts them in
+// `inner` so that walks over the enclosing expression skip them.
 void Extents::tokenize(std::string_view text) {
   std::size_t i = 0;
   const std::size_t n = text.size();
   int line = 1, col = 0;
   auto adv = [&] {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c == '\n') {
+    if (text[i] == '\n') {
       ++line;
       col = 0;
     } else {
@@ -48,8 +50,14 @@ void Extents::tokenize(std::string_view text) {
   };
   auto at = [&](std::size_t k) -> char { return k < n ? text[k] : '\0'; };
 
-  // Scans a string literal from its opening quote.
-  std::function<void(bool, bool)> scan_string = [&](bool raw, bool fstring) {
+  static constexpr const char* ops3[] = {"**=", "//=", ">>=", "<<=", "..."};
+  static constexpr const char* ops2[] = {"**", "//", ">>", "<<", "<=", ">=", "==", "!=", "+=", "-=", "*=",
+                                         "/=", "%=", "&=", "|=", "^=", "@=", "->", ":="};
+
+  std::function<void(bool)> scan_tokens;
+  // Scans a string literal from its opening quote; in an f-string, the
+  // replacement fields' expressions become tokens.
+  std::function<void(bool, char)> scan_string = [&](bool fstring, char outer_quote) {
     const char q = text[i];
     const bool triple = at(i + 1) == q && at(i + 2) == q;
     for (int k = 0; k < (triple ? 3 : 1); ++k) adv();
@@ -66,21 +74,18 @@ void Extents::tokenize(std::string_view text) {
           adv();
           continue;
         }
-        int depth = 0;
-        while (i < n) {
+        adv();
+        scan_tokens(true);  // the expression, up to its ':', '!' or '}'
+        // A conversion and a format spec (which may hold nested fields).
+        int depth = 1;
+        while (i < n && depth > 0) {
           const char d = text[i];
-          if (d == '{' || d == '[' || d == '(') ++depth;
-          if (d == '}' || d == ']' || d == ')') {
-            --depth;
-            if (depth == 0) {
-              adv();
-              break;
-            }
-          }
-          if ((d == '\'' || d == '"') && d != q) {
-            scan_string(false, false);
+          if (d == '{') {
+            adv();
+            scan_tokens(true);
             continue;
           }
+          if (d == '}') --depth;
           adv();
         }
         continue;
@@ -100,67 +105,87 @@ void Extents::tokenize(std::string_view text) {
       if (c == '\n' && !triple) return;
       adv();
     }
-    (void)raw;
+    (void)outer_quote;
   };
 
-  static constexpr const char* ops3[] = {"**=", "//=", ">>=", "<<=", "...", "!=="};
-  static constexpr const char* ops2[] = {"**", "//", ">>", "<<", "<=", ">=", "==", "!=", "+=", "-=", "*=",
-                                         "/=", "%=", "&=", "|=", "^=", "@=", "->", ":="};
-  std::size_t num_start = 0;
-  while (i < n) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c == '#') {
-      while (i < n && text[i] != '\n') adv();
-      continue;
-    }
-    if (c == ' ' || c == '\t' || c == '\f' || c == '\r' || c == '\n' || c == '\\') {
-      adv();
-      continue;
-    }
-    Token t{line, col, 0, 0, 'o', {}};
-    if (ident_start(c)) {
-      const std::size_t start = i;
-      while (i < n && ident_char(static_cast<unsigned char>(text[i]))) adv();
-      const std::string_view word = text.substr(start, i - start);
-      if ((at(i) == '\'' || at(i) == '"') && string_prefix(word)) {
-        const bool raw = word.find_first_of("rR") != std::string_view::npos;
-        const bool f = word.find_first_of("fF") != std::string_view::npos;
-        scan_string(raw, f);
-        t.kind = 's';
-      } else {
-        t.kind = 'n';
-      }
-    } else if (std::isdigit(c) || (c == '.' && std::isdigit(static_cast<unsigned char>(at(i + 1))))) {
-      num_start = i;
-      while (i < n) {
-        const auto d = static_cast<unsigned char>(text[i]);
-        if ((d == 'e' || d == 'E') && (at(i + 1) == '+' || at(i + 1) == '-') &&
-            !(text[num_start] == '0' && (at(num_start + 1) == 'x' || at(num_start + 1) == 'X'))) {
-          adv();
-          adv();
-          continue;
+  // Tokens until the end of the text, or (in a replacement field) until the
+  // field's expression ends at a ':', '!' or '}' outside brackets.
+  scan_tokens = [&](bool in_field) {
+    int depth = 0;
+    while (i < n) {
+      const auto c = static_cast<unsigned char>(text[i]);
+      if (in_field && depth == 0) {
+        if (c == '}' || c == ':') return;
+        if (c == '!' && at(i + 1) != '=') return;
+        if (c == '=' && at(i + 1) != '=' && (i == 0 || !std::strchr("=!<>", text[i - 1]))) {
+          // `{x=}`: the expression ends before the '='.
+          return;
         }
-        if (!std::isalnum(d) && d != '_' && d != '.') break;
-        adv();
       }
-      t.kind = '0';
-    } else if (c == '\'' || c == '"') {
-      scan_string(false, false);
-      t.kind = 's';
-    } else {
-      std::size_t len = 1;
-      for (const char* op : ops3)
-        if (text.substr(i, 3) == op) len = 3;
-      if (len == 1)
-        for (const char* op : ops2)
-          if (text.substr(i, 2) == op) len = 2;
-      t.text = std::string(text.substr(i, len));
-      for (std::size_t k = 0; k < len; ++k) adv();
+      if (c == '#') {
+        while (i < n && text[i] != '\n') adv();
+        continue;
+      }
+      if (c == ' ' || c == '\t' || c == '\f' || c == '\r' || c == '\n' || c == '\\') {
+        adv();
+        continue;
+      }
+      const std::size_t index = tokens_.size();
+      tokens_.push_back(Token{line, col, 0, 0, 'o', {}, 0});
+      char kind = 'o';
+      std::string op;
+      if (ident_start(c)) {
+        const std::size_t start = i;
+        while (i < n && ident_char(static_cast<unsigned char>(text[i]))) adv();
+        const std::string_view word = text.substr(start, i - start);
+        if ((at(i) == '\'' || at(i) == '"') && string_prefix(word)) {
+          scan_string(word.find_first_of("fF") != std::string_view::npos, 0);
+          kind = 's';
+        } else {
+          kind = 'n';
+        }
+      } else if (std::isdigit(c) || (c == '.' && std::isdigit(static_cast<unsigned char>(at(i + 1))))) {
+        const bool hex = c == '0' && (at(i + 1) == 'x' || at(i + 1) == 'X');
+        while (i < n) {
+          const auto d = static_cast<unsigned char>(text[i]);
+          if (!hex && (d == 'e' || d == 'E') && (at(i + 1) == '+' || at(i + 1) == '-')) {
+            adv();
+            adv();
+            continue;
+          }
+          if (!std::isalnum(d) && d != '_' && d != '.') break;
+          adv();
+        }
+        kind = '0';
+      } else if (c == '\'' || c == '"') {
+        scan_string(false, 0);
+        kind = 's';
+      } else {
+        std::size_t len = 1;
+        for (const char* o : ops3)
+          if (text.substr(i, 3) == o) len = 3;
+        if (len == 1)
+          for (const char* o : ops2)
+            if (text.substr(i, 2) == o) len = 2;
+        op = std::string(text.substr(i, len));
+        for (std::size_t k = 0; k < len; ++k) adv();
+        if (op == "(" || op == "[" || op == "{") ++depth;
+        if (op == ")" || op == "]" || op == "}") --depth;
+      }
+      Token& t = tokens_[index];
+      t.kind = kind;
+      t.text = std::move(op);
+      t.end_line = line;
+      t.end_col = col;
+      t.inner = static_cast<int>(tokens_.size() - index - 1);
     }
-    t.end_line = line;
-    t.end_col = col;
-    tokens_.push_back(std::move(t));
-  }
+  };
+  scan_tokens(false);
+}
+
+int Extents::next(int k) const {
+  if (k < 0 || k >= static_cast<int>(tokens_.size())) return static_cast<int>(tokens_.size());
+  return k + 1 + tokens_[static_cast<std::size_t>(k)].inner;
 }
 
 int Extents::token_at(Loc loc) const {
@@ -175,12 +200,12 @@ bool Extents::is_op(int i, std::string_view text) const {
 
 int Extents::matching(int open) const {
   int depth = 0;
-  for (std::size_t i = static_cast<std::size_t>(open); i < tokens_.size(); ++i) {
-    const Token& t = tokens_[i];
+  for (int i = open; i < static_cast<int>(tokens_.size()); i = next(i)) {
+    const Token& t = tokens_[static_cast<std::size_t>(i)];
     if (t.kind != 'o') continue;
     if (t.text == "(" || t.text == "[" || t.text == "{") ++depth;
     if (t.text == ")" || t.text == "]" || t.text == "}") {
-      if (--depth == 0) return static_cast<int>(i);
+      if (--depth == 0) return i;
     }
   }
   return -1;
@@ -192,15 +217,15 @@ int Extents::end_with_parens(const Expr& node, const Expr* child) {
   const int s = token_at(node.loc), cs = token_at(child->loc);
   if (end < 0 || s < 0 || cs < 0) return end;
   int open = 0;
-  for (int i = s; i < cs; ++i) {
+  for (int i = s; i < cs; i = next(i)) {
     const Token& t = tokens_[static_cast<std::size_t>(i)];
     if (t.kind != 'o') continue;
     if (t.text == "(" || t.text == "[" || t.text == "{") ++open;
     if (t.text == ")" || t.text == "]" || t.text == "}") open = open > 0 ? open - 1 : 0;
   }
   int e = end;
-  while (open > 0 && is_op(e + 1, ")")) {
-    ++e;
+  while (open > 0 && is_op(next(e), ")")) {
+    e = next(e);
     --open;
   }
   return e;
@@ -217,30 +242,28 @@ int Extents::end_token(const Expr& e) {
   if (s >= 0) {
     switch (e.kind) {
       case ExprKind::Name: r = s; break;
-      case ExprKind::Constant: {
+      case ExprKind::Constant:
+      case ExprKind::JoinedStr: {
+        // Adjacent string literals are one constant.
         r = s;
         if (tokens_[static_cast<std::size_t>(s)].kind == 's')
-          while (r + 1 < static_cast<int>(tokens_.size()) && tokens_[static_cast<std::size_t>(r) + 1].kind == 's') ++r;
-        break;
-      }
-      case ExprKind::JoinedStr: {
-        r = s;
-        while (r + 1 < static_cast<int>(tokens_.size()) && tokens_[static_cast<std::size_t>(r) + 1].kind == 's') ++r;
+          while (next(r) < static_cast<int>(tokens_.size()) && tokens_[static_cast<std::size_t>(next(r))].kind == 's')
+            r = next(r);
         break;
       }
       case ExprKind::Attribute: {
         const int v = end_with_parens(e, static_cast<const Attribute&>(e).value.get());
-        if (v >= 0 && is_op(v + 1, ".")) r = v + 2;
+        if (v >= 0 && is_op(next(v), ".")) r = next(next(v));
         break;
       }
       case ExprKind::Call: {
         const int f = end_with_parens(e, static_cast<const Call&>(e).func.get());
-        if (f >= 0 && is_op(f + 1, "(")) r = matching(f + 1);
+        if (f >= 0 && is_op(next(f), "(")) r = matching(next(f));
         break;
       }
       case ExprKind::Subscript: {
         const int v = end_with_parens(e, static_cast<const Subscript&>(e).value.get());
-        if (v >= 0 && is_op(v + 1, "[")) r = matching(v + 1);
+        if (v >= 0 && is_op(next(v), "[")) r = matching(next(v));
         break;
       }
       case ExprKind::BinOp: r = end_with_parens(e, static_cast<const BinOpExpr&>(e).right.get()); break;

@@ -27,11 +27,13 @@ class Extents {
     int line, col, end_line, end_col;  // 0-based byte columns
     char kind;                         // 'n' name, '0' number, 's' string, 'o' operator
     std::string text;                  // operators only
+    int inner;                         // tokens of f-string fields that follow this one
   };
 
   void tokenize(std::string_view text);
   int token_at(Loc loc) const;  // the token starting at loc, or -1
   int matching(int open) const;      // the bracket closing tokens_[open], or -1
+  int next(int k) const;             // the token after k at k's level (past f-string fields)
   int end_token(const ast::Expr& e);
   // The end of `child` inside `node`, past the `)` of parentheses opened
   // between the node's start and the child's.

@@ -187,6 +187,20 @@ InterpretedCoroutine::~InterpretedCoroutine() {
   }
 }
 
+const std::string& InterpretedCoroutine::filename() const {
+  static const std::string unknown = "<string>";
+  return function->code->source ? function->code->source->path() : unknown;
+}
+
+int InterpretedCoroutine::lineno() const {
+  const CodeObject& co = *function->code;
+  if (state_ == State::Suspended || state_ == State::Running) {
+    const auto at = static_cast<std::size_t>(frame.lasti());
+    if (at < co.positions.size() && co.positions[at].line > 0) return co.positions[at].line;
+  }
+  return co.firstlineno;
+}
+
 Step InterpretedCoroutine::resume(Value sent, Ref<PyException> thrown) {
   auto& ts = ThreadState::current();
   const auto& b = runtime::Runtime::current().builtins;

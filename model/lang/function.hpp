@@ -4,6 +4,7 @@
 
 #include <span>
 #include <string>
+#include <string>
 #include <vector>
 
 #include "model/lang/eval.hpp"
@@ -49,6 +50,12 @@ class InterpretedCoroutine : public runtime::Coroutine {
   runtime::Step send(runtime::Value value) override;
   runtime::Step throw_(runtime::Ref<runtime::PyException> exc) override;
   void close() override;
+
+  // Where the coroutine is, as asyncio's _format_coroutine shows it
+  // ("main() running at FILE:LINE"): the file, and the line of the await it
+  // is suspended at (its `def` line before it starts and once it is done).
+  const std::string& filename() const;
+  int lineno() const;
 
   const runtime::Ref<Function> function;
   Frame frame;

@@ -7,6 +7,7 @@
 #include "model/asyncio/as_completed.hpp"
 #include "model/asyncio/locks.hpp"
 #include "model/asyncio/queues.hpp"
+#include "model/asyncio/taskgroups.hpp"
 #include "model/asyncio/tasks.hpp"
 #include "model/asyncio/timeouts.hpp"
 #include "model/modules/asyncio_types.hpp"
@@ -171,6 +172,10 @@ Ref<runtime::Module> AsyncioModule::build() {
                                                  }));
 
   if (profile.task_group) {
+    m->dict["TaskGroup"] = Value(types_.TaskGroup);
+    constructor(*types_.TaskGroup, function("TaskGroup", {}, [self](const Bound&) {
+                                     return Value(make<asyncio::TaskGroup>(&self->loop()));
+                                   }));
     def(*m, "timeout", {pos("delay")}, [self](const Bound& b) {
       return Value(asyncio::timeout(self->loop(), optional_seconds(b[0], "delay")));
     });

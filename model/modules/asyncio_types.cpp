@@ -5,6 +5,7 @@
 #include "model/asyncio/as_completed.hpp"
 #include "model/asyncio/locks.hpp"
 #include "model/asyncio/queues.hpp"
+#include "model/asyncio/taskgroups.hpp"
 #include "model/asyncio/tasks.hpp"
 #include "model/asyncio/timeouts.hpp"
 #include "model/modules/loop_object.hpp"
@@ -34,6 +35,14 @@ Ref<runtime::PyException> exception_instance(const Value& v) {
     (void)t;
   }
   runtime::raise(runtime::Runtime::current().builtins.TypeError, "exceptions must derive from BaseException");
+}
+
+// Task(coro) accepts only coroutines (a Future or an int is a TypeError).
+Ref<runtime::Coroutine> coroutine_arg(const Value& v) {
+  auto* c = v.as<runtime::Coroutine>();
+  if (!c || c->type_name() != "coroutine")
+    runtime::raise(runtime::Runtime::current().builtins.TypeError, "a coroutine was expected, got " + runtime::repr(v));
+  return Ref<runtime::Coroutine>(c);
 }
 
 void add_future_methods(Type& t, const std::string& cls, const asyncio::VersionProfile& profile) {
@@ -203,6 +212,15 @@ AsyncioTypes make_asyncio_types(Session& session) {
                           return boolean(tm.expired());
                         }));
 
+  t.TaskGroup = make<Type>("asyncio.taskgroups", "TaskGroup", object_type);
+  t.TaskGroup->add_method(
+      "create_task", method<asyncio::TaskGroup>("TaskGroup.create_task", {pos("coro"), kwonly("name"), kwonly("context")},
+                                                [](asyncio::TaskGroup& tg, const Bound& b) {
+                                                  std::optional<std::string> name;
+                                                  if (!b[2].is_none()) name = runtime::to_str(b[2]);
+                                                  return Value(tg.create_task(coroutine_arg(b[1]), name, b[3]));
+                                                }));
+
   t.LegacyAsCompleted = make<Type>("builtins", "generator", object_type);
   t.AsCompletedIterator = make<Type>("asyncio.tasks", "_AsCompletedIterator", object_type);
   t.Loop = make_loop_type(session, object_type);
@@ -217,6 +235,7 @@ AsyncioTypes make_asyncio_types(Session& session) {
   runtime::register_type(typeid(asyncio::Lock), t.Lock);
   runtime::register_type(typeid(asyncio::Semaphore), t.Semaphore);
   runtime::register_type(typeid(asyncio::Timeout), t.Timeout);
+  runtime::register_type(typeid(asyncio::TaskGroup), t.TaskGroup);
   runtime::register_type(typeid(asyncio::LegacyAsCompleted), t.LegacyAsCompleted);
   runtime::register_type(typeid(asyncio::AsCompletedIterator), t.AsCompletedIterator);
   runtime::register_type(typeid(LoopObject), t.Loop);

@@ -11,7 +11,7 @@ namespace asim::modules {
 
 struct AsyncioTypes {
   runtime::Ref<runtime::Type> Future, Task, Handle, TimerHandle, Queue, Event, Lock, Semaphore, Timeout, Loop,
-      LegacyAsCompleted, AsCompletedIterator, GatheringFuture;
+      LegacyAsCompleted, AsCompletedIterator, GatheringFuture, TaskGroup;
 };
 
 // Builds the classes, registers them with the runtime (type(), isinstance)

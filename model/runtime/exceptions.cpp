@@ -21,9 +21,8 @@ std::string repr_args(const std::vector<Value>& args) {
 // BaseException_repr: Name(arg) with one argument, Name(a, b) with more.
 std::string PyException::repr() const {
   if (args.size() == 1) return type->name + "(" + to_repr(args[0]) + ")";
-  std::string inner = repr_args(args);
   if (args.empty()) return type->name + "()";
-  return type->name + inner;
+  return type->name + repr_args(args);
 }
 
 std::string PyException::message() const {
@@ -34,11 +33,18 @@ std::string PyException::message() const {
     const std::int64_t n = e == dict.end() ? 0 : len(e->second);
     return fmt::format("{} ({} sub-exception{})", args.empty() ? "" : str(args[0]), n, n == 1 ? "" : "s");
   }
-  // OSError_str: "[Errno 2] No such file: 'x'" when errno and strerror are set.
-  if (type->is_subclass_of(b.OSError.get()) && args.size() >= 2 && args.size() <= 5) {
-    if (args.size() >= 3 && !args[2].is_none())
-      return fmt::format("[Errno {}] {}: {}", to_str(args[0]), to_str(args[1]), to_repr(args[2]));
-    return fmt::format("[Errno {}] {}", to_str(args[0]), to_str(args[1]));
+  // OSError_str: "[Errno 2] No such file: 'x'" when errno and strerror are
+  // set (by OSError's constructor, or given as the first two arguments).
+  if (type->is_subclass_of(b.OSError.get())) {
+    auto field = [&](const char* name, std::size_t i) {
+      if (auto f = dict.find(name); f != dict.end()) return f->second;
+      return args.size() >= 2 && args.size() <= 5 && i < args.size() ? args[i] : Value::none();
+    };
+    const Value errno_value = field("errno", 0), strerror = field("strerror", 1), filename = field("filename", 2);
+    if (!filename.is_none())
+      return fmt::format("[Errno {}] {}: {}", to_str(errno_value), to_str(strerror), to_repr(filename));
+    if (!errno_value.is_none() && !strerror.is_none())
+      return fmt::format("[Errno {}] {}", to_str(errno_value), to_str(strerror));
   }
   if (args.empty()) return "";
   if (args.size() == 1) {

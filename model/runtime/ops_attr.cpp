@@ -82,11 +82,20 @@ std::optional<Value> callable_attribute(Callable& c, std::string_view name) {
   return std::nullopt;
 }
 
+// The class name CPython's messages print (tp_name): for classes of C
+// accelerator modules (named with a leading underscore, like _asyncio) it
+// includes the module, "_asyncio.Task"; otherwise it is the bare name.
+std::string tp_name(const Value& obj) {
+  const auto cls = type_of(obj);
+  if (!cls->module.empty() && cls->module.front() == '_') return cls->module + "." + cls->name;
+  return type_name(obj);
+}
+
 [[noreturn]] void no_attribute(const Value& obj, std::string_view name) {
   std::string message;
   if (auto* m = obj.as<Module>()) message = fmt::format("module '{}' has no attribute '{}'", m->name, name);
   else if (auto* t = obj.as<Type>()) message = fmt::format("type object '{}' has no attribute '{}'", t->qualname, name);
-  else message = fmt::format("'{}' object has no attribute '{}'", type_name(obj), name);
+  else message = fmt::format("'{}' object has no attribute '{}'", tp_name(obj), name);
   auto exc = new_exception(Runtime::current().builtins.AttributeError, std::move(message));
   // AttributeError.name and .obj, which 3.12's traceback uses for its
   // "Did you mean" suggestion.

@@ -165,7 +165,6 @@ std::string percent_format(const std::string& fmt, const Value& args) {
   // A mapping argument serves %(name)s; it counts as used.
   const bool mapping = !is_tuple && args.is_object() && !args.as<Str>() && (args.as<Dict>() || getattr_opt(args, "keys"));
   std::size_t next_arg = 0;
-  bool used_mapping = false;
   auto take = [&]() -> Value {
     if (next_arg >= positional.size()) throw_type_error("not enough arguments for format string");
     return positional[next_arg++];
@@ -176,7 +175,6 @@ std::string percent_format(const std::string& fmt, const Value& args) {
       out += fmt[i];
       continue;
     }
-    const std::size_t start = i;
     if (++i >= fmt.size()) throw_value_error("incomplete format");
     Value value;
     bool have_value = false;
@@ -190,7 +188,7 @@ std::string percent_format(const std::string& fmt, const Value& args) {
       }
       if (i >= fmt.size()) throw_value_error("incomplete format key");
       value = getitem(args, Value::str(fmt.substr(key_start, i - key_start)));
-      have_value = used_mapping = true;
+      have_value = true;
       ++i;
     }
     bool left = false, plus = false, space = false, alt = false, zero = false;
@@ -288,7 +286,6 @@ std::string percent_format(const std::string& fmt, const Value& args) {
         throw_value_error(fmt::format("unsupported format character '{}' (0x{:x}) at index {}", conv,
                                       static_cast<unsigned char>(conv), i));
     }
-    (void)start;
     if (!numeric && precision >= 0 && text::length(body) > precision) body = text::slice(body, 0, precision);
     if (numeric && sign.empty()) sign = plus ? "+" : space ? " " : "";
     std::string field = sign + body;
@@ -306,9 +303,8 @@ std::string percent_format(const std::string& fmt, const Value& args) {
     }
     out += field;
   }
-  if (!used_mapping && !mapping && next_arg < positional.size())
-    throw_type_error("not all arguments converted during string formatting");
-  if (!mapping && is_tuple && next_arg < positional.size())
+  // A mapping argument counts as used; leftover positional ones do not.
+  if (!mapping && next_arg < positional.size())
     throw_type_error("not all arguments converted during string formatting");
   return out;
 }

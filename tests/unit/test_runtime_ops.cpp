@@ -337,6 +337,9 @@ TEST_CASE("runtime: sets iterate in CPython's hash-table order", "[runtime]") {
   // print({-1, -2, 7, 8}): a constant display, rebuilt from a frozenset constant -> {8, -2, -1, 7}
   CHECK(to_repr(make_constant_set({I(-1), I(-2), I(7), I(8)})) == "{8, -2, -1, 7}");
   CHECK(to_repr(make_set({I(-1), I(-2), I(7), I(8)})) == "{8, 7, -1, -2}");
+  // print({100, 3, 7, 11, 19}, frozenset({5, 13, 21})) -> {3, 100, 19, 7, 11} frozenset({21, 5, 13})
+  CHECK(to_repr(make_constant_set({I(100), I(3), I(7), I(11), I(19)})) == "{3, 100, 19, 7, 11}");
+  CHECK(py.repr_of("frozenset", {make_constant_set({I(5), I(13), I(21)})}) == "frozenset({21, 5, 13})");
   // s = {1..10}; s.discard(3); s.add(19); s.pop(); s.pop(); s -> {4, 5, 6, 7, 8, 9, 10, 19}
   Value u = py.call("set", {py.call("range", {I(1), I(11)})});
   py.method(u, "discard", {I(3)});

@@ -14,9 +14,6 @@
 #include <memory>
 #include <string>
 
-#include "model/asyncio/base_events.hpp"
-#include "model/asyncio/runners.hpp"
-#include "model/asyncio/tasks.hpp"
 #include "model/asyncio/version_profile.hpp"
 #include "model/lang/function.hpp"
 #include "model/lang/interpreter.hpp"
@@ -43,45 +40,6 @@ struct Outcome {
   std::uint64_t instructions = 0;
 };
 
-// The session's modules, except that while the session's asyncio module
-// lacks asyncio.run, a minimal one of our own (run, sleep, create_task,
-// gather, CancelledError) stands in, on a loop of the 3.12 profile.
-class TestModules : public runtime::ModuleFinder {
- public:
-  explicit TestModules(asim::modules::Session& session) : session_(session) {}
-  Ref<runtime::Module> find(std::string_view name) override {
-    auto m = session_.find(name);
-    if (name != "asyncio" || (m && m->dict.count("run"))) return m;
-    if (!mini_) mini_ = build();
-    return mini_;
-  }
-
- private:
-  Ref<runtime::Module> build() {
-    auto m = runtime::make<runtime::Module>("asyncio");
-    loop_ = std::make_unique<asim::asyncio::EventLoop>(asim::asyncio::profile("3.12"));
-    auto* loop = loop_.get();
-    m->dict["run"] = Value(runtime::native_function("run", [loop](std::span<const Value> a) {
-      return asim::asyncio::run(*loop, a[0].ref<runtime::Coroutine>());
-    }));
-    m->dict["sleep"] = Value(runtime::native_function("sleep", [loop](std::span<const Value> a) {
-      const double d = a[0].kind() == Value::Kind::Float ? a[0].as_float() : static_cast<double>(a[0].as_int());
-      return Value(asim::asyncio::sleep(*loop, d));
-    }));
-    m->dict["create_task"] = Value(runtime::native_function("create_task", [loop](std::span<const Value> a) {
-      return Value(asim::asyncio::create_task(*loop, a[0].ref<runtime::Coroutine>()));
-    }));
-    m->dict["gather"] = Value(runtime::native_function("gather", [loop](std::span<const Value> a) {
-      return Value(asim::asyncio::gather(*loop, std::vector<Value>(a.begin(), a.end())));
-    }));
-    m->dict["CancelledError"] = Value(loop->exceptions().CancelledError);
-    return m;
-  }
-  asim::modules::Session& session_;
-  std::unique_ptr<asim::asyncio::EventLoop> loop_;
-  Ref<runtime::Module> mini_;
-};
-
 // Runs `text` as the file `path` under Python 3.12, with the asyncio, sys and
 // asim modules of a modules::Session.
 Outcome run_program(const std::string& path, const std::string& text, lang::LangLimits limits = {},
@@ -92,10 +50,9 @@ Outcome run_program(const std::string& path, const std::string& text, lang::Lang
   rt.warning_sink = [&](const std::string& w) { r.err += w + "\n"; };
   asim::modules::Session session({asim::asyncio::profile("3.12")}, [&](std::string_view s) { r.out += s; },
                                  [&](std::string_view s) { r.err += s; });
-  TestModules modules(session);
   auto builtins = runtime::make_builtins_module([&](std::string_view s) { r.out += s; },
                                                 [&](std::string_view s) { r.err += s; });
-  lang::Interpreter interpreter(source, builtins, modules, limits);
+  lang::Interpreter interpreter(source, builtins, session, limits);
   if (setup) setup(*interpreter.main_module());
   try {
     interpreter.run_module();
@@ -890,6 +847,81 @@ factory.<locals>.Local
   CHECK(r.err == R"ERR()ERR");
 }
 
+// CPython 3.12.1: python3.12 /tmp/vmx/t/suggestions.py
+TEST_CASE("vm program: suggestions", "[vm]") {
+  const auto r = run_program("/tmp/vmx/t/suggestions.py", R"PY(class Account:
+    def __init__(self):
+        self.balance = 10
+    def show(self):
+        try:
+            return balance
+        except NameError as e:
+            print("NameError:", e)
+Account().show()
+total = 1
+def f():
+    return totl + 1
+try:
+    f()
+except NameError as e:
+    print(e)
+def main():
+    asyncio.sleep(1)
+main()
+)PY");
+  CHECK(r.out == R"OUT(NameError: name 'balance' is not defined
+name 'totl' is not defined
+)OUT");
+  CHECK(r.err == R"ERR(Traceback (most recent call last):
+  File "/tmp/vmx/t/suggestions.py", line 19, in <module>
+    main()
+  File "/tmp/vmx/t/suggestions.py", line 18, in main
+    asyncio.sleep(1)
+    ^^^^^^^
+NameError: name 'asyncio' is not defined. Did you forget to import 'asyncio'?
+)ERR");
+}
+
+// CPython 3.12.1: python3.12 /tmp/vmx/t/fstring_genexp_traceback.py
+TEST_CASE("vm program: fstring_genexp_traceback", "[vm]") {
+  const auto r = run_program("/tmp/vmx/t/fstring_genexp_traceback.py", R"PY(data = {"k": [1, 2]}
+def f():
+    return data["k"][5]
+def g():
+    return f"{f()}"
+def k(xs):
+    print(max(*(x * 2 for x in xs), 0), sum(10 // x for x in xs))
+    try:
+        return (1 +
+                g())
+    finally:
+        print("k done")
+try:
+    k([0])
+except ZeroDivisionError as e:
+    print(type(e).__name__, e)
+try:
+    k([3])
+except IndexError as e:
+    print(type(e).__name__, e)
+print(sum(10 // x for x in [1, 0]))
+)PY");
+  CHECK(r.out == R"OUT(ZeroDivisionError integer division or modulo by zero
+6 3
+k done
+IndexError list index out of range
+)OUT");
+  CHECK(r.err == R"ERR(Traceback (most recent call last):
+  File "/tmp/vmx/t/fstring_genexp_traceback.py", line 21, in <module>
+    print(sum(10 // x for x in [1, 0]))
+          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+  File "/tmp/vmx/t/fstring_genexp_traceback.py", line 21, in <genexpr>
+    print(sum(10 // x for x in [1, 0]))
+              ~~~^^~~
+ZeroDivisionError: integer division or modulo by zero
+)ERR");
+}
+
 // ------------------------------------------------------------------------
 // Interpreted coroutines driven directly through send / throw / close, and
 // the native protocols (runtime::AsyncIterator, runtime::AsyncContextManager).
@@ -1005,8 +1037,16 @@ async def main():
   auto c = d.main();
   CHECK(c->repr().rfind("<coroutine object main at 0x", 0) == 0);
   CHECK(c->state_name() == "CORO_CREATED");
+  auto* ic = dynamic_cast<lang::InterpretedCoroutine*>(c.get());
+  REQUIRE(ic);
+  CHECK(ic->filename() == "/tmp/driven.py");
+  CHECK(ic->lineno() == 2);  // the def line, before it starts
+  CHECK_FALSE(c->send(Value()).done);
+  CHECK(c->state_name() == "CORO_SUSPENDED");
+  CHECK(ic->lineno() == 5);  // suspended at the first await
   int suspensions = 0;
   Value r = d.drive(c, suspensions);
+  ++suspensions;
   CHECK(runtime::to_repr(r) == "(33, [0, 10, 20], (10, 20))");
   CHECK(suspensions == 8);
   CHECK(c->state_name() == "CORO_CLOSED");

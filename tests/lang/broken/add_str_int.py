@@ -1,0 +1,3 @@
+# expect-exit: 1
+# expect-stderr-last: TypeError: can only concatenate str (not "int") to str
+x = "a" + 1

@@ -1,0 +1,3 @@
+# expect-exit: 1
+# expect-stderr-last: AssertionError: numbers differ
+assert 1 == 2, "numbers differ"

@@ -1,0 +1,4 @@
+# expect-exit: 3
+# expect-stderr-last: 
+import sys
+sys.exit(3)

@@ -1,0 +1,100 @@
+// Broken programs, run end to end as `asim exec` runs them: each must end with
+// its clear error and exit status — never a crash, a hang or a C++ exception
+// text. tests/lang/broken/ holds runtime failures (the expected last stderr
+// line was printed by real CPython 3.12 through the virtual-clock harness) and
+// programs CPython would never finish (asim stops them with a message);
+// tests/lang/syntax_corpus/ holds programs that do not compile.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+#include "model/scenario/run.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path tests_dir() {
+  return fs::path(__FILE__).parent_path().parent_path();
+}
+
+std::string read(const fs::path& p) {
+  std::ifstream in(p);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// The value of a `# key: value` header line, or nullopt.
+std::optional<std::string> header(const std::string& text, const std::string& key) {
+  const std::regex re("^# " + key + ": (.*)$", std::regex::multiline);
+  std::smatch m;
+  if (std::regex_search(text, m, re)) return m[1].str();
+  return std::nullopt;
+}
+
+std::string last_line(const std::string& text) {
+  std::string last;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);)
+    if (line.find_first_not_of(" \t") != std::string::npos) last = line;
+  return std::regex_replace(last, std::regex("0x[0-9a-f]+"), "0x?");
+}
+
+asim::scenario::RunOptions small_limits() {
+  asim::scenario::RunOptions o;
+  o.python = "3.12";
+  o.limits.max_steps = 200'000;
+  o.limits.max_tasks = 20'000;
+  o.limits.max_time = 1e9;
+  o.max_instructions = 5'000'000;
+  return o;
+}
+
+std::vector<fs::path> files_in(const fs::path& dir) {
+  std::vector<fs::path> out;
+  for (const auto& e : fs::directory_iterator(dir))
+    if (e.path().extension() == ".py") out.push_back(e.path());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("broken programs: runtime failures end as CPython's do, runaways are stopped", "[broken]") {
+  const auto files = files_in(tests_dir() / "lang" / "broken");
+  REQUIRE(files.size() >= 25);
+  for (const auto& path : files) {
+    DYNAMIC_SECTION(path.filename().string()) {
+      const std::string text = read(path);
+      const auto result = asim::scenario::run_file(path.string(), small_limits());
+      INFO("stderr:\n" << result.err);
+      CHECK(result.exit_code == std::stoi(header(text, "expect-exit").value()));
+      if (auto last = header(text, "expect-stderr-last")) CHECK(last_line(result.err) == *last);
+      if (auto part = header(text, "expect-stderr-contains")) CHECK(result.err.find(*part) != std::string::npos);
+      CHECK(result.err.find("terminate called") == std::string::npos);
+      CHECK(result.err.find("std::") == std::string::npos);
+    }
+  }
+}
+
+TEST_CASE("broken programs: syntax errors and unsupported constructs exit 2 with file:line:col", "[broken]") {
+  const auto files = files_in(tests_dir() / "lang" / "syntax_corpus");
+  REQUIRE(files.size() >= 15);
+  for (const auto& path : files) {
+    DYNAMIC_SECTION(path.filename().string()) {
+      const std::string text = read(path);
+      const auto result = asim::scenario::run_file(path.string(), small_limits());
+      INFO("stderr:\n" << result.err);
+      CHECK(result.exit_code == 2);
+      // "# expect: 3:1: SyntaxError: ..." — the report starts with the path and that text.
+      const auto expected = header(text, "expect");
+      REQUIRE(expected);
+      CHECK(result.err.rfind(path.string() + ":" + *expected, 0) == 0);
+      CHECK(result.out.empty());
+    }
+  }
+}
