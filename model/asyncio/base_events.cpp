@@ -109,7 +109,7 @@ void EventLoop::run_forever() {
 Value EventLoop::run_until_complete(Value future) {
   Ref<Future> fut = ensure_future(*this, future);
   auto done_cb = runtime::native_function("_run_until_complete_cb", [](std::span<const Value> args) {
-    auto* f = args[0].as<Future>();
+    auto* f = &callback_future(args[0]);
     if (!f->cancelled()) {
       const auto exc = f->exception();
       const auto& b = f->get_loop()->builtins();
@@ -278,7 +278,7 @@ const Ref<runtime::Callable>& EventLoop::set_result_unless_cancelled_function() 
   if (!set_result_unless_cancelled_)
     set_result_unless_cancelled_ =
         runtime::native_function("futures._set_result_unless_cancelled", [](std::span<const Value> args) {
-          set_result_unless_cancelled(*args[0].as<Future>(), args[1]);
+          set_result_unless_cancelled(callback_future(args[0]), args[1]);
           return Value::none();
         });
   return set_result_unless_cancelled_;

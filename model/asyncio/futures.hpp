@@ -71,6 +71,13 @@ class Future : public runtime::Object, public runtime::FutureAwaitable {
 
 bool isfuture(const runtime::Value& v);
 
+// The future a done-callback of the model's own is called with. Such callbacks
+// only ever get the future they were added to, so no dynamic type check (which
+// costs more than the callback itself) is needed.
+inline Future& callback_future(const runtime::Value& v) {
+  return *static_cast<Future*>(v.object());
+}
+
 // futures._set_result_unless_cancelled, used by sleep().
 void set_result_unless_cancelled(Future& fut, runtime::Value result);
 

@@ -216,7 +216,7 @@ Value TaskStepMethWrapper::call(std::span<const Value>) {
 }
 
 Value TaskWakeupMethWrapper::call(std::span<const Value> args) {
-  task_->wakeup(args[0].ref<Future>());
+  task_->wakeup(Ref<Future>(&callback_future(args[0])));
   return Value::none();
 }
 
@@ -393,7 +393,7 @@ Ref<Future> gather(EventLoop& loop, const std::vector<Value>& coros_or_futures, 
   auto outer = runtime::make<GatheringFuture>(&loop, std::vector<Ref<Future>>{});
   outer->return_exceptions = return_exceptions;
   auto done_callback = runtime::native_function("gather.<locals>._done_callback", [outer](std::span<const Value> a) {
-    gather_done_callback(*outer, *a[0].as<Future>());
+    gather_done_callback(*outer, callback_future(a[0]));
     return Value::none();
   });
   std::unordered_map<const runtime::Object*, Ref<Future>> arg_to_fut;  // a dict: lookups only
@@ -521,7 +521,7 @@ Coro wait_impl(EventLoop& loop, std::vector<Value> fs, std::optional<double> tim
   auto counter = std::make_shared<std::size_t>(fs.size());
   auto on_completion = runtime::native_function(
       "_wait.<locals>._on_completion", [waiter, timeout_handle, counter, return_when](std::span<const Value> a) {
-        auto* f = a[0].as<Future>();
+        auto* f = &callback_future(a[0]);
         --*counter;
         if (*counter == 0 || return_when == ReturnWhen::FIRST_COMPLETED ||
             (return_when == ReturnWhen::FIRST_EXCEPTION && !f->cancelled() && f->exception())) {
@@ -761,7 +761,7 @@ Ref<Future> shield(EventLoop& loop, const Value& aw) {
   // callback lists; the cycle ends when either future is done.
   Ref<runtime::Callable> inner_done_callback =
       runtime::native_function("shield.<locals>._inner_done_callback", [outer](std::span<const Value> a) {
-        shield_inner_done(*outer, *a[0].as<Future>());
+        shield_inner_done(*outer, callback_future(a[0]));
         return Value::none();
       });
   auto outer_done_callback = runtime::native_function(
