@@ -249,6 +249,14 @@ class Compiler {
     for (auto& in : co.code)
       if (is_jump(in.op)) in.arg = unit.label_pos[static_cast<std::size_t>(in.arg)];
     for (auto& h : co.handlers) h.target = unit.label_pos[static_cast<std::size_t>(h.target)];
+    // Instructions the compiler adds (jumps, handler clean-up) take the line
+    // of the instruction before them, as CPython's propagate_line_numbers
+    // gives them one: f_lineno is never 0.
+    int line = co.firstlineno;
+    for (auto& p : co.positions) {
+      if (p.line == 0) p.line = line;
+      line = p.line;
+    }
     co.stacksize = compute_stacksize(co);
     Ref<CodeObject> out = unit.code;
     units_.pop_back();

@@ -68,13 +68,26 @@ std::string name_error_message(std::string_view name) {
   return fmt::format("name '{}' is not defined", name);
 }
 
+namespace {
+int python_minor() {
+  return current_thread_state ? current_thread_state->limits.python_minor : 12;
+}
+}  // namespace
+
 std::string unbound_local_message(std::string_view name) {
+  if (python_minor() < 11) return fmt::format("local variable '{}' referenced before assignment", name);
   return fmt::format("cannot access local variable '{}' where it is not associated with a value", name);
 }
 
 std::string unbound_free_message(std::string_view name) {
+  if (python_minor() < 11)
+    return fmt::format("free variable '{}' referenced before assignment in enclosing scope", name);
   return fmt::format("cannot access free variable '{}' where it is not associated with a value in enclosing scope",
                      name);
+}
+
+const std::string& function_error_name(const CodeObject& co) {
+  return python_minor() < 10 ? co.name : co.qualname;
 }
 
 // ------------------------------------------------------------------ helpers
@@ -218,8 +231,10 @@ Value build_class(Frame& f, const std::string& name, const Value& body, const Va
   exc->dict["name"] = Value::str(name);
   const CodeObject& co = *f.code;
   std::optional<std::string> hint;
+  const int minor = ThreadState::current().limits.python_minor;
+  if (minor < 10) throw PyError{std::move(exc)};
   const auto self = std::find(co.varnames.begin(), co.varnames.end(), "self");
-  if (self != co.varnames.end()) {
+  if (self != co.varnames.end() && minor >= 12) {
     const Value& v = f.locals()[self - co.varnames.begin()];
     if (!v.as<Unbound>()) {
       try {
@@ -503,6 +518,31 @@ struct DepthGuard {
   ThreadState& ts;
 };
 
+// Makes `f` the current frame while it executes.
+struct CurrentFrame {
+  CurrentFrame(ThreadState& ts, Frame& f) : ts(ts), f(f) {
+    f.previous = ts.current_frame;
+    ts.current_frame = &f;
+  }
+  ~CurrentFrame() { ts.current_frame = f.previous; }
+  ThreadState& ts;
+  Frame& f;
+};
+
+// The frame is left by an exception: its locals and stack go with the
+// exception's traceback, as the frame object would in CPython.
+[[gnu::noinline]] void keep_frame_values(Frame& f, Value* sp, PyException& exc) {
+  if (exc.traceback.empty()) {
+    while (sp > f.stack_base()) *--sp = Value();
+    return;
+  }
+  auto& keep = exc.traceback.back().frame_values;
+  const Object* unbound = ThreadState::current().unbound.object();
+  for (Value* v = f.slots; v < sp; ++v)
+    if (!v->is_none() && v->object() != unbound) keep.push_back(std::move(*v));
+  while (sp > f.stack_base()) *--sp = Value();
+}
+
 }  // namespace
 
 // ----------------------------------------------------------------- the loop
@@ -510,6 +550,7 @@ struct DepthGuard {
 Step eval_frame(Frame& f, Value sent, Ref<PyException> thrown) {
   ThreadState& ts = ThreadState::current();
   DepthGuard depth_guard(ts);
+  CurrentFrame current(ts, f);
   const auto& B = builtins();
   const CodeObject& co = *f.code;
   const Instr* const code = co.code.data();
@@ -592,6 +633,7 @@ Step eval_frame(Frame& f, Value sent, Ref<PyException> thrown) {
         for (;;) {
           if (++ts.instructions > ts.limits.max_instructions) throw InstructionLimit(ts.limits.max_instructions);
           const Instr in = code[pc++];
+          f.pc = pc;  // kept current for f_lineno (warnings, coroutine locations)
           switch (in.op) {
             case Op::NOP: break;
             case Op::POP_TOP: *--sp = Value(); break;
@@ -947,7 +989,7 @@ Step eval_frame(Frame& f, Value sent, Ref<PyException> thrown) {
         } else {
           exc->traceback.push_back(runtime::TracebackEntry{co.source ? co.source->path() : "<string>", pos.line,
                                                            co.name, pos.col, pos.end_line, pos.end_col,
-                                                           pos.anchor_left, pos.anchor_right});
+                                                           pos.anchor_left, pos.anchor_right, {}});
         }
       }
       const std::uint16_t h = code[at].handler;
@@ -964,7 +1006,8 @@ Step eval_frame(Frame& f, Value sent, Ref<PyException> thrown) {
         fresh = true;
         continue;
       }
-      while (sp > stack_base) *--sp = Value();
+      keep_frame_values(f, sp, *exc);
+      sp = stack_base;
       f.sp = sp;
       f.pc = pc;
       ts.propagating = exc.get();

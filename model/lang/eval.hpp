@@ -19,6 +19,11 @@ struct LangLimits {
   // Python 3.12 inlines comprehensions (PEP 709): no frame of their own in
   // tracebacks. False gives 3.11's `<listcomp>` frames.
   bool inline_comprehensions = true;
+  // The Python 3.x whose messages and tracebacks to reproduce: the wording
+  // of unbound-variable errors (3.11), qualified names in argument errors
+  // (3.10), "Did you mean" hints (3.10; "forget to import" and "self.x"
+  // 3.12), `^^^` marks under the failing expression (3.11).
+  int python_minor = 12;
 };
 
 // Not a Python exception: nothing in the program can catch it.
@@ -63,6 +68,8 @@ struct ThreadState {
   const runtime::PyException* inlined_exc = nullptr;
   Position inlined_pos;
   runtime::Value unbound;  // the Unbound marker
+  // The innermost frame executing (CPython's current frame), or null.
+  Frame* current_frame = nullptr;
 
   // The exception being handled (sys.exception()), or null.
   runtime::PyException* handled_exception() const;
@@ -71,13 +78,15 @@ struct ThreadState {
   ThreadState* previous_;
 };
 
-// The messages of name errors, kept in one place (their wording changed
-// across versions; these are 3.12's).
+// The messages of name errors, kept in one place: their wording changed in
+// 3.11 (ThreadState::current().limits.python_minor chooses).
 std::string name_error_message(std::string_view name);
 // Where a NameError keeps its "Did you mean" hint for the traceback.
 inline constexpr std::string_view kSuggestionKey = "__asim_suggestion__";
 std::string unbound_local_message(std::string_view name);
 std::string unbound_free_message(std::string_view name);
+// The name argument errors use: the qualified name from 3.10, else the name.
+const std::string& function_error_name(const CodeObject& co);
 
 // Runs `f` from f.pc. `sent` is the value of the pending `await` (None at the
 // start); `thrown` an exception to raise at it. Throws PyError when the code

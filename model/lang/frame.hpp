@@ -53,6 +53,8 @@ struct Frame {
   runtime::Ref<runtime::Coroutine> delegate;
   runtime::Value awaited;
 
+  Frame* previous = nullptr;  // the frame that was executing when this one started
+
   runtime::Value* locals() const { return slots; }
   runtime::Value* cells() const { return slots + code->nlocals(); }
   runtime::Value* stack_base() const { return slots + code->nlocals() + code->ncells(); }

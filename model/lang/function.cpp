@@ -39,6 +39,7 @@ std::string format_names(const std::vector<std::string>& names) {
 // ceval.c initialize_locals, step by step.
 void Function::bind_arguments(Frame& f, std::span<const Value> args, std::span<const Keyword> kwargs) const {
   const CodeObject& co = *code;
+  const std::string& fname = function_error_name(co);
   Value* locals = f.locals();
   const runtime::Object* unbound = ThreadState::current().unbound.object();
   auto is_unbound = [&](int i) { return locals[i].object() == unbound; };
@@ -74,10 +75,10 @@ void Function::bind_arguments(Frame& f, std::span<const Value> args, std::span<c
           if (co.varnames[static_cast<std::size_t>(i)] == k.name) posonly.push_back(std::string(k.name));
       if (!posonly.empty())
         type_error(fmt::format("{}() got some positional-only arguments passed as keyword arguments: '{}'",
-                               co.qualname, fmt::join(posonly, ", ")));
-      type_error(fmt::format("{}() got an unexpected keyword argument '{}'", co.qualname, kw.name));
+                               fname, fmt::join(posonly, ", ")));
+      type_error(fmt::format("{}() got an unexpected keyword argument '{}'", fname, kw.name));
     }
-    if (!is_unbound(j)) type_error(fmt::format("{}() got multiple values for argument '{}'", co.qualname, kw.name));
+    if (!is_unbound(j)) type_error(fmt::format("{}() got multiple values for argument '{}'", fname, kw.name));
     locals[j] = kw.value;
   }
 
@@ -99,7 +100,7 @@ void Function::bind_arguments(Frame& f, std::span<const Value> args, std::span<c
     if (kwonly_given)
       kwonly_sig = fmt::format(" positional argument{} (and {} keyword-only argument{})", given != 1 ? "s" : "",
                                kwonly_given, kwonly_given != 1 ? "s" : "");
-    type_error(fmt::format("{}() takes {} positional argument{} but {}{} {} given", co.qualname, sig,
+    type_error(fmt::format("{}() takes {} positional argument{} but {}{} {} given", fname, sig,
                            plural ? "s" : "", given, kwonly_sig, given == 1 && !kwonly_given ? "was" : "were"));
   }
 
@@ -110,7 +111,7 @@ void Function::bind_arguments(Frame& f, std::span<const Value> args, std::span<c
     for (int i = given; i < m; ++i)
       if (is_unbound(i)) missing.push_back(co.varnames[static_cast<std::size_t>(i)]);
     if (!missing.empty())
-      type_error(fmt::format("{}() missing {} required positional argument{}: {}", co.qualname, missing.size(),
+      type_error(fmt::format("{}() missing {} required positional argument{}: {}", fname, missing.size(),
                              missing.size() != 1 ? "s" : "", format_names(missing)));
     for (int i = n > m ? n - m : 0; i < defcount; ++i)
       if (is_unbound(m + i)) locals[m + i] = defaults[static_cast<std::size_t>(i)];
@@ -128,7 +129,7 @@ void Function::bind_arguments(Frame& f, std::span<const Value> args, std::span<c
       missing.push_back(co.varnames[static_cast<std::size_t>(i)]);
     }
     if (!missing.empty())
-      type_error(fmt::format("{}() missing {} required keyword-only argument{}: {}", co.qualname, missing.size(),
+      type_error(fmt::format("{}() missing {} required keyword-only argument{}: {}", fname, missing.size(),
                              missing.size() != 1 ? "s" : "", format_names(missing)));
   }
 

@@ -1,5 +1,8 @@
 #include "model/lang/interpreter.hpp"
 
+#include <fmt/format.h>
+
+#include <cstdio>
 #include <typeinfo>
 
 #include "model/lang/compiler.hpp"
@@ -24,13 +27,47 @@ Interpreter::Interpreter(std::shared_ptr<const Source> source, Ref<runtime::Modu
   auto& rt = runtime::Runtime::current();
   runtime::register_type(typeid(Function), rt.types.function);
   runtime::register_type(typeid(InterpretedCoroutine), rt.types.coroutine);
+  // Warnings name the line that was executing, as the warnings module does.
+  outer_warning_sink_ = rt.warning_sink;
+  rt.warning_sink = [this](const std::string& message) {
+    const std::string text = format_warning(message);
+    if (outer_warning_sink_) outer_warning_sink_(text);
+    else std::fprintf(stderr, "%s\n", text.c_str());
+  };
   main_->dict["__name__"] = Value::str("__main__");
   main_->dict["__doc__"] = Value();
   main_->dict["__builtins__"] = Value(builtins_);
   if (source_) main_->dict["__file__"] = Value::str(source_->path());
 }
 
-Interpreter::~Interpreter() = default;
+Interpreter::~Interpreter() {
+  runtime::Runtime::current().warning_sink = outer_warning_sink_;
+}
+
+std::string Interpreter::format_warning(const std::string& message) const {
+  const bool about_coroutine = message.rfind("RuntimeWarning: coroutine ", 0) == 0;
+  // _formatwarnmsg_impl's hint for warnings about an object (the coroutine).
+  // At shutdown it needs `import tracemalloc` to still work: only when an
+  // earlier warning imported it.
+  const char* hint = "\nRuntimeWarning: Enable tracemalloc to get the object allocation traceback";
+  const Frame* f = ts_.current_frame;
+  if (!f) return "sys:1: " + message + (about_coroutine && tracemalloc_imported_ ? hint : "");
+  const CodeObject& co = *f->code;
+  const int line = co.positions.empty() ? co.firstlineno : co.positions[static_cast<std::size_t>(f->lasti())].line;
+  const std::string file = co.source ? co.source->path() : "<string>";
+  std::string text = fmt::format("{}:{}: {}", file, line, message);
+  if (co.source) {
+    std::string_view src = co.source->line(line);
+    while (!src.empty() && (src.front() == ' ' || src.front() == '\t')) src.remove_prefix(1);
+    while (!src.empty() && (src.back() == ' ' || src.back() == '\t' || src.back() == '\r')) src.remove_suffix(1);
+    if (!src.empty()) text += fmt::format("\n  {}", src);
+  }
+  if (about_coroutine) {
+    text += hint;
+    tracemalloc_imported_ = true;
+  }
+  return text;
+}
 
 Ref<CodeObject> Interpreter::compile() {
   if (!code_) {
@@ -80,7 +117,7 @@ std::string Interpreter::format_exception(const runtime::PyError& error) const {
       if (auto* s = v.as<runtime::Str>()) names.push_back(s->text);
     return names;
   };
-  return lang::format_exception(*error.exc, lines, dir);
+  return lang::format_exception(*error.exc, lines, dir, ts_.limits.python_minor);
 }
 
 }  // namespace asim::lang

@@ -2,6 +2,7 @@
 // in a `__main__` module, and formats what escapes as CPython would.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -35,6 +36,11 @@ class Interpreter {
   // The traceback CPython would print to stderr for `error`.
   std::string format_exception(const runtime::PyError& error) const;
 
+  // A warning as CPython's warnings module prints it: "FILE:LINE: message"
+  // and the source line for the frame executing, "sys:1: message" when none
+  // is (at shutdown).
+  std::string format_warning(const std::string& message) const;
+
   const runtime::Ref<runtime::Module>& main_module() const { return main_; }
   ThreadState& thread_state() { return ts_; }
   std::uint64_t instructions() const { return ts_.instructions; }
@@ -45,6 +51,8 @@ class Interpreter {
   runtime::Ref<runtime::Module> main_;
   ThreadState ts_;
   runtime::Ref<CodeObject> code_;
+  std::function<void(const std::string&)> outer_warning_sink_;
+  mutable bool tracemalloc_imported_ = false;
 };
 
 }  // namespace asim::lang

@@ -22,9 +22,12 @@ using SourceLines = std::function<std::string_view(const std::string& file, int 
 // dir(obj), sorted, for AttributeError's "Did you mean" hint.
 using DirOf = std::function<std::vector<std::string>(const runtime::Value& obj)>;
 
-std::string format_exception(const runtime::PyException& exc, const SourceLines& lines, const DirOf& dir = {});
-// Only the last line: "TYPE: message", with the hints CPython 3.12 adds to
+// `python_minor`: 3.11+ marks the failing expression with `^^^`; hints
+// ("Did you mean") from 3.10, "forget to import" from 3.12.
+std::string format_exception(const runtime::PyException& exc, const SourceLines& lines, const DirOf& dir = {},
+                             int python_minor = 12);
+// Only the last line: "TYPE: message", with the hints CPython adds to
 // NameError and AttributeError.
-std::string format_exception_only(const runtime::PyException& exc, const DirOf& dir = {});
+std::string format_exception_only(const runtime::PyException& exc, const DirOf& dir = {}, int python_minor = 12);
 
 }  // namespace asim::lang

@@ -19,12 +19,16 @@ using ExceptionType = Type;
 // columns; end_line 0 = unknown) place the `^^^` marks under the failing
 // expression; `anchor_left`/`anchor_right` (relative to col, -1 = none)
 // mark a binary operator or subscript with `~~^^~~`.
+// `frame_values`: the locals and stack of a frame the exception left, kept
+// alive as CPython's traceback keeps the frame (an unawaited coroutine held
+// there warns only when the exception goes).
 struct TracebackEntry {
   std::string file;
   int line = 0;
   std::string function;
   int col = 0, end_line = 0, end_col = 0;
   int anchor_left = -1, anchor_right = -1;
+  std::vector<Value> frame_values;
 };
 
 class PyException : public Object {
