@@ -1,10 +1,10 @@
 # Front door for asim: deps, build, test, run, bench. CMake+Ninja do the work underneath.
 BUILD ?= build
 ASAN_BUILD ?= build-asan
-DEB_PACKAGES := catch2 librange-v3-dev libfmt-dev libcli11-dev nlohmann-json3-dev cmake ninja-build g++ time
+DEB_PACKAGES := catch2 librange-v3-dev libfmt-dev libcli11-dev nlohmann-json3-dev cmake ninja-build g++ time chromium
 JOBS ?= 2
 
-.PHONY: all deps build test asan run bench clean
+.PHONY: all deps build test conform asan run bench clean
 
 all: build
 
@@ -24,6 +24,11 @@ build: deps $(BUILD)/build.ninja
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# Every scenario on every installed real CPython (pyenv) against the model,
+# outputs and per-tick handles; `make test` runs it too (docs/conformance.md).
+conform: build
+	./$(BUILD)/asim conform --handles scenarios
 
 $(ASAN_BUILD)/build.ninja:
 	cmake -S . -B $(ASAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DASIM_SANITIZE=ON

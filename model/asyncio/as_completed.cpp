@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "model/asyncio/base_events.hpp"
+#include "model/trace/note_subjects.hpp"
 
 namespace asim::asyncio {
 
@@ -16,8 +17,15 @@ using runtime::Value;
 
 namespace {
 
+// The what-if design is the legacy generator except for what next() yields.
 bool legacy(const EventLoop& loop) {
-  return loop.profile().as_completed_design == AsCompletedDesign::LegacyGenerator;
+  return loop.profile().as_completed_design != AsCompletedDesign::AsyncIterator;
+}
+
+// What a Note names a finished future by: a task's name, else its repr.
+std::string future_label(const Value& f) {
+  if (auto* task = f.as<Task>()) return task->get_name();
+  return f.object() ? f.object()->repr() : runtime::repr(f);
 }
 
 // `set(fs)`: distinct objects, in the order the chooser gives. CPython's order
@@ -107,17 +115,42 @@ AsCompletedState::AsCompletedState(EventLoop& loop, const Value& fs, std::option
                                                                          }));
 }
 
+// What-if design: hands `from`'s outcome to `promise` (None: the timeout's).
+static void settle(EventLoop& loop, Future& promise, const Value& from) {
+  if (from.is_none()) return promise.set_exception(runtime::new_exception(loop.exceptions().TimeoutError));
+  auto& f = *from.as<Future>();
+  if (f.cancelled()) {
+    promise.cancel();
+  } else if (auto exc = f.exception()) {
+    promise.set_exception(exc);
+  } else {
+    promise.set_result(f.result());
+  }
+}
+
 // as_completed.<locals>._on_timeout / _AsCompletedIterator._handle_timeout
 void AsCompletedState::on_timeout() {
   for (std::size_t i = 0; i < futures_.size(); ++i) {
     if (!in_todo_[i]) continue;
     futures_[i]->remove_done_callback(*any_completion_cb_);
+    if (!promises_.empty()) {  // what-if design only
+      auto promise = std::move(promises_.front());
+      promises_.pop_front();
+      settle(loop_, *promise, Value::none());
+      continue;
+    }
     done_->put_nowait(Value::none());  // the sentinel _wait_for_one turns into TimeoutError
   }
   in_todo_.assign(futures_.size(), false);
   todo_size_ = 0;
   if (loop_.tracing())
-    loop_.emit(trace::Kind::Note, "as_completed", "timeout fired: waiters get TimeoutError; the tasks keep running");
+    loop_.emit(trace::Kind::Note, std::string(trace::note::kAsCompletedTimeout),
+               "timeout fired: waiters get TimeoutError; the tasks keep running");
+}
+
+void AsCompletedState::promise(Ref<Future> promise) {
+  if (!done_->empty()) return settle(loop_, *promise, done_->get_nowait());
+  promises_.push_back(std::move(promise));
 }
 
 // as_completed.<locals>._on_completion / _AsCompletedIterator._handle_completion
@@ -125,7 +158,13 @@ void AsCompletedState::on_completion(std::size_t index) {
   if (!todo_size_) return;  // the timeout was here first
   in_todo_[index] = false;
   --todo_size_;
-  done_->put_nowait(Value(futures_[index]));
+  if (!promises_.empty()) {  // what-if design only
+    auto promise = std::move(promises_.front());
+    promises_.pop_front();
+    settle(loop_, *promise, Value(futures_[index]));
+  } else {
+    done_->put_nowait(Value(futures_[index]));
+  }
   if (!todo_size_ && timeout_handle_) timeout_handle_->cancel();
 }
 
@@ -134,7 +173,7 @@ void AsCompletedState::on_completion(std::size_t index) {
 LegacyAsCompleted::LegacyAsCompleted(EventLoop& loop, Value fs, std::optional<double> timeout)
     : loop_(loop), fs_(std::move(fs)), timeout_(timeout) {
   if (loop.tracing())
-    loop.emit(trace::Kind::Note, "as_completed",
+    loop.emit(trace::Kind::Note, std::string(trace::note::kAsCompletedGenerator),
               "returned a generator; nothing has started: tasks are created at the first next()");
 }
 
@@ -144,8 +183,11 @@ std::string LegacyAsCompleted::repr() const {
 
 // as_completed.<locals>._wait_for_one
 static Coro legacy_wait_for_one(Ref<Queue> done, EventLoop& loop) {
+  if (loop.tracing())
+    loop.emit(trace::Kind::Note, std::string(trace::note::kAsCompletedWait), "waiting for whichever result comes next");
   Value f = co_await done->get();
   if (f.is_none()) throw PyError{runtime::new_exception(loop.exceptions().TimeoutError)};
+  if (loop.tracing()) loop.emit(trace::Kind::Note, std::string(trace::note::kAsCompletedTook), future_label(f));
   co_return f.as<Future>()->result();
 }
 
@@ -163,7 +205,7 @@ std::optional<Value> LegacyAsCompleted::next() {
       throw;
     }
     if (loop_.tracing())
-      loop_.emit(trace::Kind::Note, "as_completed",
+      loop_.emit(trace::Kind::Note, std::string(trace::note::kAsCompletedFirstNext),
                  fmt::format("first next(): {} tasks started now", state_->todo_count()));
   }
   if (yielded_ == state_->todo_count()) {
@@ -173,11 +215,55 @@ std::optional<Value> LegacyAsCompleted::next() {
   ++yielded_;
   auto coro = runtime::native("as_completed.<locals>._wait_for_one", legacy_wait_for_one(state_->done(), loop_));
   if (loop_.tracing())
-    loop_.emit(trace::Kind::Note, "as_completed",
+    loop_.emit(trace::Kind::Note, std::string(trace::note::kAsCompletedYieldCoroutine),
                fmt::format("yielded {}: a coroutine bound to no task; awaiting it takes whichever result "
                            "arrives next",
                            coro->repr()));
   return Value(coro);
+}
+
+// ------------------------------------------ what-if design (not CPython)
+
+WhatIfAsCompleted::WhatIfAsCompleted(EventLoop& loop, Value fs, std::optional<double> timeout)
+    : loop_(loop), fs_(std::move(fs)), timeout_(timeout) {
+  if (loop.tracing())
+    loop.emit(trace::Kind::Note, std::string(trace::note::kAsCompletedGenerator),
+              "returned a generator; nothing has started: tasks are created at the first next()");
+}
+
+std::string WhatIfAsCompleted::repr() const {
+  return fmt::format("<generator object as_completed at {}>", address_text());
+}
+
+// The legacy generator body, yielding `loop.create_future()` promises in
+// place of _wait_for_one() coroutines.
+std::optional<Value> WhatIfAsCompleted::next() {
+  if (finished_) return std::nullopt;
+  if (!state_) {
+    try {
+      if (isfuture(fs_) || fs_.as<runtime::Coroutine>())
+        runtime::raise(loop_.builtins().TypeError,
+                       fmt::format(fmt::runtime(loop_.profile().as_completed_type_error), runtime::type_name(fs_)));
+      state_ = runtime::make<AsCompletedState>(loop_, fs_, timeout_);
+    } catch (...) {
+      finished_ = true;
+      throw;
+    }
+    if (loop_.tracing())
+      loop_.emit(trace::Kind::Note, std::string(trace::note::kAsCompletedFirstNext),
+                 fmt::format("first next(): {} tasks started now", state_->todo_count()));
+  }
+  if (yielded_ == state_->todo_count()) {
+    finished_ = true;
+    return std::nullopt;
+  }
+  ++yielded_;
+  auto promise = loop_.create_future();
+  state_->promise(promise);
+  if (loop_.tracing())
+    loop_.emit(trace::Kind::Note, std::string(trace::note::kAsCompletedYieldFuture),
+               promise->done() ? "done" : "pending");
+  return Value(promise);
 }
 
 // ----------------------------------------------------- 3.13 design
@@ -186,14 +272,20 @@ std::optional<Value> LegacyAsCompleted::next() {
 AsCompletedIterator::AsCompletedIterator(EventLoop& loop, const Value& aws, std::optional<double> timeout)
     : loop_(loop), state_(runtime::make<AsCompletedState>(loop, aws, timeout)), todo_left_(state_->todo_count()) {
   if (loop.tracing())
-    loop.emit(trace::Kind::Note, "as_completed",
+    loop.emit(trace::Kind::Note, std::string(trace::note::kAsCompletedIterator),
               fmt::format("returned an _AsCompletedIterator; its {} tasks started at the call", todo_left_));
 }
 
 // _AsCompletedIterator._wait_for_one
 Coro AsCompletedIterator::wait_for_one(Ref<AsCompletedIterator> self, bool resolve) {
+  // Only the coroutines plain iteration hands out are noted; __anext__ notes what it hands out.
+  if (resolve && self->loop_.tracing())
+    self->loop_.emit(trace::Kind::Note, std::string(trace::note::kAsCompletedWait),
+                     "waiting for whichever result comes next");
   Value f = co_await self->state_->done()->get();
   if (f.is_none()) throw PyError{runtime::new_exception(self->loop_.exceptions().TimeoutError)};
+  if (resolve && self->loop_.tracing())
+    self->loop_.emit(trace::Kind::Note, std::string(trace::note::kAsCompletedTook), future_label(f));
   co_return resolve ? f.as<Future>()->result() : f;
 }
 
@@ -204,7 +296,7 @@ std::optional<Value> AsCompletedIterator::next() {
   auto coro =
       runtime::native("_AsCompletedIterator._wait_for_one", wait_for_one(Ref<AsCompletedIterator>(this), true));
   if (loop_.tracing())
-    loop_.emit(trace::Kind::Note, "as_completed",
+    loop_.emit(trace::Kind::Note, std::string(trace::note::kAsCompletedNextCoroutine),
                fmt::format("yielded {}: plain iteration still hands out a coroutine", coro->repr()));
   return Value(coro);
 }
@@ -215,8 +307,7 @@ Coro AsCompletedIterator::anext_body(Ref<AsCompletedIterator> self) {
   --todo_left_;
   Value f = co_await runtime::native("_AsCompletedIterator._wait_for_one", wait_for_one(self, false));
   if (loop_.tracing())
-    loop_.emit(trace::Kind::Note, "as_completed",
-               fmt::format("async for hands out {} itself, already done", f.object()->repr()));
+    loop_.emit(trace::Kind::Note, std::string(trace::note::kAsCompletedAnext), future_label(f));
   co_return f;
 }
 
@@ -226,6 +317,8 @@ Ref<runtime::Coroutine> AsCompletedIterator::anext() {
 
 // tasks.as_completed
 Value as_completed(EventLoop& loop, const Value& fs, std::optional<double> timeout) {
+  if (loop.profile().as_completed_design == AsCompletedDesign::WhatIfFutures)
+    return Value(runtime::make<WhatIfAsCompleted>(loop, fs, timeout));
   if (legacy(loop)) return Value(runtime::make<LegacyAsCompleted>(loop, fs, timeout));
   // inspect.isawaitable(fs)
   if (dynamic_cast<runtime::Awaitable*>(fs.object()))

@@ -9,7 +9,15 @@
 // 3.13: `_AsCompletedIterator`. Tasks start at the call. Plain iteration still
 // yields `_wait_for_one(resolve=True)` coroutines; `async for` yields the
 // finished Task/Future itself (the very object passed in, when it was one).
+//
+// What-if (not CPython; the pseudo-version "whatif"): the design the old docs
+// seemed to promise, an iterator that hands out plain Futures at once. It is
+// the legacy generator except that next() yields a new Future that will get
+// the next result to arrive; one handed out before anything finished is
+// pending, so its result() raises InvalidStateError.
 #pragma once
+
+#include <deque>
 
 #include <optional>
 
@@ -30,6 +38,9 @@ class AsCompletedState : public runtime::Object {
   std::string_view type_name() const override { return "as_completed state"; }
   std::size_t todo_count() const { return futures_.size(); }
   const runtime::Ref<Queue>& done() const { return done_; }
+  // What-if design: `promise` gets the next outcome; at once when one is
+  // already in the done queue, else when it arrives (instead of the queue).
+  void promise(runtime::Ref<Future> promise);
 
  private:
   friend class CompletionCallback;
@@ -47,6 +58,7 @@ class AsCompletedState : public runtime::Object {
   std::size_t todo_size_ = 0;
   runtime::Ref<runtime::Callable> any_completion_cb_;  // equal to every future's
   runtime::Ref<TimerHandle> timeout_handle_;
+  std::deque<runtime::Ref<Future>> promises_;  // what-if design only
 };
 
 // Legacy: the generator object as_completed() returns in 3.7-3.12.
@@ -62,6 +74,24 @@ class LegacyAsCompleted : public runtime::Object, public runtime::Iterator {
   runtime::Value fs_;
   std::optional<double> timeout_;
   runtime::Ref<AsCompletedState> state_;  // set by the first next(): the generator body ran
+  std::size_t yielded_ = 0;
+  bool finished_ = false;
+};
+
+// What-if (not CPython): a generator like the legacy one whose items are
+// plain Futures, handed out without waiting.
+class WhatIfAsCompleted : public runtime::Object, public runtime::Iterator {
+ public:
+  WhatIfAsCompleted(EventLoop& loop, runtime::Value fs, std::optional<double> timeout);
+  std::string_view type_name() const override { return "generator"; }
+  std::string repr() const override;
+  std::optional<runtime::Value> next() override;
+
+ private:
+  EventLoop& loop_;
+  runtime::Value fs_;
+  std::optional<double> timeout_;
+  runtime::Ref<AsCompletedState> state_;
   std::size_t yielded_ = 0;
   bool finished_ = false;
 };

@@ -177,12 +177,14 @@ void EventLoop::run_once() {
   }
 
   const double end_time = time() + kClockResolution;
+  std::size_t fired = 0;
   while (!scheduled_.empty()) {
     if (scheduled_.front()->when() >= end_time) break;
     auto handle = heapq::heappop(scheduled_, WhenLess{});
     handle->scheduled = false;
     if (tracing()) emit(trace::Kind::TimerFired, handle->callback_text(), "when=" + runtime::float_repr(handle->when()));
-    ready_.push_back(std::move(handle));
+    if (limits_.faults.timers_before_ready) ready_.insert(ready_.begin() + static_cast<std::ptrdiff_t>(fired++), std::move(handle));
+    else ready_.push_back(std::move(handle));
   }
 
   const std::size_t ntodo = ready_.size();

@@ -24,11 +24,19 @@ namespace asim::asyncio {
 class Future;
 class Task;
 
+// Deliberate faults, for tests that prove the conformance suite can fail
+// (tests/unit/test_conform.cpp). Nothing else sets them; both off is CPython.
+struct Faults {
+  bool callbacks_inline = false;     // Future::schedule_callbacks calls each done-callback at once, not call_soon
+  bool timers_before_ready = false;  // _run_once runs due timers before the handles already in _ready
+};
+
 // Bounds that stop a runaway program with a message instead of a hang.
 struct Limits {
   std::uint64_t max_steps = 50'000'000;  // handles run
   std::uint64_t max_tasks = 1'000'000;   // tasks created
   double max_time = 1e9;                 // virtual seconds
+  Faults faults = {};                    // tests only: see Faults
 };
 
 // The model stopped a run that CPython would not have finished (a deadlock)
@@ -61,6 +69,7 @@ class EventLoop {
   const runtime::BuiltinExceptions& builtins() const { return builtins_; }
   const AsyncioExceptions& exceptions() const { return process_->exceptions; }
   explore::Chooser& chooser() { return *chooser_; }
+  const Faults& faults() const { return limits_.faults; }
 
   // BaseEventLoop.time: the virtual clock.
   double time() const { return now_; }

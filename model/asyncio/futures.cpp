@@ -63,8 +63,8 @@ std::string Future::repr_info() const {
       break;
   }
   if (callback0_ || !callbacks_.empty()) {
-    std::string cbs = callback0_ ? callback0_->qualname() + "()" : "";
-    for (const auto& cb : callbacks_) cbs += (cbs.empty() ? "" : ", ") + cb->qualname() + "()";
+    std::string cbs = callback0_ ? callback0_->callback_name() + "()" : "";
+    for (const auto& cb : callbacks_) cbs += (cbs.empty() ? "" : ", ") + cb->callback_name() + "()";
     info += " cb=[" + cbs + "]";
   }
   return info;
@@ -88,6 +88,14 @@ bool Future::cancel_future(Value msg) {
 }
 
 void Future::schedule_callbacks() {
+  if (loop_->faults().callbacks_inline) {  // a deliberate fault, for tests only (Faults)
+    std::vector<Ref<runtime::Callable>> all;
+    if (callback0_) all.push_back(std::move(callback0_));
+    for (auto& cb : callbacks_) all.push_back(std::move(cb));
+    callbacks_.clear();
+    for (auto& cb : all) runtime::make<Handle>(std::move(cb), std::vector<Value>{Value(Ref<Future>(this))}, loop_)->run();
+    return;
+  }
   if (callback0_) loop_->call_soon(std::move(callback0_), {Value(Ref<Future>(this))});
   auto callbacks = std::move(callbacks_);
   callbacks_.clear();

@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include "model/asyncio/tasks.hpp"
-#include "model/asyncio/tasks.hpp"
+#include "model/trace/note_subjects.hpp"
 
 namespace asim::asyncio {
 
@@ -30,7 +30,7 @@ void cancel_all_tasks(EventLoop& loop) {
   std::vector<Ref<Task>> ordered;
   for (auto i : order) ordered.push_back(to_cancel[i]);
   if (loop.tracing()) {
-    loop.emit(trace::Kind::Note, "asyncio.run",
+    loop.emit(trace::Kind::Note, std::string(trace::note::kRunCancelLeftovers),
               fmt::format("main returned; cancelling {} leftover task(s)", ordered.size()));
     if (ordered.size() > 1)
       loop.emit(trace::Kind::ChoicePoint, "asyncio.run",

@@ -41,6 +41,12 @@ class TaskWakeupMethWrapper : public runtime::Callable {
   explicit TaskWakeupMethWrapper(Ref<Task> task) : task_(std::move(task)) {}
   std::string_view type_name() const override { return "TaskWakeupMethWrapper"; }
   std::string qualname() const override { return "Task.__wakeup"; }
+  // 3.10+ bind task_wakeup as a method; before, the C Task made a
+  // TaskWakeupMethWrapper object, which has no __qualname__.
+  std::string callback_name() const override {
+    if (task_->get_loop()->profile().task_wakeup_is_method) return "Task.task_wakeup";
+    return "<TaskWakeupMethWrapper object at " + address_text() + ">";
+  }
   Value call(std::span<const Value> args) override;
 
  private:
@@ -76,7 +82,12 @@ std::string Task::repr() const {
   std::string tail = info.find(' ') == std::string::npos ? "" : info.substr(info.find(' '));
   std::string out = "<Task " + head;
   if (loop_->profile().task_names) out += " name='" + get_name() + "'";
-  out += " coro=<" + std::string(coro_->qualname) + "()>";
+  // coroutines._format_coroutine: "main() running at FILE:LINE", or "done,
+  // defined at" once the coroutine has finished.
+  std::string coro = std::string(coro_->qualname) + "()";
+  if (const auto where = coro_->source_location(); !where.empty())
+    coro += (coro_->state() == runtime::Coroutine::State::Closed ? " done, defined at " : " running at ") + where;
+  out += " coro=<" + coro + ">";
   if (fut_waiter_) out += " wait_for=" + fut_waiter_->repr();
   return out + tail + ">";
 }

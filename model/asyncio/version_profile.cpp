@@ -42,38 +42,47 @@ constexpr std::array<VersionProfile, 7> kProfiles{{
      kFuturesCancelled, kFuturesTimeout, kBaseFuturesInvalidState,
      false, false, false, false, false, false, false, false, false,
      true, kEmptyCoroutines, false, false, false, S::PopOnWake, false, false,
-     false, false, false, false, false, false},
+     false, false, false, false, false, false, false, false},
     {3, 8, "3.8", D::LegacyGenerator, kIterableOfFutures,
      kCancelled, kTimeout, kInvalidState,
      true, false, false, false, false, false, false, false, true,
      true, kEmptyCoroutines, true, false, false, S::PopOnWake, false, false,
-     false, false, false, false, false, false},
+     false, false, false, false, false, false, false, false},
     {3, 9, "3.9", D::LegacyGenerator, kIterableOfFutures,
      kCancelled, kTimeout, kInvalidState,
      true, true, false, false, false, true, false, false, true,
      true, kEmptyCoroutines, true, true, false, S::WakeupScheduled, false, false,
-     false, false, false, false, false, false},
+     false, false, false, false, false, false, false, true},
     {3, 10, "3.10", D::LegacyGenerator, kIterableOfFutures,
      kCancelled, kTimeout, kInvalidState,
      true, true, false, false, false, true, false, false, true,
      true, kEmptyCoroutines, true, true, false, S::HandOff, false, false,
-     false, false, false, false, false, false},
+     false, false, false, false, false, false, true, true},
     {3, 11, "3.11", D::LegacyGenerator, kIterableOfFutures,
      kCancelled, kBuiltinTimeout, kInvalidState,
      true, true, true, false, true, true, false, false, true,
      false, kEmptyTasks, true, true, false, S::HandOff, false, true,
-     false, false, false, false, false, false},
+     false, false, false, false, false, false, true, true},
     {3, 12, "3.12", D::LegacyGenerator, kIterableOfFutures,
      kCancelled, kBuiltinTimeout, kInvalidState,
      true, true, true, true, true, true, true, true, true,
      false, kEmptyTasks, true, true, false, S::HandOff, true, true,
-     false, true, false, false, false, false},
+     false, true, false, false, false, false, true, true},
     {3, 13, "3.13", D::AsyncIterator, kIterableOfAwaitables,
      kCancelled, kBuiltinTimeout, kInvalidState,
      true, true, true, true, true, true, true, true, false,
      false, kEmptyTasks, true, true, true, S::HandOffWakeMany, true, true,
-     true, true, true, true, true, true},
+     true, true, true, true, true, true, true, true},
 }};
+
+// "whatif": 3.12 in every respect but as_completed's design.
+constexpr VersionProfile kWhatIf = [] {
+  VersionProfile p = kProfiles[5];
+  p.label = "whatif";
+  p.as_completed_design = D::WhatIfFutures;
+  return p;
+}();
+static_assert(kProfiles[5].minor == 12);
 
 }  // namespace
 
@@ -84,7 +93,17 @@ std::span<const VersionProfile> all_profiles() {
 const VersionProfile* find_profile(std::string_view label) {
   for (const auto& p : kProfiles)
     if (p.label == label) return &p;
+  if (label == kWhatIf.label) return &kWhatIf;
   return nullptr;
+}
+
+bool is_cpython(const VersionProfile& p) {
+  return p.as_completed_design != AsCompletedDesign::WhatIfFutures;
+}
+
+std::string display_name(const VersionProfile& p) {
+  if (!is_cpython(p)) return "what-if (not CPython)";
+  return "Python " + std::string(p.label);
 }
 
 const VersionProfile& profile(std::string_view label) {

@@ -11,6 +11,7 @@ namespace asim::asyncio {
 enum class AsCompletedDesign {
   LegacyGenerator,  // 3.7-3.12: a generator of _wait_for_one coroutines
   AsyncIterator,    // 3.13: _AsCompletedIterator, eager, also `async for`
+  WhatIfFutures,    // not CPython: the legacy generator yielding plain Futures ("whatif")
 };
 
 // How Semaphore hands a released slot to a waiter (locks.py). The installed
@@ -114,12 +115,26 @@ struct VersionProfile {
   // 3.13: before raising the ExceptionGroup, a parent that is being
   // cancelled from outside is uncancelled and cancelled again.
   bool task_group_recancels_parent;
+  // 3.10+: a task's wakeup callback is the bound method Task.task_wakeup (a
+  // Future's repr shows cb=[Task.task_wakeup()]); before, a
+  // TaskWakeupMethWrapper object.
+  bool task_wakeup_is_method;
+  // 3.9+: the main script's code carries its absolute path, so tracebacks
+  // and coroutine reprs show it; 3.7-3.8 show the path as given.
+  bool main_path_absolute;
 };
 
-// The profiles of 3.7 to 3.13, oldest first.
+// The profiles of 3.7 to 3.13, oldest first. Real CPython versions only: the
+// what-if pseudo-profile is not among them.
 std::span<const VersionProfile> all_profiles();
-// The profile for "3.12" and the like; nullptr when the version is unknown.
+// The profile for "3.12" and the like, or "whatif": 3.12 with a hypothetical
+// as_completed that yields plain Futures (not CPython; only when asked for by
+// name). nullptr when the version is unknown.
 const VersionProfile* find_profile(std::string_view label);
+// False for the what-if pseudo-profile.
+bool is_cpython(const VersionProfile& p);
+// How views title a column: "Python 3.12", or "what-if (not CPython)".
+std::string display_name(const VersionProfile& p);
 const VersionProfile& profile(std::string_view label);
 
 }  // namespace asim::asyncio

@@ -56,6 +56,7 @@ class InterpretedCoroutine : public runtime::Coroutine {
   // is suspended at (its `def` line before it starts and once it is done).
   const std::string& filename() const;
   int lineno() const;
+  std::string source_location() const override { return filename() + ":" + std::to_string(lineno()); }
 
   const runtime::Ref<Function> function;
   Frame frame;

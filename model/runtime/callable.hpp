@@ -23,6 +23,9 @@ class Callable : public Object {
   // CPython does: "f() got an unexpected keyword argument 'x'".
   virtual Value call_kw(std::span<const Value> args, std::span<const Keyword> kwargs);
   virtual std::string qualname() const = 0;
+  // How asyncio's reprs name this callback (format_helpers._format_callback):
+  // its __qualname__, or its repr() when it has none.
+  virtual std::string callback_name() const { return qualname(); }
   // Python `==` between callables: identity, except bound methods, which are
   // equal when they bind the same function to the same object.
   virtual bool equals(const Callable& other) const { return this == &other; }

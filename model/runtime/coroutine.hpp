@@ -52,6 +52,9 @@ class Coroutine : public Object, public Awaitable {
   virtual void close() = 0;
 
   State state() const { return state_; }
+  // Where the coroutine's code is, as asyncio's _format_coroutine prints it:
+  // "FILE:LINE", or "" when the model has no source for it (native ones).
+  virtual std::string source_location() const { return {}; }
   // inspect.getcoroutinestate() spelling: CORO_CREATED and so on.
   std::string_view state_name() const;
   Ref<Coroutine> await_iter() override { return Ref<Coroutine>(this); }

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -35,7 +36,11 @@ RunResult run_source(const std::string& path, const std::string& text, const Run
     result.exit_code = 2;
     return result;
   }
-  auto source = std::make_shared<const lang::Source>(path, text);
+  // 3.9+ name the main script by its absolute path (tracebacks, reprs).
+  const std::string shown = profile->main_path_absolute && !path.empty() && path.front() != '<'
+                                ? std::filesystem::absolute(path).lexically_normal().string()
+                                : path;
+  auto source = std::make_shared<const lang::Source>(shown, text);
   runtime::Runtime rt;
   rt.warning_sink = [&](const std::string& w) { result.err += w + "\n"; };
   {

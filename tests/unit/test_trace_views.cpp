@@ -1,0 +1,261 @@
+// The views of `asim run` (model/trace/views.hpp) and the explain notes
+// (model/trace/explain.hpp), on recordings of real scenarios.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+
+#include "model/asyncio/version_profile.hpp"
+#include "model/scenario/run.hpp"
+#include "model/trace/recorder.hpp"
+#include "model/trace/views.hpp"
+
+namespace fs = std::filesystem;
+using asim::trace::Annotated;
+using asim::trace::Kind;
+using asim::trace::RecordedRun;
+
+namespace {
+
+fs::path scenario(const std::string& relative) {
+  return fs::path(__FILE__).parent_path().parent_path().parent_path() / "scenarios" / relative;
+}
+
+RecordedRun record(const std::string& relative, const std::string& version, bool explain = true) {
+  asim::trace::Recorder recorder;
+  asim::scenario::RunOptions options;
+  options.python = version;
+  options.sink = &recorder;
+  const auto result = asim::scenario::run_file(scenario(relative).string(), options);
+  const auto* profile = asim::asyncio::find_profile(version);
+  REQUIRE(profile);
+  return {version, asim::asyncio::display_name(*profile), asim::trace::annotate(recorder.events, explain),
+          result.err, result.exit_code};
+}
+
+// What the program printed: the Output events, in order.
+std::string printed(const RecordedRun& run) {
+  std::string out;
+  for (const auto& a : run.events)
+    if (a.event.kind == Kind::Output) out += a.event.detail;
+  return out;
+}
+
+std::vector<std::string> notes_of(const RecordedRun& run) {
+  std::vector<std::string> out;
+  for (const auto& a : run.events)
+    if (!a.note.empty()) out.push_back(a.note);
+  return out;
+}
+
+bool any_note_contains(const RecordedRun& run, const std::string& text) {
+  for (const auto& n : notes_of(run))
+    if (n.find(text) != std::string::npos) return true;
+  return false;
+}
+
+std::vector<std::string> lines(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) out.push_back(line);
+  return out;
+}
+
+asim::trace::ViewOptions options(asim::trace::Level level = asim::trace::Level::Tasks) {
+  asim::trace::ViewOptions o;
+  o.program = "seed_question.py";
+  o.level = level;
+  o.width = 160;
+  return o;
+}
+
+}  // namespace
+
+TEST_CASE("views: jsonl is one JSON object per line with the seed's kinds", "[views]") {
+  const std::vector<RecordedRun> runs{record("as_completed/seed_question.py", "3.12"),
+                                      record("as_completed/seed_question.py", "3.13")};
+  const auto text = asim::trace::render_jsonl(runs, options(asim::trace::Level::Full));
+  std::map<std::string, std::set<std::string>> kinds;  // version -> kinds
+  std::size_t explained = 0;
+  for (const auto& line : lines(text)) {
+    const auto j = nlohmann::json::parse(line);  // throws on a bad line
+    REQUIRE(j.contains("version"));
+    REQUIRE(j.contains("kind"));
+    const std::string kind = j["kind"];
+    kinds[j["version"]].insert(kind);
+    if (kind == "run" || kind == "exit") continue;
+    CHECK(j["time"].is_number());
+    CHECK(j["tick"].is_number_unsigned());
+    CHECK((j["task"].is_string() || j["task"].is_null()));
+    CHECK(j["subject"].is_string());
+    CHECK(j["detail"].is_string());
+    if (j.contains("explain")) ++explained;
+  }
+  for (const auto* version : {"3.12", "3.13"})
+    for (const auto* kind : {"run", "task-created", "task-step", "task-suspended", "task-wakeup", "task-finished",
+                             "handle-run", "timer-scheduled", "future-done", "note", "output", "exit"})
+      CHECK(kinds[version].count(kind) == 1);
+  CHECK(explained > 0);
+}
+
+TEST_CASE("views: the chrome trace is JSON with traceEvents and a thread per task", "[views]") {
+  const std::vector<RecordedRun> runs{record("as_completed/seed_question.py", "3.12"),
+                                      record("as_completed/seed_question.py", "3.13")};
+  const auto doc = nlohmann::json::parse(asim::trace::render_chrome(runs, options()));
+  REQUIRE(doc.contains("traceEvents"));
+  const auto& events = doc["traceEvents"];
+  REQUIRE(events.is_array());
+  // pid per version; per pid, every task has exactly one tid and each tid one task.
+  for (int pid : {1, 2}) {
+    const auto& run = runs[static_cast<std::size_t>(pid - 1)];
+    std::set<std::string> tasks;
+    for (const auto& a : run.events)
+      if (a.event.kind == Kind::TaskCreated) tasks.insert(a.event.subject);
+    std::map<std::string, int> tid_of_name;
+    std::set<int> tids;
+    std::string process;
+    for (const auto& e : events) {
+      if (e["pid"] != pid || e["ph"] != "M") continue;
+      if (e["name"] == "process_name") process = e["args"]["name"];
+      if (e["name"] != "thread_name") continue;
+      const std::string name = e["args"]["name"];
+      const int tid = e["tid"];
+      CHECK(tids.insert(tid).second);
+      tid_of_name[name.substr(0, name.find(' '))] = tid;
+    }
+    CHECK(process == run.title);
+    CHECK(tid_of_name.count("event") == 1);  // "event loop", tid 0
+    CHECK(tid_of_name["event"] == 0);
+    for (const auto& t : tasks) CHECK(tid_of_name.count(t) == 1);
+    CHECK(tid_of_name.size() == tasks.size() + 1);
+    // Every step is a complete event on its task's thread, with a duration.
+    std::size_t steps = 0;
+    for (const auto& e : events) {
+      if (e["pid"] != pid || e["ph"] != "X") continue;
+      CHECK(e["dur"].get<double>() >= 1.0);
+      CHECK(e["ts"].get<double>() >= 0.0);
+      if (e["cat"] == "step") ++steps;
+    }
+    std::size_t recorded_steps = 0;
+    for (const auto& a : run.events) recorded_steps += a.event.kind == Kind::TaskStep;
+    CHECK(steps == recorded_steps);
+  }
+}
+
+TEST_CASE("views: explain notes for the seed question", "[views]") {
+  const auto legacy = record("as_completed/seed_question.py", "3.12");
+  CHECK(any_note_contains(legacy, "is a coroutine"));
+  CHECK(any_note_contains(legacy, "bound to no task"));
+  CHECK(any_note_contains(legacy, "whichever result comes next"));
+  CHECK(any_note_contains(legacy, "first next()"));
+  CHECK_FALSE(any_note_contains(legacy, "hands out the Task itself"));
+
+  const auto modern = record("as_completed/seed_question.py", "3.13");
+  CHECK(any_note_contains(modern, "`async for` hands out the Task itself"));
+  CHECK(any_note_contains(modern, "3.13 starts at the call"));
+  CHECK(any_note_contains(modern, "Plain iteration still yields a coroutine"));
+
+  // The notes are derived from the events: the task names in them are the run's.
+  std::set<std::string> tasks;
+  for (const auto& a : modern.events)
+    if (a.event.kind == Kind::TaskCreated) tasks.insert(a.event.subject);
+  for (const auto& a : modern.events)
+    if (a.event.kind == Kind::Note && a.event.subject == "as_completed:anext") {
+      CHECK(tasks.count(a.event.detail) == 1);
+      CHECK(a.note.find(a.event.detail) != std::string::npos);
+    }
+
+  // Without --explain, no notes at all.
+  const auto plain = record("as_completed/seed_question.py", "3.12", false);
+  CHECK(notes_of(plain).empty());
+}
+
+TEST_CASE("views: explain notes come from the events, not from the scenario", "[views]") {
+  // A second scenario, written for another lesson: the timeout note appears,
+  // naming the task the timeout left running, and so does the leftover note.
+  for (const auto* version : {"3.12", "3.13"}) {
+    const auto run = record("timeouts/as_completed_timeout.py", version);
+    INFO(version);
+    CHECK(any_note_contains(run, "The timeout fired"));
+    CHECK(any_note_contains(run, "did not cancel the tasks: Task-2 keeps running"));
+    CHECK(any_note_contains(run, "asyncio.run cancels the task still pending (Task-2)"));
+  }
+  // A scenario passing coroutines: the notes count the tasks as_completed made.
+  const auto lazy = record("as_completed/lazy_vs_eager.py", "3.12");
+  const auto eager = record("as_completed/lazy_vs_eager.py", "3.13");
+  CHECK(any_note_contains(lazy, "The tasks start now"));
+  CHECK(any_note_contains(eager, "3.13 starts at the call: the tasks already started here"));
+  // Pure: the same events give the same notes.
+  std::vector<asim::trace::Event> events;
+  for (const auto& a : eager.events) events.push_back(a.event);
+  const auto again = asim::trace::annotate(events);
+  REQUIRE(again.size() == eager.events.size());
+  for (std::size_t i = 0; i < again.size(); ++i) CHECK(again[i].note == eager.events[i].note);
+}
+
+TEST_CASE("views: the html page is one self-contained file", "[views]") {
+  const std::vector<RecordedRun> runs{record("as_completed/seed_question.py", "3.12"),
+                                      record("as_completed/seed_question.py", "3.13"),
+                                      record("as_completed/seed_question.py", "whatif")};
+  const auto html = asim::trace::render_html(runs, options());
+  CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
+  CHECK(html.find("http://") == std::string::npos);
+  CHECK(html.find("https://") == std::string::npos);
+  CHECK(html.find("<link") == std::string::npos);
+  CHECK(html.find("src=") == std::string::npos);
+  CHECK(html.find("<style>") != std::string::npos);
+  CHECK(html.find("Python 3.12") != std::string::npos);
+  CHECK(html.find("Python 3.13") != std::string::npos);
+  CHECK(html.find("what-if (not CPython)") != std::string::npos);
+  CHECK(html.find("explain:") != std::string::npos);
+  CHECK(html.find("title=\"#") != std::string::npos);  // details on hover
+  CHECK(html.find("</html>") != std::string::npos);
+}
+
+TEST_CASE("views: the text view aligns each virtual time across the columns", "[views]") {
+  const std::vector<RecordedRun> runs{record("as_completed/seed_question.py", "3.12"),
+                                      record("as_completed/seed_question.py", "3.13")};
+  auto o = options();
+  o.width = 121;
+  const auto text = asim::trace::render_text(runs, o);
+  std::size_t time_rows = 0;
+  for (const auto& line : lines(text)) {
+    CHECK(asim::trace::display_width(line) <= 121);
+    if (line.rfind("t=", 0) == 0) {
+      ++time_rows;
+      // "t=0.1 ... | t=0.1": the same time on the same row in both columns.
+      const auto bar = line.find(" | ");
+      REQUIRE(bar != std::string::npos);
+      CHECK(line.substr(bar + 3) == line.substr(0, line.find(' ')));
+    }
+  }
+  CHECK(time_rows == 7);  // 0.0 to 0.6 (3.13 runs its async for part after 0.3)
+  CHECK(text.find("\x1b[") == std::string::npos);  // no colour unless asked
+  o.color = true;
+  CHECK(asim::trace::render_text(runs, o).find("\x1b[") != std::string::npos);
+}
+
+TEST_CASE("views: the what-if design hands out pending Futures", "[views]") {
+  const auto* whatif = asim::asyncio::find_profile("whatif");
+  REQUIRE(whatif);
+  CHECK_FALSE(asim::asyncio::is_cpython(*whatif));
+  CHECK(asim::asyncio::display_name(*whatif) == "what-if (not CPython)");
+  for (const auto& p : asim::asyncio::all_profiles()) CHECK(p.label != "whatif");  // not a CPython version
+
+  const auto run = record("as_completed/whatif_futures.py", "whatif");
+  CHECK(run.exit_code == 0);
+  const auto out = printed(run);
+  CHECK(out.find("result() raised InvalidStateError: Result is not set.") != std::string::npos);
+  CHECK(out.find("got a Future, done=False") != std::string::npos);
+  CHECK(out.find("await item: page after 0.1s") != std::string::npos);
+  CHECK(any_note_contains(run, "What-if, not CPython"));
+  CHECK(any_note_contains(run, "InvalidStateError"));
+
+  // The real versions run the same file and hand out coroutines.
+  const auto real = record("as_completed/whatif_futures.py", "3.12");
+  CHECK(printed(real).find("InvalidStateError") == std::string::npos);
+  CHECK(printed(real).find("got a coroutine") != std::string::npos);
+}
