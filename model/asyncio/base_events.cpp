@@ -24,7 +24,10 @@ constexpr double kClockResolution = 1e-09;
 
 // TimerHandle.__lt__: deadlines only; ties are settled by the heap's shape.
 struct WhenLess {
-  bool operator()(const Ref<TimerHandle>& a, const Ref<TimerHandle>& b) const { return a->when() < b->when(); }
+  template <class S>
+  bool operator()(const S& a, const S& b) const {
+    return a.when < b.when;
+  }
 };
 
 }  // namespace
@@ -60,7 +63,7 @@ Ref<TimerHandle> EventLoop::call_later(double delay, Ref<runtime::Callable> call
 Ref<TimerHandle> EventLoop::call_at(double when, Ref<runtime::Callable> callback, std::vector<Value> args) {
   auto timer = runtime::make<TimerHandle>(when, std::move(callback), std::move(args), this);
   if (tracing()) emit(trace::Kind::TimerScheduled, timer->callback_text(), "when=" + runtime::float_repr(when));
-  heapq::heappush(scheduled_, timer, WhenLess{});
+  heapq::heappush(scheduled_, Scheduled{when, timer}, WhenLess{});
   timer->scheduled = true;
   return timer;
 }
@@ -139,19 +142,18 @@ void EventLoop::run_once() {
   if (sched_count > kMinScheduledTimerHandles &&
       static_cast<double>(timer_cancelled_count_) / static_cast<double>(sched_count) >
           kMinCancelledTimerHandlesFraction) {
-    std::vector<Ref<TimerHandle>> new_scheduled;
-    for (auto& handle : scheduled_) {
-      if (handle->cancelled()) handle->scheduled = false;
-      else new_scheduled.push_back(std::move(handle));
+    std::vector<Scheduled> new_scheduled;
+    for (auto& entry : scheduled_) {
+      if (entry.handle->cancelled()) entry.handle->scheduled = false;
+      else new_scheduled.push_back(std::move(entry));
     }
     heapq::heapify(new_scheduled, WhenLess{});
     scheduled_ = std::move(new_scheduled);
     timer_cancelled_count_ = 0;
   } else {
-    while (!scheduled_.empty() && scheduled_.front()->cancelled()) {
+    while (!scheduled_.empty() && scheduled_.front().handle->cancelled()) {
       --timer_cancelled_count_;
-      auto handle = heapq::heappop(scheduled_, WhenLess{});
-      handle->scheduled = false;
+      heapq::heappop(scheduled_, WhenLess{}).handle->scheduled = false;
     }
   }
 
@@ -159,7 +161,7 @@ void EventLoop::run_once() {
   // deadline (at most MAXIMUM_SELECT_TIMEOUT ahead) instead of sleeping.
   if (ready_.empty() && !stopping_) {
     if (scheduled_.empty()) report_deadlock();
-    const double when = scheduled_.front()->when();
+    const double when = scheduled_.front().when;
     const double timeout = std::min(std::max(0.0, when - now_), kMaximumSelectTimeout);
     const double before = now_;
     if (timeout > 0) now_ = timeout < kMaximumSelectTimeout ? when : now_ + timeout;
@@ -179,8 +181,8 @@ void EventLoop::run_once() {
   const double end_time = time() + kClockResolution;
   std::size_t fired = 0;
   while (!scheduled_.empty()) {
-    if (scheduled_.front()->when() >= end_time) break;
-    auto handle = heapq::heappop(scheduled_, WhenLess{});
+    if (scheduled_.front().when >= end_time) break;
+    auto handle = heapq::heappop(scheduled_, WhenLess{}).handle;
     handle->scheduled = false;
     if (tracing()) emit(trace::Kind::TimerFired, handle->callback_text(), "when=" + runtime::float_repr(handle->when()));
     if (limits_.faults.timers_before_ready) ready_.insert(ready_.begin() + static_cast<std::ptrdiff_t>(fired++), std::move(handle));

@@ -139,7 +139,14 @@ class EventLoop {
   bool running_ = false;
   bool eager_tasks_ = false;
   std::deque<runtime::Ref<Handle>> ready_;
-  std::vector<runtime::Ref<TimerHandle>> scheduled_;
+  // _scheduled: each timer with its deadline copied beside it, so that the
+  // heap's comparisons (on the deadline alone, as TimerHandle.__lt__) read
+  // the heap array itself instead of every handle.
+  struct Scheduled {
+    double when;
+    runtime::Ref<TimerHandle> handle;
+  };
+  std::vector<Scheduled> scheduled_;
   std::size_t timer_cancelled_count_ = 0;
   std::vector<std::string> logged_errors_;
 

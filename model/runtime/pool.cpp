@@ -56,6 +56,13 @@ std::size_t index_of(ChunkHeader* c, void* p) {
 class SizeClassPool {
  public:
   explicit SizeClassPool(bool track_live) : track_live_(track_live) {}
+  // At exit every run's heap is gone, so no block is in use any more.
+  ~SizeClassPool() {
+    for (auto& chunks : chunks_)
+      for (ChunkHeader* c : chunks) std::free(c);
+  }
+  SizeClassPool(const SizeClassPool&) = delete;
+  SizeClassPool& operator=(const SizeClassPool&) = delete;
 
   void* take(std::size_t cls) {
     const std::size_t bytes = cls * kGranule;
