@@ -92,7 +92,7 @@ int run(const RunArgs& args) {
 
   std::string path, text, program;
   if (args.file.empty()) {
-    path = "seed_question.py";
+    path = "<seed_question.py>";  // not a file: tracebacks show it as given
     text = std::string(embedded::seed_question);
     program = "seed_question.py (built-in)";
   } else {

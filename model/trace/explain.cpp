@@ -34,9 +34,7 @@ std::string plural(std::size_t n, const char* one, const char* many) {
 }
 
 // "all 3", "both", "the one"
-std::string all_of(std::size_t n) {
-  return n == 1 ? "the one" : n == 2 ? "both" : fmt::format("all {}", n);
-}
+std::string all_of(std::size_t n) { return n == 1 ? "the one" : n == 2 ? "both" : fmt::format("all {}", n); }
 
 // What as_completed's set-up did: the events of the same step (same tick, same
 // running task) just before its Note, back to the previous as_completed Note.
@@ -85,22 +83,26 @@ class Explainer {
     if (e.subject == note::kAsCompletedFirstNext) {
       const auto s = remember(set_up_before(events_, i));
       if (!s.created.empty())
-        return fmt::format("The tasks start now: only at the first next() does the generator body run; it wraps {} "
-                           "and watches {}.",
-                           created_text(s), all_of(s.watched_count));
-      return fmt::format("Only now, at the first next(), does the generator body run and start watching the {} "
-                         "(they were already scheduled when they were created).",
-                         plural(s.watched_count, "task", "tasks"));
+        return fmt::format(
+            "The tasks start now: only at the first next() does the generator body run; it wraps {} "
+            "and watches {}.",
+            created_text(s), all_of(s.watched_count));
+      return fmt::format(
+          "Only now, at the first next(), does the generator body run and start watching the {} "
+          "(they were already scheduled when they were created).",
+          plural(s.watched_count, "task", "tasks"));
     }
     if (e.subject == note::kAsCompletedIterator) {
       const auto s = remember(set_up_before(events_, i));
       if (!s.created.empty())
-        return fmt::format("3.13 starts at the call: the tasks already started here, as it wrapped {}, and it watches {} "
-                           "before any iteration (before 3.13: from the first next()).",
-                           created_text(s), all_of(s.watched_count));
-      return fmt::format("3.13 starts at the call: it is already watching the {}, before any iteration (before "
-                         "3.13 nothing happened until the first next()).",
-                         plural(s.watched_count, "task", "tasks"));
+        return fmt::format(
+            "3.13 starts at the call: it already wrapped {}, which start now, and watches {}, "
+            "before any iteration (before 3.13: from the first next()).",
+            created_text(s), all_of(s.watched_count));
+      return fmt::format(
+          "3.13 starts at the call: it is already watching the {}, before any iteration (before "
+          "3.13 nothing happened until the first next()).",
+          plural(s.watched_count, "task", "tasks"));
     }
     if (e.subject == note::kAsCompletedYieldCoroutine)
       return "The item just yielded is a coroutine (_wait_for_one), not one of the tasks and bound to no task: "
@@ -116,7 +118,7 @@ class Explainer {
       const bool raised = how.rfind("exception=", 0) == 0;
       const bool cancelled = how == "cancelled";
       return fmt::format("The next to finish was {}, so this await gets its outcome{}.", e.detail,
-                         raised ? ": it raised, so the await raises the same exception"
+                         raised      ? ": it raised, so the await raises the same exception"
                          : cancelled ? ": it was cancelled, so the await raises CancelledError"
                                      : "");
     }
@@ -124,12 +126,14 @@ class Explainer {
       if (e.detail.rfind("<", 0) == 0)
         return "`async for` hands out the finished Future itself, the very object that was passed in.";
       if (made_by_as_completed_.count(e.detail))
-        return fmt::format("`async for` hands out the Task itself ({}, already done): the task as_completed "
-                           "created for a coroutine that was passed in.",
-                           e.detail);
-      return fmt::format("`async for` hands out the Task itself ({}, already done), the very object that was "
-                         "passed in: call .result() or .exception() on it.",
-                         e.detail);
+        return fmt::format(
+            "`async for` hands out the Task itself ({}, already done): the task as_completed "
+            "created for a coroutine that was passed in.",
+            e.detail);
+      return fmt::format(
+          "`async for` hands out the Task itself ({}, already done), the very object that was "
+          "passed in: call .result() or .exception() on it.",
+          e.detail);
     }
     if (e.subject == note::kAsCompletedTimeout) {
       std::vector<std::string> running;
@@ -137,9 +141,10 @@ class Explainer {
         if (!finished_.count(name)) running.push_back(name);
       if (running.empty())
         return "The timeout fired: every item still awaited raises TimeoutError. It cancels no task.";
-      return fmt::format("The timeout fired: every item still awaited raises TimeoutError, but it did not cancel "
-                         "the tasks: {} {} running.",
-                         join(running), running.size() == 1 ? "keeps" : "keep");
+      return fmt::format(
+          "The timeout fired: every item still awaited raises TimeoutError, but it did not cancel "
+          "the tasks: {} {} running.",
+          join(running), running.size() == 1 ? "keeps" : "keep");
     }
     if (e.subject == note::kAsCompletedYieldFuture) {
       if (e.detail == "pending")
@@ -153,10 +158,11 @@ class Explainer {
       for (std::size_t j = i + 1; j < events_.size() && events_[j].tick == e.tick; ++j)
         if (events_[j].kind == Kind::TaskCancelRequested) cancelled.push_back(events_[j].subject);
       const bool one = cancelled.size() == 1;
-      return fmt::format("main() returned, so the run is over: asyncio.run cancels the {} still pending{}. {} "
-                         "CancelledError at its next step, so {} finally blocks run now.",
-                         one ? "task" : "tasks", cancelled.empty() ? "" : " (" + join(cancelled) + ")",
-                         one ? "It gets" : "Each gets", one ? "its" : "their");
+      return fmt::format(
+          "main() returned, so the run is over: asyncio.run cancels the {} still pending{}. {} "
+          "CancelledError at its next step, so {} finally blocks run now.",
+          one ? "task" : "tasks", cancelled.empty() ? "" : " (" + join(cancelled) + ")", one ? "It gets" : "Each gets",
+          one ? "its" : "their");
     }
     return "";
   }

@@ -23,12 +23,23 @@ std::string esc(std::string_view s) {
   out.reserve(s.size());
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -43,10 +54,14 @@ enum class State { None, Ready, Running, Waiting, Done };
 
 const char* state_class(State s) {
   switch (s) {
-    case State::Ready: return "ready";
-    case State::Running: return "run";
-    case State::Waiting: return "wait";
-    default: return "";
+    case State::Ready:
+      return "ready";
+    case State::Running:
+      return "run";
+    case State::Waiting:
+      return "wait";
+    default:
+      return "";
   }
 }
 
@@ -76,18 +91,26 @@ std::string await_label(const std::string& on) {
 // The marker text and its CSS class.
 std::pair<std::string, std::string> marker(const Event& e) {
   switch (e.kind) {
-    case Kind::TaskCreated: return {"+ " + e.detail, "k-create"};
-    case Kind::TaskStep: return {"\u25B6 step", "k-step"};
-    case Kind::TaskSuspended: return {"\u2016 " + await_label(e.detail), "k-await"};
-    case Kind::TaskWakeup: return {"\u21BB wake up", "k-wake"};
+    case Kind::TaskCreated:
+      return {"+ " + e.detail, "k-create"};
+    case Kind::TaskStep:
+      return {"\u25B6 step", "k-step"};
+    case Kind::TaskSuspended:
+      return {"\u2016 " + await_label(e.detail), "k-await"};
+    case Kind::TaskWakeup:
+      return {"\u21BB wake up", "k-wake"};
     case Kind::TaskFinished:
       if (e.detail == "cancelled") return {"\u2298 cancelled", "k-cancelled"};
       if (e.detail.rfind("exception=", 0) == 0) return {"\u2716 raised " + e.detail.substr(10), "k-raised"};
       return {"\u2714 done " + e.detail, "k-done"};
-    case Kind::TaskCancelRequested: return {"\u2702 cancel", "k-cancel"};
-    case Kind::Output: return {"\u270E print", "k-print"};
-    case Kind::ChoicePoint: return {"\u25C7 choice point", "k-choice"};
-    case Kind::Deadlock: return {"\u2620 deadlock", "k-deadlock"};
+    case Kind::TaskCancelRequested:
+      return {"\u2702 cancel", "k-cancel"};
+    case Kind::Output:
+      return {"\u270E print", "k-print"};
+    case Kind::ChoicePoint:
+      return {"\u25C7 choice point", "k-choice"};
+    case Kind::Deadlock:
+      return {"\u2620 deadlock", "k-deadlock"};
     case Kind::Note:
       if (e.subject == note::kAsCompletedYieldCoroutine || e.subject == note::kAsCompletedNextCoroutine)
         return {"\u21E2 yields a coroutine", "k-yield"};
@@ -101,13 +124,14 @@ std::pair<std::string, std::string> marker(const Event& e) {
       if (e.subject == note::kAsCompletedTimeout) return {"\u2022 as_completed timeout", "k-raised"};
       if (e.subject == note::kRunCancelLeftovers) return {"\u2022 cancel leftovers", "k-cancel"};
       return {"\u2022 " + e.subject, "k-note"};
-    default: return {std::string(kind_name(e.kind)), "k-loop"};
+    default:
+      return {std::string(kind_name(e.kind)), "k-loop"};
   }
 }
 
 struct Item {
-  const Annotated* a;  // the event
-  bool note_only;      // a row for its explain note
+  const Annotated* a;                   // the event
+  bool note_only;                       // a row for its explain note
   std::map<std::string, State> states;  // lanes' states after it
 };
 
@@ -127,12 +151,23 @@ RunLayout lay_out(const RecordedRun& run, Level level) {
   for (const auto& a : run.events) {
     const auto& e = a.event;
     switch (e.kind) {
-      case Kind::TaskCreated: states[e.subject] = State::Ready; break;
-      case Kind::TaskStep: states[e.subject] = State::Running; break;
-      case Kind::TaskSuspended: states[e.subject] = State::Waiting; break;
-      case Kind::TaskWakeup: states[e.subject] = State::Ready; break;
-      case Kind::TaskFinished: states[e.subject] = State::Done; break;
-      default: break;
+      case Kind::TaskCreated:
+        states[e.subject] = State::Ready;
+        break;
+      case Kind::TaskStep:
+        states[e.subject] = State::Running;
+        break;
+      case Kind::TaskSuspended:
+        states[e.subject] = State::Waiting;
+        break;
+      case Kind::TaskWakeup:
+        states[e.subject] = State::Ready;
+        break;
+      case Kind::TaskFinished:
+        states[e.subject] = State::Done;
+        break;
+      default:
+        break;
     }
     const bool shown = level_of(e.kind) <= level;
     if (shown) lane(lane_of(e));
@@ -225,7 +260,8 @@ std::string render_html(const std::vector<RecordedRun>& runs, const ViewOptions&
   h += "<title>asim: " + esc(o.program) + "</title>\n<style>" + std::string(kStyle) + "</style>\n</head>\n<body>\n";
   h += "<h1>asim: " + esc(o.program) + "</h1>\n";
   std::string names;
-  for (std::size_t i = 0; i < runs.size(); ++i) names += (i ? (i + 1 == runs.size() ? " and " : ", ") : "") + runs[i].title;
+  for (std::size_t i = 0; i < runs.size(); ++i)
+    names += (i ? (i + 1 == runs.size() ? " and " : ", ") : "") + runs[i].title;
   h += "<p class=\"sub\">" + esc(names) +
        ", side by side. Rows follow the virtual clock: each time starts on the same row for every run; "
        "#n is the loop iteration. Hover a marker for the full event.</p>\n";
@@ -234,7 +270,8 @@ std::string render_html(const std::vector<RecordedRun>& runs, const ViewOptions&
        "<span><i class=\"sw\" style=\"background:#b9e6c3\"></i>running a step</span>"
        "<span><i class=\"sw\" style=\"background:#dfe6f3\"></i>waiting (awaiting a future)</span>"
        "<span class=\"k-step\">\u25B6 step</span><span class=\"k-await\">\u2016 await</span>"
-       "<span class=\"k-yield\">\u21E2 as_completed yields</span><span class=\"k-took\">\u21E0 an item took a result</span>"
+       "<span class=\"k-yield\">\u21E2 as_completed yields</span><span class=\"k-took\">\u21E0 an item took a "
+       "result</span>"
        "<span class=\"k-done\">\u2714 done</span><span class=\"k-raised\">\u2716 raised</span>"
        "<span class=\"k-cancelled\">\u2298 cancelled</span><span class=\"k-print\">\u270E print</span>"
        "<span class=\"k-choice\">\u25C7 choice point</span></div>\n";
@@ -250,14 +287,14 @@ std::string render_html(const std::vector<RecordedRun>& runs, const ViewOptions&
   }
   h += fmt::format("<table style=\"width:{}em\">\n<colgroup>{}</colgroup>\n<thead>\n<tr>", table_em, cols);
   for (std::size_t r = 0; r < runs.size(); ++r)
-    h += fmt::format("<th class=\"run first{}\" colspan=\"{}\">{}</th>",
-                     runs[r].version == "whatif" ? " whatif" : "", layouts[r].lanes.size() + 1, esc(runs[r].title));
+    h += fmt::format("<th class=\"run first{}\" colspan=\"{}\">{}</th>", runs[r].version == "whatif" ? " whatif" : "",
+                     layouts[r].lanes.size() + 1, esc(runs[r].title));
   h += "</tr>\n<tr>";
   for (std::size_t r = 0; r < runs.size(); ++r) {
     for (std::size_t k = 0; k < layouts[r].lanes.size(); ++k) {
       const auto& lane = layouts[r].lanes[k];
-      h += fmt::format("<th class=\"lane{}\" data-lane=\"{}-{}\" title=\"{}\">{}</th>", k == 0 ? " first" : "", r,
-                       k, lane.empty() ? "the event loop itself" : esc(lane), lane.empty() ? "loop" : esc(lane));
+      h += fmt::format("<th class=\"lane{}\" data-lane=\"{}-{}\" title=\"{}\">{}</th>", k == 0 ? " first" : "", r, k,
+                       lane.empty() ? "the event loop itself" : esc(lane), lane.empty() ? "loop" : esc(lane));
     }
     h += "<th class=\"out\">printed</th>";
   }
@@ -296,8 +333,8 @@ std::string render_html(const std::vector<RecordedRun>& runs, const ViewOptions&
             std::string title = fmt::format("#{} {} {}", e->tick, kind_name(e->kind), e->subject);
             if (!e->detail.empty()) title += ": " + chomp(e->detail);
             if (!e->task.empty()) title += " (running: " + e->task + ")";
-            h += fmt::format("<td class=\"{}\" data-lane=\"{}-{}\" title=\"{}\"><span class=\"{}\">{}</span></td>",
-                             cls, r, k, esc(title), kcls, esc(text));
+            h += fmt::format("<td class=\"{}\" data-lane=\"{}-{}\" title=\"{}\"><span class=\"{}\">{}</span></td>", cls,
+                             r, k, esc(title), kcls, esc(text));
           } else {
             h += fmt::format("<td class=\"{}\" data-lane=\"{}-{}\"></td>", cls, r, k);
           }

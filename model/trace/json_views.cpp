@@ -16,10 +16,14 @@ using json = nlohmann::ordered_json;
 
 std::string_view level_name(Level l) {
   switch (l) {
-    case Level::Program: return "program";
-    case Level::Tasks: return "tasks";
-    case Level::Loop: return "loop";
-    case Level::Full: return "full";
+    case Level::Program:
+      return "program";
+    case Level::Tasks:
+      return "tasks";
+    case Level::Loop:
+      return "loop";
+    case Level::Full:
+      return "full";
   }
   return "full";
 }
@@ -71,12 +75,8 @@ std::string shorten(std::string s, std::size_t n) {
 std::string render_jsonl(const std::vector<RecordedRun>& runs, const ViewOptions& o) {
   std::string out;
   for (const auto& run : runs) {
-    out += json{{"version", run.version},
-                {"kind", "run"},
-                {"title", run.title},
-                {"program", o.program},
-                {"level", level_name(o.level)},
-                {"format", 1}}
+    out += json{{"version", run.version},       {"kind", "run"}, {"title", run.title}, {"program", o.program},
+                {"level", level_name(o.level)}, {"format", 1}}
                .dump(-1, ' ', false, json::error_handler_t::replace) +
            "\n";
     for (const auto& a : run.events) {
@@ -105,20 +105,28 @@ std::string render_chrome(const std::vector<RecordedRun>& runs, const ViewOption
   for (std::size_t r = 0; r < runs.size(); ++r) {
     const auto& run = runs[r];
     const int pid = static_cast<int>(r) + 1;
-    events.push_back({{"ph", "M"}, {"pid", pid}, {"tid", 0}, {"name", "process_name"}, {"args", {{"name", run.title}}}});
-    events.push_back({{"ph", "M"}, {"pid", pid}, {"tid", 0}, {"name", "process_sort_index"}, {"args", {{"sort_index", pid}}}});
+    events.push_back(
+        {{"ph", "M"}, {"pid", pid}, {"tid", 0}, {"name", "process_name"}, {"args", {{"name", run.title}}}});
+    events.push_back(
+        {{"ph", "M"}, {"pid", pid}, {"tid", 0}, {"name", "process_sort_index"}, {"args", {{"sort_index", pid}}}});
     std::map<std::string, int> tids{{"", 0}};
     auto tid_of = [&](const std::string& lane) {
       auto [it, fresh] = tids.emplace(lane, static_cast<int>(tids.size()));
       if (fresh) {
-        events.push_back({{"ph", "M"}, {"pid", pid}, {"tid", it->second}, {"name", "thread_name"}, {"args", {{"name", lane}}}});
         events.push_back(
-            {{"ph", "M"}, {"pid", pid}, {"tid", it->second}, {"name", "thread_sort_index"}, {"args", {{"sort_index", it->second}}}});
+            {{"ph", "M"}, {"pid", pid}, {"tid", it->second}, {"name", "thread_name"}, {"args", {{"name", lane}}}});
+        events.push_back({{"ph", "M"},
+                          {"pid", pid},
+                          {"tid", it->second},
+                          {"name", "thread_sort_index"},
+                          {"args", {{"sort_index", it->second}}}});
       }
       return it->second;
     };
-    events.push_back({{"ph", "M"}, {"pid", pid}, {"tid", 0}, {"name", "thread_name"}, {"args", {{"name", "event loop"}}}});
-    events.push_back({{"ph", "M"}, {"pid", pid}, {"tid", 0}, {"name", "thread_sort_index"}, {"args", {{"sort_index", 0}}}});
+    events.push_back(
+        {{"ph", "M"}, {"pid", pid}, {"tid", 0}, {"name", "thread_name"}, {"args", {{"name", "event loop"}}}});
+    events.push_back(
+        {{"ph", "M"}, {"pid", pid}, {"tid", 0}, {"name", "thread_sort_index"}, {"args", {{"sort_index", 0}}}});
     // Task names with their coroutine, for the thread names.
     for (const auto& a : run.events)
       if (a.event.kind == Kind::TaskCreated && !tids.count(a.event.subject)) {

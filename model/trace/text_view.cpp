@@ -15,15 +15,24 @@ enum class Style { Plain, Title, Time, Dim, Output, Note, Explain, Choice, Error
 
 std::string_view ansi(Style s) {
   switch (s) {
-    case Style::Plain: return "";
-    case Style::Title: return "\x1b[1m";
-    case Style::Time: return "\x1b[1;34m";
-    case Style::Dim: return "\x1b[2m";
-    case Style::Output: return "\x1b[32m";
-    case Style::Note: return "\x1b[36m";
-    case Style::Explain: return "\x1b[1;33m";
-    case Style::Choice: return "\x1b[35m";
-    case Style::Error: return "\x1b[31m";
+    case Style::Plain:
+      return "";
+    case Style::Title:
+      return "\x1b[1m";
+    case Style::Time:
+      return "\x1b[1;34m";
+    case Style::Dim:
+      return "\x1b[2m";
+    case Style::Output:
+      return "\x1b[32m";
+    case Style::Note:
+      return "\x1b[36m";
+    case Style::Explain:
+      return "\x1b[1;33m";
+    case Style::Choice:
+      return "\x1b[35m";
+    case Style::Error:
+      return "\x1b[31m";
   }
   return "";
 }
@@ -48,9 +57,12 @@ std::size_t prefix_bytes(std::string_view s, std::size_t n) {
 std::string printable(std::string_view s) {
   std::string out;
   for (char c : s) {
-    if (c == '\t') out += "    ";
-    else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) out += '?';
-    else out += c;
+    if (c == '\t')
+      out += "    ";
+    else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
+      out += '?';
+    else
+      out += c;
   }
   return out;
 }
@@ -71,7 +83,8 @@ void wrap_into(std::vector<Line>& out, const std::string& text, std::size_t widt
     std::size_t cut = prefix_bytes(rest, room);
     // Break at the last space in the last third of the line, if any.
     const auto space = rest.rfind(' ', cut);
-    if (space != std::string::npos && space > 0 && display_width(std::string_view(rest).substr(0, space)) > room * 2 / 3)
+    if (space != std::string::npos && space > 0 &&
+        display_width(std::string_view(rest).substr(0, space)) > room * 2 / 3)
       cut = space;
     out.push_back({lead + rest.substr(0, cut), style});
     rest = rest.substr(cut);
@@ -81,10 +94,11 @@ void wrap_into(std::vector<Line>& out, const std::string& text, std::size_t widt
   }
 }
 
-// Each line of `text` wrapped; the first starts with `first_prefix`, the
-// others (and continuations) with `indent`. A final newline adds no line.
+// Each line of `text` wrapped: the first starts with `first_prefix`, the
+// next ones with `line_prefix`, continuations of a wrapped line with
+// `indent`. A final newline adds no line.
 void wrap_lines(std::vector<Line>& out, const std::string& text, std::size_t width, const std::string& first_prefix,
-                const std::string& indent, Style style) {
+                const std::string& line_prefix, const std::string& indent, Style style) {
   std::vector<std::string> pieces;
   std::size_t start = 0;
   while (true) {
@@ -97,16 +111,21 @@ void wrap_lines(std::vector<Line>& out, const std::string& text, std::size_t wid
     start = nl + 1;
   }
   for (std::size_t i = 0; i < pieces.size(); ++i)
-    wrap_into(out, (i ? indent : first_prefix) + pieces[i], width, indent, style);
+    wrap_into(out, (i ? line_prefix : first_prefix) + pieces[i], width, indent, style);
 }
 
 Style style_of(Kind k) {
   switch (k) {
-    case Kind::Output: return Style::Output;
-    case Kind::Note: return Style::Note;
-    case Kind::ChoicePoint: return Style::Choice;
-    case Kind::Deadlock: return Style::Error;
-    default: return level_of(k) >= Level::Loop ? Style::Dim : Style::Plain;
+    case Kind::Output:
+      return Style::Output;
+    case Kind::Note:
+      return Style::Note;
+    case Kind::ChoicePoint:
+      return Style::Choice;
+    case Kind::Deadlock:
+      return Style::Error;
+    default:
+      return level_of(k) >= Level::Loop ? Style::Dim : Style::Plain;
   }
 }
 
@@ -127,8 +146,9 @@ std::string event_text(const Event& e, Level level, bool explained) {
 std::vector<Line> lines_of(const Annotated& a, const ViewOptions& o, std::size_t width) {
   std::vector<Line> out;
   if (level_of(a.event.kind) <= o.level)
-    wrap_lines(out, event_text(a.event, o.level, !a.note.empty()), width, "", "      ", style_of(a.event.kind));
-  if (!a.note.empty()) wrap_lines(out, a.note, width, ">> ", "   ", Style::Explain);
+    wrap_lines(out, event_text(a.event, o.level, !a.note.empty()), width, "", "      ", "      ",
+               style_of(a.event.kind));
+  if (!a.note.empty()) wrap_lines(out, a.note, width, ">> ", "   ", "   ", Style::Explain);
   return out;
 }
 
@@ -203,7 +223,7 @@ std::string render_text(const std::vector<RecordedRun>& runs, const ViewOptions&
     for (std::size_t c = 0; c < n; ++c) {
       const auto& r = runs[c];
       columns[c].push_back({fmt::format("exit status {}", r.exit_code), r.exit_code ? Style::Error : Style::Title});
-      if (!r.err.empty()) wrap_lines(columns[c], r.err, col, "", "  ", Style::Error);
+      if (!r.err.empty()) wrap_lines(columns[c], r.err, col, "", "", "  ", Style::Error);
     }
     add_block(columns);
   }
@@ -213,7 +233,8 @@ std::string render_text(const std::vector<RecordedRun>& runs, const ViewOptions&
                                  : o.level == Level::Tasks ? "tasks"
                                  : o.level == Level::Loop  ? "loop"
                                                            : "full";
-  out += fmt::format("{}: trace level {}; t = virtual time, #n = loop iteration\n", o.program, level_name);
+  out += fmt::format("{}: trace level {}; t = virtual time{}\n", o.program, level_name,
+                     o.level == Level::Program ? "" : ", #n = loop iteration");
   const auto rule = [&] {
     std::string s;
     for (std::size_t c = 0; c < n; ++c) s += (c ? "-+-" : "") + std::string(col, '-');

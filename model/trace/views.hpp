@@ -16,7 +16,7 @@ struct RecordedRun {
   std::string version;  // "3.12", or "whatif"
   std::string title;    // "Python 3.12", or "what-if (not CPython)"
   std::vector<Annotated> events;
-  std::string err;      // the program's stderr (tracebacks, warnings)
+  std::string err;  // the program's stderr (tracebacks, warnings)
   int exit_code = 0;
 };
 

@@ -1,7 +1,6 @@
 // The views of `asim run` (model/trace/views.hpp) and the explain notes
 // (model/trace/explain.hpp), on recordings of real scenarios.
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -32,8 +31,8 @@ RecordedRun record(const std::string& relative, const std::string& version, bool
   const auto result = asim::scenario::run_file(scenario(relative).string(), options);
   const auto* profile = asim::asyncio::find_profile(version);
   REQUIRE(profile);
-  return {version, asim::asyncio::display_name(*profile), asim::trace::annotate(recorder.events, explain),
-          result.err, result.exit_code};
+  return {version, asim::asyncio::display_name(*profile), asim::trace::annotate(recorder.events, explain), result.err,
+          result.exit_code};
 }
 
 // What the program printed: the Output events, in order.
@@ -187,7 +186,9 @@ TEST_CASE("views: explain notes come from the events, not from the scenario", "[
   const auto lazy = record("as_completed/lazy_vs_eager.py", "3.12");
   const auto eager = record("as_completed/lazy_vs_eager.py", "3.13");
   CHECK(any_note_contains(lazy, "The tasks start now"));
-  CHECK(any_note_contains(eager, "3.13 starts at the call: the tasks already started here"));
+  CHECK(any_note_contains(
+      eager,
+      "3.13 starts at the call: it already wrapped 2 coroutines in new tasks (Task-2 and Task-3), which start now"));
   // Pure: the same events give the same notes.
   std::vector<asim::trace::Event> events;
   for (const auto& a : eager.events) events.push_back(a.event);
@@ -232,7 +233,7 @@ TEST_CASE("views: the text view aligns each virtual time across the columns", "[
       CHECK(line.substr(bar + 3) == line.substr(0, line.find(' ')));
     }
   }
-  CHECK(time_rows == 7);  // 0.0 to 0.6 (3.13 runs its async for part after 0.3)
+  CHECK(time_rows == 7);                           // 0.0 to 0.6 (3.13 runs its async for part after 0.3)
   CHECK(text.find("\x1b[") == std::string::npos);  // no colour unless asked
   o.color = true;
   CHECK(asim::trace::render_text(runs, o).find("\x1b[") != std::string::npos);

@@ -16,7 +16,9 @@ In a doc, a block to check looks like this:
 
 The sh block runs with `sh -e` in the repository root, with `asim` on PATH
 (the binary given), COLUMNS=120 and NO_COLOR=1; its stdout and stderr
-together must equal the text block that follows. Exit 0 when every block
+together must equal the text block that follows. The repository's absolute
+path in the output is shown relative (tracebacks name files absolutely, as
+CPython does), so the docs hold wherever the repository is checked out. Exit 0 when every block
 matches, 1 with a diff for each that does not. --update rewrites the text
 blocks from the actual outputs instead (then review the diff before
 committing).
@@ -70,7 +72,7 @@ def run(script, asim, root):
         env.pop("PYTHONHASHSEED", None)
         done = subprocess.run(["sh", "-e", "-c", script], cwd=root, env=env, stdout=subprocess.PIPE,
                               stderr=subprocess.STDOUT, timeout=300)
-        return done.stdout.decode("utf-8", "replace")
+        return done.stdout.decode("utf-8", "replace").replace(os.path.join(root, ""), "")
 
 
 def main(argv):
