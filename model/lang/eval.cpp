@@ -36,7 +36,7 @@ ThreadState* current_thread_state = nullptr;
 
 InstructionLimit::InstructionLimit(std::uint64_t n)
     : std::runtime_error(fmt::format(
-          "asim: stopped after {} instructions (the program may loop forever; raise the limit with --max-steps)", n)) {}
+          "asim: stopped after {} instructions (the program may loop forever; raise the limit with --max-instructions)", n)) {}
 
 ThreadState::ThreadState(LangLimits limits, runtime::ModuleFinder* modules)
     : limits(limits), modules(modules), previous_(current_thread_state) {
