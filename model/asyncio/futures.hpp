@@ -37,6 +37,7 @@ class Future : public runtime::Object, public runtime::FutureAwaitable {
   // Future.__await__ (futures.py's __iter__): yields itself while pending.
   runtime::Ref<runtime::Coroutine> await_iter() override;
   runtime::Value block() override;
+  runtime::FutureAwaitable* future_awaitable() override { return this; }
 
   EventLoop* get_loop() const { return loop_; }
   const runtime::Value& cancel_message() const { return cancel_message_; }

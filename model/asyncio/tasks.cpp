@@ -184,7 +184,9 @@ void Task::step_run_and_handle_result(Ref<PyException> exc) {
     trace_finish();
     return;
   }
-  if (auto* fut = result.value.as<Future>()) {
+  // Future is the one FutureAwaitable, so the static downcast is exact.
+  auto* awaitable = result.value.is_object() ? result.value.object()->future_awaitable() : nullptr;
+  if (auto* fut = static_cast<Future*>(awaitable)) {
     if (!fut->asyncio_future_blocking) {
       schedule_step_with_error(fmt::format("yield was used instead of yield from in task {} with {}", repr(),
                                            fut->repr()));

@@ -608,7 +608,7 @@ Step eval_frame(Frame& f, Value sent, Ref<PyException> thrown) {
         fresh = false;
       } else {
         try {
-          auto* fut = dynamic_cast<runtime::FutureAwaitable*>(awaited.object());
+          auto* fut = awaited.is_object() ? awaited.object()->future_awaitable() : nullptr;
           if (!fut->done()) runtime::raise(B.RuntimeError, "await wasn't used with future");
           PUSH(fut->result());
         } catch (PyError& e) {
@@ -922,7 +922,7 @@ Step eval_frame(Frame& f, Value sent, Ref<PyException> thrown) {
             case Op::LOAD_ASSERTION_ERROR: PUSH(Value(B.AssertionError)); break;
             case Op::AWAIT: {
               Value awaitable = POP();
-              if (auto* fut = dynamic_cast<runtime::FutureAwaitable*>(awaitable.object())) {
+              if (auto* fut = awaitable.is_object() ? awaitable.object()->future_awaitable() : nullptr) {
                 if (fut->done()) {
                   PUSH(fut->result());
                   break;

@@ -61,6 +61,7 @@ class Coroutine : public Object, public Awaitable {
 
   std::string_view type_name() const override { return "coroutine"; }
   std::string repr() const override;
+  Coroutine* coroutine() override { return this; }
 
   const std::string_view qualname;
 

@@ -5,7 +5,10 @@
 namespace asim::runtime {
 
 Coro::AwaitAwaiter Coro::promise_type::await_transform(const Value& awaitable) {
-  if (auto* fut = dynamic_cast<FutureAwaitable*>(awaitable.object())) return AwaitAwaiter{this, fut, awaitable, nullptr};
+  Object* o = awaitable.object();
+  if (auto* fut = o ? o->future_awaitable() : nullptr) return AwaitAwaiter{this, fut, awaitable, nullptr};
+  // A coroutine's __await__ is itself.
+  if (auto* c = o ? o->coroutine() : nullptr) return AwaitAwaiter{this, nullptr, {}, Ref<Coroutine>(c)};
   return AwaitAwaiter{this, nullptr, {}, get_awaitable_iter(awaitable)};
 }
 

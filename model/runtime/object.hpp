@@ -14,6 +14,8 @@
 namespace asim::runtime {
 
 class Heap;
+class Coroutine;
+class FutureAwaitable;
 
 namespace detail {
 // True while a Heap frees its leftovers: references then release nothing,
@@ -33,6 +35,12 @@ class Object {
   virtual std::string_view type_name() const = 0;
   // CPython's repr(); the default is object.__repr__ with a stable fake address.
   virtual std::string repr() const;
+
+  // The object as a future `await` can take directly, or nullptr. A virtual
+  // call instead of a dynamic_cast: every await and every task step asks.
+  virtual FutureAwaitable* future_awaitable() { return nullptr; }
+  // The object as a coroutine, or nullptr; for the same reason.
+  virtual Coroutine* coroutine() { return nullptr; }
 
   // A stable fake address: deterministic across runs, unlike CPython's.
   std::uint64_t address() const { return kFirstAddress + std::uint64_t{serial_} * kAddressStride; }
