@@ -213,6 +213,10 @@ std::optional<Value> LegacyAsCompleted::next() {
     return std::nullopt;
   }
   ++yielded_;
+  return item();
+}
+
+Value LegacyAsCompleted::item() {
   auto coro = runtime::native("as_completed.<locals>._wait_for_one", legacy_wait_for_one(state_->done(), loop_));
   if (loop_.tracing())
     loop_.emit(trace::Kind::Note, std::string(trace::note::kAsCompletedYieldCoroutine),
@@ -224,40 +228,8 @@ std::optional<Value> LegacyAsCompleted::next() {
 
 // ------------------------------------------ what-if design (not CPython)
 
-WhatIfAsCompleted::WhatIfAsCompleted(EventLoop& loop, Value fs, std::optional<double> timeout)
-    : loop_(loop), fs_(std::move(fs)), timeout_(timeout) {
-  if (loop.tracing())
-    loop.emit(trace::Kind::Note, std::string(trace::note::kAsCompletedGenerator),
-              "returned a generator; nothing has started: tasks are created at the first next()");
-}
-
-std::string WhatIfAsCompleted::repr() const {
-  return fmt::format("<generator object as_completed at {}>", address_text());
-}
-
-// The legacy generator body, yielding `loop.create_future()` promises in
-// place of _wait_for_one() coroutines.
-std::optional<Value> WhatIfAsCompleted::next() {
-  if (finished_) return std::nullopt;
-  if (!state_) {
-    try {
-      if (isfuture(fs_) || fs_.as<runtime::Coroutine>())
-        runtime::raise(loop_.builtins().TypeError,
-                       fmt::format(fmt::runtime(loop_.profile().as_completed_type_error), runtime::type_name(fs_)));
-      state_ = runtime::make<AsCompletedState>(loop_, fs_, timeout_);
-    } catch (...) {
-      finished_ = true;
-      throw;
-    }
-    if (loop_.tracing())
-      loop_.emit(trace::Kind::Note, std::string(trace::note::kAsCompletedFirstNext),
-                 fmt::format("first next(): {} tasks started now", state_->todo_count()));
-  }
-  if (yielded_ == state_->todo_count()) {
-    finished_ = true;
-    return std::nullopt;
-  }
-  ++yielded_;
+// A `loop.create_future()` promise in place of a _wait_for_one() coroutine.
+Value WhatIfAsCompleted::item() {
   auto promise = loop_.create_future();
   state_->promise(promise);
   if (loop_.tracing())

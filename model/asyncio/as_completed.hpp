@@ -69,31 +69,27 @@ class LegacyAsCompleted : public runtime::Object, public runtime::Iterator {
   std::string repr() const override;
   std::optional<runtime::Value> next() override;
 
- private:
+ protected:
+  // What the generator yields: a `_wait_for_one()` coroutine.
+  virtual runtime::Value item();
   EventLoop& loop_;
+  runtime::Ref<AsCompletedState> state_;  // set by the first next(): the generator body ran
+
+ private:
   runtime::Value fs_;
   std::optional<double> timeout_;
-  runtime::Ref<AsCompletedState> state_;  // set by the first next(): the generator body ran
   std::size_t yielded_ = 0;
   bool finished_ = false;
 };
 
-// What-if (not CPython): a generator like the legacy one whose items are
-// plain Futures, handed out without waiting.
-class WhatIfAsCompleted : public runtime::Object, public runtime::Iterator {
+// What-if (not CPython): the legacy generator, yielding plain Futures handed
+// out without waiting instead of coroutines.
+class WhatIfAsCompleted : public LegacyAsCompleted {
  public:
-  WhatIfAsCompleted(EventLoop& loop, runtime::Value fs, std::optional<double> timeout);
-  std::string_view type_name() const override { return "generator"; }
-  std::string repr() const override;
-  std::optional<runtime::Value> next() override;
+  using LegacyAsCompleted::LegacyAsCompleted;
 
- private:
-  EventLoop& loop_;
-  runtime::Value fs_;
-  std::optional<double> timeout_;
-  runtime::Ref<AsCompletedState> state_;
-  std::size_t yielded_ = 0;
-  bool finished_ = false;
+ protected:
+  runtime::Value item() override;
 };
 
 // 3.13: tasks._AsCompletedIterator.
