@@ -28,37 +28,6 @@ std::string future_label(const Value& f) {
   return f.object() ? f.object()->repr() : runtime::repr(f);
 }
 
-// `set(fs)`: distinct objects, in the order the chooser gives. CPython's order
-// follows object addresses; it matters only for coroutines, whose tasks are
-// created (and so named and started) in that order.
-std::vector<Value> set_of(EventLoop& loop, const Value& fs) {
-  std::vector<Value> items;
-  std::unordered_set<const runtime::Object*> seen_objects;
-  for (auto& v : runtime::to_vector(fs)) {
-    // Futures and coroutines hash by identity; immediates (which ensure_future
-    // rejects anyway) are few and compared one by one.
-    const bool seen = v.object() ? !seen_objects.insert(v.object()).second
-                                 : std::any_of(items.begin(), items.end(), [&](const Value& u) { return u.is(v); });
-    if (!seen) items.push_back(std::move(v));
-  }
-  std::vector<std::size_t> coros;
-  for (std::size_t i = 0; i < items.size(); ++i)
-    if (items[i].as<runtime::Coroutine>()) coros.push_back(i);
-  if (coros.size() < 2) return items;
-  const auto order = loop.chooser().permutation(coros.size(), "as_completed: set(fs) order");
-  if (loop.tracing())
-    loop.emit(trace::Kind::ChoicePoint, "as_completed",
-              fmt::format("CPython wraps the {} coroutines in tasks in set order, which follows memory "
-                          "addresses; asim takes {}",
-                          coros.size(), std::is_sorted(order.begin(), order.end()) ? "argument order" : "a chosen order"));
-  std::vector<Value> out;
-  out.reserve(items.size());
-  std::size_t next_coro = 0;
-  for (std::size_t i = 0; i < items.size(); ++i)
-    out.push_back(items[i].as<runtime::Coroutine>() ? items[coros[order[next_coro++]]] : items[i]);
-  return out;
-}
-
 std::string_view completion_name(const EventLoop& loop) {
   return legacy(loop) ? "as_completed.<locals>._on_completion" : "_AsCompletedIterator._handle_completion";
 }
@@ -97,7 +66,7 @@ class CompletionCallback : public runtime::Callable {
 AsCompletedState::AsCompletedState(EventLoop& loop, const Value& fs, std::optional<double> timeout)
     : loop_(loop), done_(runtime::make<Queue>(&loop)) {
   // set_of already made the awaitables distinct, so the futures are too.
-  for (const auto& f : set_of(loop, fs)) futures_.push_back(ensure_future(loop, f));
+  for (const auto& f : set_of(loop, runtime::to_vector(fs), "as_completed")) futures_.push_back(ensure_future(loop, f));
   in_todo_.assign(futures_.size(), true);
   todo_size_ = futures_.size();
   // Only references that are kept may be taken here: a temporary one would

@@ -248,6 +248,38 @@ void Task::trace_finish() {
 
 // ---------------------------------------------------------- module functions
 
+// `set(fs)` of as_completed and wait: distinct objects. CPython's order
+// follows addresses; it shows when coroutines are wrapped in tasks (their
+// names and start order follow it), so the order of the coroutines is a
+// choice point, marked in the trace under `owner`.
+std::vector<Value> set_of(EventLoop& loop, std::vector<Value> fs, std::string_view owner) {
+  std::vector<Value> items;
+  std::unordered_set<const runtime::Object*> seen_objects;
+  for (auto& v : fs) {
+    // Objects hash by identity here; immediates are few and compared one by one.
+    const bool seen = v.object() ? !seen_objects.insert(v.object()).second
+                                 : std::any_of(items.begin(), items.end(), [&](const Value& u) { return u.is(v); });
+    if (!seen) items.push_back(std::move(v));
+  }
+  auto is_coro = [](const Value& v) { return v.is_object() && v.object()->coroutine() != nullptr; };
+  std::vector<std::size_t> coros;
+  for (std::size_t i = 0; i < items.size(); ++i)
+    if (is_coro(items[i])) coros.push_back(i);
+  if (coros.size() < 2) return items;
+  const auto order = loop.chooser().permutation(coros.size(), fmt::format("{}: set(fs) order", owner));
+  if (loop.tracing())
+    loop.emit(trace::Kind::ChoicePoint, std::string(owner),
+              fmt::format("CPython wraps the {} coroutines in tasks in set order, which follows memory "
+                          "addresses; asim takes {}",
+                          coros.size(), std::is_sorted(order.begin(), order.end()) ? "argument order" : "a chosen order"));
+  std::vector<Value> out;
+  out.reserve(items.size());
+  std::size_t next_coro = 0;
+  for (std::size_t i = 0; i < items.size(); ++i)
+    out.push_back(is_coro(items[i]) ? items[coros[order[next_coro++]]] : items[i]);
+  return out;
+}
+
 // tasks.create_task
 Ref<Task> create_task(EventLoop& loop, Ref<runtime::Coroutine> coro, std::optional<std::string> name) {
   if (name && loop.profile().named_create_task_uses_number) {
@@ -477,36 +509,6 @@ bool is_coroutine(const Value& v) {
   return c && c->type_name() == "coroutine";
 }
 
-// `set(fs)`: distinct objects. CPython's order follows addresses; it shows
-// when coroutines are wrapped in tasks (their names and start order follow
-// it), so the order of the coroutines is a choice point, as in as_completed.
-// The done/pending sets keep this order too.
-std::vector<Value> set_of(EventLoop& loop, std::vector<Value> fs, std::string_view site) {
-  std::vector<Value> items;
-  std::unordered_set<const runtime::Object*> seen_objects;
-  for (auto& v : fs) {
-    // Objects hash by identity here; immediates are few and compared one by one.
-    const bool seen = v.object() ? !seen_objects.insert(v.object()).second
-                                 : std::any_of(items.begin(), items.end(), [&](const Value& u) { return u.is(v); });
-    if (!seen) items.push_back(std::move(v));
-  }
-  std::vector<std::size_t> coros;
-  for (std::size_t i = 0; i < items.size(); ++i)
-    if (is_coroutine(items[i])) coros.push_back(i);
-  if (coros.size() < 2) return items;
-  const auto order = loop.chooser().permutation(coros.size(), site);
-  if (loop.tracing())
-    loop.emit(trace::Kind::ChoicePoint, std::string(site),
-              fmt::format("CPython wraps the {} coroutines in tasks in set order, which follows memory "
-                          "addresses; asim takes {}",
-                          coros.size(), std::is_sorted(order.begin(), order.end()) ? "argument order" : "a chosen order"));
-  std::vector<Value> out;
-  std::size_t next_coro = 0;
-  for (std::size_t i = 0; i < items.size(); ++i)
-    out.push_back(is_coroutine(items[i]) ? items[coros[order[next_coro++]]] : items[i]);
-  return out;
-}
-
 // `raise TimeoutError() from exc`, inside the handler of exc.
 PyError timeout_error_from(EventLoop& loop, const Ref<PyException>& exc) {
   auto timeout_error = runtime::new_exception(loop.exceptions().TimeoutError);
@@ -580,7 +582,7 @@ Coro wait_body(EventLoop& loop, Value fs, std::optional<double> timeout, Value r
   // fail does not count as a choice point.
   if (!loop.profile().wait_accepts_coroutines && std::any_of(items.begin(), items.end(), is_coroutine))
     runtime::raise(b.TypeError, "Passing coroutines is forbidden, use tasks explicitly.");
-  items = set_of(loop, std::move(items), "asyncio.wait: set(fs) order");
+  items = set_of(loop, std::move(items), "asyncio.wait");
   if (loop.profile().wait_accepts_coroutines)
     for (auto& f : items) f = Value(ensure_future(loop, f));
   co_return co_await runtime::native("_wait", wait_impl(loop, std::move(items), timeout, *when));

@@ -70,6 +70,10 @@ runtime::Ref<Task> create_task(EventLoop& loop, runtime::Ref<runtime::Coroutine>
 // tasks.sleep: `await sleep(0)` is one bare yield (__sleep0); otherwise a
 // future resolved by a call_later timer.
 runtime::Ref<runtime::Coroutine> sleep(EventLoop& loop, double delay, runtime::Value result = {});
+// `set(fs)` as as_completed and wait take it: distinct objects, coroutines
+// in the order the loop's chooser gives (CPython's follows addresses).
+std::vector<runtime::Value> set_of(EventLoop& loop, std::vector<runtime::Value> fs, std::string_view owner);
+
 // tasks.ensure_future: a Future/Task as is, a coroutine wrapped in a new Task.
 runtime::Ref<Future> ensure_future(EventLoop& loop, const runtime::Value& coro_or_future);
 
