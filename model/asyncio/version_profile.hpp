@@ -122,6 +122,14 @@ struct VersionProfile {
   // 3.9+: the main script's code carries its absolute path, so tracebacks
   // and coroutine reprs show it; 3.7-3.8 show the path as given.
   bool main_path_absolute;
+
+  // The language and its error reports (lang::LanguageFeatures says what each means).
+  bool cannot_access_wording;         // 3.11+
+  bool qualname_in_call_errors;       // 3.10+
+  bool name_suggestions;              // 3.10+
+  bool self_and_import_suggestions;   // 3.12+
+  bool traceback_carets;              // 3.11+
+  int micro;                          // sys.version_info.micro of the oracle interpreters here
 };
 
 // The profiles of 3.7 to 3.13, oldest first. Real CPython versions only: the

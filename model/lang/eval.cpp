@@ -69,25 +69,25 @@ std::string name_error_message(std::string_view name) {
 }
 
 namespace {
-int python_minor() {
-  return current_thread_state ? current_thread_state->limits.python_minor : 12;
+LanguageFeatures features() {
+  return current_thread_state ? current_thread_state->limits.features : LanguageFeatures{};
 }
 }  // namespace
 
 std::string unbound_local_message(std::string_view name) {
-  if (python_minor() < 11) return fmt::format("local variable '{}' referenced before assignment", name);
+  if (!features().cannot_access_wording) return fmt::format("local variable '{}' referenced before assignment", name);
   return fmt::format("cannot access local variable '{}' where it is not associated with a value", name);
 }
 
 std::string unbound_free_message(std::string_view name) {
-  if (python_minor() < 11)
+  if (!features().cannot_access_wording)
     return fmt::format("free variable '{}' referenced before assignment in enclosing scope", name);
   return fmt::format("cannot access free variable '{}' where it is not associated with a value in enclosing scope",
                      name);
 }
 
 const std::string& function_error_name(const CodeObject& co) {
-  return python_minor() < 10 ? co.name : co.qualname;
+  return features().qualname_in_call_errors ? co.qualname : co.name;
 }
 
 // ------------------------------------------------------------------ helpers
@@ -231,10 +231,10 @@ Value build_class(Frame& f, const std::string& name, const Value& body, const Va
   exc->dict["name"] = Value::str(name);
   const CodeObject& co = *f.code;
   std::optional<std::string> hint;
-  const int minor = ThreadState::current().limits.python_minor;
-  if (minor < 10) throw PyError{std::move(exc)};
+  const LanguageFeatures& features = ThreadState::current().limits.features;
+  if (!features.name_suggestions) throw PyError{std::move(exc)};
   const auto self = std::find(co.varnames.begin(), co.varnames.end(), "self");
-  if (self != co.varnames.end() && minor >= 12) {
+  if (self != co.varnames.end() && features.self_and_import_suggestions) {
     const Value& v = f.locals()[self - co.varnames.begin()];
     if (!v.as<Unbound>()) {
       try {
@@ -983,7 +983,7 @@ Step eval_frame(Frame& f, Value sent, Ref<PyException> thrown) {
           pos = ts.inlined_pos;
           ts.inlined_exc = nullptr;
         }
-        if ((co.flags & kComprehension) && ts.limits.inline_comprehensions) {
+        if ((co.flags & kComprehension) && ts.limits.features.inline_comprehensions) {
           ts.inlined_exc = exc.get();
           ts.inlined_pos = pos;
         } else {

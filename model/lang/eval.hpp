@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "model/lang/features.hpp"
 #include "model/lang/frame.hpp"
 
 namespace asim::lang {
@@ -16,14 +17,7 @@ namespace asim::lang {
 struct LangLimits {
   std::uint64_t max_instructions = 200'000'000;
   int max_recursion = 1000;
-  // Python 3.12 inlines comprehensions (PEP 709): no frame of their own in
-  // tracebacks. False gives 3.11's `<listcomp>` frames.
-  bool inline_comprehensions = true;
-  // The Python 3.x whose messages and tracebacks to reproduce: the wording
-  // of unbound-variable errors (3.11), qualified names in argument errors
-  // (3.10), "Did you mean" hints (3.10; "forget to import" and "self.x"
-  // 3.12), `^^^` marks under the failing expression (3.11).
-  int python_minor = 12;
+  LanguageFeatures features;
 };
 
 // Not a Python exception: nothing in the program can catch it.
@@ -79,7 +73,7 @@ struct ThreadState {
 };
 
 // The messages of name errors, kept in one place: their wording changed in
-// 3.11 (ThreadState::current().limits.python_minor chooses).
+// 3.11 (LanguageFeatures::cannot_access_wording chooses).
 std::string name_error_message(std::string_view name);
 // Where a NameError keeps its "Did you mean" hint for the traceback.
 inline constexpr std::string_view kSuggestionKey = "__asim_suggestion__";

@@ -117,7 +117,7 @@ std::string Interpreter::format_exception(const runtime::PyError& error) const {
       if (auto* s = v.as<runtime::Str>()) names.push_back(s->text);
     return names;
   };
-  return lang::format_exception(*error.exc, lines, dir, ts_.limits.python_minor);
+  return lang::format_exception(*error.exc, lines, dir, ts_.limits.features);
 }
 
 }  // namespace asim::lang

@@ -30,7 +30,8 @@ std::vector<std::size_t> char_offsets(std::string_view line) {
 
 // tb_displayline: the entry, its source line, and the carets when the
 // failing expression is not the whole line.
-void display_line(std::string& out, const runtime::TracebackEntry& e, const SourceLines& lines, int minor) {
+void display_line(std::string& out, const runtime::TracebackEntry& e, const SourceLines& lines,
+                  const LanguageFeatures& features) {
   out += fmt::format("  File \"{}\", line {}, in {}\n", e.file, e.line, e.function);
   std::string_view line = lines ? lines(e.file, e.line) : std::string_view();
   while (!line.empty() && (line.back() == '\n' || line.back() == '\r' || is_ws(line.back()))) line.remove_suffix(1);
@@ -38,7 +39,7 @@ void display_line(std::string& out, const runtime::TracebackEntry& e, const Sour
   while (ws_bytes < line.size() && is_ws(line[ws_bytes])) ++ws_bytes;
   if (ws_bytes == line.size()) return;
   out += fmt::format("    {}\n", line.substr(ws_bytes));
-  if (minor < 11 || e.end_line <= 0 || e.end_line < e.line) return;
+  if (!features.traceback_carets || e.end_line <= 0 || e.end_line < e.line) return;
 
   const auto offs = char_offsets(line);
   const int len = static_cast<int>(offs.size());
@@ -68,11 +69,13 @@ void display_line(std::string& out, const runtime::TracebackEntry& e, const Sour
 
 }  // namespace
 
-std::string format_exception_only(const runtime::PyException& exc, const DirOf& dir, int python_minor);
+std::string format_exception_only(const runtime::PyException& exc, const DirOf& dir,
+                                  const LanguageFeatures& features);
 
 namespace {
 
-void print_traceback(std::string& out, const runtime::PyException& exc, const SourceLines& lines, int minor) {
+void print_traceback(std::string& out, const runtime::PyException& exc, const SourceLines& lines,
+                     const LanguageFeatures& features) {
   const auto& tb = exc.traceback;  // innermost first
   if (tb.empty()) return;
   out += "Traceback (most recent call last):\n";
@@ -95,45 +98,45 @@ void print_traceback(std::string& out, const runtime::PyException& exc, const So
       cnt = 0;
     }
     ++cnt;
-    if (cnt <= kRecursiveCutoff) display_line(out, e, lines, minor);
+    if (cnt <= kRecursiveCutoff) display_line(out, e, lines, features);
   }
   repeated();
 }
 
 void print_recursive(std::string& out, const runtime::PyException& exc, const SourceLines& lines, const DirOf& dir,
-                     int minor,
+                     const LanguageFeatures& features,
                      std::set<const runtime::PyException*>& seen) {
   seen.insert(&exc);
   if (exc.cause) {
     if (!seen.count(exc.cause.get())) {
-      print_recursive(out, *exc.cause, lines, dir, minor, seen);
+      print_recursive(out, *exc.cause, lines, dir, features, seen);
       out += "\nThe above exception was the direct cause of the following exception:\n\n";
     }
   } else if (exc.context && !exc.suppress_context) {
     if (!seen.count(exc.context.get())) {
-      print_recursive(out, *exc.context, lines, dir, minor, seen);
+      print_recursive(out, *exc.context, lines, dir, features, seen);
       out += "\nDuring handling of the above exception, another exception occurred:\n\n";
     }
   }
-  print_traceback(out, exc, lines, minor);
-  out += format_exception_only(exc, dir, minor);
+  print_traceback(out, exc, lines, features);
+  out += format_exception_only(exc, dir, features);
   out += '\n';
 }
 
 // The hint after a NameError or AttributeError (print_exception_suggestions,
 // and traceback.py's "forget to import").
-std::string suggestion(const runtime::PyException& exc, const DirOf& dir, int minor) {
+std::string suggestion(const runtime::PyException& exc, const DirOf& dir, const LanguageFeatures& features) {
   const auto& b = runtime::Runtime::current().builtins;
   auto name_it = exc.dict.find("name");
   if (name_it == exc.dict.end()) return "";
   auto* name = name_it->second.as<runtime::Str>();
   if (!name) return "";
   std::string out;
-  if (minor < 10) return out;
+  if (!features.name_suggestions) return out;
   if (exc.type.get() == b.NameError.get()) {
     auto hint = exc.dict.find(std::string(kSuggestionKey));
     if (hint != exc.dict.end()) out = ". Did you mean: '" + runtime::to_str(hint->second) + "'?";
-    if (minor >= 12 && is_stdlib_module(name->text))
+    if (features.self_and_import_suggestions && is_stdlib_module(name->text))
       out += out.empty() ? ". Did you forget to import '" + name->text + "'?"
                          : " Or did you forget to import '" + name->text + "'";
     return out;
@@ -154,7 +157,8 @@ std::string suggestion(const runtime::PyException& exc, const DirOf& dir, int mi
 
 }  // namespace
 
-std::string format_exception_only(const runtime::PyException& exc, const DirOf& dir, int python_minor) {
+std::string format_exception_only(const runtime::PyException& exc, const DirOf& dir,
+                                  const LanguageFeatures& features) {
   const runtime::Type& t = *exc.type;
   std::string name = t.qualname.empty() ? t.name : t.qualname;
   if (t.module != "builtins" && t.module != "__main__") name = t.module + "." + name;
@@ -164,16 +168,16 @@ std::string format_exception_only(const runtime::PyException& exc, const DirOf& 
   } catch (runtime::PyError&) {
     return name + ": <exception str() failed>";
   }
-  message += suggestion(exc, dir, python_minor);
+  message += suggestion(exc, dir, features);
   if (message.empty()) return name;
   return name + ": " + message;
 }
 
 std::string format_exception(const runtime::PyException& exc, const SourceLines& lines, const DirOf& dir,
-                             int python_minor) {
+                             const LanguageFeatures& features) {
   std::string out;
   std::set<const runtime::PyException*> seen;
-  print_recursive(out, exc, lines, dir, python_minor, seen);
+  print_recursive(out, exc, lines, dir, features, seen);
   return out;
 }
 

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "model/lang/features.hpp"
 #include "model/runtime/exceptions.hpp"
 
 namespace asim::lang {
@@ -22,12 +23,12 @@ using SourceLines = std::function<std::string_view(const std::string& file, int 
 // dir(obj), sorted, for AttributeError's "Did you mean" hint.
 using DirOf = std::function<std::vector<std::string>(const runtime::Value& obj)>;
 
-// `python_minor`: 3.11+ marks the failing expression with `^^^`; hints
-// ("Did you mean") from 3.10, "forget to import" from 3.12.
+// `features` decide the `^^^` marks and the "Did you mean" hints.
 std::string format_exception(const runtime::PyException& exc, const SourceLines& lines, const DirOf& dir = {},
-                             int python_minor = 12);
+                             const LanguageFeatures& features = {});
 // Only the last line: "TYPE: message", with the hints CPython adds to
 // NameError and AttributeError.
-std::string format_exception_only(const runtime::PyException& exc, const DirOf& dir = {}, int python_minor = 12);
+std::string format_exception_only(const runtime::PyException& exc, const DirOf& dir = {},
+                                  const LanguageFeatures& features = {});
 
 }  // namespace asim::lang

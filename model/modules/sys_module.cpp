@@ -9,31 +9,14 @@ namespace asim::modules {
 
 using runtime::Value;
 
-namespace {
-
-// The micro version and build CPython prints for each minor version installed
-// here (pyenv): sys.version_info of the oracle interpreters.
-int micro_of(const asyncio::VersionProfile& p) {
-  switch (p.minor) {
-    case 7: return 16;
-    case 8: return 18;
-    case 9: return 18;
-    case 10: return 13;
-    case 11: return 7;
-    case 12: return 1;
-    default: return 0;
-  }
-}
-
-}  // namespace
 
 runtime::Ref<runtime::Module> make_sys_module(Session& session) {
   auto m = runtime::make<runtime::Module>("sys");
   const auto& p = session.profile();
   // A plain tuple compares as sys.version_info does: (3, 12, 1, 'final', 0) >= (3, 13).
   m->dict["version_info"] = runtime::make_tuple({Value::integer(p.major), Value::integer(p.minor),
-                                                 Value::integer(micro_of(p)), Value::str("final"), Value::integer(0)});
-  m->dict["version"] = Value::str(fmt::format("{}.{}.{} (asim model)", p.major, p.minor, micro_of(p)));
+                                                 Value::integer(p.micro), Value::str("final"), Value::integer(0)});
+  m->dict["version"] = Value::str(fmt::format("{}.{}.{} (asim model)", p.major, p.minor, p.micro));
   m->dict["platform"] = Value::str("linux");
   m->dict["argv"] = runtime::make_list({Value::str("scenario.py")});
   Session* s = &session;

@@ -28,6 +28,11 @@ int system_exit_status(const runtime::PyException& exc, std::string& err) {
 
 }  // namespace
 
+lang::LanguageFeatures language_features(const asyncio::VersionProfile& p) {
+  return {p.inline_comprehensions, p.cannot_access_wording, p.qualname_in_call_errors, p.name_suggestions,
+          p.self_and_import_suggestions, p.traceback_carets};
+}
+
 RunResult run_source(const std::string& path, const std::string& text, const RunOptions& options) {
   RunResult result;
   const auto* profile = asyncio::find_profile(options.python);
@@ -52,7 +57,7 @@ RunResult run_source(const std::string& path, const std::string& text, const Run
       auto builtins = runtime::make_builtins_module([&](std::string_view s) { session.write_out(s); },
                                                     [&](std::string_view s) { session.write_err(s); });
       lang::Interpreter interpreter(source, builtins, session,
-                                    {options.max_instructions, 1000, profile->inline_comprehensions});
+                                    {options.max_instructions, 1000, language_features(*profile)});
       try {
         interpreter.run_module(module);
       } catch (runtime::PyError& e) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "model/asyncio/base_events.hpp"
+#include "model/lang/features.hpp"
 #include "model/modules/session.hpp"
 #include "model/trace/event.hpp"
 
@@ -29,6 +30,9 @@ struct RunResult {
   int exit_code = 0;
   std::vector<modules::ClaimResult> claims;
 };
+
+// The interpreter's per-version behaviour, from the version profile table.
+lang::LanguageFeatures language_features(const asyncio::VersionProfile& profile);
 
 // `path` is only used in messages; `text` is the program.
 RunResult run_source(const std::string& path, const std::string& text, const RunOptions& options);

@@ -23,6 +23,7 @@
 #include "model/runtime/native_coroutine.hpp"
 #include "model/runtime/ops.hpp"
 #include "model/runtime/runtime.hpp"
+#include "model/scenario/run.hpp"
 
 namespace {
 
@@ -964,7 +965,7 @@ RuntimeWarning: Enable tracemalloc to get the object allocation traceback
 )ERR");
 }
 
-// Messages and tracebacks of earlier versions (LangLimits::python_minor).
+// Messages and tracebacks of earlier versions (LanguageFeatures from the version profile).
 TEST_CASE("vm: messages and tracebacks follow the Python version", "[vm]") {
   const std::string path = "/tmp/vmx/c/v1.py";
   const std::string program = R"PY(class A:
@@ -989,8 +990,7 @@ g()
   {
     // python3.9 /tmp/vmx/c/v1.py
     lang::LangLimits limits;
-    limits.python_minor = 9;
-    limits.inline_comprehensions = false;
+    limits.features = asim::scenario::language_features(asim::asyncio::profile("3.9"));
     const auto r = run_program(path, program, limits);
     CHECK(r.out == R"OUT(m() missing 1 required positional argument: 'x'
 local variable 'v' referenced before assignment
@@ -1006,8 +1006,7 @@ NameError: name 'totl' is not defined
   {
     // python3.10 /tmp/vmx/c/v1.py
     lang::LangLimits limits;
-    limits.python_minor = 10;
-    limits.inline_comprehensions = false;
+    limits.features = asim::scenario::language_features(asim::asyncio::profile("3.10"));
     const auto r = run_program(path, program, limits);
     CHECK(r.out == R"OUT(A.m() missing 1 required positional argument: 'x'
 local variable 'v' referenced before assignment
@@ -1023,8 +1022,7 @@ NameError: name 'totl' is not defined. Did you mean: 'total'?
   {
     // python3.11 /tmp/vmx/c/v1.py
     lang::LangLimits limits;
-    limits.python_minor = 11;
-    limits.inline_comprehensions = false;
+    limits.features = asim::scenario::language_features(asim::asyncio::profile("3.11"));
     const auto r = run_program(path, program, limits);
     CHECK(r.out == R"OUT(A.m() missing 1 required positional argument: 'x'
 cannot access local variable 'v' where it is not associated with a value
@@ -1299,7 +1297,7 @@ TEST_CASE("vm: the instruction limit stops a program that loops forever", "[vm]"
   runtime::Runtime rt;
   asim::modules::Session session({asim::asyncio::profile("3.12")}, [](std::string_view) {}, [](std::string_view) {});
   auto builtins = runtime::make_builtins_module([](std::string_view) {}, [](std::string_view) {});
-  lang::Interpreter interpreter(source, builtins, session, lang::LangLimits{10000, 1000});
+  lang::Interpreter interpreter(source, builtins, session, lang::LangLimits{10000, 1000, {}});
   try {
     interpreter.run_module();
     FAIL("no limit");
