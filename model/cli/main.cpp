@@ -4,9 +4,13 @@
 #include <fmt/format.h>
 
 #include <cstdio>
+#include <optional>
 
+#include "model/cli/check_command.hpp"
 #include "model/cli/conform_command.hpp"
+#include "model/cli/explore_command.hpp"
 #include "model/cli/run_command.hpp"
+#include "model/explore/explore.hpp"
 #include "model/scenario/run.hpp"
 
 int main(int argc, char** argv) {
@@ -27,14 +31,23 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   exec->add_option("--max-instructions", exec_options.max_instructions, "stop after this many interpreted steps")
       ->capture_default_str();
+  std::string exec_replay;
+  exec->add_option("--replay", exec_replay, "replay one schedule from `asim explore` (a token such as c:1.0.2)");
   exec->add_option("FILE", exec_file, "the scenario (a .py file)")->required();
 
   asim::cli::add_conform_command(app);  // runs from its own callback
+  asim::cli::add_check_command(app);    // runs from its own callback
+  asim::cli::add_explore_command(app);  // runs from its own callback
 
   CLI11_PARSE(app, argc, argv);
   try {
     if (exec->parsed()) {
       exec_options.python = exec_python;
+      std::optional<asim::explore::Replay> replay;
+      if (!exec_replay.empty()) {
+        replay.emplace(asim::explore::parse_token(exec_replay));
+        exec_options.chooser = &*replay;
+      }
       const auto result = asim::scenario::run_file(exec_file, exec_options);
       std::fwrite(result.out.data(), 1, result.out.size(), stdout);
       std::fflush(stdout);

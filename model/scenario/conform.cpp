@@ -22,6 +22,7 @@
 #include <thread>
 
 #include "model/explore/chooser.hpp"
+#include "model/explore/explore.hpp"
 #include "model/runtime/value.hpp"
 #include "model/scenario/run.hpp"
 
@@ -585,13 +586,10 @@ Verdict compare(const std::string& path, const std::string& version, const Refer
       break;
     }
 
-    // Depth first: bump the last choice that has options left.
-    const auto& made = chooser.made();
-    std::size_t i = made.size();
-    while (i > 0 && made[i - 1].chosen + 1 >= made[i - 1].options) --i;
-    if (i == 0) break;
-    script.assign(run.choices.begin(), run.choices.begin() + static_cast<std::ptrdiff_t>(i - 1));
-    script.push_back(made[i - 1].chosen + 1);
+    // Depth first (explore::next_script): bump the last choice that has options left.
+    auto next = explore::next_script(chooser.made());
+    if (!next) break;
+    script = std::move(*next);
   }
 
   if (output_match_at) {

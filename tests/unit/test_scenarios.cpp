@@ -1,6 +1,7 @@
 // Every scenario under scenarios/, on every version its expected outputs were
 // captured for, must give what real CPython gave: the same stdout byte for
-// byte, the same exit status and the same last line of stderr. The expected
+// byte, the same exit status, the same last line of stderr and the same
+// asim.claim results. The expected
 // outputs (SCENARIO.expected.json) come from tests/conformance/capture.py.
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -60,6 +61,12 @@ TEST_CASE("scenarios: asim matches CPython's captured outputs on every version",
         CHECK(got.out == want["stdout"].get<std::string>());
         CHECK(got.exit_code == want["exit"].get<int>());
         CHECK(last_line(got.err) == want["stderr_last_line"].get<std::string>());
+        // asim.claim(...) results, in program order, as CPython recorded them.
+        std::vector<std::pair<std::string, bool>> claims;
+        for (const auto& c : got.claims) claims.emplace_back(c.text, c.holds);
+        std::vector<std::pair<std::string, bool>> wanted;
+        for (const auto& c : want["claims"]) wanted.emplace_back(c[0].get<std::string>(), c[1].get<bool>());
+        CHECK(claims == wanted);
       }
     }
   }
