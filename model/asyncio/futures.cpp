@@ -62,9 +62,10 @@ std::string Future::repr_info() const {
       info = exception_ ? "finished exception=" + exception_->repr() : "finished result=" + runtime::repr(result_);
       break;
   }
-  if (callback0_ || !callbacks_.empty()) {
+  if (callback0_ || callbacks_) {
     std::string cbs = callback0_ ? callback0_->callback_name() + "()" : "";
-    for (const auto& cb : callbacks_) cbs += (cbs.empty() ? "" : ", ") + cb->callback_name() + "()";
+    if (callbacks_)
+      for (const auto& cb : *callbacks_) cbs += (cbs.empty() ? "" : ", ") + cb->callback_name() + "()";
     info += " cb=[" + cbs + "]";
   }
   return info;
@@ -89,17 +90,16 @@ bool Future::cancel_future(Value msg) {
 
 void Future::schedule_callbacks() {
   if (loop_->faults().callbacks_inline) {  // a deliberate fault, for tests only (Faults)
-    std::vector<Ref<runtime::Callable>> all;
+    CallbackList all;
     if (callback0_) all.push_back(std::move(callback0_));
-    for (auto& cb : callbacks_) all.push_back(std::move(cb));
-    callbacks_.clear();
+    if (auto rest = std::move(callbacks_))
+      for (auto& cb : *rest) all.push_back(std::move(cb));
     for (auto& cb : all) runtime::make<Handle>(std::move(cb), std::vector<Value>{Value(Ref<Future>(this))}, loop_)->run();
     return;
   }
   if (callback0_) loop_->call_soon(std::move(callback0_), {Value(Ref<Future>(this))});
-  auto callbacks = std::move(callbacks_);
-  callbacks_.clear();
-  for (auto& cb : callbacks) loop_->call_soon(std::move(cb), {Value(Ref<Future>(this))});
+  if (auto rest = std::move(callbacks_))
+    for (auto& cb : *rest) loop_->call_soon(std::move(cb), {Value(Ref<Future>(this))});
 }
 
 Ref<PyException> Future::make_cancelled_error() {
@@ -130,8 +130,12 @@ void Future::add_done_callback(Ref<runtime::Callable> fn) {
     return;
   }
   if (loop_->tracing()) loop_->emit(trace::Kind::CallbackAdded, repr(), fn->qualname());
-  if (!callback0_ && callbacks_.empty()) callback0_ = std::move(fn);
-  else callbacks_.push_back(std::move(fn));
+  if (!callback0_ && !callbacks_) {
+    callback0_ = std::move(fn);
+    return;
+  }
+  if (!callbacks_) callbacks_ = std::make_unique<CallbackList>();
+  callbacks_->push_back(std::move(fn));
 }
 
 std::size_t Future::remove_done_callback(const runtime::Callable& fn) {
@@ -140,7 +144,10 @@ std::size_t Future::remove_done_callback(const runtime::Callable& fn) {
     callback0_.reset();
     ++removed;
   }
-  removed += std::erase_if(callbacks_, [&](const Ref<runtime::Callable>& cb) { return cb->equals(fn); });
+  if (callbacks_) {
+    removed += std::erase_if(*callbacks_, [&](const Ref<runtime::Callable>& cb) { return cb->equals(fn); });
+    if (callbacks_->empty()) callbacks_.reset();
+  }
   return removed;
 }
 
