@@ -28,6 +28,24 @@ std::string waiters_text(const std::deque<Ref<Future>>& waiters) {
 
 }  // namespace
 
+// ---------------------------------------------------- _ContextManagerMixin
+
+// _ContextManagerMixin.__aenter__
+Ref<runtime::Coroutine> ContextManagerMixin::aenter() {
+  return runtime::native("_ContextManagerMixin.__aenter__", [](Ref<ContextManagerMixin> self) -> Coro {
+    co_await self->acquire();
+    co_return Value::none();
+  }(Ref<ContextManagerMixin>(this)));
+}
+
+// _ContextManagerMixin.__aexit__
+Ref<runtime::Coroutine> ContextManagerMixin::aexit(Ref<runtime::PyException>) {
+  return runtime::native("_ContextManagerMixin.__aexit__", [](Ref<ContextManagerMixin> self) -> Coro {
+    self->release();
+    co_return Value::none();
+  }(Ref<ContextManagerMixin>(this)));
+}
+
 // ----------------------------------------------------------------- class Lock
 
 // Lock.__repr__
@@ -83,24 +101,6 @@ void Lock::wake_up_first() {
   if (!fut->done()) fut->set_result(Value::boolean(true));
 }
 
-// _ContextManagerMixin.__aenter__
-Coro Lock::aenter_body() {
-  Ref<Lock> self(this);
-  co_await acquire();
-  co_return Value::none();
-}
-
-Ref<runtime::Coroutine> Lock::aenter() {
-  return runtime::native("_ContextManagerMixin.__aenter__", aenter_body());
-}
-
-// _ContextManagerMixin.__aexit__
-Ref<runtime::Coroutine> Lock::aexit(Ref<runtime::PyException>) {
-  return runtime::native("_ContextManagerMixin.__aexit__", [](Ref<Lock> self) -> Coro {
-    self->release();
-    co_return Value::none();
-  }(Ref<Lock>(this)));
-}
 
 // ---------------------------------------------------------------- class Event
 
@@ -302,23 +302,5 @@ bool Semaphore::wake_up_next() {
   return false;
 }
 
-// _ContextManagerMixin.__aenter__
-Coro Semaphore::aenter_body() {
-  Ref<Semaphore> self(this);
-  co_await acquire();
-  co_return Value::none();
-}
-
-Ref<runtime::Coroutine> Semaphore::aenter() {
-  return runtime::native("_ContextManagerMixin.__aenter__", aenter_body());
-}
-
-// _ContextManagerMixin.__aexit__
-Ref<runtime::Coroutine> Semaphore::aexit(Ref<runtime::PyException>) {
-  return runtime::native("_ContextManagerMixin.__aexit__", [](Ref<Semaphore> self) -> Coro {
-    self->release();
-    co_return Value::none();
-  }(Ref<Semaphore>(this)));
-}
 
 }  // namespace asim::asyncio

@@ -12,10 +12,20 @@
 
 namespace asim::asyncio {
 
+// locks._ContextManagerMixin: `async with` for Lock and Semaphore. aenter
+// awaits acquire() and returns None; aexit releases and returns None.
+class ContextManagerMixin : public runtime::Object, public runtime::AsyncContextManager {
+ public:
+  virtual runtime::Ref<runtime::Coroutine> acquire() = 0;
+  virtual void release() = 0;
+  runtime::Ref<runtime::Coroutine> aenter() override;
+  runtime::Ref<runtime::Coroutine> aexit(runtime::Ref<runtime::PyException> exc) override;
+};
+
 // locks.Lock. The same on 3.7-3.13 as far as a program can tell: fair (a
 // newcomer queues behind any waiter not cancelled), and a cancelled waiter
 // passes a wake-up it received on to the next one.
-class Lock : public runtime::Object, public runtime::AsyncContextManager {
+class Lock : public ContextManagerMixin {
  public:
   explicit Lock(EventLoop* loop) : loop_(loop) {}
   std::string_view type_name() const override { return "Lock"; }
@@ -24,17 +34,12 @@ class Lock : public runtime::Object, public runtime::AsyncContextManager {
   // Lock.locked
   bool locked() const { return locked_; }
   // Lock.acquire: a coroutine returning True.
-  runtime::Ref<runtime::Coroutine> acquire();
+  runtime::Ref<runtime::Coroutine> acquire() override;
   // Lock.release: RuntimeError when not locked.
-  void release();
-  // `async with lock` (_ContextManagerMixin): aenter awaits acquire() and
-  // returns None; aexit releases and returns None.
-  runtime::Ref<runtime::Coroutine> aenter() override;
-  runtime::Ref<runtime::Coroutine> aexit(runtime::Ref<runtime::PyException> exc) override;
+  void release() override;
 
  private:
   runtime::Coro acquire_body();
-  runtime::Coro aenter_body();
   // Lock._wake_up_first
   void wake_up_first();
   EventLoop* loop_;
@@ -62,7 +67,7 @@ class Event : public runtime::Object {
 };
 
 // locks.Semaphore, in the design the profile names (SemaphoreDesign).
-class Semaphore : public runtime::Object, public runtime::AsyncContextManager {
+class Semaphore : public ContextManagerMixin {
  public:
   // Semaphore.__init__: ValueError when value < 0.
   Semaphore(EventLoop* loop, std::int64_t value = 1);
@@ -74,17 +79,14 @@ class Semaphore : public runtime::Object, public runtime::AsyncContextManager {
   // Semaphore._value
   std::int64_t value() const { return value_; }
   // Semaphore.acquire: a coroutine returning True.
-  runtime::Ref<runtime::Coroutine> acquire();
+  runtime::Ref<runtime::Coroutine> acquire() override;
   // Semaphore.release
-  void release();
-  runtime::Ref<runtime::Coroutine> aenter() override;
-  runtime::Ref<runtime::Coroutine> aexit(runtime::Ref<runtime::PyException> exc) override;
+  void release() override;
 
  private:
   runtime::Coro acquire_pop_on_wake();
   runtime::Coro acquire_wakeup_scheduled();
   runtime::Coro acquire_hand_off();
-  runtime::Coro aenter_body();
   // Semaphore._wake_up_next: whether a waiter was woken.
   bool wake_up_next();
   EventLoop* loop_;
