@@ -65,28 +65,6 @@ const char* state_class(State s) {
   }
 }
 
-std::string lane_of(const Event& e) {
-  switch (e.kind) {
-    case Kind::TaskCreated:
-    case Kind::TaskWakeup:
-    case Kind::TaskFinished:
-    case Kind::TaskCancelRequested:
-    case Kind::TaskStep:
-    case Kind::TaskSuspended:
-      return e.subject;
-    default:
-      return e.task;
-  }
-}
-
-std::string await_label(const std::string& on) {
-  if (on.rfind("<Task", 0) == 0) {
-    const auto at = on.find("name='");
-    if (at != std::string::npos) return "await " + on.substr(at + 6, on.find('\'', at + 6) - at - 6);
-  }
-  if (on.rfind("<", 0) == 0) return "await " + on.substr(1, on.find_first_of(" >", 1) - 1);
-  return on.rfind("bare yield", 0) == 0 ? "sleep(0)" : "await";
-}
 
 // The marker text and its CSS class.
 std::pair<std::string, std::string> marker(const Event& e) {

@@ -28,36 +28,6 @@ std::string_view level_name(Level l) {
   return "full";
 }
 
-// Whose lane an event goes on: a task's life events on that task's, all else
-// on the running task's, or the loop's.
-std::string lane_of(const Event& e) {
-  switch (e.kind) {
-    case Kind::TaskCreated:
-    case Kind::TaskWakeup:
-    case Kind::TaskFinished:
-    case Kind::TaskCancelRequested:
-    case Kind::TaskStep:
-    case Kind::TaskSuspended:
-      return e.subject;
-    default:
-      return e.task;
-  }
-}
-
-// "await Future", "await Task-2", "sleep(0)" from a TaskSuspended detail.
-std::string await_name(const std::string& on) {
-  if (on.rfind("<Task", 0) == 0) {
-    const auto at = on.find("name='");
-    if (at != std::string::npos) return "await " + on.substr(at + 6, on.find('\'', at + 6) - at - 6);
-    return "await Task";
-  }
-  if (on.rfind("<", 0) == 0) {
-    const auto end = on.find_first_of(" >", 1);
-    return "await " + on.substr(1, end - 1);
-  }
-  return on.rfind("bare yield", 0) == 0 ? "sleep(0)" : "await " + on;
-}
-
 std::string shorten(std::string s, std::size_t n) {
   if (!s.empty() && s.back() == '\n') s.pop_back();
   if (display_width(s) <= n) return s;
@@ -180,7 +150,7 @@ std::string render_chrome(const std::vector<RecordedRun>& runs, const ViewOption
           continue;
         case Kind::TaskSuspended:
           close(steps, tid, ts, "step");
-          waits[tid] = {ts, await_name(e.detail), args};
+          waits[tid] = {ts, await_label(e.detail), args};
           continue;
         case Kind::TaskWakeup:
           close(waits, tid, ts, "wait");
@@ -219,6 +189,36 @@ std::string render_chrome(const std::vector<RecordedRun>& runs, const ViewOption
              {"level", level_name(o.level)},
              {"clock", "virtual time: 1 s of trace = 1 virtual second; +1 us per event within one instant"}}}};
   return doc.dump(1, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+// Whose lane an event goes on: a task's life events on that task's, all else
+// on the running task's, or the loop's.
+std::string lane_of(const Event& e) {
+  switch (e.kind) {
+    case Kind::TaskCreated:
+    case Kind::TaskWakeup:
+    case Kind::TaskFinished:
+    case Kind::TaskCancelRequested:
+    case Kind::TaskStep:
+    case Kind::TaskSuspended:
+      return e.subject;
+    default:
+      return e.task;
+  }
+}
+
+// "await Future", "await Task-2", "sleep(0)" from a TaskSuspended detail.
+std::string await_label(const std::string& on) {
+  if (on.rfind("<Task", 0) == 0) {
+    const auto at = on.find("name='");
+    if (at != std::string::npos) return "await " + on.substr(at + 6, on.find('\'', at + 6) - at - 6);
+    return "await Task";
+  }
+  if (on.rfind("<", 0) == 0) {
+    const auto end = on.find_first_of(" >", 1);
+    return "await " + on.substr(1, end - 1);
+  }
+  return on.rfind("bare yield", 0) == 0 ? "sleep(0)" : "await " + on;
 }
 
 }  // namespace asim::trace

@@ -46,4 +46,10 @@ std::string render_html(const std::vector<RecordedRun>& runs, const ViewOptions&
 // The width of `s` on a terminal: its code points (UTF-8), not its bytes.
 std::size_t display_width(std::string_view s);
 
+// Shared by the timeline views: whose lane an event goes on (a task's life
+// events on that task's, all else on the running task's, or the loop's), and
+// a short label for what a suspended task awaits.
+std::string lane_of(const Event& e);
+std::string await_label(const std::string& on);
+
 }  // namespace asim::trace
