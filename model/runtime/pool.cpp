@@ -1,7 +1,7 @@
 #include "model/runtime/pool.hpp"
 
 #include <array>
-#include <bitset>
+#include <bit>
 #include <cstdint>
 #include <cstdlib>
 #include <new>
@@ -24,19 +24,18 @@ constexpr std::size_t kGranule = 16;
 constexpr std::size_t kMaxPooled = 1024;
 constexpr std::size_t kClasses = kMaxPooled / kGranule + 1;
 constexpr std::size_t kChunkBytes = 64 * 1024;
-constexpr std::size_t kMaxBlocksPerChunk = kChunkBytes / kGranule;
+constexpr std::size_t kGranulesPerChunk = kChunkBytes / kGranule;
+constexpr std::size_t kSlabBytes = 2 * 1024 * 1024;
 
 struct FreeBlock {
   FreeBlock* next;
 };
 
 // One chunk: 64 KiB aligned to its size, so a block finds its chunk by
-// masking its address. The header holds the block size and a bit per block
-// in use; blocks are handed out from just after the header.
+// masking its address. Its header has a bit per granule, set where a live
+// object starts; blocks of every size follow the header.
 struct ChunkHeader {
-  std::size_t bytes;  // block size
-  std::size_t used;   // blocks handed out at least once
-  std::bitset<kMaxBlocksPerChunk> live;
+  std::array<std::uint64_t, kGranulesPerChunk / 64> live;
 };
 
 constexpr std::size_t kHeaderBytes = (sizeof(ChunkHeader) + kGranule - 1) / kGranule * kGranule;
@@ -45,77 +44,47 @@ ChunkHeader* chunk_of(void* p) {
   return reinterpret_cast<ChunkHeader*>(reinterpret_cast<std::uintptr_t>(p) & ~(kChunkBytes - 1));
 }
 
-std::byte* first_block(ChunkHeader* c) {
-  return reinterpret_cast<std::byte*>(c) + kHeaderBytes;
+std::size_t granule_of(void* p) {
+  return (reinterpret_cast<std::uintptr_t>(p) & (kChunkBytes - 1)) / kGranule;
 }
 
-std::size_t index_of(ChunkHeader* c, void* p) {
-  return static_cast<std::size_t>(static_cast<std::byte*>(p) - first_block(c)) / c->bytes;
+void set_live(void* p, bool live) {
+  const std::size_t g = granule_of(p);
+  const std::uint64_t bit = std::uint64_t{1} << (g % 64);
+  auto& word = chunk_of(p)->live[g / 64];
+  word = live ? word | bit : word & ~bit;
 }
 
-// Chunks are cut from 2 MiB slabs: aligning each 64 KiB chunk on its own
-// through aligned_alloc costs malloc's alignment slack every time (about 10 MB
-// over the 100 000-task benchmark). Transparent huge pages (MADV_HUGEPAGE)
-// made runs faster on average but far less steady (the kernel compacts memory
-// on fault), so they are not asked for.
-class ChunkSource {
+// Blocks of every size are cut in allocation order from one chunk at a time,
+// so what a task makes in one step (its sleep's future, timer handle and
+// coroutine frame) shares a page or two. Size-segregated chunks scattered
+// them over as many pages as there were sizes: the loop then woke 100 000
+// tasks in deadline order, not creation order, and missed the TLB for each
+// piece. Freed blocks are recycled through a free list per size.
+class Arena {
  public:
-  ~ChunkSource() {
+  Arena() = default;
+  // At exit every run's heap is gone, so no block is in use any more.
+  Arena(const Arena&) = delete;
+  Arena& operator=(const Arena&) = delete;
+  ~Arena() {
     for (void* slab : slabs_) std::free(slab);
   }
-  void* take() {
-    if (next_ == end_) {
-      void* slab = std::aligned_alloc(kSlabBytes, kSlabBytes);
-      if (!slab) throw std::bad_alloc();
-      slabs_.push_back(slab);
-      next_ = static_cast<std::byte*>(slab);
-      end_ = next_ + kSlabBytes;
-    }
-    void* chunk = next_;
-    next_ += kChunkBytes;
-    return chunk;
-  }
-
- private:
-  static constexpr std::size_t kSlabBytes = 2 * 1024 * 1024;
-  std::vector<void*> slabs_;
-  std::byte* next_ = nullptr;
-  std::byte* end_ = nullptr;
-};
-
-ChunkSource& chunk_source() {
-  static ChunkSource source;
-  return source;
-}
-
-class SizeClassPool {
- public:
-  explicit SizeClassPool(bool track_live) : track_live_(track_live) {}
-  // At exit every run's heap is gone, so no block is in use any more.
-  SizeClassPool(const SizeClassPool&) = delete;
-  SizeClassPool& operator=(const SizeClassPool&) = delete;
 
   void* take(std::size_t cls) {
     const std::size_t bytes = cls * kGranule;
     if (FreeBlock* b = free_[cls]) {
       ASIM_UNPOISON(b, bytes);
       free_[cls] = b->next;
-      if (track_live_) chunk_of(b)->live.set(index_of(chunk_of(b), b));
       return b;
     }
-    auto& chunks = chunks_[cls];
-    if (chunks.empty() || kHeaderBytes + (chunks.back()->used + 1) * bytes > kChunkBytes) {
-      chunks.push_back(new (chunk_source().take()) ChunkHeader{bytes, 0, {}});
-    }
-    ChunkHeader* c = chunks.back();
-    void* p = first_block(c) + c->used * bytes;
-    if (track_live_) c->live.set(c->used);
-    ++c->used;
+    if (static_cast<std::size_t>(chunk_end_ - next_) < bytes) new_chunk();
+    void* p = next_;
+    next_ += bytes;
     return p;
   }
 
   void give(void* p, std::size_t cls) {
-    if (track_live_) chunk_of(p)->live.reset(index_of(chunk_of(p), p));
     auto* b = static_cast<FreeBlock*>(p);
     b->next = free_[cls];
     free_[cls] = b;
@@ -123,26 +92,42 @@ class SizeClassPool {
   }
 
   void for_each_live(const std::function<void(void*)>& f) {
-    for (auto& chunks : chunks_)
-      for (ChunkHeader* c : chunks)
-        for (std::size_t i = 0; i < c->used; ++i)
-          if (c->live.test(i)) f(first_block(c) + i * c->bytes);
+    for (ChunkHeader* c : chunks_)
+      for (std::size_t w = 0; w < c->live.size(); ++w)
+        for (std::uint64_t bits = c->live[w]; bits; bits &= bits - 1)
+          f(reinterpret_cast<std::byte*>(c) + (w * 64 + static_cast<std::size_t>(std::countr_zero(bits))) * kGranule);
   }
 
  private:
-  bool track_live_;
+  // The rest of the current chunk is too small for the block: it is left
+  // unused rather than split, as blocks are at most 1 KiB of 64.
+  void new_chunk() {
+    if (slab_next_ == slab_end_) {
+      void* slab = std::aligned_alloc(kSlabBytes, kSlabBytes);
+      if (!slab) throw std::bad_alloc();
+      slabs_.push_back(slab);
+      slab_next_ = static_cast<std::byte*>(slab);
+      slab_end_ = slab_next_ + kSlabBytes;
+    }
+    auto* c = new (slab_next_) ChunkHeader{};
+    slab_next_ += kChunkBytes;
+    chunks_.push_back(c);
+    next_ = reinterpret_cast<std::byte*>(c) + kHeaderBytes;
+    chunk_end_ = reinterpret_cast<std::byte*>(c) + kChunkBytes;
+  }
+
   std::array<FreeBlock*, kClasses> free_{};
-  std::array<std::vector<ChunkHeader*>, kClasses> chunks_;
+  std::vector<ChunkHeader*> chunks_;
+  std::byte* next_ = nullptr;
+  std::byte* chunk_end_ = nullptr;
+  std::vector<void*> slabs_;
+  std::byte* slab_next_ = nullptr;
+  std::byte* slab_end_ = nullptr;
 };
 
-SizeClassPool& frames() {
-  static SizeClassPool p(false);
-  return p;
-}
-
-SizeClassPool& objects() {
-  static SizeClassPool p(true);
-  return p;
+Arena& arena() {
+  static Arena a;
+  return a;
 }
 
 std::size_t size_class(std::size_t size) {
@@ -156,26 +141,30 @@ bool pooled(std::size_t size) {
 }  // namespace
 
 void* allocate(std::size_t size) {
-  return pooled(size) ? frames().take(size_class(size)) : ::operator new(size);
+  return pooled(size) ? arena().take(size_class(size)) : ::operator new(size);
 }
 
 void deallocate(void* p, std::size_t size) noexcept {
   if (!p) return;
-  if (pooled(size)) frames().give(p, size_class(size));
+  if (pooled(size)) arena().give(p, size_class(size));
   else ::operator delete(p);
 }
 
 void* allocate_object(std::size_t size) {
   if (!pooled(size)) throw std::bad_alloc();  // no model object is this large
-  return objects().take(size_class(size));
+  void* p = arena().take(size_class(size));
+  set_live(p, true);
+  return p;
 }
 
 void deallocate_object(void* p, std::size_t size) noexcept {
-  if (p) objects().give(p, size_class(size));
+  if (!p) return;
+  set_live(p, false);
+  arena().give(p, size_class(size));
 }
 
 void for_each_live_object(const std::function<void(void*)>& f) {
-  objects().for_each_live(f);
+  arena().for_each_live(f);
 }
 
 }  // namespace asim::runtime::pool
