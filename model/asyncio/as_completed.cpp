@@ -262,7 +262,7 @@ Value as_completed(EventLoop& loop, const Value& fs, std::optional<double> timeo
     return Value(runtime::make<WhatIfAsCompleted>(loop, fs, timeout));
   if (legacy(loop)) return Value(runtime::make<LegacyAsCompleted>(loop, fs, timeout));
   // inspect.isawaitable(fs)
-  if (dynamic_cast<runtime::Awaitable*>(fs.object()))
+  if (fs.as<runtime::Awaitable>())
     runtime::raise(loop.builtins().TypeError,
                    fmt::format(fmt::runtime(loop.profile().as_completed_type_error), runtime::type_name(fs)));
   return Value(runtime::make<AsCompletedIterator>(loop, fs, timeout));

@@ -42,7 +42,7 @@ struct Program {
 
   // for item in as_completed(tasks): ... await item
   Coro consume_plain(Value iterator) {
-    auto* it = dynamic_cast<runtime::Iterator*>(iterator.object());
+    auto* it = iterator.as<runtime::Iterator>();
     while (auto item = it->next()) {
       const bool is_future = asyncio::isfuture(*item);
       print(fmt::format("got {} (a Future? {})", runtime::type_name(*item), is_future ? "True" : "False"));
@@ -60,7 +60,7 @@ struct Program {
 
   // async for t in as_completed(tasks): ...
   Coro consume_async(Value iterator, std::vector<Ref<Task>> tasks) {
-    auto* it = dynamic_cast<runtime::AsyncIterator*>(iterator.object());
+    auto* it = iterator.as<runtime::AsyncIterator>();
     for (;;) {
       Value t;
       bool finished = false;

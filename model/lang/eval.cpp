@@ -412,7 +412,7 @@ std::string_view str_view(const Value& v) {
   const auto& B = builtins();
   switch (op) {
     case Op::GET_AITER: {
-      if (dynamic_cast<runtime::AsyncIterator*>(sp[-1].object())) break;
+      if (sp[-1].as<runtime::AsyncIterator>()) break;
       auto aiter = runtime::type_of(sp[-1])->lookup(sp[-1], "__aiter__");
       if (!aiter)
         runtime::raise(B.TypeError, fmt::format("'async for' requires an object with __aiter__ method, got {}",
@@ -427,14 +427,14 @@ std::string_view str_view(const Value& v) {
     }
     case Op::GET_ANEXT: {
       Value next_awaitable;
-      if (auto* ait = dynamic_cast<runtime::AsyncIterator*>(sp[-1].object())) next_awaitable = Value(ait->anext());
+      if (auto* ait = sp[-1].as<runtime::AsyncIterator>()) next_awaitable = Value(ait->anext());
       else next_awaitable = runtime::call_method(sp[-1], "__anext__");
       *sp++ = std::move(next_awaitable);
       break;
     }
     case Op::BEFORE_ASYNC_WITH: {
       Value entered;
-      if (auto* cm = dynamic_cast<runtime::AsyncContextManager*>(sp[-1].object())) {
+      if (auto* cm = sp[-1].as<runtime::AsyncContextManager>()) {
         entered = Value(cm->aenter());
       } else {
         Ref<Type> type = runtime::type_of(sp[-1]);
@@ -455,7 +455,7 @@ std::string_view str_view(const Value& v) {
       // The manager stays on the stack under its __aexit__ awaitable: native
       // managers' coroutines may rely on it being alive.
       Value exit_coro;
-      if (auto* cm = dynamic_cast<runtime::AsyncContextManager*>(sp[-1].object())) {
+      if (auto* cm = sp[-1].as<runtime::AsyncContextManager>()) {
         exit_coro = Value(cm->aexit(nullptr));
       } else {
         const Value nones[3];
@@ -466,7 +466,7 @@ std::string_view str_view(const Value& v) {
     }
     case Op::WITH_EXCEPT_START: {
       Value exit_coro;
-      if (auto* cm = dynamic_cast<runtime::AsyncContextManager*>(sp[-3].object())) {
+      if (auto* cm = sp[-3].as<runtime::AsyncContextManager>()) {
         exit_coro = Value(cm->aexit(sp[-1].ref<PyException>()));
       } else {
         const Value args[3] = {Value(sp[-1].as<PyException>()->type), sp[-1], Value()};

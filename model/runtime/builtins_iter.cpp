@@ -135,7 +135,7 @@ Value reversed_of(const Value& seq) {
       return Value(make<SequenceIterator>("dict_reversevalueiterator", backwards(view->snapshot())));
     return Value(make<SequenceIterator>("dict_reversekeyiterator", backwards(to_vector(seq))));
   }
-  if (seq.is_object() && dynamic_cast<Instance*>(seq.object())) {
+  if (seq.is_object() && seq.as<Instance>()) {
     if (auto f = type_of(seq)->lookup_override("__reversed__")) return call(*f, std::span<const Value>(&seq, 1));
     const auto cls = type_of(seq);
     if (cls->lookup_override("__len__") && cls->lookup_override("__getitem__")) {

@@ -26,7 +26,7 @@ void Coroutine::warn_if_never_awaited() const {
 }
 
 Ref<Coroutine> get_awaitable_iter(const Value& obj) {
-  if (auto* a = dynamic_cast<Awaitable*>(obj.object())) return a->await_iter();
+  if (auto* a = obj.as<Awaitable>()) return a->await_iter();
   raise(Runtime::current().builtins.TypeError,
         fmt::format("object {} can't be used in 'await' expression", type_name(obj)));
 }

@@ -240,7 +240,7 @@ Value inplace_op(BinOp op, const Value& a, const Value& b) {
     call_method(a, "update", std::span<const Value>(&b, 1));
     return a;
   }
-  if (a.is_object() && dynamic_cast<Instance*>(a.object())) {
+  if (a.is_object() && a.as<Instance>()) {
     if (auto f = type_of(a)->lookup_override(std::string("__i") + name(op) + "__")) {
       const Value args[] = {a, b};
       Value r = call(*f, args);

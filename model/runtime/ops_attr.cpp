@@ -110,7 +110,7 @@ std::optional<Value> getattr_opt(const Value& obj, std::string_view name) {
   if (name == "__class__") return Value(type_of(obj));
   if (obj.is_object()) {
     Object* o = obj.object();
-    if (auto* m = dynamic_cast<Module*>(o)) {
+    if (auto* m = downcast<Module>(o)) {
       if (auto it = m->dict.find(std::string(name)); it != m->dict.end()) return it->second;
       if (name == "__name__") return Value::str(m->name);
       if (name == "__dict__") {
@@ -120,21 +120,21 @@ std::optional<Value> getattr_opt(const Value& obj, std::string_view name) {
       }
       return std::nullopt;
     }
-    if (auto* t = dynamic_cast<Type*>(o)) return type_attribute(*t, name);
+    if (auto* t = downcast<Type>(o)) return type_attribute(*t, name);
   }
   const Ref<Type> cls = type_of(obj);
   std::optional<Value> found = cls->lookup(obj, name);
   if (found && found->as<Property>()) return bind_descriptor(*found, obj, cls, true);
   if (obj.is_object()) {
     Object* o = obj.object();
-    if (auto* e = dynamic_cast<PyException*>(o)) {
+    if (auto* e = downcast<PyException>(o)) {
       if (auto v = exception_attribute(*e, name)) return v;
-    } else if (auto* h = dynamic_cast<HasAttributes*>(o)) {
+    } else if (auto* h = downcast<HasAttributes>(o)) {
       if (auto v = h->get_attribute(name)) return v;
     }
     if (!found) {
-      if (auto* c = dynamic_cast<Callable*>(o)) return callable_attribute(*c, name);
-      if (auto* co = dynamic_cast<Coroutine*>(o)) {
+      if (auto* c = downcast<Callable>(o)) return callable_attribute(*c, name);
+      if (auto* co = downcast<Coroutine>(o)) {
         if (name == "__qualname__") return Value::str(std::string(co->qualname));
         if (name == "__name__") {
           const auto dot = co->qualname.rfind('.');
@@ -149,7 +149,7 @@ std::optional<Value> getattr_opt(const Value& obj, std::string_view name) {
 
 Value getattr(const Value& obj, std::string_view name) {
   if (auto v = getattr_opt(obj, name)) return std::move(*v);
-  if (obj.is_object() && dynamic_cast<Instance*>(obj.object())) {
+  if (obj.is_object() && obj.as<Instance>()) {
     // A class body's __getattr__ runs when normal lookup fails.
     if (auto f = type_of(obj)->lookup_override("__getattr__")) {
       const Value args[] = {obj, Value::str(std::string(name))};
@@ -163,11 +163,11 @@ void setattr(const Value& obj, std::string_view name, Value value) {
   auto& b = Runtime::current().builtins;
   if (obj.is_object()) {
     Object* o = obj.object();
-    if (auto* m = dynamic_cast<Module*>(o)) {
+    if (auto* m = downcast<Module>(o)) {
       m->dict[std::string(name)] = std::move(value);
       return;
     }
-    if (auto* t = dynamic_cast<Type*>(o)) {
+    if (auto* t = downcast<Type>(o)) {
       if (t->module == "builtins")
         throw_type_error(fmt::format("cannot set '{}' attribute of immutable type '{}'", name, t->name));
       t->dict[std::string(name)] = std::move(value);
@@ -182,7 +182,7 @@ void setattr(const Value& obj, std::string_view name, Value value) {
       call(p->fset, args);
       return;
     }
-    if (auto* e = dynamic_cast<PyException*>(o)) {
+    if (auto* e = downcast<PyException>(o)) {
       auto as_exception = [&](const char* what) -> Ref<PyException> {
         if (value.is_none()) return nullptr;
         if (auto* x = value.as<PyException>()) return Ref<PyException>(x);
@@ -202,7 +202,7 @@ void setattr(const Value& obj, std::string_view name, Value value) {
       }
       return;
     }
-    if (auto* h = dynamic_cast<HasAttributes*>(o)) {
+    if (auto* h = downcast<HasAttributes>(o)) {
       if (h->set_attribute(name, value)) return;
     }
   }
@@ -219,13 +219,13 @@ void setattr(const Value& obj, std::string_view name, Value value) {
 void delattr(const Value& obj, std::string_view name) {
   if (obj.is_object()) {
     Object* o = obj.object();
-    if (auto* m = dynamic_cast<Module*>(o)) {
+    if (auto* m = downcast<Module>(o)) {
       if (m->dict.erase(std::string(name))) return;
-    } else if (auto* t = dynamic_cast<Type*>(o)) {
+    } else if (auto* t = downcast<Type>(o)) {
       if (t->dict.erase(std::string(name))) return;
-    } else if (auto* e = dynamic_cast<PyException*>(o)) {
+    } else if (auto* e = downcast<PyException>(o)) {
       if (e->dict.erase(std::string(name))) return;
-    } else if (auto* h = dynamic_cast<HasAttributes*>(o)) {
+    } else if (auto* h = downcast<HasAttributes>(o)) {
       if (h->del_attribute(name)) return;
     }
   }

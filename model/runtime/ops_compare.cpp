@@ -247,7 +247,7 @@ bool truthy(const Value& v) {
   if (auto* s = v.as<Set>()) return s->size() != 0;
   if (auto* r = v.as<Range>()) return r->length != 0;
   if (auto* view = v.as<DictView>()) return view->dict->size() != 0;
-  if (dynamic_cast<Instance*>(v.object())) {
+  if (v.as<Instance>()) {
     const auto cls = type_of(v);
     if (auto f = cls->lookup_override("__bool__")) {
       const Value r = call(*f, std::span<const Value>(&v, 1));
@@ -323,7 +323,7 @@ std::int64_t py_hash(const Value& v) {
   }
   if (auto* s = v.as<Slice>()) return hash_tuple({s->start, s->stop, s->step});
   if (auto* m = v.as<BoundMethod>()) return py_hash(m->self) ^ hash_pointer(m->function->address());
-  if (dynamic_cast<Instance*>(v.object())) {
+  if (v.as<Instance>()) {
     const auto cls = type_of(v);
     if (auto f = cls->lookup_override("__hash__")) {
       if (f->is_none()) unhashable(v);
@@ -376,7 +376,7 @@ bool contains(const Value& haystack, const Value& needle) {
       case DictView::Kind::Values: break;
     }
   }
-  if (haystack.is_object() && dynamic_cast<Instance*>(haystack.object())) {
+  if (haystack.is_object() && haystack.as<Instance>()) {
     if (auto f = type_of(haystack)->lookup_override("__contains__")) {
       const Value args[] = {haystack, needle};
       return truthy(call(*f, args));

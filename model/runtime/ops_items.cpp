@@ -35,7 +35,7 @@ Seq slice_of(const Seq& items, const Slice& s) {
 }
 
 std::optional<Value> user_method(const Value& obj, const char* name) {
-  if (!obj.is_object() || !dynamic_cast<Instance*>(obj.object())) return std::nullopt;
+  if (!obj.is_object() || !obj.as<Instance>()) return std::nullopt;
   return type_of(obj)->lookup_override(name);
 }
 
@@ -179,14 +179,14 @@ void delitem(const Value& obj, const Value& key) {
 Value iter(const Value& iterable) {
   if (iterable.is_object()) {
     Object* o = iterable.object();
-    if (dynamic_cast<Iterator*>(o)) return iterable;
-    if (auto* l = dynamic_cast<List*>(o)) return Value(make<ListIterator>(Ref<List>(l)));
-    if (auto* t = dynamic_cast<Tuple*>(o)) return Value(make<SequenceIterator>("tuple_iterator", t->items));
-    if (auto* s = dynamic_cast<Str*>(o)) return Value(make<StrIterator>(s->text));
-    if (auto* d = dynamic_cast<Dict*>(o)) return Value(make<DictIterator>(Ref<Dict>(d), DictView::Kind::Keys));
-    if (auto* v = dynamic_cast<DictView*>(o)) return Value(make<DictIterator>(v->dict, v->kind));
-    if (auto* s = dynamic_cast<Set*>(o)) return Value(make<SetIterator>(Ref<Set>(s)));
-    if (auto* r = dynamic_cast<Range*>(o)) return Value(make<RangeIterator>(r->start, r->step, r->length));
+    if (downcast<Iterator>(o)) return iterable;
+    if (auto* l = downcast<List>(o)) return Value(make<ListIterator>(Ref<List>(l)));
+    if (auto* t = downcast<Tuple>(o)) return Value(make<SequenceIterator>("tuple_iterator", t->items));
+    if (auto* s = downcast<Str>(o)) return Value(make<StrIterator>(s->text));
+    if (auto* d = downcast<Dict>(o)) return Value(make<DictIterator>(Ref<Dict>(d), DictView::Kind::Keys));
+    if (auto* v = downcast<DictView>(o)) return Value(make<DictIterator>(v->dict, v->kind));
+    if (auto* s = downcast<Set>(o)) return Value(make<SetIterator>(Ref<Set>(s)));
+    if (auto* r = downcast<Range>(o)) return Value(make<RangeIterator>(r->start, r->step, r->length));
     if (auto f = user_method(iterable, "__iter__")) {
       Value it = call(*f, std::span<const Value>(&iterable, 1));
       if (!is_iterator(it))
@@ -199,12 +199,12 @@ Value iter(const Value& iterable) {
 
 bool is_iterator(const Value& v) {
   if (!v.is_object()) return false;
-  if (dynamic_cast<Iterator*>(v.object())) return true;
+  if (v.as<Iterator>()) return true;
   return user_method(v, "__next__").has_value();
 }
 
 std::optional<Value> next(const Value& iterator) {
-  if (auto* it = dynamic_cast<Iterator*>(iterator.object())) return it->next();
+  if (auto* it = iterator.as<Iterator>()) return it->next();
   if (auto f = user_method(iterator, "__next__")) {
     try {
       return call(*f, std::span<const Value>(&iterator, 1));
@@ -219,13 +219,13 @@ std::optional<Value> next(const Value& iterator) {
 std::int64_t len(const Value& v) {
   if (v.is_object()) {
     Object* o = v.object();
-    if (auto* s = dynamic_cast<Str*>(o)) return text::length(s->text);
-    if (auto* l = dynamic_cast<List*>(o)) return static_cast<std::int64_t>(l->items.size());
-    if (auto* t = dynamic_cast<Tuple*>(o)) return static_cast<std::int64_t>(t->items.size());
-    if (auto* d = dynamic_cast<Dict*>(o)) return static_cast<std::int64_t>(d->size());
-    if (auto* s = dynamic_cast<Set*>(o)) return static_cast<std::int64_t>(s->size());
-    if (auto* r = dynamic_cast<Range*>(o)) return r->length;
-    if (auto* view = dynamic_cast<DictView*>(o)) return static_cast<std::int64_t>(view->dict->size());
+    if (auto* s = downcast<Str>(o)) return text::length(s->text);
+    if (auto* l = downcast<List>(o)) return static_cast<std::int64_t>(l->items.size());
+    if (auto* t = downcast<Tuple>(o)) return static_cast<std::int64_t>(t->items.size());
+    if (auto* d = downcast<Dict>(o)) return static_cast<std::int64_t>(d->size());
+    if (auto* s = downcast<Set>(o)) return static_cast<std::int64_t>(s->size());
+    if (auto* r = downcast<Range>(o)) return r->length;
+    if (auto* view = downcast<DictView>(o)) return static_cast<std::int64_t>(view->dict->size());
     if (auto f = user_method(v, "__len__")) {
       const Value r = call(*f, std::span<const Value>(&v, 1));
       const auto n = index_value(r);
@@ -245,7 +245,7 @@ std::vector<Value> unpack(const Value& v, std::size_t n) {
     try {
       it = iter(v);
     } catch (const PyError& e) {
-      if (!e.exc->isinstance(Runtime::current().builtins.TypeError.get()) || (v.is_object() && dynamic_cast<Instance*>(v.object())))
+      if (!e.exc->isinstance(Runtime::current().builtins.TypeError.get()) || (v.is_object() && v.as<Instance>()))
         throw;
       throw_type_error(fmt::format("cannot unpack non-iterable {} object", type_name(v)));
     }
@@ -267,7 +267,7 @@ std::vector<Value> unpack_ex(const Value& v, std::size_t before, std::size_t aft
   try {
     items = to_vector(v);
   } catch (const PyError& e) {
-    if (!e.exc->isinstance(Runtime::current().builtins.TypeError.get()) || (v.is_object() && dynamic_cast<Instance*>(v.object())))
+    if (!e.exc->isinstance(Runtime::current().builtins.TypeError.get()) || (v.is_object() && v.as<Instance>()))
       throw;
     throw_type_error(fmt::format("cannot unpack non-iterable {} object", type_name(v)));
   }

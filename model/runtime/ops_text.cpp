@@ -29,7 +29,7 @@ std::string to_repr(const Value& v) {
     case Value::Kind::Obj: break;
   }
   Object* o = v.object();
-  if (!dynamic_cast<Str*>(o)) {
+  if (!downcast<Str>(o)) {
     if (auto f = type_of(v)->lookup_override("__repr__")) return call_text_method(*f, v, "__repr__");
   }
   return o->repr();

@@ -52,9 +52,9 @@ Ref<Type> type_of(const Value& v) {
     case Value::Kind::Obj: break;
   }
   Object* o = v.object();
-  if (auto* e = dynamic_cast<PyException*>(o)) return e->type;
-  if (auto* h = dynamic_cast<HasPythonType*>(o)) return h->python_type();
-  if (dynamic_cast<Type*>(o)) return rt.types.type;
+  if (auto* e = downcast<PyException>(o)) return e->type;
+  if (auto* h = downcast<HasPythonType>(o)) return h->python_type();
+  if (downcast<Type>(o)) return rt.types.type;
   auto it = rt.type_registry.find(std::type_index(typeid(*o)));
   if (it != rt.type_registry.end() && it->second->name == o->type_name()) return it->second;
   return class_of_unregistered(rt, *o, it != rt.type_registry.end());

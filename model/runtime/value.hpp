@@ -64,10 +64,10 @@ class Value {
   std::int64_t as_int() const { return i_; }
   double as_float() const { return d_; }
   Object* object() const { return kind_ == Kind::Obj ? o_ : nullptr; }
-  // The object as T when it is one (dynamic_cast), else nullptr.
+  // The object as T when it is one (a cached dynamic_cast), else nullptr.
   template <class T>
   T* as() const {
-    return dynamic_cast<T*>(object());
+    return downcast<T>(object());
   }
   template <class T>
   Ref<T> ref() const {
