@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <new>
 #include <vector>
+#include <sys/mman.h>
 
 #if defined(__SANITIZE_ADDRESS__)
 #include <sanitizer/asan_interface.h>
@@ -55,6 +56,21 @@ void set_live(void* p, bool live) {
   word = live ? word | bit : word & ~bit;
 }
 
+// A slab aligned to a chunk, its pages mapped in one system call
+// (MAP_POPULATE): faulting them in one by one as blocks were first touched
+// cost 26 000 page faults, a tenth of the 100 000-task benchmark.
+void* map_slab() {
+  const std::size_t mapped = kSlabBytes + kChunkBytes;
+  void* raw = mmap(nullptr, mapped, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+  if (raw == MAP_FAILED) throw std::bad_alloc();
+  const auto start = reinterpret_cast<std::uintptr_t>(raw);
+  const std::uintptr_t aligned = (start + kChunkBytes - 1) & ~(kChunkBytes - 1);
+  if (aligned > start) munmap(raw, aligned - start);
+  const std::uintptr_t end = aligned + kSlabBytes;
+  if (start + mapped > end) munmap(reinterpret_cast<void*>(end), start + mapped - end);
+  return reinterpret_cast<void*>(aligned);
+}
+
 // Blocks of every size are cut in allocation order from one chunk at a time,
 // so what a task makes in one step (its sleep's future, timer handle and
 // coroutine frame) shares a page or two. Size-segregated chunks scattered
@@ -68,7 +84,7 @@ class Arena {
   Arena(const Arena&) = delete;
   Arena& operator=(const Arena&) = delete;
   ~Arena() {
-    for (void* slab : slabs_) std::free(slab);
+    for (void* slab : slabs_) munmap(slab, kSlabBytes);
   }
 
   void* take(std::size_t cls) {
@@ -103,8 +119,7 @@ class Arena {
   // unused rather than split, as blocks are at most 1 KiB of 64.
   void new_chunk() {
     if (slab_next_ == slab_end_) {
-      void* slab = std::aligned_alloc(kSlabBytes, kSlabBytes);
-      if (!slab) throw std::bad_alloc();
+      void* slab = map_slab();
       slabs_.push_back(slab);
       slab_next_ = static_cast<std::byte*>(slab);
       slab_end_ = slab_next_ + kSlabBytes;
