@@ -47,7 +47,7 @@ EventLoop::~EventLoop() {
 }
 
 // BaseEventLoop.call_soon
-Ref<Handle> EventLoop::call_soon(Ref<runtime::Callable> callback, std::vector<Value> args) {
+Ref<Handle> EventLoop::call_soon(Ref<runtime::Callable> callback, HandleArgs args) {
   auto handle = runtime::make<Handle>(std::move(callback), std::move(args), this);
   if (tracing()) emit(trace::Kind::HandleScheduled, handle->callback_text());
   ready_.push_back(handle);
@@ -55,12 +55,12 @@ Ref<Handle> EventLoop::call_soon(Ref<runtime::Callable> callback, std::vector<Va
 }
 
 // BaseEventLoop.call_later: call_at(self.time() + delay), in double, as CPython.
-Ref<TimerHandle> EventLoop::call_later(double delay, Ref<runtime::Callable> callback, std::vector<Value> args) {
+Ref<TimerHandle> EventLoop::call_later(double delay, Ref<runtime::Callable> callback, HandleArgs args) {
   return call_at(time() + delay, std::move(callback), std::move(args));
 }
 
 // BaseEventLoop.call_at
-Ref<TimerHandle> EventLoop::call_at(double when, Ref<runtime::Callable> callback, std::vector<Value> args) {
+Ref<TimerHandle> EventLoop::call_at(double when, Ref<runtime::Callable> callback, HandleArgs args) {
   auto timer = runtime::make<TimerHandle>(when, std::move(callback), std::move(args), this);
   if (tracing()) emit(trace::Kind::TimerScheduled, timer->callback_text(), "when=" + runtime::float_repr(when));
   heapq::heappush(scheduled_, Scheduled{when, timer}, WhenLess{});

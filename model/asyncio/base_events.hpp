@@ -76,11 +76,11 @@ class EventLoop {
   // How many _run_once iterations have started; the first is tick 1.
   std::uint64_t tick() const { return tick_; }
 
-  runtime::Ref<Handle> call_soon(runtime::Ref<runtime::Callable> callback, std::vector<runtime::Value> args = {});
+  runtime::Ref<Handle> call_soon(runtime::Ref<runtime::Callable> callback, HandleArgs args = {});
   runtime::Ref<TimerHandle> call_later(double delay, runtime::Ref<runtime::Callable> callback,
-                                       std::vector<runtime::Value> args = {});
+                                       HandleArgs args = {});
   runtime::Ref<TimerHandle> call_at(double when, runtime::Ref<runtime::Callable> callback,
-                                    std::vector<runtime::Value> args = {});
+                                    HandleArgs args = {});
   runtime::Ref<Future> create_future();
   // BaseEventLoop.create_task, through the task factory when one is set.
   runtime::Ref<Task> create_task(runtime::Ref<runtime::Coroutine> coro, std::optional<std::string> name = {});

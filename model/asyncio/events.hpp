@@ -9,12 +9,15 @@ namespace asim::asyncio {
 
 class EventLoop;
 
+// A handle's arguments. From the pool rather than malloc: the loop makes one
+// per callback it queues, millions in a large run.
+using HandleArgs = std::vector<runtime::Value, runtime::PoolAllocator<runtime::Value>>;
+
 // events.Handle: a callback with its arguments, queued in the loop's _ready.
 class Handle : public runtime::Object {
  public:
-  Handle(runtime::Ref<runtime::Callable> callback, std::vector<runtime::Value> args, EventLoop* loop)
-      : callback_(std::move(callback)), args_(std::make_move_iterator(args.begin()), std::make_move_iterator(args.end())),
-        loop_(loop) {}
+  Handle(runtime::Ref<runtime::Callable> callback, HandleArgs args, EventLoop* loop)
+      : callback_(std::move(callback)), args_(std::move(args)), loop_(loop) {}
 
   std::string_view type_name() const override { return "Handle"; }
   std::string repr() const override;
@@ -30,7 +33,7 @@ class Handle : public runtime::Object {
  protected:
   std::string repr_info() const;
   runtime::Ref<runtime::Callable> callback_;
-  std::vector<runtime::Value, runtime::PoolAllocator<runtime::Value>> args_;
+  HandleArgs args_;
   EventLoop* loop_;
   bool cancelled_ = false;
 };
@@ -38,8 +41,7 @@ class Handle : public runtime::Object {
 // events.TimerHandle: a Handle with a deadline, kept in the loop's heap.
 class TimerHandle : public Handle {
  public:
-  TimerHandle(double when, runtime::Ref<runtime::Callable> callback, std::vector<runtime::Value> args,
-              EventLoop* loop)
+  TimerHandle(double when, runtime::Ref<runtime::Callable> callback, HandleArgs args, EventLoop* loop)
       : Handle(std::move(callback), std::move(args), loop), when_(when) {}
 
   std::string_view type_name() const override { return "TimerHandle"; }

@@ -94,7 +94,7 @@ void Future::schedule_callbacks() {
     if (callback0_) all.push_back(std::move(callback0_));
     if (auto rest = std::move(callbacks_))
       for (auto& cb : *rest) all.push_back(std::move(cb));
-    for (auto& cb : all) runtime::make<Handle>(std::move(cb), std::vector<Value>{Value(Ref<Future>(this))}, loop_)->run();
+    for (auto& cb : all) runtime::make<Handle>(std::move(cb), HandleArgs{Value(Ref<Future>(this))}, loop_)->run();
     return;
   }
   if (callback0_) loop_->call_soon(std::move(callback0_), {Value(Ref<Future>(this))});

@@ -35,6 +35,11 @@ Ref<runtime::Callable> callable_arg(const Value& v) {
   return Ref<runtime::Callable>(fn);
 }
 
+// The `*args` a call_soon / call_later / call_at passes to its callback.
+asyncio::HandleArgs rest_args(const Bound& b) {
+  return {b.rest.begin(), b.rest.end()};
+}
+
 }  // namespace
 
 Ref<runtime::Type> make_loop_type(Session& session, const Ref<runtime::Type>& object_type) {
@@ -59,19 +64,19 @@ Ref<runtime::Type> make_loop_type(Session& session, const Ref<runtime::Type>& ob
   t->add_method("call_soon", method<LoopObject>("BaseEventLoop.call_soon",
                                                 {pos("callback"), varargs("args"), kwonly("context")},
                                                 [](LoopObject& l, const Bound& b) {
-                                                  return Value(l.loop->call_soon(callable_arg(b[1]), b.rest));
+                                                  return Value(l.loop->call_soon(callable_arg(b[1]), rest_args(b)));
                                                 }));
   t->add_method("call_later", method<LoopObject>("BaseEventLoop.call_later",
                                                  {pos("delay"), pos("callback"), varargs("args"), kwonly("context")},
                                                  [](LoopObject& l, const Bound& b) {
                                                    return Value(l.loop->call_later(to_seconds(b[1], "delay"),
-                                                                                   callable_arg(b[2]), b.rest));
+                                                                                   callable_arg(b[2]), rest_args(b)));
                                                  }));
   t->add_method("call_at", method<LoopObject>("BaseEventLoop.call_at",
                                               {pos("when"), pos("callback"), varargs("args"), kwonly("context")},
                                               [](LoopObject& l, const Bound& b) {
                                                 return Value(l.loop->call_at(to_seconds(b[1], "when"),
-                                                                             callable_arg(b[2]), b.rest));
+                                                                             callable_arg(b[2]), rest_args(b)));
                                               }));
   t->add_method("is_running", method<LoopObject>("BaseEventLoop.is_running", {}, [](LoopObject& l, const Bound&) {
                   return Value::boolean(l.loop->is_running());
