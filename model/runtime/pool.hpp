@@ -1,10 +1,12 @@
-// Size-class free-list allocation for model objects and coroutine frames.
-// A run allocates and frees millions of small blocks (tasks, coroutine frames,
-// futures, handles); malloc's per-block header and bookkeeping cost more than
-// the objects. Object blocks live in chunks of one size class with a bit per
-// block, so the heap can find every live object at the end of a run without
-// a list through the objects. Blocks are recycled, never given back to the
-// system. Under AddressSanitizer freed blocks are poisoned.
+// Arena allocation for model objects and coroutine frames. A run allocates
+// and frees millions of small blocks (tasks, coroutine frames, futures,
+// handles); malloc's per-block header and bookkeeping cost more than the
+// objects. Blocks of every size are cut in allocation order, so what is made
+// together lies together; freed blocks go to a free list per size. A bit per
+// 16 bytes marks where live objects start, so the heap can find every live
+// object at the end of a run without a list through the objects. Blocks are
+// recycled, never given back to the system. Under AddressSanitizer freed
+// blocks are poisoned.
 #pragma once
 
 #include <cstddef>
