@@ -48,6 +48,7 @@ EventLoop::~EventLoop() {
 
 // BaseEventLoop.call_soon
 Ref<Handle> EventLoop::call_soon(Ref<runtime::Callable> callback, HandleArgs args) {
+  check_closed();
   auto handle = runtime::make<Handle>(std::move(callback), std::move(args), this);
   if (tracing()) emit(trace::Kind::HandleScheduled, handle->callback_text());
   ready_.push_back(handle);
@@ -61,6 +62,7 @@ Ref<TimerHandle> EventLoop::call_later(double delay, Ref<runtime::Callable> call
 
 // BaseEventLoop.call_at
 Ref<TimerHandle> EventLoop::call_at(double when, Ref<runtime::Callable> callback, HandleArgs args) {
+  check_closed();
   auto timer = runtime::make<TimerHandle>(when, std::move(callback), std::move(args), this);
   if (tracing()) emit(trace::Kind::TimerScheduled, timer->callback_text(), "when=" + runtime::float_repr(when));
   heapq::heappush(scheduled_, Scheduled{when, timer}, WhenLess{});
@@ -78,6 +80,7 @@ Ref<Future> EventLoop::create_future() {
 // BaseEventLoop.create_task; with eager_task_factory (3.12+) the task's first
 // step runs right here when the loop is running.
 Ref<Task> EventLoop::create_task(Ref<runtime::Coroutine> coro, std::optional<std::string> name) {
+  check_closed();
   if (++tasks_created_ > limits_.max_tasks)
     throw LimitExceeded(fmt::format("asim: stopped after creating {} tasks (the task limit; raise it with "
                                     "--max-tasks)", limits_.max_tasks));
@@ -91,15 +94,28 @@ void EventLoop::set_eager_task_factory(bool eager) {
   eager_tasks_ = eager;
 }
 
+void EventLoop::check_closed() const {
+  if (closed_) runtime::raise(builtins_.RuntimeError, "Event loop is closed");
+}
+
+void EventLoop::check_running() const {
+  if (running_) runtime::raise(builtins_.RuntimeError, "This event loop is already running");
+  if (process_->running_loop)
+    runtime::raise(builtins_.RuntimeError, "Cannot run the event loop while another loop is running");
+}
+
 // BaseEventLoop.run_forever
 void EventLoop::run_forever() {
-  if (running_) runtime::raise(builtins_.RuntimeError, "This event loop is already running");
+  check_closed();
+  check_running();
   running_ = true;
+  process_->running_loop = this;
   struct Stop {
     EventLoop* loop;
     ~Stop() {
       loop->stopping_ = false;
       loop->running_ = false;
+      loop->process_->running_loop = nullptr;
     }
   } stop{this};
   for (;;) {
@@ -110,6 +126,8 @@ void EventLoop::run_forever() {
 
 // BaseEventLoop.run_until_complete
 Value EventLoop::run_until_complete(Value future) {
+  check_closed();
+  check_running();
   Ref<Future> fut = ensure_future(*this, future);
   auto done_cb = runtime::native_function("_run_until_complete_cb", [](std::span<const Value> args) {
     auto* f = &callback_future(args[0]);
@@ -133,6 +151,15 @@ Value EventLoop::run_until_complete(Value future) {
   run_forever();
   if (!fut->done()) runtime::raise(builtins_.RuntimeError, "Event loop stopped before Future completed.");
   return fut->result();
+}
+
+// BaseEventLoop.close
+void EventLoop::close() {
+  if (running_) runtime::raise(builtins_.RuntimeError, "Cannot close a running event loop");
+  if (closed_) return;
+  closed_ = true;
+  ready_.clear();
+  scheduled_.clear();
 }
 
 // BaseEventLoop._run_once

@@ -92,6 +92,13 @@ class EventLoop {
   runtime::Value run_until_complete(runtime::Value future);
   void stop() { stopping_ = true; }
   bool is_running() const { return running_; }
+  // BaseEventLoop.close: what is queued is dropped, and the loop refuses to
+  // schedule or run anything after.
+  void close();
+  bool is_closed() const { return closed_; }
+  // events._get_running_loop: whichever loop of the process is running.
+  EventLoop* running_loop() const { return process_->running_loop; }
+  const std::shared_ptr<ProcessState>& process() const { return process_; }
 
   // BaseEventLoop._run_once: one tick.
   void run_once();
@@ -122,6 +129,9 @@ class EventLoop {
 
  private:
   [[noreturn]] void report_deadlock() const;
+  // BaseEventLoop._check_closed / _check_running
+  void check_closed() const;
+  void check_running() const;
   void check_step_limit();
 
   const VersionProfile& profile_;
@@ -137,6 +147,7 @@ class EventLoop {
   std::uint64_t steps_ = 0;
   bool stopping_ = false;
   bool running_ = false;
+  bool closed_ = false;
   bool eager_tasks_ = false;
   std::deque<runtime::Ref<Handle>> ready_;
   // _scheduled: each timer with its deadline copied beside it, so that the

@@ -18,11 +18,16 @@ struct AsyncioExceptions {
 // process: its exception classes (so `except asyncio.CancelledError` matches
 // across asyncio.run calls) and tasks._task_name_counter (Task-N numbers keep
 // counting in a second asyncio.run).
+class EventLoop;
+
 struct ProcessState {
   ProcessState(const VersionProfile& profile, const runtime::BuiltinExceptions& builtins)
-      : exceptions(profile, builtins) {}
+      : profile(profile), exceptions(profile, builtins) {}
+  const VersionProfile& profile;
   const AsyncioExceptions exceptions;
   std::uint64_t task_counter = 0;
+  // events._running_loop: the loop inside run_forever, if any.
+  EventLoop* running_loop = nullptr;
 };
 
 }  // namespace asim::asyncio

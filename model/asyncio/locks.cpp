@@ -62,7 +62,7 @@ Coro Lock::acquire_body() {
     locked_ = true;
     co_return Value::boolean(true);
   }
-  Ref<Future> fut = loop_->create_future();
+  Ref<Future> fut = binding_.get_loop(*this).create_future();
   waiters_.push_back(fut);
   std::optional<PyError> error;
   try {
@@ -75,7 +75,7 @@ Coro Lock::acquire_body() {
   remove_waiter(waiters_, fut.get());
   if (error) {
     // A cancelled task may have been the one woken: pass the wake-up on.
-    if (error->exc->isinstance(loop_->exceptions().CancelledError.get()) && !locked_) wake_up_first();
+    if (error->exc->isinstance(binding_.exceptions().CancelledError.get()) && !locked_) wake_up_first();
     throw *error;
   }
   locked_ = true;
@@ -88,7 +88,7 @@ Ref<runtime::Coroutine> Lock::acquire() {
 
 // Lock.release
 void Lock::release() {
-  if (!locked_) runtime::raise(loop_->builtins().RuntimeError, "Lock is not acquired.");
+  if (!locked_) runtime::raise(runtime::Runtime::current().builtins.RuntimeError, "Lock is not acquired.");
   locked_ = false;
   wake_up_first();
 }
@@ -122,7 +122,7 @@ void Event::set() {
 Coro Event::wait_body() {
   Ref<Event> self(this);
   if (value_) co_return Value::boolean(true);
-  Ref<Future> fut = loop_->create_future();
+  Ref<Future> fut = binding_.get_loop(*this).create_future();
   waiters_.push_back(fut);
   struct Remove {  // wait's `finally: self._waiters.remove(fut)`
     std::deque<Ref<Future>>& waiters;
@@ -144,8 +144,8 @@ Ref<runtime::Coroutine> Event::wait() {
 // ------------------------------------------------------------ class Semaphore
 
 // Semaphore.__init__
-Semaphore::Semaphore(EventLoop* loop, std::int64_t value) : loop_(loop), value_(value) {
-  if (value < 0) runtime::raise(loop_->builtins().ValueError, "Semaphore initial value must be >= 0");
+Semaphore::Semaphore(LoopBinding binding, std::int64_t value) : binding_(std::move(binding)), value_(value) {
+  if (value < 0) runtime::raise(runtime::Runtime::current().builtins.ValueError, "Semaphore initial value must be >= 0");
 }
 
 // Semaphore.__repr__
@@ -156,7 +156,7 @@ std::string Semaphore::repr() const {
 
 // Semaphore.locked
 bool Semaphore::locked() const {
-  switch (loop_->profile().semaphore_design) {
+  switch (binding_.profile().semaphore_design) {
     case SemaphoreDesign::PopOnWake:
     case SemaphoreDesign::WakeupScheduled: return value_ == 0;
     case SemaphoreDesign::HandOff:
@@ -173,7 +173,7 @@ bool Semaphore::locked() const {
 Coro Semaphore::acquire_pop_on_wake() {
   Ref<Semaphore> self(this);
   while (value_ <= 0) {
-    Ref<Future> fut = loop_->create_future();
+    Ref<Future> fut = binding_.get_loop(*this).create_future();
     waiters_.push_back(fut);
     std::optional<PyError> error;
     try {
@@ -197,14 +197,14 @@ Coro Semaphore::acquire_pop_on_wake() {
 Coro Semaphore::acquire_wakeup_scheduled() {
   Ref<Semaphore> self(this);
   while (wakeup_scheduled_ || value_ <= 0) {
-    Ref<Future> fut = loop_->create_future();
+    Ref<Future> fut = binding_.get_loop(*this).create_future();
     waiters_.push_back(fut);
     std::optional<PyError> error;
     try {
       co_await fut;
       wakeup_scheduled_ = false;
     } catch (PyError& e) {
-      if (!e.exc->isinstance(loop_->exceptions().CancelledError.get())) throw;
+      if (!e.exc->isinstance(binding_.exceptions().CancelledError.get())) throw;
       error = std::move(e);
     }
     if (error) {
@@ -220,12 +220,12 @@ Coro Semaphore::acquire_wakeup_scheduled() {
 // waiter that wakes owns it; a cancelled one gives it back.
 Coro Semaphore::acquire_hand_off() {
   Ref<Semaphore> self(this);
-  const bool wake_many = loop_->profile().semaphore_design == SemaphoreDesign::HandOffWakeMany;
+  const bool wake_many = binding_.profile().semaphore_design == SemaphoreDesign::HandOffWakeMany;
   if (!locked()) {
     --value_;
     co_return Value::boolean(true);
   }
-  Ref<Future> fut = loop_->create_future();
+  Ref<Future> fut = binding_.get_loop(*this).create_future();
   waiters_.push_back(fut);
   std::optional<PyError> error;
   try {
@@ -234,7 +234,7 @@ Coro Semaphore::acquire_hand_off() {
     error = std::move(e);
   }
   remove_waiter(waiters_, fut.get());
-  if (error && error->exc->isinstance(loop_->exceptions().CancelledError.get())) {
+  if (error && error->exc->isinstance(binding_.exceptions().CancelledError.get())) {
     if (wake_many) {
       if (fut->done() && !fut->cancelled()) ++value_;
     } else if (!fut->cancelled()) {
@@ -255,7 +255,7 @@ Coro Semaphore::acquire_hand_off() {
 }
 
 Ref<runtime::Coroutine> Semaphore::acquire() {
-  switch (loop_->profile().semaphore_design) {
+  switch (binding_.profile().semaphore_design) {
     case SemaphoreDesign::PopOnWake: return runtime::native("Semaphore.acquire", acquire_pop_on_wake());
     case SemaphoreDesign::WakeupScheduled: return runtime::native("Semaphore.acquire", acquire_wakeup_scheduled());
     case SemaphoreDesign::HandOff:
@@ -272,7 +272,7 @@ void Semaphore::release() {
 
 // Semaphore._wake_up_next
 bool Semaphore::wake_up_next() {
-  switch (loop_->profile().semaphore_design) {
+  switch (binding_.profile().semaphore_design) {
     case SemaphoreDesign::PopOnWake:
     case SemaphoreDesign::WakeupScheduled:
       // Woken waiters leave the queue here; cancelled ones are skipped.
@@ -281,7 +281,7 @@ bool Semaphore::wake_up_next() {
         waiters_.pop_front();
         if (!waiter->done()) {
           waiter->set_result(Value::none());
-          if (loop_->profile().semaphore_design == SemaphoreDesign::WakeupScheduled) wakeup_scheduled_ = true;
+          if (binding_.profile().semaphore_design == SemaphoreDesign::WakeupScheduled) wakeup_scheduled_ = true;
           return true;
         }
       }

@@ -8,6 +8,7 @@
 #include <deque>
 
 #include "model/asyncio/futures.hpp"
+#include "model/asyncio/mixins.hpp"
 #include "model/runtime/native_coroutine.hpp"
 
 namespace asim::asyncio {
@@ -27,7 +28,7 @@ class ContextManagerMixin : public runtime::Object, public runtime::AsyncContext
 // passes a wake-up it received on to the next one.
 class Lock : public ContextManagerMixin {
  public:
-  explicit Lock(EventLoop* loop) : loop_(loop) {}
+  explicit Lock(LoopBinding binding) : binding_(std::move(binding)) {}
   std::string_view type_name() const override { return "Lock"; }
   std::string repr() const override;
 
@@ -42,14 +43,14 @@ class Lock : public ContextManagerMixin {
   runtime::Coro acquire_body();
   // Lock._wake_up_first
   void wake_up_first();
-  EventLoop* loop_;
+  LoopBinding binding_;
   std::deque<runtime::Ref<Future>> waiters_;
   bool locked_ = false;
 };
 
 class Event : public runtime::Object {
  public:
-  explicit Event(EventLoop* loop) : loop_(loop) {}
+  explicit Event(LoopBinding binding) : binding_(std::move(binding)) {}
   std::string_view type_name() const override { return "Event"; }
   std::string repr() const override;
 
@@ -61,7 +62,7 @@ class Event : public runtime::Object {
 
  private:
   runtime::Coro wait_body();
-  EventLoop* loop_;
+  LoopBinding binding_;
   std::deque<runtime::Ref<Future>> waiters_;
   bool value_ = false;
 };
@@ -70,7 +71,7 @@ class Event : public runtime::Object {
 class Semaphore : public ContextManagerMixin {
  public:
   // Semaphore.__init__: ValueError when value < 0.
-  Semaphore(EventLoop* loop, std::int64_t value = 1);
+  Semaphore(LoopBinding binding, std::int64_t value = 1);
   std::string_view type_name() const override { return "Semaphore"; }
   std::string repr() const override;
 
@@ -89,7 +90,7 @@ class Semaphore : public ContextManagerMixin {
   runtime::Coro acquire_hand_off();
   // Semaphore._wake_up_next: whether a waiter was woken.
   bool wake_up_next();
-  EventLoop* loop_;
+  LoopBinding binding_;
   std::int64_t value_;
   std::deque<runtime::Ref<Future>> waiters_;
   bool wakeup_scheduled_ = false;  // 3.9's _wakeup_scheduled

@@ -16,8 +16,8 @@ using runtime::Ref;
 using runtime::Value;
 
 // Queue.__init__
-Queue::Queue(EventLoop* loop, std::int64_t maxsize)
-    : loop_(loop), maxsize_(maxsize), finished_(runtime::make<Event>(loop)) {
+Queue::Queue(LoopBinding binding, std::int64_t maxsize)
+    : binding_(binding), maxsize_(maxsize), finished_(runtime::make<Event>(std::move(binding))) {
   finished_->set();
 }
 
@@ -60,9 +60,9 @@ void Queue::remove_waiter(std::deque<Ref<Future>>& waiters, const Future* waiter
 Coro Queue::put_body(Value item) {
   Ref<Queue> self(this);
   while (full()) {
-    Ref<Future> putter = loop_->create_future();
+    Ref<Future> putter = binding_.get_loop(*this).create_future();
     putters_.push_back(putter);
-    if (loop_->tracing()) loop_->emit(trace::Kind::QueueWaiter, repr(), "putter waits: queue full");
+    binding_.emit(trace::Kind::QueueWaiter, repr(), "putter waits: queue full");
     std::optional<PyError> error;
     try {
       co_await putter;
@@ -86,8 +86,8 @@ Ref<runtime::Coroutine> Queue::put(Value item) {
 
 // Queue.put_nowait
 void Queue::put_nowait(Value item) {
-  if (full()) throw PyError{runtime::new_exception(loop_->exceptions().QueueFull)};
-  if (loop_->tracing()) loop_->emit(trace::Kind::QueuePut, repr(), runtime::repr(item));
+  if (full()) throw PyError{runtime::new_exception(binding_.exceptions().QueueFull)};
+  binding_.emit(trace::Kind::QueuePut, repr(), runtime::repr(item));
   queue_.push_back(std::move(item));
   ++unfinished_tasks_;
   finished_->clear();
@@ -98,9 +98,9 @@ void Queue::put_nowait(Value item) {
 Coro Queue::get_body() {
   Ref<Queue> self(this);
   while (empty()) {
-    Ref<Future> getter = loop_->create_future();
+    Ref<Future> getter = binding_.get_loop(*this).create_future();
     getters_.push_back(getter);
-    if (loop_->tracing()) loop_->emit(trace::Kind::QueueWaiter, repr(), "getter waits: queue empty");
+    binding_.emit(trace::Kind::QueueWaiter, repr(), "getter waits: queue empty");
     std::optional<PyError> error;
     try {
       co_await getter;
@@ -123,17 +123,17 @@ Ref<runtime::Coroutine> Queue::get() {
 
 // Queue.get_nowait
 Value Queue::get_nowait() {
-  if (empty()) throw PyError{runtime::new_exception(loop_->exceptions().QueueEmpty)};
+  if (empty()) throw PyError{runtime::new_exception(binding_.exceptions().QueueEmpty)};
   Value item = std::move(queue_.front());
   queue_.pop_front();
-  if (loop_->tracing()) loop_->emit(trace::Kind::QueueGet, repr(), runtime::repr(item));
+  binding_.emit(trace::Kind::QueueGet, repr(), runtime::repr(item));
   wakeup_next(putters_);
   return item;
 }
 
 // Queue.task_done
 void Queue::task_done() {
-  if (unfinished_tasks_ <= 0) runtime::raise(loop_->builtins().ValueError, "task_done() called too many times");
+  if (unfinished_tasks_ <= 0) runtime::raise(runtime::Runtime::current().builtins.ValueError, "task_done() called too many times");
   if (--unfinished_tasks_ == 0) finished_->set();
 }
 

@@ -5,6 +5,7 @@
 #include <deque>
 
 #include "model/asyncio/futures.hpp"
+#include "model/asyncio/mixins.hpp"
 #include "model/runtime/native_coroutine.hpp"
 
 namespace asim::asyncio {
@@ -13,7 +14,7 @@ class Event;
 
 class Queue : public runtime::Object {
  public:
-  Queue(EventLoop* loop, std::int64_t maxsize = 0);
+  Queue(LoopBinding binding, std::int64_t maxsize = 0);
 
   std::string_view type_name() const override { return "Queue"; }
   std::string repr() const override;
@@ -38,7 +39,7 @@ class Queue : public runtime::Object {
   static void wakeup_next(std::deque<runtime::Ref<Future>>& waiters);
   static void remove_waiter(std::deque<runtime::Ref<Future>>& waiters, const Future* waiter);
 
-  EventLoop* loop_;
+  LoopBinding binding_;
   std::int64_t maxsize_;
   std::deque<runtime::Value> queue_;
   std::deque<runtime::Ref<Future>> getters_;

@@ -58,8 +58,14 @@ void shutdown(EventLoop& loop) {
 
 // runners.run (3.7-3.10) / Runner.run + Runner.close (3.11+)
 Value run(EventLoop& loop, Ref<runtime::Coroutine> main) {
-  if (loop.is_running())
+  if (loop.running_loop())
     runtime::raise(loop.builtins().RuntimeError, "asyncio.run() cannot be called from a running event loop");
+  // The `finally: loop.close()`; the loop is not running by then, so close
+  // cannot raise.
+  struct Close {
+    EventLoop& loop;
+    ~Close() { loop.close(); }
+  } close{loop};
   Value result;
   try {
     result = loop.run_until_complete(Value(main));

@@ -186,7 +186,10 @@ void Task::step_run_and_handle_result(Ref<PyException> exc) {
   // Future is the one FutureAwaitable, so the static downcast is exact.
   auto* awaitable = result.value.is_object() ? result.value.object()->future_awaitable() : nullptr;
   if (auto* fut = static_cast<Future*>(awaitable)) {
-    if (!fut->asyncio_future_blocking) {
+    if (fut->get_loop() != loop_) {
+      schedule_step_with_error(
+          fmt::format("Task {} got Future {} attached to a different loop", repr(), fut->repr()));
+    } else if (!fut->asyncio_future_blocking) {
       schedule_step_with_error(fmt::format("yield was used instead of yield from in task {} with {}", repr(),
                                            fut->repr()));
     } else if (fut == this) {

@@ -122,6 +122,16 @@ struct VersionProfile {
   // 3.9+: the main script's code carries its absolute path, so tracebacks
   // and coroutine reprs show it; 3.7-3.8 show the path as given.
   bool main_path_absolute;
+  // 3.10+: Queue, Lock, Event, Semaphore bind to the running loop the first
+  // time they need one (mixins._LoopBoundMixin) and refuse any other loop
+  // after; 3.7-3.9 take get_event_loop() when they are made.
+  bool loop_bound_on_first_use;
+  // 3.11+: set_event_loop(x) raises TypeError for a non-loop; before, an
+  // assert (AssertionError).
+  bool set_event_loop_checks_type;
+  // 3.12+: get_event_loop() outside a running loop warns (DeprecationWarning
+  // "There is no current event loop") when it has to make the loop.
+  bool get_event_loop_warns;
 
   // The language and its error reports (lang::LanguageFeatures says what each means).
   bool cannot_access_wording;         // 3.11+

@@ -55,7 +55,15 @@ class AsyncioModule {
   Ref<runtime::Module> build();
 
  private:
+  // get_running_loop(), for what CPython runs only inside a loop.
   asyncio::EventLoop& loop() { return session_.require_running_loop(); }
+  // get_event_loop(), for what CPython also allows outside one.
+  asyncio::EventLoop& event_loop() { return session_.get_event_loop(); }
+  // The loop a Queue, Lock, Event or Semaphore made now will use.
+  asyncio::LoopBinding binding() {
+    if (session_.profile().loop_bound_on_first_use) return asyncio::LoopBinding(session_.process());
+    return asyncio::LoopBinding(&event_loop());
+  }
   Value loop_object(asyncio::EventLoop& loop);
   void def(runtime::Module& m, std::string name, std::vector<Param> params, BuiltinFunction::Body body) {
     Value fn(function(name, std::move(params), std::move(body)));
@@ -104,16 +112,16 @@ Ref<runtime::Module> AsyncioModule::build() {
   });
   // tasks.ensure_future
   def(*m, "ensure_future", {pos("coro_or_future"), kwonly("loop")},
-      [self](const Bound& b) { return Value(asyncio::ensure_future(self->loop(), b[0])); });
+      [self](const Bound& b) { return Value(asyncio::ensure_future(self->event_loop(), b[0])); });
   // tasks.gather
   def(*m, "gather", {varargs("coros_or_futures"), kwonly("return_exceptions", Value::boolean(false))},
       [self](const Bound& b) {
-        if (b.rest.empty()) return Value(asyncio::gather(self->loop(), {}, false));
-        return Value(asyncio::gather(self->loop(), b.rest, runtime::truthy(b[1])));
+        if (b.rest.empty()) return Value(asyncio::gather(self->event_loop(), {}, false));
+        return Value(asyncio::gather(self->event_loop(), b.rest, runtime::truthy(b[1])));
       });
   // tasks.as_completed
   def(*m, "as_completed", {pos("fs"), kwonly("timeout")}, [self](const Bound& b) {
-    return asyncio::as_completed(self->loop(), b[0], optional_seconds(b[1], "timeout"));
+    return asyncio::as_completed(self->event_loop(), b[0], optional_seconds(b[1], "timeout"));
   });
   // tasks.wait
   def(*m, "wait", {pos("fs"), kwonly("timeout"), kwonly("return_when", Value::str("ALL_COMPLETED"))},
@@ -137,7 +145,19 @@ Ref<runtime::Module> AsyncioModule::build() {
   });
   // events.get_running_loop / get_event_loop
   def(*m, "get_running_loop", {}, [self](const Bound&) { return self->loop_object(self->loop()); });
-  def(*m, "get_event_loop", {}, [self](const Bound&) { return self->loop_object(self->loop()); });
+  def(*m, "get_event_loop", {}, [self](const Bound&) { return self->loop_object(self->event_loop()); });
+  def(*m, "new_event_loop", {}, [self, s](const Bound&) { return self->loop_object(s->new_event_loop()); });
+  def(*m, "set_event_loop", {pos("loop")}, [s, &profile](const Bound& b) {
+    auto* loop = b[0].as<LoopObject>();
+    if (!b[0].is_none() && !loop) {
+      if (!profile.set_event_loop_checks_type) throw runtime::PyError{runtime::new_exception(builtins().AssertionError)};
+      runtime::raise(builtins().TypeError,
+                     fmt::format("loop must be an instance of AbstractEventLoop or None, not '{}'",
+                                 runtime::type_name(b[0])));
+    }
+    s->set_event_loop(loop ? loop->loop : nullptr);
+    return Value::none();
+  });
   // coroutines.iscoroutine / futures.isfuture
   def(*m, "iscoroutine", {pos("obj")}, [](const Bound& b) { return Value::boolean(is_coroutine(b[0])); });
   def(*m, "isfuture", {pos("obj")}, [](const Bound& b) { return Value::boolean(asyncio::isfuture(b[0])); });
@@ -150,25 +170,25 @@ Ref<runtime::Module> AsyncioModule::build() {
   m->dict["Lock"] = Value(types_.Lock);
   m->dict["Semaphore"] = Value(types_.Semaphore);
   constructor(*types_.Queue, function("Queue", {opt("maxsize", Value::integer(0))}, [self](const Bound& b) {
-                             return Value(make<asyncio::Queue>(&self->loop(), b[0].as_int()));
+                             return Value(make<asyncio::Queue>(self->binding(), b[0].as_int()));
                            }));
   constructor(*types_.Event, function("Event", {}, [self](const Bound&) {
-                             return Value(make<asyncio::Event>(&self->loop()));
+                             return Value(make<asyncio::Event>(self->binding()));
                            }));
   constructor(*types_.Lock, function("Lock", {}, [self](const Bound&) {
-                             return Value(make<asyncio::Lock>(&self->loop()));
+                             return Value(make<asyncio::Lock>(self->binding()));
                            }));
   constructor(*types_.Semaphore, function("Semaphore", {opt("value", Value::integer(1))}, [self](const Bound& b) {
-                             return Value(make<asyncio::Semaphore>(&self->loop(), b[0].as_int()));
+                             return Value(make<asyncio::Semaphore>(self->binding(), b[0].as_int()));
                            }));
   constructor(*types_.Future, function("Future", {kwonly("loop")}, [self](const Bound&) {
-                             return Value(self->loop().create_future());
+                             return Value(self->event_loop().create_future());
                            }));
   constructor(*types_.Task, function("Task", {pos("coro"), kwonly("loop"), kwonly("name")},
                                                  [self](const Bound& b) {
                                                    std::optional<std::string> name;
                                                    if (!b[2].is_none()) name = runtime::to_str(b[2]);
-                                                   return Value(self->loop().create_task(require_coroutine(b[0]), name));
+                                                   return Value(self->event_loop().create_task(require_coroutine(b[0]), name));
                                                  }));
 
   if (profile.task_group) {

@@ -12,8 +12,8 @@ using runtime::Ref;
 using runtime::Value;
 
 std::string LoopObject::repr() const {
-  return fmt::format("<_UnixSelectorEventLoop running={} closed=False debug=False>",
-                     loop->is_running() ? "True" : "False");
+  return fmt::format("<_UnixSelectorEventLoop running={} closed={} debug=False>",
+                     loop->is_running() ? "True" : "False", loop->is_closed() ? "True" : "False");
 }
 
 double to_seconds(const Value& v, std::string_view what) {
@@ -81,8 +81,23 @@ Ref<runtime::Type> make_loop_type(Session& session, const Ref<runtime::Type>& ob
   t->add_method("is_running", method<LoopObject>("BaseEventLoop.is_running", {}, [](LoopObject& l, const Bound&) {
                   return Value::boolean(l.loop->is_running());
                 }));
-  t->add_method("is_closed", method<LoopObject>("BaseEventLoop.is_closed", {}, [](LoopObject&, const Bound&) {
-                  return Value::boolean(false);
+  t->add_method("is_closed", method<LoopObject>("BaseEventLoop.is_closed", {}, [](LoopObject& l, const Bound&) {
+                  return Value::boolean(l.loop->is_closed());
+                }));
+  t->add_method("run_until_complete",
+                method<LoopObject>("BaseEventLoop.run_until_complete", {pos("future")},
+                                   [](LoopObject& l, const Bound& b) { return l.loop->run_until_complete(b[1]); }));
+  t->add_method("run_forever", method<LoopObject>("BaseEventLoop.run_forever", {}, [](LoopObject& l, const Bound&) {
+                  l.loop->run_forever();
+                  return Value::none();
+                }));
+  t->add_method("stop", method<LoopObject>("BaseEventLoop.stop", {}, [](LoopObject& l, const Bound&) {
+                  l.loop->stop();
+                  return Value::none();
+                }));
+  t->add_method("close", method<LoopObject>("_UnixSelectorEventLoop.close", {}, [](LoopObject& l, const Bound&) {
+                  l.loop->close();
+                  return Value::none();
                 }));
   if (session.profile().eager_task_factory) {
     t->add_method("set_task_factory",

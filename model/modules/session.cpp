@@ -27,22 +27,47 @@ Ref<runtime::Module> Session::find(std::string_view name) {
 }
 
 asyncio::EventLoop& Session::require_running_loop() const {
-  if (!running_) runtime::raise(runtime::Runtime::current().builtins.RuntimeError, "no running event loop");
-  return *running_;
+  if (!running_loop()) runtime::raise(runtime::Runtime::current().builtins.RuntimeError, "no running event loop");
+  return *running_loop();
 }
 
-Value Session::run(Ref<runtime::Coroutine> main) {
-  if (running_)
+// events.get_event_loop, then BaseDefaultEventLoopPolicy.get_event_loop
+asyncio::EventLoop& Session::get_event_loop() {
+  if (auto* loop = running_loop()) return *loop;
+  if (!current_loop_ && !set_called_) {
+    if (profile().get_event_loop_warns)
+      runtime::Runtime::current().warn("DeprecationWarning: There is no current event loop");
+    set_event_loop(&new_event_loop());
+  }
+  if (!current_loop_)
     runtime::raise(runtime::Runtime::current().builtins.RuntimeError,
-                   "asyncio.run() cannot be called from a running event loop");
+                   "There is no current event loop in thread 'MainThread'.");
+  return *current_loop_;
+}
+
+asyncio::EventLoop& Session::new_event_loop() {
   loops_.push_back(std::make_unique<asyncio::EventLoop>(config_.profile, config_.sink, config_.chooser,
                                                         config_.limits, process_));
-  asyncio::EventLoop& loop = *loops_.back();
-  running_ = &loop;
-  struct Reset {
+  return *loops_.back();
+}
+
+void Session::set_event_loop(asyncio::EventLoop* loop) {
+  set_called_ = true;
+  current_loop_ = loop;
+}
+
+// runners.run (3.7-3.10) / Runner (3.11+): set_event_loop(loop) for the run,
+// set_event_loop(None) after it.
+Value Session::run(Ref<runtime::Coroutine> main) {
+  if (running_loop())
+    runtime::raise(runtime::Runtime::current().builtins.RuntimeError,
+                   "asyncio.run() cannot be called from a running event loop");
+  asyncio::EventLoop& loop = new_event_loop();
+  set_event_loop(&loop);
+  struct Unset {
     Session* s;
-    ~Reset() { s->running_ = nullptr; }
-  } reset{this};
+    ~Unset() { s->set_event_loop(nullptr); }
+  } unset{this};
   Value result = asyncio::run(loop, std::move(main));
   for (const auto& text : loop.logged_errors()) write_err(text + "\n");
   return result;
@@ -50,7 +75,7 @@ Value Session::run(Ref<runtime::Coroutine> main) {
 
 void Session::write_out(std::string_view text) {
   out_(text);
-  if (running_ && running_->tracing()) running_->emit(trace::Kind::Output, "print", std::string(text));
+  if (auto* loop = running_loop(); loop && loop->tracing()) loop->emit(trace::Kind::Output, "print", std::string(text));
 }
 
 void Session::write_err(std::string_view text) {

@@ -37,12 +37,20 @@ class Session : public runtime::ModuleFinder {
 
   const asyncio::VersionProfile& profile() const { return config_.profile; }
   const asyncio::AsyncioExceptions& exceptions() const { return process_->exceptions; }
-  // The loop asyncio.run is running, or nullptr.
-  asyncio::EventLoop* running_loop() const { return running_; }
+  const std::shared_ptr<asyncio::ProcessState>& process() const { return process_; }
+  // events._get_running_loop: the loop inside run_forever, or nullptr.
+  asyncio::EventLoop* running_loop() const { return process_->running_loop; }
   // get_running_loop(): RuntimeError('no running event loop') when none.
   asyncio::EventLoop& require_running_loop() const;
-  // asyncio.run: a new loop for `main`, kept until the session ends (tasks
-  // that outlive the run still point at it).
+  // events.get_event_loop(): the running loop, else the policy's current
+  // one, made on first use unless set_event_loop() was called.
+  asyncio::EventLoop& get_event_loop();
+  // events.new_event_loop(). Loops are kept until the session ends (tasks
+  // that outlive a run still point at theirs).
+  asyncio::EventLoop& new_event_loop();
+  // events.set_event_loop(): the policy's current loop (nullptr: none).
+  void set_event_loop(asyncio::EventLoop* loop);
+  // asyncio.run: a new loop for `main`, current while it runs, closed after.
   runtime::Value run(runtime::Ref<runtime::Coroutine> main);
 
   void write_out(std::string_view text);
@@ -58,7 +66,10 @@ class Session : public runtime::ModuleFinder {
   Writer out_, err_;
   std::shared_ptr<asyncio::ProcessState> process_;
   std::vector<std::unique_ptr<asyncio::EventLoop>> loops_;
-  asyncio::EventLoop* running_ = nullptr;
+  // BaseDefaultEventLoopPolicy._local: the current loop, and whether
+  // set_event_loop() was ever called (then no loop is made implicitly).
+  asyncio::EventLoop* current_loop_ = nullptr;
+  bool set_called_ = false;
   std::unordered_map<std::string, runtime::Ref<runtime::Module>> modules_;
   std::vector<ClaimResult> claims_;
   std::vector<std::shared_ptr<void>> kept_;

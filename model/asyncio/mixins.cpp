@@ -1,0 +1,23 @@
+#include "model/asyncio/mixins.hpp"
+
+namespace asim::asyncio {
+
+// mixins._LoopBoundMixin._get_loop
+EventLoop& LoopBinding::get_loop(const runtime::Object& owner) {
+  EventLoop* running = process_->running_loop;
+  if (!loop_) loop_ = running;
+  const auto& b = runtime::Runtime::current().builtins;
+  // CPython would go on with None and fail on None.create_future(); only a
+  // coroutine driven by hand, outside any loop, gets here.
+  if (!loop_) runtime::raise(b.RuntimeError, "no running event loop");
+  if (profile().loop_bound_on_first_use && running != loop_)
+    runtime::raise(b.RuntimeError, owner.repr() + " is bound to a different event loop");
+  return *loop_;
+}
+
+void LoopBinding::emit(trace::Kind kind, std::string subject, std::string detail) const {
+  EventLoop* loop = loop_ ? loop_ : process_->running_loop;
+  if (loop && loop->tracing()) loop->emit(kind, std::move(subject), std::move(detail));
+}
+
+}  // namespace asim::asyncio

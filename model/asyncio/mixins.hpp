@@ -1,0 +1,38 @@
+// asyncio/mixins.py: _LoopBoundMixin, which Queue, Lock, Event and Semaphore
+// share from 3.10 on, and the eager binding it replaced.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "model/asyncio/base_events.hpp"
+
+namespace asim::asyncio {
+
+// Which loop a Queue or a lock makes its futures on. 3.7-3.9 take
+// get_event_loop() when the object is made, so one made outside asyncio.run
+// belongs to another loop than the tasks awaiting it. 3.10+ bind the running
+// loop the first time a future is needed and refuse any other loop after.
+class LoopBinding {
+ public:
+  // Bound at once (3.7-3.9, or a loop given by the model's own callers).
+  LoopBinding(EventLoop* loop) : process_(loop->process()), loop_(loop) {}
+  // Unbound until first use (_LoopBoundMixin).
+  explicit LoopBinding(std::shared_ptr<ProcessState> process) : process_(std::move(process)) {}
+
+  // _LoopBoundMixin._get_loop: binds the running loop on first use;
+  // RuntimeError "<owner> is bound to a different event loop" when another
+  // loop runs later.
+  EventLoop& get_loop(const runtime::Object& owner);
+
+  const VersionProfile& profile() const { return process_->profile; }
+  const AsyncioExceptions& exceptions() const { return process_->exceptions; }
+  // A trace event on the bound loop, else on the running one, when traced.
+  void emit(trace::Kind kind, std::string subject, std::string detail = {}) const;
+
+ private:
+  std::shared_ptr<ProcessState> process_;
+  EventLoop* loop_ = nullptr;
+};
+
+}  // namespace asim::asyncio
