@@ -38,50 +38,53 @@ using S = SemaphoreDesign;
 // coroutine, matches CancelledError subclasses, uncancels the parent after
 // the wait, re-cancels a parent cancelled from outside | task wakeup is a
 // method, absolute main path | primitives bound to a loop on first use,
-// set_event_loop checks its type, get_event_loop warns when it makes a loop
+// set_event_loop checks its type, get_event_loop warns when it makes a loop |
+// language: cannot-access wording, qualnames in call errors, name
+// suggestions, self/import suggestions, traceback carets, call carets |
+// micro version
 constexpr std::array<VersionProfile, 7> kProfiles{{
     {3, 7, "3.7", D::LegacyGenerator, kListOfFutures,
      kFuturesCancelled, kFuturesTimeout, kBaseFuturesInvalidState,
      false, false, false, false, false, false, false, false, false,
      true, kEmptyCoroutines, false, false, false, S::PopOnWake, false, false,
      false, false, false, false, false, false, false, false, false, false, false,
-     false, false, false, false, false, 16},
+     false, false, false, false, false, false, 16},
     {3, 8, "3.8", D::LegacyGenerator, kIterableOfFutures,
      kCancelled, kTimeout, kInvalidState,
      true, false, false, false, false, false, false, false, true,
      true, kEmptyCoroutines, true, false, false, S::PopOnWake, false, false,
      false, false, false, false, false, false, false, false, false, false, false,
-     false, false, false, false, false, 18},
+     false, false, false, false, false, false, 18},
     {3, 9, "3.9", D::LegacyGenerator, kIterableOfFutures,
      kCancelled, kTimeout, kInvalidState,
      true, true, false, false, false, true, false, false, true,
      true, kEmptyCoroutines, true, true, false, S::WakeupScheduled, false, false,
      false, false, false, false, false, false, false, true, false, false, false,
-     false, false, false, false, false, 18},
+     false, false, false, false, false, false, 18},
     {3, 10, "3.10", D::LegacyGenerator, kIterableOfFutures,
      kCancelled, kTimeout, kInvalidState,
      true, true, false, false, false, true, false, false, true,
      true, kEmptyCoroutines, true, true, false, S::HandOff, false, false,
      false, false, false, false, false, false, true, true, true, false, false,
-     false, true, true, false, false, 13},
+     false, true, true, false, false, false, 13},
     {3, 11, "3.11", D::LegacyGenerator, kIterableOfFutures,
      kCancelled, kBuiltinTimeout, kInvalidState,
      true, true, true, false, true, true, false, false, true,
      false, kEmptyTasks, true, true, false, S::HandOff, false, true,
      false, false, false, false, false, false, true, true, true, true, false,
-     true, true, true, false, true, 7},
+     true, true, true, false, true, false, 7},
     {3, 12, "3.12", D::LegacyGenerator, kIterableOfFutures,
      kCancelled, kBuiltinTimeout, kInvalidState,
      true, true, true, true, true, true, true, true, true,
      false, kEmptyTasks, true, true, false, S::HandOff, true, true,
      false, true, false, false, false, false, true, true, true, true, true,
-     true, true, true, true, true, 1},
+     true, true, true, true, true, false, 1},
     {3, 13, "3.13", D::AsyncIterator, kIterableOfAwaitables,
      kCancelled, kBuiltinTimeout, kInvalidState,
      true, true, true, true, true, true, true, true, false,
      false, kEmptyTasks, true, true, true, S::HandOffWakeMany, true, true,
      true, true, true, true, true, true, true, true, true, true, true,
-     true, true, true, true, true, 0},
+     true, true, true, true, true, true, 0},
 }};
 
 // "whatif": 3.12 in every respect but as_completed's design.

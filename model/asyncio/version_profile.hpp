@@ -139,6 +139,7 @@ struct VersionProfile {
   bool name_suggestions;              // 3.10+
   bool self_and_import_suggestions;   // 3.12+
   bool traceback_carets;              // 3.11+
+  bool traceback_call_carets;         // 3.13
   int micro;                          // sys.version_info.micro of the oracle interpreters here
 };
 

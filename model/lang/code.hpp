@@ -131,6 +131,11 @@ struct Handler {
 struct Position {
   std::int32_t line = 0, col = 0, end_line = 0, end_col = 0;
   std::int32_t anchor_left = -1, anchor_right = -1;
+  // The anchors mark a call's parentheses (3.13 only; 3.11-3.12 mark
+  // operators and subscripts alone).
+  bool call_anchors = false;
+  // The call is `return f(...)` or `x = f(...)`, whole: 3.13 marks nothing.
+  bool call_statement = false;
 };
 
 // co_flags that matter here.

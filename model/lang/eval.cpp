@@ -989,7 +989,8 @@ Step eval_frame(Frame& f, Value sent, Ref<PyException> thrown) {
         } else {
           exc->traceback.push_back(runtime::TracebackEntry{co.source ? co.source->path() : "<string>", pos.line,
                                                            co.name, pos.col, pos.end_line, pos.end_col,
-                                                           pos.anchor_left, pos.anchor_right, {}});
+                                                           pos.anchor_left, pos.anchor_right, pos.call_anchors,
+                                                           pos.call_statement, {}});
         }
       }
       const std::uint16_t h = code[at].handler;

@@ -363,6 +363,32 @@ void Extents::anchors(const Expr& e, Position& p) {
     if (right < seg_len) ++right;
     p.anchor_left = left;
     p.anchor_right = right;
+    return;
+  }
+  if (e.kind == ExprKind::Call) {
+    // 3.13's _extract_caret_anchors_from_line_segment: from the `(` after
+    // the callee to the end of the call.
+    const int fe = end_token(*static_cast<const Call&>(e).func);
+    if (fe < 0 || tokens_[static_cast<std::size_t>(fe)].end_line != p.line) return;
+    int left = tokens_[static_cast<std::size_t>(fe)].end_col - start;
+    while (left < seg_len && ch(start + left) != '(') ++left;
+    if (left >= seg_len) return;
+    p.anchor_left = left;
+    p.anchor_right = seg_len;
+    p.call_anchors = true;
+  }
+}
+
+void Extents::note_call_statement(const Stmt& s) {
+  auto is_name = [](const Expr& e) { return e.kind == ExprKind::Name; };
+  if (s.kind == StmtKind::Return) {
+    const auto* value = static_cast<const Return&>(s).value.get();
+    if (value && value->kind == ExprKind::Call && is_name(*static_cast<const Call&>(*value).func))
+      call_statements_.insert(value);
+  } else if (s.kind == StmtKind::Assign) {
+    const auto& a = static_cast<const Assign&>(s);
+    if (a.targets.size() == 1 && is_name(*a.targets[0]) && a.value->kind == ExprKind::Call)
+      call_statements_.insert(a.value.get());
   }
 }
 
@@ -386,12 +412,14 @@ Position Extents::of(const Expr& e) {
   if (t >= 0) {
     p.end_line = tokens_[static_cast<std::size_t>(t)].end_line;
     p.end_col = tokens_[static_cast<std::size_t>(t)].end_col;
-    if (e.kind == ExprKind::BinOp || e.kind == ExprKind::Subscript) anchors(e, p);
+    if (e.kind == ExprKind::BinOp || e.kind == ExprKind::Subscript || e.kind == ExprKind::Call) anchors(e, p);
+    p.call_statement = call_statements_.count(&e) && p.line == p.end_line;
   }
   return to_chars(p);
 }
 
 Position Extents::of(const Stmt& s) {
+  note_call_statement(s);
   Position p;
   p.line = s.loc.line;
   p.col = s.loc.col - 1;

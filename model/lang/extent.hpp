@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "model/lang/ast.hpp"
@@ -40,6 +41,9 @@ class Extents {
   int end_with_parens(const ast::Expr& node, const ast::Expr* child);
   bool is_op(int i, std::string_view text) const;
   void anchors(const ast::Expr& e, Position& p);
+  // `return f(...)` / `x = f(...)`: their calls, for Position::call_statement.
+  void note_call_statement(const ast::Stmt& s);
+  std::unordered_set<const ast::Expr*> call_statements_;
   int char_col(int line, int byte_col) const;
   Position to_chars(Position p) const;
 

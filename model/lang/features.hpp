@@ -21,6 +21,10 @@ struct LanguageFeatures {
   bool self_and_import_suggestions = true;
   // 3.11+: `^^^` marks under the failing expression in tracebacks.
   bool traceback_carets = true;
+  // 3.13: calls get marks too (`~~~^^^^`, the parentheses), except a whole
+  // `return f(...)` or `x = f(...)`, which gets none (traceback.py's
+  // _should_show_carets).
+  bool traceback_call_carets = false;
 };
 
 }  // namespace asim::lang

@@ -2,10 +2,12 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <set>
 
 #include "model/lang/eval.hpp"
 #include "model/lang/suggestions.hpp"
+#include "model/runtime/list.hpp"
 #include "model/runtime/ops.hpp"
 #include "model/runtime/runtime.hpp"
 
@@ -15,6 +17,8 @@ namespace {
 
 constexpr int kRecursiveCutoff = 3;  // TB_RECURSIVE_CUTOFF
 constexpr int kTracebackLimit = 1000;  // PyTraceBack_LIMIT
+constexpr std::size_t kMaxGroupWidth = 15;  // traceback.py's max_group_width
+constexpr int kMaxGroupDepth = 10;          // and max_group_depth
 
 bool is_ws(char c) {
   return c == ' ' || c == '\t' || c == '\f';
@@ -47,8 +51,9 @@ void display_line(std::string& out, const runtime::TracebackEntry& e, const Sour
   const int start = e.col;
   int end = e.end_col;
   int left = -1, right = -1;
+  const bool anchored = e.anchor_left >= 0 && (!e.call_anchors || features.traceback_call_carets);
   if (e.line == e.end_line) {
-    if (e.anchor_left >= 0) {
+    if (anchored) {
       left = start + e.anchor_left;
       right = start + e.anchor_right;
     }
@@ -57,6 +62,7 @@ void display_line(std::string& out, const runtime::TracebackEntry& e, const Sour
   }
   if (start < ws || end > len || start > end) return;
   const bool secondary = left >= 0 || right >= 0;
+  if (features.traceback_call_carets && e.call_statement) return;
   if (end - start == len - ws && !secondary) return;
   out += "    ";
   for (int x = ws; x < end; ++x) {
@@ -74,11 +80,12 @@ std::string format_exception_only(const runtime::PyException& exc, const DirOf& 
 
 namespace {
 
-void print_traceback(std::string& out, const runtime::PyException& exc, const SourceLines& lines,
-                     const LanguageFeatures& features) {
+// The frames, outermost first, under `header`; nothing without frames.
+void print_traceback(std::string& out, std::string_view header, const runtime::PyException& exc,
+                     const SourceLines& lines, const LanguageFeatures& features) {
   const auto& tb = exc.traceback;  // innermost first
   if (tb.empty()) return;
-  out += "Traceback (most recent call last):\n";
+  out += header;
   int n = static_cast<int>(tb.size());
   int first = n - 1;  // outermost
   if (n > kTracebackLimit) first = kTracebackLimit - 1;
@@ -103,24 +110,94 @@ void print_traceback(std::string& out, const runtime::PyException& exc, const So
   repeated();
 }
 
-void print_recursive(std::string& out, const runtime::PyException& exc, const SourceLines& lines, const DirOf& dir,
-                     const LanguageFeatures& features,
-                     std::set<const runtime::PyException*>& seen) {
-  seen.insert(&exc);
-  if (exc.cause) {
-    if (!seen.count(exc.cause.get())) {
-      print_recursive(out, *exc.cause, lines, dir, features, seen);
-      out += "\nThe above exception was the direct cause of the following exception:\n\n";
-    }
-  } else if (exc.context && !exc.suppress_context) {
-    if (!seen.count(exc.context.get())) {
-      print_recursive(out, *exc.context, lines, dir, features, seen);
-      out += "\nDuring handling of the above exception, another exception occurred:\n\n";
+// traceback.py's _ExceptionPrintContext: inside an exception group every
+// line is indented by its depth and carries a "| " margin ("+ " on the top
+// group's first line).
+struct PrintContext {
+  std::set<const runtime::PyException*> seen;
+  int group_depth = 0;
+  bool need_close = false;
+
+  std::string indent() const { return std::string(2 * static_cast<std::size_t>(group_depth), ' '); }
+  // _ExceptionPrintContext.emit: textwrap.indent of every line, blank ones too.
+  void emit(std::string& out, std::string_view text, char margin = '|') const {
+    std::string prefix = indent();
+    if (group_depth) prefix += std::string{margin, ' '};
+    while (!text.empty()) {
+      const std::size_t end = std::min(text.find('\n'), text.size() - 1) + 1;
+      out += prefix;
+      out += text.substr(0, end);
+      text.remove_prefix(end);
     }
   }
-  print_traceback(out, exc, lines, features);
-  out += format_exception_only(exc, dir, features);
-  out += '\n';
+};
+
+// An ExceptionGroup's exceptions, or nullptr for any other exception.
+const std::vector<runtime::Value>* group_members(const runtime::PyException& exc) {
+  auto it = exc.dict.find("exceptions");
+  if (it == exc.dict.end()) return nullptr;
+  auto* tuple = it->second.as<runtime::Tuple>();
+  return tuple ? &tuple->items : nullptr;
+}
+
+// TracebackException.format: the chain first (cause or context), then the
+// exception; a group with its members below it, numbered and boxed.
+void print_recursive(std::string& out, const runtime::PyException& exc, const SourceLines& lines, const DirOf& dir,
+                     const LanguageFeatures& features, PrintContext& ctx) {
+  ctx.seen.insert(&exc);
+  if (exc.cause) {
+    if (!ctx.seen.count(exc.cause.get())) {
+      print_recursive(out, *exc.cause, lines, dir, features, ctx);
+      ctx.emit(out, "\nThe above exception was the direct cause of the following exception:\n\n");
+    }
+  } else if (exc.context && !exc.suppress_context) {
+    if (!ctx.seen.count(exc.context.get())) {
+      print_recursive(out, *exc.context, lines, dir, features, ctx);
+      ctx.emit(out, "\nDuring handling of the above exception, another exception occurred:\n\n");
+    }
+  }
+  const auto* members = group_members(exc);
+  std::string text;
+  if (!members) {
+    print_traceback(text, "Traceback (most recent call last):\n", exc, lines, features);
+    ctx.emit(out, text);
+    ctx.emit(out, format_exception_only(exc, dir, features) + "\n");
+    return;
+  }
+  if (ctx.group_depth > kMaxGroupDepth) {
+    ctx.emit(out, fmt::format("... (max_group_depth is {})\n", kMaxGroupDepth));
+    return;
+  }
+  const bool top = ctx.group_depth == 0;
+  if (top) ++ctx.group_depth;
+  if (!exc.traceback.empty()) {
+    ctx.emit(out, "Exception Group Traceback (most recent call last):\n", top ? '+' : '|');
+    print_traceback(text, "", exc, lines, features);
+    ctx.emit(out, text);
+  }
+  ctx.emit(out, format_exception_only(exc, dir, features) + "\n");
+  const std::size_t n = std::min(members->size(), kMaxGroupWidth + 1);
+  ctx.need_close = false;
+  for (std::size_t i = 0; i < n; ++i) {
+    const bool last = i == n - 1;
+    if (last) ctx.need_close = true;  // a nested group may close the box instead
+    const bool truncated = i >= kMaxGroupWidth;
+    const std::string title = truncated ? "..." : std::to_string(i + 1);
+    out += ctx.indent() + (i == 0 ? "+-" : "  ") + "+---------------- " + title + " ----------------\n";
+    ++ctx.group_depth;
+    if (!truncated) {
+      if (auto* member = (*members)[i].as<runtime::PyException>())
+        print_recursive(out, *member, lines, dir, features, ctx);
+    } else {
+      const std::size_t remaining = members->size() - kMaxGroupWidth;
+      ctx.emit(out, fmt::format("and {} more exception{}\n", remaining, remaining > 1 ? "s" : ""));
+    }
+    if (last && ctx.need_close) {
+      out += ctx.indent() + "+------------------------------------\n";
+      ctx.need_close = false;
+    }
+    --ctx.group_depth;
+  }
 }
 
 // The hint after a NameError or AttributeError (print_exception_suggestions,
@@ -176,8 +253,8 @@ std::string format_exception_only(const runtime::PyException& exc, const DirOf& 
 std::string format_exception(const runtime::PyException& exc, const SourceLines& lines, const DirOf& dir,
                              const LanguageFeatures& features) {
   std::string out;
-  std::set<const runtime::PyException*> seen;
-  print_recursive(out, exc, lines, dir, features, seen);
+  PrintContext ctx;
+  print_recursive(out, exc, lines, dir, features, ctx);
   return out;
 }
 

@@ -28,6 +28,7 @@ struct TracebackEntry {
   std::string function;
   int col = 0, end_line = 0, end_col = 0;
   int anchor_left = -1, anchor_right = -1;
+  bool call_anchors = false, call_statement = false;  // as lang::Position's
   std::vector<Value> frame_values;
 };
 

@@ -3,11 +3,13 @@
 // text. tests/lang/broken/ holds runtime failures (the expected last stderr
 // line was printed by real CPython 3.12 through the virtual-clock harness) and
 // programs CPython would never finish (asim stops them with a message);
-// tests/lang/syntax_corpus/ holds programs that do not compile.
+// tests/lang/syntax_corpus/ holds programs that do not compile;
+// tests/lang/tracebacks/ holds programs whose whole stderr is compared.
 #include <catch2/catch.hpp>
 
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <regex>
 #include <sstream>
 
@@ -97,4 +99,32 @@ TEST_CASE("broken programs: syntax errors and unsupported constructs exit 2 with
       CHECK(result.out.empty());
     }
   }
+}
+
+// tests/lang/tracebacks/: programs whose whole stderr real CPython printed
+// (capture.py there), per version: exception groups as trees, the marks under
+// each line (3.13 marks calls), chained causes inside group members.
+TEST_CASE("tracebacks: the whole stderr is CPython's, per version", "[broken][traceback]") {
+  const fs::path dir = fs::canonical(tests_dir() / "lang" / "tracebacks");
+  std::size_t checked = 0;
+  for (const auto& path : files_in(dir)) {
+    fs::path expected_path = path;
+    expected_path.replace_extension(".expected.json");
+    if (!fs::exists(expected_path)) continue;  // capture.py itself
+    const auto expected = nlohmann::json::parse(read(expected_path));
+    for (const auto& [version, want] : expected.items()) {
+      DYNAMIC_SECTION(path.filename().string() << " " << version) {
+        auto options = small_limits();
+        options.python = version;
+        const auto result = asim::scenario::run_file(path.string(), options);
+        std::string err = result.err;
+        for (std::size_t at; (at = err.find(dir.string())) != std::string::npos;)
+          err.replace(at, dir.string().size(), "<dir>");
+        CHECK(err == want["stderr"].get<std::string>());
+        CHECK(result.exit_code == want["exit"].get<int>());
+      }
+      ++checked;
+    }
+  }
+  CHECK(checked >= 16);
 }
