@@ -116,7 +116,10 @@ bool Task::cancel(Value msg) {
 
 // Task.uncancel
 int Task::uncancel() {
-  if (num_cancels_requested_ > 0) --num_cancels_requested_;
+  if (num_cancels_requested_ > 0) {
+    --num_cancels_requested_;
+    if (num_cancels_requested_ == 0 && loop_->profile().uncancel_clears_must_cancel) must_cancel_ = false;
+  }
   return num_cancels_requested_;
 }
 

@@ -132,6 +132,10 @@ struct VersionProfile {
   // 3.12+: get_event_loop() outside a running loop warns (DeprecationWarning
   // "There is no current event loop") when it has to make the loop.
   bool get_event_loop_warns;
+  // 3.13: uncancel() bringing the count to 0 also withdraws a cancellation
+  // not yet delivered (_must_cancel), so a task cancelled and uncancelled
+  // before it ran runs normally; 3.11-3.12 still cancel it.
+  bool uncancel_clears_must_cancel;
 
   // The language and its error reports (lang::LanguageFeatures says what each means).
   bool cannot_access_wording;         // 3.11+
