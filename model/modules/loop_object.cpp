@@ -5,6 +5,7 @@
 #include "model/asyncio/futures.hpp"
 #include "model/asyncio/tasks.hpp"
 #include "model/modules/asyncio_types.hpp"
+#include "model/runtime/ops.hpp"
 
 namespace asim::modules {
 
@@ -99,18 +100,30 @@ Ref<runtime::Type> make_loop_type(Session& session, const Ref<runtime::Type>& ob
                   l.loop->close();
                   return Value::none();
                 }));
-  if (session.profile().eager_task_factory) {
-    t->add_method("set_task_factory",
-                  method<LoopObject>("BaseEventLoop.set_task_factory", {pos("factory")}, [](LoopObject& l, const Bound& b) {
-                    auto* fn = b[1].as<runtime::Callable>();
-                    if (!b[1].is_none() && (!fn || fn->qualname() != "create_eager_task_factory.<locals>.factory"))
-                      runtime::raise(runtime::Runtime::current().builtins.TypeError,
-                                     "asim supports only asyncio.eager_task_factory or None as a task factory");
-                    l.eager_factory = !b[1].is_none();
-                    l.loop->set_eager_task_factory(l.eager_factory);
-                    return Value::none();
-                  }));
-  }
+  // Custom factories are not modelled: only None, and eager_task_factory
+  // where it exists (3.12+).
+  const bool eager_exists = session.profile().eager_task_factory;
+  t->add_method("set_task_factory",
+                method<LoopObject>("BaseEventLoop.set_task_factory", {pos("factory")},
+                                   [eager_exists](LoopObject& l, const Bound& b) {
+                                     const auto& builtins = runtime::Runtime::current().builtins;
+                                     auto* fn = b[1].as<runtime::Callable>();
+                                     if (!b[1].is_none() && !runtime::is_callable(b[1]))
+                                       runtime::raise(builtins.TypeError, "task factory must be a callable or None");
+                                     if (!b[1].is_none() &&
+                                         (!fn || fn->qualname() != "create_eager_task_factory.<locals>.factory"))
+                                       runtime::raise(builtins.TypeError,
+                                                      eager_exists ? "asim supports only asyncio.eager_task_factory or "
+                                                                     "None as a task factory"
+                                                                   : "asim supports only None as a task factory");
+                                     l.eager_factory = !b[1].is_none();
+                                     l.eager_factory_object = b[1];
+                                     l.loop->set_eager_task_factory(l.eager_factory);
+                                     return Value::none();
+                                   }));
+  t->add_method("get_task_factory", method<LoopObject>("BaseEventLoop.get_task_factory", {}, [](LoopObject& l, const Bound&) {
+                  return l.eager_factory ? l.eager_factory_object : Value::none();
+                }));
   return t;
 }
 

@@ -14,6 +14,7 @@ class LoopObject : public runtime::Object {
   std::string repr() const override;
   asyncio::EventLoop* const loop;
   bool eager_factory = false;
+  runtime::Value eager_factory_object;  // what get_task_factory() returns while set
 };
 
 runtime::Ref<runtime::Type> make_loop_type(Session& session, const runtime::Ref<runtime::Type>& object_type);
