@@ -153,6 +153,14 @@ Value EventLoop::run_until_complete(Value future) {
   return fut->result();
 }
 
+void EventLoop::block_for(double seconds) {
+  now_ += seconds;
+  if (tracing())
+    emit(trace::Kind::Note, "time.sleep",
+         fmt::format("blocked the loop for {} s: nothing else ran; the clock is now {}", runtime::float_repr(seconds),
+                     runtime::float_repr(now_)));
+}
+
 // BaseEventLoop.close
 void EventLoop::close() {
   if (running_) runtime::raise(builtins_.RuntimeError, "Cannot close a running event loop");

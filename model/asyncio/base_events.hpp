@@ -73,6 +73,13 @@ class EventLoop {
 
   // BaseEventLoop.time: the virtual clock.
   double time() const { return now_; }
+  // time.sleep() while this loop's clock is the program's: nothing runs,
+  // and the clock moves on by `seconds`.
+  void block_for(double seconds);
+  // Where this loop's clock starts on the process's clock (the time
+  // module's), which never goes back when a later loop starts at 0.0.
+  double clock_base() const { return clock_base_; }
+  void set_clock_base(double base) { clock_base_ = base; }
   // How many _run_once iterations have started; the first is tick 1.
   std::uint64_t tick() const { return tick_; }
 
@@ -143,6 +150,7 @@ class EventLoop {
   Limits limits_;
 
   double now_ = 0.0;
+  double clock_base_ = 0.0;
   std::uint64_t tick_ = 0;
   std::uint64_t steps_ = 0;
   bool stopping_ = false;

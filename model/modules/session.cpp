@@ -22,6 +22,7 @@ Ref<runtime::Module> Session::find(std::string_view name) {
   if (name == "asyncio") module = make_asyncio_module(*this);
   else if (name == "sys") module = make_sys_module(*this);
   else if (name == "asim") module = make_asim_module(*this);
+  else if (name == "time") module = make_time_module(*this);
   if (module) modules_.emplace(key, module);
   return module;
 }
@@ -46,9 +47,22 @@ asyncio::EventLoop& Session::get_event_loop() {
 }
 
 asyncio::EventLoop& Session::new_event_loop() {
+  const double base = process_now();
   loops_.push_back(std::make_unique<asyncio::EventLoop>(config_.profile, config_.sink, config_.chooser,
                                                         config_.limits, process_));
+  loops_.back()->set_clock_base(base);
   return *loops_.back();
+}
+
+double Session::process_now() const {
+  const asyncio::EventLoop* loop = running_loop() ? running_loop() : loops_.empty() ? nullptr : loops_.back().get();
+  return loop ? loop->clock_base() + loop->time() : idle_now_;
+}
+
+void Session::block_for(double seconds) {
+  asyncio::EventLoop* loop = running_loop() ? running_loop() : loops_.empty() ? nullptr : loops_.back().get();
+  if (loop) loop->block_for(seconds);
+  else idle_now_ += seconds;
 }
 
 void Session::set_event_loop(asyncio::EventLoop* loop) {

@@ -50,6 +50,13 @@ class Session : public runtime::ModuleFinder {
   asyncio::EventLoop& new_event_loop();
   // events.set_event_loop(): the policy's current loop (nullptr: none).
   void set_event_loop(asyncio::EventLoop* loop);
+  // The process's virtual clock, which the time module reads: the running
+  // loop's clock, else that of the loop made last, each offset by where the
+  // process's clock stood when the loop was made; before any loop, a clock
+  // of its own.
+  double process_now() const;
+  // time.sleep: that clock moves on at once, blocking the loop if one runs.
+  void block_for(double seconds);
   // asyncio.run: a new loop for `main`, current while it runs, closed after.
   runtime::Value run(runtime::Ref<runtime::Coroutine> main);
 
@@ -70,6 +77,7 @@ class Session : public runtime::ModuleFinder {
   // set_event_loop() was ever called (then no loop is made implicitly).
   asyncio::EventLoop* current_loop_ = nullptr;
   bool set_called_ = false;
+  double idle_now_ = 0.0;  // the process's clock before the first loop
   std::unordered_map<std::string, runtime::Ref<runtime::Module>> modules_;
   std::vector<ClaimResult> claims_;
   std::vector<std::shared_ptr<void>> kept_;
@@ -79,5 +87,6 @@ class Session : public runtime::ModuleFinder {
 runtime::Ref<runtime::Module> make_asyncio_module(Session& session);
 runtime::Ref<runtime::Module> make_sys_module(Session& session);
 runtime::Ref<runtime::Module> make_asim_module(Session& session);
+runtime::Ref<runtime::Module> make_time_module(Session& session);
 
 }  // namespace asim::modules

@@ -14,6 +14,13 @@ asyncio scheduling logic is CPython's own), except that:
   ``RuntimeError('asim-harness: deadlock ...')``.  I/O readiness is never
   reported (``select`` always returns ``[]``).
 * ``loop.tick`` counts ``_run_once`` calls started so far (first call is 1).
+* the ``time`` module reads the same virtual clock: ``time.monotonic()`` and
+  ``time.perf_counter()`` are the running loop's clock (else the clock of the
+  loop made last), each loop's clock starting where the process's clock was
+  when the loop was made, so they never go back; ``time.time()`` is that plus
+  ``EPOCH``; ``time.sleep(s)`` advances the clock by ``s`` at once (blocking
+  the loop, as a real sleep would); ``gmtime``/``localtime``/``strftime``
+  format that time in UTC.
 * if ``ASIM_HANDLE_LOG`` is set (or ``install(handle_log=path)`` is used),
   every ``Handle._run`` is logged as ``<tick>\\t<repr(time)>\\t<qualname>``.
   Memory addresses (`` at 0x...``) in reprs are replaced by `` at 0x?`` so
@@ -93,14 +100,21 @@ class VirtualClockEventLoop(asyncio.SelectorEventLoop):
     # BaseEventLoop.__del__ ... Invalid file descriptor: -1", which the plain
     # selector loop does not.
     _unclosed = weakref.WeakSet()
+    # The loop made last: the time module reads its clock when none runs.
+    _last = None
 
     def __init__(self):
         self._virtual_now = 0.0
+        # Where this loop's clock starts on the process's clock (the time
+        # module's), so that time.monotonic() never goes back when a later
+        # asyncio.run starts a new loop at loop.time() == 0.0.
+        self._clock_base = _process_now()
         self.tick = 0
         selector = VirtualClockSelector()
         super().__init__(selector)
         selector._loop = self
         VirtualClockEventLoop._unclosed.add(self)
+        VirtualClockEventLoop._last = self
 
     @classmethod
     def _close_unclosed(cls):
@@ -122,6 +136,68 @@ atexit.register(VirtualClockEventLoop._close_unclosed)
 class VirtualClockEventLoopPolicy(asyncio.DefaultEventLoopPolicy):
     def new_event_loop(self):
         return VirtualClockEventLoop()
+
+
+# ---------------------------------------------------------------------------
+# The time module on the virtual clock
+
+EPOCH = 1700000000.0  # what time.time() reads at virtual time 0.0
+_idle_now = 0.0       # the process's clock before any loop exists
+_real_time = {}
+
+
+def _clock_loop():
+    return events._get_running_loop() or VirtualClockEventLoop._last
+
+
+def _process_now():
+    loop = _clock_loop()
+    if loop is None:
+        return _idle_now
+    return loop._clock_base + loop._virtual_now
+
+
+def _monotonic():
+    return _process_now()
+
+
+def _time():
+    return EPOCH + _process_now()
+
+
+def _sleep(secs):
+    """time.sleep: blocks the running loop (or the program) for secs of
+    virtual time, at once."""
+    global _idle_now
+    secs = float(secs)
+    if secs < 0:
+        raise ValueError('sleep length must be non-negative')
+    loop = _clock_loop()
+    if loop is None:
+        _idle_now += secs
+    else:
+        loop._virtual_now += secs
+
+
+def _gmtime(secs=None):
+    return _real_time['gmtime'](_time() if secs is None else secs)
+
+
+def _strftime(format, t=None):
+    return _real_time['strftime'](format, _gmtime() if t is None else t)
+
+
+def _install_time():
+    import time
+    for name in ('gmtime', 'strftime'):
+        _real_time[name] = getattr(time, name)
+    time.monotonic = time.perf_counter = _monotonic
+    time.time = _time
+    time.monotonic_ns = time.perf_counter_ns = lambda: int(_monotonic() * 1e9)
+    time.time_ns = lambda: int(_time() * 1e9)
+    time.sleep = _sleep
+    time.gmtime = time.localtime = _gmtime
+    time.strftime = _strftime
 
 
 # ---------------------------------------------------------------------------
@@ -225,6 +301,7 @@ def install(handle_log=None):
         return
     _installed = True
     asyncio.set_event_loop_policy(VirtualClockEventLoopPolicy())
+    _install_time()
     if 'asim' not in sys.modules:
         sys.modules['asim'] = _make_asim_module()
         atexit.register(_write_claims)
