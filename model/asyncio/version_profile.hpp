@@ -136,6 +136,10 @@ struct VersionProfile {
   // not yet delivered (_must_cancel), so a task cancelled and uncancelled
   // before it ran runs normally; 3.11-3.12 still cancel it.
   bool uncancel_clears_must_cancel;
+  // 3.9-3.10: random.choice([]) indexes the empty sequence (its own IndexError,
+  // "list index out of range"); the others say "Cannot choose from an empty
+  // sequence".
+  bool random_choice_indexes_empty;
 
   // The language and its error reports (lang::LanguageFeatures says what each means).
   bool cannot_access_wording;         // 3.11+

@@ -21,6 +21,7 @@ asyncio scheduling logic is CPython's own), except that:
   ``EPOCH``; ``time.sleep(s)`` advances the clock by ``s`` at once (blocking
   the loop, as a real sleep would); ``gmtime``/``localtime``/``strftime``
   format that time in UTC.
+* the ``random`` module's own generator is seeded with 0.
 * if ``ASIM_HANDLE_LOG`` is set (or ``install(handle_log=path)`` is used),
   every ``Handle._run`` is logged as ``<tick>\\t<repr(time)>\\t<qualname>``.
   Memory addresses (`` at 0x...``) in reprs are replaced by `` at 0x?`` so
@@ -302,6 +303,10 @@ def install(handle_log=None):
     _installed = True
     asyncio.set_event_loop_policy(VirtualClockEventLoopPolicy())
     _install_time()
+    # The random module's generator starts from seed 0, as asim's does,
+    # instead of from the OS.
+    import random
+    random.seed(0)
     if 'asim' not in sys.modules:
         sys.modules['asim'] = _make_asim_module()
         atexit.register(_write_claims)
