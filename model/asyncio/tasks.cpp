@@ -379,11 +379,18 @@ Ref<runtime::Coroutine> sleep(EventLoop& loop, double delay, Value result) {
   return runtime::make<SleepCoroutine>(loop, delay, std::move(result));
 }
 
+// coroutines.iscoroutine: a coroutine object (not the iterator of a
+// future); on 3.7-3.11 a generator too, a relic of @asyncio.coroutine.
+bool iscoroutine(const VersionProfile& profile, const Value& v) {
+  auto* c = v.as<runtime::Coroutine>();
+  return c && (c->type_name() == "coroutine" || (profile.generators_are_coroutines && c->type_name() == "generator"));
+}
+
 // tasks.ensure_future
 Ref<Future> ensure_future(EventLoop& loop, const Value& coro_or_future) {
   if (auto* f = coro_or_future.as<Future>()) return Ref<Future>(f);
-  if (auto* c = coro_or_future.as<runtime::Coroutine>(); c && c->type_name() == "coroutine")
-    return loop.create_task(Ref<runtime::Coroutine>(c));
+  if (iscoroutine(loop.profile(), coro_or_future))
+    return loop.create_task(Ref<runtime::Coroutine>(coro_or_future.as<runtime::Coroutine>()));
   runtime::raise(loop.builtins().TypeError, "An asyncio.Future, a coroutine or an awaitable is required");
 }
 
@@ -516,12 +523,6 @@ bool is_empty_container(const Value& fs) {
   return false;
 }
 
-// coroutines.iscoroutine: a coroutine object, not the iterator of a future.
-bool is_coroutine(const Value& v) {
-  auto* c = v.as<runtime::Coroutine>();
-  return c && c->type_name() == "coroutine";
-}
-
 // `raise TimeoutError() from exc`, inside the handler of exc.
 PyError timeout_error_from(EventLoop& loop, const Ref<PyException>& exc) {
   auto timeout_error = runtime::new_exception(loop.exceptions().TimeoutError);
@@ -585,7 +586,7 @@ Coro wait_impl(EventLoop& loop, std::vector<Value> fs, std::optional<double> tim
 // tasks.wait: the checks run at the first send, as in the `async def`.
 Coro wait_body(EventLoop& loop, Value fs, std::optional<double> timeout, Value return_when) {
   const auto& b = loop.builtins();
-  if (isfuture(fs) || is_coroutine(fs))
+  if (isfuture(fs) || iscoroutine(loop.profile(), fs))
     runtime::raise(b.TypeError, fmt::format("expect a list of futures, not {}", runtime::type_name(fs)));
   if (is_empty_container(fs)) runtime::raise(b.ValueError, std::string(loop.profile().wait_empty_message));
   const auto when = parse_return_when(return_when);
@@ -593,7 +594,7 @@ Coro wait_body(EventLoop& loop, Value fs, std::optional<double> timeout, Value r
   auto items = runtime::to_vector(fs);
   // Checked before set_of, which CPython runs first, so that a call bound to
   // fail does not count as a choice point.
-  if (!loop.profile().wait_accepts_coroutines && std::any_of(items.begin(), items.end(), is_coroutine))
+  if (!loop.profile().wait_accepts_coroutines && std::any_of(items.begin(), items.end(), [&](const Value& v) { return iscoroutine(loop.profile(), v); }))
     runtime::raise(b.TypeError, "Passing coroutines is forbidden, use tasks explicitly.");
   items = set_of(loop, std::move(items), "asyncio.wait");
   if (loop.profile().wait_accepts_coroutines)

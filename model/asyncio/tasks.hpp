@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "model/asyncio/futures.hpp"
+#include "model/asyncio/version_profile.hpp"
 #include "model/runtime/native_coroutine.hpp"
 
 namespace asim::asyncio {
@@ -74,6 +75,8 @@ runtime::Ref<runtime::Coroutine> sleep(EventLoop& loop, double delay, runtime::V
 // in the order the loop's chooser gives (CPython's follows addresses).
 std::vector<runtime::Value> set_of(EventLoop& loop, std::vector<runtime::Value> fs, std::string_view owner);
 
+// coroutines.iscoroutine, per version (3.7-3.11 count generators too).
+bool iscoroutine(const VersionProfile& profile, const runtime::Value& v);
 // tasks.ensure_future: a Future/Task as is, a coroutine wrapped in a new Task.
 runtime::Ref<Future> ensure_future(EventLoop& loop, const runtime::Value& coro_or_future);
 

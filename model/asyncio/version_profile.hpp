@@ -140,6 +140,9 @@ struct VersionProfile {
   // "list index out of range"); the others say "Cannot choose from an empty
   // sequence".
   bool random_choice_indexes_empty;
+  // 3.7-3.11: asyncio.iscoroutine() is true of generators (@asyncio.coroutine's
+  // legacy), so ensure_future and create_task wrap them in tasks.
+  bool generators_are_coroutines;
 
   // The language and its error reports (lang::LanguageFeatures says what each means).
   bool cannot_access_wording;         // 3.11+

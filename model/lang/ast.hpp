@@ -31,7 +31,7 @@ enum class Ctx { Load, Store, Del };
 // ---------------------------------------------------------------- expressions
 
 enum class ExprKind {
-  BoolOp, NamedExpr, BinOp, UnaryOp, Lambda, IfExp, Dict, Set, ListComp, SetComp, DictComp, GeneratorExp, Await,
+  BoolOp, NamedExpr, BinOp, UnaryOp, Lambda, IfExp, Dict, Set, ListComp, SetComp, DictComp, GeneratorExp, Await, Yield,
   Compare, Call, FormattedValue, JoinedStr, Constant, Attribute, Subscript, Starred, Name, List, Tuple, Slice,
 };
 
@@ -136,6 +136,12 @@ struct GeneratorExp : Expr {
 
 struct Await : Expr {
   Await(Loc l) : Expr(ExprKind::Await, l) {}
+  ExprPtr value;
+};
+
+// `yield value` (value null for a bare `yield`).
+struct Yield : Expr {
+  Yield(Loc l) : Expr(ExprKind::Yield, l) {}
   ExprPtr value;
 };
 

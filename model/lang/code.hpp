@@ -77,6 +77,7 @@ namespace asim::lang {
   X(MAKE_FUNCTION)        /* [defaults][kwdefaults][closure] code -> function; arg = which */               \
   X(BUILD_CLASS)          /* body function, bases tuple -> the class; names[arg] is its name */             \
   X(RETURN_VALUE)         /* return TOS */                                                                  \
+  X(YIELD_VALUE)          /* a generator: suspend, giving pop; resumed, push the value sent */              \
   X(RAISE_VARARGS)        /* raise (0: re-raise, 1: exc, 2: exc from cause) */                              \
   X(RERAISE)              /* pop an exception and raise it again, keeping its traceback */                  \
   X(PUSH_EXC_INFO)        /* exc -> previous handled exception, exc; exc becomes the handled one */         \
@@ -144,6 +145,7 @@ enum CodeFlags : std::uint32_t {
   kVarargs = 0x4,        // *args
   kVarkeywords = 0x8,    // **kwargs
   kNested = 0x10,
+  kGenerator = 0x20,     // a def whose body yields
   kCoroutine = 0x80,     // async def, or a comprehension that awaits
   kComprehension = 0x1000,  // an inlined comprehension (3.12): no frame of its own in tracebacks
   kModule = 0x2000,
@@ -183,6 +185,7 @@ class CodeObject : public runtime::Object {
   std::shared_ptr<const Source> source;
 
   bool is_coroutine() const { return flags & kCoroutine; }
+  bool is_generator() const { return flags & kGenerator; }
   int nlocals() const { return static_cast<int>(varnames.size()); }
   int ncells() const { return static_cast<int>(cellvars.size() + freevars.size()); }
   // Local slots, then cells, then the value stack.

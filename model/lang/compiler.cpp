@@ -52,6 +52,7 @@ int stack_effect(const Instr& in, bool jump) {
     case Op::JUMP:
     case Op::CHECK_EXC_MATCH:
     case Op::AWAIT:
+    case Op::YIELD_VALUE:
     case Op::GET_AITER: return 0;
     case Op::POP_TOP:
     case Op::STORE_FAST:
@@ -191,6 +192,7 @@ class Compiler {
     if (ste->function_like()) co.flags |= kOptimized;
     if (ste->nested) co.flags |= kNested;
     if (ste->is_coroutine) co.flags |= kCoroutine;
+    if (ste->is_generator && !ste->is_coroutine) co.flags |= kGenerator;
     co.qualname = qualname_for(ste, co.name, kind);
     // Parameters first, in co_varnames order, then the other locals.
     if (ste->function_like()) {
@@ -1289,6 +1291,14 @@ class Compiler {
         expr(*a.value);
         set_pos(p);
         emit(Op::AWAIT);
+        return;
+      }
+      case ExprKind::Yield: {
+        const auto& y = static_cast<const Yield&>(e);
+        if (y.value) expr(*y.value);
+        else load_const(Value());
+        set_pos(p);
+        emit(Op::YIELD_VALUE);
         return;
       }
       case ExprKind::Compare: compare(static_cast<const Compare&>(e), p); return;

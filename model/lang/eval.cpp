@@ -619,7 +619,10 @@ Step eval_frame(Frame& f, Value sent, Ref<PyException> thrown) {
     } else if (thrown) {
       exc = std::move(thrown);
       fresh = false;
+    } else if (f.yielded) {
+      PUSH(std::move(sent));  // the value of the `yield` expression
     }
+    f.yielded = false;
   } else {
     f.started = true;
     if (thrown) {
@@ -871,6 +874,13 @@ Step eval_frame(Frame& f, Value sent, Ref<PyException> thrown) {
               f.sp = sp;
               f.pc = pc;
               return Step{true, std::move(r)};
+            }
+            case Op::YIELD_VALUE: {
+              Value y = POP();
+              f.yielded = true;
+              f.sp = sp;
+              f.pc = pc;
+              return Step{false, std::move(y)};
             }
             case Op::RAISE_VARARGS: {
               if (in.arg == 0) {

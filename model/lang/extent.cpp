@@ -271,6 +271,11 @@ int Extents::end_token(const Expr& e) {
       case ExprKind::Compare: r = end_with_parens(e, static_cast<const Compare&>(e).comparators.back().get()); break;
       case ExprKind::UnaryOp: r = end_with_parens(e, static_cast<const UnaryOpExpr&>(e).operand.get()); break;
       case ExprKind::Await: r = end_with_parens(e, static_cast<const Await&>(e).value.get()); break;
+      case ExprKind::Yield: {
+        const auto& y = static_cast<const Yield&>(e);
+        r = y.value ? end_with_parens(e, y.value.get()) : token_at(e.loc);
+        break;
+      }
       case ExprKind::IfExp: r = end_with_parens(e, static_cast<const IfExp&>(e).orelse.get()); break;
       case ExprKind::Lambda: r = end_with_parens(e, static_cast<const Lambda&>(e).body.get()); break;
       case ExprKind::NamedExpr: r = end_with_parens(e, static_cast<const NamedExpr&>(e).value.get()); break;

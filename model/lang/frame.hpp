@@ -47,6 +47,7 @@ struct Frame {
   runtime::Value* sp;  // the first free stack slot
   int pc = 0;          // the next instruction
   bool started = false;
+  bool yielded = false;  // suspended at a `yield` (a generator), not an `await`
 
   // While suspended in an `await`: the coroutine delegated to (yield from),
   // or the pending future awaited through the fast path.

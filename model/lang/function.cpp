@@ -148,6 +148,11 @@ void Function::bind_arguments(Frame& f, std::span<const Value> args, std::span<c
 }
 
 Value Function::call_kw(std::span<const Value> args, std::span<const Keyword> kwargs) {
+  if (code->is_generator()) {
+    auto gen = runtime::make<InterpretedGenerator>(Ref<Function>(this));
+    bind_arguments(gen->frame, args, kwargs);
+    return Value(gen);
+  }
   if (code->is_coroutine()) {
     auto coro = runtime::make<InterpretedCoroutine>(Ref<Function>(this));
     try {
@@ -171,13 +176,14 @@ Value run_function_frame(Frame& f) {
 
 // ------------------------------------------------------------ coroutines
 
-InterpretedCoroutine::InterpretedCoroutine(Ref<Function> fn)
+InterpretedCoroutine::InterpretedCoroutine(Ref<Function> fn, Kind kind)
     : Coroutine(fn->code->qualname),
       function(std::move(fn)),
-      frame(function->code.get(), function->globals.get(), function->builtins.get(), ThreadState::current().unbound) {}
+      frame(function->code.get(), function->globals.get(), function->builtins.get(), ThreadState::current().unbound),
+      kind_(kind) {}
 
 InterpretedCoroutine::~InterpretedCoroutine() {
-  warn_if_never_awaited();
+  if (kind_ == Kind::Coroutine) warn_if_never_awaited();
   // A suspended coroutine freed before it finished is closed, as CPython's
   // finalizer does: its `finally` blocks run.
   if (state_ == State::Suspended && !runtime::detail::tearing_down) {
@@ -205,8 +211,15 @@ int InterpretedCoroutine::lineno() const {
 Step InterpretedCoroutine::resume(Value sent, Ref<PyException> thrown) {
   auto& ts = ThreadState::current();
   const auto& b = runtime::Runtime::current().builtins;
-  if (state_ == State::Running) runtime::raise(b.ValueError, "coroutine already executing");
-  if (state_ == State::Closed) runtime::raise(b.RuntimeError, "cannot reuse already awaited coroutine");
+  if (state_ == State::Running) runtime::raise(b.ValueError, fmt::format("{} already executing", kind_name()));
+  if (state_ == State::Closed) {
+    // An exhausted generator raises StopIteration (or what is thrown in).
+    if (kind_ == Kind::Generator) {
+      if (thrown) throw PyError{std::move(thrown)};
+      return Step{true, Value()};
+    }
+    runtime::raise(b.RuntimeError, "cannot reuse already awaited coroutine");
+  }
   state_ = State::Running;
   exc_state_.previous = ts.exc_info;
   ts.exc_info = &exc_state_;
@@ -234,7 +247,7 @@ Step InterpretedCoroutine::resume(Value sent, Ref<PyException> thrown) {
 Step InterpretedCoroutine::send(Value value) {
   if (state_ == State::Created && !value.is_none())
     runtime::raise(runtime::Runtime::current().builtins.TypeError,
-                   "can't send non-None value to a just-started coroutine");
+                   fmt::format("can't send non-None value to a just-started {}", kind_name()));
   return resume(std::move(value), nullptr);
 }
 
@@ -262,7 +275,22 @@ void InterpretedCoroutine::close() {
     if (e.exc->isinstance(b.GeneratorExit.get()) || e.exc->isinstance(b.StopIteration.get())) return;
     throw;
   }
-  if (!s.done) runtime::raise(b.RuntimeError, "coroutine ignored GeneratorExit");
+  if (!s.done) runtime::raise(b.RuntimeError, fmt::format("{} ignored GeneratorExit", kind_name()));
+}
+
+// ------------------------------------------------------------ generators
+
+Ref<runtime::Coroutine> InterpretedGenerator::await_iter() {
+  runtime::raise(runtime::Runtime::current().builtins.TypeError,
+                 "object generator can't be used in 'await' expression");
+}
+
+// gen_iternext: the next yielded value; nullopt (StopIteration) at the end.
+std::optional<Value> InterpretedGenerator::next() {
+  Step s = send(Value());
+  if (!s.done) return std::move(s.value);
+  returned_ = std::move(s.value);
+  return std::nullopt;
 }
 
 }  // namespace asim::lang

@@ -3,13 +3,14 @@
 #pragma once
 
 #include <span>
-#include <string>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "model/lang/eval.hpp"
 #include "model/runtime/callable.hpp"
 #include "model/runtime/coroutine.hpp"
+#include "model/runtime/iterator.hpp"
 #include "model/runtime/module.hpp"
 
 namespace asim::lang {
@@ -41,10 +42,13 @@ class Function : public runtime::Callable {
 };
 
 // The coroutine an `async def` function returns (CPython's PyCoroObject):
-// its frame runs inside send/throw and stays suspended between them.
+// its frame runs inside send/throw and stays suspended between them. A
+// generator (InterpretedGenerator) runs the same way; `kind` picks the
+// messages and whether an unstarted one warns "never awaited".
 class InterpretedCoroutine : public runtime::Coroutine {
  public:
-  explicit InterpretedCoroutine(runtime::Ref<Function> fn);
+  enum class Kind { Coroutine, Generator };
+  explicit InterpretedCoroutine(runtime::Ref<Function> fn, Kind kind = Kind::Coroutine);
   ~InterpretedCoroutine() override;
 
   runtime::Step send(runtime::Value value) override;
@@ -63,7 +67,24 @@ class InterpretedCoroutine : public runtime::Coroutine {
 
  private:
   runtime::Step resume(runtime::Value sent, runtime::Ref<runtime::PyException> thrown);
+  std::string_view kind_name() const { return kind_ == Kind::Coroutine ? "coroutine" : "generator"; }
   ExcStackItem exc_state_;
+  const Kind kind_;
+};
+
+// What calling a `def` whose body yields returns (PyGenObject): an iterator
+// that runs the body up to each `yield`; not awaitable, not a coroutine.
+class InterpretedGenerator : public InterpretedCoroutine, public runtime::Iterator {
+ public:
+  explicit InterpretedGenerator(runtime::Ref<Function> fn) : InterpretedCoroutine(std::move(fn), Kind::Generator) {}
+  std::string_view type_name() const override { return "generator"; }
+  runtime::Coroutine* coroutine() override { return nullptr; }
+  runtime::Ref<runtime::Coroutine> await_iter() override;
+  std::optional<runtime::Value> next() override;
+  runtime::Value take_stop_value() override { return std::exchange(returned_, runtime::Value()); }
+
+ private:
+  runtime::Value returned_;  // the body's return value, until next() reports it
 };
 
 // Runs a plain (non-coroutine) function's frame to its return value.

@@ -27,6 +27,7 @@ Interpreter::Interpreter(std::shared_ptr<const Source> source, Ref<runtime::Modu
   auto& rt = runtime::Runtime::current();
   runtime::register_type(typeid(Function), rt.types.function);
   runtime::register_type(typeid(InterpretedCoroutine), rt.types.coroutine);
+  runtime::register_type(typeid(InterpretedGenerator), rt.types.generator);
   // Warnings name the line that was executing, as the warnings module does.
   outer_warning_sink_ = rt.warning_sink;
   rt.warning_sink = [this](const std::string& message) {

@@ -71,6 +71,7 @@ std::string expr_name(const Expr& e) {
     case ExprKind::UnaryOp: return "expression";
     case ExprKind::GeneratorExp: return "generator expression";
     case ExprKind::Await: return "await expression";
+    case ExprKind::Yield: return "yield expression";
     case ExprKind::ListComp: return "list comprehension";
     case ExprKind::SetComp: return "set comprehension";
     case ExprKind::DictComp: return "dict comprehension";
@@ -338,7 +339,7 @@ class Parser {
   int speculating_ = 0;
   int fstring_depth_ = 0;
   int depth_ = 0;
-  std::vector<const Expr*> yields_;  // the placeholders yield_expr returns
+  std::vector<const Expr*> yields_;  // what yield_expr returned
   std::vector<Scope> scopes_;
   std::vector<Deferred> semantic_;     // SyntaxErrors CPython's compiler raises after parsing
   std::vector<Deferred> unsupported_;  // constructs outside asim's subset
@@ -1323,21 +1324,21 @@ ExprPtr Parser::expression() {
 }
 
 // yield_expr: 'yield' 'from' expression | 'yield' [star_expressions]
-// Parsed so the file's other errors still show, then reported unsupported;
-// the placeholder value is never run.
+// `yield from` and `yield` in an async def (async generators) are parsed so
+// the file's other errors still show, then reported unsupported.
 ExprPtr Parser::yield_expr() {
   const Loc loc = take().loc;
+  auto y = make_expr<Yield>(loc);
   if (accept_kw("from")) {
     expression();
-    defer_unsupported(loc, "yield from (generators)");
+    defer_unsupported(loc, "yield from (delegating generators)");
   } else {
-    if (starts_expression(0, true)) star_expressions();
-    defer_unsupported(loc, "yield (generators)");
+    if (starts_expression(0, true)) y->value = star_expressions();
+    if (in_async_function()) defer_unsupported(loc, "yield in an async def (async generators)");
   }
   if (!in_function() && scopes_.back().kind != ScopeKind::Lambda) defer_semantic(loc, "'yield' outside function");
-  auto placeholder = make_expr<Constant>(loc);
-  yields_.push_back(placeholder.get());
-  return placeholder;
+  yields_.push_back(y.get());
+  return y;
 }
 
 // lambdef: 'lambda' [lambda_params] ':' expression

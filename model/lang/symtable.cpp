@@ -310,6 +310,19 @@ class SymtableBuilder {
         comprehension(e, "<genexpr>", c.generators, c.elt.get(), nullptr);
         break;
       }
+      case ExprKind::Yield: {
+        const auto& y = static_cast<const Yield&>(e);
+        if (cur_->kind == SymtableEntry::Kind::Comprehension) {
+          const std::string& n = cur_->name;
+          error(e.loc, fmt::format("'yield' inside {}", n == "<listcomp>"  ? "list comprehension"
+                                                        : n == "<setcomp>" ? "set comprehension"
+                                                        : n == "<dictcomp>" ? "dict comprehension"
+                                                                            : "generator expression"));
+        }
+        cur_->is_generator = true;
+        if (y.value) expr(*y.value);
+        break;
+      }
       case ExprKind::Await:
         // A comprehension that awaits is itself a coroutine (3.11).
         if (cur_->kind == SymtableEntry::Kind::Comprehension) cur_->is_coroutine = true;

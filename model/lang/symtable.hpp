@@ -42,6 +42,7 @@ struct SymtableEntry {
 
   bool is_async = false;      // async def
   bool is_coroutine = false;  // async def, or a comprehension that awaits
+  bool is_generator = false;  // a def whose body yields
   bool is_lambda = false;
   bool nested = false;        // inside a function
   bool generator_exp = false; // a comprehension from a generator expression

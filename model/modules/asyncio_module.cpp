@@ -26,13 +26,9 @@ const runtime::BuiltinExceptions& builtins() {
   return runtime::Runtime::current().builtins;
 }
 
-bool is_coroutine(const Value& v) {
-  auto* c = v.as<runtime::Coroutine>();
-  return c && c->type_name() == "coroutine";
-}
-
-Ref<runtime::Coroutine> require_coroutine(const Value& v) {
-  if (!is_coroutine(v)) runtime::raise(builtins().TypeError, "a coroutine was expected, got " + runtime::repr(v));
+Ref<runtime::Coroutine> require_coroutine(const asyncio::VersionProfile& profile, const Value& v) {
+  if (!asyncio::iscoroutine(profile, v))
+    runtime::raise(builtins().TypeError, "a coroutine was expected, got " + runtime::repr(v));
   return Ref<runtime::Coroutine>(v.as<runtime::Coroutine>());
 }
 
@@ -90,10 +86,10 @@ Ref<runtime::Module> AsyncioModule::build() {
   AsyncioModule* self = this;
 
   // runners.run
-  def(*m, "run", {pos("main"), kwonly("debug")}, [s](const Bound& b) {
-    if (!is_coroutine(b[0]))
+  def(*m, "run", {pos("main"), kwonly("debug")}, [s, &profile](const Bound& b) {
+    if (!asyncio::iscoroutine(profile, b[0]))
       runtime::raise(builtins().ValueError, "a coroutine was expected, got " + runtime::repr(b[0]));
-    return s->run(require_coroutine(b[0]));
+    return s->run(require_coroutine(profile, b[0]));
   });
   // tasks.sleep
   def(*m, "sleep", {pos("delay"), opt("result")}, [self](const Bound& b) {
@@ -101,7 +97,7 @@ Ref<runtime::Module> AsyncioModule::build() {
   });
   // tasks.create_task
   def(*m, "create_task", {pos("coro"), kwonly("name"), kwonly("context")}, [self, &profile](const Bound& b) {
-    auto coro = require_coroutine(b[0]);
+    auto coro = require_coroutine(profile, b[0]);
     auto& loop = self->loop();
     if (b[1].is_none()) return Value(loop.create_task(coro));
     // 3.8-3.12 create the task unnamed (using up a Task-N number), then rename it.
@@ -159,7 +155,8 @@ Ref<runtime::Module> AsyncioModule::build() {
     return Value::none();
   });
   // coroutines.iscoroutine / futures.isfuture
-  def(*m, "iscoroutine", {pos("obj")}, [](const Bound& b) { return Value::boolean(is_coroutine(b[0])); });
+  def(*m, "iscoroutine", {pos("obj")},
+      [&profile](const Bound& b) { return Value::boolean(asyncio::iscoroutine(profile, b[0])); });
   def(*m, "isfuture", {pos("obj")}, [](const Bound& b) { return Value::boolean(asyncio::isfuture(b[0])); });
 
   // Classes, constructed through their types so isinstance() works.
@@ -185,10 +182,10 @@ Ref<runtime::Module> AsyncioModule::build() {
                              return Value(self->event_loop().create_future());
                            }));
   constructor(*types_.Task, function("Task", {pos("coro"), kwonly("loop"), kwonly("name")},
-                                                 [self](const Bound& b) {
+                                                 [self, &profile](const Bound& b) {
                                                    std::optional<std::string> name;
                                                    if (!b[2].is_none()) name = runtime::to_str(b[2]);
-                                                   return Value(self->event_loop().create_task(require_coroutine(b[0]), name));
+                                                   return Value(self->event_loop().create_task(require_coroutine(profile, b[0]), name));
                                                  }));
 
   if (profile.task_group) {
@@ -208,7 +205,7 @@ Ref<runtime::Module> AsyncioModule::build() {
         Value(function("create_eager_task_factory.<locals>.factory", {pos("loop"), pos("coro"), kwonly("name"), kwonly("context")},
                        [](const Bound& b) {
                          auto* l = b[0].as<LoopObject>();
-                         return Value(l->loop->create_task(require_coroutine(b[1])));
+                         return Value(l->loop->create_task(require_coroutine(l->loop->profile(), b[1])));
                        }));
 
   m->dict["CancelledError"] = Value(exc.CancelledError);

@@ -188,7 +188,9 @@ void add_iteration_builtins(Module& m) {
     if (!is_iterator(a[0])) throw_type_error(fmt::format("'{}' object is not an iterator", type_name(a[0])));
     if (auto v = next(a[0])) return *v;
     if (a.size() > 1) return a[1];
-    throw PyError{new_exception(Runtime::current().builtins.StopIteration)};
+    const Value stop = a[0].as<Iterator>()->take_stop_value();
+    throw PyError{make<PyException>(Runtime::current().builtins.StopIteration,
+                                    stop.is_none() ? std::vector<Value>{} : std::vector<Value>{stop})};
   });
 
   auto enumerate = builtin_class(m, "enumerate");

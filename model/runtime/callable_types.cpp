@@ -20,21 +20,24 @@ Value finished(const Step& step) {
 
 }  // namespace
 
-void install_callable_types(BuiltinTypes& t) {
-  const auto& C = t.coroutine;
-  const Type* ct = C.get();
+namespace {
+
+// send/throw/close of coroutines and generators (the same methods in
+// genobject.c); `kind` names the object in messages.
+void install_frame_methods(const Ref<Type>& T, std::string_view kind) {
+  const Type* ct = T.get();
   using Args = std::span<const Value>;
   using Kw = std::span<const Keyword>;
-  def(C, "send", [ct](Args a, Kw kw) {
+  def(T, "send", [ct, kind](Args a, Kw kw) {
     args::no_kwargs("send", kw);
     auto& co = self_as<Coroutine>(a, *ct, "send");
     args::exactly("send", a.subspan(1), 1);
     if (co.state() == Coroutine::State::Created && !a[1].is_none())
-      throw_type_error("can't send non-None value to a just-started coroutine");
+      throw_type_error(fmt::format("can't send non-None value to a just-started {}", kind));
     const Step step = co.send(a[1]);
     return step.done ? finished(step) : step.value;
   });
-  def(C, "throw", [ct](Args a, Kw kw) {
+  def(T, "throw", [ct](Args a, Kw kw) {
     args::no_kwargs("throw", kw);
     auto& co = self_as<Coroutine>(a, *ct, "throw");
     args::count("throw", a.subspan(1), 1, 3);
@@ -46,12 +49,22 @@ void install_callable_types(BuiltinTypes& t) {
     const Step step = co.throw_(exc);
     return step.done ? finished(step) : step.value;
   });
-  def(C, "close", [ct](Args a, Kw kw) {
+  def(T, "close", [ct](Args a, Kw kw) {
     args::no_kwargs("close", kw);
     self_as<Coroutine>(a, *ct, "close").close();
     return Value::none();
   });
-  C->add_getter("cr_running", [](const Value& self) {
+}
+
+}  // namespace
+
+void install_callable_types(BuiltinTypes& t) {
+  install_frame_methods(t.coroutine, "coroutine");
+  install_frame_methods(t.generator, "generator");
+  t.coroutine->add_getter("cr_running", [](const Value& self) {
+    return Value::boolean(self.as<Coroutine>()->state() == Coroutine::State::Running);
+  });
+  t.generator->add_getter("gi_running", [](const Value& self) {
     return Value::boolean(self.as<Coroutine>()->state() == Coroutine::State::Running);
   });
 }

@@ -17,7 +17,7 @@ std::string_view Coroutine::state_name() const {
 }
 
 std::string Coroutine::repr() const {
-  return fmt::format("<coroutine object {} at {}>", qualname, address_text());
+  return fmt::format("<{} object {} at {}>", type_name(), qualname, address_text());
 }
 
 void Coroutine::warn_if_never_awaited() const {

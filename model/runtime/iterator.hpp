@@ -18,6 +18,9 @@ class Iterator {
  public:
   virtual ~Iterator() = default;
   virtual std::optional<Value> next() = 0;
+  // What the StopIteration after the last next() carries: a generator's
+  // return value (once), else None.
+  virtual Value take_stop_value() { return Value(); }
 };
 
 // An object with __anext__: the returned awaitable raises StopAsyncIteration
