@@ -7,6 +7,8 @@
 
 #include "model/asyncio/heapq.hpp"
 #include "model/asyncio/tasks.hpp"
+#include "model/runtime/iterator.hpp"
+#include "model/runtime/ops.hpp"
 
 namespace asim::asyncio {
 
@@ -44,6 +46,7 @@ EventLoop::EventLoop(const VersionProfile& profile, trace::Sink* sink, explore::
 EventLoop::~EventLoop() {
   // Tasks outlive the loop only in the heap's teardown; they must not reach back.
   for (Task* t = tasks_head_; t; t = t->next_task_) t->registered_ = false;
+  for (auto* agen : asyncgens_) agen->drop_hooks();
 }
 
 // BaseEventLoop.call_soon
@@ -110,14 +113,18 @@ void EventLoop::run_forever() {
   check_running();
   running_ = true;
   process_->running_loop = this;
+  auto& hooks = runtime::Runtime::current().asyncgen_hooks;
   struct Stop {
     EventLoop* loop;
+    runtime::AsyncGenHooks& hooks;
+    runtime::AsyncGenHooks old_hooks;
     ~Stop() {
       loop->stopping_ = false;
       loop->running_ = false;
       loop->process_->running_loop = nullptr;
+      hooks = std::move(old_hooks);
     }
-  } stop{this};
+  } stop{this, hooks, std::exchange(hooks, asyncgen_hooks())};
   for (;;) {
     run_once();
     if (stopping_) break;
@@ -159,6 +166,57 @@ void EventLoop::block_for(double seconds) {
     emit(trace::Kind::Note, "time.sleep",
          fmt::format("blocked the loop for {} s: nothing else ran; the clock is now {}", runtime::float_repr(seconds),
                      runtime::float_repr(now_)));
+}
+
+runtime::AsyncGenHooks EventLoop::asyncgen_hooks() {
+  runtime::AsyncGenHooks hooks;
+  // _asyncgen_firstiter_hook
+  hooks.firstiter = [this](runtime::AsyncGenerator& agen) {
+    if (asyncgens_shutdown_called_)
+      runtime::Runtime::current().warn(fmt::format(
+          "ResourceWarning: asynchronous generator {} was scheduled after loop.shutdown_asyncgens() call",
+          agen.object().repr()));
+    asyncgens_.push_back(&agen);
+  };
+  auto discard = [this](runtime::AsyncGenerator& agen) { std::erase(asyncgens_, &agen); };
+  hooks.forget = discard;
+  // _asyncgen_finalizer_hook: call_soon_threadsafe(self.create_task, agen.aclose())
+  hooks.finalizer = [this, discard](runtime::AsyncGenerator& freed, runtime::AsyncGenerator& replacement) {
+    discard(freed);
+    if (closed_) return;
+    if (!create_task_function_)
+      create_task_function_ = runtime::native_function("BaseEventLoop.create_task", [this](std::span<const Value> args) {
+        return Value(create_task(Ref<runtime::Coroutine>(args[0].as<runtime::Coroutine>())));
+      });
+    if (tracing()) emit(trace::Kind::Note, "async generator", replacement.object().repr() + " freed unfinished: aclose() scheduled");
+    call_soon(create_task_function_, {Value(replacement.aclose())});
+  };
+  return hooks;
+}
+
+runtime::Coro EventLoop::shutdown_asyncgens_body() {
+  asyncgens_shutdown_called_ = true;
+  if (asyncgens_.empty()) co_return Value::none();
+  // closing_agens = list(self._asyncgens): a WeakSet, in address order.
+  const auto order = chooser().permutation(asyncgens_.size(), "shutdown_asyncgens: set order");
+  std::vector<Value> closing;
+  for (auto i : order) closing.emplace_back(Ref<runtime::Object>(&asyncgens_[i]->object()));
+  asyncgens_.clear();
+  std::vector<Value> closers;
+  for (const auto& agen : closing) closers.emplace_back(runtime::downcast<runtime::AsyncGenerator>(agen.object())->aclose());
+  Value results = co_await gather(*this, closers, true);
+  const auto& items = runtime::to_vector(results);
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    auto* exc = items[i].as<runtime::PyException>();
+    if (exc && exc->isinstance(builtins_.Exception.get()))
+      call_exception_handler("an error occurred during closing of asynchronous generator " + runtime::repr(closing[i]),
+                             Ref<runtime::PyException>(exc), "asyncgen: " + runtime::repr(closing[i]));
+  }
+  co_return Value::none();
+}
+
+Ref<runtime::Coroutine> EventLoop::shutdown_asyncgens() {
+  return runtime::native("BaseEventLoop.shutdown_asyncgens", shutdown_asyncgens_body());
 }
 
 // BaseEventLoop.close

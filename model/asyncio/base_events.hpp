@@ -16,6 +16,7 @@
 #include "model/asyncio/version_profile.hpp"
 #include "model/explore/chooser.hpp"
 #include "model/runtime/coroutine.hpp"
+#include "model/runtime/native_coroutine.hpp"
 #include "model/runtime/runtime.hpp"
 #include "model/trace/event.hpp"
 
@@ -99,6 +100,9 @@ class EventLoop {
   runtime::Value run_until_complete(runtime::Value future);
   void stop() { stopping_ = true; }
   bool is_running() const { return running_; }
+  // BaseEventLoop.shutdown_asyncgens: aclose() every async generator first
+  // iterated in this loop and still alive, together (gather).
+  runtime::Ref<runtime::Coroutine> shutdown_asyncgens();
   // BaseEventLoop.close: what is queued is dropped, and the loop refuses to
   // schedule or run anything after.
   void close();
@@ -139,6 +143,10 @@ class EventLoop {
   // BaseEventLoop._check_closed / _check_running
   void check_closed() const;
   void check_running() const;
+  // _asyncgen_firstiter_hook / _asyncgen_finalizer_hook, installed by
+  // run_forever as sys.set_asyncgen_hooks.
+  runtime::AsyncGenHooks asyncgen_hooks();
+  runtime::Coro shutdown_asyncgens_body();
   void check_step_limit();
 
   const VersionProfile& profile_;
@@ -156,6 +164,11 @@ class EventLoop {
   bool stopping_ = false;
   bool running_ = false;
   bool closed_ = false;
+  // _asyncgens: the live async generators first iterated here (CPython: a
+  // WeakSet), in that order.
+  std::vector<runtime::AsyncGenerator*> asyncgens_;
+  bool asyncgens_shutdown_called_ = false;
+  runtime::Ref<runtime::Callable> create_task_function_;  // loop.create_task, for the finalizer's handle
   bool eager_tasks_ = false;
   std::deque<runtime::Ref<Handle>> ready_;
   // _scheduled: each timer with its deadline copied beside it, so that the

@@ -14,9 +14,8 @@ using runtime::Value;
 
 namespace {
 
-// BaseEventLoop.shutdown_asyncgens / shutdown_default_executor: with no async
-// generators and no executor they return at once, but each still costs
-// run_until_complete a task and two loop iterations.
+// BaseEventLoop.shutdown_default_executor: with no executor it returns at
+// once, but still costs run_until_complete a task and two loop iterations.
 Coro return_none() {
   co_return Value::none();
 }
@@ -49,7 +48,7 @@ void cancel_all_tasks(EventLoop& loop) {
 
 void shutdown(EventLoop& loop) {
   cancel_all_tasks(loop);
-  loop.run_until_complete(runtime::native("BaseEventLoop.shutdown_asyncgens", return_none()));
+  loop.run_until_complete(Value(loop.shutdown_asyncgens()));
   if (loop.profile().run_shuts_down_default_executor)
     loop.run_until_complete(runtime::native("BaseEventLoop.shutdown_default_executor", return_none()));
 }

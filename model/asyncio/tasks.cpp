@@ -379,11 +379,16 @@ Ref<runtime::Coroutine> sleep(EventLoop& loop, double delay, Value result) {
   return runtime::make<SleepCoroutine>(loop, delay, std::move(result));
 }
 
-// coroutines.iscoroutine: a coroutine object (not the iterator of a
-// future); on 3.7-3.11 a generator too, a relic of @asyncio.coroutine.
+// coroutines.iscoroutine: a coroutine object, or anything else with
+// collections.abc.Coroutine's methods (an async generator's asend/athrow
+// awaitables), not the iterator of a future; on 3.7-3.11 a generator too, a
+// relic of @asyncio.coroutine.
 bool iscoroutine(const VersionProfile& profile, const Value& v) {
   auto* c = v.as<runtime::Coroutine>();
-  return c && (c->type_name() == "coroutine" || (profile.generators_are_coroutines && c->type_name() == "generator"));
+  if (!c) return false;
+  const std::string_view name = c->type_name();
+  return name == "coroutine" || name == "async_generator_asend" || name == "async_generator_athrow" ||
+         (profile.generators_are_coroutines && name == "generator");
 }
 
 // tasks.ensure_future

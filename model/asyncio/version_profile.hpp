@@ -151,6 +151,7 @@ struct VersionProfile {
   bool self_and_import_suggestions;   // 3.12+
   bool traceback_carets;              // 3.11+
   bool traceback_call_carets;         // 3.13
+  bool unawaited_agen_method_warns;   // 3.13
   int micro;                          // sys.version_info.micro of the oracle interpreters here
 };
 

@@ -147,6 +147,7 @@ enum CodeFlags : std::uint32_t {
   kNested = 0x10,
   kGenerator = 0x20,     // a def whose body yields
   kCoroutine = 0x80,     // async def, or a comprehension that awaits
+  kAsyncGenerator = 0x200,  // an async def whose body yields
   kComprehension = 0x1000,  // an inlined comprehension (3.12): no frame of its own in tracebacks
   kModule = 0x2000,
   kClassBody = 0x4000,
@@ -186,6 +187,7 @@ class CodeObject : public runtime::Object {
 
   bool is_coroutine() const { return flags & kCoroutine; }
   bool is_generator() const { return flags & kGenerator; }
+  bool is_async_generator() const { return flags & kAsyncGenerator; }
   int nlocals() const { return static_cast<int>(varnames.size()); }
   int ncells() const { return static_cast<int>(cellvars.size() + freevars.size()); }
   // Local slots, then cells, then the value stack.

@@ -191,8 +191,8 @@ class Compiler {
     co.source = source_;
     if (ste->function_like()) co.flags |= kOptimized;
     if (ste->nested) co.flags |= kNested;
-    if (ste->is_coroutine) co.flags |= kCoroutine;
-    if (ste->is_generator && !ste->is_coroutine) co.flags |= kGenerator;
+    if (ste->is_generator) co.flags |= ste->is_coroutine ? kAsyncGenerator : kGenerator;
+    else if (ste->is_coroutine) co.flags |= kCoroutine;
     co.qualname = qualname_for(ste, co.name, kind);
     // Parameters first, in co_varnames order, then the other locals.
     if (ste->function_like()) {
@@ -654,6 +654,8 @@ class Compiler {
   void return_stmt(const Return& r) {
     const auto kind = u().kind;
     if (kind == UnitKind::Module || kind == UnitKind::Class) syntax_error(r.loc, "'return' outside function");
+    if (r.value && u().ste->is_generator && u().ste->is_coroutine)
+      syntax_error(r.loc, "'return' with value in async generator");
     const bool preserve_tos = r.value && r.value->kind != ExprKind::Constant;
     const auto saved = save_state();
     if (preserve_tos) {

@@ -25,6 +25,9 @@ struct LanguageFeatures {
   // `return f(...)` or `x = f(...)`, which gets none (traceback.py's
   // _should_show_carets).
   bool traceback_call_carets = false;
+  // 3.13: an async generator's asend/athrow/aclose awaitable freed unawaited
+  // warns "coroutine method 'asend' of 'gen' was never awaited".
+  bool unawaited_agen_method_warns = false;
 };
 
 }  // namespace asim::lang

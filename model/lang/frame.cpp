@@ -15,12 +15,28 @@ Frame::Frame(const CodeObject* code, runtime::Module* globals, runtime::Module* 
   sp = slots + fixed;
 }
 
+Frame::Frame(Frame&& other) noexcept
+    : code(other.code),
+      size(other.size),
+      globals(other.globals),
+      builtins(other.builtins),
+      ns(other.ns),
+      slots(std::exchange(other.slots, nullptr)),
+      sp(other.sp),
+      pc(other.pc),
+      started(other.started),
+      yielded(other.yielded),
+      delegate(std::move(other.delegate)),
+      awaited(std::move(other.awaited)) {}
+
 Frame::~Frame() {
+  if (!slots) return;
   for (int i = 0; i < size; ++i) slots[i].~Value();
   runtime::pool::deallocate(slots, sizeof(runtime::Value) * static_cast<std::size_t>(size));
 }
 
 void Frame::clear() {
+  if (!slots) return;  // moved from
   for (int i = 0; i < size; ++i) slots[i] = runtime::Value();
   sp = stack_base();
   delegate.reset();

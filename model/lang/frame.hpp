@@ -32,6 +32,9 @@ class Unbound : public runtime::Object {
 struct Frame {
   Frame(const CodeObject* code, runtime::Module* globals, runtime::Module* builtins, const runtime::Value& unbound);
   Frame(const Frame&) = delete;
+  // Takes over a suspended frame (an async generator handed to the loop's
+  // finalizer); `other` is left empty and must not be run again.
+  Frame(Frame&& other) noexcept;
   Frame& operator=(const Frame&) = delete;
   ~Frame();
 

@@ -1,5 +1,7 @@
 #include "model/lang/function.hpp"
 
+#include "model/lang/async_generator.hpp"
+
 #include <fmt/format.h>
 
 #include "model/runtime/ops.hpp"
@@ -148,6 +150,11 @@ void Function::bind_arguments(Frame& f, std::span<const Value> args, std::span<c
 }
 
 Value Function::call_kw(std::span<const Value> args, std::span<const Keyword> kwargs) {
+  if (code->is_async_generator()) {
+    auto gen = runtime::make<InterpretedAsyncGenerator>(Ref<Function>(this));
+    bind_arguments(gen->frame, args, kwargs);
+    return Value(gen);
+  }
   if (code->is_generator()) {
     auto gen = runtime::make<InterpretedGenerator>(Ref<Function>(this));
     bind_arguments(gen->frame, args, kwargs);
@@ -182,6 +189,11 @@ InterpretedCoroutine::InterpretedCoroutine(Ref<Function> fn, Kind kind)
       frame(function->code.get(), function->globals.get(), function->builtins.get(), ThreadState::current().unbound),
       kind_(kind) {}
 
+InterpretedCoroutine::InterpretedCoroutine(Ref<Function> fn, Frame&& body, Kind kind)
+    : Coroutine(fn->code->qualname), function(std::move(fn)), frame(std::move(body)), kind_(kind) {
+  state_ = State::Suspended;
+}
+
 InterpretedCoroutine::~InterpretedCoroutine() {
   if (kind_ == Kind::Coroutine) warn_if_never_awaited();
   // A suspended coroutine freed before it finished is closed, as CPython's
@@ -213,8 +225,9 @@ Step InterpretedCoroutine::resume(Value sent, Ref<PyException> thrown) {
   const auto& b = runtime::Runtime::current().builtins;
   if (state_ == State::Running) runtime::raise(b.ValueError, fmt::format("{} already executing", kind_name()));
   if (state_ == State::Closed) {
-    // An exhausted generator raises StopIteration (or what is thrown in).
-    if (kind_ == Kind::Generator) {
+    // An exhausted generator returns None at once (StopIteration, or
+    // StopAsyncIteration for an async one), or raises what is thrown in.
+    if (kind_ != Kind::Coroutine) {
       if (thrown) throw PyError{std::move(thrown)};
       return Step{true, Value()};
     }

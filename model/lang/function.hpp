@@ -47,8 +47,10 @@ class Function : public runtime::Callable {
 // messages and whether an unstarted one warns "never awaited".
 class InterpretedCoroutine : public runtime::Coroutine {
  public:
-  enum class Kind { Coroutine, Generator };
+  enum class Kind { Coroutine, Generator, AsyncGenerator };
   explicit InterpretedCoroutine(runtime::Ref<Function> fn, Kind kind = Kind::Coroutine);
+  // A body already under way, taken over from another object.
+  InterpretedCoroutine(runtime::Ref<Function> fn, Frame&& body, Kind kind);
   ~InterpretedCoroutine() override;
 
   runtime::Step send(runtime::Value value) override;
@@ -67,7 +69,9 @@ class InterpretedCoroutine : public runtime::Coroutine {
 
  private:
   runtime::Step resume(runtime::Value sent, runtime::Ref<runtime::PyException> thrown);
-  std::string_view kind_name() const { return kind_ == Kind::Coroutine ? "coroutine" : "generator"; }
+  std::string_view kind_name() const {
+    return kind_ == Kind::Coroutine ? "coroutine" : kind_ == Kind::Generator ? "generator" : "async generator";
+  }
   ExcStackItem exc_state_;
   const Kind kind_;
 };

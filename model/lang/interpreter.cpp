@@ -1,5 +1,7 @@
 #include "model/lang/interpreter.hpp"
 
+#include "model/lang/async_generator.hpp"
+
 #include <fmt/format.h>
 
 #include <cstdio>
@@ -28,6 +30,7 @@ Interpreter::Interpreter(std::shared_ptr<const Source> source, Ref<runtime::Modu
   runtime::register_type(typeid(Function), rt.types.function);
   runtime::register_type(typeid(InterpretedCoroutine), rt.types.coroutine);
   runtime::register_type(typeid(InterpretedGenerator), rt.types.generator);
+  runtime::register_type(typeid(InterpretedAsyncGenerator), rt.types.async_generator);
   // Warnings name the line that was executing, as the warnings module does.
   outer_warning_sink_ = rt.warning_sink;
   rt.warning_sink = [this](const std::string& message) {

@@ -1324,8 +1324,8 @@ ExprPtr Parser::expression() {
 }
 
 // yield_expr: 'yield' 'from' expression | 'yield' [star_expressions]
-// `yield from` and `yield` in an async def (async generators) are parsed so
-// the file's other errors still show, then reported unsupported.
+// `yield from` is parsed so the file's other errors still show, then
+// reported unsupported.
 ExprPtr Parser::yield_expr() {
   const Loc loc = take().loc;
   auto y = make_expr<Yield>(loc);
@@ -1334,7 +1334,6 @@ ExprPtr Parser::yield_expr() {
     defer_unsupported(loc, "yield from (delegating generators)");
   } else {
     if (starts_expression(0, true)) y->value = star_expressions();
-    if (in_async_function()) defer_unsupported(loc, "yield in an async def (async generators)");
   }
   if (!in_function() && scopes_.back().kind != ScopeKind::Lambda) defer_semantic(loc, "'yield' outside function");
   yields_.push_back(y.get());

@@ -42,6 +42,7 @@ BuiltinTypes::BuiltinTypes() {
   method = cls("method", object);
   coroutine = cls("coroutine", object);
   generator = cls("generator", object);
+  async_generator = cls("async_generator", object);
   module = cls("module", object);
   dict_keys = cls("dict_keys", object);
   dict_values = cls("dict_values", object);
@@ -60,7 +61,7 @@ void install_builtin_types(Runtime& rt) {
   for (const auto& type :
        {t.object, t.type, t.NoneType, t.NotImplementedType, t.ellipsis, t.int_, t.bool_, t.float_, t.str, t.list,
         t.tuple, t.dict, t.set, t.frozenset, t.range, t.slice, t.function, t.builtin_function, t.method, t.coroutine,
-        t.generator, t.module, t.dict_keys, t.dict_values, t.dict_items, t.TextIOWrapper, t.GenericAlias, t.property,
+        t.generator, t.async_generator, t.module, t.dict_keys, t.dict_values, t.dict_items, t.TextIOWrapper, t.GenericAlias, t.property,
         t.staticmethod, t.classmethod})
     rt.named_types[type->name] = type;
   for (const auto& e : rt.builtins.all) rt.named_types[e->name] = e;

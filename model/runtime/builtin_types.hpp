@@ -13,7 +13,7 @@ class Runtime;
 struct BuiltinTypes {
   BuiltinTypes();
   Ref<Type> object, type, NoneType, NotImplementedType, ellipsis, bool_, int_, float_, str, list, tuple, dict,
-      set, frozenset, range, slice, function, builtin_function, method, coroutine, generator, module, dict_keys, dict_values,
+      set, frozenset, range, slice, function, builtin_function, method, coroutine, generator, async_generator, module, dict_keys, dict_values,
       dict_items, TextIOWrapper, GenericAlias, property, staticmethod, classmethod;
   Value NotImplemented, Ellipsis;
 };

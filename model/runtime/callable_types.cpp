@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "model/runtime/args.hpp"
+#include "model/runtime/async_generator.hpp"
 #include "model/runtime/coroutine.hpp"
 #include "model/runtime/install.hpp"
 #include "model/runtime/ops.hpp"
@@ -10,6 +11,15 @@
 namespace asim::runtime {
 
 namespace {
+
+// throw(typ[, val]) / athrow(...): an exception instance, or a class to call
+// with the value.
+Ref<PyException> thrown_exception(std::span<const Value> a) {
+  if (auto* e = a[1].as<PyException>()) return Ref<PyException>(e);
+  if (auto* cls = a[1].as<Type>(); cls && cls->is_subclass_of(Runtime::current().builtins.BaseException.get()))
+    if (auto* made = call(a[1], a.subspan(2, a.size() > 2 ? 1 : 0)).as<PyException>()) return Ref<PyException>(made);
+  throw_type_error("exceptions must be classes or instances deriving from BaseException, not " + type_name(a[1]));
+}
 
 // A coroutine that returned: StopIteration(value), value as its .value.
 Value finished(const Step& step) {
@@ -41,11 +51,7 @@ void install_frame_methods(const Ref<Type>& T, std::string_view kind) {
     args::no_kwargs("throw", kw);
     auto& co = self_as<Coroutine>(a, *ct, "throw");
     args::count("throw", a.subspan(1), 1, 3);
-    Ref<PyException> exc;
-    if (auto* e = a[1].as<PyException>()) exc = Ref<PyException>(e);
-    else if (auto* cls = a[1].as<Type>(); cls && cls->is_subclass_of(Runtime::current().builtins.BaseException.get()))
-      exc = Ref<PyException>(call(a[1], a.subspan(2, a.size() > 2 ? 1 : 0)).as<PyException>());
-    if (!exc) throw_type_error("exceptions must be classes or instances deriving from BaseException, not " + type_name(a[1]));
+    const Ref<PyException> exc = thrown_exception(a);
     const Step step = co.throw_(exc);
     return step.done ? finished(step) : step.value;
   });
@@ -53,6 +59,40 @@ void install_frame_methods(const Ref<Type>& T, std::string_view kind) {
     args::no_kwargs("close", kw);
     self_as<Coroutine>(a, *ct, "close").close();
     return Value::none();
+  });
+}
+
+// __aiter__, __anext__, asend, athrow, aclose (async_gen_methods).
+void install_async_generator_methods(const Ref<Type>& T) {
+  const Type* at = T.get();
+  using Args = std::span<const Value>;
+  using Kw = std::span<const Keyword>;
+  auto gen = [at](Args a, const char* method) -> AsyncGenerator& {
+    return *downcast<AsyncGenerator>(&self_as<Object>(a, *at, method));
+  };
+  def(T, "__aiter__", [at](Args a, Kw kw) {
+    args::no_kwargs("__aiter__", kw);
+    self_as<Object>(a, *at, "__aiter__");
+    return a[0];
+  });
+  def(T, "__anext__", [gen](Args a, Kw kw) {
+    args::no_kwargs("__anext__", kw);
+    return Value(gen(a, "__anext__").anext());
+  });
+  def(T, "asend", [gen](Args a, Kw kw) {
+    args::no_kwargs("asend", kw);
+    args::exactly("asend", a.subspan(1), 1);
+    return Value(gen(a, "asend").asend(a[1]));
+  });
+  def(T, "athrow", [gen](Args a, Kw kw) {
+    args::no_kwargs("athrow", kw);
+    args::count("athrow", a.subspan(1), 1, 3);
+    const Ref<PyException> exc = thrown_exception(a);
+    return Value(gen(a, "athrow").athrow(exc));
+  });
+  def(T, "aclose", [gen](Args a, Kw kw) {
+    args::no_kwargs("aclose", kw);
+    return Value(gen(a, "aclose").aclose());
   });
 }
 
@@ -67,6 +107,7 @@ void install_callable_types(BuiltinTypes& t) {
   t.generator->add_getter("gi_running", [](const Value& self) {
     return Value::boolean(self.as<Coroutine>()->state() == Coroutine::State::Running);
   });
+  install_async_generator_methods(t.async_generator);
 }
 
 }  // namespace asim::runtime

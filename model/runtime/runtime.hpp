@@ -9,6 +9,7 @@
 #include <typeindex>
 #include <unordered_map>
 
+#include "model/runtime/async_generator.hpp"
 #include "model/runtime/builtin_types.hpp"
 #include "model/runtime/exceptions.hpp"
 #include "model/runtime/object.hpp"
@@ -26,6 +27,8 @@ class Runtime {
   // A RuntimeWarning, as the warnings module would print it to stderr.
   void warn(const std::string& message);
   std::function<void(const std::string&)> warning_sink;
+  // sys.set_asyncgen_hooks: set by the running loop.
+  AsyncGenHooks asyncgen_hooks;
 
  private:
   // Declared first so it is destroyed last: the heap's final teardown may

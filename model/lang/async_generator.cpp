@@ -1,0 +1,251 @@
+#include "model/lang/async_generator.hpp"
+
+#include <fmt/format.h>
+
+#include "model/runtime/ops.hpp"
+#include "model/runtime/runtime.hpp"
+
+namespace asim::lang {
+
+using runtime::PyError;
+using runtime::PyException;
+using runtime::Ref;
+using runtime::Step;
+using runtime::Value;
+
+namespace {
+
+const runtime::BuiltinExceptions& builtins() {
+  return runtime::Runtime::current().builtins;
+}
+
+// 3.13: "coroutine method 'asend' of 'gen' was never awaited", when an
+// asend/athrow/aclose awaitable goes unused.
+void warn_unawaited(bool warn, const runtime::Coroutine& method, std::string_view name,
+                    const InterpretedAsyncGenerator& gen) {
+  if (warn && method.state() == runtime::Coroutine::State::Created && !runtime::detail::tearing_down)
+    runtime::Runtime::current().warn(fmt::format("RuntimeWarning: coroutine method '{}' of '{}' was never awaited", name,
+                                                 gen.qualname));
+}
+
+bool method_warns() {
+  return ThreadState::current().limits.features.unawaited_agen_method_warns;
+}
+
+// async_generator_asend: what __anext__() and asend() return.
+class AsyncGenASend : public runtime::Coroutine {
+ public:
+  AsyncGenASend(Ref<InterpretedAsyncGenerator> gen, Value sendval)
+      : Coroutine("async_generator_asend"), gen_(std::move(gen)), sendval_(std::move(sendval)), warn_(method_warns()) {}
+  ~AsyncGenASend() override { warn_unawaited(warn_, *this, "asend", *gen_); }
+  std::string_view type_name() const override { return "async_generator_asend"; }
+  std::string repr() const override { return "<async_generator_asend object at " + address_text() + ">"; }
+  runtime::Coroutine* coroutine() override { return nullptr; }
+
+  // async_gen_asend_send
+  Step send(Value value) override {
+    if (state_ == State::Closed)
+      runtime::raise(builtins().RuntimeError, "cannot reuse already awaited __anext__()/asend()");
+    if (state_ == State::Created) {
+      if (gen_->running_async)
+        runtime::raise(builtins().RuntimeError, "anext(): asynchronous generator is already running");
+      if (value.is_none()) value = sendval_;
+      state_ = State::Suspended;
+    }
+    return run(std::move(value), nullptr);
+  }
+
+  // async_gen_asend_throw
+  Step throw_(Ref<PyException> exc) override {
+    if (state_ == State::Closed)
+      runtime::raise(builtins().RuntimeError, "cannot reuse already awaited __anext__()/asend()");
+    return run(Value(), std::move(exc));
+  }
+
+  void close() override { state_ = State::Closed; }
+
+ private:
+  Step run(Value sent, Ref<PyException> thrown) {
+    gen_->running_async = true;
+    try {
+      Step s = gen_->step(std::move(sent), std::move(thrown));
+      if (s.done) state_ = State::Closed;
+      return s;
+    } catch (PyError&) {
+      state_ = State::Closed;
+      throw;
+    }
+  }
+
+  Ref<InterpretedAsyncGenerator> gen_;
+  Value sendval_;
+  bool warn_;
+};
+
+// async_generator_athrow: what athrow() and aclose() (no exception) return.
+class AsyncGenAThrow : public runtime::Coroutine {
+ public:
+  AsyncGenAThrow(Ref<InterpretedAsyncGenerator> gen, Ref<PyException> exc)
+      : Coroutine(exc ? "athrow" : "aclose"), gen_(std::move(gen)), exc_(std::move(exc)), warn_(method_warns()) {}
+  ~AsyncGenAThrow() override { warn_unawaited(warn_, *this, qualname, *gen_); }
+  std::string_view type_name() const override { return "async_generator_athrow"; }
+  std::string repr() const override { return "<async_generator_athrow object at " + address_text() + ">"; }
+
+  // async_gen_athrow_send
+  Step send(Value value) override {
+    const auto& b = builtins();
+    if (state_ == State::Closed)
+      runtime::raise(b.RuntimeError, "cannot reuse already awaited aclose()/athrow()");
+    if (gen_->state() == State::Closed) {  // the body has finished
+      state_ = State::Closed;
+      return Step{true, Value()};
+    }
+    if (state_ == State::Created) {
+      if (gen_->running_async) {
+        state_ = State::Closed;
+        runtime::raise(b.RuntimeError, exc_ ? "athrow(): asynchronous generator is already running"
+                                            : "aclose(): asynchronous generator is already running");
+      }
+      if (gen_->closed) {
+        state_ = State::Closed;
+        throw PyError{runtime::new_exception(b.StopAsyncIteration)};
+      }
+      if (!value.is_none()) runtime::raise(b.RuntimeError, "can't send non-None value to a just-started coroutine");
+      state_ = State::Suspended;
+      gen_->running_async = true;
+      if (!exc_) {
+        gen_->closed = true;
+        return closing(Value(), runtime::new_exception(b.GeneratorExit));
+      }
+      return throwing(Value(), exc_);
+    }
+    return exc_ ? throwing(std::move(value), nullptr) : closing(std::move(value), nullptr);
+  }
+
+  // async_gen_athrow_throw
+  Step throw_(Ref<PyException> exc) override {
+    if (state_ == State::Closed)
+      runtime::raise(builtins().RuntimeError, "cannot reuse already awaited aclose()/athrow()");
+    return exc_ ? throwing(Value(), std::move(exc)) : closing(Value(), std::move(exc));
+  }
+
+  void close() override { state_ = State::Closed; }
+
+ private:
+  // athrow(): the body's next yield is the result, as for asend.
+  Step throwing(Value sent, Ref<PyException> thrown) {
+    try {
+      Step s = gen_->step(std::move(sent), std::move(thrown));
+      if (s.done) state_ = State::Closed;
+      return s;
+    } catch (PyError&) {
+      state_ = State::Closed;
+      throw;
+    }
+  }
+
+  // aclose(): done once the body has ended (GeneratorExit, StopAsyncIteration
+  // or a return); a yield instead is an error.
+  Step closing(Value sent, Ref<PyException> thrown) {
+    const auto& b = builtins();
+    Step s;
+    try {
+      s = thrown ? gen_->throw_(std::move(thrown)) : gen_->send(std::move(sent));
+    } catch (PyError& e) {
+      gen_->running_async = false;
+      state_ = State::Closed;
+      if (e.exc->isinstance(b.StopAsyncIteration.get()) || e.exc->isinstance(b.GeneratorExit.get()))
+        return Step{true, Value()};
+      throw;
+    }
+    if (!s.done && !gen_->frame.yielded) return s;  // awaiting inside a `finally`
+    gen_->running_async = false;
+    state_ = State::Closed;
+    if (!s.done) runtime::raise(b.RuntimeError, "async generator ignored GeneratorExit");
+    return Step{true, Value()};
+  }
+
+  Ref<InterpretedAsyncGenerator> gen_;
+  Ref<PyException> exc_;  // null: aclose()
+  bool warn_;
+};
+
+}  // namespace
+
+InterpretedAsyncGenerator::InterpretedAsyncGenerator(Ref<Function> fn, Frame&& body, runtime::AsyncGenHooks hooks)
+    : InterpretedCoroutine(std::move(fn), std::move(body), Kind::AsyncGenerator),
+      hooks_inited_(true),
+      hooks_(std::move(hooks)) {}
+
+// _PyGen_Finalize for async generators: one freed before it finished goes to
+// the finalizer the loop installed (which schedules aclose() in a task); its
+// body moves to a replacement, as CPython's object is resurrected instead.
+InterpretedAsyncGenerator::~InterpretedAsyncGenerator() {
+  if (runtime::detail::tearing_down || !hooks_inited_) return;
+  if (hooks_.forget) hooks_.forget(*this);
+  if (state_ != State::Suspended || closed || !hooks_.finalizer) return;
+  state_ = State::Closed;  // the body is the replacement's now: nothing to close here
+  auto replacement = runtime::make<InterpretedAsyncGenerator>(function, std::move(frame), hooks_);
+  hooks_.finalizer(*this, *replacement);
+}
+
+Ref<runtime::Coroutine> InterpretedAsyncGenerator::await_iter() {
+  runtime::raise(builtins().TypeError, "object async_generator can't be used in 'await' expression");
+}
+
+void InterpretedAsyncGenerator::init_hooks() {
+  if (hooks_inited_) return;
+  hooks_inited_ = true;
+  hooks_ = runtime::Runtime::current().asyncgen_hooks;
+  if (hooks_.firstiter) hooks_.firstiter(*this);
+}
+
+Ref<runtime::Coroutine> InterpretedAsyncGenerator::asend(Value value) {
+  init_hooks();
+  return runtime::make<AsyncGenASend>(Ref<InterpretedAsyncGenerator>(this), std::move(value));
+}
+
+Ref<runtime::Coroutine> InterpretedAsyncGenerator::athrow(Ref<PyException> exc) {
+  init_hooks();
+  return runtime::make<AsyncGenAThrow>(Ref<InterpretedAsyncGenerator>(this), std::move(exc));
+}
+
+Ref<runtime::Coroutine> InterpretedAsyncGenerator::aclose() {
+  init_hooks();
+  return runtime::make<AsyncGenAThrow>(Ref<InterpretedAsyncGenerator>(this), nullptr);
+}
+
+// gen_send_ex, then async_gen_unwrap_value.
+Step InterpretedAsyncGenerator::step(Value sent, Ref<PyException> thrown) {
+  const auto& b = builtins();
+  Step s;
+  try {
+    s = thrown ? throw_(std::move(thrown)) : send(std::move(sent));
+  } catch (PyError& e) {
+    running_async = false;
+    // A StopIteration or StopAsyncIteration raised by the body itself would
+    // end the iteration silently; CPython turns it into a RuntimeError.
+    for (const auto* stop : {b.StopIteration.get(), b.StopAsyncIteration.get()}) {
+      if (e.exc->type.get() != stop) continue;
+      auto error = runtime::new_exception(b.RuntimeError, fmt::format("async generator raised {}", stop->name));
+      error->cause = e.exc;
+      error->context = e.exc;
+      error->suppress_context = true;
+      throw PyError{error};
+    }
+    if (e.exc->isinstance(b.GeneratorExit.get())) closed = true;
+    throw;
+  }
+  if (s.done) {
+    running_async = false;
+    closed = true;
+    throw PyError{runtime::new_exception(b.StopAsyncIteration)};
+  }
+  if (frame.yielded) {
+    running_async = false;
+    return Step{true, std::move(s.value)};
+  }
+  return s;
+}
+
+}  // namespace asim::lang
