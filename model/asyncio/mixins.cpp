@@ -15,9 +15,13 @@ EventLoop& LoopBinding::get_loop(const runtime::Object& owner) {
   return *loop_;
 }
 
+bool LoopBinding::tracing() const {
+  EventLoop* loop = traced_loop();
+  return loop && loop->tracing();
+}
+
 void LoopBinding::emit(trace::Kind kind, std::string subject, std::string detail) const {
-  EventLoop* loop = loop_ ? loop_ : process_->running_loop;
-  if (loop && loop->tracing()) loop->emit(kind, std::move(subject), std::move(detail));
+  if (tracing()) traced_loop()->emit(kind, std::move(subject), std::move(detail));
 }
 
 }  // namespace asim::asyncio

@@ -27,10 +27,15 @@ class LoopBinding {
 
   const VersionProfile& profile() const { return process_->profile; }
   const AsyncioExceptions& exceptions() const { return process_->exceptions; }
-  // A trace event on the bound loop, else on the running one, when traced.
+  // Whether the bound loop (else the running one) is traced: the callers
+  // skip building an event's texts otherwise.
+  bool tracing() const;
+  // A trace event on that loop.
   void emit(trace::Kind kind, std::string subject, std::string detail = {}) const;
 
  private:
+  EventLoop* traced_loop() const { return loop_ ? loop_ : process_->running_loop; }
+
   std::shared_ptr<ProcessState> process_;
   EventLoop* loop_ = nullptr;
 };

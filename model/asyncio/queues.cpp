@@ -62,7 +62,7 @@ Coro Queue::put_body(Value item) {
   while (full()) {
     Ref<Future> putter = binding_.get_loop(*this).create_future();
     putters_.push_back(putter);
-    binding_.emit(trace::Kind::QueueWaiter, repr(), "putter waits: queue full");
+    if (binding_.tracing()) binding_.emit(trace::Kind::QueueWaiter, repr(), "putter waits: queue full");
     std::optional<PyError> error;
     try {
       co_await putter;
@@ -87,7 +87,7 @@ Ref<runtime::Coroutine> Queue::put(Value item) {
 // Queue.put_nowait
 void Queue::put_nowait(Value item) {
   if (full()) throw PyError{runtime::new_exception(binding_.exceptions().QueueFull)};
-  binding_.emit(trace::Kind::QueuePut, repr(), runtime::repr(item));
+  if (binding_.tracing()) binding_.emit(trace::Kind::QueuePut, repr(), runtime::repr(item));
   queue_.push_back(std::move(item));
   ++unfinished_tasks_;
   finished_->clear();
@@ -100,7 +100,7 @@ Coro Queue::get_body() {
   while (empty()) {
     Ref<Future> getter = binding_.get_loop(*this).create_future();
     getters_.push_back(getter);
-    binding_.emit(trace::Kind::QueueWaiter, repr(), "getter waits: queue empty");
+    if (binding_.tracing()) binding_.emit(trace::Kind::QueueWaiter, repr(), "getter waits: queue empty");
     std::optional<PyError> error;
     try {
       co_await getter;
@@ -126,7 +126,7 @@ Value Queue::get_nowait() {
   if (empty()) throw PyError{runtime::new_exception(binding_.exceptions().QueueEmpty)};
   Value item = std::move(queue_.front());
   queue_.pop_front();
-  binding_.emit(trace::Kind::QueueGet, repr(), runtime::repr(item));
+  if (binding_.tracing()) binding_.emit(trace::Kind::QueueGet, repr(), runtime::repr(item));
   wakeup_next(putters_);
   return item;
 }
