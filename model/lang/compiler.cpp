@@ -1280,10 +1280,11 @@ class Compiler {
         comprehension(e, "<dictcomp>", c.generators, c.key.get(), c.value.get(), Op::BUILD_MAP);
         return;
       }
-      case ExprKind::GeneratorExp:
-        unsupported(e.loc,
-                    "generator expressions other than as the only argument of a call (sum(x for x in xs)) or "
-                    "unpacked with * (f(*(x for x in xs)))");
+      case ExprKind::GeneratorExp: {
+        const auto& g = static_cast<const GeneratorExp&>(e);
+        comprehension(e, "<genexpr>", g.generators, g.elt.get(), nullptr, Op::YIELD_VALUE);
+        return;
+      }
       case ExprKind::Await: {
         const auto& a = static_cast<const Await&>(e);
         const Unit& unit = u();
@@ -1393,7 +1394,7 @@ class Compiler {
     emit(Op::BUILD_LIST, 0);
     for (const auto& e : elts) {
       if (e->kind == ExprKind::Starred) {
-        starred_value(*static_cast<const Starred&>(*e).value, p);
+        expr(*static_cast<const Starred&>(*e).value);
         set_pos(p);
         emit(Op::LIST_EXTEND, 1);
       } else {
@@ -1406,16 +1407,6 @@ class Compiler {
     else if (build == Op::BUILD_SET) emit(Op::LIST_TO_SET);
   }
 
-  // The value of `*value`. A generator expression there is consumed whole
-  // at once anyway, so it runs eagerly, into a list.
-  void starred_value(const Expr& value, Position consumer) {
-    if (value.kind == ExprKind::GeneratorExp) {
-      const auto& g = static_cast<const GeneratorExp&>(value);
-      comprehension(g, "<genexpr>", g.generators, g.elt.get(), nullptr, Op::BUILD_LIST, consumer);
-      return;
-    }
-    expr(value);
-  }
 
   void compare(const Compare& c, Position p) {
     expr(*c.left);
@@ -1458,14 +1449,6 @@ class Compiler {
       return;
     }
     expr(*c.func);
-    // f(x for x in xs): the generator runs at once, into a list.
-    if (c.args.size() == 1 && c.keywords.empty() && c.args[0]->kind == ExprKind::GeneratorExp) {
-      const auto& g = static_cast<const GeneratorExp&>(*c.args[0]);
-      comprehension(g, "<genexpr>", g.generators, g.elt.get(), nullptr, Op::BUILD_LIST, p);
-      set_pos(p);
-      emit(Op::CALL, 1);
-      return;
-    }
     bool dynamic = false;
     for (const auto& a : c.args) dynamic |= a->kind == ExprKind::Starred;
     for (const auto& k : c.keywords) dynamic |= !k.arg.has_value();
@@ -1474,11 +1457,7 @@ class Compiler {
         if (c.keywords[i].arg && c.keywords[j].arg && *c.keywords[i].arg == *c.keywords[j].arg)
           syntax_error(c.keywords[i].loc, "keyword argument repeated: " + *c.keywords[i].arg);
     if (!dynamic) {
-      for (const auto& a : c.args) {
-        if (a->kind == ExprKind::GeneratorExp)
-          syntax_error(a->loc, "Generator expression must be parenthesized");
-        expr(*a);
-      }
+      for (const auto& a : c.args) expr(*a);
       if (c.keywords.empty()) {
         set_pos(p);
         emit(Op::CALL, static_cast<int>(c.args.size()));
@@ -1499,7 +1478,7 @@ class Compiler {
     emit(Op::BUILD_LIST, 0);
     for (const auto& a : c.args) {
       if (a->kind == ExprKind::Starred) {
-        starred_value(*static_cast<const Starred&>(*a).value, p);
+        expr(*static_cast<const Starred&>(*a).value);
         set_pos(p);
         emit(Op::LIST_EXTEND, 1);
       } else {
@@ -1532,8 +1511,10 @@ class Compiler {
   // iterator, called at once (and awaited when it is asynchronous).
   // `call_pos`: where the caller runs it (an eager generator expression runs
   // inside the call that consumes it).
+  // `build` is what the body makes: BUILD_LIST, BUILD_SET, BUILD_MAP, or
+  // YIELD_VALUE for a generator expression (a generator of its own).
   void comprehension(const Expr& node, const char* name, const std::vector<Comprehension>& gens, const Expr* elt,
-                     const Expr* value, Op build, std::optional<Position> call_pos = std::nullopt) {
+                     const Expr* value, Op build) {
     const Position p = pos_of(node);
     SymtableEntry* ste = symtable_->lookup(&node);
     const bool is_genexp = node.kind == ExprKind::GeneratorExp;
@@ -1546,13 +1527,20 @@ class Compiler {
     enter(ste, UnitKind::Comprehension, name, node.loc.line);
     CodeObject& co = *u().code;
     co.argcount = 1;
-    if (!is_genexp) co.flags |= kComprehension;
-    set_pos(p);
-    emit(build == Op::BUILD_MAP ? Op::BUILD_MAP : Op::BUILD_LIST, 0);
-    u().depth = 1;
-    comprehension_generator(gens, 0, elt, value, build, p);
-    set_pos(p);
-    if (build == Op::BUILD_SET) emit(Op::LIST_TO_SET);
+    if (is_genexp) {
+      co.flags |= kGenerator;
+      comprehension_generator(gens, 0, elt, value, build, p);
+      set_pos(p);
+      load_const(Value());
+    } else {
+      co.flags |= kComprehension;
+      set_pos(p);
+      emit(build == Op::BUILD_MAP ? Op::BUILD_MAP : Op::BUILD_LIST, 0);
+      u().depth = 1;
+      comprehension_generator(gens, 0, elt, value, build, p);
+      set_pos(p);
+      if (build == Op::BUILD_SET) emit(Op::LIST_TO_SET);
+    }
     emit(Op::RETURN_VALUE);
     Ref<CodeObject> code = leave();
 
@@ -1561,7 +1549,6 @@ class Compiler {
     expr(*gens[0].iter);
     set_pos(p);
     emit(gens[0].is_async ? Op::GET_AITER : Op::GET_ITER);
-    if (call_pos) set_pos(*call_pos);
     emit(Op::CALL, 1);
     if (code->is_coroutine()) emit(Op::AWAIT);
   }
@@ -1604,6 +1591,11 @@ class Compiler {
         expr(*value);
         set_pos(p);
         emit(Op::MAP_ADD, depth);
+      } else if (build == Op::YIELD_VALUE) {
+        expr(*elt);
+        set_pos(p);
+        emit(Op::YIELD_VALUE);
+        emit(Op::POP_TOP);
       } else {
         expr(*elt);
         set_pos(p);
