@@ -1519,8 +1519,7 @@ class Compiler {
     SymtableEntry* ste = symtable_->lookup(&node);
     const bool is_genexp = node.kind == ExprKind::GeneratorExp;
     const UnitKind outer = u().kind;
-    if (ste->is_coroutine) {
-      if (is_genexp) unsupported(node.loc, "asynchronous generator expressions");
+    if (ste->is_coroutine && !is_genexp) {
       if (outer != UnitKind::AsyncFunction && outer != UnitKind::Comprehension)
         syntax_error(node.loc, "asynchronous comprehension outside of an asynchronous function");
     }
@@ -1528,7 +1527,8 @@ class Compiler {
     CodeObject& co = *u().code;
     co.argcount = 1;
     if (is_genexp) {
-      co.flags |= kGenerator;
+      // With `async for` or `await` inside: an asynchronous generator.
+      co.flags = (co.flags & ~kCoroutine) | (ste->is_coroutine ? kAsyncGenerator : kGenerator);
       comprehension_generator(gens, 0, elt, value, build, p);
       set_pos(p);
       load_const(Value());
@@ -1550,7 +1550,7 @@ class Compiler {
     set_pos(p);
     emit(gens[0].is_async ? Op::GET_AITER : Op::GET_ITER);
     emit(Op::CALL, 1);
-    if (code->is_coroutine()) emit(Op::AWAIT);
+    if (code->is_coroutine() && !is_genexp) emit(Op::AWAIT);
   }
 
   void comprehension_generator(const std::vector<Comprehension>& gens, std::size_t i, const Expr* elt,
