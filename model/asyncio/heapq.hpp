@@ -6,64 +6,60 @@
 
 #include <cstddef>
 #include <utility>
-#include <vector>
 
 namespace asim::asyncio::heapq {
 
-// heapq._siftdown: moves heap[pos] up towards startpos.
-template <class T, class Less>
-void siftdown(std::vector<T>& heap, std::size_t startpos, std::size_t pos, Less less) {
-  T newitem = std::move(heap[pos]);
+// Heaps are random-access containers (the loop's vector of timers, a
+// PriorityQueue's deque of items).
+
+// heapq._siftdown: moves heap[pos] up towards startpos. Swaps, as
+// _heapqmodule.c does, so a comparison that raises (PriorityQueue items
+// Python cannot order) leaves every item in the heap.
+template <class Heap, class Less>
+void siftdown(Heap& heap, std::size_t startpos, std::size_t pos, Less less) {
   while (pos > startpos) {
     const std::size_t parentpos = (pos - 1) >> 1;
-    if (less(newitem, heap[parentpos])) {
-      heap[pos] = std::move(heap[parentpos]);
-      pos = parentpos;
-      continue;
-    }
-    break;
+    if (!less(heap[pos], heap[parentpos])) break;
+    std::swap(heap[pos], heap[parentpos]);
+    pos = parentpos;
   }
-  heap[pos] = std::move(newitem);
 }
 
 // heapq._siftup: sinks heap[pos] to a leaf along the smaller children, then
 // lets it rise again (Knuth's trick that CPython uses).
-template <class T, class Less>
-void siftup(std::vector<T>& heap, std::size_t pos, Less less) {
+template <class Heap, class Less>
+void siftup(Heap& heap, std::size_t pos, Less less) {
   const std::size_t endpos = heap.size();
   const std::size_t startpos = pos;
-  T newitem = std::move(heap[pos]);
-  std::size_t childpos = 2 * pos + 1;
-  while (childpos < endpos) {
-    const std::size_t rightpos = childpos + 1;
-    if (rightpos < endpos && !less(heap[childpos], heap[rightpos])) childpos = rightpos;
-    heap[pos] = std::move(heap[childpos]);
+  const std::size_t limit = endpos >> 1;
+  while (pos < limit) {
+    std::size_t childpos = 2 * pos + 1;
+    if (childpos + 1 < endpos && !less(heap[childpos], heap[childpos + 1])) ++childpos;
+    std::swap(heap[childpos], heap[pos]);
     pos = childpos;
-    childpos = 2 * pos + 1;
   }
-  heap[pos] = std::move(newitem);
   siftdown(heap, startpos, pos, less);
 }
 
-template <class T, class Less>
-void heappush(std::vector<T>& heap, T item, Less less) {
+template <class Heap, class T, class Less>
+void heappush(Heap& heap, T item, Less less) {
   heap.push_back(std::move(item));
   siftdown(heap, 0, heap.size() - 1, less);
 }
 
-template <class T, class Less>
-T heappop(std::vector<T>& heap, Less less) {
-  T lastelt = std::move(heap.back());
+template <class Heap, class Less>
+auto heappop(Heap& heap, Less less) {
+  auto lastelt = std::move(heap.back());
   heap.pop_back();
   if (heap.empty()) return lastelt;
-  T returnitem = std::move(heap[0]);
+  auto returnitem = std::move(heap[0]);
   heap[0] = std::move(lastelt);
   siftup(heap, 0, less);
   return returnitem;
 }
 
-template <class T, class Less>
-void heapify(std::vector<T>& heap, Less less) {
+template <class Heap, class Less>
+void heapify(Heap& heap, Less less) {
   for (std::size_t i = heap.size() / 2; i-- > 0;) siftup(heap, i, less);
 }
 

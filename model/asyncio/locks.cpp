@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "model/asyncio/base_events.hpp"
+#include "model/runtime/ops.hpp"
 
 namespace asim::asyncio {
 
@@ -102,6 +103,103 @@ void Lock::wake_up_first() {
 }
 
 
+// ------------------------------------------------------------ class Condition
+
+Condition::Condition(LoopBinding binding, Ref<Lock> lock) : binding_(std::move(binding)), lock_(std::move(lock)) {}
+
+std::string Condition::repr() const {
+  std::string extra = locked() ? "locked" : "unlocked";
+  if (!waiters_.empty()) extra += fmt::format(", waiters:{}", waiters_.size());
+  return fmt::format("<asyncio.locks.Condition object at {} [{}]>", address_text(), extra);
+}
+
+// Condition.wait. 3.7-3.12 release the lock first and, cancelled while
+// taking it back, raise a new CancelledError; 3.13 makes the future first,
+// re-raises the very CancelledError, and on any error passes the
+// notification on to the next waiter (_notify(1)).
+Coro Condition::wait_body() {
+  Ref<Condition> self(this);
+  const auto& b = runtime::Runtime::current().builtins;
+  const auto* cancelled_error = binding_.exceptions().CancelledError.get();
+  const bool renotify = binding_.profile().condition_renotifies;
+  if (!locked()) runtime::raise(b.RuntimeError, "cannot wait on un-acquired lock");
+  Ref<Future> fut;
+  if (renotify) fut = binding_.get_loop(*this).create_future();
+  release();
+  std::optional<PyError> error;
+  try {
+    if (!fut) fut = binding_.get_loop(*this).create_future();
+  } catch (PyError& e) {
+    error = std::move(e);
+  }
+  if (!error) {
+    waiters_.push_back(fut);
+    try {
+      co_await fut;
+    } catch (PyError& e) {
+      error = std::move(e);
+    }
+    auto it = std::find_if(waiters_.begin(), waiters_.end(), [&](const Ref<Future>& w) { return w == fut; });
+    if (it != waiters_.end()) waiters_.erase(it);
+  }
+  // finally: take the lock back, whatever happened.
+  std::optional<PyError> cancelled;
+  for (;;) {
+    try {
+      co_await acquire();
+      break;
+    } catch (PyError& e) {
+      if (!e.exc->isinstance(cancelled_error)) {
+        if (renotify) wake(1);
+        throw;
+      }
+      cancelled = std::move(e);
+    }
+  }
+  if (cancelled) error = renotify ? std::move(*cancelled) : PyError{runtime::new_exception(binding_.exceptions().CancelledError)};
+  if (error) {
+    if (renotify) wake(1);
+    throw *error;
+  }
+  co_return Value::boolean(true);
+}
+
+Ref<runtime::Coroutine> Condition::wait() {
+  return runtime::native("Condition.wait", wait_body());
+}
+
+// Condition.wait_for
+Coro Condition::wait_for_body(Value predicate) {
+  Ref<Condition> self(this);
+  Value result = runtime::call(predicate, {});
+  while (!runtime::truthy(result)) {
+    co_await wait();
+    result = runtime::call(predicate, {});
+  }
+  co_return result;
+}
+
+Ref<runtime::Coroutine> Condition::wait_for(Value predicate) {
+  return runtime::native("Condition.wait_for", wait_for_body(std::move(predicate)));
+}
+
+// Condition.notify
+void Condition::notify(std::int64_t n) {
+  if (!locked()) runtime::raise(runtime::Runtime::current().builtins.RuntimeError, "cannot notify on un-acquired lock");
+  wake(n);
+}
+
+void Condition::wake(std::int64_t n) {
+  std::int64_t idx = 0;
+  for (auto& fut : waiters_) {
+    if (idx >= n) break;
+    if (!fut->done()) {
+      ++idx;
+      fut->set_result(Value::boolean(false));
+    }
+  }
+}
+
 // ---------------------------------------------------------------- class Event
 
 std::string Event::repr() const {
@@ -151,7 +249,8 @@ Semaphore::Semaphore(LoopBinding binding, std::int64_t value) : binding_(std::mo
 // Semaphore.__repr__
 std::string Semaphore::repr() const {
   const std::string extra = locked() ? "locked" : fmt::format("unlocked, value:{}", value_);
-  return fmt::format("<asyncio.locks.Semaphore object at {} [{}{}]>", address_text(), extra, waiters_text(waiters_));
+  return fmt::format("<asyncio.locks.{} object at {} [{}{}]>", type_name(), address_text(), extra,
+                     waiters_text(waiters_));
 }
 
 // Semaphore.locked
@@ -268,6 +367,13 @@ Ref<runtime::Coroutine> Semaphore::acquire() {
 void Semaphore::release() {
   ++value_;
   wake_up_next();
+}
+
+// BoundedSemaphore.release
+void BoundedSemaphore::release() {
+  if (value() >= bound_value_)
+    runtime::raise(runtime::Runtime::current().builtins.ValueError, "BoundedSemaphore released too many times");
+  Semaphore::release();
 }
 
 // Semaphore._wake_up_next

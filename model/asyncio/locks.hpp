@@ -67,6 +67,35 @@ class Event : public runtime::Object {
   bool value_ = false;
 };
 
+// locks.Condition: waiters release the lock, wait for notify(), and take
+// the lock again before wait() returns.
+class Condition : public ContextManagerMixin {
+ public:
+  Condition(LoopBinding binding, runtime::Ref<Lock> lock);
+  std::string_view type_name() const override { return "Condition"; }
+  std::string repr() const override;
+
+  bool locked() const { return lock_->locked(); }
+  runtime::Ref<runtime::Coroutine> acquire() override { return lock_->acquire(); }
+  void release() override { lock_->release(); }
+  // Condition.wait: a coroutine returning True once notified and relocked.
+  runtime::Ref<runtime::Coroutine> wait();
+  // Condition.wait_for: waits until predicate() is true; returns its value.
+  runtime::Ref<runtime::Coroutine> wait_for(runtime::Value predicate);
+  // Condition.notify / notify_all: RuntimeError unless the lock is held.
+  void notify(std::int64_t n);
+  void notify_all() { notify(static_cast<std::int64_t>(waiters_.size())); }
+
+ private:
+  runtime::Coro wait_body();
+  runtime::Coro wait_for_body(runtime::Value predicate);
+  // Condition._notify: sets the first n waiters not done yet.
+  void wake(std::int64_t n);
+  LoopBinding binding_;
+  runtime::Ref<Lock> lock_;
+  std::deque<runtime::Ref<Future>> waiters_;
+};
+
 // locks.Semaphore, in the design the profile names (SemaphoreDesign).
 class Semaphore : public ContextManagerMixin {
  public:
@@ -94,6 +123,18 @@ class Semaphore : public ContextManagerMixin {
   std::int64_t value_;
   std::deque<runtime::Ref<Future>> waiters_;
   bool wakeup_scheduled_ = false;  // 3.9's _wakeup_scheduled
+};
+
+// locks.BoundedSemaphore: release() may not raise the value above the start.
+class BoundedSemaphore final : public Semaphore {
+ public:
+  BoundedSemaphore(LoopBinding binding, std::int64_t value)
+      : Semaphore(std::move(binding), value), bound_value_(value) {}
+  std::string_view type_name() const override { return "BoundedSemaphore"; }
+  void release() override;
+
+ private:
+  std::int64_t bound_value_;
 };
 
 }  // namespace asim::asyncio

@@ -6,7 +6,9 @@
 #include <optional>
 
 #include "model/asyncio/base_events.hpp"
+#include "model/asyncio/heapq.hpp"
 #include "model/asyncio/locks.hpp"
+#include "model/runtime/ops.hpp"
 
 namespace asim::asyncio {
 
@@ -32,7 +34,7 @@ std::string Queue::repr() const {
   if (!getters_.empty()) info += fmt::format(" _getters[{}]", getters_.size());
   if (!putters_.empty()) info += fmt::format(" _putters[{}]", putters_.size());
   if (unfinished_tasks_) info += fmt::format(" tasks={}", unfinished_tasks_);
-  return fmt::format("<Queue at {} {}>", address_text(), info);
+  return fmt::format("<{} at {} {}>", type_name(), address_text(), info);
 }
 
 bool Queue::full() const {
@@ -88,7 +90,7 @@ Ref<runtime::Coroutine> Queue::put(Value item) {
 void Queue::put_nowait(Value item) {
   if (full()) throw PyError{runtime::new_exception(binding_.exceptions().QueueFull)};
   if (binding_.tracing()) binding_.emit(trace::Kind::QueuePut, repr(), runtime::repr(item));
-  queue_.push_back(std::move(item));
+  put_item(std::move(item));
   ++unfinished_tasks_;
   finished_->clear();
   wakeup_next(getters_);
@@ -124,11 +126,39 @@ Ref<runtime::Coroutine> Queue::get() {
 // Queue.get_nowait
 Value Queue::get_nowait() {
   if (empty()) throw PyError{runtime::new_exception(binding_.exceptions().QueueEmpty)};
-  Value item = std::move(queue_.front());
-  queue_.pop_front();
+  Value item = get_item();
   if (binding_.tracing()) binding_.emit(trace::Kind::QueueGet, repr(), runtime::repr(item));
   wakeup_next(putters_);
   return item;
+}
+
+Value Queue::get_item() {
+  Value item = std::move(queue_.front());
+  queue_.pop_front();
+  return item;
+}
+
+Value LifoQueue::get_item() {
+  Value item = std::move(queue_.back());
+  queue_.pop_back();
+  return item;
+}
+
+namespace {
+
+// heapq compares with `<`, which may raise (items Python cannot order).
+bool python_less(const Value& a, const Value& b) {
+  return runtime::truthy(runtime::compare(runtime::CmpOp::Lt, a, b));
+}
+
+}  // namespace
+
+void PriorityQueue::put_item(Value item) {
+  heapq::heappush(queue_, std::move(item), python_less);
+}
+
+Value PriorityQueue::get_item() {
+  return heapq::heappop(queue_, python_less);
 }
 
 // Queue.task_done

@@ -31,6 +31,12 @@ class Queue : public runtime::Object {
   void task_done();
   runtime::Ref<runtime::Coroutine> join();
 
+ protected:
+  // Queue._put / Queue._get: where an item goes and which comes out.
+  virtual void put_item(runtime::Value item) { queue_.push_back(std::move(item)); }
+  virtual runtime::Value get_item();
+  std::deque<runtime::Value> queue_;
+
  private:
   runtime::Coro put_body(runtime::Value item);
   runtime::Coro get_body();
@@ -41,11 +47,32 @@ class Queue : public runtime::Object {
 
   LoopBinding binding_;
   std::int64_t maxsize_;
-  std::deque<runtime::Value> queue_;
   std::deque<runtime::Ref<Future>> getters_;
   std::deque<runtime::Ref<Future>> putters_;
   std::int64_t unfinished_tasks_ = 0;
   runtime::Ref<Event> finished_;
+};
+
+// queues.LifoQueue: the last item put comes out first.
+class LifoQueue final : public Queue {
+ public:
+  using Queue::Queue;
+  std::string_view type_name() const override { return "LifoQueue"; }
+
+ private:
+  runtime::Value get_item() override;
+};
+
+// queues.PriorityQueue: the smallest item (Python's `<`) comes out first,
+// kept as a heapq heap.
+class PriorityQueue final : public Queue {
+ public:
+  using Queue::Queue;
+  std::string_view type_name() const override { return "PriorityQueue"; }
+
+ private:
+  void put_item(runtime::Value item) override;
+  runtime::Value get_item() override;
 };
 
 }  // namespace asim::asyncio

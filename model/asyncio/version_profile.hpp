@@ -143,6 +143,10 @@ struct VersionProfile {
   // 3.7-3.11: asyncio.iscoroutine() is true of generators (@asyncio.coroutine's
   // legacy), so ensure_future and create_task wrap them in tasks.
   bool generators_are_coroutines;
+  // 3.13: Condition.wait makes its future before releasing the lock,
+  // re-raises the CancelledError it caught while relocking, and on any error
+  // passes the notification to the next waiter.
+  bool condition_renotifies;
 
   // The language and its error reports (lang::LanguageFeatures says what each means).
   bool cannot_access_wording;         // 3.11+

@@ -166,9 +166,30 @@ Ref<runtime::Module> AsyncioModule::build() {
   m->dict["Event"] = Value(types_.Event);
   m->dict["Lock"] = Value(types_.Lock);
   m->dict["Semaphore"] = Value(types_.Semaphore);
+  m->dict["BoundedSemaphore"] = Value(types_.BoundedSemaphore);
+  m->dict["Condition"] = Value(types_.Condition);
+  m->dict["LifoQueue"] = Value(types_.LifoQueue);
+  m->dict["PriorityQueue"] = Value(types_.PriorityQueue);
   constructor(*types_.Queue, function("Queue", {opt("maxsize", Value::integer(0))}, [self](const Bound& b) {
                              return Value(make<asyncio::Queue>(self->binding(), b[0].as_int()));
                            }));
+  constructor(*types_.LifoQueue, function("LifoQueue", {opt("maxsize", Value::integer(0))}, [self](const Bound& b) {
+                                 return Value(make<asyncio::LifoQueue>(self->binding(), b[0].as_int()));
+                               }));
+  constructor(*types_.PriorityQueue, function("PriorityQueue", {opt("maxsize", Value::integer(0))}, [self](const Bound& b) {
+                                     return Value(make<asyncio::PriorityQueue>(self->binding(), b[0].as_int()));
+                                   }));
+  constructor(*types_.BoundedSemaphore,
+              function("BoundedSemaphore", {opt("value", Value::integer(1))}, [self](const Bound& b) {
+                return Value(make<asyncio::BoundedSemaphore>(self->binding(), b[0].as_int()));
+              }));
+  constructor(*types_.Condition, function("Condition", {opt("lock")}, [self](const Bound& b) {
+                                 Ref<asyncio::Lock> lock = b[0].ref<asyncio::Lock>();
+                                 if (!b[0].is_none() && !lock)
+                                   runtime::raise(builtins().TypeError, "asim: Condition(lock) takes an asyncio.Lock");
+                                 if (!lock) lock = make<asyncio::Lock>(self->binding());
+                                 return Value(make<asyncio::Condition>(self->binding(), std::move(lock)));
+                               }));
   constructor(*types_.Event, function("Event", {}, [self](const Bound&) {
                              return Value(make<asyncio::Event>(self->binding()));
                            }));

@@ -163,6 +163,8 @@ AsyncioTypes make_asyncio_types(Session& session) {
                }));
   q.add_method("join", method<asyncio::Queue>("Queue.join", {}, [](asyncio::Queue& s, const Bound&) { return Value(s.join()); }));
   q.add_getter("maxsize", [](const Value& self) { return Value::integer(self.as<asyncio::Queue>()->maxsize()); });
+  t.LifoQueue = make<Type>("asyncio.queues", "LifoQueue", t.Queue);
+  t.PriorityQueue = make<Type>("asyncio.queues", "PriorityQueue", t.Queue);
 
   t.Event = make<Type>("asyncio.locks", "Event", object_type);
   t.Event->add_method("set", method<asyncio::Event>("Event.set", {}, [](asyncio::Event& e, const Bound&) {
@@ -199,6 +201,37 @@ AsyncioTypes make_asyncio_types(Session& session) {
                             return boolean(s.locked());
                           }));
 
+  t.BoundedSemaphore = make<Type>("asyncio.locks", "BoundedSemaphore", t.Semaphore);
+
+  t.Condition = make<Type>("asyncio.locks", "Condition", object_type);
+  t.Condition->add_method("acquire", method<asyncio::Condition>("Lock.acquire", {}, [](asyncio::Condition& c, const Bound&) {
+                            return Value(c.acquire());
+                          }));
+  t.Condition->add_method("release", method<asyncio::Condition>("Lock.release", {}, [](asyncio::Condition& c, const Bound&) {
+                            c.release();
+                            return Value::none();
+                          }));
+  t.Condition->add_method("locked", method<asyncio::Condition>("Lock.locked", {}, [](asyncio::Condition& c, const Bound&) {
+                            return boolean(c.locked());
+                          }));
+  t.Condition->add_method("wait", method<asyncio::Condition>("Condition.wait", {}, [](asyncio::Condition& c, const Bound&) {
+                            return Value(c.wait());
+                          }));
+  t.Condition->add_method("wait_for", method<asyncio::Condition>("Condition.wait_for", {pos("predicate")},
+                                                                 [](asyncio::Condition& c, const Bound& b) {
+                                                                   return Value(c.wait_for(b[1]));
+                                                                 }));
+  t.Condition->add_method("notify", method<asyncio::Condition>("Condition.notify", {opt("n", Value::integer(1))},
+                                                               [](asyncio::Condition& c, const Bound& b) {
+                                                                 c.notify(b[1].as_int());
+                                                                 return Value::none();
+                                                               }));
+  t.Condition->add_method("notify_all", method<asyncio::Condition>("Condition.notify_all", {},
+                                                                   [](asyncio::Condition& c, const Bound&) {
+                                                                     c.notify_all();
+                                                                     return Value::none();
+                                                                   }));
+
   t.Timeout = make<Type>("asyncio.timeouts", "Timeout", object_type);
   t.Timeout->add_method("when", method<asyncio::Timeout>("Timeout.when", {}, [](asyncio::Timeout& tm, const Bound&) {
                           return number_or_none(tm.when());
@@ -231,6 +264,10 @@ AsyncioTypes make_asyncio_types(Session& session) {
   runtime::register_type(typeid(asyncio::Handle), t.Handle);
   runtime::register_type(typeid(asyncio::TimerHandle), t.TimerHandle);
   runtime::register_type(typeid(asyncio::Queue), t.Queue);
+  runtime::register_type(typeid(asyncio::LifoQueue), t.LifoQueue);
+  runtime::register_type(typeid(asyncio::PriorityQueue), t.PriorityQueue);
+  runtime::register_type(typeid(asyncio::Condition), t.Condition);
+  runtime::register_type(typeid(asyncio::BoundedSemaphore), t.BoundedSemaphore);
   runtime::register_type(typeid(asyncio::Event), t.Event);
   runtime::register_type(typeid(asyncio::Lock), t.Lock);
   runtime::register_type(typeid(asyncio::Semaphore), t.Semaphore);

@@ -10,8 +10,9 @@
 namespace asim::modules {
 
 struct AsyncioTypes {
-  runtime::Ref<runtime::Type> Future, Task, Handle, TimerHandle, Queue, Event, Lock, Semaphore, Timeout, Loop,
-      LegacyAsCompleted, AsCompletedIterator, GatheringFuture, TaskGroup;
+  runtime::Ref<runtime::Type> Future, Task, Handle, TimerHandle, Queue, LifoQueue, PriorityQueue, Event, Lock,
+      Condition, Semaphore, BoundedSemaphore, Timeout, Loop, LegacyAsCompleted, AsCompletedIterator, GatheringFuture,
+      TaskGroup;
 };
 
 // Builds the classes, registers them with the runtime (type(), isinstance)
