@@ -258,6 +258,7 @@ struct ClassDef : Stmt {
   std::string name;
   std::vector<ExprPtr> bases;
   Body body;
+  std::vector<ExprPtr> decorator_list;
 };
 
 struct Return : Stmt {

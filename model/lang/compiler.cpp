@@ -1133,7 +1133,10 @@ class Compiler {
 
   void class_def(const ClassDef& c) {
     const Position p = pos_of(c);
-    enter(symtable_->lookup(&c), UnitKind::Class, c.name, c.loc.line);
+    for (const auto& d : c.decorator_list) expr(*d);
+    // co_firstlineno: the first decorator's line, else the class's.
+    enter(symtable_->lookup(&c), UnitKind::Class, c.name,
+          c.decorator_list.empty() ? c.loc.line : c.decorator_list.front()->loc.line);
     u().code->flags |= kClassBody;
     for (const auto& s : c.body) {
       switch (s->kind) {
@@ -1165,6 +1168,7 @@ class Compiler {
     set_pos(p);
     emit(Op::BUILD_TUPLE, static_cast<int>(c.bases.size()));
     emit(Op::BUILD_CLASS, name_index(c.name));
+    for (std::size_t i = c.decorator_list.size(); i-- > 0;) emit(Op::CALL, 1);
     nameop(c.name, Ctx::Store);
   }
 

@@ -116,6 +116,7 @@ class SymtableBuilder {
       case StmtKind::ClassDef: {
         const auto& c = static_cast<const ClassDef&>(s);
         add_def(c.name, kDefLocal);
+        for (const auto& d : c.decorator_list) expr(*d);
         for (const auto& b : c.bases) expr(*b);
         enter(SymtableEntry::Kind::Class, c.name, c.loc, &c);
         body(c.body);
