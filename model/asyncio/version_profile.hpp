@@ -156,6 +156,8 @@ struct VersionProfile {
   bool traceback_carets;              // 3.11+
   bool traceback_call_carets;         // 3.13
   bool unawaited_agen_method_warns;   // 3.13
+  bool context_manager_type_errors;   // 3.11+
+  bool async_with_looks_up_aexit_first;  // 3.7-3.8
   int micro;                          // sys.version_info.micro of the oracle interpreters here
 };
 

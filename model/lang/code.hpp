@@ -91,6 +91,9 @@ namespace asim::lang {
   X(BEFORE_ASYNC_WITH)    /* mgr -> mgr, mgr.__aenter__() */                                                \
   X(ASYNC_WITH_EXIT)      /* mgr -> mgr, mgr.__aexit__(None, None, None) */                                 \
   X(WITH_EXCEPT_START)    /* mgr, prev, exc -> mgr, prev, exc, mgr.__aexit__(exc) */                        \
+  X(BEFORE_WITH)          /* mgr -> mgr, mgr.__enter__() */                                                 \
+  X(WITH_EXIT)            /* mgr -> mgr, mgr.__exit__(None, None, None) */                                  \
+  X(WITH_EXCEPT_EXIT)     /* mgr, prev, exc -> mgr, prev, exc, mgr.__exit__(type, exc, None) */             \
   X(IMPORT_NAME)          /* push the module names[arg] */                                                  \
   X(IMPORT_FROM)          /* module -> module, module.names[arg] */
 

@@ -86,6 +86,9 @@ int stack_effect(const Instr& in, bool jump) {
     case Op::BEFORE_ASYNC_WITH:
     case Op::ASYNC_WITH_EXIT:
     case Op::WITH_EXCEPT_START:
+    case Op::BEFORE_WITH:
+    case Op::WITH_EXIT:
+    case Op::WITH_EXCEPT_EXIT:
     case Op::IMPORT_NAME:
     case Op::IMPORT_FROM: return 1;
     case Op::STORE_ATTR:
@@ -121,7 +124,7 @@ bool falls_through(Op op) {
 
 enum class UnitKind { Module, Function, AsyncFunction, Lambda, Class, Comprehension };
 
-enum class FBlockType { WhileLoop, ForLoop, TryExcept, FinallyTry, FinallyEnd, HandlerCleanup, AsyncWith,
+enum class FBlockType { WhileLoop, ForLoop, TryExcept, FinallyTry, FinallyEnd, HandlerCleanup, With, AsyncWith,
                         ExceptionHandler, PopValue };
 
 struct FBlock {
@@ -463,12 +466,11 @@ class Compiler {
       case StmtKind::AsyncFor: async_for_stmt(static_cast<const For&>(s)); break;
       case StmtKind::While: while_stmt(static_cast<const While&>(s)); break;
       case StmtKind::If: if_stmt(static_cast<const If&>(s)); break;
-      case StmtKind::With:
-        unsupported(s.loc, "the 'with' statement (asim runs 'async with' only)");
+      case StmtKind::With: with_stmt(static_cast<const With&>(s), 0, false); break;
       case StmtKind::AsyncWith: {
         const auto& w = static_cast<const With&>(s);
         if (u().kind != UnitKind::AsyncFunction) syntax_error(s.loc, "'async with' outside async function");
-        async_with(w, 0);
+        with_stmt(w, 0, true);
         break;
       }
       case StmtKind::Raise: {
@@ -609,13 +611,18 @@ class Compiler {
         emit(Op::POP_EXCEPT);
         unit.depth -= 2;
         return;
+      case FBlockType::With:
       case FBlockType::AsyncWith:
         unit.handler_stack.resize(b.handler_level);
         set_pos(b.pos);
         if (preserve_tos) emit(Op::SWAP, 2);
-        emit(Op::ASYNC_WITH_EXIT);
-        emit(Op::AWAIT);
-        emit(Op::POP_TOP);  // __aexit__'s result
+        if (b.type == FBlockType::With) {
+          emit(Op::WITH_EXIT);
+        } else {
+          emit(Op::ASYNC_WITH_EXIT);
+          emit(Op::AWAIT);
+        }
+        emit(Op::POP_TOP);  // __exit__'s result
         emit(Op::POP_TOP);  // the manager
         --unit.depth;
         return;
@@ -870,7 +877,9 @@ class Compiler {
   }
 
   // compiler_async_with, one item at a time.
-  void async_with(const With& s, std::size_t pos) {
+  // `with` / `async with`, one item at a time; __exit__ (awaited __aexit__)
+  // runs on the way out, given the exception if one left the body.
+  void with_stmt(const With& s, std::size_t pos, bool is_async) {
     Unit& unit = u();
     const WithItem& item = s.items[pos];
     const Position with_pos = pos_of(s);
@@ -878,31 +887,43 @@ class Compiler {
     const int d = unit.depth;
     expr(*item.context_expr);
     set_pos(with_pos);
-    emit(Op::BEFORE_ASYNC_WITH);
-    emit(Op::AWAIT);
+    if (is_async) {
+      emit(Op::BEFORE_ASYNC_WITH);
+      emit(Op::AWAIT);
+    } else {
+      emit(Op::BEFORE_WITH);
+    }
     const std::size_t level = unit.handler_stack.size();
     push_handler(final, d + 1);
-    push_fblock(FBlock{FBlockType::AsyncWith, -1, -1, level, nullptr, nullptr, with_pos});
+    push_fblock(FBlock{is_async ? FBlockType::AsyncWith : FBlockType::With, -1, -1, level, nullptr, nullptr, with_pos});
     u().depth = d + 1;
     if (item.optional_vars) store_target(*item.optional_vars);
     else emit(Op::POP_TOP);
     if (pos + 1 == s.items.size()) body(s.body);
-    else async_with(s, pos + 1);
+    else with_stmt(s, pos + 1, is_async);
     pop_fblock();
     pop_handler();
     set_pos(with_pos);
-    emit(Op::ASYNC_WITH_EXIT);
-    emit(Op::AWAIT);
-    emit(Op::POP_TOP);  // __aexit__'s result
+    if (is_async) {
+      emit(Op::ASYNC_WITH_EXIT);
+      emit(Op::AWAIT);
+    } else {
+      emit(Op::WITH_EXIT);
+    }
+    emit(Op::POP_TOP);  // __exit__'s result
     emit(Op::POP_TOP);  // the manager
     emit_jump(Op::JUMP, exit);
 
-    // An exception left the body: await __aexit__(exc), suppress if true.
+    // An exception left the body: __exit__(exc), suppress if true.
     use_label(final);
     push_handler(cleanup, d + 2);
     emit(Op::PUSH_EXC_INFO);
-    emit(Op::WITH_EXCEPT_START);
-    emit(Op::AWAIT);
+    if (is_async) {
+      emit(Op::WITH_EXCEPT_START);
+      emit(Op::AWAIT);
+    } else {
+      emit(Op::WITH_EXCEPT_EXIT);
+    }
     emit_jump(Op::POP_JUMP_IF_TRUE, suppress);
     emit(Op::RERAISE);
     use_label(suppress);

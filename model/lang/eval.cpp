@@ -408,6 +408,32 @@ std::string_view str_view(const Value& v) {
 // GET_AITER, GET_ANEXT, BEFORE_ASYNC_WITH, ASYNC_WITH_EXIT, WITH_EXCEPT_START:
 // the native protocols (runtime::AsyncIterator, AsyncContextManager) first,
 // then classes with __aiter__/__anext__ and __aenter__/__aexit__.
+// A context manager's bound __enter__ (__aenter__), once it is known to
+// have __exit__ (__aexit__) too. A missing one is a TypeError from 3.11;
+// before, an AttributeError naming the method (3.7-3.8's `async with`
+// looked for __aexit__ first).
+Value context_manager_enter(const Value& manager, bool is_async) {
+  const auto& B = builtins();
+  const auto& features = ThreadState::current().limits.features;
+  const char* enter_name = is_async ? "__aenter__" : "__enter__";
+  const char* exit_name = is_async ? "__aexit__" : "__exit__";
+  const Ref<Type> type = runtime::type_of(manager);
+  auto enter = type->lookup(manager, enter_name);
+  const bool has_exit = type->lookup(manager, exit_name).has_value();
+  const std::string protocol = is_async ? "asynchronous context manager protocol" : "context manager protocol";
+  if (!features.context_manager_type_errors) {
+    if (is_async && features.async_with_looks_up_aexit_first && !has_exit) runtime::raise(B.AttributeError, exit_name);
+    if (!enter) runtime::raise(B.AttributeError, enter_name);
+    if (!has_exit) runtime::raise(B.AttributeError, exit_name);
+  }
+  if (!enter)
+    runtime::raise(B.TypeError, fmt::format("'{}' object does not support the {}", runtime::type_name(manager), protocol));
+  if (!has_exit)
+    runtime::raise(B.TypeError, fmt::format("'{}' object does not support the {} (missed {} method)",
+                                            runtime::type_name(manager), protocol, exit_name));
+  return *enter;
+}
+
 [[gnu::noinline]] Value* op_async(Op op, Value* sp) {
   const auto& B = builtins();
   switch (op) {
@@ -437,16 +463,7 @@ std::string_view str_view(const Value& v) {
       if (auto* cm = sp[-1].as<runtime::AsyncContextManager>()) {
         entered = Value(cm->aenter());
       } else {
-        Ref<Type> type = runtime::type_of(sp[-1]);
-        auto enter = type->lookup(sp[-1], "__aenter__");
-        if (!enter)
-          runtime::raise(B.TypeError, fmt::format("'{}' object does not support the asynchronous context manager protocol",
-                                                  runtime::type_name(sp[-1])));
-        if (!type->lookup(sp[-1], "__aexit__"))
-          runtime::raise(B.TypeError, fmt::format("'{}' object does not support the asynchronous context manager "
-                                                  "protocol (missed __aexit__ method)",
-                                                  runtime::type_name(sp[-1])));
-        entered = runtime::call(*enter, {});
+        entered = runtime::call(context_manager_enter(sp[-1], true), {});
       }
       *sp++ = std::move(entered);
       break;
@@ -462,6 +479,23 @@ std::string_view str_view(const Value& v) {
         exit_coro = runtime::call_method(sp[-1], "__aexit__", nones);
       }
       *sp++ = std::move(exit_coro);
+      break;
+    }
+    case Op::BEFORE_WITH: {
+      Value entered = runtime::call(context_manager_enter(sp[-1], false), {});
+      *sp++ = std::move(entered);
+      break;
+    }
+    case Op::WITH_EXIT: {
+      const Value nones[3];
+      Value result = runtime::call_method(sp[-1], "__exit__", nones);
+      *sp++ = std::move(result);
+      break;
+    }
+    case Op::WITH_EXCEPT_EXIT: {
+      const Value args[3] = {Value(sp[-1].as<PyException>()->type), sp[-1], Value()};
+      Value result = runtime::call_method(sp[-3], "__exit__", args);
+      *sp++ = std::move(result);
       break;
     }
     case Op::WITH_EXCEPT_START: {
@@ -970,7 +1004,10 @@ Step eval_frame(Frame& f, Value sent, Ref<PyException> thrown) {
             }
             case Op::BEFORE_ASYNC_WITH:
             case Op::ASYNC_WITH_EXIT:
-            case Op::WITH_EXCEPT_START: sp = op_async(in.op, sp); break;
+            case Op::WITH_EXCEPT_START:
+            case Op::BEFORE_WITH:
+            case Op::WITH_EXIT:
+            case Op::WITH_EXCEPT_EXIT: sp = op_async(in.op, sp); break;
             case Op::IMPORT_NAME:
             case Op::IMPORT_FROM: sp = op_import(co, in, sp); break;
           }

@@ -28,6 +28,12 @@ struct LanguageFeatures {
   // 3.13: an async generator's asend/athrow/aclose awaitable freed unawaited
   // warns "coroutine method 'asend' of 'gen' was never awaited".
   bool unawaited_agen_method_warns = false;
+  // 3.11+: `with` / `async with` on an object without the methods is a
+  // TypeError ("does not support the context manager protocol"); before, an
+  // AttributeError naming the method.
+  bool context_manager_type_errors = true;
+  // 3.7-3.8: `async with` looks for __aexit__ before __aenter__.
+  bool async_with_looks_up_aexit_first = false;
 };
 
 }  // namespace asim::lang

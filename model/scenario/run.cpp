@@ -31,7 +31,8 @@ int system_exit_status(const runtime::PyException& exc, std::string& err) {
 lang::LanguageFeatures language_features(const asyncio::VersionProfile& p) {
   return {p.inline_comprehensions, p.cannot_access_wording, p.qualname_in_call_errors, p.name_suggestions,
           p.self_and_import_suggestions, p.traceback_carets,
-          p.traceback_call_carets, p.unawaited_agen_method_warns};
+          p.traceback_call_carets, p.unawaited_agen_method_warns, p.context_manager_type_errors,
+          p.async_with_looks_up_aexit_first};
 }
 
 RunResult run_source(const std::string& path, const std::string& text, const RunOptions& options) {
