@@ -223,11 +223,11 @@ Step InterpretedAsyncGenerator::step(Value sent, Ref<PyException> thrown) {
     s = thrown ? throw_(std::move(thrown)) : send(std::move(sent));
   } catch (PyError& e) {
     running_async = false;
-    // A StopIteration or StopAsyncIteration raised by the body itself would
-    // end the iteration silently; CPython turns it into a RuntimeError.
-    for (const auto* stop : {b.StopIteration.get(), b.StopAsyncIteration.get()}) {
-      if (e.exc->type.get() != stop) continue;
-      auto error = runtime::new_exception(b.RuntimeError, fmt::format("async generator raised {}", stop->name));
+    // A StopAsyncIteration raised by the body itself would end the
+    // iteration silently; CPython turns it into a RuntimeError (resume did
+    // the same for StopIteration).
+    if (e.exc->isinstance(b.StopAsyncIteration.get())) {
+      auto error = runtime::new_exception(b.RuntimeError, "async generator raised StopAsyncIteration");
       error->cause = e.exc;
       error->context = e.exc;
       error->suppress_context = true;

@@ -220,6 +220,22 @@ int InterpretedCoroutine::lineno() const {
   return co.firstlineno;
 }
 
+// PEP 479: a StopIteration escaping the body would pass for the end of the
+// iteration; gen_send_ex turns it into a RuntimeError, caused by it.
+void InterpretedCoroutine::rethrow_stop_iteration() const {
+  const auto& b = runtime::Runtime::current().builtins;
+  try {
+    throw;
+  } catch (PyError& e) {
+    if (!e.exc->isinstance(b.StopIteration.get())) throw;
+    auto error = runtime::new_exception(b.RuntimeError, fmt::format("{} raised StopIteration", kind_name()));
+    error->cause = e.exc;
+    error->context = e.exc;
+    error->suppress_context = true;
+    throw PyError{error};
+  }
+}
+
 Step InterpretedCoroutine::resume(Value sent, Ref<PyException> thrown) {
   auto& ts = ThreadState::current();
   const auto& b = runtime::Runtime::current().builtins;
@@ -244,7 +260,7 @@ Step InterpretedCoroutine::resume(Value sent, Ref<PyException> thrown) {
     state_ = State::Closed;
     frame.clear();
     exc_state_.exc.reset();
-    throw;
+    rethrow_stop_iteration();
   }
   ts.exc_info = exc_state_.previous;
   if (s.done) {

@@ -69,6 +69,7 @@ class InterpretedCoroutine : public runtime::Coroutine {
 
  private:
   runtime::Step resume(runtime::Value sent, runtime::Ref<runtime::PyException> thrown);
+  [[noreturn]] void rethrow_stop_iteration() const;
   std::string_view kind_name() const {
     return kind_ == Kind::Coroutine ? "coroutine" : kind_ == Kind::Generator ? "generator" : "async generator";
   }
