@@ -322,10 +322,19 @@ void EventLoop::timer_handle_cancelled(const TimerHandle& handle) {
 
 void EventLoop::call_exception_handler(const std::string& message, const Ref<runtime::PyException>& exc,
                                        const std::string& where) {
+  // default_exception_handler: the message, the context, then logging's
+  // exc_info: the traceback.
   std::string text = message;
   if (!where.empty()) text += "\n" + where;
-  if (exc) text += "\n" + exc->type->qualified_name() + (exc->args.empty() ? "" : ": " + exc->message());
+  if (exc) {
+    const auto& format = runtime::Runtime::current().format_exception;
+    std::string tb = format ? format(*exc)
+                            : exc->type->qualified_name() + (exc->args.empty() ? "" : ": " + exc->message());
+    while (!tb.empty() && tb.back() == '\n') tb.pop_back();
+    text += "\n" + tb;
+  }
   logged_errors_.push_back(text);
+  if (error_log_) error_log_(text + "\n");
   if (tracing()) emit(trace::Kind::Note, "exception handler", text);
 }
 

@@ -119,6 +119,8 @@ class EventLoop {
   void call_exception_handler(const std::string& message, const runtime::Ref<runtime::PyException>& exc,
                               const std::string& where);
   const std::vector<std::string>& logged_errors() const { return logged_errors_; }
+  // Where the handler's text goes as it is logged (the program's stderr).
+  void set_error_log(std::function<void(const std::string&)> log) { error_log_ = std::move(log); }
 
   // tasks.py's _current_tasks / _all_tasks bookkeeping.
   Task* current_task() const { return current_task_; }
@@ -181,6 +183,7 @@ class EventLoop {
   std::vector<Scheduled> scheduled_;
   std::size_t timer_cancelled_count_ = 0;
   std::vector<std::string> logged_errors_;
+  std::function<void(const std::string&)> error_log_;
 
   Task* current_task_ = nullptr;
   Task* tasks_head_ = nullptr;  // intrusive list of pending tasks, oldest first

@@ -53,6 +53,13 @@ constexpr const char* kInvalidState = "invalid state";
 
 Future::Future(EventLoop* loop) : loop_(loop) {}
 
+void Future::log_unretrieved() {
+  if (!log_traceback_ || runtime::detail::tearing_down) return;
+  log_traceback_ = false;
+  loop_->call_exception_handler(fmt::format("{} exception was never retrieved", type_name()), exception_,
+                                "future: " + repr());
+}
+
 std::string Future::repr_info() const {
   std::string info;
   switch (state_) {
@@ -113,6 +120,7 @@ Value Future::result() {
   if (state_ == State::Cancelled) throw PyError{make_cancelled_error()};
   if (state_ != State::Finished)
     runtime::raise(loop_->exceptions().InvalidStateError, "Result is not set.");
+  log_traceback_ = false;
   if (exception_) throw PyError{exception_};
   return result_;
 }
@@ -121,6 +129,7 @@ Ref<PyException> Future::exception() {
   if (state_ == State::Cancelled) throw PyError{make_cancelled_error()};
   if (state_ != State::Finished)
     runtime::raise(loop_->exceptions().InvalidStateError, "Exception is not set.");
+  log_traceback_ = false;
   return exception_;
 }
 
@@ -176,6 +185,7 @@ void Future::finish_with_result(Value result) {
 void Future::finish_with_exception(Ref<PyException> exc) {
   exception_ = std::move(exc);
   state_ = State::Finished;
+  log_traceback_ = true;
   if (loop_->tracing()) loop_->emit(trace::Kind::FutureDone, repr(), "exception=" + exception_->repr());
   schedule_callbacks();
 }

@@ -18,6 +18,7 @@ class Future : public runtime::Object, public runtime::FutureAwaitable {
   enum class State : std::uint8_t { Pending, Cancelled, Finished };
 
   explicit Future(EventLoop* loop);
+  ~Future() override { log_unretrieved(); }
 
   std::string_view type_name() const override { return "Future"; }
   std::string repr() const override;
@@ -53,7 +54,13 @@ class Future : public runtime::Object, public runtime::FutureAwaitable {
   // Beside the flag above, so that the two share a word: one Future and one
   // Task per sleeping task add up over 100 000 tasks.
   State state_ = State::Pending;
+  // _log_traceback: an exception was set and neither result() nor
+  // exception() has been asked for since.
+  bool log_traceback_ = false;
 
+  // Future.__del__: an exception nobody retrieved is logged, under the
+  // class's name; each subclass calls it first thing in its destructor.
+  void log_unretrieved();
   // Future.__schedule_callbacks
   void schedule_callbacks();
   // The subclass-independent part of the repr: "pending cb=[...]" etc.

@@ -70,6 +70,7 @@ Task::Task(Ref<runtime::Coroutine> coro, EventLoop* loop, std::optional<std::str
 }
 
 Task::~Task() {
+  log_unretrieved();
   if (registered_) loop_->unregister_task(this);
 }
 

@@ -33,6 +33,10 @@ Interpreter::Interpreter(std::shared_ptr<const Source> source, Ref<runtime::Modu
   runtime::register_type(typeid(InterpretedAsyncGenerator), rt.types.async_generator);
   // Warnings name the line that was executing, as the warnings module does.
   outer_warning_sink_ = rt.warning_sink;
+  outer_format_exception_ = rt.format_exception;
+  rt.format_exception = [this](const runtime::PyException& exc) {
+    return format_exception(runtime::PyError{runtime::Ref<runtime::PyException>(const_cast<runtime::PyException*>(&exc))});
+  };
   rt.warning_sink = [this](const std::string& message) {
     const std::string text = format_warning(message);
     if (outer_warning_sink_) outer_warning_sink_(text);
@@ -46,6 +50,7 @@ Interpreter::Interpreter(std::shared_ptr<const Source> source, Ref<runtime::Modu
 
 Interpreter::~Interpreter() {
   runtime::Runtime::current().warning_sink = outer_warning_sink_;
+  runtime::Runtime::current().format_exception = outer_format_exception_;
 }
 
 std::string Interpreter::format_warning(const std::string& message) const {

@@ -52,6 +52,7 @@ class Interpreter {
   ThreadState ts_;
   runtime::Ref<CodeObject> code_;
   std::function<void(const std::string&)> outer_warning_sink_;
+  std::function<std::string(const runtime::PyException&)> outer_format_exception_;
   mutable bool tracemalloc_imported_ = false;
 };
 

@@ -53,6 +53,7 @@ asyncio::EventLoop& Session::new_event_loop() {
   loops_.push_back(std::make_unique<asyncio::EventLoop>(config_.profile, config_.sink, config_.chooser,
                                                         config_.limits, process_));
   loops_.back()->set_clock_base(base);
+  loops_.back()->set_error_log([this](const std::string& text) { write_err(text); });
   return *loops_.back();
 }
 
@@ -84,9 +85,7 @@ Value Session::run(Ref<runtime::Coroutine> main) {
     Session* s;
     ~Unset() { s->set_event_loop(nullptr); }
   } unset{this};
-  Value result = asyncio::run(loop, std::move(main));
-  for (const auto& text : loop.logged_errors()) write_err(text + "\n");
-  return result;
+  return asyncio::run(loop, std::move(main));
 }
 
 void Session::write_out(std::string_view text) {

@@ -29,6 +29,9 @@ class Runtime {
   std::function<void(const std::string&)> warning_sink;
   // sys.set_asyncgen_hooks: set by the running loop.
   AsyncGenHooks asyncgen_hooks;
+  // traceback.format_exception, as the interpreter prints it (for the event
+  // loop's exception handler); null when no interpreter runs.
+  std::function<std::string(const PyException&)> format_exception;
 
  private:
   // Declared first so it is destroyed last: the heap's final teardown may
