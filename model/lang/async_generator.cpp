@@ -7,6 +7,7 @@
 
 namespace asim::lang {
 
+using runtime::builtins;
 using runtime::PyError;
 using runtime::PyException;
 using runtime::Ref;
@@ -15,58 +16,25 @@ using runtime::Value;
 
 namespace {
 
-const runtime::BuiltinExceptions& builtins() {
-  return runtime::Runtime::current().builtins;
-}
-
-// 3.13: "coroutine method 'asend' of 'gen' was never awaited", when an
-// asend/athrow/aclose awaitable goes unused.
-void warn_unawaited(bool warn, const runtime::Coroutine& method, std::string_view name,
-                    const InterpretedAsyncGenerator& gen) {
-  if (warn && method.state() == runtime::Coroutine::State::Created && !runtime::detail::tearing_down)
-    runtime::Runtime::current().warn(fmt::format("RuntimeWarning: coroutine method '{}' of '{}' was never awaited", name,
-                                                 gen.qualname));
-}
-
-bool method_warns() {
-  return ThreadState::current().limits.features.unawaited_agen_method_warns;
-}
-
-// async_generator_asend: what __anext__() and asend() return.
-class AsyncGenASend : public runtime::Coroutine {
+// What asend/athrow/aclose return: an awaitable over one generator. 3.13
+// warns "coroutine method 'asend' of 'gen' was never awaited" when one goes
+// unused.
+class AsyncGenAwaitable : public runtime::Coroutine {
  public:
-  AsyncGenASend(Ref<InterpretedAsyncGenerator> gen, Value sendval)
-      : Coroutine("async_generator_asend"), gen_(std::move(gen)), sendval_(std::move(sendval)), warn_(method_warns()) {}
-  ~AsyncGenASend() override { warn_unawaited(warn_, *this, "asend", *gen_); }
-  std::string_view type_name() const override { return "async_generator_asend"; }
-  std::string repr() const override { return "<async_generator_asend object at " + address_text() + ">"; }
+  AsyncGenAwaitable(std::string_view method, Ref<InterpretedAsyncGenerator> gen)
+      : Coroutine(method), gen_(std::move(gen)), warn_(ThreadState::current().limits.features.unawaited_agen_method_warns) {}
+  ~AsyncGenAwaitable() override {
+    if (warn_ && state_ == State::Created && !runtime::detail::tearing_down)
+      runtime::Runtime::current().warn(
+          fmt::format("RuntimeWarning: coroutine method '{}' of '{}' was never awaited", qualname, gen_->qualname));
+  }
   runtime::Coroutine* coroutine() override { return nullptr; }
-
-  // async_gen_asend_send
-  Step send(Value value) override {
-    if (state_ == State::Closed)
-      runtime::raise(builtins().RuntimeError, "cannot reuse already awaited __anext__()/asend()");
-    if (state_ == State::Created) {
-      if (gen_->running_async)
-        runtime::raise(builtins().RuntimeError, "anext(): asynchronous generator is already running");
-      if (value.is_none()) value = sendval_;
-      state_ = State::Suspended;
-    }
-    return run(std::move(value), nullptr);
-  }
-
-  // async_gen_asend_throw
-  Step throw_(Ref<PyException> exc) override {
-    if (state_ == State::Closed)
-      runtime::raise(builtins().RuntimeError, "cannot reuse already awaited __anext__()/asend()");
-    return run(Value(), std::move(exc));
-  }
-
   void close() override { state_ = State::Closed; }
 
- private:
-  Step run(Value sent, Ref<PyException> thrown) {
-    gen_->running_async = true;
+ protected:
+  // One step of the body through the generator's unwrapping; the awaitable
+  // is spent once it ends either way.
+  Step step(Value sent, Ref<PyException> thrown) {
     try {
       Step s = gen_->step(std::move(sent), std::move(thrown));
       if (s.done) state_ = State::Closed;
@@ -78,16 +46,50 @@ class AsyncGenASend : public runtime::Coroutine {
   }
 
   Ref<InterpretedAsyncGenerator> gen_;
-  Value sendval_;
+
+ private:
   bool warn_;
 };
 
+// async_generator_asend: what __anext__() and asend() return.
+class AsyncGenASend : public AsyncGenAwaitable {
+ public:
+  AsyncGenASend(Ref<InterpretedAsyncGenerator> gen, Value sendval)
+      : AsyncGenAwaitable("asend", std::move(gen)), sendval_(std::move(sendval)) {}
+  std::string_view type_name() const override { return "async_generator_asend"; }
+  std::string repr() const override { return "<async_generator_asend object at " + address_text() + ">"; }
+
+  // async_gen_asend_send
+  Step send(Value value) override {
+    if (state_ == State::Closed)
+      runtime::raise(builtins().RuntimeError, "cannot reuse already awaited __anext__()/asend()");
+    if (state_ == State::Created) {
+      if (gen_->running_async)
+        runtime::raise(builtins().RuntimeError, "anext(): asynchronous generator is already running");
+      if (value.is_none()) value = sendval_;
+      state_ = State::Suspended;
+    }
+    gen_->running_async = true;
+    return step(std::move(value), nullptr);
+  }
+
+  // async_gen_asend_throw
+  Step throw_(Ref<PyException> exc) override {
+    if (state_ == State::Closed)
+      runtime::raise(builtins().RuntimeError, "cannot reuse already awaited __anext__()/asend()");
+    gen_->running_async = true;
+    return step(Value(), std::move(exc));
+  }
+
+ private:
+  Value sendval_;
+};
+
 // async_generator_athrow: what athrow() and aclose() (no exception) return.
-class AsyncGenAThrow : public runtime::Coroutine {
+class AsyncGenAThrow : public AsyncGenAwaitable {
  public:
   AsyncGenAThrow(Ref<InterpretedAsyncGenerator> gen, Ref<PyException> exc)
-      : Coroutine(exc ? "athrow" : "aclose"), gen_(std::move(gen)), exc_(std::move(exc)), warn_(method_warns()) {}
-  ~AsyncGenAThrow() override { warn_unawaited(warn_, *this, qualname, *gen_); }
+      : AsyncGenAwaitable(exc ? "athrow" : "aclose", std::move(gen)), exc_(std::move(exc)) {}
   std::string_view type_name() const override { return "async_generator_athrow"; }
   std::string repr() const override { return "<async_generator_athrow object at " + address_text() + ">"; }
 
@@ -117,34 +119,21 @@ class AsyncGenAThrow : public runtime::Coroutine {
         gen_->closed = true;
         return closing(Value(), runtime::new_exception(b.GeneratorExit));
       }
-      return throwing(Value(), exc_);
+      return step(Value(), exc_);
     }
-    return exc_ ? throwing(std::move(value), nullptr) : closing(std::move(value), nullptr);
+    return exc_ ? step(std::move(value), nullptr) : closing(std::move(value), nullptr);
   }
 
   // async_gen_athrow_throw
   Step throw_(Ref<PyException> exc) override {
     if (state_ == State::Closed)
       runtime::raise(builtins().RuntimeError, "cannot reuse already awaited aclose()/athrow()");
-    return exc_ ? throwing(Value(), std::move(exc)) : closing(Value(), std::move(exc));
+    return exc_ ? step(Value(), std::move(exc)) : closing(Value(), std::move(exc));
   }
-
-  void close() override { state_ = State::Closed; }
 
  private:
-  // athrow(): the body's next yield is the result, as for asend.
-  Step throwing(Value sent, Ref<PyException> thrown) {
-    try {
-      Step s = gen_->step(std::move(sent), std::move(thrown));
-      if (s.done) state_ = State::Closed;
-      return s;
-    } catch (PyError&) {
-      state_ = State::Closed;
-      throw;
-    }
-  }
-
-  // aclose(): done once the body has ended (GeneratorExit, StopAsyncIteration
+  // athrow() goes through step(), as asend does: the body's next yield is
+  // its result. aclose(): done once the body has ended (GeneratorExit, StopAsyncIteration
   // or a return); a yield instead is an error.
   Step closing(Value sent, Ref<PyException> thrown) {
     const auto& b = builtins();
@@ -165,9 +154,7 @@ class AsyncGenAThrow : public runtime::Coroutine {
     return Step{true, Value()};
   }
 
-  Ref<InterpretedAsyncGenerator> gen_;
   Ref<PyException> exc_;  // null: aclose()
-  bool warn_;
 };
 
 }  // namespace

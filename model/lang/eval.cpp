@@ -14,6 +14,7 @@
 
 namespace asim::lang {
 
+using runtime::builtins;
 using runtime::BinOp;
 using runtime::CmpOp;
 using runtime::Coroutine;
@@ -93,10 +94,6 @@ const std::string& function_error_name(const CodeObject& co) {
 // ------------------------------------------------------------------ helpers
 
 namespace {
-
-const runtime::BuiltinExceptions& builtins() {
-  return runtime::Runtime::current().builtins;
-}
 
 // Calls f(item) for each item of iterable.
 template <class F>

@@ -16,15 +16,12 @@
 
 namespace asim::modules {
 
+using runtime::builtins;
 using runtime::make;
 using runtime::Ref;
 using runtime::Value;
 
 namespace {
-
-const runtime::BuiltinExceptions& builtins() {
-  return runtime::Runtime::current().builtins;
-}
 
 Ref<runtime::Coroutine> require_coroutine(const asyncio::VersionProfile& profile, const Value& v) {
   if (!asyncio::iscoroutine(profile, v))

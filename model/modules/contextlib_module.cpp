@@ -14,6 +14,7 @@
 
 namespace asim::modules {
 
+using runtime::builtins;
 using runtime::PyError;
 using runtime::PyException;
 using runtime::Ref;
@@ -21,10 +22,6 @@ using runtime::Step;
 using runtime::Value;
 
 namespace {
-
-const runtime::BuiltinExceptions& builtins() {
-  return runtime::Runtime::current().builtins;
-}
 
 // The exception __exit__ was given: the instance, made from the class when
 // only a class came (`value = typ()`); null for a normal exit.

@@ -18,6 +18,7 @@
 
 namespace asim::modules {
 
+using runtime::builtins;
 using runtime::Ref;
 using runtime::Value;
 
@@ -105,10 +106,6 @@ class MersenneTwister {
   std::vector<std::uint32_t> state_ = std::vector<std::uint32_t>(kN);
   int index_ = kN;
 };
-
-const runtime::BuiltinExceptions& builtins() {
-  return runtime::Runtime::current().builtins;
-}
 
 std::int64_t int_arg(const Value& v) {
   if (v.kind() == Value::Kind::Int) return v.as_int();

@@ -54,4 +54,9 @@ class Runtime {
   std::unordered_map<std::string, Ref<Type>> named_types;
 };
 
+// The exception classes of the current runtime.
+inline const BuiltinExceptions& builtins() {
+  return Runtime::current().builtins;
+}
+
 }  // namespace asim::runtime
