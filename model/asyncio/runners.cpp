@@ -46,14 +46,14 @@ void cancel_all_tasks(EventLoop& loop) {
   }
 }
 
+}  // namespace
+
 void shutdown(EventLoop& loop) {
   cancel_all_tasks(loop);
   loop.run_until_complete(Value(loop.shutdown_asyncgens()));
   if (loop.profile().run_shuts_down_default_executor)
     loop.run_until_complete(runtime::native("BaseEventLoop.shutdown_default_executor", return_none()));
 }
-
-}  // namespace
 
 // runners.run (3.7-3.10) / Runner.run + Runner.close (3.11+)
 Value run(EventLoop& loop, Ref<runtime::Coroutine> main) {

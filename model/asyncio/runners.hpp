@@ -9,5 +9,9 @@ namespace asim::asyncio {
 // pending (their `finally` blocks run now), then the shutdown steps. Returns
 // main's result or raises its exception.
 runtime::Value run(EventLoop& loop, runtime::Ref<runtime::Coroutine> main);
+// What asyncio.run does after main, and Runner.close (3.11+) before closing
+// the loop: cancel the leftover tasks, shutdown_asyncgens,
+// shutdown_default_executor (3.9+).
+void shutdown(EventLoop& loop);
 
 }  // namespace asim::asyncio

@@ -12,6 +12,7 @@
 #include "model/asyncio/timeouts.hpp"
 #include "model/modules/asyncio_types.hpp"
 #include "model/modules/loop_object.hpp"
+#include "model/modules/runner_object.hpp"
 #include "model/runtime/ops.hpp"
 
 namespace asim::modules {
@@ -207,6 +208,33 @@ Ref<runtime::Module> AsyncioModule::build() {
                                                  }));
 
   if (profile.task_group) {
+    // runners.Runner
+    auto runner = make<runtime::Type>("asyncio.runners", "Runner", runtime::Runtime::current().types.object);
+    runtime::register_type(typeid(RunnerObject), runner);
+    runner->add_method("run", method<RunnerObject>("Runner.run", {pos("coro"), kwonly("context")},
+                                                   [](RunnerObject& r, const Bound& b) { return r.run(b[1]); }));
+    runner->add_method("close", method<RunnerObject>("Runner.close", {}, [](RunnerObject& r, const Bound&) {
+                         r.close();
+                         return Value::none();
+                       }));
+    runner->add_method("get_loop", method<RunnerObject>("Runner.get_loop", {}, [self](RunnerObject& r, const Bound&) {
+                         return self->loop_object(r.lazy_init());
+                       }));
+    runner->add_method("__enter__", method<RunnerObject>("Runner.__enter__", {}, [](RunnerObject& r, const Bound& b) {
+                         r.lazy_init();
+                         return b[0];
+                       }));
+    runner->add_method("__exit__", method<RunnerObject>("Runner.__exit__", {pos("exc_type"), pos("exc_val"), pos("exc_tb")},
+                                                        [](RunnerObject& r, const Bound&) {
+                                                          r.close();
+                                                          return Value::none();
+                                                        }));
+    constructor(*runner, function("Runner", {kwonly("debug"), kwonly("loop_factory")}, [s](const Bound& b) {
+                  if (!b[1].is_none())
+                    runtime::raise(builtins().TypeError, "asim: Runner(loop_factory=...) is not modelled");
+                  return Value(make<RunnerObject>(*s));
+                }));
+    m->dict["Runner"] = Value(runner);
     m->dict["TaskGroup"] = Value(types_.TaskGroup);
     constructor(*types_.TaskGroup, function("TaskGroup", {}, [self](const Bound&) {
                                      return Value(make<asyncio::TaskGroup>(&self->loop()));

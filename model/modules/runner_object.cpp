@@ -1,0 +1,54 @@
+// asyncio.Runner (runners.py, 3.11+): asyncio.run taken apart, so that one
+// loop can run several coroutines: run() each, close() once.
+#include "model/modules/runner_object.hpp"
+
+#include "model/asyncio/runners.hpp"
+#include "model/asyncio/tasks.hpp"
+#include "model/runtime/ops.hpp"
+
+namespace asim::modules {
+
+using runtime::builtins;
+using runtime::Ref;
+using runtime::Value;
+
+// Runner._lazy_init
+asyncio::EventLoop& RunnerObject::lazy_init() {
+  if (state_ == State::Closed) runtime::raise(builtins().RuntimeError, "Runner is closed");
+  if (state_ == State::Created) {
+    loop_ = &session_.new_event_loop();
+    if (!set_event_loop_) {
+      session_.set_event_loop(loop_);
+      set_event_loop_ = true;
+    }
+    state_ = State::Initialized;
+  }
+  return *loop_;
+}
+
+// Runner.run
+Value RunnerObject::run(const Value& coro) {
+  if (!asyncio::iscoroutine(session_.profile(), coro))
+    runtime::raise(builtins().ValueError, "a coroutine was expected, got " + runtime::repr(coro));
+  if (session_.running_loop())
+    runtime::raise(builtins().RuntimeError, "Runner.run() cannot be called from a running event loop");
+  asyncio::EventLoop& loop = lazy_init();
+  auto task = loop.create_task(Ref<runtime::Coroutine>(coro.as<runtime::Coroutine>()));
+  return loop.run_until_complete(Value(task));
+}
+
+// Runner.close
+void RunnerObject::close() {
+  if (state_ != State::Initialized) return;
+  struct Finally {
+    RunnerObject& r;
+    ~Finally() {
+      if (r.set_event_loop_) r.session_.set_event_loop(nullptr);
+      r.loop_->close();
+      r.state_ = State::Closed;
+    }
+  } finally{*this};
+  asyncio::shutdown(*loop_);
+}
+
+}  // namespace asim::modules

@@ -1,0 +1,26 @@
+// asyncio.Runner (3.11+) as a scenario sees it.
+#pragma once
+
+#include "model/modules/session.hpp"
+
+namespace asim::modules {
+
+class RunnerObject : public runtime::Object {
+ public:
+  explicit RunnerObject(Session& session) : session_(session) {}
+  std::string_view type_name() const override { return "Runner"; }
+
+  // Runner._lazy_init: the loop, made (and set as current) on first need.
+  asyncio::EventLoop& lazy_init();
+  runtime::Value run(const runtime::Value& coro);
+  void close();
+
+ private:
+  enum class State { Created, Initialized, Closed };
+  Session& session_;
+  State state_ = State::Created;
+  asyncio::EventLoop* loop_ = nullptr;
+  bool set_event_loop_ = false;
+};
+
+}  // namespace asim::modules
