@@ -19,6 +19,7 @@ Ref<runtime::Module> Session::find(std::string_view name) {
   const std::string key(name);
   if (auto it = modules_.find(key); it != modules_.end()) return it->second;
   Ref<runtime::Module> module;
+  runtime::Heap::LibraryScope library;
   if (name == "asyncio") module = make_asyncio_module(*this);
   else if (name == "sys") module = make_sys_module(*this);
   else if (name == "asim") module = make_asim_module(*this);

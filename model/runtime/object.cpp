@@ -55,7 +55,7 @@ Heap& Heap::current() {
 }
 
 void Heap::link(Object* o) {
-  o->serial_ = next_serial_++;
+  o->serial_ = library_ ? next_library_serial_++ : next_serial_++;
   ++live_;
 }
 

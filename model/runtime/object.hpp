@@ -78,6 +78,22 @@ class Heap {
   static Heap& current();
   std::size_t live_objects() const { return live_; }
 
+  // While one lives, new objects take their fake addresses from a range of
+  // their own: what a module's set-up makes (its functions and classes) then
+  // leaves the addresses of the program's objects alone, so a module that
+  // grows a function does not move every address a program prints.
+  class LibraryScope {
+   public:
+    LibraryScope() : heap_(Heap::current()), outer_(std::exchange(heap_.library_, true)) {}
+    LibraryScope(const LibraryScope&) = delete;
+    LibraryScope& operator=(const LibraryScope&) = delete;
+    ~LibraryScope() { heap_.library_ = outer_; }
+
+   private:
+    Heap& heap_;
+    bool outer_;
+  };
+
  private:
   friend class Object;
   void link(Object* o);
@@ -85,6 +101,8 @@ class Heap {
 
   std::size_t live_ = 0;
   std::uint32_t next_serial_ = 0;
+  std::uint32_t next_library_serial_ = 0x40000000;
+  bool library_ = false;
 };
 
 // An owning reference, Py_INCREF on copy and Py_DECREF on release.
