@@ -369,6 +369,106 @@ void Semaphore::release() {
   wake_up_next();
 }
 
+// -------------------------------------------------------------- class Barrier
+
+Barrier::Barrier(LoopBinding binding, std::int64_t parties)
+    : cond_(runtime::make<Condition>(binding, runtime::make<Lock>(binding))), parties_(parties) {
+  if (parties < 1) runtime::raise(runtime::builtins().ValueError, "parties must be > 0");
+}
+
+std::string Barrier::repr() const {
+  static constexpr const char* kNames[] = {"filling", "draining", "resetting", "broken"};
+  std::string extra = kNames[static_cast<int>(state_)];
+  if (!broken()) extra += fmt::format(", waiters:{}/{}", n_waiting(), parties_);
+  return fmt::format("<asyncio.locks.Barrier object at {} [{}]>", address_text(), extra);
+}
+
+Value Barrier::state_is_not(State a, State b) {
+  return Value(runtime::native_function("Barrier.<locals>.<lambda>", [self = Ref<Barrier>(this), a, b](
+                                                                          std::span<const Value>) {
+    return Value::boolean(self->state_ != a && self->state_ != b);
+  }));
+}
+
+// Barrier.wait, with _block, _release and _wait inline.
+Coro Barrier::wait_body() {
+  Ref<Barrier> self(this);
+  const auto& broken_error = cond_->exceptions().BrokenBarrierError;
+  co_await cond_->acquire();  // async with self._cond
+  std::optional<PyError> error;
+  std::int64_t index = -1;
+  try {
+    co_await cond_->wait_for(state_is_not(State::Draining, State::Resetting));
+    if (state_ == State::Broken) runtime::raise(broken_error, "Barrier aborted");
+  } catch (PyError& e) {
+    error = std::move(e);
+  }
+  if (!error) {
+    index = count_++;
+    if (index + 1 == parties_) {
+      state_ = State::Draining;
+      cond_->notify_all();
+    } else {
+      try {
+        co_await cond_->wait_for(state_is_not(State::Filling, State::Filling));
+        if (state_ == State::Broken || state_ == State::Resetting)
+          runtime::raise(broken_error, "Abort or reset of barrier");
+      } catch (PyError& e) {
+        error = std::move(e);
+      }
+    }
+    --count_;
+    exit();
+  }
+  cond_->release();
+  if (error) throw *error;
+  co_return Value::integer(index);
+}
+
+Ref<runtime::Coroutine> Barrier::wait() {
+  return runtime::native("Barrier.wait", wait_body());
+}
+
+void Barrier::exit() {
+  if (count_ != 0) return;
+  if (state_ == State::Resetting || state_ == State::Draining) state_ = State::Filling;
+  cond_->notify_all();
+}
+
+// Barrier.reset
+Coro Barrier::reset_body() {
+  Ref<Barrier> self(this);
+  co_await cond_->acquire();
+  if (count_ > 0) state_ = State::Resetting;
+  else state_ = State::Filling;
+  cond_->notify_all();
+  cond_->release();
+  co_return Value::none();
+}
+
+Ref<runtime::Coroutine> Barrier::reset() {
+  return runtime::native("Barrier.reset", reset_body());
+}
+
+// Barrier.abort
+Coro Barrier::abort_body() {
+  Ref<Barrier> self(this);
+  co_await cond_->acquire();
+  state_ = State::Broken;
+  cond_->notify_all();
+  cond_->release();
+  co_return Value::none();
+}
+
+Ref<runtime::Coroutine> Barrier::abort() {
+  return runtime::native("Barrier.abort", abort_body());
+}
+
+// Barrier.__aexit__
+Ref<runtime::Coroutine> Barrier::aexit(Ref<runtime::PyException>) {
+  return runtime::native("Barrier.__aexit__", []() -> Coro { co_return Value::none(); }());
+}
+
 // BoundedSemaphore.release
 void BoundedSemaphore::release() {
   if (value() >= bound_value_)

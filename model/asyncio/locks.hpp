@@ -85,6 +85,7 @@ class Condition : public ContextManagerMixin {
   // Condition.notify / notify_all: RuntimeError unless the lock is held.
   void notify(std::int64_t n);
   void notify_all() { notify(static_cast<std::int64_t>(waiters_.size())); }
+  const AsyncioExceptions& exceptions() const { return binding_.exceptions(); }
 
  private:
   runtime::Coro wait_body();
@@ -123,6 +124,41 @@ class Semaphore : public ContextManagerMixin {
   std::int64_t value_;
   std::deque<runtime::Ref<Future>> waiters_;
   bool wakeup_scheduled_ = false;  // 3.9's _wakeup_scheduled
+};
+
+// locks.Barrier (3.11+): `parties` tasks wait() until the last arrives, then
+// all go on together; built on a Condition, as in locks.py.
+class Barrier : public runtime::Object, public runtime::AsyncContextManager {
+ public:
+  // Barrier.__init__: ValueError unless parties > 0.
+  Barrier(LoopBinding binding, std::int64_t parties);
+  std::string_view type_name() const override { return "Barrier"; }
+  std::string repr() const override;
+
+  // Barrier.wait: a coroutine returning the task's arrival index.
+  runtime::Ref<runtime::Coroutine> wait();
+  runtime::Ref<runtime::Coroutine> reset();
+  runtime::Ref<runtime::Coroutine> abort();
+  runtime::Ref<runtime::Coroutine> aenter() override { return wait(); }
+  runtime::Ref<runtime::Coroutine> aexit(runtime::Ref<runtime::PyException> exc) override;
+
+  std::int64_t parties() const { return parties_; }
+  std::int64_t n_waiting() const { return state_ == State::Filling ? count_ : 0; }
+  bool broken() const { return state_ == State::Broken; }
+
+ private:
+  enum class State { Filling, Draining, Resetting, Broken };
+  runtime::Coro wait_body();
+  runtime::Coro reset_body();
+  runtime::Coro abort_body();
+  // A predicate on the state, for Condition.wait_for.
+  runtime::Value state_is_not(State a, State b);
+  // Barrier._exit: the last task out ends draining or resetting.
+  void exit();
+  runtime::Ref<Condition> cond_;
+  std::int64_t parties_;
+  State state_ = State::Filling;
+  std::int64_t count_ = 0;
 };
 
 // locks.BoundedSemaphore: release() may not raise the value above the start.

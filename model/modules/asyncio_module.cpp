@@ -235,6 +235,11 @@ Ref<runtime::Module> AsyncioModule::build() {
                   return Value(make<RunnerObject>(*s));
                 }));
     m->dict["Runner"] = Value(runner);
+    m->dict["Barrier"] = Value(types_.Barrier);
+    m->dict["BrokenBarrierError"] = Value(exc.BrokenBarrierError);
+    constructor(*types_.Barrier, function("Barrier", {pos("parties")}, [self](const Bound& b) {
+                                   return Value(make<asyncio::Barrier>(self->binding(), b[0].as_int()));
+                                 }));
     m->dict["TaskGroup"] = Value(types_.TaskGroup);
     constructor(*types_.TaskGroup, function("TaskGroup", {}, [self](const Bound&) {
                                      return Value(make<asyncio::TaskGroup>(&self->loop()));

@@ -232,6 +232,21 @@ AsyncioTypes make_asyncio_types(Session& session) {
                                                                      return Value::none();
                                                                    }));
 
+  t.Barrier = make<Type>("asyncio.locks", "Barrier", object_type);
+  t.Barrier->add_method("wait", method<asyncio::Barrier>("Barrier.wait", {}, [](asyncio::Barrier& br, const Bound&) {
+                          return Value(br.wait());
+                        }));
+  t.Barrier->add_method("reset", method<asyncio::Barrier>("Barrier.reset", {}, [](asyncio::Barrier& br, const Bound&) {
+                          return Value(br.reset());
+                        }));
+  t.Barrier->add_method("abort", method<asyncio::Barrier>("Barrier.abort", {}, [](asyncio::Barrier& br, const Bound&) {
+                          return Value(br.abort());
+                        }));
+  t.Barrier->add_getter("parties", [](const Value& self) { return Value::integer(self.as<asyncio::Barrier>()->parties()); });
+  t.Barrier->add_getter("n_waiting",
+                        [](const Value& self) { return Value::integer(self.as<asyncio::Barrier>()->n_waiting()); });
+  t.Barrier->add_getter("broken", [](const Value& self) { return boolean(self.as<asyncio::Barrier>()->broken()); });
+
   t.Timeout = make<Type>("asyncio.timeouts", "Timeout", object_type);
   t.Timeout->add_method("when", method<asyncio::Timeout>("Timeout.when", {}, [](asyncio::Timeout& tm, const Bound&) {
                           return number_or_none(tm.when());
@@ -268,6 +283,7 @@ AsyncioTypes make_asyncio_types(Session& session) {
   runtime::register_type(typeid(asyncio::PriorityQueue), t.PriorityQueue);
   runtime::register_type(typeid(asyncio::Condition), t.Condition);
   runtime::register_type(typeid(asyncio::BoundedSemaphore), t.BoundedSemaphore);
+  runtime::register_type(typeid(asyncio::Barrier), t.Barrier);
   runtime::register_type(typeid(asyncio::Event), t.Event);
   runtime::register_type(typeid(asyncio::Lock), t.Lock);
   runtime::register_type(typeid(asyncio::Semaphore), t.Semaphore);

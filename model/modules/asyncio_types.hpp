@@ -11,8 +11,8 @@ namespace asim::modules {
 
 struct AsyncioTypes {
   runtime::Ref<runtime::Type> Future, Task, Handle, TimerHandle, Queue, LifoQueue, PriorityQueue, Event, Lock,
-      Condition, Semaphore, BoundedSemaphore, Timeout, Loop, LegacyAsCompleted, AsCompletedIterator, GatheringFuture,
-      TaskGroup;
+      Condition, Semaphore, BoundedSemaphore, Barrier, Timeout, Loop, LegacyAsCompleted, AsCompletedIterator,
+      GatheringFuture, TaskGroup;
 };
 
 // Builds the classes, registers them with the runtime (type(), isinstance)
