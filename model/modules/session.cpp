@@ -11,7 +11,10 @@ Session::Session(SessionConfig config, Writer out, Writer err)
     : config_(config),
       out_(std::move(out)),
       err_(std::move(err)),
-      process_(std::make_shared<asyncio::ProcessState>(config.profile, runtime::Runtime::current().builtins)) {}
+      process_([&] {
+        runtime::Heap::LibraryScope library;  // asyncio's exception classes
+        return std::make_shared<asyncio::ProcessState>(config.profile, runtime::Runtime::current().builtins);
+      }()) {}
 
 Session::~Session() = default;
 
