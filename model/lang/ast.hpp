@@ -139,10 +139,11 @@ struct Await : Expr {
   ExprPtr value;
 };
 
-// `yield value` (value null for a bare `yield`).
+// `yield value` (value null for a bare `yield`), or `yield from value`.
 struct Yield : Expr {
   Yield(Loc l) : Expr(ExprKind::Yield, l) {}
   ExprPtr value;
+  bool from = false;
 };
 
 struct Compare : Expr {  // left ops[0] comparators[0] ops[1] comparators[1] ...

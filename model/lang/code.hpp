@@ -78,6 +78,8 @@ namespace asim::lang {
   X(BUILD_CLASS)          /* body function, bases tuple -> the class; names[arg] is its name */             \
   X(RETURN_VALUE)         /* return TOS */                                                                  \
   X(YIELD_VALUE)          /* a generator: suspend, giving pop; resumed, push the value sent */              \
+  X(GET_YIELD_FROM_ITER)  /* TOS = iter(TOS), a generator as it is */                                       \
+  X(YIELD_FROM)           /* delegate to pop until it ends; push what it returned (AWAIT for iterators) */  \
   X(RAISE_VARARGS)        /* raise (0: re-raise, 1: exc, 2: exc from cause) */                              \
   X(RERAISE)              /* pop an exception and raise it again, keeping its traceback */                  \
   X(PUSH_EXC_INFO)        /* exc -> previous handled exception, exc; exc becomes the handled one */         \

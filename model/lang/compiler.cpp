@@ -52,7 +52,9 @@ int stack_effect(const Instr& in, bool jump) {
     case Op::JUMP:
     case Op::CHECK_EXC_MATCH:
     case Op::AWAIT:
+    case Op::YIELD_FROM:
     case Op::YIELD_VALUE:
+    case Op::GET_YIELD_FROM_ITER:
     case Op::GET_AITER: return 0;
     case Op::POP_TOP:
     case Op::STORE_FAST:
@@ -1326,7 +1328,12 @@ class Compiler {
         if (y.value) expr(*y.value);
         else load_const(Value());
         set_pos(p);
-        emit(Op::YIELD_VALUE);
+        if (y.from) {
+          emit(Op::GET_YIELD_FROM_ITER);
+          emit(Op::YIELD_FROM);
+        } else {
+          emit(Op::YIELD_VALUE);
+        }
         return;
       }
       case ExprKind::Compare: compare(static_cast<const Compare&>(e), p); return;

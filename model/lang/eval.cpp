@@ -431,6 +431,34 @@ Value context_manager_enter(const Value& manager, bool is_async) {
   return *enter;
 }
 
+bool is_generator(const Value& v) {
+  auto* c = v.as<runtime::Coroutine>();
+  return c && c->type_name() == "generator";
+}
+
+// `yield from` over a plain iterator: next() for each value; it has no send()
+// or throw(), so a value sent is an AttributeError and an exception thrown
+// in is raised at the `yield from` itself.
+class IteratorDelegate : public runtime::Coroutine {
+ public:
+  explicit IteratorDelegate(Value iterator) : Coroutine("yield from"), iterator_(std::move(iterator)) {}
+  std::string_view type_name() const override { return "iterator"; }
+  runtime::Coroutine* coroutine() override { return nullptr; }
+  Step send(Value value) override {
+    if (!value.is_none())
+      runtime::raise(builtins().AttributeError,
+                     fmt::format("'{}' object has no attribute 'send'", runtime::type_name(iterator_)));
+    auto* it = iterator_.as<runtime::Iterator>();
+    if (auto v = it->next()) return Step{false, std::move(*v)};
+    return Step{true, it->take_stop_value()};
+  }
+  Step throw_(Ref<PyException> exc) override { throw PyError{std::move(exc)}; }
+  void close() override {}
+
+ private:
+  Value iterator_;
+};
+
 [[gnu::noinline]] Value* op_async(Op op, Value* sp) {
   const auto& B = builtins();
   switch (op) {
@@ -905,6 +933,26 @@ Step eval_frame(Frame& f, Value sent, Ref<PyException> thrown) {
               f.sp = sp;
               f.pc = pc;
               return Step{true, std::move(r)};
+            }
+            case Op::GET_YIELD_FROM_ITER: {
+              if (auto* c = TOP().as<runtime::Coroutine>(); c && c->type_name() == "coroutine")
+                runtime::raise(B.TypeError, "cannot 'yield from' a coroutine object in a non-coroutine generator");
+              if (!is_generator(TOP())) TOP() = runtime::iter(TOP());
+              break;
+            }
+            case Op::YIELD_FROM: {
+              Value source = POP();
+              Ref<Coroutine> it = is_generator(source) ? source.ref<Coroutine>()
+                                                       : Ref<Coroutine>(runtime::make<IteratorDelegate>(std::move(source)));
+              Step s = it->send(Value());
+              if (s.done) {
+                PUSH(std::move(s.value));
+                break;
+              }
+              f.delegate = std::move(it);
+              f.sp = sp;
+              f.pc = pc;
+              return s;
             }
             case Op::YIELD_VALUE: {
               Value y = POP();

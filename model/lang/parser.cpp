@@ -1330,14 +1330,12 @@ ExprPtr Parser::expression() {
 }
 
 // yield_expr: 'yield' 'from' expression | 'yield' [star_expressions]
-// `yield from` is parsed so the file's other errors still show, then
-// reported unsupported.
 ExprPtr Parser::yield_expr() {
   const Loc loc = take().loc;
   auto y = make_expr<Yield>(loc);
   if (accept_kw("from")) {
-    expression();
-    defer_unsupported(loc, "yield from (delegating generators)");
+    y->value = expression();
+    y->from = true;
   } else {
     if (starts_expression(0, true)) y->value = star_expressions();
   }

@@ -320,6 +320,8 @@ class SymtableBuilder {
                                                         : n == "<dictcomp>" ? "dict comprehension"
                                                                             : "generator expression"));
         }
+        if (y.from && cur_->is_coroutine && cur_->kind != SymtableEntry::Kind::Comprehension)
+          error(e.loc, "'yield from' inside async function");
         cur_->is_generator = true;
         if (y.value) expr(*y.value);
         break;

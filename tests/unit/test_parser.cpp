@@ -317,6 +317,7 @@ class Dumper {
       case K::Await: return "Await(value=" + expr(*static_cast<const ast::Await&>(e).value) + ")";
       case K::Yield: {
         const auto& y = static_cast<const ast::Yield&>(e);
+        if (y.from) return "YieldFrom(value=" + expr(*y.value) + ")";
         return y.value ? "Yield(value=" + expr(*y.value) + ")" : "Yield()";
       }
       case K::Compare: {
@@ -1019,8 +1020,6 @@ except E:
 TEST_CASE("parser: constructs outside the subset are Unsupported, at the construct", "[parser]") {
   check_errors({
       {"match x:\n    case 1:\n        pass", K::Unsupported, "match statements", 1, 1},
-      {"def f():\n    yield from g()", K::Unsupported, "yield from (delegating generators)", 2, 5},
-      {"def f():\n    x = yield from g()", K::Unsupported, "yield from (delegating generators)", 2, 9},
       {"try:\n    pass\nexcept* E:\n    pass", K::Unsupported, "except* (exception groups)", 3, 1},
       {"type X = int", K::Unsupported, "type statements (type aliases)", 1, 1},
       {"def f[T](x): pass", K::Unsupported, "type parameter lists (PEP 695 generics)", 1, 6},
@@ -1051,9 +1050,9 @@ TEST_CASE("parser: which diagnostic wins when a file has several", "[parser]") {
   CHECK(diagnostic("match x:\n    case 1:\n        pass\nx = (1,\ny = 2\n") ==
         "SyntaxError: '(' was never closed @4:5");
   // A compile-time SyntaxError before an unsupported construct that comes earlier.
-  CHECK(diagnostic("def f():\n    yield from g()\nbreak\n") == "SyntaxError: 'break' outside loop @3:1");
+  CHECK(diagnostic("match x:\n    case 1:\n        pass\nbreak\n") == "SyntaxError: 'break' outside loop @4:1");
   // The first of several unsupported constructs.
-  CHECK(diagnostic("x = b''\ndef f():\n    yield from g()\n") == "Unsupported: bytes literals @1:5");
+  CHECK(diagnostic("x = b''\nmatch x:\n    case 1:\n        pass\n") == "Unsupported: bytes literals @1:5");
   // A tokenizer error later in the file wins over a parser error (CPython tokenizes the rest).
   CHECK(diagnostic("a b\nx = 1\ns = 'abc\n") == "SyntaxError: unterminated string literal (detected at line 3) @3:5");
   // ... but an unclosed bracket only if it opened before the parser error's line.
