@@ -12,17 +12,24 @@ namespace asim::asyncio::heapq {
 // Heaps are random-access containers (the loop's vector of timers, a
 // PriorityQueue's deque of items).
 
-// heapq._siftdown: moves heap[pos] up towards startpos. Swaps, as
-// _heapqmodule.c does, so a comparison that raises (PriorityQueue items
-// Python cannot order) leaves every item in the heap.
+// heapq._siftdown: moves heap[pos] up towards startpos. The item travels
+// as a hole, as in heapq.py; a comparison that raises (PriorityQueue items
+// Python cannot order) puts it back first, so no item is lost.
 template <class Heap, class Less>
 void siftdown(Heap& heap, std::size_t startpos, std::size_t pos, Less less) {
-  while (pos > startpos) {
-    const std::size_t parentpos = (pos - 1) >> 1;
-    if (!less(heap[pos], heap[parentpos])) break;
-    std::swap(heap[pos], heap[parentpos]);
-    pos = parentpos;
+  auto newitem = std::move(heap[pos]);
+  try {
+    while (pos > startpos) {
+      const std::size_t parentpos = (pos - 1) >> 1;
+      if (!less(newitem, heap[parentpos])) break;
+      heap[pos] = std::move(heap[parentpos]);
+      pos = parentpos;
+    }
+  } catch (...) {
+    heap[pos] = std::move(newitem);
+    throw;
   }
+  heap[pos] = std::move(newitem);
 }
 
 // heapq._siftup: sinks heap[pos] to a leaf along the smaller children, then
@@ -31,13 +38,21 @@ template <class Heap, class Less>
 void siftup(Heap& heap, std::size_t pos, Less less) {
   const std::size_t endpos = heap.size();
   const std::size_t startpos = pos;
-  const std::size_t limit = endpos >> 1;
-  while (pos < limit) {
+  auto newitem = std::move(heap[pos]);
+  try {
     std::size_t childpos = 2 * pos + 1;
-    if (childpos + 1 < endpos && !less(heap[childpos], heap[childpos + 1])) ++childpos;
-    std::swap(heap[childpos], heap[pos]);
-    pos = childpos;
+    while (childpos < endpos) {
+      const std::size_t rightpos = childpos + 1;
+      if (rightpos < endpos && !less(heap[childpos], heap[rightpos])) childpos = rightpos;
+      heap[pos] = std::move(heap[childpos]);
+      pos = childpos;
+      childpos = 2 * pos + 1;
+    }
+  } catch (...) {
+    heap[pos] = std::move(newitem);
+    throw;
   }
+  heap[pos] = std::move(newitem);
   siftdown(heap, startpos, pos, less);
 }
 
