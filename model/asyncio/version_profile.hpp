@@ -147,6 +147,8 @@ struct VersionProfile {
   // re-raises the CancelledError it caught while relocking, and on any error
   // passes the notification to the next waiter.
   bool condition_renotifies;
+  // 3.9+: asyncio.to_thread exists (asim says it is not modelled).
+  bool to_thread;
 
   // The language and its error reports (lang::LanguageFeatures says what each means).
   bool cannot_access_wording;         // 3.11+

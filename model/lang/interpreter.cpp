@@ -37,6 +37,14 @@ Interpreter::Interpreter(std::shared_ptr<const Source> source, Ref<runtime::Modu
   rt.format_exception = [this](const runtime::PyException& exc) {
     return format_exception(runtime::PyError{runtime::Ref<runtime::PyException>(const_cast<runtime::PyException*>(&exc))});
   };
+  outer_current_location_ = rt.current_location;
+  rt.current_location = [this] {
+    const Frame* f = ts_.current_frame;
+    if (!f) return std::string("<module>");
+    const CodeObject& co = *f->code;
+    const int line = co.positions.empty() ? co.firstlineno : co.positions[static_cast<std::size_t>(f->lasti())].line;
+    return fmt::format("{}:{}", co.source ? co.source->path() : "<string>", line);
+  };
   rt.warning_sink = [this](const std::string& message) {
     const std::string text = format_warning(message);
     if (outer_warning_sink_) outer_warning_sink_(text);
@@ -51,6 +59,7 @@ Interpreter::Interpreter(std::shared_ptr<const Source> source, Ref<runtime::Modu
 Interpreter::~Interpreter() {
   runtime::Runtime::current().warning_sink = outer_warning_sink_;
   runtime::Runtime::current().format_exception = outer_format_exception_;
+  runtime::Runtime::current().current_location = outer_current_location_;
 }
 
 std::string Interpreter::format_warning(const std::string& message) const {

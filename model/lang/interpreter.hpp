@@ -53,6 +53,7 @@ class Interpreter {
   runtime::Ref<CodeObject> code_;
   std::function<void(const std::string&)> outer_warning_sink_;
   std::function<std::string(const runtime::PyException&)> outer_format_exception_;
+  std::function<std::string()> outer_current_location_;
   mutable bool tracemalloc_imported_ = false;
 };
 

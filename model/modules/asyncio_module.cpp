@@ -152,6 +152,15 @@ Ref<runtime::Module> AsyncioModule::build() {
     s->set_event_loop(loop ? loop->loop : nullptr);
     return Value::none();
   });
+  // What asim leaves out: threads, sockets, subprocesses.
+  const std::string threads = "threads run outside asim's virtual clock";
+  const std::string io = "asim models no I/O: simulate it with asyncio.sleep";
+  if (profile.to_thread) m->dict["to_thread"] = Value(not_modelled_function("asyncio.to_thread", threads));
+  m->dict["run_coroutine_threadsafe"] = Value(not_modelled_function("asyncio.run_coroutine_threadsafe", threads));
+  m->dict["wrap_future"] = Value(not_modelled_function("asyncio.wrap_future", threads));
+  for (const char* name : {"open_connection", "start_server", "open_unix_connection", "start_unix_server",
+                           "create_subprocess_exec", "create_subprocess_shell"})
+    m->dict[name] = Value(not_modelled_function(std::string("asyncio.") + name, io));
   // coroutines.iscoroutine / futures.isfuture
   def(*m, "iscoroutine", {pos("obj")},
       [&profile](const Bound& b) { return Value::boolean(asyncio::iscoroutine(profile, b[0])); });

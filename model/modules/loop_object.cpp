@@ -79,6 +79,20 @@ Ref<runtime::Type> make_loop_type(Session& session, const Ref<runtime::Type>& ob
                                                 return Value(l.loop->call_at(to_seconds(b[1], "when"),
                                                                              callable_arg(b[2]), rest_args(b)));
                                               }));
+  // call_soon_threadsafe also wakes the selector through the self-pipe; on
+  // the virtual clock (asim and the harness alike) no I/O is ever reported,
+  // so it schedules exactly as call_soon does.
+  t->add_method("call_soon_threadsafe", method<LoopObject>("BaseEventLoop.call_soon_threadsafe",
+                                                          {pos("callback"), varargs("args"), kwonly("context")},
+                                                          [](LoopObject& l, const Bound& b) {
+                                                            return Value(l.loop->call_soon(callable_arg(b[1]), rest_args(b)));
+                                                          }));
+  for (const char* name : {"run_in_executor", "set_default_executor"})
+    t->dict[name] = Value(not_modelled_function(std::string("loop.") + name, "threads run outside asim's virtual clock"));
+  for (const char* name : {"create_connection", "create_server", "create_datagram_endpoint", "getaddrinfo",
+                           "sock_connect", "sock_recv", "sock_sendall", "add_reader", "add_writer",
+                           "add_signal_handler", "subprocess_exec", "subprocess_shell"})
+    t->dict[name] = Value(not_modelled_function(std::string("loop.") + name, "asim models no I/O or signals"));
   t->add_method("is_running", method<LoopObject>("BaseEventLoop.is_running", {}, [](LoopObject& l, const Bound&) {
                   return Value::boolean(l.loop->is_running());
                 }));

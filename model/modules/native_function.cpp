@@ -93,4 +93,33 @@ runtime::Ref<BuiltinFunction> function(std::string qualname, std::vector<Param> 
                                         std::move(body));
 }
 
+void not_modelled(std::string_view what, std::string_view why) {
+  const auto& where = runtime::Runtime::current().current_location;
+  throw NotModelled(fmt::format("{}: not supported by asim: {} ({})", where ? where() : "asim", what, why));
+}
+
+namespace {
+
+// Takes any arguments: the call stops the run before they matter.
+class NotModelledFunction : public runtime::Callable {
+ public:
+  NotModelledFunction(std::string qualname, std::string why) : qualname_(std::move(qualname)), why_(std::move(why)) {}
+  std::string_view type_name() const override { return "function"; }
+  std::string qualname() const override { return qualname_; }
+  runtime::Value call(std::span<const runtime::Value>) override { not_modelled(qualname_, why_); }
+  runtime::Value call_kw(std::span<const runtime::Value>, std::span<const runtime::Keyword>) override {
+    not_modelled(qualname_, why_);
+  }
+
+ private:
+  std::string qualname_;
+  std::string why_;
+};
+
+}  // namespace
+
+runtime::Ref<runtime::Callable> not_modelled_function(std::string qualname, std::string why) {
+  return runtime::make<NotModelledFunction>(std::move(qualname), std::move(why));
+}
+
 }  // namespace asim::modules

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "model/asyncio/base_events.hpp"
 #include "model/runtime/callable.hpp"
 
 namespace asim::modules {
@@ -73,5 +74,16 @@ class BuiltinFunction : public runtime::Callable {
 };
 
 runtime::Ref<BuiltinFunction> function(std::string qualname, std::vector<Param> params, BuiltinFunction::Body body);
+
+// A CPython API asim does not model (threads, sockets, subprocesses). The
+// run stops with "FILE:LINE: not supported by asim: WHAT (WHY)", exit 2:
+// a Python exception could be caught and the difference go unseen.
+class NotModelled : public asyncio::ModelStop {
+ public:
+  using asyncio::ModelStop::ModelStop;
+};
+[[noreturn]] void not_modelled(std::string_view what, std::string_view why);
+// A function that stops the run as above when called.
+runtime::Ref<runtime::Callable> not_modelled_function(std::string qualname, std::string why);
 
 }  // namespace asim::modules

@@ -32,6 +32,9 @@ class Runtime {
   // traceback.format_exception, as the interpreter prints it (for the event
   // loop's exception handler); null when no interpreter runs.
   std::function<std::string(const PyException&)> format_exception;
+  // "FILE:LINE" of the line running now, for messages; null when no
+  // interpreter runs.
+  std::function<std::string()> current_location;
 
  private:
   // Declared first so it is destroyed last: the heap's final teardown may
