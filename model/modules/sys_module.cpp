@@ -3,6 +3,7 @@
 
 #include "model/modules/native_function.hpp"
 #include "model/modules/session.hpp"
+#include "model/runtime/builtins.hpp"
 #include "model/runtime/ops.hpp"
 
 namespace asim::modules {
@@ -20,12 +21,14 @@ runtime::Ref<runtime::Module> make_sys_module(Session& session) {
   m->dict["platform"] = Value::str("linux");
   m->dict["argv"] = runtime::make_list({Value::str("scenario.py")});
   Session* s = &session;
+  // The program's own output streams: what they write goes where print's does.
+  m->dict["stdout"] = Value(runtime::make_stream("<stdout>", [s](std::string_view text) { s->write_out(text); }));
+  m->dict["stderr"] = Value(runtime::make_stream("<stderr>", [s](std::string_view text) { s->write_err(text); }));
   m->dict["exit"] = Value(function("exit", {opt("status")}, [](const Bound& b) -> Value {
     throw runtime::PyError{runtime::make<runtime::PyException>(runtime::Runtime::current().builtins.SystemExit,
                                                                b[0].is_none() ? std::vector<Value>{}
                                                                               : std::vector<Value>{b[0]})};
   }));
-  (void)s;
   return m;
 }
 
