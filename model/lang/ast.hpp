@@ -285,9 +285,10 @@ struct AugAssign : Stmt {  // target op= value
   ExprPtr value;
 };
 
-struct AnnAssign : Stmt {  // target: annotation = value (the annotation is not evaluated)
+struct AnnAssign : Stmt {  // target: annotation = value
   AnnAssign(Loc l) : Stmt(StmtKind::AnnAssign, l) {}
   ExprPtr target;
+  ExprPtr annotation;
   ExprPtr value;  // may be nullptr
 };
 

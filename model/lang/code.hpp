@@ -79,6 +79,7 @@ namespace asim::lang {
   X(RETURN_VALUE)         /* return TOS */                                                                  \
   X(YIELD_VALUE)          /* a generator: suspend, giving pop; resumed, push the value sent */              \
   X(GET_YIELD_FROM_ITER)  /* TOS = iter(TOS), a generator as it is */                                       \
+  X(SETUP_ANNOTATIONS)    /* module or class namespace: __annotations__ = {} unless there */                \
   X(YIELD_FROM)           /* delegate to pop until it ends; push what it returned (AWAIT for iterators) */  \
   X(RAISE_VARARGS)        /* raise (0: re-raise, 1: exc, 2: exc from cause) */                              \
   X(RERAISE)              /* pop an exception and raise it again, keeping its traceback */                  \

@@ -52,6 +52,7 @@ int stack_effect(const Instr& in, bool jump) {
     case Op::JUMP:
     case Op::CHECK_EXC_MATCH:
     case Op::AWAIT:
+    case Op::SETUP_ANNOTATIONS:
     case Op::YIELD_FROM:
     case Op::YIELD_VALUE:
     case Op::GET_YIELD_FROM_ITER:
@@ -461,6 +462,20 @@ class Compiler {
         if (a.value) {
           expr(*a.value);
           store_target(*a.target);
+        }
+        // Module and class bodies keep `name: annotation` in __annotations__
+        // (made at the body's start); functions do not evaluate it.
+        if (!u().ste->function_like()) {
+          expr(*a.annotation);
+          set_pos(pos_of(s));
+          if (a.target->kind == ExprKind::Name) {
+            emit(Op::SETUP_ANNOTATIONS);
+            nameop("__annotations__", Ctx::Load);
+            load_const(Value::str(static_cast<const Name&>(*a.target).id));
+            emit(Op::STORE_SUBSCR);
+          } else {
+            emit(Op::POP_TOP);
+          }
         }
         break;
       }

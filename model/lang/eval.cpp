@@ -770,6 +770,11 @@ Step eval_frame(Frame& f, Value sent, Ref<PyException> thrown) {
               }
               [[fallthrough]];
             case Op::STORE_GLOBAL: f.globals->dict[co.names[static_cast<std::size_t>(in.arg)]] = POP(); break;
+            case Op::SETUP_ANNOTATIONS: {
+              auto& d = f.ns ? *f.ns : f.globals->dict;
+              if (!d.count("__annotations__")) d["__annotations__"] = runtime::make_dict();
+              break;
+            }
             case Op::DELETE_NAME:
             case Op::DELETE_GLOBAL: {
               const std::string& name = co.names[static_cast<std::size_t>(in.arg)];

@@ -626,7 +626,7 @@ StmtPtr Parser::annotated_assignment(ExprPtr target, Loc loc) {
       }))
     fail(colon, "invalid syntax");
   take();  // ':'
-  expression();
+  ExprPtr annotation = expression();
   if (target->kind == ExprKind::Tuple || target->kind == ExprKind::List)
     fail(target->loc, fmt::format("only single target (not {}) can be annotated", expr_name(*target)));
   if (target->kind != ExprKind::Name && target->kind != ExprKind::Attribute && target->kind != ExprKind::Subscript)
@@ -634,6 +634,7 @@ StmtPtr Parser::annotated_assignment(ExprPtr target, Loc loc) {
   auto s = std::make_unique<AnnAssign>(loc);
   store_target(*target);
   s->target = std::move(target);
+  s->annotation = std::move(annotation);
   if (accept_op("=")) s->value = at_kw("yield") ? yield_expr() : star_expressions();
   return s;
 }

@@ -145,6 +145,8 @@ class SymtableBuilder {
       }
       case StmtKind::AnnAssign: {
         const auto& a = static_cast<const AnnAssign&>(s);
+        // Evaluated only outside functions (into __annotations__).
+        if (!cur_->function_like()) expr(*a.annotation);
         if (a.value) expr(*a.value);
         expr(*a.target);
         break;

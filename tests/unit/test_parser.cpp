@@ -178,9 +178,10 @@ class Dumper {
         const auto& a = static_cast<const ast::AugAssign&>(s);
         return "AugAssign(target=" + expr(*a.target) + ", op=" + binop(a.op) + ", value=" + expr(*a.value) + ")";
       }
-      case K::AnnAssign: {  // asim drops the annotation
+      case K::AnnAssign: {
         const auto& a = static_cast<const ast::AnnAssign&>(s);
-        return "AnnAssign(target=" + expr(*a.target) + opt("value", a.value) + ")";
+        return "AnnAssign(target=" + expr(*a.target) + ", annotation=" + expr(*a.annotation) + opt("value", a.value) +
+               ", simple=" + (a.target->kind == ast::ExprKind::Name ? "1" : "0") + ")";
       }
       case K::For:
       case K::AsyncFor: {
@@ -713,14 +714,18 @@ w = a[:2])py",
   }
 }
 
-TEST_CASE("parser: annotations are parsed and dropped; soft keywords are names elsewhere", "[parser]") {
-  // asim's AST keeps no annotations: a def with them dumps as CPython's without.
+TEST_CASE("parser: parameter annotations are dropped, variable ones kept; soft keywords are names elsewhere",
+          "[parser]") {
+  // asim's AST keeps the annotations of `name: type` statements (modules and
+  // classes store them in __annotations__), not those of parameters.
   CHECK(
       dump("def f(a: int = 1, *args: str, **kw: dict) -> None:\n    x: list[int] = []\n    y: int") ==
       "Module(body=[FunctionDef(name='f', args=arguments(posonlyargs=[], args=[arg(arg='a')], vararg=arg(arg='args'), "
       "kwonlyargs=[], kw_defaults=[], kwarg=arg(arg='kw'), defaults=[Constant(value=1)]), "
-      "body=[AnnAssign(target=Name(id='x', ctx=Store()), value=List(elts=[], ctx=Load())), "
-      "AnnAssign(target=Name(id='y', ctx=Store()))], decorator_list=[], type_params=[])], type_ignores=[])");
+      "body=[AnnAssign(target=Name(id='x', ctx=Store()), annotation=Subscript(value=Name(id='list', ctx=Load()), "
+      "slice=Name(id='int', ctx=Load()), ctx=Load()), value=List(elts=[], ctx=Load()), simple=1), "
+      "AnnAssign(target=Name(id='y', ctx=Store()), annotation=Name(id='int', ctx=Load()), simple=1)], "
+      "decorator_list=[], type_params=[])], type_ignores=[])");
   check_dumps({
       {R"py(match = 1
 match(x)
