@@ -149,6 +149,9 @@ struct VersionProfile {
   bool condition_renotifies;
   // 3.9+: asyncio.to_thread exists (asim says it is not modelled).
   bool to_thread;
+  // 3.13: @dataclass's "non-default argument 'b' follows default argument"
+  // names the default argument too.
+  bool dataclass_error_names_default;
 
   // The language and its error reports (lang::LanguageFeatures says what each means).
   bool cannot_access_wording;         // 3.11+

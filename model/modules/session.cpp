@@ -29,6 +29,7 @@ Ref<runtime::Module> Session::find(std::string_view name) {
   else if (name == "time") module = make_time_module(*this);
   else if (name == "random") module = make_random_module(*this);
   else if (name == "contextlib") module = make_contextlib_module(*this);
+  else if (name == "dataclasses") module = make_dataclasses_module(*this);
   if (module) modules_.emplace(key, module);
   return module;
 }

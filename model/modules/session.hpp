@@ -90,5 +90,6 @@ runtime::Ref<runtime::Module> make_asim_module(Session& session);
 runtime::Ref<runtime::Module> make_time_module(Session& session);
 runtime::Ref<runtime::Module> make_random_module(Session& session);
 runtime::Ref<runtime::Module> make_contextlib_module(Session& session);
+runtime::Ref<runtime::Module> make_dataclasses_module(Session& session);
 
 }  // namespace asim::modules
