@@ -145,8 +145,8 @@ Value process(const Value& cls_value, const Options& options, const asyncio::Ver
   return cls_value;
 }
 
-// asdict: dataclass instances become dicts, recursively through lists,
-// tuples and dicts.
+// asdict: dataclass instances become dicts, recursively, also inside lists;
+// other values are kept as they are (CPython deep-copies them).
 Value as_dict_value(const Value& v) {
   auto type = runtime::type_of(v);
   if (type->dict.count("__dataclass_fields_order__")) {
