@@ -269,7 +269,8 @@ AsyncioTypes make_asyncio_types(Session& session) {
                                                   return Value(tg.create_task(coroutine_arg(b[1]), name, b[3]));
                                                 }));
 
-  t.LegacyAsCompleted = make<Type>("builtins", "generator", object_type);
+  // as_completed() up to 3.12 is a generator: the very class of the program's own.
+  t.LegacyAsCompleted = runtime::Runtime::current().types.generator;
   t.AsCompletedIterator = make<Type>("asyncio.tasks", "_AsCompletedIterator", object_type);
   t.Loop = make_loop_type(session, object_type);
 

@@ -62,14 +62,20 @@ asyncio::EventLoop& Session::new_event_loop() {
   return *loops_.back();
 }
 
+// Whose clock the time module reads: the running loop's, else that of the
+// loop made last; nullptr before the first loop.
+asyncio::EventLoop* Session::clock_loop() const {
+  if (auto* loop = running_loop()) return loop;
+  return loops_.empty() ? nullptr : loops_.back().get();
+}
+
 double Session::process_now() const {
-  const asyncio::EventLoop* loop = running_loop() ? running_loop() : loops_.empty() ? nullptr : loops_.back().get();
+  const asyncio::EventLoop* loop = clock_loop();
   return loop ? loop->clock_base() + loop->time() : idle_now_;
 }
 
 void Session::block_for(double seconds) {
-  asyncio::EventLoop* loop = running_loop() ? running_loop() : loops_.empty() ? nullptr : loops_.back().get();
-  if (loop) loop->block_for(seconds);
+  if (auto* loop = clock_loop()) loop->block_for(seconds);
   else idle_now_ += seconds;
 }
 

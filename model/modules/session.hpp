@@ -69,6 +69,7 @@ class Session : public runtime::ModuleFinder {
   void keep_alive(std::shared_ptr<void> state) { kept_.push_back(std::move(state)); }
 
  private:
+  asyncio::EventLoop* clock_loop() const;
   SessionConfig config_;
   Writer out_, err_;
   std::shared_ptr<asyncio::ProcessState> process_;
