@@ -4,7 +4,7 @@ ASAN_BUILD ?= build-asan
 DEB_PACKAGES := catch2 librange-v3-dev libfmt-dev libcli11-dev nlohmann-json3-dev cmake ninja-build g++ time chromium
 JOBS ?= 2
 
-.PHONY: all deps build test conform asan run bench clean
+.PHONY: all deps build test conform fuzz asan run bench clean
 
 all: build
 
@@ -29,6 +29,14 @@ test: build
 # outputs and per-tick handles; `make test` runs it too (docs/conformance.md).
 conform: build
 	./$(BUILD)/asim conform --handles scenarios
+
+# Differential fuzzing (tests/conformance/fuzz/run.py): COUNT generated
+# programs from seed SEED, each on every installed CPython and on asim;
+# differing programs are shrunk and kept in $(BUILD)/fuzz.
+COUNT ?= 200
+SEED ?= 1
+fuzz: build
+	python3 tests/conformance/fuzz/run.py --asim $(BUILD)/asim --count $(COUNT) --seed $(SEED) --jobs $(JOBS) --out $(BUILD)/fuzz
 
 $(ASAN_BUILD)/build.ninja:
 	cmake -S . -B $(ASAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DASIM_SANITIZE=ON
