@@ -69,9 +69,28 @@ AsCompletedState::AsCompletedState(EventLoop& loop, const Value& fs, std::option
   for (const auto& f : set_of(loop, runtime::to_vector(fs), "as_completed")) futures_.push_back(ensure_future(loop, f));
   in_todo_.assign(futures_.size(), true);
   todo_size_ = futures_.size();
+  // `for f in todo: f.add_done_callback(_on_completion)` walks another set,
+  // again in address order. It shows for the futures already done: each gets
+  // its callback scheduled at once, so their set order is the order the done
+  // queue receives them in. That order is a choice point of its own.
+  std::vector<std::size_t> already_done;
+  for (std::size_t i = 0; i < futures_.size(); ++i)
+    if (futures_[i]->done()) already_done.push_back(i);
+  std::vector<std::size_t> order(futures_.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  if (already_done.size() >= 2) {
+    const auto chosen = loop.chooser().permutation(already_done.size(), "as_completed: set(todo) order");
+    if (loop.tracing())
+      loop.emit(trace::Kind::ChoicePoint, "as_completed",
+                fmt::format("CPython schedules the callbacks of the {} futures already done in set order, which "
+                            "follows memory addresses; asim takes {}",
+                            already_done.size(),
+                            std::is_sorted(chosen.begin(), chosen.end()) ? "argument order" : "a chosen order"));
+    for (std::size_t k = 0; k < already_done.size(); ++k) order[already_done[k]] = already_done[chosen[k]];
+  }
   // Only references that are kept may be taken here: a temporary one would
   // free the object it is building when it goes.
-  for (std::size_t i = 0; i < futures_.size(); ++i) {
+  for (std::size_t i : order) {
     auto cb = runtime::make<CompletionCallback>(Ref<AsCompletedState>(this), i);
     if (!any_completion_cb_) any_completion_cb_ = cb;
     futures_[i]->add_done_callback(std::move(cb));
