@@ -190,6 +190,7 @@ class CodeObject : public runtime::Object {
   int stacksize = 0;
 
   std::shared_ptr<const Source> source;
+  runtime::Value doc;  // a function's docstring (__doc__), None without one
 
   bool is_coroutine() const { return flags & kCoroutine; }
   bool is_generator() const { return flags & kGenerator; }

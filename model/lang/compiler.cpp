@@ -1135,6 +1135,15 @@ class Compiler {
     emit(Op::MAKE_FUNCTION, flags);
   }
 
+  // A body's docstring: its first statement, when a string literal.
+  static const std::string* docstring(const Body& b) {
+    if (b.empty() || b.front()->kind != StmtKind::Expr) return nullptr;
+    const auto& e = *static_cast<const ExprStmt&>(*b.front()).value;
+    if (e.kind != ExprKind::Constant) return nullptr;
+    const auto& c = static_cast<const Constant&>(e);
+    return c.type == Constant::Type::Str ? &c.str_value : nullptr;
+  }
+
   void function_def(const FunctionDef& f) {
     const Position p = pos_of(f);
     for (const auto& d : f.decorator_list) expr(*d);
@@ -1145,6 +1154,7 @@ class Compiler {
     enter(ste, f.is_async() ? UnitKind::AsyncFunction : UnitKind::Function, f.name,
           f.decorator_list.empty() ? f.loc.line : f.decorator_list.front()->loc.line);
     set_arg_counts(*u().code, f.args);
+    if (const std::string* doc = docstring(f.body)) u().code->doc = Value::str(*doc);
     body(f.body);
     set_pos(Position{last_line(f.body), 0, 0, 0});
     load_const(Value());
@@ -1176,6 +1186,11 @@ class Compiler {
     enter(symtable_->lookup(&c), UnitKind::Class, c.name,
           c.decorator_list.empty() ? c.loc.line : c.decorator_list.front()->loc.line);
     u().code->flags |= kClassBody;
+    if (const std::string* doc = docstring(c.body)) {
+      set_pos(pos_of(*c.body.front()));
+      load_const(Value::str(*doc));
+      emit(Op::STORE_NAME, name_index("__doc__"));
+    }
     for (const auto& s : c.body) {
       switch (s->kind) {
         case StmtKind::Pass:

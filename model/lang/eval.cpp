@@ -9,6 +9,7 @@
 #include "model/lang/function.hpp"
 #include "model/lang/suggestions.hpp"
 #include "model/runtime/iterator.hpp"
+#include "model/runtime/instance.hpp"
 #include "model/runtime/ops.hpp"
 #include "model/runtime/runtime.hpp"
 
@@ -218,6 +219,15 @@ Value build_class(Frame& f, const std::string& name, const Value& body, const Va
     ns.erase(cell);
   }
   type->dict = std::move(ns);
+  // type_new_set_names: each descriptor learns the name it is bound to.
+  std::vector<std::pair<std::string, Value>> attrs(type->dict.begin(), type->dict.end());
+  for (const auto& [key, value] : attrs) {
+    if (!value.is_object() || !value.as<runtime::Instance>()) continue;
+    if (auto set_name = runtime::type_of(value)->lookup_override("__set_name__")) {
+      const Value args[] = {value, Value(type), Value::str(key)};
+      runtime::call(*set_name, args);
+    }
+  }
   return Value(type);
 }
 
@@ -539,25 +549,48 @@ class IteratorDelegate : public runtime::Coroutine {
   return sp;
 }
 
+// import_name / import_from: the finder loads a dotted name's packages first.
 [[gnu::noinline]] Value* op_import(const CodeObject& co, const Instr& in, Value* sp) {
   ThreadState& ts = ThreadState::current();
   const auto& B = builtins();
   const std::string& name = co.names[static_cast<std::size_t>(in.arg)];
+  auto find = [&ts](const std::string& dotted) { return ts.modules ? ts.modules->find(dotted) : nullptr; };
   if (in.op == Op::IMPORT_NAME) {
-    Ref<runtime::Module> m = ts.modules ? ts.modules->find(name) : nullptr;
+    Ref<runtime::Module> m = find(name);
     if (!m) {
-      auto e = runtime::new_exception(B.ModuleNotFoundError, fmt::format("No module named '{}'", name));
-      e->dict["name"] = Value::str(name);
+      // The message names the first part of the dotted name that is missing
+      // (_find_and_load_unlocked), and says when its parent is no package.
+      std::string missing = name, message;
+      Ref<runtime::Module> parent;
+      for (auto dot = name.find('.'); dot != std::string::npos; dot = name.find('.', dot + 1)) {
+        Ref<runtime::Module> prefix = find(name.substr(0, dot));
+        if (!prefix) {
+          missing = name.substr(0, dot);
+          break;
+        }
+        parent = prefix;
+      }
+      message = fmt::format("No module named '{}'", missing);
+      if (parent && missing == name && !parent->dict.count("__path__"))
+        message += fmt::format("; '{}' is not a package", parent->name);
+      auto e = runtime::new_exception(B.ModuleNotFoundError, message);
+      e->dict["name"] = Value::str(missing);
       throw PyError{std::move(e)};
     }
     *sp++ = Value(m);
     return sp;
   }
   auto v = runtime::getattr_opt(sp[-1], name);
+  auto* m = sp[-1].as<runtime::Module>();
+  // A package's submodule not imported yet (_handle_fromlist).
+  if (!v && m && m->dict.count("__path__"))
+    if (Ref<runtime::Module> sub = find(m->name + "." + name)) v = Value(sub);
   if (!v) {
-    auto* m = sp[-1].as<runtime::Module>();
-    runtime::raise(B.ImportError, fmt::format("cannot import name '{}' from '{}' (unknown location)", name,
-                                              m ? m->name : runtime::to_str(sp[-1])));
+    std::string where = "unknown location";
+    if (m)
+      if (auto file = m->dict.find("__file__"); file != m->dict.end()) where = runtime::to_str(file->second);
+    runtime::raise(B.ImportError, fmt::format("cannot import name '{}' from '{}' ({})", name,
+                                              m ? m->name : runtime::to_str(sp[-1]), where));
   }
   *sp++ = std::move(*v);
   return sp;

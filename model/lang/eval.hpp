@@ -6,8 +6,10 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <stdexcept>
 #include <string>
+#include <unordered_map>
 
 #include "model/lang/features.hpp"
 #include "model/lang/frame.hpp"
@@ -64,6 +66,9 @@ struct ThreadState {
   runtime::Value unbound;  // the Unbound marker
   // The innermost frame executing (CPython's current frame), or null.
   Frame* current_frame = nullptr;
+  // The library modules' sources run so far, by path: tracebacks through
+  // their code show its lines.
+  std::unordered_map<std::string, std::shared_ptr<const Source>> library_sources;
 
   // The exception being handled (sys.exception()), or null.
   runtime::PyException* handled_exception() const;

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include <unordered_set>
+
 #include "model/runtime/ops.hpp"
 #include "model/runtime/runtime.hpp"
 
@@ -17,7 +19,65 @@ using runtime::Step;
 using runtime::Value;
 
 std::string Function::repr() const {
-  return fmt::format("<function {} at {}>", code->qualname, address_text());
+  return fmt::format("<function {} at {}>", qualname_, address_text());
+}
+
+namespace {
+
+// A name given to a function lives as long as the process: coroutines made
+// before a rename keep viewing the old one.
+std::string_view intern(std::string text) {
+  static std::unordered_set<std::string> names;
+  return *names.insert(std::move(text)).first;
+}
+
+// The attributes CPython keeps in the function object itself, not in __dict__.
+bool is_slot(std::string_view name) {
+  return name == "__doc__" || name == "__module__" || name == "__annotations__" || name == "__defaults__" ||
+         name == "__kwdefaults__" || name == "__type_params__";
+}
+
+}  // namespace
+
+std::optional<Value> Function::get_attribute(std::string_view name) {
+  if (auto it = dict_.find(std::string(name)); it != dict_.end()) return it->second;
+  if (name == "__name__") return Value::str(std::string(name_));
+  if (name == "__qualname__") return Value::str(std::string(qualname_));
+  if (name == "__doc__") return code->doc;
+  if (name == "__module__") {
+    auto it = globals->dict.find("__name__");
+    return it != globals->dict.end() ? it->second : Value();
+  }
+  if (name == "__dict__") {
+    Value d = runtime::make_dict();
+    for (const auto& [k, v] : dict_)
+      if (!is_slot(k)) runtime::setitem(d, Value::str(k), v);
+    return d;
+  }
+  if (name == "__annotations__") return dict_["__annotations__"] = runtime::make_dict();
+  return std::nullopt;
+}
+
+bool Function::set_attribute(std::string_view name, const Value& value) {
+  if (name == "__name__" || name == "__qualname__") {
+    auto* s = value.as<runtime::Str>();
+    if (!s)
+      runtime::raise(runtime::Runtime::current().builtins.TypeError,
+                     fmt::format("{} must be set to a string object", name));
+    (name == "__name__" ? name_ : qualname_) = intern(s->text);
+    return true;
+  }
+  if (name == "__dict__") {
+    dict_.clear();
+    for (const auto& key : runtime::to_vector(value)) dict_[runtime::to_str(key)] = runtime::getitem(value, key);
+    return true;
+  }
+  dict_[std::string(name)] = value;
+  return true;
+}
+
+bool Function::del_attribute(std::string_view name) {
+  return dict_.erase(std::string(name)) > 0;
 }
 
 namespace {
@@ -184,13 +244,13 @@ Value run_function_frame(Frame& f) {
 // ------------------------------------------------------------ coroutines
 
 InterpretedCoroutine::InterpretedCoroutine(Ref<Function> fn, Kind kind)
-    : Coroutine(fn->code->qualname),
+    : Coroutine(fn->qualname_view()),
       function(std::move(fn)),
       frame(function->code.get(), function->globals.get(), function->builtins.get(), ThreadState::current().unbound),
       kind_(kind) {}
 
 InterpretedCoroutine::InterpretedCoroutine(Ref<Function> fn, Frame&& body, Kind kind)
-    : Coroutine(fn->code->qualname), function(std::move(fn)), frame(std::move(body)), kind_(kind) {
+    : Coroutine(fn->qualname_view()), function(std::move(fn)), frame(std::move(body)), kind_(kind) {
   state_ = State::Suspended;
 }
 

@@ -12,17 +12,27 @@
 #include "model/runtime/coroutine.hpp"
 #include "model/runtime/iterator.hpp"
 #include "model/runtime/module.hpp"
+#include "model/runtime/protocols.hpp"
 
 namespace asim::lang {
 
-class Function : public runtime::Callable {
+class Function : public runtime::Callable, public runtime::HasAttributes {
  public:
   Function(runtime::Ref<CodeObject> code, runtime::Ref<runtime::Module> globals, runtime::Ref<runtime::Module> builtins)
-      : code(std::move(code)), globals(std::move(globals)), builtins(std::move(builtins)) {}
+      : code(std::move(code)), globals(std::move(globals)), builtins(std::move(builtins)),
+        name_(this->code->name), qualname_(this->code->qualname) {}
 
   std::string_view type_name() const override { return "function"; }
   std::string repr() const override;
-  std::string qualname() const override { return code->qualname; }
+  std::string qualname() const override { return std::string(qualname_); }
+  // __qualname__ as the coroutines this function makes keep it: it stays
+  // valid for the run even when the function is renamed (functools.wraps).
+  std::string_view qualname_view() const { return qualname_; }
+  // __name__, __qualname__, __module__, __doc__, __dict__ and the attributes
+  // a program sets (func_getset, func_get_dict).
+  std::optional<runtime::Value> get_attribute(std::string_view name) override;
+  bool set_attribute(std::string_view name, const runtime::Value& value) override;
+  bool del_attribute(std::string_view name) override;
   runtime::Value call(std::span<const runtime::Value> args) override { return call_kw(args, {}); }
   // A plain def runs to completion; an async def returns its coroutine.
   runtime::Value call_kw(std::span<const runtime::Value> args, std::span<const runtime::Keyword> kwargs) override;
@@ -39,6 +49,10 @@ class Function : public runtime::Callable {
   std::vector<runtime::Value> closure;     // Cells, one per code->freevars
   // A class body run by BUILD_CLASS reads and writes this namespace.
   std::unordered_map<std::string, runtime::Value>* class_namespace = nullptr;
+
+ private:
+  std::string_view name_, qualname_;  // the code's names, or names interned for the run
+  std::unordered_map<std::string, runtime::Value> dict_;  // __dict__, __doc__, __module__ once set
 };
 
 // The coroutine an `async def` function returns (CPython's PyCoroObject):

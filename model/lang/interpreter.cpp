@@ -123,6 +123,7 @@ void Interpreter::run_module(const ast::Module& module) {
 std::string Interpreter::format_exception(const runtime::PyError& error) const {
   auto lines = [this](const std::string& file, int line) -> std::string_view {
     if (source_ && file == source_->path()) return source_->line(line);
+    if (auto it = ts_.library_sources.find(file); it != ts_.library_sources.end()) return it->second->line(line);
     return {};
   };
   auto dir = [this](const Value& obj) {

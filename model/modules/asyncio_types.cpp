@@ -61,16 +61,16 @@ void add_future_methods(Type& t, const std::string& cls, const asyncio::VersionP
                }));
   t.add_method("add_done_callback",
                method<Future>(cls + ".add_done_callback", {pos("fn"), kwonly("context")}, [](Future& f, const Bound& b) {
-                 auto* fn = b[1].as<runtime::Callable>();
+                 Ref<runtime::Callable> fn = runtime::as_callback(b[1]);
                  if (!fn)
                    runtime::raise(runtime::Runtime::current().builtins.TypeError,
                                   fmt::format("'{}' object is not callable", runtime::type_name(b[1])));
-                 f.add_done_callback(Ref<runtime::Callable>(fn));
+                 f.add_done_callback(std::move(fn));
                  return Value::none();
                }));
   t.add_method("remove_done_callback",
                method<Future>(cls + ".remove_done_callback", {pos("fn")}, [](Future& f, const Bound& b) {
-                 auto* fn = b[1].as<runtime::Callable>();
+                 Ref<runtime::Callable> fn = runtime::as_callback(b[1]);
                  return Value::integer(fn ? static_cast<std::int64_t>(f.remove_done_callback(*fn)) : 0);
                }));
   t.add_method("set_result", method<Future>(cls + ".set_result", {pos("result")}, [](Future& f, const Bound& b) {

@@ -31,9 +31,9 @@ double to_seconds(const Value& v, std::string_view what) {
 namespace {
 
 Ref<runtime::Callable> callable_arg(const Value& v) {
-  auto* fn = v.as<runtime::Callable>();
+  Ref<runtime::Callable> fn = runtime::as_callback(v);
   if (!fn) runtime::raise(runtime::Runtime::current().builtins.TypeError, "a callable object was expected by call_soon()");
-  return Ref<runtime::Callable>(fn);
+  return fn;
 }
 
 // The `*args` a call_soon / call_later / call_at passes to its callback.

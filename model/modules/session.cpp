@@ -18,22 +18,6 @@ Session::Session(SessionConfig config, Writer out, Writer err)
 
 Session::~Session() = default;
 
-Ref<runtime::Module> Session::find(std::string_view name) {
-  const std::string key(name);
-  if (auto it = modules_.find(key); it != modules_.end()) return it->second;
-  Ref<runtime::Module> module;
-  runtime::Heap::LibraryScope library;
-  if (name == "asyncio") module = make_asyncio_module(*this);
-  else if (name == "sys") module = make_sys_module(*this);
-  else if (name == "asim") module = make_asim_module(*this);
-  else if (name == "time") module = make_time_module(*this);
-  else if (name == "random") module = make_random_module(*this);
-  else if (name == "contextlib") module = make_contextlib_module(*this);
-  else if (name == "dataclasses") module = make_dataclasses_module(*this);
-  if (module) modules_.emplace(key, module);
-  return module;
-}
-
 asyncio::EventLoop& Session::require_running_loop() const {
   if (!running_loop()) runtime::raise(runtime::Runtime::current().builtins.RuntimeError, "no running event loop");
   return *running_loop();

@@ -33,6 +33,8 @@ class Session : public runtime::ModuleFinder {
   Session(SessionConfig config, Writer out, Writer err);
   ~Session() override;
 
+  // importlib's find-and-load (model/modules/module_finder.cpp): a dotted
+  // name's packages first, each module made once per session.
   runtime::Ref<runtime::Module> find(std::string_view name) override;
 
   const asyncio::VersionProfile& profile() const { return config_.profile; }
@@ -79,7 +81,8 @@ class Session : public runtime::ModuleFinder {
   asyncio::EventLoop* current_loop_ = nullptr;
   bool set_called_ = false;
   double idle_now_ = 0.0;  // the process's clock before the first loop
-  std::unordered_map<std::string, runtime::Ref<runtime::Module>> modules_;
+  runtime::Ref<runtime::Module> load(const std::string& name);
+  std::unordered_map<std::string, runtime::Ref<runtime::Module>> modules_;  // sys.modules
   std::vector<ClaimResult> claims_;
   std::vector<std::shared_ptr<void>> kept_;
 };

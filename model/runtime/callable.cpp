@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "model/runtime/ops.hpp"
 #include "model/runtime/runtime.hpp"
 
 namespace asim::runtime {
@@ -28,6 +29,40 @@ bool NativeFunction::equals(const Callable& other) const {
   if (this == &other) return true;
   auto* o = dynamic_cast<const NativeFunction*>(&other);
   return o && bound_self_ && o->bound_self_ == bound_self_ && o->qualname_ == qualname_;
+}
+
+namespace {
+
+// A callable instance given as a callback: asyncio names it by its
+// __qualname__, else its repr (format_helpers._format_callback).
+class CallableInstance : public Callable {
+ public:
+  explicit CallableInstance(Value target) : target_(std::move(target)) {}
+  std::string_view type_name() const override { return type_of(target_)->name; }
+  std::string repr() const override { return to_repr(target_); }
+  Value call(std::span<const Value> args) override { return runtime::call(target_, args); }
+  Value call_kw(std::span<const Value> args, std::span<const Keyword> kwargs) override {
+    return runtime::call(target_, args, kwargs);
+  }
+  std::string qualname() const override {
+    auto q = getattr_opt(target_, "__qualname__");
+    return q ? to_str(*q) : to_repr(target_);
+  }
+  bool equals(const Callable& other) const override {
+    auto* o = dynamic_cast<const CallableInstance*>(&other);
+    return o && (o->target_.is(target_) || runtime::equals(o->target_, target_));
+  }
+
+ private:
+  Value target_;
+};
+
+}  // namespace
+
+Ref<Callable> as_callback(const Value& v) {
+  if (auto* c = v.as<Callable>()) return Ref<Callable>(c);
+  if (!is_callable(v)) return nullptr;
+  return make<CallableInstance>(v);
 }
 
 }  // namespace asim::runtime

@@ -94,4 +94,9 @@ Ref<NativeFunction> bound_method(const Object* self, std::string qualname, F&& b
   return make<NativeFunction>(std::move(qualname), NativeFunction::Body(std::forward<F>(body)), self);
 }
 
+// What the loop and futures hold for any callable value: the Callable
+// itself, or for an instance whose class defines __call__ (functools.partial)
+// a Callable that calls it; nullptr when `v` is not callable.
+Ref<Callable> as_callback(const Value& v);
+
 }  // namespace asim::runtime

@@ -21,9 +21,21 @@ Value tuple_of_types(const Type& cls, bool with_self) {
   return make_tuple(std::move(out));
 }
 
+// A class attribute whose class body defines `method` (__get__, __set__): a
+// descriptor written in Python, such as functools.cached_property.
+std::optional<Value> descriptor_method(const Value& attr, std::string_view method) {
+  if (!attr.is_object() || !attr.as<Instance>()) return std::nullopt;
+  return type_of(attr)->lookup_override(method);
+}
+
 // What a class attribute becomes when read through an instance or a class:
-// properties run, static and class methods unwrap (the descriptor protocol).
+// properties run, static and class methods unwrap, a __get__ is called (the
+// descriptor protocol).
 Value bind_descriptor(const Value& found, const Value& self, const Ref<Type>& cls, bool through_instance) {
+  if (auto get = descriptor_method(found, "__get__")) {
+    const Value args[] = {found, through_instance ? self : Value::none(), Value(cls)};
+    return call(*get, args);
+  }
   if (auto* p = found.as<Property>()) {
     if (!through_instance) return found;
     if (p->fget.is_none()) throw_attribute_error("property has no getter");
@@ -124,7 +136,9 @@ std::optional<Value> getattr_opt(const Value& obj, std::string_view name) {
   }
   const Ref<Type> cls = type_of(obj);
   std::optional<Value> found = cls->lookup(obj, name);
-  if (found && found->as<Property>()) return bind_descriptor(*found, obj, cls, true);
+  // Data descriptors come before the instance's own attributes.
+  if (found && (found->as<Property>() || descriptor_method(*found, "__set__")))
+    return bind_descriptor(*found, obj, cls, true);
   if (obj.is_object()) {
     Object* o = obj.object();
     if (auto* e = downcast<PyException>(o)) {
@@ -181,6 +195,13 @@ void setattr(const Value& obj, std::string_view name, Value value) {
       const Value args[] = {obj, value};
       call(p->fset, args);
       return;
+    }
+    if (auto found = cls->lookup_class(name)) {
+      if (auto set = descriptor_method(*found, "__set__")) {
+        const Value args[] = {*found, obj, value};
+        call(*set, args);
+        return;
+      }
     }
     if (auto* e = downcast<PyException>(o)) {
       auto as_exception = [&](const char* what) -> Ref<PyException> {

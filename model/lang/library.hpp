@@ -1,0 +1,18 @@
+// Running a library module written in Python (stdlib/): its code executes
+// once, as the body of its own module, whose namespace becomes its globals
+// (importlib's exec_module).
+#pragma once
+
+#include <memory>
+
+#include "model/lang/source.hpp"
+#include "model/runtime/module.hpp"
+
+namespace asim::lang {
+
+// Parses, compiles and runs `source` with `module` as its globals and the
+// builtins of the frame importing it. Throws what the module's code raises
+// (runtime::PyError), or lang::Diagnostic when the source does not compile.
+void exec_module_source(std::shared_ptr<const Source> source, runtime::Module& module);
+
+}  // namespace asim::lang
