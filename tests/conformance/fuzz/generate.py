@@ -14,9 +14,11 @@ DESIGN section 4):
 - tasks are created one by one with asyncio.create_task and kept in the list
   `tasks`; sets returned by asyncio.wait are only tested for membership, and
   anything iterated is the list, never a set;
-- every blocking wait has a time bound (wait_for, timeout=), a worker only
-  awaits tasks created before it (no cycles), and lock holders only sleep, so
-  every program ends;
+- every blocking wait in main has a time bound (wait_for, timeout=), a worker
+  only awaits tasks created before it (no cycles), lock holders only sleep,
+  and when a worker waits without a bound main cancels every task before its
+  final gather, so programs end (a program that still waits forever stops as
+  a deadlock on both sides, which run.py counts as agreement);
 - main ends by gathering every task in the list, so no task is left for
   asyncio.run to cancel in address order and no exception goes unretrieved;
 - async generators are either consumed to the end or closed explicitly.
@@ -69,6 +71,7 @@ class Gen:
         self.counter = 0
         self.workers = []
         self.agens = []
+        self.unbounded = False
 
     def emit(self, depth, text):
         self.out.append("    " * depth + text)
@@ -262,6 +265,39 @@ class Gen:
         self.emit(d + 1, "except Exception as e:")
         self.emit(d + 2, f"log({who}, 'await error', {n}, show(e))")
 
+    def stmt_unbounded(self, d, who):
+        """A wait with no time bound; main then cancels every task at its end
+        so that the program still ends."""
+        n = self.tag()
+        self.unbounded = True
+        k = self.r.randint(0, 5)
+        if k == 0:
+            self.emit(d, "item = await q.get()")
+            self.emit(d, f"log({who}, 'got', {n}, item)")
+        elif k == 1:
+            self.emit(d, "await lock.acquire()")
+            self.emit(d, f"log({who}, 'acquired', {n})")
+            self.emit(d, f"await asyncio.sleep({self.delay()})")
+            self.emit(d, "lock.release()")
+        elif k == 2:
+            self.emit(d, "await ev.wait()")
+            self.emit(d, f"log({who}, 'event', {n})")
+        elif k == 3:
+            self.emit(d, "async with cond:")
+            self.emit(d + 1, "await cond.wait()")
+            self.emit(d + 1, f"log({who}, 'notified', {n})")
+        elif k == 4:
+            self.emit(d, "await q.join()")
+            self.emit(d, f"log({who}, 'joined', {n})")
+        else:
+            self.emit(d, f"for t in tasks[{self.r.randint(0, 4)}:i][:1]:")
+            self.emit(d + 1, "try:")
+            self.emit(d + 2, f"log({who}, 'awaited', {n}, show(await t))")
+            self.emit(d + 1, "except (Exception, asyncio.CancelledError) as e:")
+            self.emit(d + 2, f"log({who}, 'await raised', {n}, show(e))")
+            if self.r.random() < 0.5:
+                self.emit(d + 2, "raise")
+
     def stmt_timeout(self, d, who, depth):
         n = self.tag()
         self.emit(d, "if sys.version_info >= (3, 11):")
@@ -283,7 +319,10 @@ class Gen:
         if who != "'main'":
             # main never raises out of its actions: tasks left pending when
             # main fails would be cancelled by asyncio.run in address order.
-            kinds += [(self.stmt_raise, 2), (lambda dd, w: self.stmt_await_task(dd, w, "i"), 2)]
+            kinds += [(self.stmt_raise, 2), (lambda dd, w: self.stmt_await_task(dd, w, "i"), 2),
+                      (self.stmt_unbounded, 2)]
+            if depth == 0:
+                kinds += [(f, w // 2 or 1) for f, w in self.orchestration(who)]
         if depth < 2:
             kinds += [(lambda dd, w: self.stmt_try(dd, w, depth), 2),
                       (lambda dd, w: self.stmt_timeout(dd, w, depth), 1)]
@@ -329,138 +368,185 @@ class Gen:
         self.emit(0, "")
         self.workers.append(name)
 
-    # ---- main's own actions -----------------------------------------------
+    # ---- orchestration, in main and in workers ---------------------------
+    # In a worker (who is not main) only tasks created before it are awaited
+    # or cancelled: tasks[a:i] never reaches the worker itself or later ones.
+
+    def sel(self, who, n=None):
+        a = self.r.randint(0, 3)
+        n = n or self.r.randint(1, 4)
+        if who == "'main'":
+            return f"tasks[{a}:{a + n}]"
+        return f"tasks[{a}:i][:{n}]"
+
+    def fresh(self, i, who):
+        """A new coroutine for gather or a TaskGroup. Inside worker wM only
+        w0..w(M-1) are defined so far: no worker starts itself, no recursion.
+        Inside a worker it gets the worker's own i, so it only awaits the
+        tasks its parent may await (no cycle through the parent)."""
+        if who != "'main'":
+            i = "i"
+        if not self.workers:
+            return f"asyncio.sleep({self.delay()}, {i})"
+        return f"{self.r.choice(self.workers)}({i})"
 
     def spawn(self, d):
         w = self.r.choice(self.workers)
+        if self.r.random() < 0.2:
+            self.emit(d, f"for _ in range({self.r.randint(2, 5)}):")
+            d += 1
         self.emit(d, f"tasks.append(asyncio.create_task({w}(len(tasks))))")
 
-    def slice_(self):
-        a = self.r.randint(0, 3)
-        return f"tasks[{a}:{a + self.r.randint(1, 4)}]"
-
-    def main_cancel(self, d):
+    def act_cancel(self, d, who):
         n = self.tag()
-        k = self.r.randint(0, 5)
-        self.emit(d, f"for t in tasks[{k}:{k + 1}]:")
+        self.emit(d, f"for t in {self.sel(who, 1)}:")
         if self.r.random() < 0.5:
             self.emit(d + 1, "if sys.version_info >= (3, 9):")
-            self.emit(d + 2, f"log('main', 'cancel', {n}, t.cancel('m{n}'))")
+            self.emit(d + 2, f"log({who}, 'cancel', {n}, t.cancel('m{n}'))")
             self.emit(d + 1, "else:")
-            self.emit(d + 2, f"log('main', 'cancel', {n}, t.cancel())")
+            self.emit(d + 2, f"log({who}, 'cancel', {n}, t.cancel())")
         else:
-            self.emit(d + 1, f"log('main', 'cancel', {n}, t.cancel())")
+            self.emit(d + 1, f"log({who}, 'cancel', {n}, t.cancel())")
 
-    def main_gather(self, d):
+    def act_gather(self, d, who):
         n = self.tag()
         rex = self.r.choice(["True", "False"])
         if self.r.random() < 0.7:
-            args = f"*{self.slice_()}"
+            args = f"*{self.sel(who)}"
         else:
-            args = ", ".join(f"{self.r.choice(self.workers)}({100 + n * 10 + j})" for j in range(self.r.randint(1, 3)))
+            args = ", ".join(self.fresh(100 + n * 10 + j, who) for j in range(self.r.randint(1, 3)))
         self.emit(d, "try:")
         self.emit(d + 1, f"res = await asyncio.gather({args}, return_exceptions={rex})")
-        self.emit(d + 1, f"log('main', 'gather', {n}, [show(x) for x in res])")
+        self.emit(d + 1, f"log({who}, 'gather', {n}, [show(x) for x in res])")
         self.emit(d, "except (Exception, asyncio.CancelledError) as e:")
-        self.emit(d + 1, f"log('main', 'gather raised', {n}, show(e))")
+        self.emit(d + 1, f"log({who}, 'gather raised', {n}, show(e))")
+        if who != "'main'" and self.r.random() < 0.5:
+            self.emit(d + 1, "raise")
 
-    def main_wait(self, d):
+    def act_wait(self, d, who):
         n = self.tag()
-        timeout = self.r.choice(["None", self.bound(), self.bound()])
+        timeout = self.r.choice(["None", self.bound(), self.bound(), self.delay()])
         rw = self.r.choice(RETURN_WHEN)
         self.emit(d, "try:")
-        self.emit(d + 1, f"done, pending = await asyncio.wait({self.slice_()}, timeout={timeout}, return_when={rw})")
-        self.emit(d + 1, f"log('main', 'wait', {n}, [j for j, t in enumerate(tasks) if t in done], "
+        self.emit(d + 1, f"done, pending = await asyncio.wait({self.sel(who)}, timeout={timeout}, return_when={rw})")
+        self.emit(d + 1, f"log({who}, 'wait', {n}, [j for j, t in enumerate(tasks) if t in done], "
                          "[j for j, t in enumerate(tasks) if t in pending])")
         if self.r.random() < 0.6:
             self.emit(d + 1, "for t in tasks:")
             self.emit(d + 2, "if t in pending:")
-            self.emit(d + 3, "t.cancel()")
+            self.emit(d + 3, f"log({who}, 'cancel pending', {n}, tasks.index(t), t.cancel())")
             self.emit(d + 1, "await asyncio.sleep(0)")
-            self.emit(d + 1, f"log('main', 'after wait', {n})")
+            self.emit(d + 1, f"log({who}, 'after wait', {n})")
         self.emit(d, "except ValueError as e:")
-        self.emit(d + 1, f"log('main', 'wait error', {n}, show(e))")
+        self.emit(d + 1, f"log({who}, 'wait error', {n}, show(e))")
 
-    def main_as_completed(self, d):
+    def act_as_completed(self, d, who):
         n = self.tag()
-        timeout = self.r.choice(["None", self.bound(), self.bound()])
-        sl = self.slice_()
+        timeout = self.r.choice(["None", self.bound(), self.bound(), self.delay()])
+        # Futures already done get their callbacks in set order (addresses):
+        # only pending ones are passed, so the order is CPython's own.
+        sl = f"[t for t in {self.sel(who)} if not t.done()]"
         if self.r.random() < 0.3:
             self.emit(d, "if sys.version_info >= (3, 13):")
             self.emit(d + 1, "try:")
             self.emit(d + 2, f"async for t in asyncio.as_completed({sl}, timeout={timeout}):")
-            self.emit(d + 3, f"log('main', 'ac13', {n}, tasks.index(t), t.cancelled())")
+            self.emit(d + 3, f"log({who}, 'ac13', {n}, tasks.index(t), t.cancelled())")
             self.emit(d + 1, "except TimeoutError:")
-            self.emit(d + 2, f"log('main', 'ac13 timeout', {n})")
+            self.emit(d + 2, f"log({who}, 'ac13 timeout', {n})")
             return
         self.emit(d, f"for f in asyncio.as_completed({sl}, timeout={timeout}):")
         self.emit(d + 1, "try:")
         self.emit(d + 2, "r = await f")
-        self.emit(d + 2, f"log('main', 'ac', {n}, show(r))")
+        self.emit(d + 2, f"log({who}, 'ac', {n}, show(r))")
+        if self.r.random() < 0.3:
+            self.emit(d + 2, f"for t in {self.sel(who, 2)}:")
+            self.emit(d + 3, f"log({who}, 'ac cancel', {n}, t.cancel())")
         self.emit(d + 1, "except asyncio.TimeoutError:")
-        self.emit(d + 2, f"log('main', 'ac timeout', {n})")
+        self.emit(d + 2, f"log({who}, 'ac timeout', {n})")
         if self.r.random() < 0.5:
             self.emit(d + 2, "break")
         self.emit(d + 1, "except (Exception, asyncio.CancelledError) as e:")
-        self.emit(d + 2, f"log('main', 'ac raised', {n}, show(e))")
+        self.emit(d + 2, f"log({who}, 'ac raised', {n}, show(e))")
 
-    def main_wait_for(self, d):
+    def act_wait_for(self, d, who):
         n = self.tag()
-        k = self.r.randint(0, 5)
-        shield = self.r.random() < 0.4
-        inner = "asyncio.shield(t)" if shield else "t"
-        self.emit(d, f"for t in tasks[{k}:{k + 1}]:")
+        inner = "asyncio.shield(t)" if self.r.random() < 0.4 else "t"
+        self.emit(d, f"for t in {self.sel(who, 1)}:")
         self.emit(d + 1, "try:")
         self.emit(d + 2, f"r = await asyncio.wait_for({inner}, {self.bound()})")
-        self.emit(d + 2, f"log('main', 'wait_for', {n}, show(r))")
+        self.emit(d + 2, f"log({who}, 'wait_for', {n}, show(r))")
         self.emit(d + 1, "except asyncio.TimeoutError:")
-        self.emit(d + 2, f"log('main', 'wait_for timeout', {n}, t.done())")
+        self.emit(d + 2, f"log({who}, 'wait_for timeout', {n}, t.done())")
         self.emit(d + 1, "except (Exception, asyncio.CancelledError) as e:")
-        self.emit(d + 2, f"log('main', 'wait_for raised', {n}, show(e))")
+        self.emit(d + 2, f"log({who}, 'wait_for raised', {n}, show(e))")
+        if who != "'main'" and self.r.random() < 0.5:
+            self.emit(d + 2, "raise")
 
-    def main_taskgroup(self, d):
+    def act_callback(self, d, who):
+        """A timer or ready callback that logs, sets the event or cancels."""
+        n = self.tag()
+        when = f"call_later({self.delay()}, " if self.r.random() < 0.7 else "call_soon("
+        k = self.r.random()
+        if k < 0.4:
+            self.emit(d, f"asyncio.get_running_loop().{when}log, 'callback', {n})")
+        elif k < 0.6:
+            self.emit(d, f"asyncio.get_running_loop().{when}ev.set)")
+        else:
+            self.emit(d, f"for t in {self.sel(who, 1)}:")
+            self.emit(d + 1, f"asyncio.get_running_loop().{when}t.cancel)")
+
+    def act_taskgroup(self, d, who):
         n = self.tag()
         self.emit(d, "if sys.version_info >= (3, 11):")
         self.emit(d + 1, "try:")
         self.emit(d + 2, "async with asyncio.TaskGroup() as tg:")
         for j in range(self.r.randint(1, 3)):
-            self.emit(d + 3, f"tg.create_task({self.r.choice(self.workers)}({200 + n * 10 + j}))")
+            self.emit(d + 3, f"tg.create_task({self.fresh(200 + n * 10 + j, who)})")
         self.emit(d + 3, f"await asyncio.sleep({self.delay()})")
         if self.r.random() < 0.3:
             self.emit(d + 3, f"raise KeyError({n})")
-        self.emit(d + 2, f"log('main', 'taskgroup done', {n})")
+        self.emit(d + 2, f"log({who}, 'taskgroup done', {n})")
         self.emit(d + 1, "except Exception as e:")
-        self.emit(d + 2, f"log('main', 'taskgroup raised', {n}, show(e))")
+        self.emit(d + 2, f"log({who}, 'taskgroup raised', {n}, show(e))")
 
-    def main_timeout(self, d):
+    def act_timeout(self, d, who):
         n = self.tag()
         self.emit(d, "if sys.version_info >= (3, 11):")
         self.emit(d + 1, "try:")
         self.emit(d + 2, f"async with asyncio.timeout({self.bound()}):")
-        self.main_gather(d + 3) if self.r.random() < 0.5 else self.stmt_sleep(d + 3, "'main'")
-        self.emit(d + 2, f"log('main', 'in time', {n})")
+        self.r.choice([self.act_gather, self.act_wait, self.stmt_sleep])(d + 3, who)
+        self.emit(d + 2, f"log({who}, 'in time', {n})")
         self.emit(d + 1, "except TimeoutError:")
-        self.emit(d + 2, f"log('main', 'timed out', {n})")
+        self.emit(d + 2, f"log({who}, 'timed out', {n})")
+
+    def orchestration(self, who):
+        return [(self.act_cancel, 2), (self.act_gather, 2), (self.act_wait, 2), (self.act_as_completed, 2),
+                (self.act_wait_for, 2), (self.act_taskgroup, 1), (self.act_timeout, 1), (self.act_callback, 1)]
 
     def main_def(self):
         self.emit(0, "async def main():")
         self.emit(1, "global q, lock, ev, sem, bsem, cond  # keep")
         for name, ctor in SHARED:
             self.emit(1, f"{name} = {ctor.format(self.r.randint(1, 3))}  # keep")
-        actions = [
-            (self.spawn, 6), (self.main_cancel, 2), (self.main_gather, 2), (self.main_wait, 2),
-            (self.main_as_completed, 2), (self.main_wait_for, 2), (self.main_taskgroup, 1),
-            (self.main_timeout, 1), (lambda dd: self.body(dd, "'main'", 1, 1), 4),
-        ]
+        actions = [(lambda dd, w: self.spawn(dd), 6), (lambda dd, w: self.body(dd, w, 1, 1), 4)]
+        actions += self.orchestration("'main'")
         fns, weights = zip(*actions)
         for _ in range(self.r.randint(1, 3)):
             self.spawn(1)
-        for _ in range(self.r.randint(3, 10)):
-            self.r.choices(fns, weights)[0](1)
-        if self.r.random() < 0.5:
+        for _ in range(self.r.randint(3, 12)):
+            self.r.choices(fns, weights)[0](1, "'main'")
+        if self.unbounded or self.r.random() < 0.5:
             self.emit(1, "for t in tasks:  # keep")
             self.emit(2, "t.cancel()  # keep")
-        self.emit(1, "res = await asyncio.gather(*tasks, return_exceptions=True)  # keep")
+        if self.r.random() < 0.15:
+            # The last task is left to asyncio.run, which cancels what is
+            # left in address order: asim's choice point, explored by run.py.
+            self.emit(1, "res = await asyncio.gather(*tasks[:-1], return_exceptions=True)  # keep")
+            self.emit(1, "for t in tasks[-1:]:  # keep")
+            self.emit(2, "if t.done() and not t.cancelled():  # keep")
+            self.emit(3, "log('main', 'last', show(t.exception()))  # keep")
+        else:
+            self.emit(1, "res = await asyncio.gather(*tasks, return_exceptions=True)  # keep")
         self.emit(1, "log('main', 'final', [show(x) for x in res])  # keep")
         self.emit(0, "")
         self.emit(0, "")
