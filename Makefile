@@ -1,7 +1,7 @@
 # Front door for asim: deps, build, test, run, bench. CMake+Ninja do the work underneath.
 BUILD ?= build
 ASAN_BUILD ?= build-asan
-DEB_PACKAGES := catch2 librange-v3-dev libfmt-dev libcli11-dev nlohmann-json3-dev cmake ninja-build g++ time chromium
+DEB_PACKAGES := catch2 librange-v3-dev libfmt-dev libcli11-dev nlohmann-json3-dev libboost-dev cmake ninja-build g++ time chromium
 JOBS ?= 2
 
 .PHONY: all deps build test conform fuzz asan run bench clean

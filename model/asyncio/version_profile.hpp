@@ -163,6 +163,10 @@ struct VersionProfile {
   bool unawaited_agen_method_warns;   // 3.13
   bool context_manager_type_errors;   // 3.11+
   bool async_with_looks_up_aexit_first;  // 3.7-3.8
+  // int (runtime::IntProfile says what each means).
+  bool int_limit_says_digits;         // 3.11+
+  bool pow_modular_inverse;           // 3.8+
+  bool modulo_by_zero_wording;        // 3.11+
   int micro;                          // sys.version_info.micro of the oracle interpreters here
 };
 

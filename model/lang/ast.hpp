@@ -184,6 +184,7 @@ struct Constant : Expr {
   Constant(Loc l) : Expr(ExprKind::Constant, l) {}
   Type type = Type::None;
   std::int64_t int_value = 0;
+  std::string big_int;  // an int literal beyond int64, as the lexer's Token has it
   double float_value = 0;
   std::string str_value;
 };

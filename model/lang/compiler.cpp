@@ -11,6 +11,7 @@
 
 #include "model/lang/extent.hpp"
 #include "model/lang/symtable.hpp"
+#include "model/runtime/numbers.hpp"
 #include "model/runtime/ops.hpp"
 
 namespace asim::lang {
@@ -1432,7 +1433,10 @@ class Compiler {
       case Constant::Type::None: load_const(Value()); return;
       case Constant::Type::True: load_const(Value::boolean(true)); return;
       case Constant::Type::False: load_const(Value::boolean(false)); return;
-      case Constant::Type::Int: load_const(Value::integer(c.int_value)); return;
+      case Constant::Type::Int:
+        if (!c.big_int.empty()) emit(Op::LOAD_CONST, add_const(*runtime::num::parse_int(c.big_int, 0)));
+        else load_const(Value::integer(c.int_value));
+        return;
       case Constant::Type::Float: emit(Op::LOAD_CONST, add_const(Value::floating(c.float_value))); return;
       case Constant::Type::Str: load_str(c.str_value); return;
       case Constant::Type::Ellipsis:

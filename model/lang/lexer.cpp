@@ -322,7 +322,8 @@ Token Lexer::number() {
     for (char c : t.text.substr(2)) {
       if (c == '_') continue;
       if (__builtin_mul_overflow(v, base, &v) || __builtin_add_overflow(v, hex_value(c), &v)) {
-        t.unsupported = "integer literal too large for asim (64-bit ints)";
+        for (char d : t.text)
+          if (d != '_') t.big_int += d;
         break;
       }
     }
@@ -377,7 +378,7 @@ Token Lexer::number() {
   std::int64_t v = 0;
   for (char c : clean) {
     if (__builtin_mul_overflow(v, 10, &v) || __builtin_add_overflow(v, c - '0', &v)) {
-      t.unsupported = "integer literal too large for asim (64-bit ints)";
+      t.big_int = clean;
       break;
     }
   }

@@ -50,6 +50,7 @@ struct Token {
   // NUMBER
   bool is_float = false;
   std::int64_t int_value = 0;
+  std::string big_int;  // an int beyond int64: its text, prefix kept, underscores dropped
   double float_value = 0;
 
   // STRING

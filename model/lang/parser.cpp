@@ -1672,6 +1672,7 @@ ExprPtr Parser::number() {
   auto c = make_expr<Constant>(t.loc);
   c->type = t.is_float ? Constant::Type::Float : Constant::Type::Int;
   c->int_value = t.int_value;
+  c->big_int = t.big_int;
   c->float_value = t.float_value;
   return c;
 }

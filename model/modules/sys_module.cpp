@@ -4,6 +4,7 @@
 #include "model/modules/native_function.hpp"
 #include "model/modules/session.hpp"
 #include "model/runtime/builtins.hpp"
+#include "model/runtime/numbers.hpp"
 #include "model/runtime/ops.hpp"
 
 namespace asim::modules {
@@ -19,6 +20,19 @@ runtime::Ref<runtime::Module> make_sys_module(Session& session) {
                                                  Value::integer(p.micro), Value::str("final"), Value::integer(0)});
   m->dict["version"] = Value::str(fmt::format("{}.{}.{} (asim model)", p.major, p.minor, p.micro));
   m->dict["platform"] = Value::str("linux");
+  m->dict["maxsize"] = Value::integer(INT64_MAX);
+  // The int <-> decimal str digit limit (sys_set_int_max_str_digits_impl).
+  m->dict["get_int_max_str_digits"] = Value(function("get_int_max_str_digits", {}, [](const Bound&) {
+    return Value::integer(runtime::Runtime::current().ints.max_str_digits);
+  }));
+  m->dict["set_int_max_str_digits"] = Value(function("set_int_max_str_digits", {pos("maxdigits")}, [](const Bound& b) {
+    const std::int64_t n = runtime::index_value(b[0]);
+    if (n != 0 && n < runtime::kStrDigitsCheckThreshold)
+      runtime::raise(runtime::Runtime::current().builtins.ValueError,
+                     fmt::format("maxdigits must be 0 or larger than {}", runtime::kStrDigitsCheckThreshold));
+    runtime::Runtime::current().ints.max_str_digits = n;
+    return Value::none();
+  }));
   m->dict["argv"] = runtime::make_list({Value::str("scenario.py")});
   Session* s = &session;
   // The program's own output streams: what they write goes where print's does.

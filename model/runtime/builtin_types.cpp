@@ -10,6 +10,7 @@
 #include "model/runtime/instance.hpp"
 #include "model/runtime/iterator.hpp"
 #include "model/runtime/module.hpp"
+#include "model/runtime/numbers.hpp"
 #include "model/runtime/ops.hpp"
 #include "model/runtime/range.hpp"
 #include "model/runtime/runtime.hpp"
@@ -67,6 +68,7 @@ void install_builtin_types(Runtime& rt) {
   for (const auto& e : rt.builtins.all) rt.named_types[e->name] = e;
 
   register_type(typeid(Str), t.str);
+  register_type(typeid(BigIntObject), t.int_);
   register_type(typeid(List), t.list);
   register_type(typeid(Tuple), t.tuple);
   register_type(typeid(Dict), t.dict);

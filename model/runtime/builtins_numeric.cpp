@@ -20,8 +20,8 @@ using Args = std::span<const Value>;
 using Kw = std::span<const Keyword>;
 
 Value with_prefix(const Value& v, int base, const char* prefix) {
-  const std::int64_t n = index_value(v);
-  return Value::str((n < 0 ? "-" : "") + std::string(prefix) + num::digits(num::magnitude(n), base));
+  const Value n = num::is_integer(v) ? v : Value::integer(index_value(v));
+  return Value::str((num::sign(n) < 0 ? "-" : "") + std::string(prefix) + num::int_digits(n, base));
 }
 
 }  // namespace
@@ -47,11 +47,7 @@ void add_numeric_builtins(Module& m) {
     args::exactly("abs", a, 1);
     const Value& x = a[0];
     if (x.kind() == Value::Kind::Float) return Value::floating(std::fabs(x.as_float()));
-    if (num::is_int(x)) {
-      const std::int64_t i = num::as_i64(x);
-      if (i == INT64_MIN) throw_int_overflow();
-      return Value::integer(i < 0 ? -i : i);
-    }
+    if (num::is_integer(x)) return num::sign(x) < 0 ? unary_op(UnaryOp::USub, x) : num::from_big(num::to_big(x));
     if (x.is_object()) {
       if (auto f = type_of(x)->lookup_override("__abs__")) return call(*f, std::span<const Value>(&x, 1));
     }
@@ -70,9 +66,9 @@ void add_numeric_builtins(Module& m) {
   add_function(m, "pow", [](Args a, Kw kw) {
     auto p = args::bind("pow", a, kw, {"base", "exp", "mod"}, 3, 2);
     if (!p[2] || p[2]->is_none()) return binary_op(BinOp::Pow, *p[0], *p[1]);
-    if (!num::is_int(*p[0]) || !num::is_int(*p[1]) || !num::is_int(*p[2]))
+    if (!num::is_integer(*p[0]) || !num::is_integer(*p[1]) || !num::is_integer(*p[2]))
       throw_type_error("pow() 3rd argument not allowed unless all arguments are integers");
-    return Value::integer(num::pow_mod(num::as_i64(*p[0]), num::as_i64(*p[1]), num::as_i64(*p[2])));
+    return num::pow_mod(*p[0], *p[1], *p[2]);
   });
   add_function(m, "hex", [](Args a, Kw kw) {
     args::no_kwargs("hex", kw);

@@ -221,11 +221,11 @@ std::pair<std::string, std::string> split_digits(const std::string& body) {
 
 }  // namespace
 
-std::string format_int(std::int64_t v, std::string_view spec) {
+std::string format_int(const Value& v, std::string_view spec) {
   FormatSpec s = parse_format_spec(spec, "int", '>');
   switch (s.type) {
     case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case '%':
-      return format_float(static_cast<double>(v), spec);
+      return format_float(num::as_f64(v), spec);
     default: break;
   }
   if (s.precision >= 0) throw_value_error("Precision not allowed in integer format specifier");
@@ -243,9 +243,10 @@ std::string format_int(std::int64_t v, std::string_view spec) {
     case 'c': {
       if (s.sign) throw_value_error("Sign not allowed with integer format specifier 'c'");
       if (s.alternate) throw_value_error("Alternate form (#) not allowed with integer format specifier 'c'");
-      if (v < 0 || v > 0x10FFFF) throw_overflow_error("%c arg not in range(0x110000)");
+      if (num::as_big(v)) throw_overflow_error("Python int too large to convert to C long");
+      if (num::as_i64(v) < 0 || num::as_i64(v) > 0x10FFFF) throw_overflow_error("%c arg not in range(0x110000)");
       std::string ch;
-      text::append(ch, static_cast<char32_t>(v));
+      text::append(ch, static_cast<char32_t>(num::as_i64(v)));
       FormatSpec t = s;
       if (t.align == '=') t.align = '>';
       return pad(ch, t, 0);
@@ -254,7 +255,7 @@ std::string format_int(std::int64_t v, std::string_view spec) {
       throw_value_error(fmt::format("Unknown format code '{}' for object of type 'int'", s.type));
   }
   if (!s.alternate) prefix.clear();
-  return render_number(s, sign_text(v < 0, s.sign), prefix, num::digits(num::magnitude(v), base, upper_case), "",
+  return render_number(s, sign_text(num::sign(v) < 0, s.sign), prefix, num::int_digits(v, base, upper_case), "",
                        interval);
 }
 
@@ -312,12 +313,13 @@ std::string format_text(const std::string& str, std::string_view spec) {
 
 std::string format(const Value& v, std::string_view spec) {
   switch (v.kind()) {
-    case Value::Kind::Int: return spec.empty() ? std::to_string(v.as_int()) : format_int(v.as_int(), spec);
-    case Value::Kind::Bool: return spec.empty() ? to_str(v) : format_int(v.as_bool(), spec);
+    case Value::Kind::Int: return spec.empty() ? std::to_string(v.as_int()) : format_int(v, spec);
+    case Value::Kind::Bool: return spec.empty() ? to_str(v) : format_int(Value::integer(v.as_bool()), spec);
     case Value::Kind::Float: return spec.empty() ? float_repr(v.as_float()) : format_float(v.as_float(), spec);
     default: break;
   }
   if (auto* s = v.as<Str>()) return spec.empty() ? s->text : format_text(s->text, spec);
+  if (num::as_big(v)) return spec.empty() ? num::int_str(v) : format_int(v, spec);
   if (v.is_object()) {
     if (auto f = type_of(v)->lookup_override("__format__")) {
       const Value args[] = {v, Value::str(std::string(spec))};

@@ -13,12 +13,13 @@ namespace asim::runtime {
 
 namespace {
 
-std::int64_t int_self(std::span<const Value> a, const char* method, std::optional<std::size_t> arity = {}) {
+// self as an int (a bool as the int it equals).
+Value int_self(std::span<const Value> a, const char* method, std::optional<std::size_t> arity = {}) {
   if (arity && a.size() > 0) args::exactly(fmt::format("int.{}", method), a.subspan(1), *arity);
-  if (a.empty() || !num::is_int(a[0]))
+  if (a.empty() || !num::is_integer(a[0]))
     throw_type_error(fmt::format("descriptor '{}' for 'int' objects doesn't apply to a '{}' object", method,
                                  a.empty() ? "NoneType" : type_name(a[0])));
-  return num::as_i64(a[0]);
+  return a[0].kind() == Value::Kind::Bool ? Value::integer(a[0].as_bool()) : a[0];
 }
 
 double float_self(std::span<const Value> a, const char* method, std::optional<std::size_t> arity = {}) {
@@ -39,20 +40,9 @@ Value float_ratio(double d) {
     m *= 2.0;
     --e;
   }
-  std::int64_t numerator = num::float_to_int(m);
-  std::int64_t denominator = 1;
-  if (e > 0) {
-    for (int i = 0; i < e; ++i) {
-      if (std::abs(numerator) > (INT64_MAX >> 1)) throw_int_overflow();
-      numerator *= 2;
-    }
-  } else {
-    for (int i = 0; i < -e; ++i) {
-      if (denominator > (INT64_MAX >> 1)) throw_int_overflow();
-      denominator *= 2;
-    }
-  }
-  return make_tuple({Value::integer(numerator), Value::integer(denominator)});
+  const BigInt numerator = BigInt::from_double(m);
+  if (e > 0) return make_tuple({num::from_big(numerator.shifted_left(static_cast<std::uint64_t>(e))), Value::integer(1)});
+  return make_tuple({num::from_big(numerator), num::from_big(BigInt(1).shifted_left(static_cast<std::uint64_t>(-e)))});
 }
 
 // float_hex: 0x1.4000000000000p+1, always 13 hex digits after the point.
@@ -100,13 +90,14 @@ void install_number_types(BuiltinTypes& t) {
       if (base != 0 && (base < 2 || base > 36)) throw_value_error("int() base must be >= 2 and <= 36, or 0");
       auto* s = x.as<Str>();
       if (!s) throw_type_error("int() can't convert non-string with explicit base");
-      if (auto v = num::parse_int(s->text, static_cast<int>(base))) return Value::integer(*v);
+      if (auto v = num::parse_int(s->text, static_cast<int>(base))) return *v;
       throw_value_error(fmt::format("invalid literal for int() with base {}: {}", base, to_repr(x)));
     }
     if (num::is_int(x)) return Value::integer(num::as_i64(x));
-    if (x.kind() == Value::Kind::Float) return Value::integer(num::float_to_int(x.as_float()));
+    if (num::as_big(x)) return x;
+    if (x.kind() == Value::Kind::Float) return num::float_to_int(x.as_float());
     if (auto* s = x.as<Str>()) {
-      if (auto v = num::parse_int(s->text, 10)) return Value::integer(*v);
+      if (auto v = num::parse_int(s->text, 10)) return *v;
       throw_value_error(fmt::format("invalid literal for int() with base 10: {}", to_repr(x)));
     }
     if (x.is_object()) {
@@ -139,23 +130,22 @@ void install_number_types(BuiltinTypes& t) {
 
   const auto& I = t.int_;
   def(I, "bit_length", [](Args a, Kw) {
-    const auto m = num::magnitude(int_self(a, "bit_length", 0));
-    return Value::integer(m == 0 ? 0 : 64 - __builtin_clzll(m));
+    return Value::integer(static_cast<std::int64_t>(num::to_big(int_self(a, "bit_length", 0)).bit_length()));
   });
   def(I, "bit_count", [](Args a, Kw) {
-    return Value::integer(__builtin_popcountll(num::magnitude(int_self(a, "bit_count", 0))));
+    return Value::integer(static_cast<std::int64_t>(num::to_big(int_self(a, "bit_count", 0)).bit_count()));
   });
-  def(I, "conjugate", [](Args a, Kw) { return Value::integer(int_self(a, "conjugate", 0)); });
+  def(I, "conjugate", [](Args a, Kw) { return int_self(a, "conjugate", 0); });
   def(I, "is_integer", [](Args a, Kw) {
     int_self(a, "is_integer", 0);
     return Value::boolean(true);
   });
   def(I, "as_integer_ratio", [](Args a, Kw) {
-    return make_tuple({Value::integer(int_self(a, "as_integer_ratio", 0)), Value::integer(1)});
+    return make_tuple({int_self(a, "as_integer_ratio", 0), Value::integer(1)});
   });
-  I->add_getter("real", [](const Value& self) { return Value::integer(num::as_i64(self)); });
+  I->add_getter("real", [](const Value& self) { return int_self(std::span<const Value>(&self, 1), "real"); });
   I->add_getter("imag", [](const Value&) { return Value::integer(0); });
-  I->add_getter("numerator", [](const Value& self) { return Value::integer(num::as_i64(self)); });
+  I->add_getter("numerator", [](const Value& self) { return int_self(std::span<const Value>(&self, 1), "numerator"); });
   I->add_getter("denominator", [](const Value&) { return Value::integer(1); });
 
   const auto& F = t.float_;

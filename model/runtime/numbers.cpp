@@ -17,33 +17,19 @@ namespace {
 
 using Kind = Value::Kind;
 
-std::int64_t add(std::int64_t a, std::int64_t b) {
-  std::int64_t r;
-  if (__builtin_add_overflow(a, b, &r)) throw_int_overflow();
-  return r;
-}
-std::int64_t sub(std::int64_t a, std::int64_t b) {
-  std::int64_t r;
-  if (__builtin_sub_overflow(a, b, &r)) throw_int_overflow();
-  return r;
-}
-std::int64_t mul(std::int64_t a, std::int64_t b) {
-  std::int64_t r;
-  if (__builtin_mul_overflow(a, b, &r)) throw_int_overflow();
-  return r;
+const char* modulo_by_zero() {
+  return Runtime::current().ints.modulo_by_zero_wording ? "integer modulo by zero"
+                                                         : "integer division or modulo by zero";
 }
 
 // l_divmod: the quotient rounds toward minus infinity and the remainder
-// takes the divisor's sign.
+// takes the divisor's sign. INT64_MIN // -1 is left to the caller.
 std::int64_t floordiv(std::int64_t a, std::int64_t b) {
-  if (b == 0) throw_zero_division("integer division or modulo by zero");
-  if (a == std::numeric_limits<std::int64_t>::min() && b == -1) throw_int_overflow();
   std::int64_t q = a / b;
   if (a % b != 0 && ((a < 0) != (b < 0))) --q;
   return q;
 }
-std::int64_t mod(std::int64_t a, std::int64_t b, const char* zero_message = "integer modulo by zero") {
-  if (b == 0) throw_zero_division(zero_message);
+std::int64_t mod(std::int64_t a, std::int64_t b) {
   if (b == -1) return 0;
   std::int64_t r = a % b;
   if (r != 0 && ((r < 0) != (b < 0))) r += b;
@@ -63,20 +49,6 @@ double float_pow(double a, double b) {
   if (std::isinf(r) && std::isfinite(a) && std::isfinite(b))
     throw_overflow_error("(34, 'Numerical result out of range')");
   return r;
-}
-
-Value int_pow(std::int64_t a, std::int64_t b) {
-  if (b < 0) {
-    if (a == 0) throw_zero_division("0.0 cannot be raised to a negative power");
-    return Value::floating(float_pow(static_cast<double>(a), static_cast<double>(b)));
-  }
-  std::int64_t result = 1, base = a;
-  while (b > 0) {
-    if (b & 1) result = mul(result, base);
-    b >>= 1;
-    if (b > 0) base = mul(base, base);
-  }
-  return Value::integer(result);
 }
 
 // float_divmod
@@ -127,23 +99,56 @@ std::optional<Value> float_binary(BinOp op, double a, double b) {
   }
 }
 
+// long_add and friends on immediates; whatever leaves int64 goes to big_binary.
 std::optional<Value> int_binary(BinOp op, std::int64_t a, std::int64_t b, bool both_bool) {
+  std::int64_t r;
   switch (op) {
-    case BinOp::Add: return Value::integer(add(a, b));
-    case BinOp::Sub: return Value::integer(sub(a, b));
-    case BinOp::Mult: return Value::integer(mul(a, b));
-    case BinOp::Div:
+    case BinOp::Add:
+      if (__builtin_add_overflow(a, b, &r)) break;
+      return Value::integer(r);
+    case BinOp::Sub:
+      if (__builtin_sub_overflow(a, b, &r)) break;
+      return Value::integer(r);
+    case BinOp::Mult:
+      if (__builtin_mul_overflow(a, b, &r)) break;
+      return Value::integer(r);
+    case BinOp::Div: {
       if (b == 0) throw_zero_division("division by zero");
-      return Value::floating(static_cast<double>(a) / static_cast<double>(b));
-    case BinOp::FloorDiv: return Value::integer(floordiv(a, b));
-    case BinOp::Mod: return Value::integer(mod(a, b));
-    case BinOp::Pow: return int_pow(a, b);
+      // Doubles hold both exactly up to 2**53; IEEE division then rounds
+      // the quotient correctly, as long_true_divide does.
+      constexpr std::int64_t kExact = std::int64_t{1} << 53;
+      if (a >= -kExact && a <= kExact && b >= -kExact && b <= kExact)
+        return Value::floating(static_cast<double>(a) / static_cast<double>(b));
+      break;
+    }
+    case BinOp::FloorDiv:
+      if (b == 0) throw_zero_division("integer division or modulo by zero");
+      if (b == -1 && a == std::numeric_limits<std::int64_t>::min()) break;
+      return Value::integer(floordiv(a, b));
+    case BinOp::Mod:
+      if (b == 0) throw_zero_division(modulo_by_zero());
+      return Value::integer(mod(a, b));
+    case BinOp::Pow: {
+      if (b < 0) {
+        if (a == 0) throw_zero_division("0.0 cannot be raised to a negative power");
+        return Value::floating(float_pow(static_cast<double>(a), static_cast<double>(b)));
+      }
+      std::int64_t result = 1, base = a, e = b;
+      bool overflow = false;
+      while (e > 0 && !overflow) {
+        if (e & 1) overflow = __builtin_mul_overflow(result, base, &result);
+        e >>= 1;
+        if (e > 0 && !overflow) overflow = __builtin_mul_overflow(base, base, &base);
+      }
+      if (overflow) break;
+      return Value::integer(result);
+    }
     case BinOp::LShift:
       if (b < 0) throw_value_error("negative shift count");
       if (a == 0) return Value::integer(0);
       if (b >= 63 || (a > 0 ? a > (std::numeric_limits<std::int64_t>::max() >> b)
                             : a < (std::numeric_limits<std::int64_t>::min() >> b)))
-        throw_int_overflow();
+        break;
       return Value::integer(static_cast<std::int64_t>(static_cast<std::uint64_t>(a) << b));
     case BinOp::RShift:
       if (b < 0) throw_value_error("negative shift count");
@@ -154,7 +159,7 @@ std::optional<Value> int_binary(BinOp op, std::int64_t a, std::int64_t b, bool b
     case BinOp::BitXor: return both_bool ? Value::boolean(a ^ b) : Value::integer(a ^ b);
     case BinOp::MatMult: return std::nullopt;
   }
-  return std::nullopt;
+  return big_binary(op, BigInt(a), BigInt(b));
 }
 
 }  // namespace
@@ -163,6 +168,7 @@ std::optional<Value> binary(BinOp op, const Value& a, const Value& b) {
   if (!is_number(a) || !is_number(b)) return std::nullopt;
   if (is_int(a) && is_int(b))
     return int_binary(op, as_i64(a), as_i64(b), a.kind() == Kind::Bool && b.kind() == Kind::Bool);
+  if (a.kind() != Kind::Float && b.kind() != Kind::Float) return big_binary(op, to_big(a), to_big(b));
   return float_binary(op, as_f64(a), as_f64(b));
 }
 
@@ -175,9 +181,19 @@ std::optional<Value> unary(UnaryOp op, const Value& v) {
       default: return std::nullopt;
     }
   }
+  if (const BigInt* big = as_big(v)) {
+    switch (op) {
+      case UnaryOp::USub: return from_big(-*big);
+      case UnaryOp::UAdd: return v;
+      case UnaryOp::Invert: return from_big(~*big);
+      default: return std::nullopt;
+    }
+  }
   const std::int64_t i = as_i64(v);
   switch (op) {
-    case UnaryOp::USub: return Value::integer(sub(0, i));
+    case UnaryOp::USub:
+      if (i == std::numeric_limits<std::int64_t>::min()) return from_big(-BigInt(i));
+      return Value::integer(-i);
     case UnaryOp::UAdd: return Value::integer(i);
     case UnaryOp::Invert: return Value::integer(~i);
     default: return std::nullopt;
@@ -189,6 +205,14 @@ int compare(const Value& a, const Value& b) {
     const auto x = as_i64(a), y = as_i64(b);
     return x < y ? -1 : x > y ? 1 : 0;
   }
+  if (as_big(a) || as_big(b)) {
+    if (a.kind() == Kind::Float) {
+      const int c = to_big(b).compare(a.as_float());
+      return c == 2 ? 2 : -c;
+    }
+    if (b.kind() == Kind::Float) return to_big(a).compare(b.as_float());
+    return to_big(a).compare(to_big(b));
+  }
   // Exact: a long double holds every int64 and every double.
   const long double x = a.kind() == Kind::Float ? a.as_float() : static_cast<long double>(as_i64(a));
   const long double y = b.kind() == Kind::Float ? b.as_float() : static_cast<long double>(as_i64(b));
@@ -197,48 +221,20 @@ int compare(const Value& a, const Value& b) {
 }
 
 std::pair<Value, Value> divmod(const Value& a, const Value& b) {
-  if (is_int(a) && is_int(b)) {
-    const auto x = as_i64(a), y = as_i64(b);
-    const auto q = floordiv(x, y);
-    return {Value::integer(q), Value::integer(mod(x, y, "integer division or modulo by zero"))};
+  if (is_integer(a) && is_integer(b)) {
+    if (is_int(a) && is_int(b)) {
+      const auto x = as_i64(a), y = as_i64(b);
+      if (y == 0) throw_zero_division("integer division or modulo by zero");
+      if (y != -1) return {Value::integer(floordiv(x, y)), Value::integer(mod(x, y))};
+    }
+    const BigInt y = to_big(b);
+    if (y.sign() == 0) throw_zero_division("integer division or modulo by zero");
+    BigInt q, r;
+    BigInt::divmod(to_big(a), y, q, r);
+    return {from_big(std::move(q)), from_big(std::move(r))};
   }
   auto [q, r] = float_divmod(as_f64(a), as_f64(b), "float divmod()");
   return {Value::floating(q), Value::floating(r)};
-}
-
-std::int64_t pow_mod(std::int64_t a, std::int64_t b, std::int64_t m) {
-  if (m == 0) throw_value_error("pow() 3rd argument cannot be 0");
-  const bool negative_mod = m < 0;
-  const unsigned __int128 um = magnitude(m);
-  auto reduce = [&](__int128 x) {
-    __int128 r = x % static_cast<__int128>(um);
-    if (r < 0) r += um;
-    return static_cast<unsigned __int128>(r);
-  };
-  unsigned __int128 base = reduce(a);
-  if (b < 0) {
-    // The modular inverse (extended Euclid), then the positive power.
-    __int128 t = 0, new_t = 1, r = static_cast<__int128>(um), new_r = static_cast<__int128>(base);
-    while (new_r != 0) {
-      const __int128 q = r / new_r;
-      std::tie(t, new_t) = std::make_pair(new_t, t - q * new_t);
-      std::tie(r, new_r) = std::make_pair(new_r, r - q * new_r);
-    }
-    if (r != 1) throw_value_error("base is not invertible for the given modulus");
-    base = reduce(t);
-    b = -b;
-  }
-  unsigned __int128 result = 1 % um;
-  auto e = static_cast<std::uint64_t>(b);
-  while (e) {
-    if (e & 1) result = result * base % um;
-    base = base * base % um;
-    e >>= 1;
-  }
-  auto r = static_cast<std::int64_t>(result);
-  // The result takes the modulus's sign, as % does.
-  if (negative_mod && r != 0) r -= static_cast<std::int64_t>(um);
-  return r;
 }
 
 namespace {
@@ -282,12 +278,12 @@ std::int64_t hash_double(double v) {
   return static_cast<std::int64_t>(x);
 }
 
-std::int64_t float_to_int(double d) {
+Value float_to_int(double d) {
   if (std::isinf(d)) throw_overflow_error("cannot convert float infinity to integer");
   if (std::isnan(d)) throw_value_error("cannot convert float NaN to integer");
   const double t = std::trunc(d);
-  if (t >= 9223372036854775808.0 || t < -9223372036854775808.0) throw_int_overflow();
-  return static_cast<std::int64_t>(t);
+  if (t >= 9223372036854775808.0 || t < -9223372036854775808.0) return from_big(BigInt::from_double(t));
+  return Value::integer(static_cast<std::int64_t>(t));
 }
 
 namespace {
@@ -311,7 +307,7 @@ int digit_value(char c) {
 
 }  // namespace
 
-std::optional<std::int64_t> parse_int(std::string_view text, int base) {
+std::optional<Value> parse_int(std::string_view text, int base) {
   std::string_view s = strip(text);
   bool negative = false;
   if (!s.empty() && (s.front() == '+' || s.front() == '-')) {
@@ -342,8 +338,7 @@ std::optional<std::int64_t> parse_int(std::string_view text, int base) {
   // One underscore may separate digits (and follow a prefix).
   if (s.front() == '_' && !prefixed) return std::nullopt;
   if (s.back() == '_') return std::nullopt;
-  std::uint64_t value = 0;
-  bool any = false;
+  std::string clean;
   char prev = prefixed ? 'x' : '\0';
   for (char c : s) {
     if (c == '_') {
@@ -351,18 +346,18 @@ std::optional<std::int64_t> parse_int(std::string_view text, int base) {
       prev = c;
       continue;
     }
-    const int d = digit_value(c);
-    if (d >= base) return std::nullopt;
-    if (value > (std::numeric_limits<std::uint64_t>::max() - static_cast<std::uint64_t>(d)) / static_cast<std::uint64_t>(base))
-      throw_int_overflow();
-    value = value * static_cast<std::uint64_t>(base) + static_cast<std::uint64_t>(d);
-    any = true;
+    if (digit_value(c) >= base) return std::nullopt;
+    clean += c;
     prev = c;
   }
-  if (!any) return std::nullopt;
-  const std::uint64_t limit = negative ? std::uint64_t{1} << 63 : (std::uint64_t{1} << 63) - 1;
-  if (value > limit) throw_int_overflow();
-  return negative ? static_cast<std::int64_t>(std::uint64_t{0} - value) : static_cast<std::int64_t>(value);
+  if (clean.empty()) return std::nullopt;
+  // PyLong_FromString: bases that are not powers of two are held to the
+  // digit limit.
+  const std::int64_t limit = Runtime::current().ints.max_str_digits;
+  if ((base & (base - 1)) != 0 && limit > 0 && static_cast<std::int64_t>(clean.size()) > limit)
+    raise_digit_limit(static_cast<std::int64_t>(clean.size()), true);
+  BigInt v = *BigInt::from_digits(clean, base);
+  return from_big(negative ? -v : std::move(v));
 }
 
 std::optional<double> parse_float(std::string_view text) {
@@ -446,27 +441,29 @@ double round_double(double x, std::int64_t ndigits) {
   return std::strtod(buf.c_str(), nullptr);
 }
 
-std::int64_t round_int(std::int64_t v, std::int64_t ndigits) {
+// long_round: to a multiple of 10**-ndigits, half to even.
+Value round_int(const Value& v, std::int64_t ndigits) {
   if (ndigits >= 0) return v;
-  if (ndigits < -18) return 0;
-  std::int64_t p = 1;
-  for (std::int64_t i = 0; i < -ndigits; ++i) p *= 10;
-  std::int64_t q = floordiv(v, p);
-  const std::int64_t r = v - q * p;  // 0 <= r < p
-  // Half to even.
-  if (2 * static_cast<__int128>(r) > p || (2 * static_cast<__int128>(r) == p && (q & 1))) ++q;
-  return mul(q, p);
+  const BigInt x = to_big(v);
+  // 10**k with k beyond |x|'s digit count rounds to zero.
+  if (static_cast<std::uint64_t>(-(ndigits + 1)) > x.bit_length()) return Value::integer(0);
+  const BigInt p = BigInt(10).pow(static_cast<std::uint64_t>(-ndigits));
+  BigInt q, r;
+  BigInt::divmod(x, p, q, r);
+  const int c = (r + r).compare(p);
+  if (c > 0 || (c == 0 && (q & BigInt(1)).sign() != 0)) q = q + BigInt(1);
+  return from_big(q * p);
 }
 
 }  // namespace
 
 Value round(const Value& x, const std::optional<std::int64_t>& ndigits) {
-  if (is_int(x)) return Value::integer(ndigits ? round_int(as_i64(x), *ndigits) : as_i64(x));
-  const double d = x.as_float();
-  if (!ndigits) {
-    const double r = std::nearbyint(d);  // ties to even in the default mode
-    return Value::integer(float_to_int(r));
+  if (is_integer(x)) {
+    const Value v = x.kind() == Kind::Bool ? Value::integer(x.as_bool()) : x;
+    return ndigits ? round_int(v, *ndigits) : v;
   }
+  const double d = x.as_float();
+  if (!ndigits) return float_to_int(std::nearbyint(d));  // ties to even in the default mode
   return Value::floating(round_double(d, *ndigits));
 }
 

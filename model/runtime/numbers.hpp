@@ -1,7 +1,7 @@
 // Python's int, bool and float arithmetic (Objects/longobject.c,
-// floatobject.c, boolobject.c) over asim's immediates. Ints are 64-bit:
-// where CPython's would grow past that, asim raises OverflowError
-// "asim: integer too large (asim has 64-bit ints)" instead of wrapping.
+// floatobject.c, boolobject.c). An int is a 64-bit immediate while it fits
+// and a BigIntObject beyond; every result that fits is an immediate again,
+// so one value has one representation (for `is`, hashing, dict keys).
 #pragma once
 
 #include <cstdint>
@@ -9,21 +9,69 @@
 #include <string>
 #include <string_view>
 
+#include "model/runtime/bigint.hpp"
 #include "model/runtime/operators.hpp"
 #include "model/runtime/value.hpp"
 
+namespace asim::runtime {
+
+// An int outside the int64 range (a PyLongObject of more digits).
+class BigIntObject final : public Object {
+ public:
+  explicit BigIntObject(BigInt v) : value(std::move(v)) {}
+  std::string_view type_name() const override { return "int"; }
+  // Decimal, within the digit limit (long_to_decimal_string).
+  std::string repr() const override;
+  const BigInt value;
+};
+
+}  // namespace asim::runtime
+
 namespace asim::runtime::num {
 
-// int or bool (bool is a subclass of int)
+// An immediate int or bool (bool is a subclass of int).
 inline bool is_int(const Value& v) { return v.kind() == Value::Kind::Int || v.kind() == Value::Kind::Bool; }
-inline bool is_number(const Value& v) { return is_int(v) || v.kind() == Value::Kind::Float; }
-inline std::int64_t as_i64(const Value& v) { return v.kind() == Value::Kind::Bool ? v.as_bool() : v.as_int(); }
-inline double as_f64(const Value& v) {
-  return v.kind() == Value::Kind::Float ? v.as_float() : static_cast<double>(as_i64(v));
+// The value of an int beyond int64, else nullptr.
+inline const BigInt* as_big(const Value& v) {
+  if (v.kind() != Value::Kind::Obj) return nullptr;
+  auto* b = v.as<BigIntObject>();
+  return b ? &b->value : nullptr;
 }
+// Any int or bool, of either representation.
+inline bool is_integer(const Value& v) { return is_int(v) || as_big(v); }
+inline bool is_number(const Value& v) { return is_int(v) || v.kind() == Value::Kind::Float || as_big(v); }
+// The value of an immediate int or bool.
+inline std::int64_t as_i64(const Value& v) { return v.kind() == Value::Kind::Bool ? v.as_bool() : v.as_int(); }
+// Any integer as a BigInt.
+BigInt to_big(const Value& v);
+// The int of that value: an immediate when it fits int64.
+Value from_big(BigInt v);
+// float(v) for an int beyond int64 (PyLong_AsDouble): OverflowError "int
+// too large to convert to float" beyond the double range.
+double big_to_double(const BigInt& v);
+// float(v) for any number.
+inline double as_f64(const Value& v) {
+  if (v.kind() == Value::Kind::Float) return v.as_float();
+  if (is_int(v)) return static_cast<double>(as_i64(v));
+  return big_to_double(*as_big(v));
+}
+// -1, 0 or 1 for an integer.
+int sign(const Value& v);
+// The digits of |v| for an integer in base 2, 8, 10 or 16; decimal is held
+// to sys.get_int_max_str_digits() (ValueError beyond).
+std::string int_digits(const Value& v, int base, bool upper = false);
+// The decimal digits of |b|, within the limit.
+std::string big_decimal_digits(const BigInt& b);
+// str(v) for an integer.
+std::string int_str(const Value& v);
+// The ValueError for a decimal conversion of `digit_count` digits over the
+// limit; int('...') names the count (`parsing`), str() does not.
+[[noreturn]] void raise_digit_limit(std::int64_t digit_count, bool parsing);
 
 // a op b for two numbers; nullopt when either is not a number.
 std::optional<Value> binary(BinOp op, const Value& a, const Value& b);
+// a op b for two ints of any size (long_add and friends).
+std::optional<Value> big_binary(BinOp op, const BigInt& a, const BigInt& b);
 // -v, +v, ~v for a number; nullopt when v is not one (or ~ of a float).
 std::optional<Value> unary(UnaryOp op, const Value& v);
 // Three-way comparison of two numbers, exact between int and float (as
@@ -32,17 +80,18 @@ int compare(const Value& a, const Value& b);
 
 // divmod(a, b) for numbers: (a // b, a % b).
 std::pair<Value, Value> divmod(const Value& a, const Value& b);
-// pow(a, b, m) for ints.
-std::int64_t pow_mod(std::int64_t a, std::int64_t b, std::int64_t m);
+// pow(a, b, m) for ints (long_pow with a modulus).
+Value pow_mod(const Value& a, const Value& b, const Value& m);
 
 // hash() as CPython's _Py_HashDouble and long_hash (modulus 2**61 - 1).
 std::int64_t hash_int(std::int64_t v);
+std::int64_t hash_integer(const Value& v);
 std::int64_t hash_double(double v);
 
-// int(x) for a float: truncates; OverflowError for inf, ValueError for NaN.
-std::int64_t float_to_int(double d);
+// int(x) for a float: truncates, exactly; OverflowError for inf, ValueError for NaN.
+Value float_to_int(double d);
 // int(text, base) (PyLong_FromString); nullopt for an invalid literal.
-std::optional<std::int64_t> parse_int(std::string_view text, int base);
+std::optional<Value> parse_int(std::string_view text, int base);
 // float(text) (PyFloat_FromString); nullopt when it is not a float literal.
 std::optional<double> parse_float(std::string_view text);
 // round(x) and round(x, ndigits) (float___round___impl, long_round).

@@ -78,7 +78,7 @@ Seq repeat(const Seq& items, std::int64_t n) {
 
 // seq * n: the count must be an int.
 std::int64_t repeat_count(const Value& n) {
-  if (num::is_int(n)) return num::as_i64(n);
+  if (num::is_integer(n)) return index_value(n);
   throw_type_error(fmt::format("can't multiply sequence by non-int of type '{}'", type_name(n)));
 }
 
@@ -112,7 +112,7 @@ std::optional<Value> sequence_op(BinOp op, const Value& a, const Value& b) {
     const Value* seq = is_sequence(a) ? &a : is_sequence(b) ? &b : nullptr;
     if (!seq) return std::nullopt;
     const Value& count = seq == &a ? b : a;
-    if (!num::is_int(count)) {
+    if (!num::is_integer(count)) {
       const auto cls = count.is_object() ? type_of(count) : Ref<Type>();
       if (!cls || !cls->lookup_override("__index__")) {
         // A scenario class may still multiply itself with a sequence.

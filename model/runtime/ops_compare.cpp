@@ -299,6 +299,7 @@ std::int64_t py_hash(const Value& v) {
     case Value::Kind::Float: return num::hash_double(v.as_float());
     case Value::Kind::Obj: break;
   }
+  if (const BigInt* b = num::as_big(v)) return b->hash();
   if (auto* s = v.as<Str>()) {
     // CPython's str hash is SipHash with a per-process random key, so no
     // program can depend on it; asim uses FNV-1a, keeping hash('') == 0.
@@ -328,9 +329,8 @@ std::int64_t py_hash(const Value& v) {
     if (auto f = cls->lookup_override("__hash__")) {
       if (f->is_none()) unhashable(v);
       const Value r = call(*f, std::span<const Value>(&v, 1));
-      if (!num::is_int(r)) throw_type_error("__hash__ method should return an integer");
-      const auto h = num::hash_int(num::as_i64(r));
-      return h;
+      if (!num::is_integer(r)) throw_type_error("__hash__ method should return an integer");
+      return num::hash_integer(r);
     }
     // A class that defines __eq__ and not __hash__ is unhashable.
     if (cls->lookup_override("__eq__")) unhashable(v);

@@ -39,22 +39,31 @@ std::optional<Value> user_method(const Value& obj, const char* name) {
   return type_of(obj)->lookup_override(name);
 }
 
+// PyNumber_AsSsize_t(key, PyExc_IndexError): an int beyond int64 is an
+// IndexError, other keys go through __index__.
+std::int64_t subscript_index(const Value& key) {
+  if (num::as_big(key)) throw_index_error("cannot fit 'int' into an index-sized integer");
+  return index_value(key);
+}
+
+bool is_index_key(const Value& key) { return num::is_integer(key) || key.as<Instance>(); }
+
 }  // namespace
 
 Value getitem(const Value& obj, const Value& key) {
   if (auto* l = obj.as<List>()) {
     if (num::is_int(key)) return l->items[position(num::as_i64(key), l->items.size(), "list")];
     if (auto* s = key.as<Slice>()) return make_list(slice_of(l->items, *s));
-    if (!key.as<Instance>())
+    if (!is_index_key(key))
       throw_type_error(fmt::format("list indices must be integers or slices, not {}", type_name(key)));
-    return l->items[position(index_value(key), l->items.size(), "list")];
+    return l->items[position(subscript_index(key), l->items.size(), "list")];
   }
   if (auto* t = obj.as<Tuple>()) {
     if (num::is_int(key)) return t->items[position(num::as_i64(key), t->items.size(), "tuple")];
     if (auto* s = key.as<Slice>()) return make_tuple(slice_of(t->items, *s));
-    if (!key.as<Instance>())
+    if (!is_index_key(key))
       throw_type_error(fmt::format("tuple indices must be integers or slices, not {}", type_name(key)));
-    return t->items[position(index_value(key), t->items.size(), "tuple")];
+    return t->items[position(subscript_index(key), t->items.size(), "tuple")];
   }
   if (auto* d = obj.as<Dict>()) {
     if (auto v = d->get(key)) return *v;
@@ -76,6 +85,7 @@ Value getitem(const Value& obj, const Value& key) {
       }
       return Value::str(text::encode(slice_of(text::decode(s), *sl)));
     }
+    if (num::as_big(key)) subscript_index(key);
     throw_type_error(fmt::format("string indices must be integers, not '{}'", type_name(key)));
   }
   if (auto* r = obj.as<Range>()) {
@@ -84,9 +94,9 @@ Value getitem(const Value& obj, const Value& key) {
       const std::int64_t start = r->start + ix.start * r->step;
       return Value(make<Range>(start, r->start + ix.stop * r->step, r->step * ix.step));
     }
-    if (!num::is_int(key) && !key.as<Instance>())
+    if (!is_index_key(key))
       throw_type_error(fmt::format("range indices must be integers or slices, not {}", type_name(key)));
-    return Value::integer(r->at(static_cast<std::int64_t>(position(index_value(key), static_cast<std::size_t>(r->length), "range object"))));
+    return Value::integer(r->at(static_cast<std::int64_t>(position(subscript_index(key), static_cast<std::size_t>(r->length), "range object"))));
   }
   if (auto* t = obj.as<Type>()) {
     auto& types = Runtime::current().types;
@@ -129,9 +139,9 @@ void setitem(const Value& obj, const Value& key, Value value) {
         l->items[static_cast<std::size_t>(i)] = items[static_cast<std::size_t>(k)];
       return;
     }
-    if (!num::is_int(key) && !key.as<Instance>())
+    if (!is_index_key(key))
       throw_type_error(fmt::format("list indices must be integers or slices, not {}", type_name(key)));
-    l->items[position(index_value(key), l->items.size(), "list assignment")] = std::move(value);
+    l->items[position(subscript_index(key), l->items.size(), "list assignment")] = std::move(value);
     return;
   }
   if (auto* d = obj.as<Dict>()) {
@@ -158,9 +168,9 @@ void delitem(const Value& obj, const Value& key) {
       l->items.swap(kept);
       return;
     }
-    if (!num::is_int(key) && !key.as<Instance>())
+    if (!is_index_key(key))
       throw_type_error(fmt::format("list indices must be integers or slices, not {}", type_name(key)));
-    const auto i = position(index_value(key), l->items.size(), "list assignment");
+    const auto i = position(subscript_index(key), l->items.size(), "list assignment");
     l->items.erase(l->items.begin() + static_cast<std::ptrdiff_t>(i));
     return;
   }

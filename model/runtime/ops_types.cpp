@@ -75,10 +75,12 @@ bool isinstance(const Value& v, const Type* cls) {
 
 std::int64_t index_value(const Value& v) {
   if (num::is_int(v)) return num::as_i64(v);
+  // PyNumber_AsSsize_t(v, PyExc_OverflowError)
+  if (num::as_big(v)) throw_overflow_error("cannot fit 'int' into an index-sized integer");
   if (v.is_object()) {
     if (auto f = type_of(v)->lookup_override("__index__")) {
       const Value r = call(*f, std::span<const Value>(&v, 1));
-      if (num::is_int(r)) return num::as_i64(r);
+      if (num::is_integer(r)) return index_value(r);
       throw_type_error(fmt::format("__index__ returned non-int (type {})", type_name(r)));
     }
   }

@@ -12,6 +12,7 @@
 #include "model/runtime/async_generator.hpp"
 #include "model/runtime/builtin_types.hpp"
 #include "model/runtime/exceptions.hpp"
+#include "model/runtime/int_profile.hpp"
 #include "model/runtime/object.hpp"
 
 namespace asim::runtime {
@@ -35,6 +36,8 @@ class Runtime {
   // "FILE:LINE" of the line running now, for messages; null when no
   // interpreter runs.
   std::function<std::string()> current_location;
+  // int's per-version behaviour and the str conversion digit limit.
+  IntProfile ints;
 
  private:
   // Declared first so it is destroyed last: the heap's final teardown may

@@ -242,22 +242,21 @@ std::string percent_format(const std::string& fmt, const Value& args) {
       case 'a': body = to_ascii(value); break;
       case 'd': case 'i': case 'u': {
         numeric = true;
-        std::int64_t n;
-        if (num::is_int(value)) n = num::as_i64(value);
+        Value n;
+        if (num::is_integer(value)) n = value;
         else if (value.kind() == Value::Kind::Float) n = num::float_to_int(value.as_float());
         else throw_type_error(fmt::format("%{} format: a real number is required, not {}", conv, type_name(value)));
-        body = num::digits(num::magnitude(n), 10);
-        if (n < 0) sign = "-";
+        body = num::int_digits(n, 10);
+        if (num::sign(n) < 0) sign = "-";
         break;
       }
       case 'x': case 'X': case 'o': {
         numeric = true;
-        if (!num::is_int(value))
+        if (!num::is_integer(value))
           throw_type_error(fmt::format("%{} format: an integer is required, not {}", conv, type_name(value)));
-        const std::int64_t n = num::as_i64(value);
-        body = num::digits(num::magnitude(n), conv == 'o' ? 8 : 16, conv == 'X');
+        body = num::int_digits(value, conv == 'o' ? 8 : 16, conv == 'X');
         if (alt) body = (conv == 'o' ? "0o" : conv == 'x' ? "0x" : "0X") + body;
-        if (n < 0) sign = "-";
+        if (num::sign(value) < 0) sign = "-";
         break;
       }
       case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': {

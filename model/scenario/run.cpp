@@ -49,6 +49,9 @@ RunResult run_source(const std::string& path, const std::string& text, const Run
                                 : path;
   auto source = std::make_shared<const lang::Source>(shown, text);
   runtime::Runtime rt;
+  rt.ints.limit_message_says_digits = profile->int_limit_says_digits;
+  rt.ints.pow_modular_inverse = profile->pow_modular_inverse;
+  rt.ints.modulo_by_zero_wording = profile->modulo_by_zero_wording;
   rt.warning_sink = [&](const std::string& w) { result.err += w + "\n"; };
   {
     modules::Session session({*profile, options.sink, options.chooser, options.limits},

@@ -1038,8 +1038,6 @@ TEST_CASE("parser: constructs outside the subset are Unsupported, at the constru
       {"from x import *", K::Unsupported, "star imports (from ... import *)", 1, 15},
       {"x = b'abc'", K::Unsupported, "bytes literals", 1, 5},
       {"x = 2j", K::Unsupported, "complex numbers (imaginary literals such as 1j)", 1, 5},
-      {"x = 9223372036854775808", K::Unsupported, "integer literal too large for asim (64-bit ints)", 1, 5},
-      {"x = 0x1_0000_0000_0000_0000", K::Unsupported, "integer literal too large for asim (64-bit ints)", 1, 5},
       {"print('\\N{BULLET}')", K::Unsupported, "\\N{...} escapes (named Unicode characters)", 1, 7},
   });
   CHECK(diagnostic("x = " + std::string(600, '-') + "1") ==
