@@ -54,6 +54,7 @@ Slice::Indices Slice::indices(std::int64_t length) const {
   constexpr std::int64_t kBig = std::int64_t{1} << 62;
   auto bound = [](const Value& v) -> std::int64_t {
     constexpr std::int64_t kLimit = std::int64_t{1} << 62;
+    if (num::as_big(v)) return num::sign(v) < 0 ? -kLimit : kLimit;
     if (!num::is_int(v))
       throw_type_error("slice indices must be integers or None or have an __index__ method");
     return std::clamp(num::as_i64(v), -kLimit, kLimit);
@@ -104,13 +105,18 @@ void install_range_types(BuiltinTypes& t) {
     args::exactly("range.count", a.subspan(1), 1);
     return Value::integer(contains(a[0], a[1]) ? 1 : 0);
   });
-  R->constructor = [](const Ref<Type>&, std::span<const Value> a, std::span<const Keyword> kw) {
+  // asim's ranges are 64-bit; CPython's take any int.
+  const auto bound = [](const Value& v) {
+    if (num::as_big(v)) throw_overflow_error("asim: range() bounds beyond 64 bits are not supported");
+    return index_value(v);
+  };
+  R->constructor = [bound](const Ref<Type>&, std::span<const Value> a, std::span<const Keyword> kw) {
     args::no_kwargs("range", kw);
     if (a.empty()) throw_type_error("range expected at least 1 argument, got 0");
     if (a.size() > 3) throw_type_error(fmt::format("range expected at most 3 arguments, got {}", a.size()));
-    if (a.size() == 1) return Value(make<Range>(0, index_value(a[0]), 1));
-    const auto start = index_value(a[0]), stop = index_value(a[1]);
-    const auto step = a.size() > 2 ? index_value(a[2]) : 1;
+    if (a.size() == 1) return Value(make<Range>(0, bound(a[0]), 1));
+    const auto start = bound(a[0]), stop = bound(a[1]);
+    const auto step = a.size() > 2 ? bound(a[2]) : 1;
     if (step == 0) throw_value_error("range() arg 3 must not be zero");
     return Value(make<Range>(start, stop, step));
   };
