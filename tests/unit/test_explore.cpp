@@ -4,6 +4,7 @@
 // six, CPython's own order among them, and each replays from its token.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -66,6 +67,22 @@ TEST_CASE("explore: all 6 start orders of as_completed, CPython's among them", "
   }
   CHECK(matching == 1);
   CHECK(starts.size() == 6);
+}
+
+TEST_CASE("explore: tasks already done leave as_completed in set order, CPython's among the 6", "[explore]") {
+  const auto path = (repo_dir() / "tests/explore/done_order.py").string();
+  std::ifstream in(repo_dir() / "tests/explore/done_order.expected.json");
+  const auto expected = nlohmann::json::parse(in);
+  for (const char* version : {"3.7", "3.12", "3.13"}) {
+    explore::Options options;
+    options.python = version;
+    const auto result = explore::explore_file(path, options);
+    CHECK(result.complete);
+    CHECK(result.schedules == 6);
+    const auto cpython = expected.at(version).at("stdout").get<std::string>();
+    CHECK(std::count_if(result.outcomes.begin(), result.outcomes.end(),
+                        [&](const auto& g) { return g.out == cpython; }) == 1);
+  }
 }
 
 TEST_CASE("explore: 6 coroutines give 720 schedules; the cap reports a lower bound", "[explore]") {
