@@ -400,9 +400,25 @@ Ref<Future> ensure_future(EventLoop& loop, const Value& coro_or_future) {
   runtime::raise(loop.builtins().TypeError, "An asyncio.Future, a coroutine or an awaitable is required");
 }
 
+// sys.getrecursionlimit()'s default.
+constexpr int kRecursionLimit = 1000;
+
 // tasks._GatheringFuture.cancel
 bool GatheringFuture::cancel(Value msg) {
   if (done()) return false;
+  // A Python method in CPython: tasks gathering each other in a cycle make
+  // cancel() recurse until the recursion limit (sys.getrecursionlimit()),
+  // where CPython raises RecursionError.
+  struct Depth {
+    static int& count() {
+      static int n = 0;
+      return n;
+    }
+    Depth() { ++count(); }
+    ~Depth() { --count(); }
+  } depth;
+  if (Depth::count() > kRecursionLimit)
+    runtime::raise(loop_->builtins().RecursionError, "maximum recursion depth exceeded");
   bool ret = false;
   for (auto& child : children)
     if (child->cancel(msg)) ret = true;
