@@ -129,6 +129,11 @@ void AsCompletedState::on_timeout() {
     }
     done_->put_nowait(Value::none());  // the sentinel _wait_for_one turns into TimeoutError
   }
+  // todo.clear(): the references go, so a task nobody else holds is freed
+  // when it finishes (and reports an exception never retrieved then).
+  std::vector<Ref<Future>> cleared;
+  for (std::size_t i = 0; i < futures_.size(); ++i)
+    if (in_todo_[i]) cleared.push_back(std::move(futures_[i]));
   in_todo_.assign(futures_.size(), false);
   todo_size_ = 0;
   if (loop_.tracing())
@@ -149,9 +154,9 @@ void AsCompletedState::on_completion(std::size_t index) {
   if (!promises_.empty()) {  // what-if design only
     auto promise = std::move(promises_.front());
     promises_.pop_front();
-    settle(loop_, *promise, Value(futures_[index]));
+    settle(loop_, *promise, Value(std::move(futures_[index])));
   } else {
-    done_->put_nowait(Value(futures_[index]));
+    done_->put_nowait(Value(std::move(futures_[index])));  // todo.remove(f): the queue holds it now
   }
   if (!todo_size_ && timeout_handle_) timeout_handle_->cancel();
 }

@@ -49,10 +49,11 @@ class AsCompletedState : public runtime::Object {
 
   EventLoop& loop_;
   runtime::Ref<Queue> done_;
-  // CPython's todo set: `futures_` holds them all in creation order (any
-  // order would do: nothing observable depends on it), `in_todo_` marks those
-  // whose completion has not been handled yet. Each future's callback knows
-  // its index, so `todo.remove(f)` costs no lookup.
+  // CPython's todo set: `futures_` holds them in creation order (any order
+  // would do: nothing observable depends on it), `in_todo_` marks those whose
+  // completion has not been handled yet; a slot is emptied when its future
+  // leaves todo, as the set lets go of it. Each future's callback knows its
+  // index, so `todo.remove(f)` costs no lookup.
   std::vector<runtime::Ref<Future>> futures_;
   std::vector<bool> in_todo_;
   std::size_t todo_size_ = 0;
