@@ -21,7 +21,9 @@ DESIGN section 4):
   a deadlock on both sides, which run.py counts as agreement);
 - main ends by gathering every task in the list, so no task is left for
   asyncio.run to cancel in address order and no exception goes unretrieved;
-- async generators are either consumed to the end or closed explicitly.
+- async generators are consumed to the end, closed explicitly, or left by
+  `break` or a cancellation (then the loop's finalizer hook closes them when
+  they are freed, which asim models by reference counts as CPython).
 
 Lines ending in `# keep` carry the skeleton that keeps a program
 deterministic; shrink.py never removes them.
@@ -235,9 +237,18 @@ class Gen:
         n = self.tag()
         name = self.r.choice(self.agens)
         self.emit(d, "try:")
-        if self.r.random() < 0.6:
+        k = self.r.random()
+        if k < 0.6:
+            # Left early (break) or cancelled in the body, the generator is
+            # closed by the loop's finalizer hook when it is freed.
             self.emit(d + 1, f"async for v in {name}({n}):")
             self.emit(d + 2, f"log({who}, 'agen', {n}, v)")
+            if self.r.random() < 0.4:
+                self.emit(d + 2, f"await asyncio.sleep({self.delay()})")
+            if self.r.random() < 0.3:
+                self.emit(d + 2, f"if v % 10 == {self.r.randint(0, 1)}:")
+                self.emit(d + 3, "break")
+            self.emit(d + 1, f"log({who}, 'agen loop done', {n})")
         else:
             self.emit(d + 1, f"ag = {name}({n})")
             self.emit(d + 1, "try:")
