@@ -26,80 +26,80 @@ constexpr std::string_view kEmptyTasks = "Set of Tasks/Futures is empty.";
 using D = AsCompletedDesign;
 using S = SemaphoreDesign;
 
-// Columns: version | as_completed design, TypeError text | CancelledError,
-// TimeoutError, InvalidStateError | names, cancel msg, cancel counting,
-// eager factory, TaskGroup/timeout | run shuts down executor | wait_for on timeout,
-// gather runs done children inline, named create_task uses a number |
-// wait takes coroutines, wait's empty-set text | wait_for waits for the
-// cancelled inner, wait_for returns its result after a timeout | Timeout
-// inserts TimeoutError into other exceptions | Semaphore design, inline
-// comprehensions, task keeps its CancelledError |
-// TaskGroup: names the task at creation, done task at once, closes a refused
-// coroutine, matches CancelledError subclasses, uncancels the parent after
-// the wait, re-cancels a parent cancelled from outside | task wakeup is a
-// method, absolute main path | primitives bound to a loop on first use,
-// set_event_loop checks its type, get_event_loop warns when it makes a loop,
-// uncancel clears _must_cancel, random.choice indexes an empty sequence,
-// generators count as coroutines, Condition.wait re-notifies, to_thread
-// exists, dataclass ordering error names the default |
-// language: cannot-access wording, qualnames in call errors, name
-// suggestions, self/import suggestions, traceback carets, call carets,
-// unawaited async generator methods warn, context manager TypeErrors,
-// async with looks up __aexit__ first |
-// int: "(4300 digits)" in the digit limit's error, pow() takes a negative
-// exponent with a modulus, "integer modulo by zero" |
-// micro version
-constexpr std::array<VersionProfile, 7> kProfiles{{
-    {3, 7, "3.7", D::LegacyGenerator, kListOfFutures,
-     kFuturesCancelled, kFuturesTimeout, kBaseFuturesInvalidState,
-     false, false, false, false, false, false, false, false, false,
-     true, kEmptyCoroutines, false, false, false, S::PopOnWake, false, false,
-     false, false, false, false, false, false, false, false, false, false, false, false, false, true, false, false, false,
-     false, false, false, false, false, false, false, false, true,
-     false, false, false, 16},
-    {3, 8, "3.8", D::LegacyGenerator, kIterableOfFutures,
-     kCancelled, kTimeout, kInvalidState,
-     true, false, false, false, false, false, false, false, true,
-     true, kEmptyCoroutines, true, false, false, S::PopOnWake, false, false,
-     false, false, false, false, false, false, false, false, false, false, false, false, false, true, false, false, false,
-     false, false, false, false, false, false, false, false, true,
-     false, true, false, 18},
-    {3, 9, "3.9", D::LegacyGenerator, kIterableOfFutures,
-     kCancelled, kTimeout, kInvalidState,
-     true, true, false, false, false, true, false, false, true,
-     true, kEmptyCoroutines, true, true, false, S::WakeupScheduled, false, false,
-     false, false, false, false, false, false, false, true, false, false, false, false, true, true, false, true, false,
-     false, false, false, false, false, false, false, false, false,
-     false, true, false, 18},
-    {3, 10, "3.10", D::LegacyGenerator, kIterableOfFutures,
-     kCancelled, kTimeout, kInvalidState,
-     true, true, false, false, false, true, false, false, true,
-     true, kEmptyCoroutines, true, true, false, S::HandOff, false, false,
-     false, false, false, false, false, false, true, true, true, false, false, false, true, true, false, true, false,
-     false, true, true, false, false, false, false, false, false,
-     false, true, false, 13},
-    {3, 11, "3.11", D::LegacyGenerator, kIterableOfFutures,
-     kCancelled, kBuiltinTimeout, kInvalidState,
-     true, true, true, false, true, true, false, false, true,
-     false, kEmptyTasks, true, true, false, S::HandOff, false, true,
-     false, false, false, false, false, false, true, true, true, true, false, false, false, true, false, true, false,
-     true, true, true, false, true, false, false, true, false,
-     true, true, true, 7},
-    {3, 12, "3.12", D::LegacyGenerator, kIterableOfFutures,
-     kCancelled, kBuiltinTimeout, kInvalidState,
-     true, true, true, true, true, true, true, true, true,
-     false, kEmptyTasks, true, true, false, S::HandOff, true, true,
-     false, true, false, false, false, false, true, true, true, true, true, false, false, false, false, true, false,
-     true, true, true, true, true, false, false, true, false,
-     true, true, true, 1},
-    {3, 13, "3.13", D::AsyncIterator, kIterableOfAwaitables,
-     kCancelled, kBuiltinTimeout, kInvalidState,
-     true, true, true, true, true, true, true, true, false,
-     false, kEmptyTasks, true, true, true, S::HandOffWakeMany, true, true,
-     true, true, true, true, true, true, true, true, true, true, true, true, false, false, true, true, true,
-     true, true, true, true, true, true, true, true, false,
-     true, true, true, 0},
-}};
+// The profile of 3.<minor>: one line per difference, saying from (since) or
+// up to (until) which version CPython behaves so. The header says what each
+// field means.
+constexpr VersionProfile make_profile(int minor) {
+  auto since = [minor](int first) { return minor >= first; };
+  auto until = [minor](int last) { return minor <= last; };
+  constexpr std::array<std::string_view, 7> kLabels{"3.7", "3.8", "3.9", "3.10", "3.11", "3.12", "3.13"};
+  VersionProfile p{};
+  p.major = 3;
+  p.minor = minor;
+  p.label = kLabels[minor - 7];
+  p.as_completed_design = since(13) ? D::AsyncIterator : D::LegacyGenerator;
+  p.as_completed_type_error = since(13) ? kIterableOfAwaitables : since(8) ? kIterableOfFutures : kListOfFutures;
+  p.cancelled_error = since(8) ? kCancelled : kFuturesCancelled;
+  p.timeout_error = since(11) ? kBuiltinTimeout : since(8) ? kTimeout : kFuturesTimeout;
+  p.invalid_state_error = since(8) ? kInvalidState : kBaseFuturesInvalidState;
+  p.task_names = since(8);
+  p.cancel_messages = since(9);
+  p.cancel_counting = since(11);
+  p.eager_task_factory = since(12);
+  p.task_group = since(11);
+  p.run_shuts_down_default_executor = since(9);
+  p.wait_for_uses_timeout = since(12);
+  p.gather_done_children_inline = since(12);
+  p.named_create_task_uses_number = since(8) && until(12);
+  p.wait_accepts_coroutines = until(10);
+  p.wait_empty_message = since(11) ? kEmptyTasks : kEmptyCoroutines;
+  p.wait_for_cancel_waits = since(8);
+  p.wait_for_returns_result_after_cancel = since(9);
+  p.timeout_inserts_timeout_error = since(13);
+  p.semaphore_design = since(13) ? S::HandOffWakeMany : since(10) ? S::HandOff : since(9) ? S::WakeupScheduled : S::PopOnWake;
+  p.inline_comprehensions = since(12);
+  p.task_keeps_cancelled_error = since(11);
+  p.task_group_names_task_at_creation = since(13);
+  p.task_group_handles_done_task_at_once = since(12);
+  p.task_group_closes_refused_coroutine = since(13);
+  p.task_group_matches_cancelled_subclasses = since(13);
+  p.task_group_uncancels_parent_after_wait = since(13);
+  p.task_group_recancels_parent = since(13);
+  p.task_wakeup_is_method = since(10);
+  p.main_path_absolute = since(9);
+  p.loop_bound_on_first_use = since(10);
+  p.set_event_loop_checks_type = since(11);
+  p.get_event_loop_warns = since(12);
+  p.uncancel_clears_must_cancel = since(13);
+  p.random_choice_indexes_empty = since(9) && until(10);
+  p.generators_are_coroutines = until(11);
+  p.condition_renotifies = since(13);
+  p.to_thread = since(9);
+  p.dataclass_error_names_default = since(13);
+  p.cannot_access_wording = since(11);
+  p.qualname_in_call_errors = since(10);
+  p.name_suggestions = since(10);
+  p.self_and_import_suggestions = since(12);
+  p.traceback_carets = since(11);
+  p.traceback_call_carets = since(13);
+  p.unawaited_agen_method_warns = since(13);
+  p.context_manager_type_errors = since(11);
+  p.async_with_looks_up_aexit_first = until(8);
+  p.int_limit_says_digits = since(11);
+  p.pow_modular_inverse = since(8);
+  p.modulo_by_zero_wording = since(11);
+  p.super_type_article = since(11);
+  p.super_obj_detail = since(13);
+  p.dict_union = since(9);
+  p.builtin_generics = since(9);
+  p.type_subscript_names_type = since(11);
+  p.zip_strict = since(10);
+  p.micro = std::array{16, 18, 18, 13, 7, 1, 0}[minor - 7];
+  return p;
+}
+
+constexpr std::array<VersionProfile, 7> kProfiles{make_profile(7),  make_profile(8),  make_profile(9), make_profile(10),
+                                                  make_profile(11), make_profile(12), make_profile(13)};
 
 // "whatif": 3.12 in every respect but as_completed's design.
 constexpr VersionProfile kWhatIf = [] {
@@ -111,6 +111,15 @@ constexpr VersionProfile kWhatIf = [] {
 static_assert(kProfiles[5].minor == 12);
 
 }  // namespace
+
+constexpr NewBuiltinAttribute kNewBuiltinAttributes[] = {
+    {"int", "as_integer_ratio", 8}, {"str", "removeprefix", 9}, {"str", "removesuffix", 9},
+    {"int", "bit_count", 10},       {"BaseException", "add_note", 11}, {"int", "is_integer", 12},
+};
+
+std::span<const NewBuiltinAttribute> new_builtin_attributes() {
+  return kNewBuiltinAttributes;
+}
 
 std::span<const VersionProfile> all_profiles() {
   return kProfiles;

@@ -167,8 +167,24 @@ struct VersionProfile {
   bool int_limit_says_digits;         // 3.11+
   bool pow_modular_inverse;           // 3.8+
   bool modulo_by_zero_wording;        // 3.11+
+  // The builtins' messages (runtime::RuntimeFeatures says what each means).
+  bool super_type_article;            // 3.11+
+  bool super_obj_detail;              // 3.13
+  bool dict_union;                    // 3.9+
+  bool builtin_generics;              // 3.9+
+  bool type_subscript_names_type;     // 3.11+
+  bool zip_strict;                    // 3.10+
   int micro;                          // sys.version_info.micro of the oracle interpreters here
 };
+
+// A builtin class's attribute that CPython has only from a version on
+// (str.removeprefix since 3.9): runs under older versions take it away.
+struct NewBuiltinAttribute {
+  std::string_view type;
+  std::string_view name;
+  int since_minor;
+};
+std::span<const NewBuiltinAttribute> new_builtin_attributes();
 
 // The profiles of 3.7 to 3.13, oldest first. Real CPython versions only: the
 // what-if pseudo-profile is not among them.

@@ -131,9 +131,14 @@ std::string Interpreter::format_exception(const runtime::PyError& error) const {
     auto fn = builtins_->dict.find("dir");
     if (fn == builtins_->dict.end()) return names;
     const Value arg[1] = {obj};
-    Value listing = runtime::call(fn->second, arg);
-    for (const auto& v : runtime::to_vector(listing))
-      if (auto* s = v.as<runtime::Str>()) names.push_back(s->text);
+    try {
+      Value listing = runtime::call(fn->second, arg);
+      for (const auto& v : runtime::to_vector(listing))
+        if (auto* s = v.as<runtime::Str>()) names.push_back(s->text);
+    } catch (const std::runtime_error&) {
+      // A dir() asim does not model stops a program that calls it, but it
+      // only costs the traceback its "Did you mean" hint.
+    }
     return names;
   };
   return lang::format_exception(*error.exc, lines, dir, ts_.limits.features);

@@ -53,6 +53,7 @@ BuiltinTypes::BuiltinTypes() {
   property = cls("property", object);
   staticmethod = cls("staticmethod", object);
   classmethod = cls("classmethod", object);
+  super_ = cls("super", object);
   NotImplemented = Value(make<Singleton>("NotImplementedType", "NotImplemented"));
   Ellipsis = Value(make<Singleton>("ellipsis", "Ellipsis"));
 }
@@ -63,7 +64,7 @@ void install_builtin_types(Runtime& rt) {
        {t.object, t.type, t.NoneType, t.NotImplementedType, t.ellipsis, t.int_, t.bool_, t.float_, t.str, t.list,
         t.tuple, t.dict, t.set, t.frozenset, t.range, t.slice, t.function, t.builtin_function, t.method, t.coroutine,
         t.generator, t.async_generator, t.module, t.dict_keys, t.dict_values, t.dict_items, t.TextIOWrapper, t.GenericAlias, t.property,
-        t.staticmethod, t.classmethod})
+        t.staticmethod, t.classmethod, t.super_})
     rt.named_types[type->name] = type;
   for (const auto& e : rt.builtins.all) rt.named_types[e->name] = e;
 
@@ -93,6 +94,7 @@ void install_builtin_types(Runtime& rt) {
   install_range_types(t);
   install_callable_types(t);
   install_stream_type(t);
+  install_super_type(t);
   install_exception_types(t, rt.builtins);
 }
 

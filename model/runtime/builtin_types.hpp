@@ -14,7 +14,7 @@ struct BuiltinTypes {
   BuiltinTypes();
   Ref<Type> object, type, NoneType, NotImplementedType, ellipsis, bool_, int_, float_, str, list, tuple, dict,
       set, frozenset, range, slice, function, builtin_function, method, coroutine, generator, async_generator, module, dict_keys, dict_values,
-      dict_items, TextIOWrapper, GenericAlias, property, staticmethod, classmethod;
+      dict_items, TextIOWrapper, GenericAlias, property, staticmethod, classmethod, super_;
   Value NotImplemented, Ellipsis;
 };
 

@@ -204,6 +204,7 @@ void add_iteration_builtins(Module& m) {
   zip->constructor = [](const Ref<Type>&, Args a, Kw kw) {
     bool strict = false;
     for (const auto& k : kw) {
+      if (!Runtime::current().features.zip_strict) throw_type_error("zip() takes no keyword arguments");
       if (k.name != "strict") throw_type_error(fmt::format("zip() got an unexpected keyword argument '{}'", k.name));
       strict = truthy(k.value);
     }

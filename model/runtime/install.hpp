@@ -24,6 +24,7 @@ void install_range_types(BuiltinTypes& t);
 void install_exception_types(BuiltinTypes& t, BuiltinExceptions& e);
 void install_callable_types(BuiltinTypes& t);
 void install_stream_type(BuiltinTypes& t);
+void install_super_type(BuiltinTypes& t);
 
 // Adds the builtin method `name` to `type`; body(args, kwargs) gets self as
 // args[0].

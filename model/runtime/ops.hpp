@@ -63,6 +63,9 @@ std::string format(const Value& v, std::string_view spec);
 // -- attributes
 Value getattr(const Value& obj, std::string_view name);  // AttributeError if missing
 std::optional<Value> getattr_opt(const Value& obj, std::string_view name);
+// A class attribute as read through an instance (or the class itself): the
+// descriptor protocol for properties, static and class methods.
+Value bind_descriptor(const Value& found, const Value& self, const Ref<Type>& cls, bool through_instance);
 void setattr(const Value& obj, std::string_view name, Value value);
 void delattr(const Value& obj, std::string_view name);
 

@@ -183,7 +183,7 @@ Value binary_impl(BinOp op, const Value& a, const Value& b, bool inplace) {
     if (auto r = sequence_op(op, a, b)) return *r;
     if (op == BinOp::BitOr || op == BinOp::BitAnd || op == BinOp::Sub || op == BinOp::BitXor)
       if (auto r = set_op(op, a, b)) return *r;
-    if (op == BinOp::BitOr) {
+    if (op == BinOp::BitOr && Runtime::current().features.dict_union) {
       if (auto* x = a.as<Dict>()) {
         if (auto* y = b.as<Dict>()) {
           auto out = make<Dict>();
@@ -236,7 +236,7 @@ Value inplace_op(BinOp op, const Value& a, const Value& b) {
       return a;
     }
   }
-  if (auto* d = a.as<Dict>(); d && op == BinOp::BitOr) {
+  if (auto* d = a.as<Dict>(); d && op == BinOp::BitOr && Runtime::current().features.dict_union) {
     call_method(a, "update", std::span<const Value>(&b, 1));
     return a;
   }

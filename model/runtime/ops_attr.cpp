@@ -28,27 +28,6 @@ std::optional<Value> descriptor_method(const Value& attr, std::string_view metho
   return type_of(attr)->lookup_override(method);
 }
 
-// What a class attribute becomes when read through an instance or a class:
-// properties run, static and class methods unwrap, a __get__ is called (the
-// descriptor protocol).
-Value bind_descriptor(const Value& found, const Value& self, const Ref<Type>& cls, bool through_instance) {
-  if (auto get = descriptor_method(found, "__get__")) {
-    const Value args[] = {found, through_instance ? self : Value::none(), Value(cls)};
-    return call(*get, args);
-  }
-  if (auto* p = found.as<Property>()) {
-    if (!through_instance) return found;
-    if (p->fget.is_none()) throw_attribute_error("property has no getter");
-    return call(p->fget, std::span<const Value>(&self, 1));
-  }
-  if (auto* s = found.as<StaticMethod>()) return s->fn;
-  if (auto* c = found.as<ClassMethod>()) {
-    if (auto* fn = c->fn.as<Callable>()) return Value(make<BoundMethod>(Value(cls), Ref<Callable>(fn)));
-    return c->fn;
-  }
-  return found;
-}
-
 std::optional<Value> type_attribute(Type& cls, std::string_view name) {
   if (name == "__name__") return Value::str(cls.name);
   if (name == "__qualname__") return Value::str(cls.qualname);
@@ -117,6 +96,27 @@ std::string tp_name(const Value& obj) {
 }
 
 }  // namespace
+
+// What a class attribute becomes when read through an instance or a class:
+// properties run, static and class methods unwrap, a __get__ is called (the
+// descriptor protocol).
+Value bind_descriptor(const Value& found, const Value& self, const Ref<Type>& cls, bool through_instance) {
+  if (auto get = descriptor_method(found, "__get__")) {
+    const Value args[] = {found, through_instance ? self : Value::none(), Value(cls)};
+    return call(*get, args);
+  }
+  if (auto* p = found.as<Property>()) {
+    if (!through_instance) return found;
+    if (p->fget.is_none()) throw_attribute_error("property has no getter");
+    return call(p->fget, std::span<const Value>(&self, 1));
+  }
+  if (auto* s = found.as<StaticMethod>()) return s->fn;
+  if (auto* c = found.as<ClassMethod>()) {
+    if (auto* fn = c->fn.as<Callable>()) return Value(make<BoundMethod>(Value(cls), Ref<Callable>(fn)));
+    return c->fn;
+  }
+  return found;
+}
 
 std::optional<Value> getattr_opt(const Value& obj, std::string_view name) {
   if (name == "__class__") return Value(type_of(obj));

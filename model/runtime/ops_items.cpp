@@ -100,9 +100,11 @@ Value getitem(const Value& obj, const Value& key) {
   }
   if (auto* t = obj.as<Type>()) {
     auto& types = Runtime::current().types;
-    for (const auto& generic : {types.list, types.dict, types.tuple, types.set, types.frozenset, types.type})
-      if (t == generic.get()) return Value(make<GenericAlias>(Ref<Type>(t), key));
+    if (Runtime::current().features.builtin_generics)
+      for (const auto& generic : {types.list, types.dict, types.tuple, types.set, types.frozenset, types.type})
+        if (t == generic.get()) return Value(make<GenericAlias>(Ref<Type>(t), key));
     if (auto f = t->lookup_class("__class_getitem__")) return call(*f, std::span<const Value>(&key, 1));
+    if (!Runtime::current().features.type_subscript_names_type) throw_type_error("'type' object is not subscriptable");
     throw_type_error(fmt::format("type '{}' is not subscriptable", t->qualname));
   }
   if (auto f = user_method(obj, "__getitem__")) {

@@ -19,6 +19,7 @@ Runtime::Registration::~Registration() {
 
 Runtime::Runtime() : registration_(this), builtins(types.object) {
   install_builtin_types(*this);
+  setting_up_.reset();
 }
 
 Runtime& Runtime::current() {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <typeindex>
 #include <unordered_map>
@@ -13,6 +14,7 @@
 #include "model/runtime/builtin_types.hpp"
 #include "model/runtime/exceptions.hpp"
 #include "model/runtime/int_profile.hpp"
+#include "model/runtime/features.hpp"
 #include "model/runtime/object.hpp"
 
 namespace asim::runtime {
@@ -38,6 +40,8 @@ class Runtime {
   std::function<std::string()> current_location;
   // int's per-version behaviour and the str conversion digit limit.
   IntProfile ints;
+  // The builtins' per-version messages.
+  RuntimeFeatures features;
 
  private:
   // Declared first so it is destroyed last: the heap's final teardown may
@@ -48,6 +52,9 @@ class Runtime {
     Runtime* previous;
   } registration_;
   Heap heap_;  // built before, destroyed after, every object below
+  // The builtin classes are set-up objects: their fake addresses come from
+  // the library's range, so a new builtin class moves no program address.
+  std::optional<Heap::LibraryScope> setting_up_{std::in_place};
 
  public:
   BuiltinTypes types;  // before the exceptions: BaseException derives from object

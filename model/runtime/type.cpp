@@ -74,21 +74,40 @@ std::string Type::qualified_name() const {
   return module == "builtins" ? qualname : module + "." + qualname;
 }
 
+void Type::remove_attribute(std::string_view attr) {
+  const std::string key(attr);
+  methods_.erase(key);
+  getters_.erase(key);
+  dict.erase(key);
+}
+
+std::optional<Value> Type::lookup_here(const Value& self, const std::string& key) const {
+  if (auto g = getters_.find(key); g != getters_.end()) return g->second(self);
+  if (auto m = methods_.find(key); m != methods_.end()) return Value(make<BoundMethod>(self, m->second));
+  if (auto d = dict.find(key); d != dict.end()) {
+    if (auto* fn = d->second.as<Callable>(); fn && fn->type_name() == "function")
+      return Value(make<BoundMethod>(self, Ref<Callable>(fn)));
+    return d->second;
+  }
+  return std::nullopt;
+}
+
 std::optional<Value> Type::lookup(const Value& self, std::string_view attr) const {
   const std::string key(attr);
-  auto visit = [&](const Type* t) -> std::optional<Value> {
-    if (auto g = t->getters_.find(key); g != t->getters_.end()) return g->second(self);
-    if (auto m = t->methods_.find(key); m != t->methods_.end()) return Value(make<BoundMethod>(self, m->second));
-    if (auto d = t->dict.find(key); d != t->dict.end()) {
-      if (auto* fn = d->second.as<Callable>(); fn && fn->type_name() == "function")
-        return Value(make<BoundMethod>(self, Ref<Callable>(fn)));
-      return d->second;
-    }
-    return std::nullopt;
-  };
-  if (auto v = visit(this)) return v;
+  if (auto v = lookup_here(self, key)) return v;
   for (const Type* t : ancestors_)
-    if (auto v = visit(t)) return v;
+    if (auto v = t->lookup_here(self, key)) return v;
+  return std::nullopt;
+}
+
+std::optional<Value> Type::lookup_after(const Type* start, const Value& self, std::string_view attr) const {
+  const std::string key(attr);
+  bool after = start == this;
+  for (const Type* t : ancestors_) {
+    if (after)
+      if (auto v = t->lookup_here(self, key)) return v;
+    after = after || t == start;
+  }
   return std::nullopt;
 }
 

@@ -37,6 +37,9 @@ class Type : public Object {
   // The attribute as `Class.attr` finds it: methods unbound (a native method
   // then takes self as its first argument), class attributes as they are.
   std::optional<Value> lookup_class(std::string_view attr) const;
+  // The attribute as super(start, self) finds it: along type(self)'s MRO,
+  // after `start` (super_getattro). Methods bound to self as lookup() binds.
+  std::optional<Value> lookup_after(const Type* start, const Value& self, std::string_view attr) const;
   // A method defined by a class body (Type::dict) before any native method of
   // the same name along the MRO: user overrides of __str__, __eq__, __init__...
   // nullopt when the first definition found is native or there is none.
@@ -50,6 +53,8 @@ class Type : public Object {
   using Getter = std::function<Value(const Value& self)>;
   void add_method(std::string attr, Ref<Callable> fn) { methods_[std::move(attr)] = std::move(fn); }
   void add_getter(std::string attr, Getter g) { getters_[std::move(attr)] = std::move(g); }
+  // What a newer Python added, taken away for an older one.
+  void remove_attribute(std::string_view attr);
   // Class attributes (a scenario's class body, or constants like Queue.maxsize).
   std::unordered_map<std::string, Value> dict;
 
@@ -73,6 +78,7 @@ class Type : public Object {
   std::string qualname;
 
  private:
+  std::optional<Value> lookup_here(const Value& self, const std::string& key) const;
   std::unordered_map<std::string, Ref<Callable>> methods_;
   std::unordered_map<std::string, Getter> getters_;
   std::vector<Type*> ancestors_;

@@ -29,10 +29,29 @@ int system_exit_status(const runtime::PyException& exc, std::string& err) {
 }  // namespace
 
 lang::LanguageFeatures language_features(const asyncio::VersionProfile& p) {
-  return {p.inline_comprehensions, p.cannot_access_wording, p.qualname_in_call_errors, p.name_suggestions,
-          p.self_and_import_suggestions, p.traceback_carets,
-          p.traceback_call_carets, p.unawaited_agen_method_warns, p.context_manager_type_errors,
-          p.async_with_looks_up_aexit_first};
+  lang::LanguageFeatures f;
+  f.inline_comprehensions = p.inline_comprehensions;
+  f.cannot_access_wording = p.cannot_access_wording;
+  f.qualname_in_call_errors = p.qualname_in_call_errors;
+  f.name_suggestions = p.name_suggestions;
+  f.self_and_import_suggestions = p.self_and_import_suggestions;
+  f.traceback_carets = p.traceback_carets;
+  f.traceback_call_carets = p.traceback_call_carets;
+  f.unawaited_agen_method_warns = p.unawaited_agen_method_warns;
+  f.context_manager_type_errors = p.context_manager_type_errors;
+  f.async_with_looks_up_aexit_first = p.async_with_looks_up_aexit_first;
+  return f;
+}
+
+runtime::RuntimeFeatures runtime_features(const asyncio::VersionProfile& p) {
+  runtime::RuntimeFeatures f;
+  f.super_type_article = p.super_type_article;
+  f.super_obj_detail = p.super_obj_detail;
+  f.dict_union = p.dict_union;
+  f.builtin_generics = p.builtin_generics;
+  f.type_subscript_names_type = p.type_subscript_names_type;
+  f.zip_strict = p.zip_strict;
+  return f;
 }
 
 RunResult run_source(const std::string& path, const std::string& text, const RunOptions& options) {
@@ -52,6 +71,9 @@ RunResult run_source(const std::string& path, const std::string& text, const Run
   rt.ints.limit_message_says_digits = profile->int_limit_says_digits;
   rt.ints.pow_modular_inverse = profile->pow_modular_inverse;
   rt.ints.modulo_by_zero_wording = profile->modulo_by_zero_wording;
+  rt.features = runtime_features(*profile);
+  for (const auto& attribute : asyncio::new_builtin_attributes())
+    if (profile->minor < attribute.since_minor) rt.named_types.at(std::string(attribute.type))->remove_attribute(attribute.name);
   rt.warning_sink = [&](const std::string& w) { result.err += w + "\n"; };
   {
     modules::Session session({*profile, options.sink, options.chooser, options.limits},
@@ -61,6 +83,10 @@ RunResult run_source(const std::string& path, const std::string& text, const Run
       auto module = lang::parse(source);
       auto builtins = runtime::make_builtins_module([&](std::string_view s) { session.write_out(s); },
                                                     [&](std::string_view s) { session.write_err(s); });
+      {
+        runtime::Heap::LibraryScope library;  // the program's fake addresses stay where they were
+        modules::add_unmodelled_builtins(*builtins);
+      }
       lang::Interpreter interpreter(source, builtins, session,
                                     {options.max_instructions, 1000, language_features(*profile)});
       try {

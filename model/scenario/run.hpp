@@ -9,6 +9,7 @@
 
 #include "model/asyncio/base_events.hpp"
 #include "model/lang/features.hpp"
+#include "model/runtime/features.hpp"
 #include "model/modules/session.hpp"
 #include "model/trace/event.hpp"
 
@@ -33,6 +34,7 @@ struct RunResult {
 
 // The interpreter's per-version behaviour, from the version profile table.
 lang::LanguageFeatures language_features(const asyncio::VersionProfile& profile);
+runtime::RuntimeFeatures runtime_features(const asyncio::VersionProfile& profile);
 
 // `path` is only used in messages; `text` is the program.
 RunResult run_source(const std::string& path, const std::string& text, const RunOptions& options);

@@ -20,7 +20,8 @@ namespace fs = std::filesystem;
 namespace {
 
 fs::path tests_dir() {
-  return fs::path(__FILE__).parent_path().parent_path();
+  // __FILE__ is relative to the build folder when ccache rewrites paths.
+  return fs::absolute(fs::path(__FILE__)).lexically_normal().parent_path().parent_path();
 }
 
 std::string read(const fs::path& p) {

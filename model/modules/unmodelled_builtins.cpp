@@ -1,0 +1,48 @@
+// Builtins that the interpreter's own builtins module leaves out: site's
+// exit()/quit(), and the ones asim does not model (files, the console,
+// dynamic code, complex numbers). A program calling one of those stops with
+// "FILE:LINE: not supported by asim" (exit 2) rather than a NameError that
+// CPython would never raise.
+#include <fmt/format.h>
+
+#include "model/modules/native_function.hpp"
+#include "model/modules/session.hpp"
+#include "model/runtime/exceptions.hpp"
+#include "model/runtime/module.hpp"
+#include "model/runtime/runtime.hpp"
+
+namespace asim::modules {
+
+using runtime::Value;
+
+void add_unmodelled_builtins(runtime::Module& builtins) {
+  // site.Quitter: exit(code=None) raises SystemExit(code).
+  for (const char* name : {"exit", "quit"}) {
+    builtins.dict[name] = Value(function(name, {opt("code")}, [](const Bound& b) -> Value {
+      throw runtime::PyError{runtime::make<runtime::PyException>(
+          runtime::builtins().SystemExit, b[0].is_none() ? std::vector<Value>{} : std::vector<Value>{b[0]})};
+    }));
+  }
+  const std::pair<const char*, const char*> unmodelled[] = {
+      {"open", "asim runs programs without files"},
+      {"input", "asim runs programs without a console"},
+      {"eval", "asim runs only the program's own source"},
+      {"exec", "asim runs only the program's own source"},
+      {"compile", "asim runs only the program's own source"},
+      {"globals", "namespaces are not Python dicts in asim"},
+      {"locals", "namespaces are not Python dicts in asim"},
+      {"vars", "namespaces are not Python dicts in asim"},
+      {"dir", "asim does not list attributes"},
+      {"complex", "asim has no complex numbers"},
+      {"memoryview", "asim has no buffer protocol"},
+      {"breakpoint", "asim has no debugger"},
+      {"help", "asim has no interactive help"},
+      {"copyright", "asim has no interactive help"},
+      {"credits", "asim has no interactive help"},
+      {"license", "asim has no interactive help"},
+  };
+  for (const auto& [name, why] : unmodelled)
+    if (!builtins.dict.count(name)) builtins.dict[name] = Value(not_modelled_function(name, why));
+}
+
+}  // namespace asim::modules

@@ -1,0 +1,27 @@
+#pragma once
+
+namespace asim::runtime {
+
+// What differs between Python versions in the builtins' own messages.
+// Whoever starts a run fills it from the version profile table
+// (model/asyncio/version_profile); the runtime compares no version numbers.
+// The defaults are 3.12's.
+struct RuntimeFeatures {
+  // 3.11+: "super() argument 1 must be a type"; before, "must be type".
+  bool super_type_article = true;
+  // 3.13: "super(type, obj): obj (instance of int) is not an instance or
+  // subtype of type (B)."; before, without the names.
+  bool super_obj_detail = false;
+  // 3.9+: dict | dict and dict |= iterable (PEP 584).
+  bool dict_union = true;
+  // 3.9+: list[int], dict[str, int]... (PEP 585); before, "'type' object is
+  // not subscriptable".
+  bool builtin_generics = true;
+  // 3.11+: "type 'A' is not subscriptable"; before, "'type' object is not
+  // subscriptable".
+  bool type_subscript_names_type = true;
+  // 3.10+: zip(..., strict=True).
+  bool zip_strict = true;
+};
+
+}  // namespace asim::runtime
