@@ -82,7 +82,7 @@ Coro seed_main(EventLoop& loop, Seed* out, bool async_for) {
 
 }  // namespace
 
-TEST_CASE("as_completed seed: results reach the consumer at ticks 6, 10, 14; the first task starts in tick 2") {
+TEST_CASE("as_completed seed: results reach the consumer at ticks 6, 10, 14 - the first task starts in tick 2") {
   // oracle b_seed.py L (3.7-3.13) and A (3.13), oracle_notes.md (b):
   //   main first step: tick 1 time 0.0
   //   got ValueError('fetch 0.1 failed') at time 0.1 tick 6; 'result 0.2' at 0.2 tick 10; 'result 0.3' at 0.3 tick 14
@@ -176,7 +176,7 @@ Coro lazy_main(EventLoop& loop, Lazy* out) {
 
 }  // namespace
 
-TEST_CASE("as_completed: the legacy generator creates no task before the first next(); 3.13 at the call") {
+TEST_CASE("as_completed: the legacy generator creates no task before the first next() - 3.13 at the call") {
   // oracle d_lazy_eager.py, oracle_notes.md (d).
   SECTION("3.12") {
     // type(it): generator | tasks right after as_completed(): 0
@@ -325,7 +325,7 @@ Coro timeout_main(EventLoop& loop, TimeoutRun* out) {
 
 }  // namespace
 
-TEST_CASE("as_completed timeout: TimeoutError at 0.15, tasks not cancelled; leftovers cancelled by asyncio.run") {
+TEST_CASE("as_completed timeout: TimeoutError at 0.15, tasks not cancelled - leftovers cancelled by asyncio.run") {
   // oracle e_timeout.py (3.7-3.13), oracle_notes.md (e):
   //   finally fetch(0.1): time 0.1 tick 4
   //   await -> 'result 0.1' at time 0.1 tick 6
@@ -408,7 +408,7 @@ Coro main_gather(EventLoop& loop, GatherRun* out) {
 
 }  // namespace
 
-TEST_CASE("as_completed legacy items: any item gives the next completion; gathered items get one each") {
+TEST_CASE("as_completed legacy items: any item gives the next completion - gathered items get one each") {
   // oracle f_legacy_items.py (3.12; identical on 3.7-3.13), oracle_notes.md (f):
   //   await items[2] -> ValueError('fetch 0.1 failed') at time 0.1 tick 6
   //   await items[1] -> 'result 0.2' at time 0.2 tick 10

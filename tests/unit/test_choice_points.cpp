@@ -199,7 +199,7 @@ TEST_CASE("choice points: the order asyncio.run cancels leftover tasks in is a c
   }
 }
 
-TEST_CASE("choice points: outside them everything is deterministic; the same run gives the same trace") {
+TEST_CASE("choice points: outside them everything is deterministic - the same run gives the same trace") {
   for (auto version : {"3.12", "3.13"}) {
     INFO(version);
     std::vector<std::string> traces;

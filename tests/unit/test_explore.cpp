@@ -85,7 +85,7 @@ TEST_CASE("explore: tasks already done leave as_completed in set order, CPython'
   }
 }
 
-TEST_CASE("explore: 6 coroutines give 720 schedules; the cap reports a lower bound", "[explore]") {
+TEST_CASE("explore: 6 coroutines give 720 schedules - the cap reports a lower bound", "[explore]") {
   TempScenario six("six.py", R"(import asyncio
 
 async def worker(name):

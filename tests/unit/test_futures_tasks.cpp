@@ -179,7 +179,7 @@ Coro tasks_part(EventLoop& loop, TasksPart* out) {
 
 }  // namespace
 
-TEST_CASE("tasks: cancel() of a task sleeping throws CancelledError into it; its finally runs") {
+TEST_CASE("tasks: cancel() of a task sleeping throws CancelledError into it - its finally runs") {
   // oracle l_futures_tasks.py (identical on 3.7-3.13):
   //   cancel() -> True at tick 4 | done right after: False | cancelled right after: False
   //   await t -> CancelledError at 0.5 tick 6
@@ -263,14 +263,16 @@ Names run_names(std::string_view version) {
   World w(version);
   Names n;
   w.run(names_main(w.loop, &n));
-  // The counter is process-global in CPython: a second asyncio.run continues it.
-  w.run(second_main(w.loop, &n));
+  // The counter is process-global in CPython: a second asyncio.run, on a new
+  // loop of the same process, continues it.
+  EventLoop second(asim::asyncio::profile(version), nullptr, nullptr, {}, w.loop.process());
+  asim::asyncio::run(second, asim::runtime::native("main", second_main(second, &n)));
   return n;
 }
 
 }  // namespace
 
-TEST_CASE("tasks: Task-N names count from the main task, Task-1; who uses up a number, per version") {
+TEST_CASE("tasks: Task-N names count from the main task, Task-1 - who uses up a number, per version") {
   // oracle h_task_names.py, oracle_notes.md (h).
   // 3.12: main Task-1; 3 unnamed Task-2..4; create_task(name="custom") -> custom, next Task-6;
   //   loop.create_task(name=) -> next Task-7; asyncio.Task(name=) -> next Task-8; ensure_future -> Task-9;
@@ -306,7 +308,7 @@ TEST_CASE("tasks: Task-N names count from the main task, Task-1; who uses up a n
   }
 }
 
-TEST_CASE("exceptions: CancelledError is an Exception only in 3.7; asyncio.TimeoutError is TimeoutError from 3.11") {
+TEST_CASE("exceptions: CancelledError is an Exception only in 3.7 - asyncio.TimeoutError is TimeoutError from 3.11") {
   // oracle g_exceptions.py, oracle_notes.md (g):
   //   issubclass(CancelledError, Exception): True on 3.7, False on 3.8-3.13 (always a BaseException)
   //   asyncio.TimeoutError is TimeoutError / issubclass(asyncio.TimeoutError, TimeoutError):
@@ -398,7 +400,7 @@ Coro sleep0_main(EventLoop& loop, std::vector<std::uint64_t>* ticks, std::string
 
 }  // namespace
 
-TEST_CASE("tasks: sleep(0) yields exactly one loop iteration; sleep(d) takes two") {
+TEST_CASE("tasks: sleep(0) yields exactly one loop iteration - sleep(d) takes two") {
   // oracle k_loop_basics.py §5 (3.7-3.13): sleep(0) ticks: [1, 2, 3, 4] time 0.0;
   //   then sleep(0.01): tick 6 time 0.01
   for (auto version : {"3.7", "3.12", "3.13"}) {

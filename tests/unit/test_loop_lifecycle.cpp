@@ -51,7 +51,7 @@ TEST_CASE("a closed loop refuses to schedule or run anything (x_loop_lifecycle.p
   }
 }
 
-TEST_CASE("stop() ends run_forever after the tick; what is pending carries on later (x_loop_lifecycle.py stop)",
+TEST_CASE("stop() ends run_forever after the tick - what is pending carries on later (x_loop_lifecycle.py stop)",
           "[loop][lifecycle]") {
   World w("3.12");
   EventLoop& loop = w.loop;

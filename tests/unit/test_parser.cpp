@@ -714,7 +714,7 @@ w = a[:2])py",
   }
 }
 
-TEST_CASE("parser: parameter annotations are dropped, variable ones kept; soft keywords are names elsewhere",
+TEST_CASE("parser: parameter annotations are dropped, variable ones kept - soft keywords are names elsewhere",
           "[parser]") {
   // asim's AST keeps the annotations of `name: type` statements (modules and
   // classes store them in __annotations__), not those of parameters.

@@ -8,7 +8,7 @@
 using asim::asyncio::profile;
 using asim::demo::run_seed;
 
-TEST_CASE("seed, legacy 3.12: every item is a coroutine; results arrive in completion order") {
+TEST_CASE("seed, legacy 3.12: every item is a coroutine - results arrive in completion order") {
   const auto run = run_seed(profile("3.12"));
   CHECK(run.output ==
         "got coroutine (a Future? False)\n"

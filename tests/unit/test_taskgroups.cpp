@@ -269,7 +269,7 @@ TEST_CASE("taskgroup: the parent task cancelled from outside, in the body and in
   check_oracle("t_tg_outside_cancel", kOutsideCancel, kOutsideCancel);
 }
 
-TEST_CASE("taskgroup: create_task before entering and after finishing; entering twice", "[taskgroup]") {
+TEST_CASE("taskgroup: create_task before entering and after finishing - entering twice", "[taskgroup]") {
   // t_tg_finished.py: the RuntimeError texts, with the group's repr.
   check_oracle("t_tg_finished", kFinished, kFinished);
 }
@@ -309,7 +309,7 @@ TEST_CASE("taskgroup: the 3.11 'never awaited' warning for a refused coroutine",
   }
 }
 
-TEST_CASE("taskgroup: driven from C++; _abort's set order is a choice point", "[taskgroup]") {
+TEST_CASE("taskgroup: driven from C++ - _abort's set order is a choice point", "[taskgroup]") {
   // t_tg_cxx.py. CPython cancels s1 and s2 in set order, which follows their
   // addresses: t_tg_abort_order.py saw both orders on 3.11, 3.12 and 3.13.
   // The model takes creation order by default; a Replay picks the other one,

@@ -230,7 +230,7 @@ const char* const kTimeoutVersions[] = {"3.11", "3.12", "3.13"};
 
 }  // namespace
 
-TEST_CASE("timeout expiring: TimeoutError chained from the CancelledError; the task's cancel count restored") {
+TEST_CASE("timeout expiring: TimeoutError chained from the CancelledError - the task's cancel count restored") {
   for (const char* v : kTimeoutVersions) {
     CAPTURE(v);
     CHECK(run_section(v, "expire") ==
@@ -278,7 +278,7 @@ TEST_CASE("timeout_at a deadline already past fires on the next loop iteration, 
   }
 }
 
-TEST_CASE("nested timeouts: the one that expired, the outer, raises; the inner lets CancelledError through") {
+TEST_CASE("nested timeouts: the one that expired, the outer, raises - the inner lets CancelledError through") {
   for (const char* v : kTimeoutVersions) {
     CAPTURE(v);
     CHECK(run_section(v, "nested") ==

@@ -222,7 +222,7 @@ TEST_CASE("wait ALL_COMPLETED with a timeout returns at the timeout and leaves t
   }
 }
 
-TEST_CASE("wait ALL_COMPLETED waits for every task; exceptions stay in the tasks") {
+TEST_CASE("wait ALL_COMPLETED waits for every task - exceptions stay in the tasks") {
   for (const char* v : kAllVersions) {
     CAPTURE(v);
     CHECK(run_wait_section(v, "all_completed") ==
@@ -237,7 +237,7 @@ TEST_CASE("wait ALL_COMPLETED waits for every task; exceptions stay in the tasks
   }
 }
 
-TEST_CASE("wait argument errors: texts per version; coroutines wrapped up to 3.10, refused from 3.11") {
+TEST_CASE("wait argument errors: texts per version - coroutines wrapped up to 3.10, refused from 3.11") {
   const std::string common =
       "bad return_when: ValueError('Invalid return_when value: bogus')\n"
       "a future: TypeError('expect a list of futures, not Future')\n"
@@ -459,7 +459,7 @@ TEST_CASE("wait_for on a coroutine: a new Task up to 3.11, inline in the caller'
   }
 }
 
-TEST_CASE("wait_for with timeout 0: the coroutine never starts; 3.7 raises at once, later versions wait") {
+TEST_CASE("wait_for with timeout 0: the coroutine never starts - 3.7 raises at once, later versions wait") {
   CHECK(run_wait_for_section("3.7", "zero") ==
         "## zero\n"
         "wait_for(.., 0) raised concurrent.futures._base.TimeoutError is-builtin-TimeoutError=False cause=None "
@@ -510,7 +510,7 @@ TEST_CASE("wait_for whose inner swallows the cancellation: TimeoutError on 3.7-3
         "## end swallow: asyncio.run returned at time=0.2, 9 ticks\n");
 }
 
-TEST_CASE("wait_for's caller cancelled: 3.7 does not wait for the inner; 3.8-3.11 do; 3.12 is one task") {
+TEST_CASE("wait_for's caller cancelled: 3.7 does not wait for the inner - 3.8-3.11 do - 3.12 is one task") {
   CHECK(run_wait_for_section("3.7", "outer_cancel") ==
         "## outer_cancel\n"
         "  work(0.5) starts in ? (3 tasks) at time=0.0 tick=3\n"
@@ -620,7 +620,7 @@ struct ShieldProgram : OracleRun {
 
 }  // namespace
 
-TEST_CASE("shield: cancelling the caller leaves the inner task running; cancelling the inner reaches outer") {
+TEST_CASE("shield: cancelling the caller leaves the inner task running - cancelling the inner reaches outer") {
   for (const char* v : kAllVersions) {
     CAPTURE(v);
     const bool old = std::string(v) == "3.7" || std::string(v) == "3.8";
