@@ -32,7 +32,7 @@ constexpr NativeModule kNativeModules[] = {
     {"asyncio", make_asyncio_module},       {"sys", make_sys_module},
     {"asim", make_asim_module},             {"time", make_time_module},
     {"random", make_random_module},         {"contextlib", make_contextlib_module},
-    {"dataclasses", make_dataclasses_module},
+    {"dataclasses", make_dataclasses_module},   {"_asimlib", make_library_hooks_module},
 };
 
 // Where tracebacks and __file__ place a library module's source.

@@ -1,6 +1,7 @@
 // The `sys` module: what scenarios use to branch on the version.
 #include <fmt/format.h>
 
+#include "model/lang/eval.hpp"
 #include "model/modules/native_function.hpp"
 #include "model/modules/session.hpp"
 #include "model/runtime/builtins.hpp"
@@ -42,6 +43,14 @@ runtime::Ref<runtime::Module> make_sys_module(Session& session) {
     throw runtime::PyError{runtime::make<runtime::PyException>(runtime::Runtime::current().builtins.SystemExit,
                                                                b[0].is_none() ? std::vector<Value>{}
                                                                               : std::vector<Value>{b[0]})};
+  }));
+  // exc_info(): (type, value, traceback) of the exception being handled;
+  // asim keeps no traceback objects, so the third is None.
+  m->dict["exc_info"] = Value(function("exc_info", {}, [](const Bound&) {
+    runtime::PyException* exc = lang::ThreadState::current().handled_exception();
+    if (!exc) return runtime::make_tuple({Value::none(), Value::none(), Value::none()});
+    const Value value{runtime::Ref<runtime::PyException>(exc)};
+    return runtime::make_tuple({Value(runtime::type_of(value)), value, Value::none()});
   }));
   return m;
 }

@@ -1,0 +1,70 @@
+// `_asimlib`: what the library modules written in Python (stdlib/) need from
+// the interpreter and cannot compute themselves — the frames of the running
+// program (logging's findCaller, warnings' stacklevel) and the traceback text
+// CPython's traceback module would give (the interpreter already formats it
+// per version). Not a CPython module: only stdlib/ imports it.
+#include <fmt/format.h>
+
+#include "model/lang/eval.hpp"
+#include "model/lang/frame.hpp"
+#include "model/modules/native_function.hpp"
+#include "model/modules/session.hpp"
+#include "model/runtime/ops.hpp"
+#include "model/runtime/runtime.hpp"
+
+namespace asim::modules {
+
+using runtime::Value;
+
+namespace {
+
+// Where tracebacks place the library modules' own source.
+constexpr std::string_view kLibraryPrefix = "<asim>/stdlib/";
+
+std::string_view path_of(const lang::Frame& f) {
+  return f.code->source ? std::string_view(f.code->source->path()) : std::string_view("<string>");
+}
+
+int line_of(const lang::Frame& f) {
+  const auto& co = *f.code;
+  return co.positions.empty() ? co.firstlineno : co.positions[static_cast<std::size_t>(f.lasti())].line;
+}
+
+}  // namespace
+
+runtime::Ref<runtime::Module> make_library_hooks_module(Session&) {
+  auto m = runtime::make<runtime::Module>("_asimlib");
+  // caller(stacklevel): (filename, lineno, funcname) of the program's frame
+  // that called into the library, `stacklevel - 1` frames further out
+  // (logging.Logger.findCaller skipping its own file, warnings.warn's
+  // stacklevel); None past the outermost frame.
+  m->dict["caller"] = Value(function("caller", {opt("stacklevel", Value::integer(1))}, [](const Bound& b) {
+    const lang::Frame* f = lang::ThreadState::current().current_frame;
+    while (f && path_of(*f).starts_with(kLibraryPrefix)) f = f->previous;
+    for (std::int64_t level = b[0].as_int(); f && level > 1; --level) f = f->previous;
+    if (!f) return Value::none();
+    return runtime::make_tuple({Value::str(std::string(path_of(*f))), Value::integer(line_of(*f)),
+                                Value::str(f->code->name)});
+  }));
+  // format_exception(exc): the whole traceback CPython prints for `exc`, as
+  // traceback.format_exception's lines joined.
+  m->dict["format_exception"] = Value(function("format_exception", {pos("exc")}, [](const Bound& b) {
+    auto* exc = b[0].as<runtime::PyException>();
+    if (!exc) runtime::raise(runtime::builtins().TypeError, "format_exception() needs an exception");
+    const auto& format = runtime::Runtime::current().format_exception;
+    return Value::str(format ? format(*exc) : std::string());
+  }));
+  // handled(): the exception being handled (sys.exception()), or None.
+  m->dict["handled"] = Value(function("handled", {}, [](const Bound&) {
+    runtime::PyException* exc = lang::ThreadState::current().handled_exception();
+    return exc ? Value(runtime::Ref<runtime::PyException>(exc)) : Value::none();
+  }));
+  // unsupported(what, why): stops the run as a native module's unmodelled
+  // API does (exit 2), for what a library module leaves out (files).
+  m->dict["unsupported"] = Value(function("unsupported", {pos("what"), pos("why")}, [](const Bound& b) -> Value {
+    not_modelled(runtime::to_str(b[0]), runtime::to_str(b[1]));
+  }));
+  return m;
+}
+
+}  // namespace asim::modules
