@@ -23,7 +23,13 @@ constexpr std::string_view kIterableOfAwaitables = "expects an iterable of await
 constexpr std::string_view kEmptyCoroutines = "Set of coroutines/Futures is empty.";
 constexpr std::string_view kEmptyTasks = "Set of Tasks/Futures is empty.";
 
+constexpr std::string_view kPep263Old = "http://python.org/dev/peps/pep-0263/";
+constexpr std::string_view kPep263Https = "https://python.org/dev/peps/pep-0263/";
+constexpr std::string_view kPep263 = "https://peps.python.org/pep-0263/";
+
 using D = AsCompletedDesign;
+using Y = lang::SyntaxErrorDisplay;
+using G = lang::ParserGeneration;
 using S = SemaphoreDesign;
 
 // The profile of 3.<minor>: one line per difference, saying from (since) or
@@ -95,6 +101,11 @@ constexpr VersionProfile make_profile(int minor) {
   p.type_subscript_names_type = since(11);
   p.zip_strict = since(10);
   p.micro = std::array{16, 18, 18, 13, 7, 1, 0}[minor - 7];
+  // The tokenizer, the parser and how they report errors (lang::SyntaxFeatures).
+  p.syntax.display = since(13) ? Y::Traceback : since(10) ? Y::CRanges : since(9) ? Y::C : Y::Pgen;
+  p.syntax.parser = since(12) ? G::Peg312 : since(10) ? G::Peg310 : since(9) ? G::Peg39 : since(8) ? G::Pgen38 : G::Pgen37;
+  p.syntax.null_bytes_rejected = since(11);
+  p.syntax.pep263_url = since(11) ? kPep263 : since(9) ? kPep263Https : kPep263Old;
   return p;
 }
 

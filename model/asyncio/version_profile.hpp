@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "model/lang/features.hpp"
+
 namespace asim::asyncio {
 
 enum class AsCompletedDesign {
@@ -175,6 +177,7 @@ struct VersionProfile {
   bool type_subscript_names_type;     // 3.11+
   bool zip_strict;                    // 3.10+
   int micro;                          // sys.version_info.micro of the oracle interpreters here
+  lang::SyntaxFeatures syntax;        // the tokenizer, the parser and how they report errors
 };
 
 // A builtin class's attribute that CPython has only from a version on

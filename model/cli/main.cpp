@@ -33,6 +33,8 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   std::string exec_replay;
   exec->add_option("--replay", exec_replay, "replay one schedule from `asim explore` (a token such as c:1.0.2)");
+  exec->add_flag("--compile-only", exec_options.compile_only,
+                 "only parse and compile FILE: report what CPython reports before running it");
   exec->add_option("FILE", exec_file, "the scenario (a .py file)")->required();
 
   asim::cli::add_conform_command(app);  // runs from its own callback

@@ -1,6 +1,52 @@
 #pragma once
 
+#include <string_view>
+
 namespace asim::lang {
+
+// How the interpreter prints a SyntaxError raised while compiling the main
+// script (no traceback: "  File ..., line N", the line, a caret line).
+enum class SyntaxErrorDisplay {
+  Pgen,       // 3.7-3.8: pythonrun.c's print_error_text with a 1-based offset
+  C,          // 3.9: the 0-based rewrite, one caret
+  CRanges,    // 3.10-3.12: as C, with end_offset giving `^^^` ranges
+  Traceback,  // 3.13: traceback.py's _format_syntax_error (keeps tabs)
+};
+
+// Which parser, and so which error messages, a version has.
+enum class ParserGeneration {
+  // 3.7: pgen, the LL(1) parser: "invalid syntax" at the first token that
+  // does not fit (its offset at the token's end), "can't assign to",
+  // "invalid token" for malformed numbers, "unexpected EOF while parsing".
+  Pgen37,
+  // 3.8: pgen with "cannot assign to", offsets at the token's start, the
+  // tokenizer's unmatched and mismatched bracket errors.
+  Pgen38,
+  // 3.9: the PEG parser, mostly with pgen's messages; an indented block
+  // missing at the end of the file is an IndentationError.
+  Peg39,
+  // 3.10-3.11: the invalid_* rules ("expected ':'", "'(' was never closed",
+  // "Perhaps you forgot a comma?", ...), "unterminated string literal".
+  Peg310,
+  // 3.12+: f-strings tokenized (PEP 701: nested same quotes, backslashes,
+  // comments in replacement fields) and their new messages.
+  Peg312,
+};
+
+// The tokenizer's and parser's per-version behaviour (CPython's
+// Parser/tokenizer.c, Parser/parser.c or pgen, Python/pythonrun.c).
+struct SyntaxFeatures {
+  SyntaxErrorDisplay display = SyntaxErrorDisplay::CRanges;
+  ParserGeneration parser = ParserGeneration::Peg312;
+  // 3.11+: a null byte in the file is a SyntaxError; before, the file is read
+  // line by line as C strings, so the rest of that line and its newline vanish.
+  bool null_bytes_rejected = true;
+  // Where the "Non-UTF-8 code" error sends the reader.
+  std::string_view pep263_url = "https://peps.python.org/pep-0263/";
+
+  bool pgen() const { return parser == ParserGeneration::Pgen37 || parser == ParserGeneration::Pgen38; }
+  bool peg_messages() const { return parser == ParserGeneration::Peg310 || parser == ParserGeneration::Peg312; }
+};
 
 // What differs between Python versions in the language and its error
 // reports. Whoever runs the interpreter fills it from the version profile
@@ -34,6 +80,7 @@ struct LanguageFeatures {
   bool context_manager_type_errors = true;
   // 3.7-3.8: `async with` looks for __aexit__ before __aenter__.
   bool async_with_looks_up_aexit_first = false;
+  SyntaxFeatures syntax;
 };
 
 }  // namespace asim::lang

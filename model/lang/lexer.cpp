@@ -81,15 +81,13 @@ struct Lexer::Delim {
   Loc start;  // the literal's first character (its prefix), where CPython reports its errors
 };
 
-Lexer::Lexer(std::shared_ptr<const Source> source)
-    : source_(std::move(source)), text_(source_->text()), end_(text_.size()) {
-  // A UTF-8 byte order mark is not part of the program.
-  if (text_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = line_start_ = 3;
-}
+Lexer::Lexer(std::shared_ptr<const Source> source, const SyntaxFeatures& syntax)
+    : source_(std::move(source)), syntax_(syntax), text_(source_->text()), end_(text_.size()) {}
 
 Lexer::Lexer(std::shared_ptr<const Source> source, std::size_t begin, std::size_t end, Loc start,
-             std::size_t line_start)
+             std::size_t line_start, const SyntaxFeatures& syntax)
     : source_(std::move(source)),
+      syntax_(syntax),
       text_(source_->text()),
       pos_(begin),
       end_(end),
@@ -98,10 +96,9 @@ Lexer::Lexer(std::shared_ptr<const Source> source, std::size_t begin, std::size_
       expr_mode_(true),
       at_line_start_(false) {}
 
-void Lexer::error(Loc loc, std::string message, bool indentation) const {
+void Lexer::error(Loc loc, std::string message, Diagnostic::Kind kind) const {
   failed_in_fstring_ = expr_mode_ || fstring_depth_ > 0;
-  throw Diagnostic(indentation ? Diagnostic::Kind::IndentationError : Diagnostic::Kind::SyntaxError, source_,
-                   char_loc(*source_, loc), std::move(message));
+  throw Diagnostic(kind, source_, char_loc(*source_, loc), std::move(message));
 }
 
 Token Lexer::make(TokenKind kind, std::size_t begin, Loc loc) const {
@@ -115,7 +112,7 @@ Token Lexer::make(TokenKind kind, std::size_t begin, Loc loc) const {
 }
 
 void Lexer::newline() {
-  pos_ += peek() == '\r' ? 2 : 1;
+  ++pos_;
   ++line_;
   line_start_ = pos_;
 }
@@ -163,21 +160,21 @@ std::optional<Token> Lexer::indentation() {
     int altcol = 0;
     measure_indent(col, altcol);
     if (at_end()) return std::nullopt;
-    if (peek() == '#' || at_newline() || peek() == '\r') {
+    if (peek() == '#' || at_newline()) {
       while (!at_end() && !at_newline()) ++pos_;
       if (!at_end()) newline();
       continue;
     }
     at_line_start_ = false;
     const Loc loc = here();
-    auto tab_error = [&] { error({line_, 1}, "inconsistent use of tabs and spaces in indentation", true); };
+    auto tab_error = [&] { error({line_, 1}, "inconsistent use of tabs and spaces in indentation", Diagnostic::Kind::TabError); };
     if (col == indents_.back()) {
       if (altcol != alt_indents_.back()) tab_error();
       return std::nullopt;
     }
     if (col > indents_.back()) {
       if (altcol <= alt_indents_.back()) tab_error();
-      if (indents_.size() >= 100) error(loc, "too many levels of indentation", true);
+      if (indents_.size() >= 100) error(loc, "too many levels of indentation", Diagnostic::Kind::IndentationError);
       indents_.push_back(col);
       alt_indents_.push_back(altcol);
       // CPython places an INDENT at the last character of the indentation.
@@ -192,7 +189,7 @@ std::optional<Token> Lexer::indentation() {
     if (col != indents_.back()) {
       // CPython reports this past the end of the offending line.
       error({line_, static_cast<int>(source_->line(line_).size()) + 1},
-            "unindent does not match any outer indentation level", true);
+            "unindent does not match any outer indentation level", Diagnostic::Kind::IndentationError);
     }
     if (altcol != alt_indents_.back()) tab_error();
     pending_dedents_ = dedents - 1;
@@ -224,7 +221,7 @@ void Lexer::measure_indent(int& col, int& altcol) {
 void Lexer::skip_blanks() {
   while (!at_end()) {
     const char c = peek();
-    if (c == ' ' || c == '\t' || c == '\f' || (c == '\r' && peek(1) != '\n')) {
+    if (c == ' ' || c == '\t' || c == '\f') {
       ++pos_;
     } else if (c == '#') {
       comment_ = here();
@@ -248,6 +245,8 @@ void Lexer::skip_blanks() {
 Token Lexer::at_eof() {
   if (!brackets_.empty()) {
     failed_unclosed_ = true;
+    // Before 3.10: the parser meets the end of the file, past the last line.
+    if (!syntax_.peg_messages()) error(past_last_line(), "unexpected EOF while parsing");
     error(brackets_.back().loc, fmt::format("'{}' was never closed", brackets_.back().ch));
   }
   if (expr_mode_) return make(TokenKind::EndMarker, pos_, here());
@@ -261,6 +260,13 @@ Token Lexer::at_eof() {
     return make(TokenKind::Dedent, pos_, eof_loc());
   }
   return make(TokenKind::EndMarker, pos_, eof_loc());
+}
+
+// Where CPython 3.7-3.9 report the end of the file: the line after the last
+// one, at the column past the last line's end.
+Loc Lexer::past_last_line() const {
+  const int last = source_->line_count();
+  return {last + 1, static_cast<int>(source_->line(last).size()) + 1};
 }
 
 // Where CPython reports an error at the end of input: just past the last
@@ -288,6 +294,7 @@ Token Lexer::number() {
   // CPython reports most malformed literals at the offending character's
   // 0-based column (one left of it, 1-based).
   auto invalid = [&](std::string_view kind) {
+    if (syntax_.parser == ParserGeneration::Pgen37) error(loc, "invalid token");
     error({line_, here().col - 1}, fmt::format("invalid {} literal", kind));
   };
   // Digits with single underscores between them.
@@ -300,7 +307,9 @@ Token Lexer::number() {
     }
   };
   auto end_of_number = [&](std::string_view kind) {
-    if (is_ident_char(peek()) && !keyword_follows(text_.substr(pos_, end_ - pos_))) invalid(kind);
+    // Before 3.10 a name may follow: the parser finds `1abc` invalid.
+    if (is_ident_char(peek()) && !keyword_follows(text_.substr(pos_, end_ - pos_)) && syntax_.peg_messages())
+      invalid(kind);
   };
 
   if (peek() == '0' && (lower(peek(1)) == 'x' || lower(peek(1)) == 'o' || lower(peek(1)) == 'b')) {
@@ -310,12 +319,16 @@ Token Lexer::number() {
     pos_ += 2;
     auto ok = [base](char c) { return hex_value(c) >= 0 && hex_value(c) < base; };
     if (peek() == '_') ++pos_;
+    auto invalid_digit = [&] {
+      if (syntax_.parser == ParserGeneration::Pgen37) error(loc, "invalid token");
+      error(here(), fmt::format("invalid digit '{}' in {} literal", peek(), kind));
+    };
     if (!ok(peek())) {
-      if (is_digit(peek())) error(here(), fmt::format("invalid digit '{}' in {} literal", peek(), kind));
+      if (is_digit(peek())) invalid_digit();
       invalid(kind);
     }
     digits(ok, kind);
-    if (is_digit(peek())) error(here(), fmt::format("invalid digit '{}' in {} literal", peek(), kind));
+    if (is_digit(peek())) invalid_digit();
     end_of_number(kind);
     Token t = make(TokenKind::Number, begin, loc);
     std::int64_t v = 0;
@@ -362,7 +375,9 @@ Token Lexer::number() {
     if (c != '_') clean += c;
   if (!is_float && !imaginary && clean.size() > 1 && clean[0] == '0' &&
       clean.find_first_not_of('0') != std::string::npos)
-    error(loc, "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers");
+    error(loc, syntax_.parser == ParserGeneration::Pgen37
+                   ? "invalid token"
+                   : "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers");
   end_of_number(imaginary ? "imaginary" : "decimal");
 
   Token t = make(TokenKind::Number, begin, loc);
@@ -406,7 +421,8 @@ Token Lexer::op() {
     if (rest.substr(0, 2) == o) return take(2);
   const char c = peek();
   const int level = static_cast<int>(brackets_.size()) + (expr_mode_ ? 1 : 0);
-  if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F)
+  // Before 3.12 such a character is a token no rule accepts ("invalid syntax").
+  if ((static_cast<unsigned char>(c) < 0x20 || c == 0x7F) && syntax_.parser == ParserGeneration::Peg312)
     error(loc, fmt::format("invalid non-printable character U+{:04X}", static_cast<unsigned>(c)));
   if (c == '(' || c == '[' || c == '{') open_bracket(c, loc);
   if (c == ')' || c == ']' || c == '}') close_bracket(c, loc);
@@ -425,8 +441,13 @@ void Lexer::open_bracket(char c, Loc loc) {
 void Lexer::close_bracket(char c, Loc loc) {
   // CPython names the f-string only in these tokenizer errors.
   const std::string_view where = expr_mode_ ? "f-string: " : "";
-  if (brackets_.empty()) error(loc, fmt::format("{}unmatched '{}'", where, c));
-  check_match(brackets_.back(), c, loc);
+  // 3.7's tokenizer does not check brackets: the parser stops at the token.
+  const bool checked = syntax_.parser != ParserGeneration::Pgen37;
+  if (brackets_.empty()) {
+    if (checked) error(loc, fmt::format("{}unmatched '{}'", where, c));
+    return;
+  }
+  if (checked) check_match(brackets_.back(), c, loc);
   brackets_.pop_back();
 }
 
@@ -478,6 +499,21 @@ bool Lexer::at_closing_quote(const Delim& d) const {
 }
 
 void Lexer::unterminated(const Delim& d) const {
+  if (!syntax_.peg_messages()) {
+    // Before 3.10: a single-quoted literal is reported past the end of its
+    // line, a triple-quoted one past the end of the file (3.8-3.9 showing
+    // the file's last line).
+    if (d.triple && syntax_.parser == ParserGeneration::Pgen37)
+      error({source_->line_count() + 2, 1}, "EOF while scanning triple-quoted string literal");
+    if (d.triple) {
+      const int last = source_->line_count();
+      throw Diagnostic(Diagnostic::Kind::SyntaxError, source_,
+                       {last + 2, char_loc(*source_, {last, static_cast<int>(source_->line(last).size()) + 1}).col},
+                       "EOF while scanning triple-quoted string literal")
+          .showing_line(last);
+    }
+    error({d.start.line, static_cast<int>(source_->line(d.start.line).size()) + 1}, "EOL while scanning string literal");
+  }
   // CPython names the last line that has characters.
   const int line = at_end() && pos_ == line_start_ && line_ > d.start.line ? line_ - 1 : line_;
   error(d.start, fmt::format("unterminated {}{}string literal (detected at line {})", d.triple ? "triple-quoted " : "",

@@ -66,12 +66,13 @@ struct Token {
 
 class Lexer {
  public:
-  // Tokenizes a whole file.
-  explicit Lexer(std::shared_ptr<const Source> source);
+  // Tokenizes a whole file, as the tokenizer of the version `syntax` describes.
+  explicit Lexer(std::shared_ptr<const Source> source, const SyntaxFeatures& syntax = {});
   // Tokenizes the expression of an f-string replacement field: the source
   // range [begin, end), which starts at `start` (its line starting at
   // `line_start`). No indentation, newlines are whitespace, as inside brackets.
-  Lexer(std::shared_ptr<const Source> source, std::size_t begin, std::size_t end, Loc start, std::size_t line_start);
+  Lexer(std::shared_ptr<const Source> source, std::size_t begin, std::size_t end, Loc start, std::size_t line_start,
+        const SyntaxFeatures& syntax = {});
 
   // The next token; throws Diagnostic on a tokenizer error.
   Token next();
@@ -99,15 +100,16 @@ class Lexer {
   Loc here() const { return {line_, static_cast<int>(pos_ - line_start_) + 1}; }
   char peek(std::size_t k = 0) const { return pos_ + k < end_ ? text_[pos_ + k] : '\0'; }
   bool at_end() const { return pos_ >= end_; }
-  void newline();  // consumes '\n' or "\r\n" and starts the next line
-  bool at_newline() const { return peek() == '\n' || (peek() == '\r' && peek(1) == '\n'); }
-  [[noreturn]] void error(Loc loc, std::string message, bool indentation = false) const;
+  void newline();  // consumes '\n' (Source made every line end one) and starts the next line
+  bool at_newline() const { return peek() == '\n'; }
+  [[noreturn]] void error(Loc loc, std::string message, Diagnostic::Kind kind = Diagnostic::Kind::SyntaxError) const;
 
   std::optional<Token> indentation();
   void measure_indent(int& col, int& altcol);
   void skip_blanks();
   Token at_eof();
   Loc eof_loc() const;
+  Loc past_last_line() const;
   Token name_or_string();
   Token number();
   Token op();
@@ -127,6 +129,7 @@ class Lexer {
   [[noreturn]] void unterminated(const Delim& d) const;
 
   std::shared_ptr<const Source> source_;
+  SyntaxFeatures syntax_;
   std::string_view text_;
   std::size_t pos_ = 0;
   std::size_t end_ = 0;

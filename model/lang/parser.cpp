@@ -34,6 +34,7 @@ struct ParseFailure {
   Diagnostic diagnostic;
   bool in_fstring;
   bool drain = true;  // whether a later tokenizer error may replace it
+  Token at;           // where the parse stopped (what 3.7-3.9 report)
 };
 // A failed speculative parse (see Parser::speculate).
 struct Backtrack {};
@@ -120,8 +121,8 @@ bool is_bitwise_or_level(const Expr& e) {
 
 class Parser {
  public:
-  explicit Parser(std::shared_ptr<const Source> source)
-      : source_(std::move(source)), main_lexer_(source_), lexer_(&main_lexer_) {}
+  Parser(std::shared_ptr<const Source> source, const SyntaxFeatures& syntax)
+      : source_(std::move(source)), syntax_(syntax), main_lexer_(source_, syntax), lexer_(&main_lexer_) {}
 
   Module file();
   void raise_deferred();
@@ -132,10 +133,11 @@ class Parser {
   const Token& peek(std::size_t k = 0) {
     while (toks_.size() <= pos_ + k) {
       if (!toks_.empty() && toks_.back().kind == TokenKind::EndMarker) return toks_.back();
-      toks_.push_back(lexer_->next());
+      toks_.push_back(next_token());
     }
     return toks_[pos_ + k];
   }
+  Token next_token();
   const Token& take() {
     const Token& t = peek();
     if (t.kind != TokenKind::EndMarker) ++pos_;
@@ -177,9 +179,14 @@ class Parser {
   bool at_simple_stmt_end() { return at(TokenKind::Newline) || at_op(";") || at(TokenKind::EndMarker); }
 
   // ------------------------------------------------------------ errors
-  [[noreturn]] void fail(Loc loc, std::string message, DKind kind = DKind::SyntaxError);
+  [[noreturn]] void fail(Loc loc, std::string message, DKind kind = DKind::SyntaxError, Loc end = {});
+  const Token& stopped_at() const {
+    static const Token kStart;
+    return pos_ < toks_.size() ? toks_[pos_] : toks_.empty() ? kStart : toks_.back();
+  }
   [[noreturn]] void fail_here();
   [[noreturn]] void missing_comma_or_fail(const Expr& element);
+  [[noreturn]] void missing_block(std::string_view what, int line);
   bool next_expression_parses();
   void defer_semantic(Loc loc, std::string message) { semantic_.push_back({loc, std::move(message)}); }
   void defer_unsupported(Loc loc, std::string construct) { unsupported_.push_back({loc, std::move(construct)}); }
@@ -332,8 +339,12 @@ class Parser {
   ExprPtr binary(Next next, std::initializer_list<std::pair<std::string_view, BinOp>> ops);
 
   std::shared_ptr<const Source> source_;
+  SyntaxFeatures syntax_;
   Lexer main_lexer_;
   Lexer* lexer_;            // main_lexer_, or an f-string field's while parsing it
+  // Before 3.10, a tokenizer error met only by looking ahead (the parsers
+  // read no further than the token they fail at): raised when reached.
+  std::optional<std::pair<const Lexer*, Diagnostic>> lookahead_error_;
   std::deque<Token> toks_;  // a deque: references to tokens stay valid while more are read
   std::size_t pos_ = 0;
   int speculating_ = 0;
@@ -347,9 +358,11 @@ class Parser {
 
 // ================================================================== errors
 
-void Parser::fail(Loc loc, std::string message, DKind kind) {
+void Parser::fail(Loc loc, std::string message, DKind kind, Loc end) {
   if (speculating_ > 0) throw Backtrack{};
-  throw ParseFailure{Diagnostic(kind, source_, char_loc(*source_, loc), std::move(message)), fstring_depth_ > 0};
+  throw ParseFailure{Diagnostic(kind, source_, char_loc(*source_, loc), std::move(message),
+                                end.line ? char_loc(*source_, end) : Loc{}),
+                     fstring_depth_ > 0, true, stopped_at()};
 }
 
 void Parser::fail_here() {
@@ -360,7 +373,7 @@ void Parser::fail_here() {
     if (speculating_ > 0) throw Backtrack{};
     throw ParseFailure{Diagnostic(DKind::IndentationError, source_, at,
                                   t.kind == TokenKind::Indent ? "unexpected indent" : "unexpected unindent"),
-                       false, false};
+                       false, false, t};
   }
   // After an operand, `not` can only begin `not in`: CPython's parse takes
   // the `not` and stops at what follows it.
@@ -370,7 +383,35 @@ void Parser::fail_here() {
     // CPython points at the field's last token.
     fail(pos_ > 0 ? toks_[pos_ - 1].loc : t.loc, "f-string: expecting '=', or '!', or ':', or '}'");
   }
-  fail(t.loc, "invalid syntax");
+  fail(t.loc, "invalid syntax", DKind::SyntaxError, t.end);
+}
+
+// The next token from the lexer. Before 3.10, a tokenizer error found while
+// speculating ends the speculation, and waits for the parse to get there.
+Token Parser::next_token() {
+  if (lookahead_error_ && lookahead_error_->first == lexer_) {
+    if (speculating_ > 0) throw Backtrack{};
+    throw lookahead_error_->second;
+  }
+  try {
+    return lexer_->next();
+  } catch (const Diagnostic& d) {
+    if (speculating_ == 0 || syntax_.peg_messages()) throw;
+    lookahead_error_.emplace(lexer_, d);
+    throw Backtrack{};
+  }
+}
+
+// invalid_block rules: "expected an indented block after ...", at the line
+// at the file's last line when the file ends there (no column: no caret).
+void Parser::missing_block(std::string_view what, int line) {
+  const std::string message = fmt::format("expected an indented block after {} on line {}", what, line);
+  if (at(TokenKind::EndMarker) && syntax_.peg_messages()) {
+    if (speculating_ > 0) throw Backtrack{};
+    throw ParseFailure{Diagnostic(DKind::IndentationError, source_, {source_->line_count(), 0}, message), false,
+                       true, peek()};
+  }
+  fail(peek().loc, message, DKind::IndentationError, peek().end);
 }
 
 // CPython's invalid_expression rule: inside brackets, an expression followed
@@ -496,6 +537,45 @@ void Parser::drain_for_tokenizer_errors(const ParseFailure& failure) {
     if (main_lexer_.failed_unclosed() && d.loc().line >= failure.diagnostic.loc().line) return;
     throw;
   }
+}
+
+// What 3.7-3.9 report where 3.12's parser reports `d`, having stopped at
+// `at`: the same error where their grammar had that rule, else "invalid
+// syntax" at the token where the parse stopped; at the end of the file
+// "unexpected EOF while parsing" (pgen) past the last line.
+Diagnostic older_parser_error(const Diagnostic& d, const Token& at, const SyntaxFeatures& syntax) {
+  const auto& src = d.source();
+  const std::string& m = d.message();
+  auto starts = [&](std::string_view p) { return m.rfind(p, 0) == 0; };
+  const Loc eof{src->line_count() + 1, static_cast<int>(src->line(src->line_count()).size()) + 1};
+  const bool at_eof = at.kind == TokenKind::EndMarker;
+  if (d.kind() == DKind::IndentationError && starts("expected an indented block")) {
+    if (at_eof && syntax.pgen()) return Diagnostic(DKind::SyntaxError, src, eof, "unexpected EOF while parsing");
+    if (at_eof) return Diagnostic(DKind::IndentationError, src, eof, "expected an indented block");
+    return Diagnostic(DKind::IndentationError, src, d.loc(), "expected an indented block", d.end());
+  }
+  if (d.kind() != DKind::SyntaxError) return d;
+  if (at_eof) return Diagnostic(DKind::SyntaxError, src, eof, "unexpected EOF while parsing");
+  // Rules the older grammars share, worded alike.
+  static constexpr std::array<std::string_view, 9> kShared = {
+      "invalid syntax",
+      "positional argument follows keyword argument",
+      "Generator expression must be parenthesized",
+      "iterable unpacking cannot be used in comprehension",
+      "named arguments must follow bare *",
+      "trailing comma not allowed without surrounding parentheses",
+      "Missing parentheses in call to",
+      "keyword argument repeated",
+      "f-string",
+  };
+  if (m == "invalid syntax" || std::any_of(kShared.begin() + 1, kShared.end(), starts)) return d;
+  for (std::string_view verb : {"assign to", "delete"}) {
+    if (!starts(fmt::format("cannot {} ", verb))) continue;
+    std::string what = m.substr(0, m.find(" here. Maybe"));
+    if (syntax.parser == ParserGeneration::Pgen37) what.replace(0, 6, "can't");
+    return Diagnostic(DKind::SyntaxError, src, d.loc(), what, d.end());
+  }
+  return Diagnostic(DKind::SyntaxError, src, char_loc(*src, at.loc), "invalid syntax", char_loc(*src, at.end));
 }
 
 // ================================================================== statements
@@ -883,9 +963,7 @@ Body Parser::block(std::string_view what, int line) {
     return body;
   }
   take();
-  if (!at(TokenKind::Indent))
-    fail(peek().loc, fmt::format("expected an indented block after {} on line {}", what, line),
-         DKind::IndentationError);
+  if (!at(TokenKind::Indent)) missing_block(what, line);
   take();
   while (!at(TokenKind::Dedent) && !at(TokenKind::EndMarker)) statement(body);
   if (at(TokenKind::Dedent)) take();
@@ -1236,9 +1314,7 @@ StmtPtr Parser::match_stmt() {
   star_expressions();
   expect_op(":");
   take();  // NEWLINE
-  if (!at(TokenKind::Indent))
-    fail(peek().loc, fmt::format("expected an indented block after 'match' statement on line {}", loc.line),
-         DKind::IndentationError);
+  if (!at(TokenKind::Indent)) missing_block("'match' statement", loc.line);
   take();
   for (int depth = 1; depth > 0 && !at(TokenKind::EndMarker);) {
     const TokenKind k = take().kind;
@@ -1743,7 +1819,7 @@ ExprPtr Parser::fstring_replacement_field(const FStringPiece& field) {
 // A field's expression, parsed from its own source range with a lexer of its
 // own (the token stream is swapped, then restored, also on failure).
 ExprPtr Parser::fstring_expression(const FStringPiece& field) {
-  Lexer sub(source_, field.expr_begin, field.expr_end, field.expr_loc, field.expr_line_start);
+  Lexer sub(source_, field.expr_begin, field.expr_end, field.expr_loc, field.expr_line_start, syntax_);
   struct Swap {
     Parser& p;
     Lexer* lexer;
@@ -1980,21 +2056,15 @@ ExprPtr Parser::star_target() {
 
 }  // namespace
 
-ast::Module parse(std::shared_ptr<const Source> source) {
-  if (const auto nul = source->text().find('\0'); nul != std::string::npos) {
-    const auto line_start = source->text().rfind('\n', nul);
-    const auto line =
-        std::count(source->text().begin(), source->text().begin() + static_cast<std::ptrdiff_t>(nul), '\n');
-    const Loc at{static_cast<int>(line) + 1,
-                 static_cast<int>(nul - (line_start == std::string::npos ? 0 : line_start + 1)) + 1};
-    throw Diagnostic(DKind::SyntaxError, source, char_loc(*source, at), "source code string cannot contain null bytes");
-  }
-  Parser parser(std::move(source));
+ast::Module parse(std::shared_ptr<const Source> source, const SyntaxFeatures& syntax) {
+  Parser parser(std::move(source), syntax);
   try {
     Module m = parser.file();
     parser.raise_deferred();
     return m;
   } catch (const ParseFailure& failure) {
+    // Before 3.10 the parser's error stands: no later tokenizer error replaces it.
+    if (!syntax.peg_messages()) throw older_parser_error(failure.diagnostic, failure.at, syntax);
     parser.drain_for_tokenizer_errors(failure);
     throw failure.diagnostic;
   }

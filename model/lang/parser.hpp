@@ -18,6 +18,7 @@ namespace asim::lang {
 //  - Unsupported for a construct CPython accepts but asim does not run
 //    (match, yield, except*, ...), reported only when the file has no
 //    SyntaxError, so that a file CPython rejects reads as CPython's error.
-ast::Module parse(std::shared_ptr<const Source> source);
+//  Older versions' messages and positions follow `syntax`.
+ast::Module parse(std::shared_ptr<const Source> source, const SyntaxFeatures& syntax = {});
 
 }  // namespace asim::lang

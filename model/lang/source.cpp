@@ -2,9 +2,34 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <optional>
+
 namespace asim::lang {
 
-Source::Source(std::string path, std::string text) : path_(std::move(path)), text_(std::move(text)) {
+namespace {
+
+// Universal newlines: "\r\n" and a lone "\r" become "\n".
+std::string translate_newlines(std::string text) {
+  if (std::none_of(text.begin(), text.end(), [](char c) { return c == '\r'; })) return text;
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '\r') {
+      out += text[i];
+    } else {
+      out += '\n';
+      if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+Source::Source(std::string path, std::string text) : path_(std::move(path)), text_(translate_newlines(std::move(text))) {
   std::string_view rest = text_;
   while (!rest.empty()) {
     const auto nl = rest.find('\n');
@@ -16,21 +41,36 @@ Source::Source(std::string path, std::string text) : path_(std::move(path)), tex
 
 std::string_view Source::line(int n) const {
   if (n < 1 || n > static_cast<int>(lines_.size())) return {};
-  auto l = lines_[static_cast<std::size_t>(n - 1)];
-  if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
-  return l;
+  return lines_[static_cast<std::size_t>(n - 1)];
 }
 
-Diagnostic::Diagnostic(Kind kind, std::shared_ptr<const Source> source, Loc loc, std::string message)
-    : std::runtime_error(message), kind_(kind), source_(std::move(source)), loc_(loc), message_(std::move(message)) {}
+Diagnostic::Diagnostic(Kind kind, std::shared_ptr<const Source> source, Loc loc, std::string message, Loc end)
+    : std::runtime_error(message),
+      kind_(kind),
+      source_(std::move(source)),
+      loc_(loc),
+      end_(end),
+      message_(std::move(message)) {}
+
+Diagnostic Diagnostic::about_file(std::shared_ptr<const Source> source, int line, std::string message) {
+  Diagnostic d(Kind::SyntaxError, std::move(source), {line, 0}, std::move(message));
+  d.whole_file_ = true;
+  return d;
+}
+
+std::string_view Diagnostic::class_name() const {
+  switch (kind_) {
+    case Kind::IndentationError: return "IndentationError";
+    case Kind::TabError: return "TabError";
+    default: return "SyntaxError";
+  }
+}
 
 std::string Diagnostic::render() const {
-  const std::string_view label = kind_ == Kind::SyntaxError        ? "SyntaxError"
-                                 : kind_ == Kind::IndentationError ? "IndentationError"
-                                                                   : "not supported by asim";
+  const std::string_view label = kind_ == Kind::Unsupported ? "not supported by asim" : class_name();
   std::string out = fmt::format("{}:{}:{}: {}: {}\n", source_ ? source_->path() : "<string>", loc_.line, loc_.col,
                                 label, message_);
-  if (source_) {
+  if (source_ && !whole_file()) {
     const auto text = source_->line(loc_.line);
     out += fmt::format("    {}\n    {}^\n", text, std::string(loc_.col > 1 ? static_cast<std::size_t>(loc_.col - 1) : 0, ' '));
   }
@@ -38,6 +78,168 @@ std::string Diagnostic::render() const {
     out += "asim runs a documented subset of Python (docs/language.md); rewrite this part with the constructs listed "
            "there.\n";
   return out;
+}
+
+// ------------------------------------------------------------ reading a file
+
+namespace {
+
+// CPython's tokenizer (get_normal_name): the spellings of UTF-8 and Latin-1
+// it knows itself; other names go to the codec registry as written.
+std::string normal_encoding_name(std::string_view name) {
+  std::string n;
+  for (char c : name.substr(0, 12)) n += c == '_' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  auto is = [&](std::string_view base) { return n == base || n.rfind(std::string(base) + "-", 0) == 0; };
+  if (is("utf-8")) return "utf-8";
+  if (is("latin-1") || is("iso-8859-1") || is("iso-latin-1")) return "iso-8859-1";
+  return std::string(name);
+}
+
+// The name in a `# ... coding[:=] NAME` comment line (PEP 263), if any.
+std::optional<std::string> coding_spec(std::string_view line) {
+  std::size_t i = line.find_first_not_of(" \t\f");
+  if (i == std::string_view::npos || line[i] != '#') return std::nullopt;
+  for (std::size_t at = line.find("coding", i); at != std::string_view::npos; at = line.find("coding", at + 1)) {
+    std::size_t k = at + 6;
+    if (k >= line.size() || (line[k] != ':' && line[k] != '=')) continue;
+    ++k;
+    while (k < line.size() && (line[k] == ' ' || line[k] == '\t')) ++k;
+    const std::size_t b = k;
+    while (k < line.size() && (std::isalnum(static_cast<unsigned char>(line[k])) || line[k] == '-' ||
+                               line[k] == '_' || line[k] == '.'))
+      ++k;
+    if (k > b) return normal_encoding_name(line.substr(b, k - b));
+  }
+  return std::nullopt;
+}
+
+// Whether a line holds nothing but blanks or a comment (CPython looks for a
+// declaration on line 2 only after such a line 1).
+bool blank_or_comment(std::string_view line) {
+  const auto i = line.find_first_not_of(" \t\f\r");
+  return i == std::string_view::npos || line[i] == '#';
+}
+
+// The byte offset where `text` stops being valid UTF-8, or npos.
+std::size_t invalid_utf8(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    const int n = c < 0x80 ? 1 : (c >> 5) == 0x6 && c >= 0xC2 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E && c <= 0xF4 ? 4 : 0;
+    if (n == 0 || i + static_cast<std::size_t>(n) > text.size()) return i;
+    for (int k = 1; k < n; ++k)
+      if ((static_cast<unsigned char>(text[i + static_cast<std::size_t>(k)]) & 0xC0) != 0x80) return i;
+    i += static_cast<std::size_t>(n);
+  }
+  return std::string_view::npos;
+}
+
+void append_utf8(std::string& out, std::uint32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+// Windows-1252's 0x80-0x9F (0 where the code page defines no character).
+constexpr std::array<std::uint16_t, 32> kCp1252High = {
+    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
+    0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+
+// The codec names asim decodes, spelled as Python's codec registry
+// normalizes them (lower case, '-' and ' ' as '_').
+enum class Codec { Utf8, Latin1, Ascii, Cp1252, Other };
+Codec codec(std::string_view name) {
+  std::string n;
+  for (char c : name) n += c == '-' || c == ' ' ? '_' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (n == "utf_8" || n == "utf8" || n == "u8" || n == "utf") return Codec::Utf8;
+  if (n == "iso_8859_1" || n == "iso8859_1" || n == "latin_1" || n == "latin1" || n == "l1" || n == "8859" ||
+      n == "cp819" || n == "latin")
+    return Codec::Latin1;
+  if (n == "ascii" || n == "us_ascii" || n == "646") return Codec::Ascii;
+  if (n == "cp1252" || n == "windows_1252") return Codec::Cp1252;
+  return Codec::Other;
+}
+
+}  // namespace
+
+std::shared_ptr<const Source> load_source(std::string path, std::string_view bytes, const SyntaxFeatures& syntax) {
+  auto fail = [&](std::string message, int line) {
+    throw Diagnostic::about_file(std::make_shared<const Source>(path, ""), line, std::move(message));
+  };
+  const bool bom = bytes.substr(0, 3) == "\xEF\xBB\xBF";
+  if (bom) bytes.remove_prefix(3);
+
+  // tokenizer.c's check_coding_spec: line 1, or line 2 after a blank or comment line 1.
+  const auto eol1 = bytes.find_first_of("\r\n");
+  const std::string_view line1 = bytes.substr(0, eol1);
+  std::optional<std::string> declared = coding_spec(line1);
+  int declared_line = 1;
+  if (!declared && eol1 != std::string_view::npos && blank_or_comment(line1)) {
+    std::size_t b = eol1 + (bytes.substr(eol1, 2) == "\r\n" ? 2 : 1);
+    declared = coding_spec(bytes.substr(b, bytes.find_first_of("\r\n", b) - b));
+    declared_line = 2;
+  }
+  std::string text;
+  const Codec c = declared ? codec(*declared) : Codec::Utf8;
+  if (declared && bom && *declared != "utf-8") fail(fmt::format("encoding problem: {} with BOM", *declared), declared_line);
+  if (c == Codec::Other) {
+    throw Diagnostic(Diagnostic::Kind::Unsupported, std::make_shared<const Source>(path, std::string(bytes)),
+                     {declared_line, 1},
+                     fmt::format("source encoding '{}' (asim decodes utf-8, latin-1, ascii and cp1252)", *declared));
+  }
+  if (c == Codec::Utf8) {
+    if (const auto bad = invalid_utf8(bytes); bad != std::string_view::npos) {
+      const auto line = 1 + std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(bad), '\n');
+      fail(fmt::format("Non-UTF-8 code starting with '\\x{:02x}' in file {} on line {}, but no encoding declared; see "
+                       "{} for details",
+                       static_cast<unsigned char>(bytes[bad]), path, line, syntax.pep263_url),
+           static_cast<int>(line));
+    }
+    text = bytes;
+  } else {
+    for (const char ch : bytes) {
+      const auto b = static_cast<unsigned char>(ch);
+      std::uint32_t cp = b;
+      if (b >= 0x80 && c == Codec::Ascii) fail(fmt::format("encoding problem: {}", *declared), declared_line);
+      if (b >= 0x80 && b < 0xA0 && c == Codec::Cp1252) {
+        cp = kCp1252High[b - 0x80];
+        if (cp == 0) fail(fmt::format("encoding problem: {}", *declared), declared_line);
+      }
+      append_utf8(text, cp);
+    }
+  }
+
+  if (const auto nul = text.find('\0'); nul != std::string::npos) {
+    if (syntax.null_bytes_rejected) {
+      // CPython shows the line up to the null byte, without a caret.
+      auto before = std::make_shared<const Source>(path, text.substr(0, nul));
+      const int line = std::max(1, before->line_count());
+      throw Diagnostic(Diagnostic::Kind::SyntaxError, std::move(before), {line, 0},
+                       "source code cannot contain null bytes");
+    }
+    // Read as C strings, line by line: a null byte ends its line's text,
+    // and the newline after it goes too.
+    std::string kept;
+    for (std::size_t i = 0; i < text.size();) {
+      const auto z = text.find('\0', i);
+      if (z == std::string::npos) {
+        kept.append(text, i, std::string::npos);
+        break;
+      }
+      kept.append(text, i, z - i);
+      const auto nl = text.find_first_of("\r\n", z);
+      if (nl == std::string::npos) break;
+      i = nl + (text.compare(nl, 2, "\r\n") == 0 ? 2 : 1);
+    }
+    text = std::move(kept);
+  }
+  return std::make_shared<const Source>(std::move(path), std::move(text));
 }
 
 }  // namespace asim::lang

@@ -8,9 +8,13 @@
 #include <string_view>
 #include <vector>
 
+#include "model/lang/features.hpp"
+
 namespace asim::lang {
 
-// A scenario file's text, split into lines for error messages and tracebacks.
+// A scenario file's text (UTF-8), split into lines for error messages and
+// tracebacks. Universal newlines, as CPython reads a source file: "\r\n" and
+// a lone "\r" end a line like "\n" and are stored as "\n".
 class Source {
  public:
   Source(std::string path, std::string text);
@@ -18,6 +22,7 @@ class Source {
   const std::string& text() const { return text_; }
   // Line `n` (1-based) without its newline; "" when out of range.
   std::string_view line(int n) const;
+  int line_count() const { return static_cast<int>(lines_.size()); }
 
  private:
   std::string path_;
@@ -32,17 +37,36 @@ struct Loc {
 };
 
 // A program the model cannot run: a Python SyntaxError (as CPython would
-// report it) or a construct outside asim's subset. Exit status 2 (or 1 for
-// a SyntaxError, as CPython's own exit status).
+// report it, exit status 1) or a construct outside asim's subset (exit 2).
 class Diagnostic : public std::runtime_error {
  public:
-  enum class Kind { SyntaxError, IndentationError, Unsupported };
-  Diagnostic(Kind kind, std::shared_ptr<const Source> source, Loc loc, std::string message);
+  enum class Kind { SyntaxError, IndentationError, TabError, Unsupported };
+  Diagnostic(Kind kind, std::shared_ptr<const Source> source, Loc loc, std::string message, Loc end = {});
 
   Kind kind() const { return kind_; }
   Loc loc() const { return loc_; }
+  // One past the offending text (CPython's end_lineno/end_offset); line 0
+  // when only a point is known.
+  Loc end() const { return end_; }
   const std::string& message() const { return message_; }
-  // The full report: "file:line:col: message", the source line, a caret,
+  const std::shared_ptr<const Source>& source() const { return source_; }
+  // The exception class CPython raises: "SyntaxError", "IndentationError", "TabError".
+  std::string_view class_name() const;
+  // An error about the file as a whole (its encoding): CPython 3.9+ give it
+  // no location; 3.7-3.8 name `line` and show no text.
+  static Diagnostic about_file(std::shared_ptr<const Source> source, int line, std::string message);
+  bool whole_file() const { return whole_file_; }
+  // The line whose text CPython shows, when not the reported one (3.7-3.9
+  // report an unterminated triple-quoted string past the end of the file
+  // and show the file's last line).
+  int shown_line() const { return shown_line_ ? shown_line_ : loc_.line; }
+  Diagnostic&& showing_line(int line) && {
+    shown_line_ = line;
+    return std::move(*this);
+  }
+  // Whether CPython reports no column (offset None or 0): no caret.
+  bool no_caret() const { return loc_.col == 0; }
+  // asim's own report: "file:line:col: message", the source line, a caret,
   // and for unsupported constructs what to do about it.
   std::string render() const;
 
@@ -50,7 +74,17 @@ class Diagnostic : public std::runtime_error {
   Kind kind_;
   std::shared_ptr<const Source> source_;
   Loc loc_;
+  Loc end_;
   std::string message_;
+  bool whole_file_ = false;
+  int shown_line_ = 0;
 };
+
+// The program text of a source file's bytes, as CPython's tokenizer reads a
+// script: a UTF-8 BOM dropped, a PEP 263 coding declaration on line 1 or 2
+// honoured (its text decoded to UTF-8), null bytes handled per version.
+// Throws Diagnostic (SyntaxError) where CPython refuses the file; Unsupported
+// for an encoding CPython knows and asim does not decode.
+std::shared_ptr<const Source> load_source(std::string path, std::string_view bytes, const SyntaxFeatures& syntax);
 
 }  // namespace asim::lang

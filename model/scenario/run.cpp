@@ -8,6 +8,7 @@
 
 #include "model/lang/interpreter.hpp"
 #include "model/lang/parser.hpp"
+#include "model/lang/syntax_error.hpp"
 #include "model/runtime/builtins.hpp"
 #include "model/runtime/ops.hpp"
 
@@ -40,6 +41,7 @@ lang::LanguageFeatures language_features(const asyncio::VersionProfile& p) {
   f.unawaited_agen_method_warns = p.unawaited_agen_method_warns;
   f.context_manager_type_errors = p.context_manager_type_errors;
   f.async_with_looks_up_aexit_first = p.async_with_looks_up_aexit_first;
+  f.syntax = p.syntax;
   return f;
 }
 
@@ -66,7 +68,6 @@ RunResult run_source(const std::string& path, const std::string& text, const Run
   const std::string shown = profile->main_path_absolute && !path.empty() && path.front() != '<'
                                 ? std::filesystem::absolute(path).lexically_normal().string()
                                 : path;
-  auto source = std::make_shared<const lang::Source>(shown, text);
   runtime::Runtime rt;
   rt.ints.limit_message_says_digits = profile->int_limit_says_digits;
   rt.ints.pow_modular_inverse = profile->pow_modular_inverse;
@@ -80,7 +81,8 @@ RunResult run_source(const std::string& path, const std::string& text, const Run
                              [&](std::string_view s) { result.out += s; },
                              [&](std::string_view s) { result.err += s; });
     try {
-      auto module = lang::parse(source);
+      auto source = lang::load_source(shown, text, profile->syntax);
+      auto module = lang::parse(source, profile->syntax);
       auto builtins = runtime::make_builtins_module([&](std::string_view s) { session.write_out(s); },
                                                     [&](std::string_view s) { session.write_err(s); });
       {
@@ -89,6 +91,10 @@ RunResult run_source(const std::string& path, const std::string& text, const Run
       }
       lang::Interpreter interpreter(source, builtins, session,
                                     {options.max_instructions, 1000, language_features(*profile)});
+      if (options.compile_only) {
+        interpreter.compile(module);
+        return result;
+      }
       try {
         interpreter.run_module(module);
       } catch (runtime::PyError& e) {
@@ -100,8 +106,11 @@ RunResult run_source(const std::string& path, const std::string& text, const Run
         }
       }
     } catch (const lang::Diagnostic& d) {
-      result.err += d.render();
-      result.exit_code = 2;
+      // A program CPython rejects fails as CPython's does (exit 1); valid
+      // Python outside asim's subset is asim's own report (exit 2).
+      const bool unsupported = d.kind() == lang::Diagnostic::Kind::Unsupported;
+      result.err += unsupported ? d.render() : lang::format_syntax_error(d, profile->syntax);
+      result.exit_code = unsupported ? 2 : 1;
     } catch (const asyncio::ModelStop& stop) {
       result.err += std::string(stop.what()) + "\n";
       result.exit_code = 2;

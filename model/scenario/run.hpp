@@ -21,6 +21,9 @@ struct RunOptions {
   explore::Chooser* chooser = nullptr;
   asyncio::Limits limits = {};
   std::uint64_t max_instructions = 200'000'000;
+  // Stop once the program compiled: only the errors CPython reports before
+  // running the main script (SyntaxError and kin, unsupported constructs).
+  bool compile_only = false;
 };
 
 struct RunResult {

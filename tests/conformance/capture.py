@@ -50,8 +50,8 @@ def interpreters():
 
 def wanted_versions(path):
     """The versions a scenario declares, from `# asim: python>=3.11` on line 1."""
-    with open(path, encoding="utf-8") as f:
-        first = f.readline()
+    with open(path, "rb") as f:  # the file may declare any encoding (PEP 263)
+        first = f.readline().decode("latin-1")
     m = re.search(r"#\s*asim:\s*python>=(3\.\d+)", first)
     if not m:
         return VERSIONS

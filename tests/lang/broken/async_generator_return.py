@@ -1,5 +1,5 @@
-# expect-exit: 2
-# expect-stderr-contains: async_generator_return.py:7:9: SyntaxError: 'return' with value in async generator
+# expect-exit: 1
+# expect-stderr-last: SyntaxError: 'return' with value in async generator
 async def numbers(n):
     for i in range(n):
         yield i

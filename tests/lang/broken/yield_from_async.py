@@ -1,5 +1,5 @@
-# expect-exit: 2
-# expect-stderr-contains: yield_from_async.py:7:5: SyntaxError: 'yield from' inside async function
+# expect-exit: 1
+# expect-stderr-last: SyntaxError: 'yield from' inside async function
 import asyncio
 
 

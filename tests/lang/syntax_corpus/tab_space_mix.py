@@ -1,4 +1,4 @@
-# expect: 4:1: IndentationError: inconsistent use of tabs and spaces in indentation
+# expect: 4:1: TabError: inconsistent use of tabs and spaces in indentation
 if True:
 	x = 1
         y = 2

@@ -1,0 +1,157 @@
+#include "model/lang/syntax_error.hpp"
+
+#include <fmt/format.h>
+
+#include <optional>
+#include <vector>
+
+namespace asim::lang {
+
+namespace {
+
+// The attributes of CPython's SyntaxError object that printing reads.
+struct Attributes {
+  int lineno = 0;                   // 0: None
+  int offset = -1;                  // 1-based characters; -1: None
+  int end_offset = -1;              // -1: None
+  int end_lineno = 0;
+  std::optional<std::string> text;  // the source line with its newline
+};
+
+int chars(std::string_view s) {
+  int n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+Attributes attributes(const Diagnostic& d, const SyntaxFeatures& syntax) {
+  Attributes a;
+  if (d.whole_file()) {
+    if (syntax.display == SyntaxErrorDisplay::Pgen) a.lineno = d.loc().line;
+    return a;
+  }
+  a.lineno = d.loc().line;
+  const auto line = d.source() ? d.source()->line(d.shown_line()) : std::string_view{};
+  a.text = std::string(line) + "\n";
+  a.offset = d.no_caret() ? -1 : d.loc().col;
+  if (d.end().line > 0) {
+    a.end_lineno = d.end().line;
+    a.end_offset = d.end().col;
+  } else if (a.offset >= 0) {
+    a.end_lineno = a.lineno;
+    a.end_offset = a.offset;
+  }
+  if (d.kind() == Diagnostic::Kind::TabError) {
+    a.offset = syntax.pgen() ? chars(line) + 1 : 1;
+    a.end_offset = 0;
+  }
+  if (syntax.parser == ParserGeneration::Pgen37 && d.end().line == a.lineno && a.offset > 0 && d.end().col > a.offset)
+    a.offset = d.end().col - 1;
+  return a;
+}
+
+bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\f'; }
+
+// Python/pythonrun.c print_error_text, 3.7-3.8: a 1-based offset.
+std::string pgen_text(int offset, std::string text) {
+  std::size_t at = 0;
+  if (offset >= 0) {
+    if (offset > 0 && static_cast<std::size_t>(offset) == text.size() && text.back() == '\n') --offset;
+    while (at < text.size() && is_blank(text[at])) {
+      ++at;
+      --offset;
+    }
+  }
+  text.erase(0, at);
+  std::string out = "    " + text;
+  if (text.empty() || text.back() != '\n') out += "\n";
+  if (offset == -1) return out;
+  out += "    ";
+  for (int i = 1; i < offset; ++i) out += ' ';
+  return out + "^\n";
+}
+
+// Python/pythonrun.c print_error_text, 3.9-3.12: 0-based after conversion,
+// clipped to the line; 3.10+ repeat the caret up to end_offset.
+std::string c_text(int offset, int end_offset, std::string text, bool ranges) {
+  const int carets = ranges && end_offset > 0 && end_offset > offset ? end_offset - offset : 1;
+  --offset;
+  std::size_t at = 0;
+  while (at < text.size() && is_blank(text[at])) {
+    ++at;
+    --offset;
+  }
+  text.erase(0, at);
+  int len = static_cast<int>(text.size());
+  if (len > 0 && text.back() == '\n') --len;
+  if (offset > len) offset = len;
+  std::string out = "    " + text;
+  if (static_cast<std::size_t>(len) >= text.size() || text[static_cast<std::size_t>(len)] != '\n') out += "\n";
+  if (offset < 0) return out;
+  out += "    " + std::string(static_cast<std::size_t>(offset), ' ') + std::string(static_cast<std::size_t>(carets), '^');
+  return out + "\n";
+}
+
+// Lib/traceback.py TracebackException._format_syntax_error, 3.13.
+std::string traceback_text(const Attributes& a) {
+  std::vector<std::string> rtext;  // characters, newlines stripped from the right
+  std::string_view t = *a.text;
+  for (std::size_t i = 0; i < t.size();) {
+    std::size_t n = 1;
+    while (i + n < t.size() && (static_cast<unsigned char>(t[i + n]) & 0xC0) == 0x80) ++n;
+    rtext.emplace_back(t.substr(i, n));
+    i += n;
+  }
+  const int text_len = static_cast<int>(rtext.size());
+  while (!rtext.empty() && rtext.back() == "\n") rtext.pop_back();
+  std::size_t spaces = 0;
+  while (spaces < rtext.size() && (rtext[spaces] == " " || rtext[spaces] == "\n" || rtext[spaces] == "\f")) ++spaces;
+  std::string ltext;
+  for (std::size_t i = spaces; i < rtext.size(); ++i) ltext += rtext[i];
+  if (a.offset < 0) return "    " + ltext + "\n";
+  const int rlen = static_cast<int>(rtext.size());
+  int offset = a.offset;
+  int end_offset = a.lineno == a.end_lineno ? (a.end_offset == -1 || a.end_offset == 0 ? offset : a.end_offset) : rlen + 1;
+  if (text_len > 0 && offset > text_len) offset = rlen + 1;
+  if (text_len > 0 && end_offset > text_len) end_offset = rlen + 1;
+  if (offset >= end_offset || end_offset < 0) end_offset = offset + 1;
+  const int colno = offset - 1 - static_cast<int>(spaces);
+  const int end_colno = end_offset - 1 - static_cast<int>(spaces);
+  if (colno < 0) return "    " + ltext + "\n";
+  std::string caretspace;
+  for (int i = 0; i < colno; ++i) {
+    const std::size_t k = spaces + static_cast<std::size_t>(i);
+    const bool space = k < rtext.size() && rtext[k].size() == 1 && std::isspace(static_cast<unsigned char>(rtext[k][0]));
+    caretspace += space ? rtext[k] : " ";
+  }
+  return "    " + ltext + "\n    " + caretspace + std::string(static_cast<std::size_t>(std::max(0, end_colno - colno)), '^') +
+         "\n";
+}
+
+}  // namespace
+
+std::string format_syntax_error(const Diagnostic& d, const SyntaxFeatures& syntax) {
+  const Attributes a = attributes(d, syntax);
+  const std::string path = d.source() ? d.source()->path() : "<string>";
+  std::string out;
+  if (a.lineno > 0) out += fmt::format("  File \"{}\", line {}\n", path, a.lineno);
+  if (a.text) {
+    switch (syntax.display) {
+      case SyntaxErrorDisplay::Pgen: out += pgen_text(a.offset, *a.text); break;
+      case SyntaxErrorDisplay::C: out += c_text(a.offset, a.end_offset, *a.text, false); break;
+      case SyntaxErrorDisplay::CRanges: {
+        // pythonrun.c: a range over several lines is marked to the end of the first.
+        const int line_size = static_cast<int>(a.text->size());
+        int end_offset = a.end_lineno > a.lineno ? line_size : a.end_offset;
+        if (end_offset > line_size + 1) end_offset = line_size + 1;
+        // Only a plain SyntaxError gets a range: IndentationError and TabError one caret.
+        out += c_text(a.offset, end_offset, *a.text, d.kind() == Diagnostic::Kind::SyntaxError);
+        break;
+      }
+      case SyntaxErrorDisplay::Traceback: out += traceback_text(a); break;
+    }
+  }
+  return out + fmt::format("{}: {}\n", d.class_name(), d.message());
+}
+
+}  // namespace asim::lang

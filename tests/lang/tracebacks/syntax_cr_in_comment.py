@@ -1,0 +1,2 @@
+x = 1  # first  y = 2
+print(x)

@@ -1,0 +1,4 @@
+print(1)
+if True:
+  pass
+   oops = 1

@@ -1,0 +1,3 @@
+print("a")
+items = [1,
+  2

@@ -1,0 +1,3 @@
+flag = True
+if flag:
+print("yes")

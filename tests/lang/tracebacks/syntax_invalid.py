@@ -1,0 +1,2 @@
+def f():
+    return foo bar baz
