@@ -4,7 +4,7 @@ ASAN_BUILD ?= build-asan
 DEB_PACKAGES := catch2 librange-v3-dev libfmt-dev libcli11-dev nlohmann-json3-dev libboost-dev cmake ninja-build g++ time chromium
 JOBS ?= 2
 
-.PHONY: all deps build test conform fuzz asan run bench clean
+.PHONY: all deps build test conform fuzz fuzz-syntax asan run bench clean
 
 all: build
 
@@ -37,6 +37,12 @@ COUNT ?= 200
 SEED ?= 1
 fuzz: build
 	python3 tests/conformance/fuzz/run.py --asim $(BUILD)/asim --count $(COUNT) --seed $(SEED) --jobs $(JOBS) --out $(BUILD)/fuzz
+
+# Front-end mutation fuzzing (tests/conformance/fuzz/mutate.py): COUNT
+# mutants of the scenarios from seed SEED, each compiled by every installed
+# CPython and by asim; the first differing ones are printed, shrunk.
+fuzz-syntax: build
+	python3 tests/conformance/fuzz/mutate.py --asim $(BUILD)/asim --count $(COUNT) --seed $(SEED) --jobs $(JOBS)
 
 $(ASAN_BUILD)/build.ninja:
 	cmake -S . -B $(ASAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DASIM_SANITIZE=ON

@@ -82,7 +82,9 @@ struct Lexer::Delim {
 };
 
 Lexer::Lexer(std::shared_ptr<const Source> source, const SyntaxFeatures& syntax)
-    : source_(std::move(source)), syntax_(syntax), text_(source_->text()), end_(text_.size()) {}
+    : source_(std::move(source)), syntax_(syntax), text_(source_->text()), end_(text_.size()) {
+  check_line_for_null();
+}
 
 Lexer::Lexer(std::shared_ptr<const Source> source, std::size_t begin, std::size_t end, Loc start,
              std::size_t line_start, const SyntaxFeatures& syntax)
@@ -115,6 +117,14 @@ void Lexer::newline() {
   ++pos_;
   ++line_;
   line_start_ = pos_;
+  if (!expr_mode_) check_line_for_null();
+}
+
+// 3.11+ (tokenizer.c, tok_readline_*): a line read with a null byte in it
+// is an error, reported without a column.
+void Lexer::check_line_for_null() const {
+  if (!syntax_.null_bytes_rejected || source_->line(line_).find('\0') == std::string_view::npos) return;
+  throw Diagnostic(Diagnostic::Kind::SyntaxError, source_, {line_, 0}, "source code cannot contain null bytes");
 }
 
 Token Lexer::next() {
@@ -481,7 +491,24 @@ Token Lexer::string(std::size_t begin, Loc loc, std::string_view prefix) {
       ~Nesting() { --n; }
     } nesting(fstring_depth_);
     t.is_fstring = true;
-    scan_fstring(d, nullptr, t.pieces, t);
+    if (syntax_.parser == ParserGeneration::Peg312) {
+      scan_fstring(d, nullptr, t.pieces, t);
+    } else {
+      // Before 3.12 the literal ends at its first closing quote, whatever
+      // the replacement fields hold.
+      const Position end = end_of_plain_literal(d);
+      try {
+        scan_fstring(d, nullptr, t.pieces, t);
+        if (pos_ != end.pos) error(d.start, "f-string: expecting '}'");
+      } catch (const Diagnostic& e) {
+        t.fstring_error = std::make_shared<const Diagnostic>(e);
+        t.pieces.clear();
+        failed_in_fstring_ = false;
+        pos_ = end.pos;
+        line_ = end.line;
+        line_start_ = end.line_start;
+      }
+    }
   } else {
     scan_plain_string(d, t);
   }
@@ -492,6 +519,21 @@ Token Lexer::string(std::size_t begin, Loc loc, std::string_view prefix) {
   t.loc = m.loc;
   t.end = m.end;
   return t;
+}
+
+// Before 3.12 an f-string is one STRING token: where it ends (or that it
+// does not) is found as for any string literal, before its fields are read.
+Lexer::Position Lexer::end_of_plain_literal(const Delim& d) {
+  const Position start{pos_, line_, line_start_};
+  Delim plain = d;
+  plain.fstring = false;
+  Token scratch;
+  scan_plain_string(plain, scratch);
+  const Position end{pos_, line_, line_start_};
+  pos_ = start.pos;
+  line_ = start.line;
+  line_start_ = start.line_start;
+  return end;
 }
 
 bool Lexer::at_closing_quote(const Delim& d) const {

@@ -57,6 +57,10 @@ struct Token {
   bool is_fstring = false;
   std::string value;                 // a plain string's decoded value
   std::vector<FStringPiece> pieces;  // an f-string's body
+  // Before 3.12: an error inside the f-string, which the parser raises when
+  // it takes the literal (CPython reads the fields in the parser's actions,
+  // so a tokenizer error later in the file wins over it).
+  std::shared_ptr<const Diagnostic> fstring_error;
 
   // A construct CPython accepts but asim does not (bytes, 1j, a 65-bit int,
   // \N{...}): the parser reports it only once the whole file parsed, so that
@@ -110,6 +114,7 @@ class Lexer {
   Token at_eof();
   Loc eof_loc() const;
   Loc past_last_line() const;
+  void check_line_for_null() const;
   Token name_or_string();
   Token number();
   Token op();
@@ -125,6 +130,12 @@ class Lexer {
   void scan_field_tail(const Delim& d, FStringPiece& field, Token& tok);
   void skip_nested_string(const Delim& d);
   bool at_closing_quote(const Delim& d) const;
+  struct Position {
+    std::size_t pos;
+    int line;
+    std::size_t line_start;
+  };
+  Position end_of_plain_literal(const Delim& d);
   void escape(const Delim& d, std::string& out, std::size_t segment_begin, Token& tok);
   [[noreturn]] void unterminated(const Delim& d) const;
 

@@ -528,7 +528,8 @@ void Parser::raise_deferred() {
 // source_to_check_for_errors); an unclosed bracket only if it opened on an
 // earlier line than the parser error, and indentation errors never.
 void Parser::drain_for_tokenizer_errors(const ParseFailure& failure) {
-  if (failure.in_fstring || !failure.drain) return;
+  // 3.12+ tokenize f-strings: an error inside one is the tokenizer's own.
+  if ((failure.in_fstring && syntax_.parser == ParserGeneration::Peg312) || !failure.drain) return;
   try {
     while (main_lexer_.next().kind != TokenKind::EndMarker) {
     }
@@ -1760,6 +1761,10 @@ ExprPtr Parser::strings() {
   std::vector<const Token*> parts;
   bool any_f = false;
   while (at(TokenKind::String)) {
+    if (peek().fstring_error) {
+      if (speculating_ > 0) throw Backtrack{};
+      throw ParseFailure{*peek().fstring_error, false, true, peek()};
+    }
     const Token& t = take();
     if (!t.unsupported.empty()) defer_unsupported(t.loc, t.unsupported);
     any_f |= t.is_fstring;

@@ -215,14 +215,8 @@ std::shared_ptr<const Source> load_source(std::string path, std::string_view byt
     }
   }
 
-  if (const auto nul = text.find('\0'); nul != std::string::npos) {
-    if (syntax.null_bytes_rejected) {
-      // CPython shows the line up to the null byte, without a caret.
-      auto before = std::make_shared<const Source>(path, text.substr(0, nul));
-      const int line = std::max(1, before->line_count());
-      throw Diagnostic(Diagnostic::Kind::SyntaxError, std::move(before), {line, 0},
-                       "source code cannot contain null bytes");
-    }
+  // 3.11+: the tokenizer refuses a line with a null byte when it reads it (Lexer).
+  if (const auto nul = text.find('\0'); nul != std::string::npos && !syntax.null_bytes_rejected) {
     // Read as C strings, line by line: a null byte ends its line's text,
     // and the newline after it goes too.
     std::string kept;

@@ -82,7 +82,8 @@ class Diagnostic : public std::runtime_error {
 
 // The program text of a source file's bytes, as CPython's tokenizer reads a
 // script: a UTF-8 BOM dropped, a PEP 263 coding declaration on line 1 or 2
-// honoured (its text decoded to UTF-8), null bytes handled per version.
+// honoured (its text decoded to UTF-8); before 3.11 a null byte ends its
+// line's text and takes the newline after it (3.11+: the Lexer refuses it).
 // Throws Diagnostic (SyntaxError) where CPython refuses the file; Unsupported
 // for an encoding CPython knows and asim does not decode.
 std::shared_ptr<const Source> load_source(std::string path, std::string_view bytes, const SyntaxFeatures& syntax);

@@ -31,7 +31,8 @@ Attributes attributes(const Diagnostic& d, const SyntaxFeatures& syntax) {
     return a;
   }
   a.lineno = d.loc().line;
-  const auto line = d.source() ? d.source()->line(d.shown_line()) : std::string_view{};
+  auto line = d.source() ? d.source()->line(d.shown_line()) : std::string_view{};
+  line = line.substr(0, line.find('\0'));  // CPython's text is a C string
   a.text = std::string(line) + "\n";
   a.offset = d.no_caret() ? -1 : d.loc().col;
   if (d.end().line > 0) {
