@@ -557,6 +557,8 @@ Diagnostic older_parser_error(const Diagnostic& d, const Token& at, const Syntax
   }
   if (d.kind() != DKind::SyntaxError) return d;
   if (at_eof) return Diagnostic(DKind::SyntaxError, src, eof, "unexpected EOF while parsing");
+  // A DEDENT no rule expects (the invalid_* rules of 3.10+ see past it).
+  if (at.kind == TokenKind::Dedent) return Diagnostic(DKind::IndentationError, src, char_loc(*src, at.loc), "unexpected unindent");
   // Rules the older grammars share, worded alike.
   static constexpr std::array<std::string_view, 9> kShared = {
       "invalid syntax",
