@@ -18,7 +18,8 @@ class Future : public runtime::Object, public runtime::FutureAwaitable {
   enum class State : std::uint8_t { Pending, Cancelled, Finished };
 
   explicit Future(EventLoop* loop);
-  ~Future() override { log_unretrieved(); }
+  // Future.__del__
+  void finalize() override { log_unretrieved(); }
 
   std::string_view type_name() const override { return "Future"; }
   std::string repr() const override;

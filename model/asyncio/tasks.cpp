@@ -70,7 +70,6 @@ Task::Task(Ref<runtime::Coroutine> coro, EventLoop* loop, std::optional<std::str
 }
 
 Task::~Task() {
-  log_unretrieved();
   if (registered_) loop_->unregister_task(this);
 }
 
@@ -330,7 +329,7 @@ class SleepCoroutine : public runtime::Coroutine {
  public:
   SleepCoroutine(EventLoop& loop, double delay, Value result)
       : Coroutine("sleep"), loop_(loop), delay_(delay), result_(std::move(result)) {}
-  ~SleepCoroutine() override { warn_if_never_awaited(); }
+  void finalize() override { warn_if_never_awaited(); }
 
   runtime::Step send(Value value) override {
     const auto& b = loop_.builtins();

@@ -85,7 +85,6 @@ class GatheringFuture : public Future {
  public:
   GatheringFuture(EventLoop* loop, std::vector<runtime::Ref<Future>> children)
       : Future(loop), children(std::move(children)) {}
-  ~GatheringFuture() override { log_unretrieved(); }
   std::string_view type_name() const override { return "_GatheringFuture"; }
   bool cancel(runtime::Value msg = {}) override;
 

@@ -23,8 +23,8 @@ class AsyncGenAwaitable : public runtime::Coroutine {
  public:
   AsyncGenAwaitable(std::string_view method, Ref<InterpretedAsyncGenerator> gen)
       : Coroutine(method), gen_(std::move(gen)), warn_(ThreadState::current().limits.features.unawaited_agen_method_warns) {}
-  ~AsyncGenAwaitable() override {
-    if (warn_ && state_ == State::Created && !runtime::detail::tearing_down)
+  void finalize() override {
+    if (warn_ && state_ == State::Created)
       runtime::Runtime::current().warn(
           fmt::format("RuntimeWarning: coroutine method '{}' of '{}' was never awaited", qualname, gen_->qualname));
   }
@@ -167,13 +167,18 @@ InterpretedAsyncGenerator::InterpretedAsyncGenerator(Ref<Function> fn, Frame&& b
 // _PyGen_Finalize for async generators: one freed before it finished goes to
 // the finalizer the loop installed (which schedules aclose() in a task); its
 // body moves to a replacement, as CPython's object is resurrected instead.
-InterpretedAsyncGenerator::~InterpretedAsyncGenerator() {
-  if (runtime::detail::tearing_down || !hooks_inited_) return;
-  if (hooks_.forget) hooks_.forget(*this);
-  if (state_ != State::Suspended || closed || !hooks_.finalizer) return;
-  state_ = State::Closed;  // the body is the replacement's now: nothing to close here
-  auto replacement = runtime::make<InterpretedAsyncGenerator>(function, std::move(frame), hooks_);
-  hooks_.finalizer(*this, *replacement);
+// Without a finalizer it is closed as any coroutine.
+void InterpretedAsyncGenerator::finalize() {
+  if (hooks_inited_) {
+    if (hooks_.forget) hooks_.forget(*this);
+    if (state_ == State::Suspended && !closed && hooks_.finalizer) {
+      state_ = State::Closed;  // the body is the replacement's now: nothing to close here
+      auto replacement = runtime::make<InterpretedAsyncGenerator>(function, std::move(frame), hooks_);
+      hooks_.finalizer(*this, *replacement);
+      return;
+    }
+  }
+  InterpretedCoroutine::finalize();
 }
 
 Ref<runtime::Coroutine> InterpretedAsyncGenerator::await_iter() {

@@ -15,7 +15,7 @@ class InterpretedAsyncGenerator : public InterpretedCoroutine, public runtime::A
       : InterpretedCoroutine(std::move(fn), Kind::AsyncGenerator) {}
   // The replacement a finalizer gets: the freed generator's suspended body.
   InterpretedAsyncGenerator(runtime::Ref<Function> fn, Frame&& body, runtime::AsyncGenHooks hooks);
-  ~InterpretedAsyncGenerator() override;
+  void finalize() override;
 
   std::string_view type_name() const override { return "async_generator"; }
   runtime::Coroutine* coroutine() override { return nullptr; }

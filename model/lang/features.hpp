@@ -80,6 +80,9 @@ struct LanguageFeatures {
   bool context_manager_type_errors = true;
   // 3.7-3.8: `async with` looks for __aexit__ before __aenter__.
   bool async_with_looks_up_aexit_first = false;
+  // 3.13: a warning at shutdown, when no frame runs, is located at
+  // "<sys>:0"; before, "sys:1".
+  bool shutdown_warnings_at_sys0 = false;
   SyntaxFeatures syntax;
 };
 

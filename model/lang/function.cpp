@@ -254,11 +254,14 @@ InterpretedCoroutine::InterpretedCoroutine(Ref<Function> fn, Frame&& body, Kind 
   state_ = State::Suspended;
 }
 
-InterpretedCoroutine::~InterpretedCoroutine() {
+InterpretedCoroutine::~InterpretedCoroutine() = default;
+
+// _PyGen_Finalize
+void InterpretedCoroutine::finalize() {
   if (kind_ == Kind::Coroutine) warn_if_never_awaited();
-  // A suspended coroutine freed before it finished is closed, as CPython's
-  // finalizer does: its `finally` blocks run.
-  if (state_ == State::Suspended && !runtime::detail::tearing_down) {
+  // A suspended coroutine freed before it finished is closed: its `finally`
+  // blocks run.
+  if (state_ == State::Suspended) {
     try {
       close();
     } catch (...) {

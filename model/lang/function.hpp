@@ -66,6 +66,7 @@ class InterpretedCoroutine : public runtime::Coroutine {
   // A body already under way, taken over from another object.
   InterpretedCoroutine(runtime::Ref<Function> fn, Frame&& body, Kind kind);
   ~InterpretedCoroutine() override;
+  void finalize() override;
 
   runtime::Step send(runtime::Value value) override;
   runtime::Step throw_(runtime::Ref<runtime::PyException> exc) override;

@@ -46,6 +46,9 @@ Interpreter::Interpreter(std::shared_ptr<const Source> source, Ref<runtime::Modu
     return fmt::format("{}:{}", co.source ? co.source->path() : "<string>", line);
   };
   rt.warning_sink = [this](const std::string& message) {
+    // The "default" action: once per text and location (the module's
+    // __warningregistry__; sys's when no frame runs).
+    if (!warned_.insert(warning_location() + ": " + message).second) return;
     const std::string text = format_warning(message);
     if (outer_warning_sink_) outer_warning_sink_(text);
     else std::fprintf(stderr, "%s\n", text.c_str());
@@ -62,6 +65,14 @@ Interpreter::~Interpreter() {
   runtime::Runtime::current().current_location = outer_current_location_;
 }
 
+std::string Interpreter::warning_location() const {
+  const Frame* f = ts_.current_frame;
+  if (!f) return ts_.limits.features.shutdown_warnings_at_sys0 ? "<sys>:0" : "sys:1";
+  const CodeObject& co = *f->code;
+  const int line = co.positions.empty() ? co.firstlineno : co.positions[static_cast<std::size_t>(f->lasti())].line;
+  return fmt::format("{}:{}", co.source ? co.source->path() : "<string>", line);
+}
+
 std::string Interpreter::format_warning(const std::string& message) const {
   const bool about_coroutine = message.rfind("RuntimeWarning: coroutine ", 0) == 0;
   // _formatwarnmsg_impl's hint for warnings about an object (the coroutine).
@@ -69,7 +80,13 @@ std::string Interpreter::format_warning(const std::string& message) const {
   // earlier warning imported it.
   const char* hint = "\nRuntimeWarning: Enable tracemalloc to get the object allocation traceback";
   const Frame* f = ts_.current_frame;
-  if (!f) return "sys:1: " + message + (about_coroutine && tracemalloc_imported_ ? hint : "");
+  if (!f) {
+    // The hint needs `import tracemalloc`: it works during the collection at
+    // exit, and after it only if an earlier warning imported the module.
+    const bool with_hint = about_coroutine && (tracemalloc_imported_ || collecting_at_exit_);
+    tracemalloc_imported_ = tracemalloc_imported_ || with_hint;
+    return warning_location() + ": " + message + (with_hint ? hint : "");
+  }
   const CodeObject& co = *f->code;
   const int line = co.positions.empty() ? co.firstlineno : co.positions[static_cast<std::size_t>(f->lasti())].line;
   const std::string file = co.source ? co.source->path() : "<string>";
@@ -85,6 +102,12 @@ std::string Interpreter::format_warning(const std::string& message) const {
     tracemalloc_imported_ = true;
   }
   return text;
+}
+
+void Interpreter::collect_at_exit() {
+  collecting_at_exit_ = true;
+  runtime::Runtime::current().heap().finalize_garbage();
+  collecting_at_exit_ = false;
 }
 
 Ref<CodeObject> Interpreter::compile() {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <set>
 #include <memory>
 #include <string>
 
@@ -40,6 +41,16 @@ class Interpreter {
   // and the source line for the frame executing, "sys:1: message" when none
   // is (at shutdown).
   std::string format_warning(const std::string& message) const;
+  // "FILE:LINE" of the frame executing, or where shutdown warnings are said
+  // to come from: "sys:1", 3.13's "<sys>:0".
+  std::string warning_location() const;
+
+  // Py_FinalizeEx's collection, before the modules are torn down: every
+  // object still alive is finalized (runtime::Heap::finalize_garbage), while
+  // the loops still log and warnings can still import tracemalloc for their
+  // hint. (The scenarios run as runpy runs them under the conformance
+  // harness: their globals are garbage by then too.)
+  void collect_at_exit();
 
   const runtime::Ref<runtime::Module>& main_module() const { return main_; }
   ThreadState& thread_state() { return ts_; }
@@ -55,6 +66,8 @@ class Interpreter {
   std::function<std::string(const runtime::PyException&)> outer_format_exception_;
   std::function<std::string()> outer_current_location_;
   mutable bool tracemalloc_imported_ = false;
+  bool collecting_at_exit_ = false;
+  std::set<std::string> warned_;  // location and text of each warning shown
 };
 
 }  // namespace asim::lang

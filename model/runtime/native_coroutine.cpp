@@ -31,8 +31,11 @@ NativeCoroutine::NativeCoroutine(std::string_view qualname, Coro body)
     : Coroutine(qualname), handle_(body.release()) {}
 
 NativeCoroutine::~NativeCoroutine() {
-  warn_if_never_awaited();
   if (handle_) handle_.destroy();
+}
+
+void NativeCoroutine::finalize() {
+  warn_if_never_awaited();
 }
 
 void NativeCoroutine::finish() {

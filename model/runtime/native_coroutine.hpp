@@ -102,6 +102,7 @@ class NativeCoroutine : public Coroutine {
  public:
   NativeCoroutine(std::string_view qualname, Coro body);
   ~NativeCoroutine() override;
+  void finalize() override;
 
   Step send(Value value) override;
   Step throw_(Ref<PyException> exc) override;

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <stdexcept>
 #include <vector>
 
@@ -29,7 +30,19 @@ std::string Object::address_text() const {
 
 void Object::decref() const {
   if (detail::tearing_down) return;
-  if (--refcount_ == 0) delete this;
+  if (--refcount_ == 0 && run_finalizer()) delete this;
+}
+
+bool Object::run_finalizer() const {
+  if (serial_ & kFinalized) return true;
+  serial_ |= kFinalized;
+  ++refcount_;  // held while it runs: a reference made and dropped inside frees nothing
+  try {
+    const_cast<Object*>(this)->finalize();
+  } catch (...) {
+    // A finalizer's error is CPython's "Exception ignored in": it stops nothing.
+  }
+  return --refcount_ == 0;
 }
 
 Heap::Heap() {
@@ -47,6 +60,18 @@ Heap::~Heap() {
   for (Object* o : live) delete o;
   detail::tearing_down = false;
   current_heap = nullptr;
+}
+
+void Heap::finalize_garbage() {
+  std::vector<Object*> live;
+  live.reserve(live_);
+  pool::for_each_live_object([&](void* block) { live.push_back(static_cast<Object*>(block)); });
+  std::sort(live.begin(), live.end(), [](const Object* a, const Object* b) { return a->serial() < b->serial(); });
+  // Each is held until every finalizer has run: one finalizer dropping a
+  // reference must not free an object another is about to read.
+  for (Object* o : live) o->incref();
+  for (Object* o : live) o->run_finalizer();
+  for (Object* o : live) o->decref();
 }
 
 Heap& Heap::current() {

@@ -45,8 +45,17 @@ class Object {
   // The object as a coroutine, or nullptr; for the same reason.
   virtual Coroutine* coroutine() { return nullptr; }
 
+  // CPython's tp_finalize (PEP 442): what an object does as it becomes
+  // garbage (a coroutine warns it was never awaited, a future logs an
+  // exception nobody retrieved). It runs once, while everything the object
+  // refers to is still alive: when the last reference goes, or for what
+  // cycles keep alive, in Heap::finalize_garbage before anything is freed.
+  // A destructor must never read another object: at the end of a run the
+  // heap frees what is left in any order.
+  virtual void finalize() {}
+
   // A stable fake address: deterministic across runs, unlike CPython's.
-  std::uint64_t address() const { return kFirstAddress + std::uint64_t{serial_} * kAddressStride; }
+  std::uint64_t address() const { return kFirstAddress + std::uint64_t{serial()} * kAddressStride; }
   std::string address_text() const;
 
   static void* operator new(std::size_t size) { return pool::allocate_object(size); }
@@ -58,9 +67,16 @@ class Object {
  private:
   friend class Heap;
 
+  std::uint32_t serial() const { return serial_ & ~kFinalized; }
+  // Runs finalize() unless it ran already; false when the object is still
+  // referenced after it (the finalizer resurrected it).
+  bool run_finalizer() const;
+
   mutable std::uint32_t refcount_ = 0;
-  // Creation order within the heap; with the refcount it fills one word.
-  std::uint32_t serial_;
+  // Creation order within the heap, and the bit that says finalize() ran;
+  // with the refcount it fills one word.
+  mutable std::uint32_t serial_;
+  static constexpr std::uint32_t kFinalized = 0x80000000u;
   static constexpr std::uint64_t kFirstAddress = 0x7f3a2c000000;
   static constexpr std::uint64_t kAddressStride = 0x60;
 };
@@ -77,6 +93,11 @@ class Heap {
 
   static Heap& current();
   std::size_t live_objects() const { return live_; }
+
+  // The collection at interpreter shutdown: every object still alive is
+  // garbage now; their finalizers run in creation order (the order of the
+  // collector's lists), each while all the others are still intact.
+  void finalize_garbage();
 
   // While one lives, new objects take their fake addresses from a range of
   // their own: what a module's set-up makes (its functions and classes) then

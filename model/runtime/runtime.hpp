@@ -57,6 +57,7 @@ class Runtime {
   std::optional<Heap::LibraryScope> setting_up_{std::in_place};
 
  public:
+  Heap& heap() { return heap_; }
   BuiltinTypes types;  // before the exceptions: BaseException derives from object
   BuiltinExceptions builtins;
   // type_of(): the class of objects of each C++ class (register_type), and
