@@ -210,7 +210,7 @@ runtime::Coro EventLoop::shutdown_asyncgens_body() {
     auto* exc = items[i].as<runtime::PyException>();
     if (exc && exc->isinstance(builtins_.Exception.get()))
       call_exception_handler("an error occurred during closing of asynchronous generator " + runtime::repr(closing[i]),
-                             Ref<runtime::PyException>(exc), "asyncgen: " + runtime::repr(closing[i]));
+                             Ref<runtime::PyException>(exc), "asyncgen", closing[i]);
   }
   co_return Value::none();
 }
@@ -320,13 +320,18 @@ void EventLoop::timer_handle_cancelled(const TimerHandle& handle) {
   if (tracing()) emit(trace::Kind::TimerCancelled, handle.callback_text(), "when=" + runtime::float_repr(handle.when()));
 }
 
-void EventLoop::call_exception_handler(const std::string& message, const Ref<runtime::PyException>& exc,
-                                       const std::string& where) {
-  // default_exception_handler: the message, the context, then logging's
-  // exc_info: the traceback.
-  std::string text = message;
-  if (!where.empty()) text += "\n" + where;
-  if (exc) {
+void EventLoop::default_exception_handler(const runtime::Dict& context) {
+  auto message = context.get(Value::str("message"));
+  std::string text = message && runtime::truthy(*message) ? runtime::str(*message) : "Unhandled exception in event loop";
+  std::vector<std::string> keys;
+  for (const auto& e : context.entries())
+    if (e.live) keys.push_back(runtime::str(e.key));
+  std::sort(keys.begin(), keys.end());
+  for (const auto& key : keys)
+    if (key != "message" && key != "exception") text += "\n" + key + ": " + runtime::repr(*context.get(Value::str(key)));
+  // logging's exc_info: the exception's traceback.
+  auto exception = context.get(Value::str("exception"));
+  if (auto* exc = exception ? exception->as<runtime::PyException>() : nullptr) {
     const auto& format = runtime::Runtime::current().format_exception;
     std::string tb = format ? format(*exc)
                             : exc->type->qualified_name() + (exc->args.empty() ? "" : ": " + exc->message());
@@ -336,6 +341,48 @@ void EventLoop::call_exception_handler(const std::string& message, const Ref<run
   logged_errors_.push_back(text);
   if (error_log_) error_log_(text + "\n");
   if (tracing()) emit(trace::Kind::Note, "exception handler", text);
+}
+
+void EventLoop::call_exception_handler(const std::string& message, const Ref<runtime::PyException>& exc,
+                                       const std::string& key, Value object) {
+  auto context = runtime::make<runtime::Dict>();
+  context->set(Value::str("message"), Value::str(message));
+  if (exc) context->set(Value::str("exception"), Value(exc));
+  context->set(Value::str(key), std::move(object));
+  call_exception_handler(context);
+}
+
+void EventLoop::call_exception_handler(const Ref<runtime::Dict>& context) {
+  // SystemExit and KeyboardInterrupt always go through; 3.7 lets any
+  // BaseException that is not an Exception through too.
+  auto passes = [this](const runtime::PyException& e) {
+    if (e.isinstance(builtins_.SystemExit.get()) || e.isinstance(builtins_.KeyboardInterrupt.get())) return true;
+    return !profile_.exception_handler_catches_base_exceptions && !e.isinstance(builtins_.Exception.get());
+  };
+  if (!exception_handler_) {
+    try {
+      default_exception_handler(*context);
+    } catch (runtime::PyError& e) {
+      if (passes(*e.exc)) throw;
+      auto failure = runtime::make<runtime::Dict>();
+      failure->set(Value::str("message"), Value::str("Exception in default exception handler"));
+      failure->set(Value::str("exception"), Value(e.exc));
+      default_exception_handler(*failure);
+    }
+    return;
+  }
+  try {
+    exception_handler_(Value(context));
+  } catch (runtime::PyError& e) {
+    if (passes(*e.exc)) throw;
+    // The program's handler failed: the default one reports that, with the
+    // context it was given.
+    auto failure = runtime::make<runtime::Dict>();
+    failure->set(Value::str("message"), Value::str("Unhandled error in exception handler"));
+    failure->set(Value::str("exception"), Value(e.exc));
+    failure->set(Value::str("context"), Value(context));
+    default_exception_handler(*failure);
+  }
 }
 
 // tasks._enter_task

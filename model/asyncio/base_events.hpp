@@ -16,6 +16,7 @@
 #include "model/asyncio/version_profile.hpp"
 #include "model/explore/chooser.hpp"
 #include "model/runtime/coroutine.hpp"
+#include "model/runtime/dict.hpp"
 #include "model/runtime/native_coroutine.hpp"
 #include "model/runtime/runtime.hpp"
 #include "model/trace/event.hpp"
@@ -115,9 +116,22 @@ class EventLoop {
   void run_once();
   // BaseEventLoop._timer_handle_cancelled
   void timer_handle_cancelled(const TimerHandle& handle);
-  // The default exception handler's text goes to stderr; kept here in order.
+  // BaseEventLoop.call_exception_handler: the program's handler (set with
+  // set_exception_handler) gets `context`, else default_exception_handler.
+  void call_exception_handler(const runtime::Ref<runtime::Dict>& context);
+  // The usual context: {'message': message, 'exception': exc (when there is
+  // one), key: object}.
   void call_exception_handler(const std::string& message, const runtime::Ref<runtime::PyException>& exc,
-                              const std::string& where);
+                              const std::string& key, runtime::Value object);
+  // BaseEventLoop.default_exception_handler: the message, every other key
+  // but 'exception' in sorted order with its repr, then the exception's
+  // traceback, logged to stderr; kept here in order.
+  void default_exception_handler(const runtime::Dict& context);
+  // What set_exception_handler installs: calls the program's handler as
+  // handler(loop, context). Empty: the default handler.
+  void set_exception_handler(std::function<void(const runtime::Value& context)> handler) {
+    exception_handler_ = std::move(handler);
+  }
   const std::vector<std::string>& logged_errors() const { return logged_errors_; }
   // Where the handler's text goes as it is logged (the program's stderr).
   void set_error_log(std::function<void(const std::string&)> log) { error_log_ = std::move(log); }
@@ -184,6 +198,7 @@ class EventLoop {
   std::size_t timer_cancelled_count_ = 0;
   std::vector<std::string> logged_errors_;
   std::function<void(const std::string&)> error_log_;
+  std::function<void(const runtime::Value&)> exception_handler_;
 
   Task* current_task_ = nullptr;
   Task* tasks_head_ = nullptr;  // intrusive list of pending tasks, oldest first

@@ -41,7 +41,8 @@ void Handle::run() {
   } catch (PyError& e) {
     const auto& b = runtime::Runtime::current().builtins;
     if (e.exc->isinstance(b.SystemExit.get()) || e.exc->isinstance(b.KeyboardInterrupt.get())) throw;
-    loop_->call_exception_handler("Exception in callback " + callback_text(), e.exc, repr());
+    loop_->call_exception_handler("Exception in callback " + callback_text(), e.exc, "handle",
+                                  runtime::Value(runtime::Ref<Handle>(this)));
   }
 }
 

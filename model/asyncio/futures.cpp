@@ -57,7 +57,7 @@ void Future::log_unretrieved() {
   if (!log_traceback_ || runtime::detail::tearing_down) return;
   log_traceback_ = false;
   loop_->call_exception_handler(fmt::format("{} exception was never retrieved", type_name()), exception_,
-                                "future: " + repr());
+                                "future", Value(Ref<Future>(this)));
 }
 
 std::string Future::repr_info() const {

@@ -41,8 +41,7 @@ void cancel_all_tasks(EventLoop& loop) {
   for (auto& task : ordered) {
     if (task->cancelled()) continue;
     if (auto exc = task->exception())
-      loop.call_exception_handler("unhandled exception during asyncio.run() shutdown", exc,
-                                  "task: " + task->repr());
+      loop.call_exception_handler("unhandled exception during asyncio.run() shutdown", exc, "task", Value(task));
   }
 }
 

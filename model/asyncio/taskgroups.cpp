@@ -237,7 +237,7 @@ void TaskGroup::on_task_done(const Ref<Task>& task) {
     // Not sure if this case is possible, but CPython handles it anyway.
     loop_->call_exception_handler(fmt::format("Task {} has errored out but its parent task {} is already completed",
                                               task->repr(), parent_task_->repr()),
-                                  exc, "task: " + task->repr());
+                                  exc, "task", Value(task));
     return;
   }
 

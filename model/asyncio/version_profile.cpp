@@ -94,6 +94,16 @@ constexpr VersionProfile make_profile(int minor) {
   p.int_limit_says_digits = since(11);
   p.pow_modular_inverse = since(8);
   p.modulo_by_zero_wording = since(11);
+  p.iscoroutinefunction_unwraps_partial = since(8);
+  p.loop_parameter = since(11)  ? LoopParameter::Removed
+                     : since(10) ? LoopParameter::RemovedWithHint
+                     : since(9)  ? LoopParameter::Deprecated
+                     : since(8)  ? LoopParameter::DeprecatedWhenUsed
+                                 : LoopParameter::Accepted;
+  p.async_iteration_builtins = since(10);
+  p.qualname_in_noargs_errors = since(9);
+  p.exception_handler_catches_base_exceptions = since(8);
+  p.shutdown_warnings_at_sys0 = since(13);
   p.super_type_article = since(11);
   p.super_obj_detail = since(13);
   p.dict_union = since(9);

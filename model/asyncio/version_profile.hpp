@@ -42,6 +42,17 @@ struct ExceptionClassInfo {
   ExceptionBase base;
 };
 
+// What asyncio's classes and functions do with a `loop=` argument.
+enum class LoopParameter {
+  Accepted,            // 3.7: used, silently
+  DeprecatedWhenUsed,  // 3.8: DeprecationWarning, except where the loop is not needed
+                       // (sleep with delay <= 0, gather with children)
+  Deprecated,          // 3.9: DeprecationWarning whenever one is passed
+  RemovedWithHint,     // 3.10: the primitives say "As of 3.10, the *loop* parameter
+                       // was removed from X()"; the functions refuse it as unexpected
+  Removed,             // 3.11+: refused as an unexpected keyword everywhere
+};
+
 struct VersionProfile {
   int major;
   int minor;
@@ -56,7 +67,7 @@ struct VersionProfile {
   ExceptionClassInfo timeout_error;  // asyncio.TimeoutError
   ExceptionClassInfo invalid_state_error;
 
-  bool task_names;           // 3.8+: Task-N names, name=
+  bool task_names;           // 3.8+: Task-N names, name=, Task.get_coro()
   bool cancel_messages;      // 3.9+: cancel(msg)
   bool cancel_counting;      // 3.11+: cancelling()/uncancel()
   bool eager_task_factory;   // 3.12+
@@ -169,6 +180,20 @@ struct VersionProfile {
   bool int_limit_says_digits;         // 3.11+
   bool pow_modular_inverse;           // 3.8+
   bool modulo_by_zero_wording;        // 3.11+
+  // 3.8+: asyncio.iscoroutinefunction looks through functools.partial
+  // (inspect._has_code_flag); 3.7 does not.
+  bool iscoroutinefunction_unwraps_partial;
+  LoopParameter loop_parameter;
+  // 3.10+: the builtins aiter() and anext().
+  bool async_iteration_builtins;
+  // 3.9+: a C method taking no arguments names itself by its qualified name
+  // when it is given some ("Future.done() takes no arguments (1 given)").
+  bool qualname_in_noargs_errors;
+  // 3.7: a failing exception handler is reported only for an Exception (a
+  // BaseException other than SystemExit/KeyboardInterrupt propagates); 3.8+
+  // reports any BaseException but those two.
+  bool exception_handler_catches_base_exceptions;
+  bool shutdown_warnings_at_sys0;     // 3.13
   // The builtins' messages (runtime::RuntimeFeatures says what each means).
   bool super_type_article;            // 3.11+
   bool super_obj_detail;              // 3.13

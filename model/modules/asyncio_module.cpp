@@ -10,6 +10,7 @@
 #include "model/asyncio/taskgroups.hpp"
 #include "model/asyncio/tasks.hpp"
 #include "model/asyncio/timeouts.hpp"
+#include "model/lang/function.hpp"
 #include "model/modules/asyncio_types.hpp"
 #include "model/modules/loop_object.hpp"
 #include "model/modules/runner_object.hpp"
@@ -28,6 +29,27 @@ Ref<runtime::Coroutine> require_coroutine(const asyncio::VersionProfile& profile
   if (!asyncio::iscoroutine(profile, v))
     runtime::raise(builtins().TypeError, "a coroutine was expected, got " + runtime::repr(v));
   return Ref<runtime::Coroutine>(v.as<runtime::Coroutine>());
+}
+
+// coroutines.iscoroutinefunction, as far as a program without
+// @asyncio.coroutine sees it: inspect.iscoroutinefunction, true of a
+// function or bound method whose code is an `async def`'s, looking through
+// functools.partial from 3.8 (inspect._has_code_flag).
+bool iscoroutinefunction(const asyncio::VersionProfile& profile, Value v) {
+  for (;;) {
+    if (auto* method = v.as<runtime::BoundMethod>()) {
+      v = Value(method->function);
+      continue;
+    }
+    const auto type = runtime::type_of(v);
+    if (profile.iscoroutinefunction_unwraps_partial && type->module == "functools" && type->name == "partial") {
+      v = runtime::getattr(v, "func");
+      continue;
+    }
+    break;
+  }
+  auto* fn = v.as<lang::Function>();
+  return fn && fn->code->is_coroutine();
 }
 
 std::optional<double> optional_seconds(const Value& v, std::string_view what) {
@@ -59,6 +81,28 @@ class AsyncioModule {
     return asyncio::LoopBinding(&event_loop());
   }
   Value loop_object(asyncio::EventLoop& loop);
+  // Whether asyncio's functions and classes take loop= (3.7-3.9).
+  bool takes_loop() const { return session_.profile().loop_parameter <= asyncio::LoopParameter::Deprecated; }
+  // `params` with the keyword-only loop= last, where the version has it.
+  std::vector<Param> with_loop(std::vector<Param> params) const {
+    if (takes_loop()) params.push_back(kwonly("loop"));
+    return params;
+  }
+  // The loop= argument, when the version takes one (the last parameter):
+  // nullptr when absent or None. 3.8-3.9 warn that it is deprecated, 3.8
+  // only where the function needs a loop (`used`).
+  asyncio::EventLoop* loop_argument(const Bound& b, bool used = true) const;
+  // The constructor of one of asyncio's classes: `Queue.__init__` (3.10+) or
+  // `__init__` in its argument errors; 3.10 refuses loop= with a hint naming
+  // `cls`, earlier versions take it (with_loop).
+  Ref<BuiltinFunction> init(const std::string& owner, const std::string& cls, std::vector<Param> params,
+                            BuiltinFunction::Body body);
+  // The loop a primitive made with these arguments binds: loop= (3.7-3.9),
+  // else binding().
+  asyncio::LoopBinding binding(const Bound& b) {
+    if (auto* given = loop_argument(b)) return asyncio::LoopBinding(given);
+    return binding();
+  }
   void def(runtime::Module& m, std::string name, std::vector<Param> params, BuiltinFunction::Body body) {
     Value fn(function(name, std::move(params), std::move(body)));
     m.dict[std::move(name)] = std::move(fn);
@@ -66,8 +110,42 @@ class AsyncioModule {
 
   Session& session_;
   AsyncioTypes types_;
+  // 3.10's default for loop= in the primitives: anything else was passed.
+  Value loop_marker_ = Value::str("<loop marker>");
   std::map<const asyncio::EventLoop*, Ref<LoopObject>> loop_objects_;
 };
+
+asyncio::EventLoop* AsyncioModule::loop_argument(const Bound& b, bool used) const {
+  if (!takes_loop() || b.values.back().is_none()) return nullptr;
+  const auto lp = session_.profile().loop_parameter;
+  if (lp == asyncio::LoopParameter::Deprecated || (lp == asyncio::LoopParameter::DeprecatedWhenUsed && used))
+    runtime::Runtime::current().warn(
+        "DeprecationWarning: The loop argument is deprecated since Python 3.8, and scheduled for removal in "
+        "Python 3.10.");
+  auto* given = b.values.back().as<LoopObject>();
+  return given ? given->loop : nullptr;
+}
+
+Ref<BuiltinFunction> AsyncioModule::init(const std::string& owner, const std::string& cls, std::vector<Param> params,
+                                         BuiltinFunction::Body body) {
+  const auto& profile = session_.profile();
+  std::string name = profile.qualname_in_call_errors ? owner + ".__init__" : "__init__";
+  if (profile.loop_parameter == asyncio::LoopParameter::RemovedWithHint) {
+    // mixins._LoopBoundMixin.__init__
+    params.push_back(kwonly("loop", loop_marker_));
+    const Value marker = loop_marker_;
+    body = [body, marker, cls](const Bound& b) {
+      if (b.values.back().object() != marker.object())
+        runtime::raise(builtins().TypeError, fmt::format("As of 3.10, the *loop* parameter was removed from {}() "
+                                                         "since it is no longer necessary",
+                                                         cls));
+      return body(b);
+    };
+  } else {
+    params = with_loop(std::move(params));
+  }
+  return runtime::make<BuiltinFunction>(cls, Signature(std::move(name), std::move(params)), std::move(body));
+}
 
 Value AsyncioModule::loop_object(asyncio::EventLoop& loop) {
   auto& obj = loop_objects_[&loop];
@@ -90,8 +168,10 @@ Ref<runtime::Module> AsyncioModule::build() {
     return s->run(require_coroutine(profile, b[0]));
   });
   // tasks.sleep
-  def(*m, "sleep", {pos("delay"), opt("result")}, [self](const Bound& b) {
-    return Value(asyncio::sleep(self->loop(), to_seconds(b[0], "delay"), b[1]));
+  def(*m, "sleep", with_loop({pos("delay"), opt("result")}), [self](const Bound& b) {
+    const double delay = to_seconds(b[0], "delay");
+    self->loop_argument(b, delay > 0);
+    return Value(asyncio::sleep(self->loop(), delay, b[1]));
   });
   // tasks.create_task
   def(*m, "create_task", {pos("coro"), kwonly("name"), kwonly("context")}, [self, &profile](const Bound& b) {
@@ -108,26 +188,33 @@ Ref<runtime::Module> AsyncioModule::build() {
   def(*m, "ensure_future", {pos("coro_or_future"), kwonly("loop")},
       [self](const Bound& b) { return Value(asyncio::ensure_future(self->event_loop(), b[0])); });
   // tasks.gather
-  def(*m, "gather", {varargs("coros_or_futures"), kwonly("return_exceptions", Value::boolean(false))},
+  def(*m, "gather", with_loop({varargs("coros_or_futures"), kwonly("return_exceptions", Value::boolean(false))}),
       [self](const Bound& b) {
-        if (b.rest.empty()) return Value(asyncio::gather(self->event_loop(), {}, false));
+        auto* given = self->loop_argument(b, b.rest.empty());
+        if (b.rest.empty()) return Value(asyncio::gather(given ? *given : self->event_loop(), {}, false));
         return Value(asyncio::gather(self->event_loop(), b.rest, runtime::truthy(b[1])));
       });
   // tasks.as_completed
-  def(*m, "as_completed", {pos("fs"), kwonly("timeout")}, [self](const Bound& b) {
+  def(*m, "as_completed", with_loop({pos("fs"), kwonly("timeout")}), [self](const Bound& b) {
+    self->loop_argument(b);
     return asyncio::as_completed(self->event_loop(), b[0], optional_seconds(b[1], "timeout"));
   });
   // tasks.wait
-  def(*m, "wait", {pos("fs"), kwonly("timeout"), kwonly("return_when", Value::str("ALL_COMPLETED"))},
+  def(*m, "wait", with_loop({pos("fs"), kwonly("timeout"), kwonly("return_when", Value::str("ALL_COMPLETED"))}),
       [self](const Bound& b) {
+        self->loop_argument(b);
         return Value(asyncio::wait(self->loop(), b[0], optional_seconds(b[1], "timeout"), b[2]));
       });
   // tasks.wait_for
-  def(*m, "wait_for", {pos("fut"), pos("timeout")}, [self](const Bound& b) {
+  def(*m, "wait_for", with_loop({pos("fut"), pos("timeout")}), [self](const Bound& b) {
+    self->loop_argument(b);
     return Value(asyncio::wait_for(self->loop(), b[0], optional_seconds(b[1], "timeout")));
   });
   // tasks.shield
-  def(*m, "shield", {pos("arg")}, [self](const Bound& b) { return Value(asyncio::shield(self->loop(), b[0])); });
+  def(*m, "shield", with_loop({pos("arg")}), [self](const Bound& b) {
+    self->loop_argument(b);
+    return Value(asyncio::shield(self->loop(), b[0]));
+  });
   // tasks.current_task / tasks.all_tasks
   def(*m, "current_task", {opt("loop")}, [self](const Bound&) {
     auto t = asyncio::current_task(self->loop());
@@ -164,6 +251,8 @@ Ref<runtime::Module> AsyncioModule::build() {
   // coroutines.iscoroutine / futures.isfuture
   def(*m, "iscoroutine", {pos("obj")},
       [&profile](const Bound& b) { return Value::boolean(asyncio::iscoroutine(profile, b[0])); });
+  def(*m, "iscoroutinefunction", {pos("func")},
+      [&profile](const Bound& b) { return Value::boolean(iscoroutinefunction(profile, b[0])); });
   def(*m, "isfuture", {pos("obj")}, [](const Bound& b) { return Value::boolean(asyncio::isfuture(b[0])); });
 
   // Classes, constructed through their types so isinstance() works.
@@ -177,35 +266,38 @@ Ref<runtime::Module> AsyncioModule::build() {
   m->dict["Condition"] = Value(types_.Condition);
   m->dict["LifoQueue"] = Value(types_.LifoQueue);
   m->dict["PriorityQueue"] = Value(types_.PriorityQueue);
-  constructor(*types_.Queue, function("Queue", {opt("maxsize", Value::integer(0))}, [self](const Bound& b) {
-                             return Value(make<asyncio::Queue>(self->binding(), b[0].as_int()));
-                           }));
-  constructor(*types_.LifoQueue, function("LifoQueue", {opt("maxsize", Value::integer(0))}, [self](const Bound& b) {
-                                 return Value(make<asyncio::LifoQueue>(self->binding(), b[0].as_int()));
-                               }));
-  constructor(*types_.PriorityQueue, function("PriorityQueue", {opt("maxsize", Value::integer(0))}, [self](const Bound& b) {
-                                     return Value(make<asyncio::PriorityQueue>(self->binding(), b[0].as_int()));
-                                   }));
+  // Queue.__init__ serves LifoQueue and PriorityQueue too.
+  for (auto [type, cls] : {std::pair{types_.Queue, "Queue"}, {types_.LifoQueue, "LifoQueue"},
+                           {types_.PriorityQueue, "PriorityQueue"}}) {
+    const std::string name = cls;
+    constructor(*type, init("Queue", name, {opt("maxsize", Value::integer(0))}, [self, name](const Bound& b) {
+                  if (name == "LifoQueue") return Value(make<asyncio::LifoQueue>(self->binding(b), b[0].as_int()));
+                  if (name == "PriorityQueue")
+                    return Value(make<asyncio::PriorityQueue>(self->binding(b), b[0].as_int()));
+                  return Value(make<asyncio::Queue>(self->binding(b), b[0].as_int()));
+                }));
+  }
   constructor(*types_.BoundedSemaphore,
-              function("BoundedSemaphore", {opt("value", Value::integer(1))}, [self](const Bound& b) {
-                return Value(make<asyncio::BoundedSemaphore>(self->binding(), b[0].as_int()));
+              init("BoundedSemaphore", "BoundedSemaphore", {opt("value", Value::integer(1))}, [self](const Bound& b) {
+                return Value(make<asyncio::BoundedSemaphore>(self->binding(b), b[0].as_int()));
               }));
-  constructor(*types_.Condition, function("Condition", {opt("lock")}, [self](const Bound& b) {
-                                 Ref<asyncio::Lock> lock = b[0].ref<asyncio::Lock>();
-                                 if (!b[0].is_none() && !lock)
-                                   runtime::raise(builtins().TypeError, "asim: Condition(lock) takes an asyncio.Lock");
-                                 if (!lock) lock = make<asyncio::Lock>(self->binding());
-                                 return Value(make<asyncio::Condition>(self->binding(), std::move(lock)));
-                               }));
-  constructor(*types_.Event, function("Event", {}, [self](const Bound&) {
-                             return Value(make<asyncio::Event>(self->binding()));
-                           }));
-  constructor(*types_.Lock, function("Lock", {}, [self](const Bound&) {
-                             return Value(make<asyncio::Lock>(self->binding()));
-                           }));
-  constructor(*types_.Semaphore, function("Semaphore", {opt("value", Value::integer(1))}, [self](const Bound& b) {
-                             return Value(make<asyncio::Semaphore>(self->binding(), b[0].as_int()));
-                           }));
+  constructor(*types_.Condition, init("Condition", "Condition", {opt("lock")}, [self](const Bound& b) {
+                auto binding = self->binding(b);
+                Ref<asyncio::Lock> lock = b[0].ref<asyncio::Lock>();
+                if (!b[0].is_none() && !lock)
+                  runtime::raise(builtins().TypeError, "asim: Condition(lock) takes an asyncio.Lock");
+                if (!lock) lock = make<asyncio::Lock>(binding);
+                return Value(make<asyncio::Condition>(binding, std::move(lock)));
+              }));
+  constructor(*types_.Event, init("Event", "Event", {}, [self](const Bound& b) {
+                return Value(make<asyncio::Event>(self->binding(b)));
+              }));
+  constructor(*types_.Lock, init("Lock", "Lock", {}, [self](const Bound& b) {
+                return Value(make<asyncio::Lock>(self->binding(b)));
+              }));
+  constructor(*types_.Semaphore, init("Semaphore", "Semaphore", {opt("value", Value::integer(1))}, [self](const Bound& b) {
+                return Value(make<asyncio::Semaphore>(self->binding(b), b[0].as_int()));
+              }));
   constructor(*types_.Future, function("Future", {kwonly("loop")}, [self](const Bound&) {
                              return Value(self->event_loop().create_future());
                            }));
@@ -246,7 +338,7 @@ Ref<runtime::Module> AsyncioModule::build() {
     m->dict["Runner"] = Value(runner);
     m->dict["Barrier"] = Value(types_.Barrier);
     m->dict["BrokenBarrierError"] = Value(exc.BrokenBarrierError);
-    constructor(*types_.Barrier, function("Barrier", {pos("parties")}, [self](const Bound& b) {
+    constructor(*types_.Barrier, init("Barrier", "Barrier", {pos("parties")}, [self](const Bound& b) {
                                    return Value(make<asyncio::Barrier>(self->binding(), b[0].as_int()));
                                  }));
     m->dict["TaskGroup"] = Value(types_.TaskGroup);

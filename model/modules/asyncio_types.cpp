@@ -46,17 +46,17 @@ Ref<runtime::Coroutine> coroutine_arg(const Value& v) {
 }
 
 void add_future_methods(Type& t, const std::string& cls, const asyncio::VersionProfile& profile) {
-  t.add_method("done", method<Future>(cls + ".done", {}, [](Future& f, const Bound&) { return boolean(f.done()); }));
+  t.add_method("done", c_method<Future>(profile, cls + ".done", {}, [](Future& f, const Bound&) { return boolean(f.done()); }));
   t.add_method("cancelled",
-               method<Future>(cls + ".cancelled", {}, [](Future& f, const Bound&) { return boolean(f.cancelled()); }));
-  t.add_method("result", method<Future>(cls + ".result", {}, [](Future& f, const Bound&) { return f.result(); }));
-  t.add_method("exception", method<Future>(cls + ".exception", {}, [](Future& f, const Bound&) {
+               c_method<Future>(profile, cls + ".cancelled", {}, [](Future& f, const Bound&) { return boolean(f.cancelled()); }));
+  t.add_method("result", c_method<Future>(profile, cls + ".result", {}, [](Future& f, const Bound&) { return f.result(); }));
+  t.add_method("exception", c_method<Future>(profile, cls + ".exception", {}, [](Future& f, const Bound&) {
                  auto e = f.exception();
                  return e ? Value(e) : Value::none();
                }));
   std::vector<Param> cancel_params;
   if (profile.cancel_messages) cancel_params.push_back(opt("msg"));
-  t.add_method("cancel", method<Future>(cls + ".cancel", cancel_params, [](Future& f, const Bound& b) {
+  t.add_method("cancel", c_method<Future>(profile, cls + ".cancel", cancel_params, [](Future& f, const Bound& b) {
                  return boolean(f.cancel(b.values.size() > 1 ? b[1] : Value::none()));
                }));
   t.add_method("add_done_callback",
@@ -87,20 +87,20 @@ void add_future_methods(Type& t, const std::string& cls, const asyncio::VersionP
 void add_task_methods(Type& t, const asyncio::VersionProfile& profile) {
   if (profile.task_names) {
     t.add_method("get_name",
-                 method<Task>("Task.get_name", {}, [](Task& task, const Bound&) { return Value::str(task.get_name()); }));
+                 c_method<Task>(profile, "Task.get_name", {}, [](Task& task, const Bound&) { return Value::str(task.get_name()); }));
     t.add_method("set_name", method<Task>("Task.set_name", {pos("value")}, [](Task& task, const Bound& b) {
                    task.set_name(runtime::to_str(b[1]));
                    return Value::none();
                  }));
+    t.add_method("get_coro", c_method<Task>(profile, "Task.get_coro", {}, [](Task& task, const Bound&) {
+                   return task.get_coro() ? Value(task.get_coro()) : Value::none();
+                 }));
   }
-  t.add_method("get_coro", method<Task>("Task.get_coro", {}, [](Task& task, const Bound&) {
-                 return task.get_coro() ? Value(task.get_coro()) : Value::none();
-               }));
   if (profile.cancel_counting) {
-    t.add_method("cancelling", method<Task>("Task.cancelling", {}, [](Task& task, const Bound&) {
+    t.add_method("cancelling", c_method<Task>(profile, "Task.cancelling", {}, [](Task& task, const Bound&) {
                    return Value::integer(task.cancelling());
                  }));
-    t.add_method("uncancel", method<Task>("Task.uncancel", {}, [](Task& task, const Bound&) {
+    t.add_method("uncancel", c_method<Task>(profile, "Task.uncancel", {}, [](Task& task, const Bound&) {
                    return Value::integer(task.uncancel());
                  }));
   }

@@ -28,4 +28,20 @@ runtime::Ref<BuiltinFunction> method(std::string qualname, std::vector<Param> pa
   });
 }
 
+// A method of a class CPython writes in C (_asyncio.Future, _asyncio.Task):
+// C's messages for surplus arguments (Signature::c_method), its name in
+// them qualified from 3.9.
+template <class T, class F>
+runtime::Ref<BuiltinFunction> c_method(const asyncio::VersionProfile& profile, std::string qualname,
+                                       std::vector<Param> params, F body) {
+  params.insert(params.begin(), pos("self"));
+  const auto dot = qualname.rfind('.');
+  std::string short_name = qualname.substr(dot + 1);
+  Signature signature(short_name, std::move(params));
+  signature.c_method(profile.qualname_in_noargs_errors ? qualname : short_name);
+  return runtime::make<BuiltinFunction>(std::move(qualname), std::move(signature), [body](const Bound& b) -> runtime::Value {
+    return body(*b[0].template as<T>(), b);
+  });
+}
+
 }  // namespace asim::modules

@@ -36,6 +36,16 @@ Ref<runtime::Callable> callable_arg(const Value& v) {
   return fn;
 }
 
+// The context of call_exception_handler: a dict; anything else fails at
+// its first context.get().
+runtime::Dict& context_arg(const Value& v) {
+  auto* dict = v.as<runtime::Dict>();
+  if (!dict)
+    runtime::raise(runtime::Runtime::current().builtins.AttributeError,
+                   fmt::format("'{}' object has no attribute 'get'", runtime::type_name(v)));
+  return *dict;
+}
+
 // The `*args` a call_soon / call_later / call_at passes to its callback.
 asyncio::HandleArgs rest_args(const Bound& b) {
   return {b.rest.begin(), b.rest.end()};
@@ -133,6 +143,42 @@ Ref<runtime::Type> make_loop_type(Session& session, const Ref<runtime::Type>& ob
                                      l.eager_factory = !b[1].is_none();
                                      l.eager_factory_object = b[1];
                                      l.loop->set_eager_task_factory(l.eager_factory);
+                                     return Value::none();
+                                   }));
+  // BaseEventLoop.set_exception_handler and friends (base_events.py).
+  t->add_method("set_exception_handler",
+                method<LoopObject>("BaseEventLoop.set_exception_handler", {pos("handler")},
+                                   [](LoopObject& l, const Bound& b) {
+                                     const Value handler = b[1];
+                                     if (!handler.is_none() && !runtime::is_callable(handler))
+                                       runtime::raise(runtime::Runtime::current().builtins.TypeError,
+                                                      "A callable object or None is expected, got " +
+                                                          runtime::repr(handler));
+                                     l.exception_handler = handler;
+                                     if (handler.is_none()) {
+                                       l.loop->set_exception_handler(nullptr);
+                                     } else {
+                                       const Value self = b[0];
+                                       l.loop->set_exception_handler([self, handler](const Value& context) {
+                                         const Value args[2] = {self, context};
+                                         runtime::call(handler, args);
+                                       });
+                                     }
+                                     return Value::none();
+                                   }));
+  t->add_method("get_exception_handler",
+                method<LoopObject>("BaseEventLoop.get_exception_handler", {},
+                                   [](LoopObject& l, const Bound&) { return l.exception_handler; }));
+  t->add_method("default_exception_handler",
+                method<LoopObject>("BaseEventLoop.default_exception_handler", {pos("context")},
+                                   [](LoopObject& l, const Bound& b) {
+                                     l.loop->default_exception_handler(context_arg(b[1]));
+                                     return Value::none();
+                                   }));
+  t->add_method("call_exception_handler",
+                method<LoopObject>("BaseEventLoop.call_exception_handler", {pos("context")},
+                                   [](LoopObject& l, const Bound& b) {
+                                     l.loop->call_exception_handler(Ref<runtime::Dict>(&context_arg(b[1])));
                                      return Value::none();
                                    }));
   t->add_method("get_task_factory", method<LoopObject>("BaseEventLoop.get_task_factory", {}, [](LoopObject& l, const Bound&) {

@@ -15,6 +15,7 @@ class LoopObject : public runtime::Object {
   asyncio::EventLoop* const loop;
   bool eager_factory = false;
   runtime::Value eager_factory_object;  // what get_task_factory() returns while set
+  runtime::Value exception_handler;     // what get_exception_handler() returns
 };
 
 runtime::Ref<runtime::Type> make_loop_type(Session& session, const runtime::Ref<runtime::Type>& object_type);

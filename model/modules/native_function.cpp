@@ -22,7 +22,17 @@ std::string plural(std::size_t n, const char* word) {
 
 // Modelled on CPython's positional_only_passed_as_keyword / missing_arguments
 // / too_many_positional in Python/ceval.c, for the messages.
+// Objects/methodobject.c (METH_NOARGS) and Python/getargs.c (Argument Clinic).
+void Signature::check_c_arity(std::span<const Value> args, std::span<const runtime::Keyword> kwargs) const {
+  const std::size_t given = args.size() - 1, takes = params_.size() - 1;
+  if (takes == 0 && !kwargs.empty()) type_error(fmt::format("{}() takes no keyword arguments", *c_noargs_name_));
+  if (given <= takes) return;
+  if (takes == 0) type_error(fmt::format("{}() takes no arguments ({} given)", *c_noargs_name_, given));
+  type_error(fmt::format("{}() takes at most {} argument{} ({} given)", name_, takes, takes == 1 ? "" : "s", given));
+}
+
 Bound Signature::bind(std::span<const Value> args, std::span<const runtime::Keyword> kwargs) const {
+  if (c_noargs_name_) check_c_arity(args, kwargs);
   Bound bound;
   bound.values.resize(params_.size());
   std::vector<bool> filled(params_.size(), false);

@@ -43,13 +43,24 @@ struct Bound {
 class Signature {
  public:
   Signature(std::string name, std::vector<Param> params) : name_(std::move(name)), params_(std::move(params)) {}
+  // A method written in C (_asyncio.Future's), whose surplus arguments get
+  // C's messages: METH_NOARGS "done() takes no arguments (1 given)" (under
+  // `noargs_name`), Argument Clinic's "cancel() takes at most 1 argument (2
+  // given)". The first parameter is self.
+  Signature& c_method(std::string noargs_name) {
+    c_noargs_name_ = std::move(noargs_name);
+    return *this;
+  }
   // CPython's binding: TypeError for missing, surplus or duplicate arguments.
   Bound bind(std::span<const runtime::Value> args, std::span<const runtime::Keyword> kwargs) const;
   const std::string& name() const { return name_; }
 
  private:
+  void check_c_arity(std::span<const runtime::Value> args, std::span<const runtime::Keyword> kwargs) const;
+
   std::string name_;
   std::vector<Param> params_;
+  std::optional<std::string> c_noargs_name_;
 };
 
 class BuiltinFunction : public runtime::Callable {

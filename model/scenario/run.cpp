@@ -42,6 +42,7 @@ lang::LanguageFeatures language_features(const asyncio::VersionProfile& p) {
   f.context_manager_type_errors = p.context_manager_type_errors;
   f.async_with_looks_up_aexit_first = p.async_with_looks_up_aexit_first;
   f.syntax = p.syntax;
+  f.shutdown_warnings_at_sys0 = p.shutdown_warnings_at_sys0;
   return f;
 }
 
@@ -88,6 +89,7 @@ RunResult run_source(const std::string& path, const std::string& text, const Run
       {
         runtime::Heap::LibraryScope library;  // the program's fake addresses stay where they were
         modules::add_unmodelled_builtins(*builtins);
+        if (profile->async_iteration_builtins) runtime::add_async_iteration_builtins(*builtins);
       }
       lang::Interpreter interpreter(source, builtins, session,
                                     {options.max_instructions, 1000, language_features(*profile)});
@@ -105,6 +107,7 @@ RunResult run_source(const std::string& path, const std::string& text, const Run
           result.exit_code = 1;
         }
       }
+      interpreter.collect_at_exit();
     } catch (const lang::Diagnostic& d) {
       // A program CPython rejects fails as CPython's does (exit 1); valid
       // Python outside asim's subset is asim's own report (exit 2).
