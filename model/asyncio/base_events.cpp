@@ -44,29 +44,36 @@ EventLoop::EventLoop(const VersionProfile& profile, trace::Sink* sink, explore::
       limits_(limits) {}
 
 EventLoop::~EventLoop() {
+  // What the queues free now goes while every member is still intact, and
+  // reports nothing: the loop is gone for the program.
+  dying_ = true;
+  ready_.clear();
+  scheduled_.clear();
   // Tasks outlive the loop only in the heap's teardown; they must not reach back.
   for (Task* t = tasks_head_; t; t = t->next_task_) t->registered_ = false;
   for (auto* agen : asyncgens_) agen->drop_hooks();
 }
 
 // BaseEventLoop.call_soon
-Ref<Handle> EventLoop::call_soon(Ref<runtime::Callable> callback, HandleArgs args) {
+Ref<Handle> EventLoop::call_soon(Ref<runtime::Callable> callback, HandleArgs args, Ref<runtime::Context> context) {
   check_closed();
-  auto handle = runtime::make<Handle>(std::move(callback), std::move(args), this);
+  auto handle = runtime::make<Handle>(std::move(callback), std::move(args), this, std::move(context));
   if (tracing()) emit(trace::Kind::HandleScheduled, handle->callback_text());
   ready_.push_back(handle);
   return handle;
 }
 
 // BaseEventLoop.call_later: call_at(self.time() + delay), in double, as CPython.
-Ref<TimerHandle> EventLoop::call_later(double delay, Ref<runtime::Callable> callback, HandleArgs args) {
-  return call_at(time() + delay, std::move(callback), std::move(args));
+Ref<TimerHandle> EventLoop::call_later(double delay, Ref<runtime::Callable> callback, HandleArgs args,
+                                       Ref<runtime::Context> context) {
+  return call_at(time() + delay, std::move(callback), std::move(args), std::move(context));
 }
 
 // BaseEventLoop.call_at
-Ref<TimerHandle> EventLoop::call_at(double when, Ref<runtime::Callable> callback, HandleArgs args) {
+Ref<TimerHandle> EventLoop::call_at(double when, Ref<runtime::Callable> callback, HandleArgs args,
+                                    Ref<runtime::Context> context) {
   check_closed();
-  auto timer = runtime::make<TimerHandle>(when, std::move(callback), std::move(args), this);
+  auto timer = runtime::make<TimerHandle>(when, std::move(callback), std::move(args), this, std::move(context));
   if (tracing()) emit(trace::Kind::TimerScheduled, timer->callback_text(), "when=" + runtime::float_repr(when));
   heapq::heappush(scheduled_, Scheduled{when, timer}, WhenLess{});
   timer->scheduled = true;
@@ -82,13 +89,14 @@ Ref<Future> EventLoop::create_future() {
 
 // BaseEventLoop.create_task; with eager_task_factory (3.12+) the task's first
 // step runs right here when the loop is running.
-Ref<Task> EventLoop::create_task(Ref<runtime::Coroutine> coro, std::optional<std::string> name) {
+Ref<Task> EventLoop::create_task(Ref<runtime::Coroutine> coro, std::optional<std::string> name,
+                                 Ref<runtime::Context> context) {
   check_closed();
   if (++tasks_created_ > limits_.max_tasks)
     throw LimitExceeded(fmt::format("asim: stopped after creating {} tasks (the task limit; raise it with "
                                     "--max-tasks)", limits_.max_tasks));
   const bool eager = eager_tasks_ && running_;
-  auto task = runtime::make<Task>(std::move(coro), this, std::move(name), eager);
+  auto task = runtime::make<Task>(std::move(coro), this, std::move(name), eager, std::move(context));
   if (eager) task->eager_start();  // Task.__init__'s self.__eager_start()
   return task;
 }
@@ -136,6 +144,10 @@ Value EventLoop::run_until_complete(Value future) {
   check_closed();
   check_running();
   Ref<Future> fut = ensure_future(*this, future);
+  // A task made here for a coroutine raises if it did not complete: no
+  // "destroy pending task" report.
+  if (fut.get() != future.object())
+    if (auto* task = runtime::downcast<Task>(fut.get())) task->log_destroy_pending = false;
   auto done_cb = runtime::native_function("_run_until_complete_cb", [](std::span<const Value> args) {
     auto* f = &callback_future(args[0]);
     if (!f->cancelled()) {
@@ -353,6 +365,7 @@ void EventLoop::call_exception_handler(const std::string& message, const Ref<run
 }
 
 void EventLoop::call_exception_handler(const Ref<runtime::Dict>& context) {
+  if (dying_) return;
   // SystemExit and KeyboardInterrupt always go through; 3.7 lets any
   // BaseException that is not an Exception through too.
   auto passes = [this](const runtime::PyException& e) {
@@ -372,7 +385,24 @@ void EventLoop::call_exception_handler(const Ref<runtime::Dict>& context) {
     return;
   }
   try {
-    exception_handler_(Value(context));
+    // 3.12+: in the context of the task, future or handle concerned, when it
+    // has one (get_context).
+    Ref<runtime::Context> ctx;
+    if (profile_.task_get_context) {
+      for (const char* key : {"task", "future", "handle"}) {
+        auto thing = context->get(Value::str(key));
+        if (!thing) continue;
+        if (auto* task = thing->as<Task>()) ctx = task->get_context();
+        else if (auto* handle = thing->as<Handle>()) ctx = handle->get_context();
+        break;
+      }
+    }
+    if (ctx) {
+      runtime::Context::Scope scope(*ctx);
+      exception_handler_(Value(context));
+    } else {
+      exception_handler_(Value(context));
+    }
   } catch (runtime::PyError& e) {
     if (passes(*e.exc)) throw;
     // The program's handler failed: the default one reports that, with the

@@ -85,14 +85,17 @@ class EventLoop {
   // How many _run_once iterations have started; the first is tick 1.
   std::uint64_t tick() const { return tick_; }
 
-  runtime::Ref<Handle> call_soon(runtime::Ref<runtime::Callable> callback, HandleArgs args = {});
+  // `context`: what the callback runs in; nullptr, a copy of the current one.
+  runtime::Ref<Handle> call_soon(runtime::Ref<runtime::Callable> callback, HandleArgs args = {},
+                                 runtime::Ref<runtime::Context> context = nullptr);
   runtime::Ref<TimerHandle> call_later(double delay, runtime::Ref<runtime::Callable> callback,
-                                       HandleArgs args = {});
+                                       HandleArgs args = {}, runtime::Ref<runtime::Context> context = nullptr);
   runtime::Ref<TimerHandle> call_at(double when, runtime::Ref<runtime::Callable> callback,
-                                    HandleArgs args = {});
+                                    HandleArgs args = {}, runtime::Ref<runtime::Context> context = nullptr);
   runtime::Ref<Future> create_future();
   // BaseEventLoop.create_task, through the task factory when one is set.
-  runtime::Ref<Task> create_task(runtime::Ref<runtime::Coroutine> coro, std::optional<std::string> name = {});
+  runtime::Ref<Task> create_task(runtime::Ref<runtime::Coroutine> coro, std::optional<std::string> name = {},
+                                 runtime::Ref<runtime::Context> context = nullptr);
   // loop.set_task_factory(asyncio.eager_task_factory) (3.12+), or back to None.
   void set_eager_task_factory(bool eager);
 
@@ -180,6 +183,7 @@ class EventLoop {
   bool stopping_ = false;
   bool running_ = false;
   bool closed_ = false;
+  bool dying_ = false;  // in the destructor
   // _asyncgens: the live async generators first iterated here (CPython: a
   // WeakSet), in that order.
   std::vector<runtime::AsyncGenerator*> asyncgens_;

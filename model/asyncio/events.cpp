@@ -35,8 +35,10 @@ void Handle::cancel() {
   args_.clear();
 }
 
+// Handle._run: self._context.run(self._callback, *self._args)
 void Handle::run() {
   try {
+    runtime::Context::Scope scope(*context_);
     callback_->call(args_);
   } catch (PyError& e) {
     const auto& b = runtime::Runtime::current().builtins;

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "model/runtime/callable.hpp"
+#include "model/runtime/contextvars.hpp"
 
 namespace asim::asyncio {
 
@@ -16,8 +17,14 @@ using HandleArgs = std::vector<runtime::Value, runtime::PoolAllocator<runtime::V
 // events.Handle: a callback with its arguments, queued in the loop's _ready.
 class Handle : public runtime::Object {
  public:
-  Handle(runtime::Ref<runtime::Callable> callback, HandleArgs args, EventLoop* loop)
-      : callback_(std::move(callback)), args_(std::move(args)), loop_(loop) {}
+  // `context`: the one the callback runs in; nullptr takes a copy of the
+  // current one (Handle.__init__).
+  Handle(runtime::Ref<runtime::Callable> callback, HandleArgs args, EventLoop* loop,
+         runtime::Ref<runtime::Context> context = nullptr)
+      : callback_(std::move(callback)),
+        args_(std::move(args)),
+        context_(context ? std::move(context) : runtime::copy_context()),
+        loop_(loop) {}
 
   std::string_view type_name() const override { return "Handle"; }
   std::string repr() const override;
@@ -27,6 +34,8 @@ class Handle : public runtime::Object {
   bool cancelled() const { return cancelled_; }
   // Handle._run: exceptions go to the loop's exception handler, as in CPython.
   void run();
+  // Handle.get_context
+  const runtime::Ref<runtime::Context>& get_context() const { return context_; }
   // What the handle will call, as CPython's _format_callback_source prints it.
   std::string callback_text() const;
 
@@ -34,6 +43,7 @@ class Handle : public runtime::Object {
   std::string repr_info() const;
   runtime::Ref<runtime::Callable> callback_;
   HandleArgs args_;
+  runtime::Ref<runtime::Context> context_;
   EventLoop* loop_;
   bool cancelled_ = false;
 };
@@ -41,8 +51,9 @@ class Handle : public runtime::Object {
 // events.TimerHandle: a Handle with a deadline, kept in the loop's heap.
 class TimerHandle : public Handle {
  public:
-  TimerHandle(double when, runtime::Ref<runtime::Callable> callback, HandleArgs args, EventLoop* loop)
-      : Handle(std::move(callback), std::move(args), loop), when_(when) {}
+  TimerHandle(double when, runtime::Ref<runtime::Callable> callback, HandleArgs args, EventLoop* loop,
+              runtime::Ref<runtime::Context> context = nullptr)
+      : Handle(std::move(callback), std::move(args), loop, std::move(context)), when_(when) {}
 
   std::string_view type_name() const override { return "TimerHandle"; }
   std::string repr() const override;

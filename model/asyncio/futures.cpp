@@ -72,7 +72,7 @@ std::string Future::repr_info() const {
   if (callback0_ || callbacks_) {
     std::string cbs = callback0_ ? callback0_->callback_name() + "()" : "";
     if (callbacks_)
-      for (const auto& cb : *callbacks_) cbs += (cbs.empty() ? "" : ", ") + cb->callback_name() + "()";
+      for (const auto& cb : *callbacks_) cbs += (cbs.empty() ? "" : ", ") + cb.fn->callback_name() + "()";
     info += " cb=[" + cbs + "]";
   }
   return info;
@@ -98,15 +98,16 @@ bool Future::cancel_future(Value msg) {
 void Future::schedule_callbacks() {
   if (loop_->faults().callbacks_inline) {  // a deliberate fault, for tests only (Faults)
     CallbackList all;
-    if (callback0_) all.push_back(std::move(callback0_));
+    if (callback0_) all.push_back({std::move(callback0_), std::move(context0_)});
     if (auto rest = std::move(callbacks_))
       for (auto& cb : *rest) all.push_back(std::move(cb));
-    for (auto& cb : all) runtime::make<Handle>(std::move(cb), HandleArgs{Value(Ref<Future>(this))}, loop_)->run();
+    for (auto& cb : all)
+      runtime::make<Handle>(std::move(cb.fn), HandleArgs{Value(Ref<Future>(this))}, loop_, std::move(cb.context))->run();
     return;
   }
-  if (callback0_) loop_->call_soon(std::move(callback0_), {Value(Ref<Future>(this))});
+  if (callback0_) loop_->call_soon(std::move(callback0_), {Value(Ref<Future>(this))}, std::move(context0_));
   if (auto rest = std::move(callbacks_))
-    for (auto& cb : *rest) loop_->call_soon(std::move(cb), {Value(Ref<Future>(this))});
+    for (auto& cb : *rest) loop_->call_soon(std::move(cb.fn), {Value(Ref<Future>(this))}, std::move(cb.context));
 }
 
 Ref<PyException> Future::make_cancelled_error() {
@@ -133,28 +134,31 @@ Ref<PyException> Future::exception() {
   return exception_;
 }
 
-void Future::add_done_callback(Ref<runtime::Callable> fn) {
+void Future::add_done_callback(Ref<runtime::Callable> fn, Ref<runtime::Context> context) {
+  if (!context) context = runtime::copy_context();
   if (state_ != State::Pending) {
-    loop_->call_soon(std::move(fn), {Value(Ref<Future>(this))});
+    loop_->call_soon(std::move(fn), {Value(Ref<Future>(this))}, std::move(context));
     return;
   }
   if (loop_->tracing()) loop_->emit(trace::Kind::CallbackAdded, repr(), fn->qualname());
   if (!callback0_ && !callbacks_) {
     callback0_ = std::move(fn);
+    context0_ = std::move(context);
     return;
   }
   if (!callbacks_) callbacks_ = std::make_unique<CallbackList>();
-  callbacks_->push_back(std::move(fn));
+  callbacks_->push_back({std::move(fn), std::move(context)});
 }
 
 std::size_t Future::remove_done_callback(const runtime::Callable& fn) {
   std::size_t removed = 0;
   if (callback0_ && callback0_->equals(fn)) {
     callback0_.reset();
+    context0_.reset();
     ++removed;
   }
   if (callbacks_) {
-    removed += std::erase_if(*callbacks_, [&](const Ref<runtime::Callable>& cb) { return cb->equals(fn); });
+    removed += std::erase_if(*callbacks_, [&](const Callback& cb) { return cb.fn->equals(fn); });
     if (callbacks_->empty()) callbacks_.reset();
   }
   return removed;

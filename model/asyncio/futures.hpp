@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "model/runtime/callable.hpp"
+#include "model/runtime/contextvars.hpp"
 #include "model/runtime/coroutine.hpp"
 
 namespace asim::asyncio {
@@ -32,7 +33,8 @@ class Future : public runtime::Object, public runtime::FutureAwaitable {
   runtime::Value result() override;
   // Future.exception: None, the exception, or raises CancelledError/InvalidStateError.
   runtime::Ref<runtime::PyException> exception();
-  void add_done_callback(runtime::Ref<runtime::Callable> fn);
+  // `context`: what fn will run in; nullptr, a copy of the current one.
+  void add_done_callback(runtime::Ref<runtime::Callable> fn, runtime::Ref<runtime::Context> context = nullptr);
   // Removes every callback equal to fn; returns how many.
   std::size_t remove_done_callback(const runtime::Callable& fn);
   virtual void set_result(runtime::Value result);
@@ -77,8 +79,13 @@ class Future : public runtime::Object, public runtime::FutureAwaitable {
   // The done-callbacks in registration order. As in CPython's C Future
   // (fut_callback0 + fut_callbacks), the first is kept apart: most futures
   // only ever get one, and then need no list at all.
-  using CallbackList = std::vector<runtime::Ref<runtime::Callable>>;
+  struct Callback {
+    runtime::Ref<runtime::Callable> fn;
+    runtime::Ref<runtime::Context> context;
+  };
+  using CallbackList = std::vector<Callback>;
   runtime::Ref<runtime::Callable> callback0_;
+  runtime::Ref<runtime::Context> context0_;
   std::unique_ptr<CallbackList> callbacks_;
   runtime::Value cancel_message_;
   runtime::Ref<runtime::PyException> cancelled_exc_;

@@ -53,8 +53,9 @@ class TaskWakeupMethWrapper : public runtime::Callable {
 };
 
 // Task.__init__
-Task::Task(Ref<runtime::Coroutine> coro, EventLoop* loop, std::optional<std::string> name, bool eager)
-    : Future(loop), coro_(std::move(coro)) {
+Task::Task(Ref<runtime::Coroutine> coro, EventLoop* loop, std::optional<std::string> name, bool eager,
+           Ref<runtime::Context> context)
+    : Future(loop), coro_(std::move(coro)), context_(context ? std::move(context) : runtime::copy_context()) {
   // _task_name_counter only advances for unnamed tasks, as in CPython.
   if (name) set_name(std::move(*name));
   else number_ = loop_->next_task_number();
@@ -71,6 +72,16 @@ Task::Task(Ref<runtime::Coroutine> coro, EventLoop* loop, std::optional<std::str
 
 Task::~Task() {
   if (registered_) loop_->unregister_task(this);
+}
+
+void Task::finalize() {
+  if (state_ == State::Pending && log_destroy_pending && !runtime::detail::tearing_down) {
+    auto context = runtime::make<runtime::Dict>();
+    context->set(Value::str("task"), Value(Ref<Task>(this)));
+    context->set(Value::str("message"), Value::str("Task was destroyed but it is pending!"));
+    loop_->call_exception_handler(context);
+  }
+  Future::finalize();
 }
 
 std::string Task::repr() const {
@@ -133,6 +144,7 @@ void Task::eager_start() {
   };
   {
     Restore restore{loop_, prev_task};
+    runtime::Context::Scope scope(*context_);  // self._context.run(self.__step_run_and_handle_result, None)
     step_run_and_handle_result(nullptr);
   }
   if (!done()) loop_->register_task(this);
@@ -199,7 +211,7 @@ void Task::step_run_and_handle_result(Ref<PyException> exc) {
       schedule_step_with_error(fmt::format("Task cannot await on itself: {}", repr()));
     } else {
       fut->asyncio_future_blocking = false;
-      fut->add_done_callback(runtime::make<TaskWakeupMethWrapper>(Ref<Task>(this)));
+      fut->add_done_callback(runtime::make<TaskWakeupMethWrapper>(Ref<Task>(this)), context_);
       fut_waiter_ = Ref<Future>(fut);
       if (loop_->tracing()) loop_->emit(trace::Kind::TaskSuspended, get_name(), fut->repr());
       if (must_cancel_ && fut_waiter_->cancel(cancel_message_)) must_cancel_ = false;
@@ -225,7 +237,7 @@ void Task::wakeup(const Ref<Future>& future) {
 }
 
 void Task::schedule_step(Ref<PyException> exc) {
-  loop_->call_soon(runtime::make<TaskStepMethWrapper>(Ref<Task>(this), std::move(exc)));
+  loop_->call_soon(runtime::make<TaskStepMethWrapper>(Ref<Task>(this), std::move(exc)), {}, context_);
 }
 
 Value TaskStepMethWrapper::call(std::span<const Value>) {
@@ -489,6 +501,10 @@ Ref<Future> gather(EventLoop& loop, const std::vector<Value>& coros_or_futures, 
     if (auto it = arg_to_fut.find(arg.object()); arg.object() && it != arg_to_fut.end()) fut = it->second;
     if (!fut) {
       fut = ensure_future(loop, arg);
+      // A task made here for a coroutine: its caller cannot control it, so
+      // it is not reported if destroyed pending.
+      if (fut.get() != arg.object())
+        if (auto* task = runtime::downcast<Task>(fut.get())) task->log_destroy_pending = false;
       ++outer->nfuts;
       arg_to_fut.emplace(arg.object(), fut);
       if (fut->done() && loop.profile().gather_done_children_inline) done_futs.push_back(fut);

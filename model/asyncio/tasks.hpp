@@ -15,7 +15,10 @@ namespace asim::asyncio {
 
 class Task : public Future {
  public:
-  Task(runtime::Ref<runtime::Coroutine> coro, EventLoop* loop, std::optional<std::string> name, bool eager_start);
+  // `context`: the one every step runs in (3.11+ context=); nullptr takes a
+  // copy of the current one, as Task.__init__ does.
+  Task(runtime::Ref<runtime::Coroutine> coro, EventLoop* loop, std::optional<std::string> name, bool eager_start,
+       runtime::Ref<runtime::Context> context = nullptr);
   ~Task() override;
 
   std::string_view type_name() const override { return "Task"; }
@@ -24,6 +27,8 @@ class Task : public Future {
   std::string get_name() const;
   void set_name(std::string name) { name_ = std::make_unique<std::string>(std::move(name)); }
   const runtime::Ref<runtime::Coroutine>& get_coro() const { return coro_; }
+  // Task.get_context (3.12+)
+  const runtime::Ref<runtime::Context>& get_context() const { return context_; }
   // Task.set_result / set_exception: a RuntimeError, tasks finish by themselves.
   void set_result(runtime::Value result) override;
   void set_exception(runtime::Ref<runtime::PyException> exc) override;
@@ -33,6 +38,11 @@ class Task : public Future {
   // Task.cancelling / Task.uncancel (3.11+)
   int cancelling() const { return num_cancels_requested_; }
   int uncancel();
+  // Task.__del__: a task freed while pending is reported (unless
+  // log_destroy_pending was cleared), then Future.__del__.
+  void finalize() override;
+  // _log_destroy_pending
+  bool log_destroy_pending = true;
   // The future the task is waiting on, if any (_fut_waiter).
   const runtime::Ref<Future>& fut_waiter() const { return fut_waiter_; }
 
@@ -57,6 +67,7 @@ class Task : public Future {
   std::uint64_t number_ = 0;
   std::unique_ptr<std::string> name_;
   runtime::Ref<Future> fut_waiter_;
+  runtime::Ref<runtime::Context> context_;  // _context
   bool must_cancel_ = false;
   int num_cancels_requested_ = 0;
   // Links of the loop's list of pending tasks (tasks._all_tasks).

@@ -104,6 +104,10 @@ constexpr VersionProfile make_profile(int minor) {
   p.qualname_in_noargs_errors = since(9);
   p.exception_handler_catches_base_exceptions = since(8);
   p.shutdown_warnings_at_sys0 = since(13);
+  p.create_task_takes_context = since(11);
+  p.task_get_context = since(12);
+  p.contextvar_generic_alias = since(9);
+  p.contextvars_types_in_private_module = since(10);
   p.super_type_article = since(11);
   p.super_obj_detail = since(13);
   p.dict_union = since(9);

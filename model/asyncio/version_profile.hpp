@@ -194,6 +194,15 @@ struct VersionProfile {
   // reports any BaseException but those two.
   bool exception_handler_catches_base_exceptions;
   bool shutdown_warnings_at_sys0;     // 3.13
+  // 3.11+: create_task, Task and Runner.run take context=.
+  bool create_task_takes_context;
+  // 3.12+: Task.get_context().
+  bool task_get_context;
+  // 3.9+: ContextVar[int] is a generic alias; before, the class itself.
+  bool contextvar_generic_alias;
+  // 3.10+: contextvars' classes are named _contextvars.Context and so on;
+  // before, plain Context (as builtins).
+  bool contextvars_types_in_private_module;
   // The builtins' messages (runtime::RuntimeFeatures says what each means).
   bool super_type_article;            // 3.11+
   bool super_obj_detail;              // 3.13

@@ -174,13 +174,18 @@ Ref<runtime::Module> AsyncioModule::build() {
     return Value(asyncio::sleep(self->loop(), delay, b[1]));
   });
   // tasks.create_task
-  def(*m, "create_task", {pos("coro"), kwonly("name"), kwonly("context")}, [self, &profile](const Bound& b) {
+  // name= from 3.8, context= from 3.11.
+  std::vector<Param> task_params{pos("coro")};
+  if (profile.task_names) task_params.push_back(kwonly("name"));
+  if (profile.create_task_takes_context) task_params.push_back(kwonly("context"));
+  def(*m, "create_task", task_params, [self, &profile](const Bound& b) {
     auto coro = require_coroutine(profile, b[0]);
     auto& loop = self->loop();
-    if (b[1].is_none()) return Value(loop.create_task(coro));
+    auto context = profile.create_task_takes_context ? context_of(b.values.back()) : nullptr;
+    if (!profile.task_names || b[1].is_none()) return Value(loop.create_task(coro, {}, context));
     // 3.8-3.12 create the task unnamed (using up a Task-N number), then rename it.
-    auto task = profile.named_create_task_uses_number ? loop.create_task(coro)
-                                                      : loop.create_task(coro, runtime::to_str(b[1]));
+    auto task = profile.named_create_task_uses_number ? loop.create_task(coro, {}, context)
+                                                      : loop.create_task(coro, runtime::to_str(b[1]), context);
     task->set_name(runtime::to_str(b[1]));
     return Value(task);
   });
@@ -301,19 +306,22 @@ Ref<runtime::Module> AsyncioModule::build() {
   constructor(*types_.Future, function("Future", {kwonly("loop")}, [self](const Bound&) {
                              return Value(self->event_loop().create_future());
                            }));
-  constructor(*types_.Task, function("Task", {pos("coro"), kwonly("loop"), kwonly("name")},
-                                                 [self, &profile](const Bound& b) {
-                                                   std::optional<std::string> name;
-                                                   if (!b[2].is_none()) name = runtime::to_str(b[2]);
-                                                   return Value(self->event_loop().create_task(require_coroutine(profile, b[0]), name));
-                                                 }));
+  std::vector<Param> task_init{pos("coro"), kwonly("loop")};
+  if (profile.task_names) task_init.push_back(kwonly("name"));
+  if (profile.create_task_takes_context) task_init.push_back(kwonly("context"));
+  constructor(*types_.Task, function("Task", task_init, [self, &profile](const Bound& b) {
+                std::optional<std::string> name;
+                if (profile.task_names && !b[2].is_none()) name = runtime::to_str(b[2]);
+                auto context = profile.create_task_takes_context ? context_of(b.values.back()) : nullptr;
+                return Value(self->event_loop().create_task(require_coroutine(profile, b[0]), name, context));
+              }));
 
   if (profile.task_group) {
     // runners.Runner
     auto runner = make<runtime::Type>("asyncio.runners", "Runner", runtime::Runtime::current().types.object);
     runtime::register_type(typeid(RunnerObject), runner);
     runner->add_method("run", method<RunnerObject>("Runner.run", {pos("coro"), kwonly("context")},
-                                                   [](RunnerObject& r, const Bound& b) { return r.run(b[1]); }));
+                                                   [](RunnerObject& r, const Bound& b) { return r.run(b[1], context_of(b[2])); }));
     runner->add_method("close", method<RunnerObject>("Runner.close", {}, [](RunnerObject& r, const Bound&) {
                          r.close();
                          return Value::none();

@@ -65,7 +65,7 @@ void add_future_methods(Type& t, const std::string& cls, const asyncio::VersionP
                  if (!fn)
                    runtime::raise(runtime::Runtime::current().builtins.TypeError,
                                   fmt::format("'{}' object is not callable", runtime::type_name(b[1])));
-                 f.add_done_callback(std::move(fn));
+                 f.add_done_callback(std::move(fn), context_of(b[2]));
                  return Value::none();
                }));
   t.add_method("remove_done_callback",
@@ -96,6 +96,10 @@ void add_task_methods(Type& t, const asyncio::VersionProfile& profile) {
                    return task.get_coro() ? Value(task.get_coro()) : Value::none();
                  }));
   }
+  if (profile.task_get_context)
+    t.add_method("get_context", c_method<Task>(profile, "Task.get_context", {}, [](Task& task, const Bound&) {
+                   return Value(task.get_context());
+                 }));
   if (profile.cancel_counting) {
     t.add_method("cancelling", c_method<Task>(profile, "Task.cancelling", {}, [](Task& task, const Bound&) {
                    return Value::integer(task.cancelling());

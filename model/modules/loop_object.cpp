@@ -28,6 +28,15 @@ double to_seconds(const Value& v, std::string_view what) {
   }
 }
 
+runtime::Ref<runtime::Context> context_of(const Value& v) {
+  if (v.is_none()) return nullptr;
+  auto* ctx = v.as<runtime::Context>();
+  if (!ctx)
+    runtime::raise(runtime::Runtime::current().builtins.TypeError,
+                   fmt::format("asim: context= takes a contextvars.Context, not {}", runtime::type_name(v)));
+  return Ref<runtime::Context>(ctx);
+}
+
 namespace {
 
 Ref<runtime::Callable> callable_arg(const Value& v) {
@@ -61,33 +70,42 @@ Ref<runtime::Type> make_loop_type(Session& session, const Ref<runtime::Type>& ob
   t->add_method("create_future", method<LoopObject>("BaseEventLoop.create_future", {}, [](LoopObject& l, const Bound&) {
                   return Value(l.loop->create_future());
                 }));
+  // name= from 3.8, context= from 3.11.
+  const bool names = session.profile().task_names, contexts = session.profile().create_task_takes_context;
+  std::vector<Param> task_params{pos("coro")};
+  if (names) task_params.push_back(kwonly("name"));
+  if (contexts) task_params.push_back(kwonly("context"));
   t->add_method("create_task",
-                method<LoopObject>("BaseEventLoop.create_task", {pos("coro"), kwonly("name"), kwonly("context")},
-                                   [](LoopObject& l, const Bound& b) {
+                method<LoopObject>("BaseEventLoop.create_task", task_params,
+                                   [names, contexts](LoopObject& l, const Bound& b) {
                                      auto* coro = b[1].as<runtime::Coroutine>();
                                      if (!coro || coro->type_name() != "coroutine")
                                        runtime::raise(runtime::Runtime::current().builtins.TypeError,
                                                       "a coroutine was expected, got " + runtime::repr(b[1]));
                                      std::optional<std::string> name;
-                                     if (!b[2].is_none()) name = runtime::str(b[2]);
-                                     return Value(l.loop->create_task(Ref<runtime::Coroutine>(coro), name));
+                                     if (names && !b[2].is_none()) name = runtime::str(b[2]);
+                                     return Value(l.loop->create_task(Ref<runtime::Coroutine>(coro), name,
+                                                                      contexts ? context_of(b.values.back()) : nullptr));
                                    }));
   t->add_method("call_soon", method<LoopObject>("BaseEventLoop.call_soon",
                                                 {pos("callback"), varargs("args"), kwonly("context")},
                                                 [](LoopObject& l, const Bound& b) {
-                                                  return Value(l.loop->call_soon(callable_arg(b[1]), rest_args(b)));
+                                                  return Value(l.loop->call_soon(callable_arg(b[1]), rest_args(b),
+                                                                                 context_of(b[3])));
                                                 }));
   t->add_method("call_later", method<LoopObject>("BaseEventLoop.call_later",
                                                  {pos("delay"), pos("callback"), varargs("args"), kwonly("context")},
                                                  [](LoopObject& l, const Bound& b) {
                                                    return Value(l.loop->call_later(to_seconds(b[1], "delay"),
-                                                                                   callable_arg(b[2]), rest_args(b)));
+                                                                                   callable_arg(b[2]), rest_args(b),
+                                                                                   context_of(b[4])));
                                                  }));
   t->add_method("call_at", method<LoopObject>("BaseEventLoop.call_at",
                                               {pos("when"), pos("callback"), varargs("args"), kwonly("context")},
                                               [](LoopObject& l, const Bound& b) {
                                                 return Value(l.loop->call_at(to_seconds(b[1], "when"),
-                                                                             callable_arg(b[2]), rest_args(b)));
+                                                                             callable_arg(b[2]), rest_args(b),
+                                                                             context_of(b[4])));
                                               }));
   // call_soon_threadsafe also wakes the selector through the self-pipe; on
   // the virtual clock (asim and the harness alike) no I/O is ever reported,
@@ -95,7 +113,8 @@ Ref<runtime::Type> make_loop_type(Session& session, const Ref<runtime::Type>& ob
   t->add_method("call_soon_threadsafe", method<LoopObject>("BaseEventLoop.call_soon_threadsafe",
                                                           {pos("callback"), varargs("args"), kwonly("context")},
                                                           [](LoopObject& l, const Bound& b) {
-                                                            return Value(l.loop->call_soon(callable_arg(b[1]), rest_args(b)));
+                                                            return Value(l.loop->call_soon(callable_arg(b[1]), rest_args(b),
+                                                                                           context_of(b[3])));
                                                           }));
   for (const char* name : {"run_in_executor", "set_default_executor"})
     t->dict[name] = Value(not_modelled_function(std::string("loop.") + name, "threads run outside asim's virtual clock"));

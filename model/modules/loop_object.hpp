@@ -3,6 +3,7 @@
 #pragma once
 
 #include "model/modules/session.hpp"
+#include "model/runtime/contextvars.hpp"
 #include "model/runtime/type.hpp"
 
 namespace asim::modules {
@@ -19,6 +20,10 @@ class LoopObject : public runtime::Object {
 };
 
 runtime::Ref<runtime::Type> make_loop_type(Session& session, const runtime::Ref<runtime::Type>& object_type);
+
+// context=: the contextvars.Context a callback or task runs in; nullptr (a
+// copy of the current one) for None.
+runtime::Ref<runtime::Context> context_of(const runtime::Value& v);
 
 // A float from a Python int or float; TypeError naming `what` otherwise.
 double to_seconds(const runtime::Value& v, std::string_view what);

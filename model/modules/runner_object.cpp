@@ -27,13 +27,13 @@ asyncio::EventLoop& RunnerObject::lazy_init() {
 }
 
 // Runner.run
-Value RunnerObject::run(const Value& coro) {
+Value RunnerObject::run(const Value& coro, Ref<runtime::Context> context) {
   if (!asyncio::iscoroutine(session_.profile(), coro))
     runtime::raise(builtins().ValueError, "a coroutine was expected, got " + runtime::repr(coro));
   if (session_.running_loop())
     runtime::raise(builtins().RuntimeError, "Runner.run() cannot be called from a running event loop");
   asyncio::EventLoop& loop = lazy_init();
-  auto task = loop.create_task(Ref<runtime::Coroutine>(coro.as<runtime::Coroutine>()));
+  auto task = loop.create_task(Ref<runtime::Coroutine>(coro.as<runtime::Coroutine>()), {}, std::move(context));
   return loop.run_until_complete(Value(task));
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "model/modules/session.hpp"
+#include "model/runtime/contextvars.hpp"
 
 namespace asim::modules {
 
@@ -12,7 +13,8 @@ class RunnerObject : public runtime::Object {
 
   // Runner._lazy_init: the loop, made (and set as current) on first need.
   asyncio::EventLoop& lazy_init();
-  runtime::Value run(const runtime::Value& coro);
+  // Runner.run: `context` is what the main task runs in (nullptr: a copy).
+  runtime::Value run(const runtime::Value& coro, runtime::Ref<runtime::Context> context);
   void close();
 
  private:

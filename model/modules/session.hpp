@@ -96,6 +96,7 @@ runtime::Ref<runtime::Module> make_random_module(Session& session);
 runtime::Ref<runtime::Module> make_contextlib_module(Session& session);
 runtime::Ref<runtime::Module> make_dataclasses_module(Session& session);
 runtime::Ref<runtime::Module> make_library_hooks_module(Session& session);
+runtime::Ref<runtime::Module> make_contextvars_module(Session& session);
 // exit()/quit(), and the builtins asim does not model (they stop the run).
 void add_unmodelled_builtins(runtime::Module& builtins);
 

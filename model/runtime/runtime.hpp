@@ -60,6 +60,9 @@ class Runtime {
   Heap& heap() { return heap_; }
   BuiltinTypes types;  // before the exceptions: BaseException derives from object
   BuiltinExceptions builtins;
+  // The current contextvars.Context (model/runtime/contextvars.hpp), made
+  // on first use; after the heap, so it is released before the heap goes.
+  Ref<Object> context;
   // type_of(): the class of objects of each C++ class (register_type), and
   // classes made up on first sight for C++ classes nobody registered.
   std::unordered_map<std::type_index, Ref<Type>> type_registry;
