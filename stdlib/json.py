@@ -46,7 +46,8 @@ def _float(o, allow_nan):
         return float.__repr__(o)
     if not allow_nan:
         message = "Out of range float values are not JSON compliant"
-        if _V >= (3, 10):
+        # The C encoder names the value from 3.12.
+        if _V >= (3, 12):
             message += ": " + repr(o)
         raise ValueError(message)
     return text
