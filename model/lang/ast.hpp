@@ -259,6 +259,7 @@ struct ClassDef : Stmt {
   ClassDef(Loc l) : Stmt(StmtKind::ClassDef, l) {}
   std::string name;
   std::vector<ExprPtr> bases;
+  ExprPtr metaclass;  // `metaclass=...`, or nullptr
   Body body;
   std::vector<ExprPtr> decorator_list;
 };

@@ -75,7 +75,7 @@ namespace asim::lang {
   X(CALL_KW)              /* func, arg args, names tuple (const) -> result; last len(names) are keywords */ \
   X(CALL_EX)              /* func, args tuple[, kwargs dict if arg & 1] -> result */                        \
   X(MAKE_FUNCTION)        /* [defaults][kwdefaults][closure] code -> function; arg = which */               \
-  X(BUILD_CLASS)          /* body function, bases tuple -> the class; names[arg] is its name */             \
+  X(BUILD_CLASS)          /* body, bases tuple, metaclass|None -> the class; names[arg]: name */             \
   X(RETURN_VALUE)         /* return TOS */                                                                  \
   X(YIELD_VALUE)          /* a generator: suspend, giving pop; resumed, push the value sent */              \
   X(GET_YIELD_FROM_ITER)  /* TOS = iter(TOS), a generator as it is */                                       \

@@ -11,6 +11,7 @@
 
 #include "model/lang/extent.hpp"
 #include "model/lang/symtable.hpp"
+#include "model/lang/unparse.hpp"
 #include "model/runtime/numbers.hpp"
 #include "model/runtime/ops.hpp"
 
@@ -72,7 +73,6 @@ int stack_effect(const Instr& in, bool jump) {
     case Op::DICT_UPDATE:
     case Op::POP_JUMP_IF_FALSE:
     case Op::POP_JUMP_IF_TRUE:
-    case Op::BUILD_CLASS:
     case Op::RETURN_VALUE:
     case Op::RERAISE:
     case Op::POP_EXCEPT: return -1;
@@ -98,6 +98,7 @@ int stack_effect(const Instr& in, bool jump) {
     case Op::STORE_ATTR:
     case Op::DELETE_SUBSCR:
     case Op::MAP_ADD:
+    case Op::BUILD_CLASS:
     case Op::END_ASYNC_FOR: return -2;
     case Op::STORE_SUBSCR: return -3;
     case Op::BUILD_TUPLE:
@@ -467,7 +468,14 @@ class Compiler {
         // Module and class bodies keep `name: annotation` in __annotations__
         // (made at the body's start); functions do not evaluate it.
         if (!u().ste->function_like()) {
-          expr(*a.annotation);
+          if (future_annotations_) {
+            // PEP 563: the annotation is kept as its source text, unevaluated.
+            auto text = unparse(*a.annotation);
+            if (!text) unsupported(a.annotation->loc, "this annotation under 'from __future__ import annotations'");
+            load_const(Value::str(*text));
+          } else {
+            expr(*a.annotation);
+          }
           set_pos(pos_of(s));
           if (a.target->kind == ExprKind::Name) {
             emit(Op::SETUP_ANNOTATIONS);
@@ -544,6 +552,9 @@ class Compiler {
       case StmtKind::ImportFrom: {
         const auto& i = static_cast<const ImportFrom&>(s);
         if (!i.module.empty() && i.module[0] == '.') unsupported(s.loc, "relative imports");
+        if (i.module == "__future__")
+          for (const auto& alias : i.names)
+            if (alias.name == "annotations") future_annotations_ = true;
         emit(Op::IMPORT_NAME, name_index(i.module));
         for (const auto& alias : i.names) {
           if (alias.name == "*") unsupported(s.loc, "'from ... import *'");
@@ -1221,6 +1232,9 @@ class Compiler {
     }
     set_pos(p);
     emit(Op::BUILD_TUPLE, static_cast<int>(c.bases.size()));
+    if (c.metaclass) expr(*c.metaclass);
+    else load_const(Value());
+    set_pos(p);
     emit(Op::BUILD_CLASS, name_index(c.name));
     for (std::size_t i = c.decorator_list.size(); i-- > 0;) emit(Op::CALL, 1);
     nameop(c.name, Ctx::Store);
@@ -1682,6 +1696,7 @@ class Compiler {
   Extents extents_;
   std::unique_ptr<SymbolTable> symtable_;
   std::deque<Unit> units_;  // a deque: references to outer units stay valid
+  bool future_annotations_ = false;  // `from __future__ import annotations` seen
 };
 
 }  // namespace

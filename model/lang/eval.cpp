@@ -194,8 +194,11 @@ Value make_function(Frame& f, int flags, Value* args) {
 }
 
 // BUILD_CLASS: runs the class body in a fresh namespace, then makes the type
-// with the bases (a tuple).
-Value build_class(Frame& f, const std::string& name, const Value& body, const Value& base) {
+// with the bases (a tuple) and the metaclass (None: the bases' own, if any),
+// as type.__new__ and __build_class__ do: descriptors' __set_name__, the
+// base's __init_subclass__, then a metaclass's __init__. A metaclass's
+// __new__ is not run (asim has no super() to reach type.__new__).
+Value build_class(Frame& f, const std::string& name, const Value& body, const Value& base, const Value& meta) {
   std::unordered_map<std::string, Value> ns;
   auto module_name = f.globals->dict.find("__name__");
   ns["__module__"] = module_name != f.globals->dict.end() ? module_name->second : Value::str("__main__");
@@ -205,13 +208,33 @@ Value build_class(Frame& f, const std::string& name, const Value& body, const Va
   fn->class_namespace = nullptr;
   std::vector<Ref<Type>> bases;
   for (const auto& b : base.as<runtime::Tuple>()->items) {
-    Ref<Type> t = b.ref<Type>();
-    if (!t) runtime::raise(builtins().TypeError, "bases must be types");
-    bases.push_back(std::move(t));
+    if (Ref<Type> t = b.ref<Type>()) {
+      bases.push_back(std::move(t));
+      continue;
+    }
+    // A base that is no class names the classes it stands for (typing's
+    // Generic[T]: update_bases and __mro_entries__).
+    auto entries = runtime::getattr_opt(b, "__mro_entries__");
+    if (!entries) runtime::raise(builtins().TypeError, "bases must be types");
+    const Value arg[] = {base};
+    for (const auto& e : runtime::to_vector(runtime::call(*entries, arg))) {
+      Ref<Type> t = e.ref<Type>();
+      if (!t) runtime::raise(builtins().TypeError, "__mro_entries__ must return a tuple");
+      bases.push_back(std::move(t));
+    }
   }
+  Ref<Type> metaclass;
+  if (!meta.is_none()) {
+    metaclass = meta.ref<Type>();
+    if (!metaclass) runtime::raise(builtins().TypeError, "metaclass must be a class");
+    if (metaclass.get() == runtime::Runtime::current().types.type.get()) metaclass = nullptr;
+  }
+  for (const auto& b : bases)
+    if (!metaclass && b->metaclass) metaclass = b->metaclass;
   if (bases.empty()) bases.push_back(runtime::Runtime::current().types.object);
   const std::string module = runtime::to_str(ns["__module__"]);
   auto type = runtime::make<Type>(module, name, std::move(bases));
+  type->metaclass = metaclass;
   type->qualname = fn->code->qualname;
   ns.erase("__qualname__");
   if (auto cell = ns.find("__classcell__"); cell != ns.end()) {
@@ -226,6 +249,30 @@ Value build_class(Frame& f, const std::string& name, const Value& body, const Va
     if (auto set_name = runtime::type_of(value)->lookup_override("__set_name__")) {
       const Value args[] = {value, Value(type), Value::str(key)};
       runtime::call(*set_name, args);
+    }
+  }
+  // object.__init_subclass__ does nothing: only a class body's runs.
+  for (Type* ancestor : type->ancestors()) {
+    auto hook = ancestor->dict.find("__init_subclass__");
+    if (hook == ancestor->dict.end()) continue;
+    Value fn = hook->second;
+    if (auto* cm = fn.as<runtime::ClassMethod>()) fn = cm->fn;
+    const Value arg[] = {Value(type)};
+    runtime::call(fn, arg);
+    break;
+  }
+  if (metaclass) {
+    if (auto init = metaclass->lookup_override("__init__")) {
+      // The namespace in definition order (an Enum's members), which the
+      // body's names give: the order the compiler first met them.
+      Value namespace_dict = runtime::make_dict();
+      for (const auto& key : fn->code->names)
+        if (auto it = type->dict.find(key); it != type->dict.end())
+          runtime::setitem(namespace_dict, Value::str(key), it->second);
+      for (const auto& [k, v] : type->dict)
+        if (!runtime::contains(namespace_dict, Value::str(k))) runtime::setitem(namespace_dict, Value::str(k), v);
+      const Value args[] = {Value(type), Value::str(name), base, namespace_dict};
+      runtime::call(*init, args);
     }
   }
   return Value(type);
@@ -961,8 +1008,9 @@ Step eval_frame(Frame& f, Value sent, Ref<PyException> thrown) {
             case Op::CALL_EX: sp = op_call_ex(in.arg, sp); break;
             case Op::MAKE_FUNCTION: sp = op_make_function(f, in.arg, sp); break;
             case Op::BUILD_CLASS: {
+              Value meta = POP();
               Value base = POP();
-              TOP() = build_class(f, co.names[static_cast<std::size_t>(in.arg)], TOP(), base);
+              TOP() = build_class(f, co.names[static_cast<std::size_t>(in.arg)], TOP(), base, meta);
               break;
             }
             case Op::RETURN_VALUE: {

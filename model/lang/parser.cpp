@@ -1115,8 +1115,13 @@ StmtPtr Parser::class_def(std::vector<ExprPtr> decorators) {
     // The bases are parsed as a call's arguments would be.
     auto c = call(make_expr<Name>(kw.loc), kw.loc);
     auto& args = static_cast<Call&>(*c);
-    if (!args.keywords.empty())
-      defer_unsupported(args.keywords.front().loc, "class keyword arguments (such as metaclass=...)");
+    for (auto& k : args.keywords) {
+      if (k.arg != "metaclass" || s->metaclass) {
+        defer_unsupported(k.loc, "class keyword arguments other than metaclass=");
+        break;
+      }
+      s->metaclass = std::move(k.value);
+    }
     s->bases = std::move(args.args);
   }
   expect_colon(false);

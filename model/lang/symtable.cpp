@@ -118,6 +118,7 @@ class SymtableBuilder {
         add_def(c.name, kDefLocal);
         for (const auto& d : c.decorator_list) expr(*d);
         for (const auto& b : c.bases) expr(*b);
+        if (c.metaclass) expr(*c.metaclass);
         enter(SymtableEntry::Kind::Class, c.name, c.loc, &c);
         body(c.body);
         leave();

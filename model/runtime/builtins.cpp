@@ -35,7 +35,15 @@ std::string print_text(const std::optional<Value>& v, const char* what, const ch
 
 // isinstance()'s classinfo: a class or a (nested) tuple of classes.
 bool instance_of(const Value& obj, const Value& info, const char* fname) {
-  if (auto* t = info.as<Type>()) return isinstance(obj, t);
+  if (auto* t = info.as<Type>()) {
+    // A metaclass's __instancecheck__ (collections.abc's structural checks).
+    if (t->metaclass && !isinstance(obj, t))
+      if (auto check = t->metaclass->lookup_override("__instancecheck__")) {
+        const Value args[] = {info, obj};
+        return truthy(call(*check, args));
+      }
+    return isinstance(obj, t);
+  }
   if (auto* tup = info.as<Tuple>()) {
     for (const auto& item : tup->items)
       if (instance_of(obj, item, fname)) return true;

@@ -38,12 +38,28 @@ std::optional<Value> type_attribute(Type& cls, std::string_view name) {
     return make_tuple(std::move(bases));
   }
   if (name == "__base__") return cls.base ? Value(cls.base) : Value::none();
+  if (name == "__dict__") {
+    Value d = make_dict();
+    for (const auto& [k, v] : cls.dict) setitem(d, Value::str(k), v);
+    return d;
+  }
   if (name == "__doc__") {
     if (auto d = cls.dict.find("__doc__"); d != cls.dict.end()) return d->second;
     return Value::none();
   }
   const Ref<Type> self(&cls);
   if (auto v = cls.lookup_class(name)) return bind_descriptor(*v, Value(self), self, false);
+  if (cls.metaclass) {
+    // The metaclass's methods and properties, bound to the class.
+    if (auto v = cls.metaclass->lookup_class(name)) {
+      if (auto* p = v->as<Property>()) {
+        const Value arg[] = {Value(self)};
+        return call(p->fget, arg);
+      }
+      if (auto* fn = v->as<Callable>()) return Value(make<BoundMethod>(Value(self), Ref<Callable>(fn)));
+      return v;
+    }
+  }
   // The metaclass: type's own methods (mro()).
   return Runtime::current().types.type->lookup(Value(self), name);
 }
@@ -259,6 +275,27 @@ namespace {
 // run a class body's __init__.
 Value call_type(Type& cls, std::span<const Value> args, std::span<const Keyword> kwargs) {
   const Ref<Type> self(&cls);
+  std::vector<Value> all;
+  all.reserve(args.size() + 1);
+  all.push_back(Value(self));
+  all.insert(all.end(), args.begin(), args.end());
+  if (cls.metaclass) {
+    if (auto f = cls.metaclass->lookup_override("__call__")) return call(*f, all, kwargs);
+  }
+  // A class body's __new__ (a static method taking the class): __init__
+  // runs only on an instance of the class it returns.
+  if (auto nw = cls.lookup_override("__new__")) {
+    Value fn = *nw;
+    if (auto* sm = fn.as<StaticMethod>()) fn = sm->fn;
+    Value instance = call(fn, all, kwargs);
+    if (!type_of(instance)->is_subclass_of(&cls)) return instance;
+    if (auto init = type_of(instance)->lookup_override("__init__")) {
+      all[0] = instance;
+      const Value r = call(*init, all, kwargs);
+      if (!r.is_none()) throw_type_error(fmt::format("__init__() should return None, not '{}'", type_name(r)));
+    }
+    return instance;
+  }
   const Type::Constructor* ctor = cls.find_constructor();
   if (!ctor) throw_type_error(fmt::format("cannot create '{}' instances", cls.qualified_name()));
   auto init = cls.lookup_override("__init__");
@@ -268,10 +305,7 @@ Value call_type(Type& cls, std::span<const Value> args, std::span<const Keyword>
     return (*ctor)(self, args, kwargs);
   }
   Value instance = (*ctor)(self, args, {});
-  std::vector<Value> all;
-  all.reserve(args.size() + 1);
-  all.push_back(instance);
-  all.insert(all.end(), args.begin(), args.end());
+  all[0] = instance;
   const Value r = call(*init, all, kwargs);
   if (!r.is_none()) throw_type_error(fmt::format("__init__() should return None, not '{}'", type_name(r)));
   return instance;

@@ -376,7 +376,7 @@ bool contains(const Value& haystack, const Value& needle) {
       case DictView::Kind::Values: break;
     }
   }
-  if (haystack.is_object() && haystack.as<Instance>()) {
+  if (haystack.is_object() && (haystack.as<Instance>() || (haystack.as<Type>() && haystack.as<Type>()->metaclass))) {
     if (auto f = type_of(haystack)->lookup_override("__contains__")) {
       const Value args[] = {haystack, needle};
       return truthy(call(*f, args));

@@ -34,8 +34,14 @@ Seq slice_of(const Seq& items, const Slice& s) {
   return out;
 }
 
+// A dunder a class body defines for `obj`: an instance's class, or a class's
+// metaclass.
 std::optional<Value> user_method(const Value& obj, const char* name) {
-  if (!obj.is_object() || !obj.as<Instance>()) return std::nullopt;
+  if (!obj.is_object()) return std::nullopt;
+  if (!obj.as<Instance>()) {
+    auto* t = obj.as<Type>();
+    if (!t || !t->metaclass) return std::nullopt;
+  }
   return type_of(obj)->lookup_override(name);
 }
 
@@ -103,7 +109,17 @@ Value getitem(const Value& obj, const Value& key) {
     if (Runtime::current().features.builtin_generics)
       for (const auto& generic : {types.list, types.dict, types.tuple, types.set, types.frozenset, types.type})
         if (t == generic.get()) return Value(make<GenericAlias>(Ref<Type>(t), key));
-    if (auto f = t->lookup_class("__class_getitem__")) return call(*f, std::span<const Value>(&key, 1));
+    if (auto f = user_method(obj, "__getitem__")) {
+      const Value args[] = {obj, key};
+      return call(*f, args);
+    }
+    // __class_getitem__ is a class method even when not declared one.
+    if (auto f = t->lookup_class("__class_getitem__")) {
+      if (auto* cm = f->as<ClassMethod>()) f = cm->fn;
+      if (f->as<BoundMethod>()) return call(*f, std::span<const Value>(&key, 1));
+      const Value args[] = {obj, key};
+      return call(*f, args);
+    }
     if (!Runtime::current().features.type_subscript_names_type) throw_type_error("'type' object is not subscriptable");
     throw_type_error(fmt::format("type '{}' is not subscriptable", t->qualname));
   }

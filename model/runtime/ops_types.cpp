@@ -54,7 +54,7 @@ Ref<Type> type_of(const Value& v) {
   Object* o = v.object();
   if (auto* e = downcast<PyException>(o)) return e->type;
   if (auto* h = downcast<HasPythonType>(o)) return h->python_type();
-  if (downcast<Type>(o)) return rt.types.type;
+  if (auto* t = downcast<Type>(o)) return t->metaclass ? t->metaclass : rt.types.type;
   auto it = rt.type_registry.find(std::type_index(typeid(*o)));
   if (it != rt.type_registry.end() && it->second->name == o->type_name()) return it->second;
   return class_of_unregistered(rt, *o, it != rt.type_registry.end());
@@ -98,6 +98,12 @@ void install_object_type(BuiltinTypes& t) {
     return Value(make<Instance>(cls));
   };
   def(t.object, "__init__", [](std::span<const Value>, std::span<const Keyword>) { return Value::none(); });
+  // object.__new__(cls): a bare instance, for a class body's __new__.
+  def(t.object, "__new__", [](std::span<const Value> a, std::span<const Keyword>) {
+    auto* cls = a.empty() ? nullptr : a[0].as<Type>();
+    if (!cls) throw_type_error("object.__new__(X): X is not a type object");
+    return Value(make<Instance>(Ref<Type>(cls)));
+  });
   def(t.object, "__repr__", [](std::span<const Value> a, std::span<const Keyword>) {
     return Value::str(a[0].is_object() ? a[0].object()->repr() : repr(a[0]));
   });

@@ -76,6 +76,9 @@ class Type : public Object {
   const std::vector<Ref<Type>> bases;  // __bases__
   // __qualname__; the name unless set (a class defined inside a function).
   std::string qualname;
+  // type(cls) when a class statement named a metaclass (or a base had one):
+  // its methods serve the class's attributes, iteration, len, [] and calls.
+  Ref<Type> metaclass;
 
  private:
   std::optional<Value> lookup_here(const Value& self, const std::string& key) const;
