@@ -33,7 +33,7 @@ constexpr NativeModule kNativeModules[] = {
     {"asim", make_asim_module},             {"time", make_time_module},
     {"random", make_random_module},         {"contextlib", make_contextlib_module},
     {"dataclasses", make_dataclasses_module},   {"_asimlib", make_library_hooks_module},
-    {"contextvars", make_contextvars_module},
+    {"contextvars", make_contextvars_module},    {"_math", make_native_math_module},
 };
 
 // Where tracebacks and __file__ place a library module's source.

@@ -97,6 +97,8 @@ runtime::Ref<runtime::Module> make_contextlib_module(Session& session);
 runtime::Ref<runtime::Module> make_dataclasses_module(Session& session);
 runtime::Ref<runtime::Module> make_library_hooks_module(Session& session);
 runtime::Ref<runtime::Module> make_contextvars_module(Session& session);
+// `_math`: the C functions stdlib/math.py exports.
+runtime::Ref<runtime::Module> make_native_math_module(Session& session);
 // exit()/quit(), and the builtins asim does not model (they stop the run).
 void add_unmodelled_builtins(runtime::Module& builtins);
 
