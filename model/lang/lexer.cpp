@@ -1,5 +1,7 @@
 #include "model/lang/lexer.hpp"
 
+#include "model/runtime/text.hpp"
+
 #include <fmt/format.h>
 
 #include <array>
@@ -21,24 +23,6 @@ int hex_value(char c) {
   if (is_digit(c)) return c - '0';
   c = lower(c);
   return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-}
-
-void append_utf8(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
 }
 
 // r, u, b, f and their combinations rb/br/fr/rf, in any case.
@@ -635,7 +619,7 @@ void Lexer::escape(const Delim& d, std::string& out, std::size_t segment_begin, 
       if (d.bytes)
         out += static_cast<char>(v);
       else
-        append_utf8(out, v);
+        runtime::text::append(out, v);
       break;
     }
     case 'u':
@@ -647,7 +631,7 @@ void Lexer::escape(const Delim& d, std::string& out, std::size_t segment_begin, 
       }
       const auto v = c == 'u' ? hex(4, "truncated \\uXXXX escape") : hex(8, "truncated \\UXXXXXXXX escape");
       if (v > 0x10FFFF) unicode_error("illegal Unicode character");
-      append_utf8(out, v);
+      runtime::text::append(out, v);
       break;
     }
     case 'N': {
@@ -671,7 +655,7 @@ void Lexer::escape(const Delim& d, std::string& out, std::size_t segment_begin, 
         if (d.bytes)
           out += static_cast<char>(v);
         else
-          append_utf8(out, v);
+          runtime::text::append(out, v);
         break;
       }
       // An unknown escape keeps its backslash (CPython only warns). In an

@@ -1,5 +1,7 @@
 #include "model/lang/source.hpp"
 
+#include "model/runtime/text.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -133,19 +135,6 @@ std::size_t invalid_utf8(std::string_view text) {
   return std::string_view::npos;
 }
 
-void append_utf8(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
 // Windows-1252's 0x80-0x9F (0 where the code page defines no character).
 constexpr std::array<std::uint16_t, 32> kCp1252High = {
     0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
@@ -211,7 +200,7 @@ std::shared_ptr<const Source> load_source(std::string path, std::string_view byt
         cp = kCp1252High[b - 0x80];
         if (cp == 0) fail(fmt::format("encoding problem: {}", *declared), declared_line);
       }
-      append_utf8(text, cp);
+      runtime::text::append(text, cp);
     }
   }
 
