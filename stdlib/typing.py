@@ -7,6 +7,8 @@ aliases are plain objects here: isinstance() checks against them are not
 modelled."""
 import sys
 
+import _asimlib
+
 _V = sys.version_info[:2]
 
 TYPE_CHECKING = False
@@ -346,8 +348,33 @@ def final(f):
     return f
 
 
+def _hint(value):
+    # CPython evaluates a string hint (a forward reference) with eval(),
+    # which asim does not model.
+    if isinstance(value, str):
+        _asimlib.unsupported("typing.get_type_hints of the string annotation %r" % value,
+                             "asim does not evaluate source text (no eval)")
+    return type(None) if value is None else value
+
+
 def get_type_hints(obj, globalns=None, localns=None):
-    return dict(getattr(obj, '__annotations__', {}))
+    # typing.get_type_hints: a class merges its bases' annotations (the most
+    # derived last); None means NoneType; up to 3.10 a parameter whose
+    # default is None becomes Optional.
+    if isinstance(obj, type):
+        hints = {}
+        for base in reversed(obj.__mro__):
+            for name, value in base.__dict__.get('__annotations__', {}).items():
+                hints[name] = _hint(value)
+        return hints
+    hints = {}
+    defaults = _asimlib.parameter_defaults(obj) if _V < (3, 11) else {}
+    for name, value in getattr(obj, '__annotations__', {}).items():
+        value = _hint(value)
+        if name in defaults and defaults[name] is None:
+            value = Optional[value]
+        hints[name] = value
+    return hints
 
 
 if _V >= (3, 8):

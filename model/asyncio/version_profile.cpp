@@ -119,6 +119,7 @@ constexpr VersionProfile make_profile(int minor) {
   p.syntax.display = since(13) ? Y::Traceback : since(10) ? Y::CRanges : since(9) ? Y::C : Y::Pgen;
   p.syntax.parser = since(12) ? G::Peg312 : since(10) ? G::Peg310 : since(9) ? G::Peg39 : since(8) ? G::Pgen38 : G::Pgen37;
   p.syntax.null_bytes_rejected = since(11);
+  p.syntax.positional_only_params = since(8);
   p.syntax.pep263_url = since(11) ? kPep263 : since(9) ? kPep263Https : kPep263Old;
   return p;
 }

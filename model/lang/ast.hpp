@@ -77,6 +77,9 @@ struct Arguments {
   std::vector<std::string> kwonly;
   std::vector<ExprPtr> kw_defaults;  // one per kwonly; nullptr = required
   std::optional<std::string> kwarg;
+  // Annotations (a def's only), one per name above, nullptr where none.
+  std::vector<ExprPtr> posonly_annotations, arg_annotations, kwonly_annotations;
+  ExprPtr vararg_annotation, kwarg_annotation;
 };
 
 struct Lambda : Expr {
@@ -250,6 +253,7 @@ struct FunctionDef : Stmt {  // def or async def (kind tells)
   FunctionDef(StmtKind k, Loc l) : Stmt(k, l) {}
   std::string name;
   Arguments args;
+  ExprPtr returns;  // `-> annotation`, or nullptr
   Body body;
   std::vector<ExprPtr> decorator_list;
   bool is_async() const { return kind == StmtKind::AsyncFunctionDef; }

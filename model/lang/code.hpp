@@ -74,7 +74,7 @@ namespace asim::lang {
   X(CALL)                 /* func, arg positional args -> result */                                         \
   X(CALL_KW)              /* func, arg args, names tuple (const) -> result; last len(names) are keywords */ \
   X(CALL_EX)              /* func, args tuple[, kwargs dict if arg & 1] -> result */                        \
-  X(MAKE_FUNCTION)        /* [defaults][kwdefaults][closure] code -> function; arg = which */               \
+  X(MAKE_FUNCTION)        /* [defaults][kwdefaults][annotations][closure] code -> function; arg = which */               \
   X(BUILD_CLASS)          /* body, bases tuple, metaclass|None -> the class; names[arg]: name */             \
   X(RETURN_VALUE)         /* return TOS */                                                                  \
   X(YIELD_VALUE)          /* a generator: suspend, giving pop; resumed, push the value sent */              \
@@ -111,7 +111,7 @@ std::string_view op_name(Op op);
 constexpr std::int32_t kInplace = 0x100;  // BINARY_OP: `x op= y`
 constexpr std::int32_t kHasSpec = 0x100;  // FORMAT_VALUE: a format spec is on the stack
 // MAKE_FUNCTION flags, in stack order (the code object is TOS).
-constexpr std::int32_t kFnDefaults = 0x1, kFnKwDefaults = 0x2, kFnClosure = 0x8;
+constexpr std::int32_t kFnDefaults = 0x1, kFnKwDefaults = 0x2, kFnAnnotations = 0x4, kFnClosure = 0x8;
 constexpr std::uint16_t kNoHandler = 0xffff;
 
 // One instruction: 8 bytes. `handler` indexes the code's exception table (the

@@ -117,7 +117,8 @@ int stack_effect(const Instr& in, bool jump) {
     case Op::CALL_KW: return -n - 1;
     case Op::CALL_EX: return -1 - (n & 1);
     case Op::MAKE_FUNCTION:
-      return -(((n & kFnDefaults) ? 1 : 0) + ((n & kFnKwDefaults) ? 1 : 0) + ((n & kFnClosure) ? 1 : 0));
+      return -(((n & kFnDefaults) ? 1 : 0) + ((n & kFnKwDefaults) ? 1 : 0) + ((n & kFnAnnotations) ? 1 : 0) +
+               ((n & kFnClosure) ? 1 : 0));
     case Op::RAISE_VARARGS: return -n;
   }
   return 0;
@@ -465,24 +466,38 @@ class Compiler {
           expr(*a.value);
           store_target(*a.target);
         }
-        // Module and class bodies keep `name: annotation` in __annotations__
-        // (made at the body's start); functions do not evaluate it.
-        if (!u().ste->function_like()) {
-          if (future_annotations_) {
-            // PEP 563: the annotation is kept as its source text, unevaluated.
-            auto text = unparse(*a.annotation);
-            if (!text) unsupported(a.annotation->loc, "this annotation under 'from __future__ import annotations'");
-            load_const(Value::str(*text));
-          } else {
-            expr(*a.annotation);
-          }
-          set_pos(pos_of(s));
-          if (a.target->kind == ExprKind::Name) {
+        // compiler_annassign. Module and class bodies keep `name: annotation`
+        // in __annotations__ (made at the body's start); functions never
+        // evaluate an annotation.
+        if (a.target->kind == ExprKind::Name) {
+          if (!u().ste->function_like()) {
+            annotation(*a.annotation);
+            set_pos(pos_of(s));
             emit(Op::SETUP_ANNOTATIONS);
             nameop("__annotations__", Ctx::Load);
             load_const(Value::str(static_cast<const Name&>(*a.target).id));
             emit(Op::STORE_SUBSCR);
+          }
+          break;
+        }
+        // `obj.attr: T` or `obj[key]: T` without a value still evaluates
+        // obj (and key); T only outside functions, and not under PEP 563.
+        if (!a.value) {
+          if (a.target->kind == ExprKind::Attribute) {
+            expr(*static_cast<const Attribute&>(*a.target).value);
+            emit(Op::POP_TOP);
           } else {
+            const auto& sub = static_cast<const Subscript&>(*a.target);
+            expr(*sub.value);
+            emit(Op::POP_TOP);
+            expr(*sub.slice);
+            emit(Op::POP_TOP);
+          }
+        }
+        if (!u().ste->function_like()) {
+          emit(Op::SETUP_ANNOTATIONS);
+          if (!future_annotations_) {
+            expr(*a.annotation);
             emit(Op::POP_TOP);
           }
         }
@@ -1101,6 +1116,40 @@ class Compiler {
 
   // ---------------------------------------------------- functions, classes
 
+  // An annotation's value: evaluated, or under PEP 563 (`from __future__
+  // import annotations`) its source text, unevaluated.
+  void annotation(const Expr& e) {
+    if (future_annotations_) {
+      auto text = unparse(e);
+      if (!text) unsupported(e.loc, "this annotation under 'from __future__ import annotations'");
+      load_const(Value::str(*text));
+    } else {
+      expr(e);
+    }
+  }
+
+  // compiler_visit_annotations: pushes a def's __annotations__ dict when it
+  // has any, in CPython's order (the plain parameters before the
+  // positional-only ones, as every version does); returns MAKE_FUNCTION flags.
+  int function_annotations(const Arguments& a, const ExprPtr& returns) {
+    int n = 0;
+    auto add = [&](const std::string& name, const ExprPtr& e) {
+      if (!e) return;
+      load_const(Value::str(name));
+      annotation(*e);
+      ++n;
+    };
+    for (std::size_t i = 0; i < a.args.size(); ++i) add(a.args[i], a.arg_annotations[i]);
+    for (std::size_t i = 0; i < a.posonly.size(); ++i) add(a.posonly[i], a.posonly_annotations[i]);
+    if (a.vararg) add(*a.vararg, a.vararg_annotation);
+    for (std::size_t i = 0; i < a.kwonly.size(); ++i) add(a.kwonly[i], a.kwonly_annotations[i]);
+    if (a.kwarg) add(*a.kwarg, a.kwarg_annotation);
+    add("return", returns);
+    if (n == 0) return 0;
+    emit(Op::BUILD_MAP, n);
+    return kFnAnnotations;
+  }
+
   // Pushes the defaults and kw-defaults tuples; returns MAKE_FUNCTION flags.
   int function_defaults(const Arguments& a) {
     int flags = 0;
@@ -1160,7 +1209,8 @@ class Compiler {
     const Position p = pos_of(f);
     for (const auto& d : f.decorator_list) expr(*d);
     set_pos(p);
-    const int flags = function_defaults(f.args);
+    int flags = function_defaults(f.args);
+    flags |= function_annotations(f.args, f.returns);
     SymtableEntry* ste = symtable_->lookup(&f);
     // co_firstlineno: the first decorator's line, else the def's.
     enter(ste, f.is_async() ? UnitKind::AsyncFunction : UnitKind::Function, f.name,

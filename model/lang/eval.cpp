@@ -179,10 +179,11 @@ void keywords_from_mapping(const Value& mapping, std::vector<Value>& keys, std::
 }
 
 Value make_function(Frame& f, int flags, Value* args) {
-  // args: [defaults][kwdefaults][closure] code, in that order.
+  // args: [defaults][kwdefaults][annotations][closure] code, in that order.
   int i = 0;
   Value defaults = (flags & kFnDefaults) ? std::move(args[i++]) : Value();
   Value kwdefaults = (flags & kFnKwDefaults) ? std::move(args[i++]) : Value();
+  Value annotations = (flags & kFnAnnotations) ? std::move(args[i++]) : Value();
   Value closure = (flags & kFnClosure) ? std::move(args[i++]) : Value();
   Value code = std::move(args[i]);
   auto fn = runtime::make<Function>(code.ref<CodeObject>(), Ref<runtime::Module>(f.globals),
@@ -190,6 +191,7 @@ Value make_function(Frame& f, int flags, Value* args) {
   if (auto* t = defaults.as<runtime::Tuple>()) fn->defaults = t->items;
   if (auto* t = kwdefaults.as<runtime::Tuple>()) fn->kwdefaults = t->items;
   if (auto* t = closure.as<runtime::Tuple>()) fn->closure = t->items;
+  if (flags & kFnAnnotations) fn->set_attribute("__annotations__", annotations);
   return Value(fn);
 }
 
@@ -452,7 +454,8 @@ std::string_view str_view(const Value& v) {
 }
 
 [[gnu::noinline]] Value* op_make_function(Frame& f, int flags, Value* sp) {
-  const int n = 1 + ((flags & kFnDefaults) ? 1 : 0) + ((flags & kFnKwDefaults) ? 1 : 0) + ((flags & kFnClosure) ? 1 : 0);
+  const int n = 1 + ((flags & kFnDefaults) ? 1 : 0) + ((flags & kFnKwDefaults) ? 1 : 0) +
+                ((flags & kFnAnnotations) ? 1 : 0) + ((flags & kFnClosure) ? 1 : 0);
   Value fn = make_function(f, flags, sp - n);
   for (int i = 0; i < n; ++i) *--sp = Value();
   *sp++ = std::move(fn);

@@ -41,6 +41,9 @@ struct SyntaxFeatures {
   // 3.11+: a null byte in the file is a SyntaxError; before, the file is read
   // line by line as C strings, so the rest of that line and its newline vanish.
   bool null_bytes_rejected = true;
+  // 3.8+: `/` ends the positional-only parameters (PEP 570); 3.7's grammar
+  // has no such token there ("invalid syntax").
+  bool positional_only_params = true;
   // Where the "Non-UTF-8 code" error sends the reader.
   std::string_view pep263_url = "https://peps.python.org/pep-0263/";
 

@@ -55,6 +55,18 @@ std::optional<Value> Function::get_attribute(std::string_view name) {
     return d;
   }
   if (name == "__annotations__") return dict_["__annotations__"] = runtime::make_dict();
+  if (name == "__defaults__") return defaults.empty() ? Value::none() : runtime::make_tuple(defaults);
+  if (name == "__kwdefaults__") {
+    const runtime::Object* unbound = ThreadState::current().unbound.object();
+    Value d = runtime::make_dict();
+    bool any = false;
+    for (std::size_t i = 0; i < kwdefaults.size(); ++i) {
+      if (kwdefaults[i].object() == unbound) continue;
+      runtime::setitem(d, Value::str(code->varnames[static_cast<std::size_t>(code->argcount) + i]), kwdefaults[i]);
+      any = true;
+    }
+    return any ? d : Value::none();
+  }
   return std::nullopt;
 }
 

@@ -695,8 +695,7 @@ StmtPtr Parser::assignment_or_expression() {
   return s;
 }
 
-// annotated_rhs after `target ':' expression ['=' ...]`; the annotation is
-// parsed and dropped (asim never evaluates annotations).
+// annotated_rhs after `target ':' expression ['=' ...]`.
 StmtPtr Parser::annotated_assignment(ExprPtr target, Loc loc) {
   const Loc colon = peek().loc;
   const bool single =
@@ -1025,7 +1024,7 @@ StmtPtr Parser::function_def(std::vector<ExprPtr> decorators, std::optional<Loc>
   if (!accept_op("(")) fail(peek().loc, "expected '('");
   s->args = params(")", true);  // defaults and annotations belong to the enclosing scope
   expect_op(")");
-  if (accept_op("->")) expression();
+  if (accept_op("->")) s->returns = expression();
   expect_colon(true);
   ScopeGuard scope(*this, async_loc ? ScopeKind::AsyncFunction : ScopeKind::Function);
   s->body = block("function definition", line);
@@ -1033,19 +1032,20 @@ StmtPtr Parser::function_def(std::vector<ExprPtr> decorators, std::optional<Loc>
 }
 
 // params / lambda_params: [posonly '/'] args ['*' [NAME] kwonly] ['**' NAME],
-// with CPython's messages for misplaced parts. Annotations are parsed and
-// dropped.
+// with CPython's messages for misplaced parts.
 Arguments Parser::params(std::string_view close, bool annotations) {
   Arguments a;
   std::vector<std::string> seen;
   bool star = false, kwarg = false, slash = false, seen_default = false;
   std::optional<Loc> bare_star;
-  auto annotation = [&] {
-    if (annotations && accept_op(":")) expression();
+  auto annotation = [&]() -> ExprPtr {
+    if (annotations && accept_op(":")) return expression();
+    return nullptr;
   };
   while (!at_op(close)) {
     const Loc loc = peek().loc;
     if (kwarg) fail(loc, "arguments cannot follow var-keyword argument");
+    if (!syntax_.positional_only_params && at_op("/")) fail_here();
     if (accept_op("/")) {
       if (slash) fail(loc, "/ may appear only once");
       if (star) fail(loc, "/ must be ahead of *");
@@ -1053,12 +1053,14 @@ Arguments Parser::params(std::string_view close, bool annotations) {
       slash = true;
       a.posonly = std::move(a.args);
       a.args.clear();
+      a.posonly_annotations = std::move(a.arg_annotations);
+      a.arg_annotations.clear();
     } else if (accept_op("*")) {
       if (star) fail(loc, "* argument may appear only once");
       star = true;
       if (at_name()) {
         a.vararg = param_name(seen);
-        annotation();
+        a.vararg_annotation = annotation();
         if (at_op("=")) fail(peek().loc, "var-positional argument cannot have default value");
       } else if (at_op(close) || (at_op(",") && (at_op(close, 1) || at_op("**", 1)))) {
         // CPython points at the '*' of a def, at the token after it in a lambda.
@@ -1068,16 +1070,17 @@ Arguments Parser::params(std::string_view close, bool annotations) {
       }
     } else if (accept_op("**")) {
       a.kwarg = param_name(seen);
-      annotation();
+      a.kwarg_annotation = annotation();
       if (at_op("=")) fail(peek().loc, "var-keyword argument cannot have default value");
       kwarg = true;
     } else {
       std::string name = param_name(seen);
-      annotation();
+      ExprPtr ann = annotation();
       ExprPtr def;
       if (accept_op("=")) def = expression();
       if (star) {
         a.kwonly.push_back(std::move(name));
+        a.kwonly_annotations.push_back(std::move(ann));
         a.kw_defaults.push_back(std::move(def));
       } else {
         if (def) {
@@ -1087,6 +1090,7 @@ Arguments Parser::params(std::string_view close, bool annotations) {
           fail(loc, "parameter without a default follows parameter with a default");
         }
         a.args.push_back(std::move(name));
+        a.arg_annotations.push_back(std::move(ann));
       }
     }
     if (!accept_op(",")) break;

@@ -90,6 +90,15 @@ class SymtableBuilder {
       if (d) expr(*d);
   }
 
+  // A def's annotations are evaluated in the scope around it.
+  void annotations(const Arguments& a, const ExprPtr& returns) {
+    for (const auto* list : {&a.posonly_annotations, &a.arg_annotations, &a.kwonly_annotations})
+      for (const auto& e : *list)
+        if (e) expr(*e);
+    for (const auto* e : {&a.vararg_annotation, &a.kwarg_annotation, &returns})
+      if (*e) expr(**e);
+  }
+
   void params(const Arguments& a) {
     for (const auto& n : a.posonly) add_def(n, kDefParam);
     for (const auto& n : a.args) add_def(n, kDefParam);
@@ -105,6 +114,7 @@ class SymtableBuilder {
         const auto& f = static_cast<const FunctionDef&>(s);
         add_def(f.name, kDefLocal);
         arguments_defaults(f.args);
+        annotations(f.args, f.returns);
         for (const auto& d : f.decorator_list) expr(*d);
         auto* e = enter(SymtableEntry::Kind::Function, f.name, f.loc, &f);
         e->is_async = e->is_coroutine = f.is_async();

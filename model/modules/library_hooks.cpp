@@ -7,6 +7,7 @@
 
 #include "model/lang/eval.hpp"
 #include "model/lang/frame.hpp"
+#include "model/lang/function.hpp"
 #include "model/modules/native_function.hpp"
 #include "model/modules/session.hpp"
 #include "model/runtime/ops.hpp"
@@ -58,6 +59,22 @@ runtime::Ref<runtime::Module> make_library_hooks_module(Session&) {
   m->dict["handled"] = Value(function("handled", {}, [](const Bound&) {
     runtime::PyException* exc = lang::ThreadState::current().handled_exception();
     return exc ? Value(runtime::Ref<runtime::PyException>(exc)) : Value::none();
+  }));
+  // parameter_defaults(func): {name: default} for a def's parameters that
+  // have one (typing.get_type_hints reads them through __code__ in CPython).
+  m->dict["parameter_defaults"] = Value(function("parameter_defaults", {pos("func")}, [](const Bound& b) {
+    Value d = runtime::make_dict();
+    auto* fn = b[0].as<lang::Function>();
+    if (!fn) return d;
+    const auto& co = *fn->code;
+    const std::size_t first = static_cast<std::size_t>(co.argcount) - fn->defaults.size();
+    for (std::size_t i = 0; i < fn->defaults.size(); ++i)
+      runtime::setitem(d, Value::str(co.varnames[first + i]), fn->defaults[i]);
+    const runtime::Object* unbound = lang::ThreadState::current().unbound.object();
+    for (std::size_t i = 0; i < fn->kwdefaults.size(); ++i)
+      if (fn->kwdefaults[i].object() != unbound)
+        runtime::setitem(d, Value::str(co.varnames[static_cast<std::size_t>(co.argcount) + i]), fn->kwdefaults[i]);
+    return d;
   }));
   // unsupported(what, why): stops the run as a native module's unmodelled
   // API does (exit 2), for what a library module leaves out (files).
