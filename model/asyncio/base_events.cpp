@@ -469,8 +469,11 @@ const Ref<runtime::Callable>& EventLoop::set_result_unless_cancelled_function() 
 
 void EventLoop::emit(trace::Kind kind, std::string subject, std::string detail) {
   if (!sink_) return;
+  // Before its run starts (asyncio.run creating main's task), an event
+  // belongs to the run about to start.
+  const std::uint32_t run = process_->program_runs + (process_->program_run_depth > 0 ? 0 : 1);
   sink_->emit({now_, tick_, kind, current_task_ ? current_task_->get_name() : std::string(), std::move(subject),
-               std::move(detail)});
+               std::move(detail), run, false});
 }
 
 }  // namespace asim::asyncio

@@ -28,6 +28,25 @@ struct ProcessState {
   std::uint64_t task_counter = 0;
   // events._running_loop: the loop inside run_forever, if any.
   EventLoop* running_loop = nullptr;
+  // The program's runs of an event loop (asyncio.run, Runner.run/close,
+  // loop.run_until_complete/run_forever) so far, and whether one is under
+  // way: traces place each event in its run, or between runs.
+  std::uint32_t program_runs = 0;
+  int program_run_depth = 0;
+};
+
+// One program-level run of an event loop, for the traces' sake only.
+class ProgramRun {
+ public:
+  explicit ProgramRun(ProcessState& process) : process_(process) {
+    if (process_.program_run_depth++ == 0) ++process_.program_runs;
+  }
+  ~ProgramRun() { --process_.program_run_depth; }
+  ProgramRun(const ProgramRun&) = delete;
+  ProgramRun& operator=(const ProgramRun&) = delete;
+
+ private:
+  ProcessState& process_;
 };
 
 }  // namespace asim::asyncio

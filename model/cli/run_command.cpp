@@ -123,7 +123,11 @@ int run(const RunArgs& args) {
   }
   // A program the model cannot run at all (a syntax error, an unsupported
   // construct): say why once, as `asim exec` would, and show no empty trace.
-  if (std::all_of(runs.begin(), runs.end(), [](const auto& r) { return r.exit_code == 2 && r.events.empty(); })) {
+  const auto only_stderr = [](const trace::RecordedRun& r) {
+    return std::all_of(r.events.begin(), r.events.end(),
+                       [](const auto& a) { return a.event.kind == trace::Kind::ErrorOutput; });
+  };
+  if (std::all_of(runs.begin(), runs.end(), [&](const auto& r) { return r.exit_code == 2 && only_stderr(r); })) {
     std::fputs(runs.front().err.c_str(), stderr);
     return 2;
   }

@@ -33,6 +33,7 @@ Value RunnerObject::run(const Value& coro, Ref<runtime::Context> context) {
   if (session_.running_loop())
     runtime::raise(builtins().RuntimeError, "Runner.run() cannot be called from a running event loop");
   asyncio::EventLoop& loop = lazy_init();
+  asyncio::ProgramRun run(*session_.process());
   auto task = loop.create_task(Ref<runtime::Coroutine>(coro.as<runtime::Coroutine>()), {}, std::move(context));
   return loop.run_until_complete(Value(task));
 }
@@ -48,6 +49,7 @@ void RunnerObject::close() {
       r.state_ = State::Closed;
     }
   } finally{*this};
+  asyncio::ProgramRun run(*session_.process());
   asyncio::shutdown(*loop_);
 }
 

@@ -74,6 +74,7 @@ Value Session::run(Ref<runtime::Coroutine> main) {
   if (running_loop())
     runtime::raise(runtime::Runtime::current().builtins.RuntimeError,
                    "asyncio.run() cannot be called from a running event loop");
+  asyncio::ProgramRun run(*process_);
   asyncio::EventLoop& loop = new_event_loop();
   set_event_loop(&loop);
   struct Unset {
@@ -85,11 +86,23 @@ Value Session::run(Ref<runtime::Coroutine> main) {
 
 void Session::write_out(std::string_view text) {
   out_(text);
-  if (auto* loop = running_loop(); loop && loop->tracing()) loop->emit(trace::Kind::Output, "print", std::string(text));
+  trace_output(trace::Kind::Output, "print", text);
 }
 
 void Session::write_err(std::string_view text) {
   err_(text);
+  trace_output(trace::Kind::ErrorOutput, "stderr", text);
+}
+
+// Output at its place in the trace: inside a running loop as the loop's
+// event, else between the program's loop runs.
+void Session::trace_output(trace::Kind kind, std::string_view subject, std::string_view text) {
+  if (!config_.sink) return;
+  if (auto* loop = running_loop()) {
+    loop->emit(kind, std::string(subject), std::string(text));
+    return;
+  }
+  config_.sink->emit({process_now(), 0, kind, {}, std::string(subject), std::string(text), process_->program_runs, true});
 }
 
 }  // namespace asim::modules

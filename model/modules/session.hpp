@@ -72,6 +72,7 @@ class Session : public runtime::ModuleFinder {
 
  private:
   asyncio::EventLoop* clock_loop() const;
+  void trace_output(trace::Kind kind, std::string_view subject, std::string_view text);
   SessionConfig config_;
   Writer out_, err_;
   std::shared_ptr<asyncio::ProcessState> process_;

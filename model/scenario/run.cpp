@@ -20,12 +20,23 @@ namespace {
 
 // SystemExit's code as the interpreter's exit status: None → 0, an int → it,
 // anything else is printed to stderr and gives 1 (Python/pythonrun.c).
-int system_exit_status(const runtime::PyException& exc, std::string& err) {
+int system_exit_status(const runtime::PyException& exc, modules::Session& session) {
   if (exc.args.empty() || exc.args[0].is_none()) return 0;
   if (exc.args[0].kind() == Value::Kind::Int) return static_cast<int>(exc.args[0].as_int());
-  err += runtime::to_str(exc.args[0]) + "\n";
+  session.write_err(runtime::to_str(exc.args[0]) + "\n");
   return 1;
 }
+
+// Warnings go where the program's stderr goes while the session lives.
+struct WarningsToSession {
+  runtime::Runtime& rt;
+  WarningsToSession(runtime::Runtime& rt, modules::Session& session) : rt(rt) {
+    rt.warning_sink = [&session](const std::string& w) { session.write_err(w + "\n"); };
+  }
+  ~WarningsToSession() { rt.warning_sink = nullptr; }
+  WarningsToSession(const WarningsToSession&) = delete;
+  WarningsToSession& operator=(const WarningsToSession&) = delete;
+};
 
 }  // namespace
 
@@ -76,11 +87,11 @@ RunResult run_source(const std::string& path, const std::string& text, const Run
   rt.features = runtime_features(*profile);
   for (const auto& attribute : asyncio::new_builtin_attributes())
     if (profile->minor < attribute.since_minor) rt.named_types.at(std::string(attribute.type))->remove_attribute(attribute.name);
-  rt.warning_sink = [&](const std::string& w) { result.err += w + "\n"; };
   {
     modules::Session session({*profile, options.sink, options.chooser, options.limits},
                              [&](std::string_view s) { result.out += s; },
                              [&](std::string_view s) { result.err += s; });
+    WarningsToSession warnings(rt, session);
     try {
       auto source = lang::load_source(shown, text, profile->syntax);
       auto module = lang::parse(source, profile->syntax);
@@ -101,9 +112,9 @@ RunResult run_source(const std::string& path, const std::string& text, const Run
         interpreter.run_module(module);
       } catch (runtime::PyError& e) {
         if (e.exc->isinstance(rt.builtins.SystemExit.get())) {
-          result.exit_code = system_exit_status(*e.exc, result.err);
+          result.exit_code = system_exit_status(*e.exc, session);
         } else {
-          result.err += interpreter.format_exception(e);
+          session.write_err(interpreter.format_exception(e));
           result.exit_code = 1;
         }
       }
@@ -112,13 +123,13 @@ RunResult run_source(const std::string& path, const std::string& text, const Run
       // A program CPython rejects fails as CPython's does (exit 1); valid
       // Python outside asim's subset is asim's own report (exit 2).
       const bool unsupported = d.kind() == lang::Diagnostic::Kind::Unsupported;
-      result.err += unsupported ? d.render() : lang::format_syntax_error(d, profile->syntax);
+      session.write_err(unsupported ? d.render() : lang::format_syntax_error(d, profile->syntax));
       result.exit_code = unsupported ? 2 : 1;
     } catch (const asyncio::ModelStop& stop) {
-      result.err += std::string(stop.what()) + "\n";
+      session.write_err(std::string(stop.what()) + "\n");
       result.exit_code = 2;
     } catch (const lang::InstructionLimit& stop) {
-      result.err += std::string(stop.what()) + "\n";
+      session.write_err(std::string(stop.what()) + "\n");
       result.exit_code = 2;
     }
     result.claims = session.claims();

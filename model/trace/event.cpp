@@ -5,6 +5,7 @@ namespace asim::trace {
 Level level_of(Kind k) {
   switch (k) {
     case Kind::Output:
+    case Kind::ErrorOutput:
     case Kind::Deadlock:
       return Level::Program;
     case Kind::TaskCreated:
@@ -58,6 +59,7 @@ std::string_view kind_name(Kind k) {
     case Kind::Note: return "note";
     case Kind::Deadlock: return "deadlock";
     case Kind::Output: return "output";
+    case Kind::ErrorOutput: return "stderr";
   }
   return "?";
 }

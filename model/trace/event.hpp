@@ -35,6 +35,7 @@ enum class Kind : std::uint8_t {
   Note,         // a library function worth pointing at (as_completed yields...)
   Deadlock,
   Output,       // program output (print)
+  ErrorOutput,  // what the program wrote to stderr: tracebacks, warnings, logged errors
 };
 
 // The detail levels of DESIGN §8, from least to most.
@@ -50,6 +51,11 @@ struct Event {
   std::string task;    // the task that was running, or "" for the loop itself
   std::string subject; // what the event is about (a task, future, handle)
   std::string detail;  // free text: result, reason, callback name
+  // Which of the program's event-loop runs the event belongs to (1: the
+  // first asyncio.run or run_until_complete), and whether it happened while
+  // no loop ran (before, between or after the runs).
+  std::uint32_t run = 1;
+  bool outside = false;
 };
 
 class Sink {

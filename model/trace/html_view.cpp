@@ -9,6 +9,8 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
+#include <set>
 
 #include "model/runtime/value.hpp"
 #include "model/trace/note_subjects.hpp"
@@ -85,6 +87,8 @@ std::pair<std::string, std::string> marker(const Event& e) {
       return {"\u2702 cancel", "k-cancel"};
     case Kind::Output:
       return {"\u270E print", "k-print"};
+    case Kind::ErrorOutput:
+      return {"\u270E stderr", "k-raised"};
     case Kind::ChoicePoint:
       return {"\u25C7 choice point", "k-choice"};
     case Kind::Deadlock:
@@ -115,7 +119,7 @@ struct Item {
 
 struct RunLayout {
   std::vector<std::string> lanes;  // "" (loop) first, then tasks by creation
-  std::map<double, std::vector<Item>> by_time;
+  std::map<Slot, std::vector<Item>> by_slot;
   std::map<std::string, State> final_states;
 };
 
@@ -150,8 +154,8 @@ RunLayout lay_out(const RecordedRun& run, Level level) {
     const bool shown = level_of(e.kind) <= level;
     if (shown) lane(lane_of(e));
     if (e.kind == Kind::TaskCreated) lane(e.subject);
-    if (shown) l.by_time[e.time].push_back({&a, false, states});
-    if (!a.note.empty()) l.by_time[e.time].push_back({&a, true, states});
+    if (shown) l.by_slot[slot_of(e)].push_back({&a, false, states});
+    if (!a.note.empty()) l.by_slot[slot_of(e)].push_back({&a, true, states});
   }
   l.final_states = states;
   return l;
@@ -226,9 +230,13 @@ constexpr std::string_view kScript = R"(
 std::string render_html(const std::vector<RecordedRun>& runs, const ViewOptions& o) {
   std::vector<RunLayout> layouts;
   for (const auto& r : runs) layouts.push_back(lay_out(r, o.level));
-  std::map<double, bool> times;
+  std::set<Slot> slots;
+  std::set<std::uint32_t> loop_runs;
   for (const auto& l : layouts)
-    for (const auto& [t, _] : l.by_time) times[t] = true;
+    for (const auto& [slot, _] : l.by_slot) {
+      slots.insert(slot);
+      if (!slot.outside) loop_runs.insert(slot.run);
+    }
   std::size_t total_cols = 0;
   for (const auto& l : layouts) total_cols += l.lanes.size() + 1;
 
@@ -279,17 +287,21 @@ std::string render_html(const std::vector<RecordedRun>& runs, const ViewOptions&
   h += "</tr>\n</thead>\n<tbody>\n";
 
   std::vector<std::map<std::string, State>> carried(runs.size());
-  for (const auto& [time, _] : times) {
-    h += fmt::format("<tr class=\"time\"><th colspan=\"{}\">t={}</th></tr>\n", total_cols, runtime::float_repr(time));
+  std::optional<std::uint32_t> last_run;
+  for (const auto& slot : slots) {
+    const bool starts_run = !slot.outside && slot.run != last_run;
+    if (!slot.outside) last_run = slot.run;
+    h += fmt::format("<tr class=\"time\"><th colspan=\"{}\">{}</th></tr>\n", total_cols,
+                     esc(slot_heading(slot, starts_run, loop_runs.size() > 1)));
     std::size_t height = 0;
     for (const auto& l : layouts)
-      if (auto it = l.by_time.find(time); it != l.by_time.end()) height = std::max(height, it->second.size());
+      if (auto it = l.by_slot.find(slot); it != l.by_slot.end()) height = std::max(height, it->second.size());
     for (std::size_t row = 0; row < height; ++row) {
       h += "<tr>";
       for (std::size_t r = 0; r < runs.size(); ++r) {
         const auto& l = layouts[r];
-        const auto it = l.by_time.find(time);
-        const Item* item = it != l.by_time.end() && row < it->second.size() ? &it->second[row] : nullptr;
+        const auto it = l.by_slot.find(slot);
+        const Item* item = it != l.by_slot.end() && row < it->second.size() ? &it->second[row] : nullptr;
         if (item) carried[r] = item->states;
         const auto& states = carried[r];
         auto state_of = [&](const std::string& lane) {
@@ -319,6 +331,8 @@ std::string render_html(const std::vector<RecordedRun>& runs, const ViewOptions&
         }
         if (e && e->kind == Kind::Output)
           h += "<td class=\"out\">" + esc(chomp(e->detail)) + "</td>";
+        else if (e && e->kind == Kind::ErrorOutput)
+          h += "<td class=\"out err\">" + esc(chomp(e->detail)) + "</td>";
         else
           h += "<td class=\"out\"></td>";
       }
@@ -328,10 +342,8 @@ std::string render_html(const std::vector<RecordedRun>& runs, const ViewOptions&
   h += "<tr class=\"foot\">";
   for (std::size_t r = 0; r < runs.size(); ++r) {
     const auto& run = runs[r];
-    std::string text = fmt::format("exit status {}", run.exit_code);
-    if (!run.err.empty()) text += "\n" + chomp(run.err);
-    h += fmt::format("<td class=\"first{}\" colspan=\"{}\">{}</td>", run.exit_code || !run.err.empty() ? " err" : "",
-                     layouts[r].lanes.size() + 1, esc(text));
+    h += fmt::format("<td class=\"first{}\" colspan=\"{}\">exit status {}</td>", run.exit_code ? " err" : "",
+                     layouts[r].lanes.size() + 1, run.exit_code);
   }
   h += "</tr>\n</tbody>\n</table>\n<script>" + std::string(kScript) + "</script>\n</body>\n</html>\n";
   return h;

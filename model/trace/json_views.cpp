@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
+#include <utility>
 #include <nlohmann/json.hpp>
 
 #include "model/trace/views.hpp"
@@ -55,6 +57,8 @@ std::string render_jsonl(const std::vector<RecordedRun>& runs, const ViewOptions
       json j{{"version", run.version},
              {"time", e.time},
              {"tick", e.tick},
+             {"run", e.run},
+             {"outside", e.outside},
              {"task", e.task.empty() ? json(nullptr) : json(e.task)},
              {"kind", kind_name(e.kind)},
              {"level", level_name(level_of(e.kind))},
@@ -113,7 +117,10 @@ std::string render_chrome(const std::vector<RecordedRun>& runs, const ViewOption
 
     // ts: virtual time in microseconds, plus 1 µs for each event already
     // placed at that virtual time, so the order inside an instant shows.
-    double cursor = -1;
+    // Each loop run, and each stretch between runs, starts where the trace
+    // stands, as the loop's clock may start again from 0.
+    double cursor = -1, base = 0;
+    std::optional<std::pair<std::uint32_t, bool>> stretch;
     struct Open {
       double ts;
       std::string name;
@@ -136,7 +143,11 @@ std::string render_chrome(const std::vector<RecordedRun>& runs, const ViewOption
     for (const auto& a : run.events) {
       const auto& e = a.event;
       if (level_of(e.kind) > o.level && a.note.empty()) continue;
-      const double at = e.time * 1e6;
+      if (stretch != std::pair{e.run, e.outside}) {
+        stretch = std::pair{e.run, e.outside};
+        base = std::max(0.0, cursor + 1 - e.time * 1e6);
+      }
+      const double at = base + e.time * 1e6;
       cursor = at > cursor ? at : cursor + 1;
       const double ts = cursor;
       const int tid = tid_of(lane_of(e));
@@ -162,7 +173,8 @@ std::string render_chrome(const std::vector<RecordedRun>& runs, const ViewOption
         default:
           break;
       }
-      std::string name = e.kind == Kind::Output ? "print: " + shorten(e.detail, 60)
+      std::string name = e.kind == Kind::Output        ? "print: " + shorten(e.detail, 60)
+                         : e.kind == Kind::ErrorOutput ? "stderr: " + shorten(e.detail, 60)
                          : e.kind == Kind::Note ? e.subject
                                                 : fmt::format("{}: {}", kind_name(e.kind), shorten(e.subject, 60));
       events.push_back({{"ph", "i"},

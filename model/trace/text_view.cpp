@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
+#include <set>
 
 #include "model/runtime/value.hpp"
 #include "model/trace/views.hpp"
@@ -122,6 +124,7 @@ Style style_of(Kind k) {
       return Style::Note;
     case Kind::ChoicePoint:
       return Style::Choice;
+    case Kind::ErrorOutput:
     case Kind::Deadlock:
       return Style::Error;
     default:
@@ -131,11 +134,14 @@ Style style_of(Kind k) {
 
 // "#6   Task-1  task-step      Task-1: send None"
 std::string event_text(const Event& e, Level level, bool explained) {
-  if (e.kind == Kind::Output) {
+  if (e.kind == Kind::Output || e.kind == Kind::ErrorOutput) {
     std::string text = e.detail;
     if (!text.empty() && text.back() == '\n') text.pop_back();
     if (level == Level::Program) return text;
-    return fmt::format("#{:<3} {:<7} {:<13} {}", e.tick, e.task.empty() ? "loop" : e.task, "print", text);
+    const std::string_view what = e.kind == Kind::Output ? "print" : "stderr";
+    // Outside a loop there is no iteration and no task: the main program wrote it.
+    if (e.outside) return fmt::format("{:<4} {:<7} {:<13} {}", "", "main", what, text);
+    return fmt::format("#{:<3} {:<7} {:<13} {}", e.tick, e.task.empty() ? "loop" : e.task, what, text);
   }
   std::string body = e.subject;
   // An explained Note shows its subject only: the explanation says the rest.
@@ -145,8 +151,11 @@ std::string event_text(const Event& e, Level level, bool explained) {
 
 std::vector<Line> lines_of(const Annotated& a, const ViewOptions& o, std::size_t width) {
   std::vector<Line> out;
+  // What the program wrote keeps its own lines, under its first one.
+  const bool written = a.event.kind == Kind::Output || a.event.kind == Kind::ErrorOutput;
+  const std::string next_lines = !written ? "      " : o.level == Level::Program ? "" : std::string(28, ' ');
   if (level_of(a.event.kind) <= o.level)
-    wrap_lines(out, event_text(a.event, o.level, !a.note.empty()), width, "", "      ", "      ",
+    wrap_lines(out, event_text(a.event, o.level, !a.note.empty()), width, "", next_lines, "      ",
                style_of(a.event.kind));
   if (!a.note.empty()) wrap_lines(out, a.note, width, ">> ", "   ", "   ", Style::Explain);
   return out;
@@ -199,19 +208,26 @@ std::string render_text(const std::vector<RecordedRun>& runs, const ViewOptions&
   }
   const std::size_t title_rows = rows.size();
 
-  // The events, by virtual time.
-  std::map<double, std::vector<std::vector<Line>>> by_time;
+  // The events, by loop run and virtual time.
+  std::map<Slot, std::vector<std::vector<Line>>> by_slot;
   for (std::size_t c = 0; c < n; ++c)
     for (const auto& a : runs[c].events) {
       auto lines = lines_of(a, o, col - 2);
       if (lines.empty()) continue;
-      auto& columns = by_time[a.event.time];
+      auto& columns = by_slot[slot_of(a.event)];
       columns.resize(n);
       for (auto& l : lines) columns[c].push_back({"  " + l.text, l.style});
     }
-  for (auto& [time, columns] : by_time) {
+  std::set<std::uint32_t> loop_runs;
+  for (const auto& [slot, _] : by_slot)
+    if (!slot.outside) loop_runs.insert(slot.run);
+  std::optional<std::uint32_t> last_run;
+  for (auto& [slot, columns] : by_slot) {
+    const bool starts_run = !slot.outside && slot.run != last_run;
+    if (!slot.outside) last_run = slot.run;
     std::vector<std::vector<Line>> head(n);
-    for (std::size_t c = 0; c < n; ++c) head[c].push_back({"t=" + runtime::float_repr(time), Style::Time});
+    for (std::size_t c = 0; c < n; ++c)
+      head[c].push_back({slot_heading(slot, starts_run, loop_runs.size() > 1), Style::Time});
     add_block(head);
     add_block(columns);
   }
@@ -223,7 +239,6 @@ std::string render_text(const std::vector<RecordedRun>& runs, const ViewOptions&
     for (std::size_t c = 0; c < n; ++c) {
       const auto& r = runs[c];
       columns[c].push_back({fmt::format("exit status {}", r.exit_code), r.exit_code ? Style::Error : Style::Title});
-      if (!r.err.empty()) wrap_lines(columns[c], r.err, col, "", "", "  ", Style::Error);
     }
     add_block(columns);
   }

@@ -4,6 +4,8 @@
 // docs/trace-format.md documents the machine-readable ones.
 #pragma once
 
+#include <compare>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -42,6 +44,20 @@ std::string render_chrome(const std::vector<RecordedRun>& runs, const ViewOption
 // One self-contained HTML page: the runs' timelines side by side, a lane per
 // task. Inline CSS and a little JS; readable without JS; no network.
 std::string render_html(const std::vector<RecordedRun>& runs, const ViewOptions& options);
+
+// Where an event sits on the timeline that lines runs up side by side: its
+// loop run, then its virtual time in that run; what was written while no
+// loop ran comes after that run's events (time 0: in the order written).
+struct Slot {
+  std::uint32_t run;
+  bool outside;
+  double time;
+  auto operator<=>(const Slot&) const = default;
+};
+Slot slot_of(const Event& e);
+// The slot's heading row: "t=1.5"; "loop run 2, t=0.0" where a new run
+// starts, when the runs are several; "no event loop running" between runs.
+std::string slot_heading(const Slot& slot, bool starts_run, bool several_runs);
 
 // The width of `s` on a terminal: its code points (UTF-8), not its bytes.
 std::size_t display_width(std::string_view s);

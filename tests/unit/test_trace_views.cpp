@@ -20,7 +20,7 @@ using asim::trace::RecordedRun;
 namespace {
 
 fs::path scenario(const std::string& relative) {
-  return fs::path(__FILE__).parent_path().parent_path().parent_path() / "scenarios" / relative;
+  return fs::absolute(__FILE__).parent_path().parent_path().parent_path() / "scenarios" / relative;
 }
 
 RecordedRun record(const std::string& relative, const std::string& version, bool explain = true) {
@@ -259,4 +259,54 @@ TEST_CASE("views: the what-if design hands out pending Futures", "[views]") {
   const auto real = record("as_completed/whatif_futures.py", "3.12");
   CHECK(printed(real).find("InvalidStateError") == std::string::npos);
   CHECK(printed(real).find("got a coroutine") != std::string::npos);
+}
+
+TEST_CASE("views: what a program writes outside its loops shows where it was written, in every format", "[views]") {
+  for (const char* version : {"3.7", "3.10", "3.13"}) {
+    asim::trace::Recorder recorder;
+    asim::scenario::RunOptions run_options;
+    run_options.python = version;
+    run_options.sink = &recorder;
+    const auto result = asim::scenario::run_file(scenario("legacy_loop/output_between_runs.py").string(), run_options);
+    // Every byte the program wrote is an event, stdout and stderr alike.
+    std::string out, err;
+    for (const auto& e : recorder.events) {
+      if (e.kind == Kind::Output) out += e.detail;
+      if (e.kind == Kind::ErrorOutput) err += e.detail;
+    }
+    CHECK(out == result.out);
+    CHECK(err == result.err);
+    CHECK_FALSE(err.empty());
+
+    const std::vector<RecordedRun> runs{
+        {version, version, asim::trace::annotate(recorder.events, false), result.err, result.exit_code}};
+    const auto o = options(asim::trace::Level::Program);
+    const std::vector<std::string> order{"before any loop", "start run 1", "between runs", "start run 2",
+                                         "between two run_until_complete calls", "start run 3",
+                                         "after the last run", "the end: a message on stderr"};
+    for (const auto& rendered : {asim::trace::render_text(runs, o), asim::trace::render_jsonl(runs, o),
+                                 asim::trace::render_chrome(runs, o), asim::trace::render_html(runs, o)}) {
+      std::size_t at = 0;
+      for (const auto& line : order) {
+        const auto found = rendered.find(line, at);
+        CHECK(found != std::string::npos);
+        if (found != std::string::npos) at = found;
+      }
+    }
+    // The text view heads each stretch outside a loop, and each run after the first.
+    const auto text = lines(asim::trace::render_text(runs, o));
+    const auto heading_before = [&](const std::string& printed_line) {
+      for (std::size_t i = 0; i < text.size(); ++i)
+        if (text[i].find(printed_line) != std::string::npos) {
+          for (std::size_t j = i; j-- > 0;)
+            if (text[j].rfind("  ", 0) != 0) return text[j].substr(0, text[j].find_last_not_of(' ') + 1);
+        }
+      return std::string();
+    };
+    CHECK(heading_before("before any loop") == "no event loop running");
+    CHECK(heading_before("start run 1") == "loop run 1, t=0.0");
+    CHECK(heading_before("between runs") == "no event loop running");
+    CHECK(heading_before("start run 3") == "loop run 3, t=0.5");
+    CHECK(heading_before("the end") == "no event loop running");
+  }
 }
