@@ -114,6 +114,7 @@ constexpr VersionProfile make_profile(int minor) {
   p.builtin_generics = since(9);
   p.type_subscript_names_type = since(11);
   p.zip_strict = since(10);
+  p.match_class_wording = since(12);
   p.micro = std::array{16, 18, 18, 13, 7, 1, 0}[minor - 7];
   // The tokenizer, the parser and how they report errors (lang::SyntaxFeatures).
   p.syntax.display = since(13) ? Y::Traceback : since(10) ? Y::CRanges : since(9) ? Y::C : Y::Pgen;
@@ -121,6 +122,12 @@ constexpr VersionProfile make_profile(int minor) {
   p.syntax.null_bytes_rejected = since(11);
   p.syntax.positional_only_params = since(8);
   p.syntax.pep263_url = since(11) ? kPep263 : since(9) ? kPep263Https : kPep263Old;
+  p.syntax.assignment_expressions = since(8);
+  p.syntax.parenthesized_with_items = since(9);
+  p.syntax.match_statement = since(10);
+  p.syntax.except_star = since(11);
+  p.syntax.type_parameters = since(12);
+  p.syntax.def_expects_parenthesis = since(11) && until(11);
   return p;
 }
 

@@ -210,6 +210,7 @@ struct VersionProfile {
   bool builtin_generics;              // 3.9+
   bool type_subscript_names_type;     // 3.11+
   bool zip_strict;                    // 3.10+
+  bool match_class_wording;           // 3.12+
   int micro;                          // sys.version_info.micro of the oracle interpreters here
   lang::SyntaxFeatures syntax;        // the tokenizer, the parser and how they report errors
 };

@@ -183,7 +183,7 @@ struct JoinedStr : Expr {  // an f-string: Constant str parts and FormattedValue
 };
 
 struct Constant : Expr {
-  enum class Type { None, True, False, Int, Float, Str, Ellipsis };
+  enum class Type { None, True, False, Int, Float, Str, Bytes, Ellipsis };
   Constant(Loc l) : Expr(ExprKind::Constant, l) {}
   Type type = Type::None;
   std::int64_t int_value = 0;
@@ -345,6 +345,7 @@ struct Try : Stmt {
   Body body;
   std::vector<ExceptHandler> handlers;
   Body orelse, finalbody;
+  bool star = false;  // except*
 };
 
 struct Assert : Stmt {

@@ -98,7 +98,12 @@ namespace asim::lang {
   X(WITH_EXIT)            /* mgr -> mgr, mgr.__exit__(None, None, None) */                                  \
   X(WITH_EXCEPT_EXIT)     /* mgr, prev, exc -> mgr, prev, exc, mgr.__exit__(type, exc, None) */             \
   X(IMPORT_NAME)          /* push the module names[arg] */                                                  \
-  X(IMPORT_FROM)          /* module -> module, module.names[arg] */
+  X(IMPORT_FROM)          /* module -> module, module.names[arg] */ \
+  X(POP_JUMP_IF_NONE)     /* pop; jump to arg when None */ \
+  X(POP_JUMP_IF_NOT_NONE) /* pop; jump to arg unless None */ \
+  X(CHECK_EG_MATCH)       /* exc, type -> exc, None | rest, match (except*: split the group) */ \
+  X(PREP_RERAISE_STAR)    /* orig, list of raised -> what the try/except* raises, or None */ \
+  X(MATCH_PATTERN)        /* subject, operands -> tuple of bound values | None; patterns[arg] */
 
 enum class Op : std::uint8_t {
 #define ASIM_OPCODE_ENUM(name) name,
@@ -159,6 +164,21 @@ enum CodeFlags : std::uint32_t {
   kClassBody = 0x4000,
 };
 
+// A pattern of a match statement (PEP 634), as MATCH_PATTERN interprets it.
+// What a pattern needs from expressions (a value pattern's value, a class
+// pattern's class, a mapping pattern's keys) is evaluated before, onto the
+// stack, in the pattern's pre-order: `operands` of them per node.
+struct Pattern {
+  enum class Kind : std::uint8_t { Value, Singleton, Capture, Wildcard, Star, Sequence, Mapping, Class, Or, As };
+  Kind kind = Kind::Wildcard;
+  int slot = -1;                      // Capture, As, Star (a name), Mapping's **rest: where the match binds it
+  int operands = 0;                   // Value, Class: 1; Mapping: its keys
+  runtime::Value singleton;           // None, True, False
+  std::vector<Pattern> items;         // elements, values, positional then keyword subpatterns, alternatives
+  std::vector<std::string> keywords;  // Class: keyword attribute names (the last items)
+  int slots = 0;                      // the root: how many names the pattern binds
+};
+
 class CodeObject : public runtime::Object {
  public:
   std::string_view type_name() const override { return "code"; }
@@ -188,6 +208,7 @@ class CodeObject : public runtime::Object {
   std::vector<Position> positions;  // one per instruction
   std::vector<Handler> handlers;
   int stacksize = 0;
+  std::vector<Pattern> patterns;  // MATCH_PATTERN's
 
   std::shared_ptr<const Source> source;
   runtime::Value doc;  // a function's docstring (__doc__), None without one

@@ -13,6 +13,7 @@
 #include "model/lang/symtable.hpp"
 #include "model/lang/unparse.hpp"
 #include "model/runtime/numbers.hpp"
+#include "model/runtime/bytes.hpp"
 #include "model/runtime/ops.hpp"
 
 namespace asim::lang {
@@ -30,7 +31,9 @@ bool is_jump(Op op) {
     case Op::POP_JUMP_IF_TRUE:
     case Op::JUMP_IF_FALSE_OR_POP:
     case Op::JUMP_IF_TRUE_OR_POP:
-    case Op::FOR_ITER: return true;
+    case Op::FOR_ITER:
+    case Op::POP_JUMP_IF_NONE:
+    case Op::POP_JUMP_IF_NOT_NONE: return true;
     default: return false;
   }
 }
@@ -58,6 +61,7 @@ int stack_effect(const Instr& in, bool jump) {
     case Op::YIELD_FROM:
     case Op::YIELD_VALUE:
     case Op::GET_YIELD_FROM_ITER:
+    case Op::CHECK_EG_MATCH:
     case Op::GET_AITER: return 0;
     case Op::POP_TOP:
     case Op::STORE_FAST:
@@ -75,7 +79,11 @@ int stack_effect(const Instr& in, bool jump) {
     case Op::POP_JUMP_IF_TRUE:
     case Op::RETURN_VALUE:
     case Op::RERAISE:
+    case Op::POP_JUMP_IF_NONE:
+    case Op::POP_JUMP_IF_NOT_NONE:
+    case Op::PREP_RERAISE_STAR:
     case Op::POP_EXCEPT: return -1;
+    case Op::MATCH_PATTERN: return -(n >> 16);
     case Op::COPY:
     case Op::LOAD_CONST:
     case Op::LOAD_FAST:
@@ -131,7 +139,7 @@ bool falls_through(Op op) {
 enum class UnitKind { Module, Function, AsyncFunction, Lambda, Class, Comprehension };
 
 enum class FBlockType { WhileLoop, ForLoop, TryExcept, FinallyTry, FinallyEnd, HandlerCleanup, With, AsyncWith,
-                        ExceptionHandler, PopValue };
+                        ExceptionHandler, ExceptionGroupHandler, PopValue };
 
 struct FBlock {
   explicit FBlock(FBlockType type, int block = -1, int exit = -1, std::size_t handler_level = 0,
@@ -532,6 +540,7 @@ class Compiler {
       case StmtKind::Try: {
         const auto& t = static_cast<const Try&>(s);
         if (!t.finalbody.empty()) try_finally(t);
+        else if (t.star) try_star_except(t);
         else try_except(t);
         break;
       }
@@ -592,7 +601,7 @@ class Compiler {
       }
       case StmtKind::Break: {
         const auto saved = save_state();
-        const auto loop = unwind_fblock_stack(false, true);
+        const auto loop = unwind_fblock_stack(false, true, s.loc);
         if (!loop) syntax_error(s.loc, "'break' outside loop");
         unwind_fblock(*loop, false);
         emit_jump(Op::JUMP, loop->exit);
@@ -601,7 +610,7 @@ class Compiler {
       }
       case StmtKind::Continue: {
         const auto saved = save_state();
-        const auto loop = unwind_fblock_stack(false, true);
+        const auto loop = unwind_fblock_stack(false, true, s.loc);
         if (!loop) syntax_error(s.loc, "'continue' not properly in loop");
         emit_jump(Op::JUMP, loop->block);
         restore_state(saved);
@@ -630,6 +639,7 @@ class Compiler {
     Unit& unit = u();
     switch (b.type) {
       case FBlockType::WhileLoop:
+      case FBlockType::ExceptionGroupHandler:  // unwind_fblock_stack refuses to leave one
       case FBlockType::ExceptionHandler: return;
       case FBlockType::ForLoop:
         if (preserve_tos) emit(Op::SWAP, 2);
@@ -691,13 +701,15 @@ class Compiler {
 
   // compiler_unwind_fblock_stack: unwinds every block up to the innermost
   // loop (when `loop`), or all of them. Returns (a copy of) that loop.
-  std::optional<FBlock> unwind_fblock_stack(bool preserve_tos, bool loop) {
+  std::optional<FBlock> unwind_fblock_stack(bool preserve_tos, bool loop, Loc at) {
     if (u().fblocks.empty()) return std::nullopt;
     const FBlock top = u().fblocks.back();
+    if (top.type == FBlockType::ExceptionGroupHandler)
+      syntax_error(at, "'break', 'continue' and 'return' cannot appear in an except* block");
     if (loop && (top.type == FBlockType::WhileLoop || top.type == FBlockType::ForLoop)) return top;
     u().fblocks.pop_back();
     unwind_fblock(top, preserve_tos);
-    std::optional<FBlock> found = unwind_fblock_stack(preserve_tos, loop);
+    std::optional<FBlock> found = unwind_fblock_stack(preserve_tos, loop, at);
     u().fblocks.push_back(top);
     return found;
   }
@@ -714,7 +726,7 @@ class Compiler {
       ++u().depth;
     }
     set_pos(pos_of(r));
-    unwind_fblock_stack(preserve_tos, false);
+    unwind_fblock_stack(preserve_tos, false, r.loc);
     set_pos(pos_of(r));
     if (!r.value) load_const(Value());
     else if (!preserve_tos) expr(*r.value);
@@ -884,6 +896,106 @@ class Compiler {
     use_label(end);
   }
 
+  // compiler_try_star_except. The stack in the handlers: prev_exc, the
+  // exception caught (orig), the list of what the clauses raised, and what
+  // is left unmatched (a group, or None).
+  void try_star_except(const Try& t) {
+    Unit& unit = u();
+    const int except = new_label(), orelse = new_label(), end = new_label(), cleanup = new_label();
+    const int reraise_star = new_label(), reraise = new_label();
+    const int d = unit.depth;
+    const std::size_t level = unit.handler_stack.size();
+    push_handler(except, d);
+    push_fblock(FBlock{FBlockType::TryExcept, -1, -1, level});
+    body(t.body);
+    pop_fblock();
+    pop_handler();
+    set_pos(Position{});
+    emit_jump(Op::JUMP, orelse);
+
+    use_label(except);
+    push_handler(cleanup, d + 1);
+    emit(Op::PUSH_EXC_INFO);
+    u().depth = d + 2;  // prev_exc, exc
+    push_fblock(FBlock{FBlockType::ExceptionGroupHandler});
+    for (std::size_t i = 0; i < t.handlers.size(); ++i) {
+      const ExceptHandler& h = t.handlers[i];
+      const Position hpos{h.loc.line, h.loc.col - 1, 0, 0};
+      set_pos(hpos);
+      const int no_match = new_label(), next = new_label(), cleanup_end = new_label();
+      if (i == 0) {
+        emit(Op::BUILD_LIST, 0);  // what the clauses raise
+        emit(Op::COPY, 2);        // the exception still to match
+        u().depth = d + 4;
+      }
+      expr(*h.type);
+      set_pos(hpos);
+      emit(Op::CHECK_EG_MATCH);
+      emit(Op::COPY, 1);
+      emit_jump(Op::POP_JUMP_IF_NONE, no_match);
+      if (h.name) nameop(*h.name, Ctx::Store);
+      else emit(Op::POP_TOP);
+      push_handler(cleanup_end, d + 4);
+      push_fblock(FBlock{FBlockType::HandlerCleanup, -1, -1, level, nullptr, h.name ? &*h.name : nullptr});
+      body(h.body);
+      pop_fblock();
+      pop_handler();
+      set_pos(Position{});
+      if (h.name) {
+        load_const(Value());
+        nameop(*h.name, Ctx::Store);
+        nameop(*h.name, Ctx::Del);
+      }
+      emit_jump(Op::JUMP, next);
+
+      // An exception in the clause's body joins the list.
+      use_label(cleanup_end);
+      if (h.name) {
+        load_const(Value());
+        nameop(*h.name, Ctx::Store);
+        nameop(*h.name, Ctx::Del);
+      }
+      emit(Op::LIST_APPEND, 2);
+      emit_jump(Op::JUMP, next);
+
+      use_label(no_match);
+      set_pos(hpos);
+      emit(Op::POP_TOP);  // None
+      use_label(next);
+      if (i + 1 == t.handlers.size()) {
+        set_pos(Position{});
+        emit(Op::LIST_APPEND, 1);  // the unmatched rest (or None)
+        emit_jump(Op::JUMP, reraise_star);
+      }
+    }
+    pop_fblock();
+
+    use_label(reraise_star);
+    u().depth = d + 3;  // prev_exc, orig, list
+    emit(Op::PREP_RERAISE_STAR);
+    emit(Op::COPY, 1);
+    emit_jump(Op::POP_JUMP_IF_NOT_NONE, reraise);
+    emit(Op::POP_TOP);
+    pop_handler();
+    emit(Op::POP_EXCEPT);
+    emit_jump(Op::JUMP, end);
+
+    use_label(reraise);
+    emit(Op::SWAP, 2);
+    emit(Op::POP_EXCEPT);
+    emit(Op::RERAISE);
+
+    use_label(cleanup);  // POP_EXCEPT_AND_RERAISE
+    emit(Op::SWAP, 2);
+    emit(Op::POP_EXCEPT);
+    emit(Op::RERAISE);
+    u().depth = d;
+
+    use_label(orelse);
+    body(t.orelse);
+    use_label(end);
+  }
+
   // compiler_try_finally.
   void try_finally(const Try& t) {
     Unit& unit = u();
@@ -892,7 +1004,8 @@ class Compiler {
     const std::size_t level = unit.handler_stack.size();
     push_handler(end, d);
     push_fblock(FBlock{FBlockType::FinallyTry, -1, -1, level, &t.finalbody});
-    if (!t.handlers.empty()) try_except(t);
+    if (t.star) try_star_except(t);
+    else if (!t.handlers.empty()) try_except(t);
     else body(t.body);
     pop_handler();
     pop_fblock();
@@ -1503,6 +1616,9 @@ class Compiler {
         return;
       case Constant::Type::Float: emit(Op::LOAD_CONST, add_const(Value::floating(c.float_value))); return;
       case Constant::Type::Str: load_str(c.str_value); return;
+      case Constant::Type::Bytes:
+        emit(Op::LOAD_CONST, add_const_key("b" + c.str_value, runtime::make_bytes(c.str_value)));
+        return;
       case Constant::Type::Ellipsis:
         if (options_.ellipsis.is_none()) unsupported(c.loc, "the Ellipsis literal '...' as a value");
         emit(Op::LOAD_CONST, add_const(options_.ellipsis));

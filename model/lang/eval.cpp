@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "model/lang/function.hpp"
+#include "model/lang/match.hpp"
 #include "model/lang/suggestions.hpp"
 #include "model/runtime/iterator.hpp"
 #include "model/runtime/instance.hpp"
@@ -139,6 +140,19 @@ Ref<PyException> make_raisable(const Value& v, bool cause) {
   }
   runtime::raise(builtins().TypeError, cause ? "exception causes must derive from BaseException"
                                              : "exceptions must derive from BaseException");
+}
+
+// check_except_star_type_valid
+void check_except_star_type(const Value& type) {
+  if (auto* tuple = type.as<runtime::Tuple>()) {
+    for (const auto& t : tuple->items) check_except_star_type(t);
+    return;
+  }
+  auto* t = type.as<Type>();
+  if (!t || !t->is_subclass_of(builtins().BaseException.get()))
+    runtime::raise(builtins().TypeError, "catching classes that do not inherit from BaseException is not allowed");
+  if (t->is_subclass_of(builtins().BaseExceptionGroup.get()))
+    runtime::raise(builtins().TypeError, "catching ExceptionGroup with except* is not allowed. Use except instead.");
 }
 
 bool exception_matches(const PyException& exc, const Value& type) {
@@ -1095,6 +1109,44 @@ Step eval_frame(Frame& f, Value sent, Ref<PyException> thrown) {
               Value type = POP();
               const bool match = exception_matches(*TOP().as<PyException>(), type);
               PUSH(Value::boolean(match));
+              break;
+            }
+            case Op::CHECK_EG_MATCH: {
+              Value type = POP();
+              check_except_star_type(type);
+              auto [match, rest] = runtime::exception_group_match(TOP(), type);
+              if (match.is_none()) {
+                PUSH(Value());
+                break;
+              }
+              TOP() = std::move(rest);
+              ts.exc_info->exc = match.ref<PyException>();
+              PUSH(std::move(match));
+              break;
+            }
+            case Op::PREP_RERAISE_STAR: {
+              Value excs = POP();
+              Value orig = POP();
+              PUSH(runtime::prep_reraise_star(orig, excs));
+              break;
+            }
+            case Op::POP_JUMP_IF_NONE: {
+              Value v = POP();
+              if (v.is_none()) pc = in.arg;
+              break;
+            }
+            case Op::POP_JUMP_IF_NOT_NONE: {
+              Value v = POP();
+              if (!v.is_none()) pc = in.arg;
+              break;
+            }
+            case Op::MATCH_PATTERN: {
+              const Pattern& pattern = co.patterns[static_cast<std::size_t>(in.arg & 0xffff)];
+              const int operands = in.arg >> 16;
+              Value bound = match_pattern(pattern, PEEK(operands + 1), std::span<const Value>(sp - operands, sp),
+                                          features().match_class_wording);
+              for (int i = 0; i <= operands; ++i) *--sp = Value();
+              PUSH(std::move(bound));
               break;
             }
             case Op::LOAD_ASSERTION_ERROR: PUSH(Value(B.AssertionError)); break;

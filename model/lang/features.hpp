@@ -46,6 +46,20 @@ struct SyntaxFeatures {
   bool positional_only_params = true;
   // Where the "Non-UTF-8 code" error sends the reader.
   std::string_view pep263_url = "https://peps.python.org/pep-0263/";
+  // The grammar: constructs accepted from the version that introduced them;
+  // before, CPython's "invalid syntax" where that version's parser stops.
+  // 3.8+: assignment expressions `:=`.
+  bool assignment_expressions = true;
+  // 3.9+ (the PEG parser): `with (a as b, c as d):`.
+  bool parenthesized_with_items = true;
+  // 3.10+: the match statement.
+  bool match_statement = true;
+  // 3.11+: except*.
+  bool except_star = true;
+  // 3.12+: `type X = ...` and type parameter lists `def f[T]`, `class C[T]`.
+  bool type_parameters = true;
+  // 3.11 alone: `def f[` says "expected '('" rather than "invalid syntax".
+  bool def_expects_parenthesis = false;
 
   bool pgen() const { return parser == ParserGeneration::Pgen37 || parser == ParserGeneration::Pgen38; }
   bool peg_messages() const { return parser == ParserGeneration::Peg310 || parser == ParserGeneration::Peg312; }
@@ -86,6 +100,8 @@ struct LanguageFeatures {
   // 3.13: a warning at shutdown, when no frame runs, is located at
   // "<sys>:0"; before, "sys:1".
   bool shutdown_warnings_at_sys0 = false;
+  // 3.12+: "called match pattern must be a class"; 3.10-3.11 "... a type".
+  bool match_class_wording = true;
   SyntaxFeatures syntax;
 };
 

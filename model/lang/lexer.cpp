@@ -496,7 +496,7 @@ Token Lexer::string(std::size_t begin, Loc loc, std::string_view prefix) {
   } else {
     scan_plain_string(d, t);
   }
-  if (d.bytes) t.unsupported = "bytes literals";
+  t.is_bytes = d.bytes;
   Token m = make(TokenKind::String, begin, loc);
   t.kind = m.kind;
   t.text = m.text;
@@ -561,6 +561,8 @@ void Lexer::scan_plain_string(const Delim& d, Token& tok) {
       tok.value += '\n';
       newline();
     } else {
+      if (d.bytes && static_cast<unsigned char>(peek()) >= 0x80)
+        error(d.start, "bytes can only contain ASCII literal characters");
       tok.value += peek();
       ++pos_;
     }

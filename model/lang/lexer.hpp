@@ -55,6 +55,7 @@ struct Token {
 
   // STRING
   bool is_fstring = false;
+  bool is_bytes = false;             // b'...': `value` holds the bytes
   std::string value;                 // a plain string's decoded value
   std::vector<FStringPiece> pieces;  // an f-string's body
   // Before 3.12: an error inside the f-string, which the parser raises when

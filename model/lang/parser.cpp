@@ -44,6 +44,14 @@ struct Deferred {
   std::string message;
 };
 
+// A construct the modelled version's grammar lacks, at the token its parser
+// stops at.
+struct TooNew {
+  Loc loc;
+  Loc end;
+  std::string message;
+};
+
 enum class ScopeKind { Module, Class, Function, AsyncFunction, Lambda };
 struct Scope {
   ScopeKind kind;
@@ -126,6 +134,7 @@ class Parser {
 
   Module file();
   void raise_deferred();
+  void raise_too_new(std::optional<Loc> before = std::nullopt) const;
   void drain_for_tokenizer_errors(const ParseFailure& failure);
 
  private:
@@ -190,17 +199,19 @@ class Parser {
   bool next_expression_parses();
   void defer_semantic(Loc loc, std::string message) { semantic_.push_back({loc, std::move(message)}); }
   void defer_unsupported(Loc loc, std::string construct) { unsupported_.push_back({loc, std::move(construct)}); }
+  void require(bool available, const Token& t, std::size_t length = 0, std::string message = "invalid syntax");
 
   // Speculation: run `f`; on a parse failure rewind and return false.
   // Tokenizer errors are not caught: CPython's tokenizer errors are fatal.
   struct Mark {
-    std::size_t pos, semantic, unsupported;
+    std::size_t pos, semantic, unsupported, too_new;
   };
-  Mark mark() const { return {pos_, semantic_.size(), unsupported_.size()}; }
+  Mark mark() const { return {pos_, semantic_.size(), unsupported_.size(), too_new_.size()}; }
   void rewind(const Mark& m) {
     pos_ = m.pos;
     semantic_.resize(m.semantic);
     unsupported_.resize(m.unsupported);
+    too_new_.resize(m.too_new);
   }
   template <class F>
   bool speculate(F&& f);
@@ -285,10 +296,11 @@ class Parser {
   StmtPtr while_stmt();
   StmtPtr for_stmt(std::optional<Loc> async_loc);
   StmtPtr with_stmt(std::optional<Loc> async_loc);
-  WithItem with_item();
+  WithItem with_item(const Token** as = nullptr);  // *as: its 'as', if any
   StmtPtr try_stmt();
   ExceptHandler except_block();
   bool looks_like_match();
+  void require_match_statement();
   StmtPtr match_stmt();
 
   // ------------------------------------------------------------ expressions
@@ -354,6 +366,7 @@ class Parser {
   std::vector<Scope> scopes_;
   std::vector<Deferred> semantic_;     // SyntaxErrors CPython's compiler raises after parsing
   std::vector<Deferred> unsupported_;  // constructs outside asim's subset
+  std::vector<TooNew> too_new_;  // constructs the modelled version's grammar lacks
 };
 
 // ================================================================== errors
@@ -363,6 +376,30 @@ void Parser::fail(Loc loc, std::string message, DKind kind, Loc end) {
   throw ParseFailure{Diagnostic(kind, source_, char_loc(*source_, loc), std::move(message),
                                 end.line ? char_loc(*source_, end) : Loc{}),
                      fstring_depth_ > 0, true, stopped_at()};
+}
+
+// A construct from a later version than the modelled one: CPython's parser
+// of that version stops at token `t` with "invalid syntax", marking the
+// token (`length` bytes as that version tokenizes it, when that differs
+// from ours): 3.7 puts the caret under its last character, 3.10+ a range.
+void Parser::require(bool available, const Token& t, std::size_t length, std::string message) {
+  if (available) return;
+  Loc end = t.end.line == t.loc.line ? t.end : Loc{};
+  if (length) end = {t.loc.line, t.loc.col + static_cast<int>(length)};
+  too_new_.push_back({t.loc, end, std::move(message)});
+}
+
+// The first construct too new for the modelled version, when it comes
+// before `before` (the error the full grammar finds) or there is none.
+void Parser::raise_too_new(std::optional<Loc> before) const {
+  if (too_new_.empty()) return;
+  const auto first = std::min_element(too_new_.begin(), too_new_.end(), [](const TooNew& a, const TooNew& b) {
+    return std::pair(a.loc.line, a.loc.col) < std::pair(b.loc.line, b.loc.col);
+  });
+  const Loc at = char_loc(*source_, first->loc);
+  if (before && std::pair(before->line, before->col) < std::pair(at.line, at.col)) return;
+  throw Diagnostic(DKind::SyntaxError, source_, at, first->message,
+                   first->end.line ? char_loc(*source_, first->end) : Loc{});
 }
 
 void Parser::fail_here() {
@@ -616,7 +653,10 @@ StmtPtr Parser::compound_stmt() {
   if (w == "try") return try_stmt();
   if (w == "with") return with_stmt(std::nullopt);
   if (w == "async") return async_stmt({});
-  if (w == "match" && looks_like_match()) return match_stmt();
+  if (w == "match" && looks_like_match()) {
+    require_match_statement();
+    return match_stmt();
+  }
   return nullptr;
 }
 
@@ -949,7 +989,7 @@ void Parser::import_from_as_names(std::vector<Alias>& names) {
 // type_alias: "type" NAME [type_params] '=' expression
 StmtPtr Parser::type_alias() {
   const Loc loc = take().loc;
-  take();  // the name
+  require(syntax_.type_parameters, take());  // the name
   if (at_op("[")) type_params();
   expect_op("=");
   expression();
@@ -1020,6 +1060,9 @@ StmtPtr Parser::function_def(std::vector<ExprPtr> decorators, std::optional<Loc>
                                          async_loc.value_or(def.loc));
   s->decorator_list = std::move(decorators);
   s->name = expect_name();
+  if (at_op("["))
+    require(syntax_.type_parameters, peek(), 0,
+            syntax_.def_expects_parenthesis ? "expected '('" : "invalid syntax");
   if (at_op("[")) type_params();
   if (!accept_op("(")) fail(peek().loc, "expected '('");
   s->args = params(")", true);  // defaults and annotations belong to the enclosing scope
@@ -1114,6 +1157,7 @@ StmtPtr Parser::class_def(std::vector<ExprPtr> decorators) {
   auto s = std::make_unique<ClassDef>(kw.loc);
   s->decorator_list = std::move(decorators);
   s->name = expect_name();
+  if (at_op("[")) require(syntax_.type_parameters, peek());
   if (at_op("[")) type_params();
   if (at_op("(")) {
     // The bases are parsed as a call's arguments would be.
@@ -1213,7 +1257,9 @@ StmtPtr Parser::with_stmt(std::optional<Loc> async_loc) {
     take();
     do {
       if (at_op(")")) break;
-      s->items.push_back(with_item());
+      const Token* as = nullptr;
+      s->items.push_back(with_item(&as));
+      if (as) require(syntax_.parenthesized_with_items, *as);
     } while (accept_op(","));
     if (!at_op(")") && !s->items.empty()) {
       const WithItem& last = s->items.back();
@@ -1257,9 +1303,10 @@ bool Parser::with_items_in_parentheses() {
 }
 
 // with_item: expression 'as' star_target | expression
-WithItem Parser::with_item() {
+WithItem Parser::with_item(const Token** as) {
   WithItem item;
   item.context_expr = expression();
+  if (as && at_kw("as")) *as = &peek();
   if (accept_kw("as")) {
     item.optional_vars = star_target();
     store_target(*item.optional_vars);
@@ -1273,7 +1320,15 @@ StmtPtr Parser::try_stmt() {
   auto s = std::make_unique<Try>(loc);
   expect_colon(true);
   s->body = block("'try' statement", loc.line);
-  while (at_kw("except")) s->handlers.push_back(except_block());
+  std::optional<bool> star;
+  while (at_kw("except")) {
+    const bool this_star = at_op("*", 1);
+    if (star && *star != this_star)
+      fail(peek().loc, "cannot have both 'except' and 'except*' on the same 'try'");
+    star = this_star;
+    s->handlers.push_back(except_block());
+  }
+  s->star = star.value_or(false);
   if (!s->handlers.empty() && at_kw("else")) s->orelse = else_block();
   bool has_finally = false;
   if (at_kw("finally")) {
@@ -1289,14 +1344,15 @@ StmtPtr Parser::try_stmt() {
 }
 
 // except_block: 'except' expression ['as' NAME] ':' block | 'except' ':' block
-// (except* is parsed the same way, and reported unsupported).
+// except_star_block: 'except' '*' expression ['as' NAME] ':' block
 ExceptHandler Parser::except_block() {
   ExceptHandler h;
   h.loc = take().loc;
   const bool star = at_op("*");
   if (star) {
-    defer_unsupported(h.loc, "except* (exception groups)");
+    require(syntax_.except_star, peek());
     take();
+    if (at_op(":")) fail(peek().loc, "expected one or more exception types");
   }
   if (!at_op(":")) {
     h.type = expression();
@@ -1317,6 +1373,24 @@ bool Parser::looks_like_match() {
     star_expressions();
     if (!accept_op(":") || !at(TokenKind::Newline)) fail_here();
   });
+}
+
+// Where a parser without the match statement stops in `match SUBJECT:`: at
+// a subject that cannot follow the name `match`; else (`match [x]:`,
+// `match (x):`, `match -x:` read as an expression) at the ':', or (PEG, 3.9)
+// at the token after it.
+void Parser::require_match_statement() {
+  if (syntax_.match_statement) return;
+  const Token& subject = peek(1);
+  const bool name_follows = subject.kind == TokenKind::Name || subject.kind == TokenKind::Number ||
+                            subject.kind == TokenKind::String || (subject.kind == TokenKind::Op && subject.text == "{");
+  if (name_follows) {
+    require(false, subject);
+    return;
+  }
+  std::size_t k = 1;
+  while (!(at_op(":", k) && at(TokenKind::Newline, k + 1)) && !at(TokenKind::EndMarker, k)) ++k;
+  require(false, peek(syntax_.pgen() ? k : k + 1));
 }
 
 // match_stmt: reported unsupported; its cases are skipped unparsed.
@@ -1373,6 +1447,7 @@ ExprPtr Parser::named_expression(bool suggest_equality) {
   ExprPtr e = expression();
   if (suggest_equality && at_op("=")) invalid_named_expression(*e);
   if (!at_op(":=")) return e;
+  require(syntax_.assignment_expressions, peek(), 1);  // 3.7 reads ':' '='
   if (e->kind != ExprKind::Name) fail(e->loc, fmt::format("cannot use assignment expressions with {}", expr_name(*e)));
   take();
   auto n = make_expr<NamedExpr>(e->loc);
@@ -1781,9 +1856,12 @@ ExprPtr Parser::strings() {
     any_f |= t.is_fstring;
     parts.push_back(&t);
   }
+  const auto bytes = std::count_if(parts.begin(), parts.end(), [](const Token* t) { return t->is_bytes; });
+  if (bytes > 0 && static_cast<std::size_t>(bytes) < parts.size())
+    fail(parts.back()->end, "cannot mix bytes and nonbytes literals");
   if (!any_f) {
     auto c = make_expr<Constant>(loc);
-    c->type = Constant::Type::Str;
+    c->type = bytes > 0 ? Constant::Type::Bytes : Constant::Type::Str;
     for (const Token* t : parts) c->str_value += t->value;
     return c;
   }
@@ -2076,13 +2154,24 @@ ast::Module parse(std::shared_ptr<const Source> source, const SyntaxFeatures& sy
   Parser parser(std::move(source), syntax);
   try {
     Module m = parser.file();
+    parser.raise_too_new();
     parser.raise_deferred();
     return m;
   } catch (const ParseFailure& failure) {
     // Before 3.10 the parser's error stands: no later tokenizer error replaces it.
-    if (!syntax.peg_messages()) throw older_parser_error(failure.diagnostic, failure.at, syntax);
+    if (!syntax.peg_messages()) {
+      const Diagnostic older = older_parser_error(failure.diagnostic, failure.at, syntax);
+      parser.raise_too_new(older.loc());
+      throw older;
+    }
+    parser.raise_too_new(failure.diagnostic.loc());
     parser.drain_for_tokenizer_errors(failure);
     throw failure.diagnostic;
+  } catch (const Diagnostic& d) {
+    // A tokenizer error past a too-new construct: that version's parser
+    // stopped before the tokenizer got there.
+    parser.raise_too_new(d.loc());
+    throw;
   }
 }
 

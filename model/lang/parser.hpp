@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "model/lang/ast.hpp"
+#include "model/lang/features.hpp"
 #include "model/lang/source.hpp"
 
 namespace asim::lang {
@@ -18,7 +19,8 @@ namespace asim::lang {
 //  - Unsupported for a construct CPython accepts but asim does not run
 //    (match, yield, except*, ...), reported only when the file has no
 //    SyntaxError, so that a file CPython rejects reads as CPython's error.
-//  Older versions' messages and positions follow `syntax`.
+//  Older versions' messages and positions follow `syntax`; a construct newer
+//  than that version is its SyntaxError.
 ast::Module parse(std::shared_ptr<const Source> source, const SyntaxFeatures& syntax = {});
 
 }  // namespace asim::lang

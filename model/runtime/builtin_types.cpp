@@ -2,6 +2,7 @@
 // type's own file (install.hpp), and registered for type_of().
 #include "model/runtime/builtin_types.hpp"
 
+#include "model/runtime/bytes.hpp"
 #include "model/runtime/callable.hpp"
 #include "model/runtime/coroutine.hpp"
 #include "model/runtime/dict.hpp"
@@ -31,6 +32,13 @@ BuiltinTypes::BuiltinTypes() {
   bool_ = cls("bool", int_);
   float_ = cls("float", object);
   str = cls("str", object);
+  {
+    // Later additions take library addresses, so that the program's own
+    // objects keep theirs (see Heap::LibraryScope).
+    Heap::LibraryScope library;
+    bytes = cls("bytes", object);
+    bytearray = cls("bytearray", object);
+  }
   list = cls("list", object);
   tuple = cls("tuple", object);
   dict = cls("dict", object);
@@ -61,7 +69,7 @@ BuiltinTypes::BuiltinTypes() {
 void install_builtin_types(Runtime& rt) {
   auto& t = rt.types;
   for (const auto& type :
-       {t.object, t.type, t.NoneType, t.NotImplementedType, t.ellipsis, t.int_, t.bool_, t.float_, t.str, t.list,
+       {t.object, t.type, t.NoneType, t.NotImplementedType, t.ellipsis, t.int_, t.bool_, t.float_, t.str, t.bytes, t.bytearray, t.list,
         t.tuple, t.dict, t.set, t.frozenset, t.range, t.slice, t.function, t.builtin_function, t.method, t.coroutine,
         t.generator, t.async_generator, t.module, t.dict_keys, t.dict_values, t.dict_items, t.TextIOWrapper, t.GenericAlias, t.property,
         t.staticmethod, t.classmethod, t.super_})
@@ -70,6 +78,8 @@ void install_builtin_types(Runtime& rt) {
 
   register_type(typeid(Str), t.str);
   register_type(typeid(BigIntObject), t.int_);
+  register_type(typeid(Bytes), t.bytes);
+  register_type(typeid(ByteArray), t.bytearray);
   register_type(typeid(List), t.list);
   register_type(typeid(Tuple), t.tuple);
   register_type(typeid(Dict), t.dict);
@@ -87,6 +97,10 @@ void install_builtin_types(Runtime& rt) {
   install_object_type(t);
   install_number_types(t);
   install_str_type(t);
+  {
+    Heap::LibraryScope library;  // as for the bytes types themselves
+    install_bytes_types(t);
+  }
   install_list_type(t);
   install_tuple_type(t);
   install_dict_types(t);

@@ -12,7 +12,7 @@ class Runtime;
 
 struct BuiltinTypes {
   BuiltinTypes();
-  Ref<Type> object, type, NoneType, NotImplementedType, ellipsis, bool_, int_, float_, str, list, tuple, dict,
+  Ref<Type> object, type, NoneType, NotImplementedType, ellipsis, bool_, int_, float_, str, bytes, bytearray, list, tuple, dict,
       set, frozenset, range, slice, function, builtin_function, method, coroutine, generator, async_generator, module, dict_keys, dict_values,
       dict_items, TextIOWrapper, GenericAlias, property, staticmethod, classmethod, super_;
   Value NotImplemented, Ellipsis;

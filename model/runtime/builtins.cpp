@@ -219,8 +219,9 @@ Ref<Module> make_builtins_module(WriteText write_stdout, WriteText write_stderr)
   add_iteration_builtins(*m);
   add_numeric_builtins(*m);
   const auto& t = rt.types;
-  for (const auto& cls : {t.object, t.type, t.int_, t.bool_, t.float_, t.str, t.list, t.tuple, t.dict, t.set,
-                          t.frozenset, t.range, t.slice, t.property, t.staticmethod, t.classmethod, t.super_})
+  for (const auto& cls : {t.object, t.type, t.int_, t.bool_, t.float_, t.str, t.bytes, t.bytearray, t.list, t.tuple,
+                          t.dict, t.set, t.frozenset, t.range, t.slice, t.property, t.staticmethod, t.classmethod,
+                          t.super_})
     m->dict[cls->name] = Value(cls);
   for (const auto& e : rt.builtins.all) m->dict[e->name] = Value(e);
   // EnvironmentError and IOError are OSError's old names.

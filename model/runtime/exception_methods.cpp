@@ -3,6 +3,8 @@
 // methods; ExceptionGroup's constructor rules, split() and subgroup().
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "model/runtime/args.hpp"
 #include "model/runtime/install.hpp"
 #include "model/runtime/iterator.hpp"
@@ -71,9 +73,64 @@ Value derive_like(const Value& group, std::vector<Value> excs) {
     d->cause = g->cause;
     d->context = g->context;
     d->suppress_context = g->suppress_context;
+    d->traceback = g->traceback;
     if (auto n = g->dict.find("__notes__"); n != g->dict.end()) d->dict["__notes__"] = n->second;
   }
   return derived;
+}
+
+bool isinstance_of_any(const Value& v, const Value& type) {
+  if (auto* t = type.as<Tuple>()) {
+    for (const auto& c : t->items)
+      if (isinstance_of_any(v, c)) return true;
+    return false;
+  }
+  auto* cls = type.as<Type>();
+  return cls && isinstance(v, cls);
+}
+
+bool is_group(const Value& v) {
+  auto* e = v.as<PyException>();
+  return e && e->isinstance(Runtime::current().builtins.BaseExceptionGroup.get());
+}
+
+// collect_exception_group_leaf_ids
+void collect_leaves(const Value& exc, std::vector<const Object*>& leaves) {
+  if (exc.is_none()) return;
+  if (!is_group(exc)) {
+    leaves.push_back(exc.object());
+    return;
+  }
+  for (const auto& e : to_vector(exc.as<PyException>()->dict.at("exceptions"))) collect_leaves(e, leaves);
+}
+
+// exceptiongroup_split_recursive with EXCEPTION_GROUP_MATCH_INSTANCE_IDS:
+// the part of `group` whose leaves are among `leaves`, None when none is.
+Value project(const Value& group, const std::vector<const Object*>& leaves) {
+  if (!is_group(group))
+    return std::find(leaves.begin(), leaves.end(), group.object()) != leaves.end() ? group : Value::none();
+  std::vector<Value> kept;
+  for (const auto& e : to_vector(group.as<PyException>()->dict.at("exceptions"))) {
+    Value part = project(e, leaves);
+    if (!part.is_none()) kept.push_back(std::move(part));
+  }
+  if (kept.empty()) return Value::none();
+  return derive_like(group, std::move(kept));
+}
+
+// is_same_exception_metadata: a re-raised part of the caught group has its
+// notes, traceback, cause and context.
+bool same_metadata(const PyException& a, const PyException& b) {
+  auto notes = [](const PyException& e) {
+    auto n = e.dict.find("__notes__");
+    return n == e.dict.end() ? nullptr : n->second.object();
+  };
+  auto same_frames = [](const std::vector<TracebackEntry>& x, const std::vector<TracebackEntry>& y) {
+    return std::equal(x.begin(), x.end(), y.begin(), y.end(), [](const TracebackEntry& p, const TracebackEntry& q) {
+      return p.file == q.file && p.line == q.line && p.function == q.function && p.col == q.col;
+    });
+  };
+  return notes(a) == notes(b) && same_frames(a.traceback, b.traceback) && a.cause == b.cause && a.context == b.context;
 }
 
 // exceptiongroup_split_recursive: (match, rest), None for an empty part.
@@ -112,6 +169,48 @@ Ref<Type> oserror_subclass(const BuiltinExceptions& e, std::int64_t errno_value)
 }
 
 }  // namespace
+
+std::pair<Value, Value> exception_group_match(const Value& exc, const Value& type) {
+  if (exc.is_none()) return {Value::none(), Value::none()};
+  if (isinstance_of_any(exc, type)) {
+    if (is_group(exc)) return {exc, Value::none()};
+    // A naked exception is wrapped in a group of its own, with its traceback.
+    const Value args[] = {Value::str(""), make_tuple({exc})};
+    Value wrapped = call(Value(Runtime::current().builtins.BaseExceptionGroup), args);
+    wrapped.as<PyException>()->traceback = exc.as<PyException>()->traceback;
+    return {wrapped, Value::none()};
+  }
+  if (is_group(exc)) {
+    const Value pair = call_method(exc, "split", std::vector<Value>{type});
+    auto* t = pair.as<Tuple>();
+    if (!t || t->items.size() != 2) throw_type_error("split must return a 2-tuple");
+    return {t->items[0], t->items[1]};
+  }
+  return {Value::none(), Value::none()};
+}
+
+Value prep_reraise_star(const Value& orig, const Value& excs) {
+  const std::vector<Value> items = to_vector(excs);
+  if (items.empty()) return Value::none();
+  // A naked exception was caught and wrapped: one clause ran, at most one
+  // exception to raise.
+  if (!is_group(orig)) return items.front();
+  std::vector<Value> raised;
+  std::vector<const Object*> reraised_leaves;
+  for (const auto& e : items) {
+    if (e.is_none()) continue;
+    if (same_metadata(*e.as<PyException>(), *orig.as<PyException>()))
+      collect_leaves(e, reraised_leaves);
+    else
+      raised.push_back(e);
+  }
+  Value reraised = project(orig, reraised_leaves);
+  if (raised.empty()) return reraised;
+  if (!reraised.is_none()) raised.push_back(std::move(reraised));
+  if (raised.size() == 1) return raised.front();
+  const Value args[] = {Value::str(""), make_list(std::move(raised))};
+  return call(Value(Runtime::current().builtins.BaseExceptionGroup), args);
+}
 
 void install_exception_types(BuiltinTypes&, BuiltinExceptions& e) {
   const Type* base = e.BaseException.get();

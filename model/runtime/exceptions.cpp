@@ -120,6 +120,12 @@ BuiltinExceptions::BuiltinExceptions(const Ref<Type>& object) {
   cls("NotADirectoryError", OSError);
   cls("PermissionError", OSError);
   cls("ProcessLookupError", OSError);
+  {
+    Heap::LibraryScope library;  // added later: the program's addresses stay as they were
+    cls("UnicodeDecodeError", UnicodeError);
+    cls("UnicodeEncodeError", UnicodeError);
+    cls("UnicodeTranslateError", UnicodeError);
+  }
   for (const char* w : {"PendingDeprecationWarning", "SyntaxWarning", "FutureWarning", "ImportWarning",
                         "UnicodeWarning", "BytesWarning", "EncodingWarning"})
     cls(w, Warning);

@@ -86,4 +86,13 @@ Ref<PyException> new_exception(const Ref<ExceptionType>& type, std::string messa
 Ref<PyException> new_exception(const Ref<ExceptionType>& type);
 [[noreturn]] void raise(const Ref<ExceptionType>& type, std::string message);
 
+// except* (Python/ceval.c exception_group_match): the part of `exc` that
+// `type` matches and the rest, each None when empty; a naked exception that
+// matches comes wrapped in a group.
+std::pair<Value, Value> exception_group_match(const Value& exc, const Value& type);
+// _PyExc_PrepReraiseStar: what a try/except* raises once its clauses ran,
+// given the exception caught and what the clauses raised or re-raised (and
+// the unmatched rest); None when nothing.
+Value prep_reraise_star(const Value& orig, const Value& excs);
+
 }  // namespace asim::runtime

@@ -16,6 +16,7 @@ namespace asim::runtime {
 void install_object_type(BuiltinTypes& t);
 void install_number_types(BuiltinTypes& t);
 void install_str_type(BuiltinTypes& t);
+void install_bytes_types(BuiltinTypes& t);
 void install_list_type(BuiltinTypes& t);
 void install_tuple_type(BuiltinTypes& t);
 void install_dict_types(BuiltinTypes& t);

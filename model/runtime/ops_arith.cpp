@@ -2,6 +2,7 @@
 // sequence concatenation and repetition), with CPython's error messages.
 #include <fmt/format.h>
 
+#include "model/runtime/bytes.hpp"
 #include "model/runtime/dict.hpp"
 #include "model/runtime/errors.hpp"
 #include "model/runtime/format.hpp"
@@ -83,7 +84,7 @@ std::int64_t repeat_count(const Value& n) {
 }
 
 bool is_sequence(const Value& v) {
-  return v.as<Str>() || v.as<List>() || v.as<Tuple>();
+  return v.as<Str>() || v.as<Bytes>() || v.as<List>() || v.as<Tuple>();
 }
 
 std::optional<Value> sequence_op(BinOp op, const Value& a, const Value& b) {
@@ -91,6 +92,11 @@ std::optional<Value> sequence_op(BinOp op, const Value& a, const Value& b) {
     if (auto* x = a.as<Str>()) {
       if (auto* y = b.as<Str>()) return Value::str(x->text + y->text);
       cannot_concatenate(a, b);
+    }
+    if (auto* x = a.as<Bytes>()) {
+      auto* y = b.as<Bytes>();
+      if (!y) throw_type_error(fmt::format("can't concat {} to {}", type_name(b), type_name(a)));
+      return make_bytes_like(*x, x->data + y->data);
     }
     if (auto* x = a.as<List>()) {
       auto* y = b.as<List>();
@@ -122,6 +128,7 @@ std::optional<Value> sequence_op(BinOp op, const Value& a, const Value& b) {
     }
     const std::int64_t n = index_value(count);
     if (auto* s = seq->as<Str>()) return Value::str(repeat(s->text, n));
+    if (auto* s = seq->as<Bytes>()) return make_bytes_like(*s, repeat(s->data, n));
     if (auto* l = seq->as<List>()) return make_list(repeat(l->items, n));
     if (auto* t = seq->as<Tuple>()) return make_tuple(repeat(t->items, n));
   }

@@ -5,6 +5,7 @@
 
 #include <cstring>
 
+#include "model/runtime/bytes.hpp"
 #include "model/runtime/dict.hpp"
 #include "model/runtime/errors.hpp"
 #include "model/runtime/instance.hpp"
@@ -128,6 +129,10 @@ std::optional<Value> builtin_compare(CmpOp op, const Value& a, const Value& b) {
     if (auto* y = b.as<Str>()) return Value::boolean(from_three_way(op, x->text.compare(y->text)));
     return std::nullopt;
   }
+  if (auto* x = a.as<Bytes>()) {
+    if (auto* y = b.as<Bytes>()) return Value::boolean(from_three_way(op, x->data.compare(y->data)));
+    return std::nullopt;
+  }
   if (auto* x = a.as<List>()) {
     if (auto* y = b.as<List>()) return sequence_compare(op, std::vector<Value>(x->items), std::vector<Value>(y->items));
     return std::nullopt;
@@ -241,6 +246,7 @@ bool truthy(const Value& v) {
     case Value::Kind::Obj: break;
   }
   if (auto* s = v.as<Str>()) return !s->text.empty();
+  if (auto* b = v.as<Bytes>()) return !b->data.empty();
   if (auto* l = v.as<List>()) return !l->items.empty();
   if (auto* t = v.as<Tuple>()) return !t->items.empty();
   if (auto* d = v.as<Dict>()) return d->size() != 0;
@@ -300,15 +306,19 @@ std::int64_t py_hash(const Value& v) {
     case Value::Kind::Obj: break;
   }
   if (const BigInt* b = num::as_big(v)) return b->hash();
-  if (auto* s = v.as<Str>()) {
-    // CPython's str hash is SipHash with a per-process random key, so no
-    // program can depend on it; asim uses FNV-1a, keeping hash('') == 0.
-    if (s->text.empty()) return 0;
+  // CPython's str and bytes hash is SipHash with a per-process random key,
+  // so no program can depend on it; asim uses FNV-1a, keeping hash('') == 0
+  // and hash(b'ab') == hash('ab'), as CPython.
+  auto fnv = [](std::string_view data) -> std::int64_t {
+    if (data.empty()) return 0;
     std::uint64_t h = 14695981039346656037ULL;
-    for (unsigned char c : s->text) h = (h ^ c) * 1099511628211ULL;
+    for (unsigned char c : data) h = (h ^ c) * 1099511628211ULL;
     const auto x = static_cast<std::int64_t>(h);
     return x == -1 ? -2 : x;
-  }
+  };
+  if (auto* s = v.as<Str>()) return fnv(s->text);
+  if (v.as<ByteArray>()) unhashable(v);
+  if (auto* b = v.as<Bytes>()) return fnv(b->data);
   if (auto* t = v.as<Tuple>()) return hash_tuple(t->items);
   if (auto* s = v.as<Set>()) {
     if (!s->frozen) unhashable(v);
@@ -349,6 +359,7 @@ bool contains(const Value& haystack, const Value& needle) {
       throw_type_error(fmt::format("'in <string>' requires string as left operand, not {}", type_name(needle)));
     return s->text.find(n->text) != std::string::npos;
   }
+  if (auto* b = haystack.as<Bytes>()) return bytes_contains(*b, needle);
   if (auto* l = haystack.as<List>()) {
     for (std::size_t i = 0; i < l->items.size(); ++i)
       if (same(Value(l->items[i]), needle)) return true;

@@ -2,6 +2,7 @@
 // PyObject_GetIter, PyObject_Size), and the container constructors.
 #include <fmt/format.h>
 
+#include "model/runtime/bytes.hpp"
 #include "model/runtime/dict.hpp"
 #include "model/runtime/errors.hpp"
 #include "model/runtime/generic_alias.hpp"
@@ -94,6 +95,7 @@ Value getitem(const Value& obj, const Value& key) {
     if (num::as_big(key)) subscript_index(key);
     throw_type_error(fmt::format("string indices must be integers, not '{}'", type_name(key)));
   }
+  if (auto* b = obj.as<Bytes>()) return bytes_getitem(*b, key);
   if (auto* r = obj.as<Range>()) {
     if (auto* sl = key.as<Slice>()) {
       const auto ix = sl->indices(r->length);
@@ -131,6 +133,10 @@ Value getitem(const Value& obj, const Value& key) {
 }
 
 void setitem(const Value& obj, const Value& key, Value value) {
+  if (auto* b = obj.as<ByteArray>()) {
+    bytearray_setitem(*b, key, value);
+    return;
+  }
   if (auto* l = obj.as<List>()) {
     if (auto* s = key.as<Slice>()) {
       std::vector<Value> items;
@@ -211,6 +217,11 @@ Value iter(const Value& iterable) {
     if (auto* l = downcast<List>(o)) return Value(make<ListIterator>(Ref<List>(l)));
     if (auto* t = downcast<Tuple>(o)) return Value(make<SequenceIterator>("tuple_iterator", t->items));
     if (auto* s = downcast<Str>(o)) return Value(make<StrIterator>(s->text));
+    if (auto* b = downcast<Bytes>(o)) {
+      std::vector<Value> items;
+      for (unsigned char c : b->data) items.push_back(Value::integer(c));
+      return Value(make<SequenceIterator>(downcast<ByteArray>(o) ? "bytearray_iterator" : "bytes_iterator", std::move(items)));
+    }
     if (auto* d = downcast<Dict>(o)) return Value(make<DictIterator>(Ref<Dict>(d), DictView::Kind::Keys));
     if (auto* v = downcast<DictView>(o)) return Value(make<DictIterator>(v->dict, v->kind));
     if (auto* s = downcast<Set>(o)) return Value(make<SetIterator>(Ref<Set>(s)));
@@ -248,6 +259,7 @@ std::int64_t len(const Value& v) {
   if (v.is_object()) {
     Object* o = v.object();
     if (auto* s = downcast<Str>(o)) return text::length(s->text);
+    if (auto* b = downcast<Bytes>(o)) return static_cast<std::int64_t>(b->data.size());
     if (auto* l = downcast<List>(o)) return static_cast<std::int64_t>(l->items.size());
     if (auto* t = downcast<Tuple>(o)) return static_cast<std::int64_t>(t->items.size());
     if (auto* d = downcast<Dict>(o)) return static_cast<std::int64_t>(d->size());

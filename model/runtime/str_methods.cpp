@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "model/runtime/args.hpp"
+#include "model/runtime/bytes.hpp"
 #include "model/runtime/format.hpp"
 #include "model/runtime/install.hpp"
 #include "model/runtime/iterator.hpp"
@@ -506,13 +507,24 @@ void install_str_type(BuiltinTypes& t) {
     }
     return str_value(out);
   });
-  def(T, "encode", [](Args, Kw) -> Value {
-    raise(Runtime::current().builtins.NotImplementedError, "asim: bytes are not supported (str.encode)");
+  def(T, "encode", [T](Args a, Kw kw) -> Value {
+    const std::string& s = self_text(a, *T, "encode");
+    auto p = args::bind("encode", a.subspan(1), kw, {"encoding", "errors"}, 2, 0);
+    return encode_text(s, p[0] ? str_arg(*p[0], "encode() argument 'encoding' must be str") : "utf-8",
+                       p[1] ? str_arg(*p[1], "encode() argument 'errors' must be str") : "strict");
   });
   T->constructor = [](const Ref<Type>&, Args a, Kw kw) {
     auto p = args::bind("str", a, kw, {"object", "encoding", "errors"}, 3, 0);
-    if (p[1] || p[2])
-      raise(Runtime::current().builtins.NotImplementedError, "asim: bytes are not supported (str with encoding)");
+    if (p[1] || p[2]) {
+      // str(b, encoding, errors) is b.decode(encoding, errors).
+      if (!p[0] || !p[0]->as<Bytes>())
+        throw_type_error(fmt::format("decoding to str: need a bytes-like object, {} found",
+                                     p[0] ? type_name(*p[0]) : std::string("str")));
+      std::vector<Value> call_args{*p[0]};
+      call_args.push_back(p[1] ? *p[1] : Value::str("utf-8"));
+      if (p[2]) call_args.push_back(*p[2]);
+      return call(*type_of(*p[0])->lookup_class("decode"), call_args);
+    }
     return p[0] ? Value::str(to_str(*p[0])) : Value::str("");
   };
 }

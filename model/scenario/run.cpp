@@ -54,6 +54,7 @@ lang::LanguageFeatures language_features(const asyncio::VersionProfile& p) {
   f.async_with_looks_up_aexit_first = p.async_with_looks_up_aexit_first;
   f.syntax = p.syntax;
   f.shutdown_warnings_at_sys0 = p.shutdown_warnings_at_sys0;
+  f.match_class_wording = p.match_class_wording;
   return f;
 }
 
