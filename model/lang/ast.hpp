@@ -239,7 +239,7 @@ struct Slice : Expr {  // lower:upper:step, each optional
 
 enum class StmtKind {
   FunctionDef, AsyncFunctionDef, ClassDef, Return, Delete, Assign, AugAssign, AnnAssign, For, AsyncFor, While, If,
-  With, AsyncWith, Raise, Try, Assert, Import, ImportFrom, Global, Nonlocal, Expr, Pass, Break, Continue,
+  With, AsyncWith, Raise, Try, Assert, Import, ImportFrom, Global, Nonlocal, Expr, Pass, Break, Continue, Match,
 };
 
 struct Stmt {
@@ -346,6 +346,32 @@ struct Try : Stmt {
   std::vector<ExceptHandler> handlers;
   Body orelse, finalbody;
   bool star = false;  // except*
+};
+
+// A pattern of a match statement (CPython's pattern_ty, one node kind per
+// pattern rule).
+struct PatternNode {
+  enum class Kind { Value, Singleton, Capture, Wildcard, Star, Sequence, Mapping, Class, Or, As };
+  Kind kind = Kind::Wildcard;
+  Loc loc;
+  ExprPtr value;                     // Value: the literal or dotted name; Class: the class
+  Constant::Type singleton = Constant::Type::None;
+  std::vector<ExprPtr> keys;         // Mapping
+  std::vector<PatternNode> items;    // elements, values, positional then keyword patterns, alternatives, As's pattern
+  std::vector<std::string> keywords; // Class: the keyword names (of the last items)
+  std::optional<std::string> name;   // Capture, As, Star (none for `*_`), Mapping's **rest
+};
+
+struct MatchCase {
+  PatternNode pattern;
+  ExprPtr guard;
+  Body body;
+};
+
+struct Match : Stmt {
+  Match(Loc l) : Stmt(StmtKind::Match, l) {}
+  ExprPtr subject;
+  std::vector<MatchCase> cases;
 };
 
 struct Assert : Stmt {

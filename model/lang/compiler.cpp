@@ -544,6 +544,7 @@ class Compiler {
         else try_except(t);
         break;
       }
+      case StmtKind::Match: match_stmt(static_cast<const Match&>(s)); break;
       case StmtKind::Assert: {
         const auto& a = static_cast<const Assert&>(s);
         const int end = new_label();
@@ -895,6 +896,188 @@ class Compiler {
     (void)try_pos;
     use_label(end);
   }
+
+  // compiler_match. Each case: the subject (a copy, but for the last case)
+  // and the pattern's operands go to MATCH_PATTERN, which leaves the bound
+  // values or None; then the captures are stored, the guard tested, the
+  // body run.
+  void match_stmt(const Match& m) {
+    const int end = new_label();
+    expr(*m.subject);
+    for (std::size_t i = 0; i < m.cases.size(); ++i) {
+      const MatchCase& c = m.cases[i];
+      const bool last = i + 1 == m.cases.size();
+      // Only the last case (or one with a guard) may be irrefutable.
+      PatternBuilder builder(*this, c.guard != nullptr || last);
+      Pattern pattern = builder.build(c.pattern);
+      const int next = new_label(), failed = new_label();
+      const Position pos{c.pattern.loc.line, c.pattern.loc.col - 1, 0, 0};
+      set_pos(pos);
+      if (!last) emit(Op::COPY, 1);
+      for (const Expr* operand : builder.operands) expr(*operand);
+      set_pos(pos);
+      auto& patterns = u().code->patterns;
+      patterns.push_back(std::move(pattern));
+      emit(Op::MATCH_PATTERN, static_cast<int>(patterns.size() - 1) | static_cast<int>(builder.operands.size()) << 16);
+      emit(Op::COPY, 1);
+      emit_jump(Op::POP_JUMP_IF_NONE, failed);
+      emit(Op::UNPACK_SEQUENCE, static_cast<int>(builder.names.size()));
+      for (const auto& name : builder.names) nameop(name, Ctx::Store);
+      if (c.guard) {
+        expr(*c.guard);
+        emit_jump(Op::POP_JUMP_IF_FALSE, last ? end : next);
+      }
+      if (!last) emit(Op::POP_TOP);  // the subject
+      body(c.body);
+      set_pos(Position{});
+      emit_jump(Op::JUMP, end);
+      use_label(failed);
+      set_pos(pos);
+      emit(Op::POP_TOP);  // None
+      use_label(next);
+    }
+    use_label(end);
+  }
+
+  // A case's pattern for MATCH_PATTERN: slots for the names it binds, the
+  // expressions to evaluate before (values, classes, keys, in pre-order),
+  // and the compile-time errors of compiler_pattern.
+  struct PatternBuilder {
+    PatternBuilder(Compiler& c, bool irrefutable_ok) : compiler(c), allow_irrefutable(irrefutable_ok) {}
+    Compiler& compiler;
+    bool allow_irrefutable;
+    std::vector<std::string> names;     // by slot
+    std::vector<const Expr*> operands;  // in pre-order
+    std::vector<std::string> bound;     // along the current alternative
+
+    Pattern build(const PatternNode& node) {
+      Pattern root = node_of(node);
+      root.slots = static_cast<int>(names.size());
+      return root;
+    }
+
+    int bind(const std::string& name, Loc loc) {
+      if (std::find(bound.begin(), bound.end(), name) != bound.end())
+        compiler.syntax_error(loc, fmt::format("multiple assignments to name '{}' in pattern", name));
+      bound.push_back(name);
+      const auto it = std::find(names.begin(), names.end(), name);
+      if (it != names.end()) return static_cast<int>(it - names.begin());
+      names.push_back(name);
+      return static_cast<int>(names.size() - 1);
+    }
+
+    Pattern sub(const PatternNode& node) {
+      const bool saved = std::exchange(allow_irrefutable, true);
+      Pattern p = node_of(node);
+      allow_irrefutable = saved;
+      return p;
+    }
+
+    Pattern node_of(const PatternNode& node) {
+      using K = PatternNode::Kind;
+      Pattern p;
+      switch (node.kind) {
+        case K::Wildcard:
+        case K::Capture:
+          if (!allow_irrefutable)
+            compiler.syntax_error(node.loc, node.name ? fmt::format("name capture '{}' makes remaining patterns unreachable", *node.name)
+                                                      : std::string("wildcard makes remaining patterns unreachable"));
+          p.kind = node.kind == K::Wildcard ? Pattern::Kind::Wildcard : Pattern::Kind::Capture;
+          if (node.name) p.slot = bind(*node.name, node.loc);
+          return p;
+        case K::Star:
+          p.kind = Pattern::Kind::Star;
+          if (node.name) p.slot = bind(*node.name, node.loc);
+          return p;
+        case K::Singleton:
+          p.kind = Pattern::Kind::Singleton;
+          p.singleton = node.singleton == Constant::Type::None   ? Value()
+                        : node.singleton == Constant::Type::True ? Value::boolean(true)
+                                                                 : Value::boolean(false);
+          return p;
+        case K::Value:
+          p.kind = Pattern::Kind::Value;
+          p.operands = 1;
+          operands.push_back(node.value.get());
+          return p;
+        case K::As:
+          p.kind = Pattern::Kind::As;
+          p.items.push_back(sub(node.items.front()));
+          p.slot = bind(*node.name, node.loc);
+          return p;
+        case K::Sequence: {
+          p.kind = Pattern::Kind::Sequence;
+          bool star = false;
+          for (const auto& item : node.items) {
+            if (item.kind == K::Star) {
+              if (star) compiler.syntax_error(node.loc, "multiple starred names in sequence pattern");
+              star = true;
+            }
+            p.items.push_back(sub(item));
+          }
+          return p;
+        }
+        case K::Mapping: {
+          p.kind = Pattern::Kind::Mapping;
+          p.operands = static_cast<int>(node.keys.size());
+          std::vector<std::string> literal_keys;
+          for (const auto& key : node.keys) {
+            if (key->kind == ExprKind::Constant) {
+              const std::string r = constant_repr(static_cast<const Constant&>(*key));
+              if (std::find(literal_keys.begin(), literal_keys.end(), r) != literal_keys.end())
+                compiler.syntax_error(node.loc, fmt::format("mapping pattern checks duplicate key ({})", r));
+              literal_keys.push_back(r);
+            }
+            operands.push_back(key.get());
+          }
+          for (const auto& item : node.items) p.items.push_back(sub(item));
+          if (node.name) p.slot = bind(*node.name, node.loc);
+          return p;
+        }
+        case K::Class:
+          p.kind = Pattern::Kind::Class;
+          p.operands = 1;
+          operands.push_back(node.value.get());
+          for (const auto& item : node.items) p.items.push_back(sub(item));
+          p.keywords = node.keywords;
+          return p;
+        case K::Or: {
+          p.kind = Pattern::Kind::Or;
+          const std::vector<std::string> before = bound;
+          const bool outer_allow = allow_irrefutable;
+          std::vector<std::string> first_names;
+          for (std::size_t i = 0; i < node.items.size(); ++i) {
+            bound = before;
+            allow_irrefutable = i + 1 == node.items.size() && outer_allow;
+            p.items.push_back(node_of(node.items[i]));
+            std::vector<std::string> mine(bound.begin() + static_cast<std::ptrdiff_t>(before.size()), bound.end());
+            std::sort(mine.begin(), mine.end());
+            if (i == 0) first_names = mine;
+            else if (mine != first_names)
+              compiler.syntax_error(node.loc, "alternative patterns bind different names");
+          }
+          allow_irrefutable = outer_allow;
+          return p;
+        }
+      }
+      return p;
+    }
+
+    // How CPython's error shows a literal key: its repr.
+    static std::string constant_repr(const Constant& c) {
+      switch (c.type) {
+        case Constant::Type::Int: return std::to_string(c.int_value);
+        case Constant::Type::Float: return runtime::repr(Value::floating(c.float_value));
+        case Constant::Type::Str: return runtime::repr(Value::str(c.str_value));
+        case Constant::Type::Bytes: return runtime::bytes_literal(c.str_value);
+        case Constant::Type::True: return "True";
+        case Constant::Type::False: return "False";
+        case Constant::Type::None: return "None";
+        case Constant::Type::Ellipsis: return "Ellipsis";
+      }
+      return "";
+    }
+  };
 
   // compiler_try_star_except. The stack in the handlers: prev_exc, the
   // exception caught (orig), the list of what the clauses raised, and what

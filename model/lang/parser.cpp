@@ -302,6 +302,14 @@ class Parser {
   bool looks_like_match();
   void require_match_statement();
   StmtPtr match_stmt();
+  PatternNode patterns();
+  PatternNode maybe_star_pattern();
+  PatternNode pattern();
+  PatternNode or_pattern();
+  PatternNode closed_pattern();
+  ExprPtr literal_value();
+  PatternNode mapping_pattern();
+  PatternNode class_pattern(ExprPtr cls, Loc loc);
 
   // ------------------------------------------------------------ expressions
   ExprPtr star_expressions();
@@ -1393,21 +1401,238 @@ void Parser::require_match_statement() {
   require(false, peek(syntax_.pgen() ? k : k + 1));
 }
 
-// match_stmt: reported unsupported; its cases are skipped unparsed.
+// match_stmt: "match" subject_expr ':' NEWLINE INDENT case_block+ DEDENT
+// subject_expr: star_named_expression ',' star_named_expressions? | named_expression
 StmtPtr Parser::match_stmt() {
   const Loc loc = take().loc;
-  defer_unsupported(loc, "match statements");
-  star_expressions();
+  auto m = std::make_unique<Match>(loc);
+  m->subject = star_expressions();
   expect_op(":");
   take();  // NEWLINE
   if (!at(TokenKind::Indent)) missing_block("'match' statement", loc.line);
   take();
-  for (int depth = 1; depth > 0 && !at(TokenKind::EndMarker);) {
-    const TokenKind k = take().kind;
-    if (k == TokenKind::Indent) ++depth;
-    if (k == TokenKind::Dedent) --depth;
+  while (!at(TokenKind::Dedent) && !at(TokenKind::EndMarker)) {
+    // case_block: "case" patterns guard? ':' block
+    if (!(at(TokenKind::Name) && peek().text == "case")) fail_here();
+    const int line = take().loc.line;
+    MatchCase c;
+    c.pattern = patterns();
+    if (accept_kw("if")) c.guard = named_expression();
+    expect_colon(false);
+    c.body = block("'case' statement", line);
+    m->cases.push_back(std::move(c));
   }
-  return std::make_unique<Pass>(loc);
+  if (at(TokenKind::Dedent)) take();
+  return m;
+}
+
+// patterns: open_sequence_pattern | pattern
+PatternNode Parser::patterns() {
+  const Loc loc = peek().loc;
+  PatternNode first = maybe_star_pattern();
+  if (!at_op(",")) {
+    if (first.kind == PatternNode::Kind::Star) fail(first.loc, "invalid syntax");
+    return first;
+  }
+  PatternNode seq;
+  seq.kind = PatternNode::Kind::Sequence;
+  seq.loc = loc;
+  seq.items.push_back(std::move(first));
+  while (accept_op(",")) {
+    if (at_op(":") || at_kw("if")) break;
+    seq.items.push_back(maybe_star_pattern());
+  }
+  return seq;
+}
+
+// maybe_star_pattern: star_pattern | pattern
+// star_pattern: '*' pattern_capture_target | '*' wildcard_pattern
+PatternNode Parser::maybe_star_pattern() {
+  if (!at_op("*")) return pattern();
+  PatternNode star;
+  star.kind = PatternNode::Kind::Star;
+  star.loc = take().loc;
+  const std::string name = expect_name();
+  if (name != "_") star.name = name;
+  return star;
+}
+
+// pattern: or_pattern ['as' pattern_capture_target]
+PatternNode Parser::pattern() {
+  PatternNode p = or_pattern();
+  if (!accept_kw("as")) return p;
+  PatternNode as;
+  as.kind = PatternNode::Kind::As;
+  as.loc = p.loc;
+  const Loc name_loc = peek().loc;
+  const std::string name = expect_name();
+  if (name == "_") fail(name_loc, "cannot use '_' as a target");
+  as.name = name;
+  as.items.push_back(std::move(p));
+  return as;
+}
+
+// or_pattern: '|'.closed_pattern+
+PatternNode Parser::or_pattern() {
+  PatternNode first = closed_pattern();
+  if (!at_op("|")) return first;
+  PatternNode alt;
+  alt.kind = PatternNode::Kind::Or;
+  alt.loc = first.loc;
+  alt.items.push_back(std::move(first));
+  while (accept_op("|")) alt.items.push_back(closed_pattern());
+  return alt;
+}
+
+// closed_pattern: literal_pattern | capture_pattern | wildcard_pattern |
+// value_pattern | group_pattern | sequence_pattern | mapping_pattern |
+// class_pattern
+PatternNode Parser::closed_pattern() {
+  PatternNode p;
+  p.loc = peek().loc;
+  using K = PatternNode::Kind;
+  if (at_op("(") || at_op("[")) {
+    const bool paren = at_op("(");
+    const std::string_view close = paren ? ")" : "]";
+    take();
+    p.kind = K::Sequence;
+    if (accept_op(close)) return p;
+    PatternNode first = maybe_star_pattern();
+    // group_pattern: '(' pattern ')'
+    if (paren && first.kind != K::Star && accept_op(")")) return first;
+    p.items.push_back(std::move(first));
+    while (accept_op(",")) {
+      if (at_op(close)) break;
+      p.items.push_back(maybe_star_pattern());
+    }
+    expect_op(close);
+    return p;
+  }
+  if (at_op("{")) return mapping_pattern();
+  if (at(TokenKind::Number) || at(TokenKind::String) || at_op("-")) {
+    p.kind = K::Value;
+    p.value = literal_value();
+    return p;
+  }
+  if (at_kw("None") || at_kw("True") || at_kw("False")) {
+    p.kind = K::Singleton;
+    const std::string_view w = take().text;
+    p.singleton = w == "None" ? Constant::Type::None : w == "True" ? Constant::Type::True : Constant::Type::False;
+    return p;
+  }
+  if (!at_name()) fail_here();
+  // name_or_attr: a capture, a dotted value, or a class.
+  ExprPtr target = make_expr<Name>(p.loc);
+  static_cast<Name&>(*target).id = std::string(take().text);
+  bool dotted = false;
+  while (accept_op(".")) {
+    auto a = make_expr<Attribute>(p.loc);
+    a->value = std::move(target);
+    a->attr = expect_name();
+    target = std::move(a);
+    dotted = true;
+  }
+  if (at_op("(")) return class_pattern(std::move(target), p.loc);
+  if (dotted) {
+    p.kind = K::Value;
+    p.value = std::move(target);
+    return p;
+  }
+  const std::string name = static_cast<Name&>(*target).id;
+  if (name == "_") return p;  // wildcard
+  p.kind = K::Capture;
+  p.name = name;
+  return p;
+}
+
+// signed_number | strings: a literal pattern's value (or a mapping key).
+ExprPtr Parser::literal_value() {
+  if (at(TokenKind::String)) {
+    ExprPtr e = strings();
+    if (e->kind == ExprKind::JoinedStr) fail(e->loc, "patterns may only match literals and attribute lookups");
+    return e;
+  }
+  const Loc loc = peek().loc;
+  const bool negative = accept_op("-");
+  if (!at(TokenKind::Number)) fail_here();
+  ExprPtr n = number();
+  if (negative) {
+    auto& c = static_cast<Constant&>(*n);
+    c.loc = loc;
+    if (c.type == Constant::Type::Int) c.int_value = -c.int_value;
+    else c.float_value = -c.float_value;
+  }
+  if (at_op("+") || at_op("-")) {
+    // complex_number: asim has no complex numbers.
+    defer_unsupported(peek().loc, "complex numbers (imaginary literals such as 1j)");
+    take();
+    number();
+  }
+  return n;
+}
+
+// mapping_pattern: '{' [items_pattern] [',' double_star_pattern] [','] '}'
+PatternNode Parser::mapping_pattern() {
+  PatternNode p;
+  p.kind = PatternNode::Kind::Mapping;
+  p.loc = take().loc;
+  while (!at_op("}")) {
+    if (accept_op("**")) {
+      p.name = expect_name();
+      accept_op(",");
+      break;
+    }
+    if (at(TokenKind::Number) || at(TokenKind::String) || at_op("-")) {
+      p.keys.push_back(literal_value());
+    } else if (at_kw("None") || at_kw("True") || at_kw("False")) {
+      auto c = make_expr<Constant>(peek().loc);
+      const std::string_view w = take().text;
+      c->type = w == "None" ? Constant::Type::None : w == "True" ? Constant::Type::True : Constant::Type::False;
+      p.keys.push_back(std::move(c));
+    } else {
+      const Loc loc = peek().loc;
+      ExprPtr key = make_expr<Name>(loc);
+      static_cast<Name&>(*key).id = expect_name();
+      if (!at_op(".")) fail(loc, "mapping pattern keys may only match literals and attribute lookups");
+      while (accept_op(".")) {
+        auto a = make_expr<Attribute>(loc);
+        a->value = std::move(key);
+        a->attr = expect_name();
+        key = std::move(a);
+      }
+      p.keys.push_back(std::move(key));
+    }
+    expect_op(":");
+    p.items.push_back(pattern());
+    if (!accept_op(",")) break;
+  }
+  expect_op("}");
+  return p;
+}
+
+// class_pattern: name_or_attr '(' [positional_patterns] [keyword_patterns] ')'
+PatternNode Parser::class_pattern(ExprPtr cls, Loc loc) {
+  PatternNode p;
+  p.kind = PatternNode::Kind::Class;
+  p.loc = loc;
+  p.value = std::move(cls);
+  take();  // '('
+  while (!at_op(")")) {
+    if (at_name() && at_op("=", 1)) {
+      std::string name(take().text);
+      take();  // '='
+      p.items.push_back(pattern());
+      if (std::find(p.keywords.begin(), p.keywords.end(), name) != p.keywords.end())
+        defer_semantic(p.items.back().loc, fmt::format("attribute name repeated in class pattern: {}", name));
+      p.keywords.push_back(std::move(name));
+    } else {
+      if (!p.keywords.empty()) fail(peek().loc, "positional patterns follow keyword patterns");
+      p.items.push_back(pattern());
+    }
+    if (!accept_op(",")) break;
+  }
+  expect_op(")");
+  return p;
 }
 
 // ================================================================== expressions

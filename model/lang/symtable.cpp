@@ -251,10 +251,28 @@ class SymtableBuilder {
         break;
       }
       case StmtKind::Expr: expr(*static_cast<const ExprStmt&>(s).value); break;
+      case StmtKind::Match: {
+        const auto& m = static_cast<const Match&>(s);
+        expr(*m.subject);
+        for (const auto& c : m.cases) {
+          pattern(c.pattern);
+          if (c.guard) expr(*c.guard);
+          body(c.body);
+        }
+        break;
+      }
       case StmtKind::Pass:
       case StmtKind::Break:
       case StmtKind::Continue: break;
     }
+  }
+
+  // Captures bind local names; values, classes and keys are loads.
+  void pattern(const PatternNode& p) {
+    if (p.value) expr(*p.value);
+    exprs(p.keys);
+    if (p.name) add_def(*p.name, kDefLocal);
+    for (const auto& item : p.items) pattern(item);
   }
 
   // ----------------------------------------------------------- expressions

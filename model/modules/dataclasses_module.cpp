@@ -180,6 +180,8 @@ runtime::Ref<runtime::Module> make_dataclasses_module(Session& session) {
     for (const auto& key : runtime::to_vector(type->dict.count("__annotations__") ? type->dict["__annotations__"]
                                                                                    : Value(runtime::make_dict())))
       names.push_back(key);
+    // 3.10+ (with the match statement): __match_args__, the __init__ fields.
+    if (profile.match_statement && !type->dict.count("__match_args__")) type->dict["__match_args__"] = runtime::make_tuple(names);
     type->dict["__dataclass_fields_order__"] = runtime::make_tuple(std::move(names));
     return done;
   };

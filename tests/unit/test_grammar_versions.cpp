@@ -84,3 +84,36 @@ TEST_CASE("grammar: bytes literals", "[grammar]") {
   CHECK(outcome("x = b\"a\" \"b\"\n", "3.12") == "1:13: cannot mix bytes and nonbytes literals");
   CHECK(outcome("x = 1\ny = b\"a\xc3\xa9\"\n", "3.12") == "2:5: bytes can only contain ASCII literal characters");
 }
+
+namespace {
+
+// "line:col: message" of the SyntaxError CPython's compiler gives for a
+// match statement (run on 3.12).
+std::string compile_error(const std::string& cases) {
+  const auto r = asim::scenario::run_source("t.py", "v = 1\nmatch v:\n" + cases, {});
+  const auto first = r.err.substr(0, r.err.find('\n'));
+  const auto at = first.find("t.py:");  // the path is absolute on 3.12
+  return r.exit_code == 0 || at == std::string::npos ? "ran: " + r.out + r.err : first.substr(at + 5);
+}
+
+}  // namespace
+
+TEST_CASE("grammar: match patterns' compile-time errors", "[grammar]") {
+  CHECK(compile_error("    case x:\n        pass\n    case 1:\n        pass\n") ==
+        "3:10: SyntaxError: name capture 'x' makes remaining patterns unreachable");
+  CHECK(compile_error("    case _:\n        pass\n    case 1:\n        pass\n") ==
+        "3:10: SyntaxError: wildcard makes remaining patterns unreachable");
+  CHECK(compile_error("    case [x, x]:\n        pass\n") ==
+        "3:14: SyntaxError: multiple assignments to name 'x' in pattern");
+  CHECK(compile_error("    case [x] | [y]:\n        pass\n") ==
+        "3:10: SyntaxError: alternative patterns bind different names");
+  CHECK(compile_error("    case {'a': 1, 'a': 2}:\n        pass\n") ==
+        "3:10: SyntaxError: mapping pattern checks duplicate key ('a')");
+  CHECK(compile_error("    case x | 1:\n        pass\n") ==
+        "3:10: SyntaxError: name capture 'x' makes remaining patterns unreachable");
+  CHECK(compile_error("    case [*a, *b]:\n        pass\n") ==
+        "3:10: SyntaxError: multiple starred names in sequence pattern");
+  CHECK(compile_error("    case P(x=1, x=2):\n        pass\n") ==
+        "3:19: SyntaxError: attribute name repeated in class pattern: x");
+  CHECK(compile_error("    case x if x:\n        print('guarded')\n    case 1:\n        pass\n") == "ran: guarded\n");
+}
