@@ -1066,7 +1066,7 @@ class Compiler {
     // How CPython's error shows a literal key: its repr.
     static std::string constant_repr(const Constant& c) {
       switch (c.type) {
-        case Constant::Type::Int: return std::to_string(c.int_value);
+        case Constant::Type::Int: return c.big_int.empty() ? std::to_string(c.int_value) : c.big_int;
         case Constant::Type::Float: return runtime::repr(Value::floating(c.float_value));
         case Constant::Type::Str: return runtime::repr(Value::str(c.str_value));
         case Constant::Type::Bytes: return runtime::bytes_literal(c.str_value);

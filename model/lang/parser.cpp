@@ -1559,7 +1559,8 @@ ExprPtr Parser::literal_value() {
   if (negative) {
     auto& c = static_cast<Constant&>(*n);
     c.loc = loc;
-    if (c.type == Constant::Type::Int) c.int_value = -c.int_value;
+    if (!c.big_int.empty()) c.big_int = "-" + c.big_int;
+    else if (c.type == Constant::Type::Int) c.int_value = -c.int_value;
     else c.float_value = -c.float_value;
   }
   if (at_op("+") || at_op("-")) {
