@@ -112,7 +112,7 @@ void Interpreter::collect_at_exit() {
 
 Ref<CodeObject> Interpreter::compile() {
   if (!code_) {
-    ast::Module module = parse(source_, ts_.limits.features);
+    ast::Module module = parse(source_, ts_.limits.features.syntax);
     compile(module);
   }
   return code_;

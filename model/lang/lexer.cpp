@@ -562,7 +562,8 @@ void Lexer::scan_plain_string(const Delim& d, Token& tok) {
       newline();
     } else {
       if (d.bytes && static_cast<unsigned char>(peek()) >= 0x80)
-        error(d.start, "bytes can only contain ASCII literal characters");
+        error(d.start, syntax_.peg_messages() ? "bytes can only contain ASCII literal characters"
+                                              : "bytes can only contain ASCII literal characters.");
       tok.value += peek();
       ++pos_;
     }

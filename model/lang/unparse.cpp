@@ -1,5 +1,6 @@
 #include "model/lang/unparse.hpp"
 
+#include "model/runtime/bytes.hpp"
 #include "model/runtime/ops.hpp"
 
 namespace asim::lang {
@@ -26,6 +27,7 @@ std::optional<std::string> constant(const Constant& c) {
     case Constant::Type::Int: return c.big_int.empty() ? std::to_string(c.int_value) : c.big_int;
     case Constant::Type::Float: return runtime::to_repr(runtime::Value::floating(c.float_value));
     case Constant::Type::Str: return runtime::to_repr(runtime::Value::str(c.str_value));
+    case Constant::Type::Bytes: return runtime::bytes_literal(c.str_value);
     case Constant::Type::Ellipsis: return "...";
   }
   return std::nullopt;

@@ -181,7 +181,7 @@ runtime::Ref<runtime::Module> make_dataclasses_module(Session& session) {
                                                                                    : Value(runtime::make_dict())))
       names.push_back(key);
     // 3.10+ (with the match statement): __match_args__, the __init__ fields.
-    if (profile.match_statement && !type->dict.count("__match_args__")) type->dict["__match_args__"] = runtime::make_tuple(names);
+    if (profile.syntax.match_statement && !type->dict.count("__match_args__")) type->dict["__match_args__"] = runtime::make_tuple(names);
     type->dict["__dataclass_fields_order__"] = runtime::make_tuple(std::move(names));
     return done;
   };

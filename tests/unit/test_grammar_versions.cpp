@@ -4,10 +4,13 @@
 #include <catch2/catch.hpp>
 
 #include <memory>
+#include <sstream>
 #include <string>
+#include <vector>
 
 #include "model/asyncio/version_profile.hpp"
 #include "model/lang/parser.hpp"
+#include "model/scenario/run.hpp"
 
 namespace {
 
@@ -87,13 +90,25 @@ TEST_CASE("grammar: bytes literals", "[grammar]") {
 
 namespace {
 
-// "line:col: message" of the SyntaxError CPython's compiler gives for a
-// match statement (run on 3.12).
+// "line:col: Class: message" of the SyntaxError CPython's compiler gives for
+// a match statement (run on 3.12), col where the first caret is printed
+// (3.12 shows the line without its indentation, after four spaces).
 std::string compile_error(const std::string& cases) {
-  const auto r = asim::scenario::run_source("t.py", "v = 1\nmatch v:\n" + cases, {});
-  const auto first = r.err.substr(0, r.err.find('\n'));
-  const auto at = first.find("t.py:");  // the path is absolute on 3.12
-  return r.exit_code == 0 || at == std::string::npos ? "ran: " + r.out + r.err : first.substr(at + 5);
+  const std::string text = "v = 1\nmatch v:\n" + cases;
+  const auto r = asim::scenario::run_source("t.py", text, {});
+  if (r.exit_code == 0) return "ran: " + r.out + r.err;
+  std::vector<std::string> lines;
+  std::istringstream in(r.err);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  const auto at = lines.empty() ? std::string::npos : lines[0].find("\", line ");
+  if (lines.size() != 4 || at == std::string::npos) return "unexpected: " + r.err;
+  const int lineno = std::stoi(lines[0].substr(at + 8));
+  std::istringstream source(text);
+  std::string shown;
+  for (int i = 0; i < lineno; ++i) std::getline(source, shown);
+  const auto indent = shown.find_first_not_of(' ');
+  const auto caret = lines[2].find('^');
+  return std::to_string(lineno) + ":" + std::to_string(caret - 4 + indent + 1) + ": " + lines[3];
 }
 
 }  // namespace
