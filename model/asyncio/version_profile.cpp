@@ -104,6 +104,9 @@ constexpr VersionProfile make_profile(int minor) {
   p.qualname_in_noargs_errors = since(9);
   p.exception_handler_catches_base_exceptions = since(8);
   p.shutdown_warnings_at_sys0 = since(13);
+  p.uncaught_class_naming = since(11)  ? lang::UncaughtClassNaming::AsTracebackModule
+                            : since(9)  ? lang::UncaughtClassNaming::ModuleAndQualname
+                                        : lang::UncaughtClassNaming::ModuleAndName;
   p.create_task_takes_context = since(11);
   p.task_get_context = since(12);
   p.contextvar_generic_alias = since(9);

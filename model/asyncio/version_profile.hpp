@@ -194,6 +194,7 @@ struct VersionProfile {
   // reports any BaseException but those two.
   bool exception_handler_catches_base_exceptions;
   bool shutdown_warnings_at_sys0;     // 3.13
+  lang::UncaughtClassNaming uncaught_class_naming;
   // 3.11+: create_task, Task and Runner.run take context=.
   bool create_task_takes_context;
   // 3.12+: Task.get_context().

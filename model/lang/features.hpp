@@ -65,6 +65,14 @@ struct SyntaxFeatures {
   bool peg_messages() const { return parser == ParserGeneration::Peg310 || parser == ParserGeneration::Peg312; }
 };
 
+// How the interpreter's own printer of an uncaught exception
+// (pythonrun.c's print_exception) names its class on the last line.
+enum class UncaughtClassNaming {
+  ModuleAndName,      // 3.7-3.8: "__main__.E", the type's __name__ after its module unless builtins
+  ModuleAndQualname,  // 3.9-3.10: "__main__.A.E", its __qualname__ so
+  AsTracebackModule,  // 3.11+: as traceback.py, "A.E", no module for __main__ either
+};
+
 // What differs between Python versions in the language and its error
 // reports. Whoever runs the interpreter fills it from the version profile
 // table (model/asyncio/version_profile); the interpreter itself compares no
@@ -102,6 +110,7 @@ struct LanguageFeatures {
   bool shutdown_warnings_at_sys0 = false;
   // 3.12+: "called match pattern must be a class"; 3.10-3.11 "... a type".
   bool match_class_wording = true;
+  UncaughtClassNaming uncaught_class_naming = UncaughtClassNaming::AsTracebackModule;
   SyntaxFeatures syntax;
 };
 

@@ -143,7 +143,7 @@ void Interpreter::run_module(const ast::Module& module) {
   run_code(compile(module), main_.get(), builtins_.get(), ts_.unbound);
 }
 
-std::string Interpreter::format_exception(const runtime::PyError& error) const {
+std::string Interpreter::format_exception(const runtime::PyError& error, bool uncaught) const {
   auto lines = [this](const std::string& file, int line) -> std::string_view {
     if (source_ && file == source_->path()) return source_->line(line);
     if (auto it = ts_.library_sources.find(file); it != ts_.library_sources.end()) return it->second->line(line);
@@ -164,7 +164,7 @@ std::string Interpreter::format_exception(const runtime::PyError& error) const {
     }
     return names;
   };
-  return lang::format_exception(*error.exc, lines, dir, ts_.limits.features);
+  return lang::format_exception(*error.exc, lines, dir, ts_.limits.features, uncaught);
 }
 
 }  // namespace asim::lang

@@ -35,7 +35,8 @@ class Interpreter {
   void run_module();
   void run_module(const ast::Module& module);
   // The traceback CPython would print to stderr for `error`.
-  std::string format_exception(const runtime::PyError& error) const;
+  // `uncaught`: as the interpreter prints an exception that ends the program.
+  std::string format_exception(const runtime::PyError& error, bool uncaught = false) const;
 
   // A warning as CPython's warnings module prints it: "FILE:LINE: message"
   // and the source line for the frame executing, "sys:1: message" when none

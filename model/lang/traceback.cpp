@@ -76,7 +76,7 @@ void display_line(std::string& out, const runtime::TracebackEntry& e, const Sour
 }  // namespace
 
 std::string format_exception_only(const runtime::PyException& exc, const DirOf& dir,
-                                  const LanguageFeatures& features);
+                                  const LanguageFeatures& features, bool uncaught);
 
 namespace {
 
@@ -115,6 +115,7 @@ void print_traceback(std::string& out, std::string_view header, const runtime::P
 // group's first line).
 struct PrintContext {
   std::set<const runtime::PyException*> seen;
+  bool uncaught = false;
   int group_depth = 0;
   bool need_close = false;
 
@@ -161,7 +162,7 @@ void print_recursive(std::string& out, const runtime::PyException& exc, const So
   if (!members) {
     print_traceback(text, "Traceback (most recent call last):\n", exc, lines, features);
     ctx.emit(out, text);
-    ctx.emit(out, format_exception_only(exc, dir, features) + "\n");
+    ctx.emit(out, format_exception_only(exc, dir, features, ctx.uncaught) + "\n");
     return;
   }
   if (ctx.group_depth > kMaxGroupDepth) {
@@ -175,7 +176,7 @@ void print_recursive(std::string& out, const runtime::PyException& exc, const So
     print_traceback(text, "", exc, lines, features);
     ctx.emit(out, text);
   }
-  ctx.emit(out, format_exception_only(exc, dir, features) + "\n");
+  ctx.emit(out, format_exception_only(exc, dir, features, ctx.uncaught) + "\n");
   const std::size_t n = std::min(members->size(), kMaxGroupWidth + 1);
   ctx.need_close = false;
   for (std::size_t i = 0; i < n; ++i) {
@@ -235,10 +236,12 @@ std::string suggestion(const runtime::PyException& exc, const DirOf& dir, const 
 }  // namespace
 
 std::string format_exception_only(const runtime::PyException& exc, const DirOf& dir,
-                                  const LanguageFeatures& features) {
+                                  const LanguageFeatures& features, bool uncaught) {
   const runtime::Type& t = *exc.type;
-  std::string name = t.qualname.empty() ? t.name : t.qualname;
-  if (t.module != "builtins" && t.module != "__main__") name = t.module + "." + name;
+  const auto naming = uncaught ? features.uncaught_class_naming : UncaughtClassNaming::AsTracebackModule;
+  std::string name = t.qualname.empty() || naming == UncaughtClassNaming::ModuleAndName ? t.name : t.qualname;
+  const bool main_prefixed = naming != UncaughtClassNaming::AsTracebackModule;
+  if (t.module != "builtins" && (t.module != "__main__" || main_prefixed)) name = t.module + "." + name;
   std::string message;
   try {
     message = runtime::to_str(runtime::Value(runtime::Ref<runtime::PyException>(const_cast<runtime::PyException*>(&exc))));
@@ -251,9 +254,10 @@ std::string format_exception_only(const runtime::PyException& exc, const DirOf& 
 }
 
 std::string format_exception(const runtime::PyException& exc, const SourceLines& lines, const DirOf& dir,
-                             const LanguageFeatures& features) {
+                             const LanguageFeatures& features, bool uncaught) {
   std::string out;
   PrintContext ctx;
+  ctx.uncaught = uncaught;
   print_recursive(out, exc, lines, dir, features, ctx);
   return out;
 }

@@ -23,12 +23,14 @@ using SourceLines = std::function<std::string_view(const std::string& file, int 
 // dir(obj), sorted, for AttributeError's "Did you mean" hint.
 using DirOf = std::function<std::vector<std::string>(const runtime::Value& obj)>;
 
-// `features` decide the `^^^` marks and the "Did you mean" hints.
+// `features` decide the `^^^` marks and the "Did you mean" hints; `uncaught`
+// names the classes as the interpreter's printer of an uncaught exception
+// does (features.uncaught_class_naming), else as traceback.py does.
 std::string format_exception(const runtime::PyException& exc, const SourceLines& lines, const DirOf& dir = {},
-                             const LanguageFeatures& features = {});
+                             const LanguageFeatures& features = {}, bool uncaught = false);
 // Only the last line: "TYPE: message", with the hints CPython adds to
 // NameError and AttributeError.
 std::string format_exception_only(const runtime::PyException& exc, const DirOf& dir = {},
-                                  const LanguageFeatures& features = {});
+                                  const LanguageFeatures& features = {}, bool uncaught = false);
 
 }  // namespace asim::lang

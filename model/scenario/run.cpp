@@ -55,6 +55,7 @@ lang::LanguageFeatures language_features(const asyncio::VersionProfile& p) {
   f.syntax = p.syntax;
   f.shutdown_warnings_at_sys0 = p.shutdown_warnings_at_sys0;
   f.match_class_wording = p.match_class_wording;
+  f.uncaught_class_naming = p.uncaught_class_naming;
   return f;
 }
 
@@ -115,7 +116,7 @@ RunResult run_source(const std::string& path, const std::string& text, const Run
         if (e.exc->isinstance(rt.builtins.SystemExit.get())) {
           result.exit_code = system_exit_status(*e.exc, session);
         } else {
-          session.write_err(interpreter.format_exception(e));
+          session.write_err(interpreter.format_exception(e, /*uncaught=*/true));
           result.exit_code = 1;
         }
       }
