@@ -52,6 +52,14 @@ bool iscoroutinefunction(const asyncio::VersionProfile& profile, Value v) {
   return fn && fn->code->is_coroutine();
 }
 
+// The body of one of asyncio's `async def`s, made when the coroutine starts
+// on the loop that runs it (see AsyncioModule::deferred).
+using CoroutineOnLoop = std::function<Ref<runtime::Coroutine>(asyncio::EventLoop&)>;
+
+runtime::Coro start_on_running_loop(Session* session, CoroutineOnLoop body) {
+  co_return co_await body(session->require_running_loop());
+}
+
 std::optional<double> optional_seconds(const Value& v, std::string_view what) {
   if (v.is_none()) return std::nullopt;
   return to_seconds(v, what);
@@ -81,6 +89,15 @@ class AsyncioModule {
     return asyncio::LoopBinding(&event_loop());
   }
   Value loop_object(asyncio::EventLoop& loop);
+  // sleep, wait and wait_for are `async def`s that look their loop up in
+  // their body: called where no loop runs (as in
+  // `loop.run_until_complete(asyncio.wait(tasks))`) they only make the
+  // coroutine, and `body` runs on the loop that starts it. `given` is a
+  // loop= argument.
+  Value deferred(std::string_view name, asyncio::EventLoop* given, CoroutineOnLoop body) {
+    if (auto* loop = given ? given : session_.running_loop()) return Value(body(*loop));
+    return Value(runtime::native(name, start_on_running_loop(&session_, std::move(body))));
+  }
   // Whether asyncio's functions and classes take loop= (3.7-3.9).
   bool takes_loop() const { return session_.profile().loop_parameter <= asyncio::LoopParameter::Deprecated; }
   // `params` with the keyword-only loop= last, where the version has it.
@@ -170,8 +187,9 @@ Ref<runtime::Module> AsyncioModule::build() {
   // tasks.sleep
   def(*m, "sleep", with_loop({pos("delay"), opt("result")}), [self](const Bound& b) {
     const double delay = to_seconds(b[0], "delay");
-    self->loop_argument(b, delay > 0);
-    return Value(asyncio::sleep(self->loop(), delay, b[1]));
+    return self->deferred("sleep", self->loop_argument(b, delay > 0), [delay, result = b[1]](asyncio::EventLoop& loop) {
+      return asyncio::sleep(loop, delay, result);
+    });
   });
   // tasks.create_task
   // name= from 3.8, context= from 3.11.
@@ -207,13 +225,17 @@ Ref<runtime::Module> AsyncioModule::build() {
   // tasks.wait
   def(*m, "wait", with_loop({pos("fs"), kwonly("timeout"), kwonly("return_when", Value::str("ALL_COMPLETED"))}),
       [self](const Bound& b) {
-        self->loop_argument(b);
-        return Value(asyncio::wait(self->loop(), b[0], optional_seconds(b[1], "timeout"), b[2]));
+        return self->deferred("wait", self->loop_argument(b),
+                              [fs = b[0], timeout = optional_seconds(b[1], "timeout"), when = b[2]](asyncio::EventLoop& loop) {
+                                return asyncio::wait(loop, fs, timeout, when);
+                              });
       });
   // tasks.wait_for
   def(*m, "wait_for", with_loop({pos("fut"), pos("timeout")}), [self](const Bound& b) {
-    self->loop_argument(b);
-    return Value(asyncio::wait_for(self->loop(), b[0], optional_seconds(b[1], "timeout")));
+    return self->deferred("wait_for", self->loop_argument(b),
+                          [aw = b[0], timeout = optional_seconds(b[1], "timeout")](asyncio::EventLoop& loop) {
+                            return asyncio::wait_for(loop, aw, timeout);
+                          });
   });
   // tasks.shield
   def(*m, "shield", with_loop({pos("arg")}), [self](const Bound& b) {
