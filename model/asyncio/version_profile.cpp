@@ -31,6 +31,7 @@ using D = AsCompletedDesign;
 using Y = lang::SyntaxErrorDisplay;
 using G = lang::ParserGeneration;
 using S = SemaphoreDesign;
+using C = runtime::ChrArgument;
 
 // The profile of 3.<minor>: one line per difference, saying from (since) or
 // up to (until) which version CPython behaves so. The header says what each
@@ -111,6 +112,7 @@ constexpr VersionProfile make_profile(int minor) {
   p.task_get_context = since(12);
   p.contextvar_generic_alias = since(9);
   p.contextvars_types_in_private_module = since(10);
+  p.chr_argument = since(13) ? C::AnyInt : since(8) ? C::CInt : C::SignedIntFormat;
   p.super_type_article = since(11);
   p.super_obj_detail = since(13);
   p.dict_union = since(9);

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "model/lang/features.hpp"
+#include "model/runtime/int_profile.hpp"
 
 namespace asim::asyncio {
 
@@ -204,6 +205,7 @@ struct VersionProfile {
   // 3.10+: contextvars' classes are named _contextvars.Context and so on;
   // before, plain Context (as builtins).
   bool contextvars_types_in_private_module;
+  runtime::ChrArgument chr_argument;
   // The builtins' messages (runtime::RuntimeFeatures says what each means).
   bool super_type_article;            // 3.11+
   bool super_obj_detail;              // 3.13

@@ -14,6 +14,7 @@
 #include "model/modules/session.hpp"
 #include "model/runtime/iterator.hpp"
 #include "model/runtime/list.hpp"
+#include "model/runtime/numbers.hpp"
 #include "model/runtime/ops.hpp"
 
 namespace asim::modules {
@@ -141,11 +142,21 @@ class RandomObject : public runtime::Object {
 
   double random() { return mt_.random(); }
 
+  // For k < 64 (what randbelow needs of 64-bit bounds).
   std::int64_t getrandbits(std::int64_t k) {
     if (k < 0) runtime::raise(builtins().ValueError, "number of bits must be non-negative");
     if (k == 0) return 0;
-    if (k > 63) runtime::raise(builtins().OverflowError, "asim: integer too large (asim has 64-bit ints)");
     return static_cast<std::int64_t>(mt_.getrandbits(static_cast<int>(k)));
+  }
+
+  // random_getrandbits for any k: 32-bit words, the first the lowest, the
+  // last keeping its top bits.
+  Value getrandbits_int(std::int64_t k) {
+    if (k < 64) return Value::integer(getrandbits(k));
+    runtime::BigInt r;
+    for (std::uint64_t shift = 0; k > 0; k -= 32, shift += 32)
+      r = r | runtime::BigInt(static_cast<std::int64_t>(mt_.getrandbits(k < 32 ? static_cast<int>(k) : 32))).shifted_left(shift);
+    return runtime::num::from_big(std::move(r));
   }
 
   // Random._randbelow_with_getrandbits
@@ -256,7 +267,7 @@ void add_methods(std::function<void(std::string, std::vector<Param>, std::functi
     return Value::none();
   });
   add("random", {}, [](RandomObject& r, const Bound&) { return Value::floating(r.random()); });
-  add("getrandbits", {pos("k")}, [](RandomObject& r, const Bound& b) { return Value::integer(r.getrandbits(int_arg(b[0]))); });
+  add("getrandbits", {pos("k")}, [](RandomObject& r, const Bound& b) { return r.getrandbits_int(int_arg(b[0])); });
   add("randrange", {pos("start"), opt("stop"), opt("step", Value::integer(1))},
       [](RandomObject& r, const Bound& b) { return Value::integer(r.randrange(b[0], b[1], b[2])); });
   add("randint", {pos("a"), pos("b")}, [](RandomObject& r, const Bound& b) {

@@ -197,7 +197,9 @@ void add_iteration_builtins(Module& m) {
   register_type(typeid(Enumerate), enumerate);
   enumerate->constructor = [](const Ref<Type>&, Args a, Kw kw) {
     auto p = args::bind("enumerate", a, kw, {"iterable", "start"}, 2, 1);
-    return Value(make<Enumerate>(iter(*p[0]), p[1] ? index_value(*p[1]) : 0));
+    Value start = Value::integer(0);
+    if (p[1]) start = num::as_big(*p[1]) ? *p[1] : Value::integer(index_value(*p[1]));
+    return Value(make<Enumerate>(iter(*p[0]), start));
   };
   auto zip = builtin_class(m, "zip");
   register_type(typeid(Zip), zip);

@@ -31,7 +31,10 @@ void add_numeric_builtins(Module& m) {
     auto p = args::bind("round", a, kw, {"number", "ndigits"}, 2, 1);
     const Value& x = *p[0];
     std::optional<std::int64_t> ndigits;
-    if (p[1] && !p[1]->is_none()) ndigits = index_value(*p[1]);
+    // An ndigits beyond int64 rounds as the nearest int64 does: nothing
+    // changes, or everything becomes zero.
+    if (p[1] && !p[1]->is_none())
+      ndigits = num::as_big(*p[1]) ? (num::sign(*p[1]) < 0 ? INT64_MIN : INT64_MAX) : index_value(*p[1]);
     if (num::is_number(x)) return num::round(x, ndigits);
     if (x.is_object()) {
       if (auto f = type_of(x)->lookup_override("__round__")) {
@@ -88,8 +91,29 @@ void add_numeric_builtins(Module& m) {
   add_function(m, "chr", [](Args a, Kw kw) {
     args::no_kwargs("chr", kw);
     args::exactly("chr", a, 1);
+    const char* out_of_range = "chr() arg not in range(0x110000)";
+    // builtin_chr's argument conversion, per version.
+    switch (Runtime::current().ints.chr_argument) {
+      case ChrArgument::AnyInt:
+        if (num::as_big(a[0])) throw_value_error(out_of_range);
+        break;
+      case ChrArgument::CInt:
+        if (num::as_big(a[0])) throw_overflow_error("Python int too large to convert to C int");
+        break;
+      case ChrArgument::SignedIntFormat:
+        if (num::as_big(a[0])) throw_overflow_error("Python int too large to convert to C long");
+        break;
+    }
     const std::int64_t i = index_value(a[0]);
-    if (i < 0 || i > 0x10FFFF) throw_value_error("chr() arg not in range(0x110000)");
+    if (i < INT32_MIN || i > INT32_MAX) {
+      switch (Runtime::current().ints.chr_argument) {
+        case ChrArgument::AnyInt: throw_value_error(out_of_range);
+        case ChrArgument::CInt: throw_overflow_error("Python int too large to convert to C int");
+        case ChrArgument::SignedIntFormat:
+          throw_overflow_error(i < 0 ? "signed integer is less than minimum" : "signed integer is greater than maximum");
+      }
+    }
+    if (i < 0 || i > 0x10FFFF) throw_value_error(out_of_range);
     std::string s;
     text::append(s, static_cast<char32_t>(i));
     return Value::str(std::move(s));

@@ -26,9 +26,5 @@ namespace asim::runtime {
 }
 // KeyError(key): the key itself is the argument, so str() shows its repr.
 [[noreturn]] void throw_key_error(const Value& key);
-// Where CPython's arbitrary-precision int would grow past 64 bits.
-[[noreturn]] inline void throw_int_overflow() {
-  throw_overflow_error("asim: integer too large (asim has 64-bit ints)");
-}
 
 }  // namespace asim::runtime

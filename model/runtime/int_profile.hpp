@@ -8,6 +8,11 @@
 
 namespace asim::runtime {
 
+// How chr() converts its argument to a C int: 3.7's "i" format ("signed
+// integer is greater than maximum", a C long first), 3.8-3.12's
+// _PyLong_AsInt, 3.13's any int (all out of range is a ValueError).
+enum class ChrArgument : std::uint8_t { SignedIntFormat, CInt, AnyInt };
+
 struct IntProfile {
   // int <-> decimal str conversions refuse more digits than this (0: no limit).
   std::int64_t max_str_digits = 4300;
@@ -18,6 +23,7 @@ struct IntProfile {
   // 3.11+: x % 0 says "integer modulo by zero"; before, "integer division
   // or modulo by zero" as // does.
   bool modulo_by_zero_wording = true;
+  ChrArgument chr_argument = ChrArgument::CInt;
 };
 
 // sys.int_info.default_max_str_digits and str_digits_check_threshold.

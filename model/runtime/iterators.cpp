@@ -109,13 +109,23 @@ std::optional<Value> SetIterator::next() {
   return order_[index_++];
 }
 
+Enumerate::Enumerate(Value it, const Value& start)
+    : it_(std::move(it)),
+      count_(start.kind() == Value::Kind::Int ? start.as_int() : 0),
+      big_count_(start.kind() == Value::Kind::Int ? Value() : start) {}
+
 std::optional<Value> Enumerate::next() {
   auto v = runtime::next(it_);
   if (!v) return std::nullopt;
-  const std::int64_t i = count_;
-  if (count_ == INT64_MAX) throw_int_overflow();
-  ++count_;
-  return make_tuple({Value::integer(i), std::move(*v)});
+  if (big_count_.is_none()) {
+    const std::int64_t i = count_;
+    if (count_ == INT64_MAX) big_count_ = binary_op(BinOp::Add, Value::integer(i), Value::integer(1));
+    else ++count_;
+    return make_tuple({Value::integer(i), std::move(*v)});
+  }
+  Value i = big_count_;
+  big_count_ = binary_op(BinOp::Add, i, Value::integer(1));
+  return make_tuple({std::move(i), std::move(*v)});
 }
 
 // zip_next, with 3.10's strict checks

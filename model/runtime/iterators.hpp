@@ -108,13 +108,16 @@ class SetIterator : public Object, public Iterator {
 
 class Enumerate : public Object, public Iterator {
  public:
-  Enumerate(Value it, std::int64_t start) : it_(std::move(it)), count_(start) {}
+  // start: an int of either representation.
+  Enumerate(Value it, const Value& start);
   std::string_view type_name() const override { return "enumerate"; }
   std::optional<Value> next() override;
 
  private:
   Value it_;
-  std::int64_t count_;
+  std::int64_t count_ = 0;
+  // The count once it is beyond int64 (enum_next_long), else None.
+  Value big_count_;
 };
 
 class Zip : public Object, public Iterator {

@@ -89,6 +89,7 @@ RunResult run_source(const std::string& path, const std::string& text, const Run
   rt.features = runtime_features(*profile);
   for (const auto& attribute : asyncio::new_builtin_attributes())
     if (profile->minor < attribute.since_minor) rt.named_types.at(std::string(attribute.type))->remove_attribute(attribute.name);
+  rt.ints.chr_argument = profile->chr_argument;
   {
     modules::Session session({*profile, options.sink, options.chooser, options.limits},
                              [&](std::string_view s) { result.out += s; },
