@@ -133,6 +133,7 @@ constexpr VersionProfile make_profile(int minor) {
   p.syntax.except_star = since(11);
   p.syntax.type_parameters = since(12);
   p.syntax.def_expects_parenthesis = since(11) && until(11);
+  p.syntax.int_limit_says_digits = p.int_limit_says_digits;
   return p;
 }
 

@@ -12,7 +12,6 @@
 #include "model/lang/extent.hpp"
 #include "model/lang/symtable.hpp"
 #include "model/lang/unparse.hpp"
-#include "model/runtime/exceptions.hpp"
 #include "model/runtime/numbers.hpp"
 #include "model/runtime/bytes.hpp"
 #include "model/runtime/ops.hpp"
@@ -188,7 +187,8 @@ class Compiler {
   // -------------------------------------------------------------- errors
 
   [[noreturn]] void syntax_error(Loc loc, std::string message) {
-    throw Diagnostic(Diagnostic::Kind::SyntaxError, source_, source_ ? char_loc(*source_, loc) : loc, std::move(message));
+    throw Diagnostic(Diagnostic::Kind::SyntaxError, source_, source_ ? char_loc(*source_, loc) : loc, std::move(message))
+        .reading_text_back();
   }
   [[noreturn]] void unsupported(Loc loc, std::string what) {
     throw Diagnostic(Diagnostic::Kind::Unsupported, source_, source_ ? char_loc(*source_, loc) : loc, std::move(what));
@@ -1789,25 +1789,13 @@ class Compiler {
     }
   }
 
-  // An int literal beyond int64; a decimal one over the digit limit is a
-  // SyntaxError naming the limit's own message (as the parser's
-  // PyLong_FromString fails).
-  Value big_literal(const Constant& c) {
-    try {
-      return *runtime::num::parse_int(c.big_int, 0);
-    } catch (const runtime::PyError& e) {
-      syntax_error(c.loc, runtime::to_str(e.exc->args.at(0)) +
-                              " - Consider hexadecimal for huge integer literals to avoid decimal conversion limits.");
-    }
-  }
-
   void constant(const Constant& c) {
     switch (c.type) {
       case Constant::Type::None: load_const(Value()); return;
       case Constant::Type::True: load_const(Value::boolean(true)); return;
       case Constant::Type::False: load_const(Value::boolean(false)); return;
       case Constant::Type::Int:
-        if (!c.big_int.empty()) emit(Op::LOAD_CONST, add_const(big_literal(c)));
+        if (!c.big_int.empty()) emit(Op::LOAD_CONST, add_const(*runtime::num::parse_int(c.big_int, 0)));
         else load_const(Value::integer(c.int_value));
         return;
       case Constant::Type::Float: emit(Op::LOAD_CONST, add_const(Value::floating(c.float_value))); return;

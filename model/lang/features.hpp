@@ -60,6 +60,9 @@ struct SyntaxFeatures {
   bool type_parameters = true;
   // 3.11 alone: `def f[` says "expected '('" rather than "invalid syntax".
   bool def_expects_parenthesis = false;
+  // 3.11+: a decimal literal over the digit limit says "(4300 digits)";
+  // before, "(4300)" (int()'s wording).
+  bool int_limit_says_digits = true;
 
   bool pgen() const { return parser == ParserGeneration::Pgen37 || parser == ParserGeneration::Pgen38; }
   bool peg_messages() const { return parser == ParserGeneration::Peg310 || parser == ParserGeneration::Peg312; }

@@ -10,6 +10,8 @@
 #include <utility>
 
 #include "model/lang/lexer.hpp"
+#include "model/runtime/int_profile.hpp"
+#include "model/runtime/numbers.hpp"
 
 namespace asim::lang {
 
@@ -340,6 +342,7 @@ class Parser {
   ExprPtr slice();
   ExprPtr atom();
   ExprPtr number();
+  void check_digit_limit(const Token& t);
   ExprPtr strings();
   ExprPtr fstring_replacement_field(const FStringPiece& field);
   ExprPtr fstring_expression(const FStringPiece& field);
@@ -375,6 +378,9 @@ class Parser {
   std::vector<Deferred> semantic_;     // SyntaxErrors CPython's compiler raises after parsing
   std::vector<Deferred> unsupported_;  // constructs outside asim's subset
   std::vector<TooNew> too_new_;  // constructs the modelled version's grammar lacks
+  // 3.7-3.8: the first error of building the AST (ast.c), raised once the
+  // file parsed, before the compiler's.
+  std::optional<Diagnostic> ast_error_;
 };
 
 // ================================================================== errors
@@ -552,6 +558,7 @@ bool Parser::drop_await_errors(std::size_t since) {
 }
 
 void Parser::raise_deferred() {
+  if (ast_error_) throw *ast_error_;
   auto first = [](std::vector<Deferred>& v) {
     return std::min_element(v.begin(), v.end(), [](const Deferred& a, const Deferred& b) {
       return std::pair(a.loc.line, a.loc.col) < std::pair(b.loc.line, b.loc.col);
@@ -560,7 +567,7 @@ void Parser::raise_deferred() {
   if (!semantic_.empty()) {
     // CPython's compiler reports its errors at col_offset + 1: bytes, not characters.
     const auto& d = *first(semantic_);
-    throw Diagnostic(DKind::SyntaxError, source_, d.loc, d.message);
+    throw Diagnostic(DKind::SyntaxError, source_, d.loc, d.message).reading_text_back();
   }
   if (!unsupported_.empty()) {
     const auto& d = *first(unsupported_);
@@ -2058,12 +2065,35 @@ ExprPtr Parser::atom() {
 ExprPtr Parser::number() {
   const Token& t = take();
   if (!t.unsupported.empty()) defer_unsupported(t.loc, t.unsupported);
+  check_digit_limit(t);
   auto c = make_expr<Constant>(t.loc);
   c->type = t.is_float ? Constant::Type::Float : Constant::Type::Int;
   c->int_value = t.int_value;
   c->big_int = t.big_int;
   c->float_value = t.float_value;
   return c;
+}
+
+// A decimal literal over int's digit limit: PyLong_FromString's ValueError
+// as a SyntaxError with a hint, given no column (3.9+: _PyPegen_number_token,
+// raised as the parse meets it) or at the literal (3.7-3.8: ast.c's
+// ast_for_atom, once the whole file parsed).
+// The line is read back from the file.
+void Parser::check_digit_limit(const Token& t) {
+  const std::string& digits = t.big_int;
+  const bool decimal = digits.size() < 2 || digits[0] != '0';
+  const auto count = static_cast<std::int64_t>(digits.size());
+  if (!decimal || count <= runtime::kDefaultMaxStrDigits) return;
+  const std::string message =
+      runtime::num::digit_limit_message(runtime::kDefaultMaxStrDigits, syntax_.int_limit_says_digits, count) +
+      " - Consider hexadecimal for huge integer literals to avoid decimal conversion limits.";
+  if (!syntax_.pgen()) {
+    const int col = syntax_.parser == ParserGeneration::Peg39 ? 1 : 0;
+    throw Diagnostic(DKind::SyntaxError, source_, {t.loc.line, col}, message).reading_text_back();
+  }
+  const Loc at = char_loc(*source_, t.loc);
+  if (!ast_error_ || std::pair(at.line, at.col) < std::pair(ast_error_->loc().line, ast_error_->loc().col))
+    ast_error_.emplace(Diagnostic(DKind::SyntaxError, source_, at, message).reading_text_back());
 }
 
 // strings: STRING+ — adjacent literals concatenate; with any f-string among

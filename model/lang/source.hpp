@@ -64,6 +64,14 @@ class Diagnostic : public std::runtime_error {
     shown_line_ = line;
     return std::move(*this);
   }
+  // Whether CPython reads the shown line back from the file (its
+  // err_programtext, 999 bytes at a time: a longer line shows only its last
+  // piece) rather than taking the tokenizer's copy.
+  bool text_read_back() const { return text_read_back_; }
+  Diagnostic&& reading_text_back() && {
+    text_read_back_ = true;
+    return std::move(*this);
+  }
   // Whether CPython reports no column (offset None or 0): no caret.
   bool no_caret() const { return loc_.col == 0; }
   // asim's own report: "file:line:col: message", the source line, a caret,
@@ -78,6 +86,7 @@ class Diagnostic : public std::runtime_error {
   std::string message_;
   bool whole_file_ = false;
   int shown_line_ = 0;
+  bool text_read_back_ = false;
 };
 
 // The program text of a source file's bytes, as CPython's tokenizer reads a

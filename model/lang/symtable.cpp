@@ -47,7 +47,8 @@ class SymtableBuilder {
 
  private:
   [[noreturn]] void error(Loc loc, std::string message) {
-    throw Diagnostic(Diagnostic::Kind::SyntaxError, source_, source_ ? char_loc(*source_, loc) : loc, std::move(message));
+    throw Diagnostic(Diagnostic::Kind::SyntaxError, source_, source_ ? char_loc(*source_, loc) : loc, std::move(message))
+        .reading_text_back();
   }
 
   SymtableEntry* enter(SymtableEntry::Kind kind, std::string name, Loc loc, const void* node) {

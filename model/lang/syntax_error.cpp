@@ -24,6 +24,17 @@ int chars(std::string_view s) {
   return n;
 }
 
+// Python/errors.c err_programtext: the line read with fgets into a
+// 1000-byte buffer until its newline, so only the last piece stays.
+std::string_view read_back(const Source& source, std::string_view line) {
+  constexpr std::size_t kPiece = 999;
+  const std::size_t end = static_cast<std::size_t>(line.data() - source.text().data()) + line.size();
+  const std::size_t bytes = line.size() + (end < source.text().size() && source.text()[end] == '\n');
+  if (bytes <= kPiece) return line;
+  const std::size_t last = bytes % kPiece == 0 ? kPiece : bytes % kPiece;
+  return line.substr(bytes - last);
+}
+
 Attributes attributes(const Diagnostic& d, const SyntaxFeatures& syntax) {
   Attributes a;
   if (d.whole_file()) {
@@ -32,8 +43,11 @@ Attributes attributes(const Diagnostic& d, const SyntaxFeatures& syntax) {
   }
   a.lineno = d.loc().line;
   auto line = d.source() ? d.source()->line(d.shown_line()) : std::string_view{};
+  if (d.text_read_back() && d.source()) line = read_back(*d.source(), line);
   line = line.substr(0, line.find('\0'));  // CPython's text is a C string
-  a.text = std::string(line) + "\n";
+  // Past the file's end the tokenizer's buffer is empty: no newline.
+  const bool past_end = d.source() && d.shown_line() > d.source()->line_count();
+  a.text = std::string(line) + (past_end ? "" : "\n");
   a.offset = d.no_caret() ? -1 : d.loc().col;
   if (d.end().line > 0) {
     a.end_lineno = d.end().line;
@@ -48,6 +62,9 @@ Attributes attributes(const Diagnostic& d, const SyntaxFeatures& syntax) {
   }
   if (syntax.parser == ParserGeneration::Pgen37 && d.end().line == a.lineno && a.offset > 0 && d.end().col > a.offset)
     a.offset = d.end().col - 1;
+  // 3.7's ast.c, symtable and compiler (the errors whose line is read back)
+  // give the node's 0-based col_offset.
+  if (syntax.parser == ParserGeneration::Pgen37 && d.text_read_back() && a.offset > 0) --a.offset;
   return a;
 }
 
@@ -58,6 +75,11 @@ std::string pgen_text(int offset, std::string text) {
   std::size_t at = 0;
   if (offset >= 0) {
     if (offset > 0 && static_cast<std::size_t>(offset) == text.size() && text.back() == '\n') --offset;
+    // An offset past the line's newline moves on to the (empty) rest.
+    for (std::size_t nl; (nl = text.find('\n', at)) != std::string::npos && static_cast<int>(nl - at) < offset;) {
+      offset -= static_cast<int>(nl + 1 - at);
+      at = nl + 1;
+    }
     while (at < text.size() && is_blank(text[at])) {
       ++at;
       --offset;

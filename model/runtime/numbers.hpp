@@ -67,6 +67,9 @@ std::string int_str(const Value& v);
 // The ValueError for a decimal conversion of `digit_count` digits over the
 // limit; int('...') names the count (`parsing`), str() does not.
 [[noreturn]] void raise_digit_limit(std::int64_t digit_count, bool parsing);
+// Its message, for a limit worded with "digits" (3.11+) or without; a
+// negative count is not named.
+std::string digit_limit_message(std::int64_t limit, bool says_digits, std::int64_t digit_count);
 
 // a op b for two numbers; nullopt when either is not a number.
 std::optional<Value> binary(BinOp op, const Value& a, const Value& b);

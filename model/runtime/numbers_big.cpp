@@ -81,14 +81,17 @@ int sign(const Value& v) {
   return i < 0 ? -1 : i > 0 ? 1 : 0;
 }
 
+std::string digit_limit_message(std::int64_t limit, bool says_digits, std::int64_t digit_count) {
+  const std::string shown = says_digits ? fmt::format("{} digits", limit) : std::to_string(limit);
+  const std::string count = digit_count >= 0 ? fmt::format(": value has {} digits", digit_count) : "";
+  return fmt::format(
+      "Exceeds the limit ({}) for integer string conversion{}; use sys.set_int_max_str_digits() to increase the limit",
+      shown, count);
+}
+
 [[noreturn]] void raise_digit_limit(std::int64_t digit_count, bool parsing) {
   const auto& ints = Runtime::current().ints;
-  const std::string limit = ints.limit_message_says_digits ? fmt::format("{} digits", ints.max_str_digits)
-                                                           : std::to_string(ints.max_str_digits);
-  const std::string count = parsing ? fmt::format(": value has {} digits", digit_count) : "";
-  throw_value_error(fmt::format(
-      "Exceeds the limit ({}) for integer string conversion{}; use sys.set_int_max_str_digits() to increase the limit",
-      limit, count));
+  throw_value_error(digit_limit_message(ints.max_str_digits, ints.limit_message_says_digits, parsing ? digit_count : -1));
 }
 
 std::string big_decimal_digits(const BigInt& b) {
