@@ -251,9 +251,13 @@ Token Lexer::at_eof() {
   if (indents_.size() > 1) {
     indents_.pop_back();
     alt_indents_.pop_back();
-    return make(TokenKind::Dedent, pos_, eof_loc());
+    Token t = make(TokenKind::Dedent, pos_, eof_loc());
+    t.at_eof = true;
+    return t;
   }
-  return make(TokenKind::EndMarker, pos_, eof_loc());
+  Token t = make(TokenKind::EndMarker, pos_, eof_loc());
+  t.at_eof = true;
+  return t;
 }
 
 // Where CPython 3.7-3.9 report the end of the file: the line after the last

@@ -46,6 +46,9 @@ struct Token {
   Loc loc;                // first character (byte column, 1-based)
   Loc end;                // one past the last character
   int level = 0;          // brackets open before it (an f-string field counts as one)
+  // A DEDENT or ENDMARKER made once the tokenizer met the end of the file
+  // (its `done` is E_EOF: a parse failing there is "unexpected EOF" before 3.10).
+  bool at_eof = false;
 
   // NUMBER
   bool is_float = false;

@@ -457,7 +457,7 @@ Token Parser::next_token() {
 // at the file's last line when the file ends there (no column: no caret).
 void Parser::missing_block(std::string_view what, int line) {
   const std::string message = fmt::format("expected an indented block after {} on line {}", what, line);
-  if (at(TokenKind::EndMarker) && syntax_.peg_messages()) {
+  if (peek().at_eof && syntax_.peg_messages()) {
     if (speculating_ > 0) throw Backtrack{};
     throw ParseFailure{Diagnostic(DKind::IndentationError, source_, {source_->line_count(), 0}, message), false,
                        true, peek()};
@@ -601,7 +601,7 @@ Diagnostic older_parser_error(const Diagnostic& d, const Token& at, const Syntax
   const std::string& m = d.message();
   auto starts = [&](std::string_view p) { return m.rfind(p, 0) == 0; };
   const Loc eof{src->line_count() + 1, static_cast<int>(src->line(src->line_count()).size()) + 1};
-  const bool at_eof = at.kind == TokenKind::EndMarker;
+  const bool at_eof = at.kind == TokenKind::EndMarker || at.at_eof;
   if (d.kind() == DKind::IndentationError && starts("expected an indented block")) {
     if (at_eof && syntax.pgen()) return Diagnostic(DKind::SyntaxError, src, eof, "unexpected EOF while parsing");
     if (at_eof) return Diagnostic(DKind::IndentationError, src, eof, "expected an indented block");
