@@ -1,7 +1,7 @@
 """Front-end mutation fuzzer: does asim reject (and accept) what CPython does?
 
 Usage: python3 tests/conformance/fuzz/mutate.py --asim ASIM [--count N] [--seed S]
-           [--versions 3.7,3.8,...] [--show K] [--jobs J] [PATHS ...]
+           [--versions 3.7,3.8,...] [--show K] [--jobs J] [--report FILE] [PATHS ...]
 
 Takes the project's scenarios (or PATHS: .py files or folders), applies a few
 random mutations to each mutant (delete, duplicate or swap lines, change the
@@ -20,12 +20,15 @@ are compared too and counted, but do not fail the run.
 Deterministic: the same seed, scenarios and interpreters give the same
 mutants and the same report. The first differing mutants are printed with a
 shrunk form (lines removed while the difference stays). Exit status 1 when a
-mutant differs in acceptance, class or line.
+mutant differs in acceptance, class or line. --report writes every differing
+mutant, one JSON object a line (its source, both last stderr lines), to sort
+the differences into classes.
 """
 
 import argparse
 import concurrent.futures
 import glob
+import json
 import os
 import random
 import re
@@ -210,6 +213,10 @@ class Outcome:
     def accepted(self):
         return self.exit == 0
 
+    def last_line(self):
+        lines = [l for l in self.stderr.splitlines() if l.strip()]
+        return lines[-1] if lines else ""
+
     def key(self):
         return (self.accepted(), self.cls, self.line)
 
@@ -277,6 +284,7 @@ def main():
     ap.add_argument("--versions", default=",".join(VERSIONS))
     ap.add_argument("--show", type=int, default=5, help="differing mutants to print (shrunk)")
     ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--report", help="write every differing mutant here (JSON lines)")
     args = ap.parse_args()
 
     pythons = {}
@@ -332,6 +340,12 @@ def main():
               "line; %d more in the message, %d more elsewhere in stderr"
               % (args.seed, len(mutants), stats["runs"], stats["rejected"], stats["failures"],
                  stats["message"], stats["stderr"] - stats["message"]))
+        if args.report:
+            with open(args.report, "w") as out:
+                for i, origin, text, v, d, cp, asim in failures:
+                    out.write(json.dumps({"seed": args.seed, "mutant": i, "origin": os.path.relpath(origin, ROOT),
+                                          "python": v, "difference": d, "cpython": cp.last_line(),
+                                          "asim": asim.last_line(), "source": text.decode("latin-1")}) + "\n")
         for i, origin, text, v, d, cp, asim in failures[:args.show]:
             name = "m%d_%s.py" % (i, v.replace(".", ""))
             shrunk = checker.shrink(text, v, name, d.split(",")[0])
