@@ -16,7 +16,8 @@ deps:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	fi
 
-$(BUILD)/build.ninja:
+# Configuring needs the packages: `deps` comes first even under make -j.
+$(BUILD)/build.ninja: | deps
 	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release
 
 build: deps $(BUILD)/build.ninja
@@ -44,7 +45,7 @@ fuzz: build
 fuzz-syntax: build
 	python3 tests/conformance/fuzz/mutate.py --asim $(BUILD)/asim --count $(COUNT) --seed $(SEED) --jobs $(JOBS)
 
-$(ASAN_BUILD)/build.ninja:
+$(ASAN_BUILD)/build.ninja: | deps
 	cmake -S . -B $(ASAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DASIM_SANITIZE=ON
 
 asan: deps $(ASAN_BUILD)/build.ninja

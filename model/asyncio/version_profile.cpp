@@ -108,6 +108,7 @@ constexpr VersionProfile make_profile(int minor) {
   p.uncaught_class_naming = since(11)  ? lang::UncaughtClassNaming::AsTracebackModule
                             : since(9)  ? lang::UncaughtClassNaming::ModuleAndQualname
                                         : lang::UncaughtClassNaming::ModuleAndName;
+  p.stderr_line_buffered = since(9);
   p.create_task_takes_context = since(11);
   p.task_get_context = since(12);
   p.contextvar_generic_alias = since(9);

@@ -196,6 +196,9 @@ struct VersionProfile {
   bool exception_handler_catches_base_exceptions;
   bool shutdown_warnings_at_sys0;     // 3.13
   lang::UncaughtClassNaming uncaught_class_naming;
+  // 3.9+: stderr is line-buffered on a pipe too; before, block-buffered
+  // there (line-buffered on a terminal only).
+  bool stderr_line_buffered;
   // 3.11+: create_task, Task and Runner.run take context=.
   bool create_task_takes_context;
   // 3.12+: Task.get_context().

@@ -1,5 +1,7 @@
 #include "model/cli/conform_command.hpp"
 
+#include <unistd.h>
+
 #include <fmt/format.h>
 
 #include <cstdio>
@@ -51,7 +53,9 @@ int run_conform(const ConformArgs& args) {
   if (paths.empty()) paths.push_back("scenarios");
   if (args.expected && args.handles)
     std::fprintf(stderr, "asim conform: --expected has no handle logs; comparing outputs only\n");
-  const auto report = conform::run_suite(paths, options, args.quiet ? nullptr : &std::cerr);
+  // Progress lines on a terminal only, so pipes and tests stay clean.
+  const bool progress = !args.quiet && isatty(STDERR_FILENO);
+  const auto report = conform::run_suite(paths, options, progress ? &std::cerr : nullptr);
   const auto text = conform::render(report);
   std::fwrite(text.data(), 1, text.size(), stdout);
   std::fflush(stdout);
@@ -83,7 +87,7 @@ CLI::App* add_conform_command(CLI::App& app) {
   cmd->add_option("--skip-exit-code", args->skip_exit_code,
                   "exit status when no interpreter was found for any version (ctest: 77)")
       ->capture_default_str();
-  cmd->add_flag("-q,--quiet", args->quiet, "no progress lines on stderr");
+  cmd->add_flag("-q,--quiet", args->quiet, "no progress lines on stderr (there are none unless stderr is a terminal)");
   cmd->add_option("PATHS", args->paths, "scenario files or folders (default: scenarios)");
   cmd->callback([args] {
     int status;

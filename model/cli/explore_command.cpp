@@ -1,5 +1,7 @@
 #include "model/cli/explore_command.hpp"
 
+#include <unistd.h>
+
 #include <cstdio>
 #include <memory>
 
@@ -20,7 +22,13 @@ int run_explore(const ExploreArgs& args) {
   explore::Options options;
   options.python = args.python;
   options.max_schedules = args.max_schedules;
+  // Progress on a terminal only: pipes and tests see the result alone.
+  if (isatty(STDERR_FILENO))
+    options.progress = [](std::size_t done, std::size_t cap) {
+      if (done % 100 == 0 || done == cap) std::fprintf(stderr, "\rasim explore: %zu schedules (at most %zu)", done, cap);
+    };
   const auto result = explore::explore_file(args.file, options);
+  if (options.progress && result.schedules >= 100) std::fputs("\n", stderr);
   const auto text = args.format == "json" ? explore::render_json(result) : explore::render_text(result);
   std::fwrite(text.data(), 1, text.size(), stdout);
   std::fflush(stdout);

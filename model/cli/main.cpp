@@ -3,9 +3,17 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
-#include <cstdio>
-#include <optional>
+#include <unistd.h>
 
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+#include <iterator>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/asyncio/version_profile.hpp"
 #include "model/cli/check_command.hpp"
 #include "model/cli/conform_command.hpp"
 #include "model/cli/explore_command.hpp"
@@ -13,9 +21,60 @@
 #include "model/explore/explore.hpp"
 #include "model/scenario/run.hpp"
 
+namespace {
+
+// `asim --version`: asim's own, and the CPython releases whose behaviour it models.
+std::string version_text() {
+  std::string pythons;
+  for (const auto& p : asim::asyncio::all_profiles())
+    pythons += fmt::format("{}{}.{}.{}", pythons.empty() ? "" : ", ", p.major, p.minor, p.micro);
+  return fmt::format("asim {} (models CPython {})", ASIM_VERSION, pythons);
+}
+
+// `asim exec -`: the program is standard input, named <stdin> as CPython names it.
+asim::scenario::RunResult run_program(const std::string& file, const asim::scenario::RunOptions& options) {
+  if (file != "-") return asim::scenario::run_file(file, options);
+  const std::string text{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
+  return asim::scenario::run_source("<stdin>", text, options);
+}
+
+// `asim exec [OPTIONS] FILE ARGS...` reads as `python [OPTIONS] FILE ARGS...`:
+// what follows FILE belongs to the program, even words that look like asim's
+// options (`--help`). Returns how many of argv are asim's own.
+int exec_arguments_end(int argc, char** argv, CLI::App& exec) {
+  if (argc < 2 || std::string(argv[1]) != "exec") return argc;
+  for (int i = 2; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "-" || arg.empty() || arg[0] != '-') return i + 1;
+    const auto* option = exec.get_option_no_throw(arg);
+    if (option && option->get_items_expected_min() > 0 && arg.find('=') == std::string::npos) ++i;
+  }
+  return argc;
+}
+
+// What a usage error prints after its message: the usage line of the command it concerns.
+void print_usage(const CLI::App& app) {
+  const CLI::App* command = &app;
+  for (const auto* sub : app.get_subcommands()) command = sub;
+  std::string name = command->get_name();
+  for (const auto* parent = command->get_parent(); parent; parent = parent->get_parent())
+    name = parent->get_name() + " " + name;
+  std::fputs(CLI::Formatter().make_usage(command, name).c_str(), stderr);
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   CLI::App app{"asim: a deterministic, virtual-time model of Python's asyncio"};
+  app.name("asim");
   app.require_subcommand(1);
+  app.set_version_flag("--version", version_text());
+  app.footer(
+      "Examples:\n"
+      "  asim run                          the built-in seed question, 3.12 and 3.13 side by side\n"
+      "  asim run --python 3.7,3.13 prog.py --trace program\n"
+      "  asim exec --python 3.11 prog.py arg1 arg2     as `python3.11 prog.py arg1 arg2`\n"
+      "  asim conform scenarios            every scenario against the installed CPythons");
   asim::cli::add_run_command(app);  // runs from its own callback
 
   auto* exec = app.add_subcommand("exec", "run FILE as `pythonX.Y FILE` would, on the virtual clock");
@@ -35,25 +94,60 @@ int main(int argc, char** argv) {
   exec->add_option("--replay", exec_replay, "replay one schedule from `asim explore` (a token such as c:1.0.2)");
   exec->add_flag("--compile-only", exec_options.compile_only,
                  "only parse and compile FILE: report what CPython reports before running it");
-  exec->add_option("FILE", exec_file, "the scenario (a .py file)")->required();
+  exec->add_option("FILE", exec_file, "the program (a .py file), or - to read it from standard input")->required();
+  exec->footer("Example: asim exec --python 3.8 prog.py 10 --verbose   (sys.argv == ['prog.py', '10', '--verbose'])");
 
   asim::cli::add_conform_command(app);  // runs from its own callback
   asim::cli::add_check_command(app);    // runs from its own callback
   asim::cli::add_explore_command(app);  // runs from its own callback
 
-  CLI11_PARSE(app, argc, argv);
+  const int own = exec_arguments_end(argc, argv, *exec);
+  try {
+    app.parse(own, argv);
+  } catch (const CLI::RuntimeError& e) {
+    return e.get_exit_code();  // a subcommand's own exit status
+  } catch (const CLI::ParseError& e) {
+    // --help and --version exit 0; a usage error exits 2 with the usage line, as argparse does.
+    if (app.exit(e) == 0) return 0;
+    print_usage(app);
+    return 2;
+  }
   try {
     if (exec->parsed()) {
       exec_options.python = exec_python;
+      exec_options.args.assign(argv + own, argv + argc);
       std::optional<asim::explore::Replay> replay;
       if (!exec_replay.empty()) {
         replay.emplace(asim::explore::parse_token(exec_replay));
         exec_options.chooser = &*replay;
       }
-      const auto result = asim::scenario::run_file(exec_file, exec_options);
-      std::fwrite(result.out.data(), 1, result.out.size(), stdout);
+      // Output as the program writes it, buffered as CPython's is: by lines
+      // on a terminal, in 8 KiB blocks on a pipe or file until a flush or
+      // the end (stderr by lines from 3.9), nothing held with
+      // PYTHONUNBUFFERED. A stopped run shows what it wrote so far.
+      const char* unbuffered = std::getenv("PYTHONUNBUFFERED");
+      const auto* profile = asim::asyncio::find_profile(exec_python);
+      const auto mode = [&](int fd, bool lines_anyway) {
+        return unbuffered && *unbuffered ? _IONBF : isatty(fd) || lines_anyway ? _IOLBF : _IOFBF;
+      };
+      std::setvbuf(stdout, nullptr, mode(STDOUT_FILENO, false), 8192);
+      std::setvbuf(stderr, nullptr, mode(STDERR_FILENO, profile && profile->stderr_line_buffered), 8192);
+      std::size_t streamed_out = 0, streamed_err = 0;
+      exec_options.stream_out = [&](std::string_view s) {
+        std::fwrite(s.data(), 1, s.size(), stdout);
+        streamed_out += s.size();
+      };
+      exec_options.stream_err = [&](std::string_view s) {
+        std::fwrite(s.data(), 1, s.size(), stderr);
+        streamed_err += s.size();
+      };
+      exec_options.flush_out = [] { std::fflush(stdout); };
+      exec_options.flush_err = [] { std::fflush(stderr); };
+      const auto result = run_program(exec_file, exec_options);
+      // What asim itself reports before a program runs (a file it cannot open).
+      std::fwrite(result.out.data() + streamed_out, 1, result.out.size() - streamed_out, stdout);
       std::fflush(stdout);
-      std::fwrite(result.err.data(), 1, result.err.size(), stderr);
+      std::fwrite(result.err.data() + streamed_err, 1, result.err.size() - streamed_err, stderr);
       return result.exit_code;
     }
   } catch (const std::exception& e) {

@@ -93,6 +93,7 @@ Result explore_file(const std::string& path, const Options& options) {
     for (const auto& m : chooser.made()) choices.push_back(m.chosen);
     const auto token = format_token(choices);
     ++result.schedules;
+    if (options.progress) options.progress(result.schedules, cap);
 
     const auto key = std::make_pair(out, exit_code);
     auto it = group_of.find(key);

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,6 +34,8 @@ struct Options {
   std::string python = "3.12";
   std::size_t max_schedules = 1000;
   std::uint64_t max_instructions = 200'000'000;
+  // Called after each schedule with the runs so far and the cap.
+  std::function<void(std::size_t done, std::size_t cap)> progress;
 };
 
 struct OutcomeGroup {

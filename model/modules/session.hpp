@@ -19,6 +19,11 @@ struct SessionConfig {
   trace::Sink* sink = nullptr;
   explore::Chooser* chooser = nullptr;
   asyncio::Limits limits = {};
+  // sys.argv: the script as named on the command line, then its arguments.
+  std::vector<std::string> argv = {"scenario.py"};
+  // sys.stdout.flush() and print(..., flush=True): where the output goes
+  // may hold it back until then (a terminal's or a pipe's buffer).
+  std::function<void()> flush_out = {};
 };
 
 // A claim("text", condition) evaluation, in program order.
@@ -38,6 +43,7 @@ class Session : public runtime::ModuleFinder {
   runtime::Ref<runtime::Module> find(std::string_view name) override;
 
   const asyncio::VersionProfile& profile() const { return config_.profile; }
+  const std::vector<std::string>& argv() const { return config_.argv; }
   const asyncio::AsyncioExceptions& exceptions() const { return process_->exceptions; }
   const std::shared_ptr<asyncio::ProcessState>& process() const { return process_; }
   // events._get_running_loop: the loop inside run_forever, or nullptr.
@@ -64,6 +70,9 @@ class Session : public runtime::ModuleFinder {
 
   void write_out(std::string_view text);
   void write_err(std::string_view text);
+  void flush_out() const {
+    if (config_.flush_out) config_.flush_out();
+  }
   void record_claim(std::string text, bool holds) { claims_.push_back({std::move(text), holds}); }
   const std::vector<ClaimResult>& claims() const { return claims_; }
   trace::Sink* sink() const { return config_.sink; }

@@ -34,10 +34,13 @@ runtime::Ref<runtime::Module> make_sys_module(Session& session) {
     runtime::Runtime::current().ints.max_str_digits = n;
     return Value::none();
   }));
-  m->dict["argv"] = runtime::make_list({Value::str("scenario.py")});
+  std::vector<Value> argv;
+  for (const auto& arg : session.argv()) argv.push_back(Value::str(arg));
+  m->dict["argv"] = runtime::make_list(std::move(argv));
   Session* s = &session;
   // The program's own output streams: what they write goes where print's does.
-  m->dict["stdout"] = Value(runtime::make_stream("<stdout>", [s](std::string_view text) { s->write_out(text); }));
+  m->dict["stdout"] = Value(runtime::make_stream(
+      "<stdout>", [s](std::string_view text) { s->write_out(text); }, [s] { s->flush_out(); }));
   m->dict["stderr"] = Value(runtime::make_stream("<stderr>", [s](std::string_view text) { s->write_err(text); }));
   m->dict["exit"] = Value(function("exit", {opt("status")}, [](const Bound& b) -> Value {
     throw runtime::PyError{runtime::make<runtime::PyException>(runtime::Runtime::current().builtins.SystemExit,

@@ -20,8 +20,8 @@ namespace asim::runtime {
 using Args = std::span<const Value>;
 using Kw = std::span<const Keyword>;
 
-Ref<Object> make_stream(std::string name, WriteText sink) {
-  return make<TextStream>(std::move(name), std::move(sink));
+Ref<Object> make_stream(std::string name, WriteText sink, FlushText flush) {
+  return make<TextStream>(std::move(name), std::move(sink), std::move(flush));
 }
 
 namespace {
@@ -86,8 +86,8 @@ std::int64_t immediate_id(const Value& v) {
   return static_cast<std::int64_t>(v.object()->address());
 }
 
-void add_object_builtins(Module& m, WriteText write_stdout) {
-  add_function(m, "print", [write_stdout](Args a, Kw kw) {
+void add_object_builtins(Module& m, WriteText write_stdout, FlushText flush_stdout) {
+  add_function(m, "print", [write_stdout, flush_stdout](Args a, Kw kw) {
     auto p = args::bind("print", {}, kw, {"sep", "end", "file", "flush"}, 0, 0);
     const std::string sep = print_text(p[0], "sep", " ");
     const std::string end = print_text(p[1], "end", "\n");
@@ -99,10 +99,13 @@ void add_object_builtins(Module& m, WriteText write_stdout) {
         out += to_str(a[i]);
       }
       out += end;
+      const bool flush = p[3] && truthy(*p[3]);
       if (file.is_none()) {
         if (write_stdout) write_stdout(out);
+        if (flush && flush_stdout) flush_stdout();
       } else {
         file.as<TextStream>()->write(out);
+        if (flush) file.as<TextStream>()->flush();
       }
       return Value::none();
     }
@@ -211,11 +214,10 @@ void add_object_builtins(Module& m, WriteText write_stdout) {
 
 }  // namespace
 
-Ref<Module> make_builtins_module(WriteText write_stdout, WriteText write_stderr) {
+Ref<Module> make_builtins_module(WriteText write_stdout, FlushText flush_stdout) {
   auto& rt = Runtime::current();
   auto m = make<Module>("builtins");
-  (void)write_stderr;
-  add_object_builtins(*m, std::move(write_stdout));
+  add_object_builtins(*m, std::move(write_stdout), std::move(flush_stdout));
   add_iteration_builtins(*m);
   add_numeric_builtins(*m);
   const auto& t = rt.types;

@@ -25,7 +25,7 @@ void install_stream_type(BuiltinTypes& t) {
   });
   def(T, "flush", [T](std::span<const Value> a, std::span<const Keyword> kw) {
     args::no_kwargs("flush", kw);
-    self_as<TextStream>(a, *T, "flush");
+    self_as<TextStream>(a, *T, "flush").flush();
     return Value::none();
   });
   T->add_getter("name", [](const Value& self) { return Value::str(self.as<TextStream>()->name); });

@@ -13,18 +13,24 @@ namespace asim::runtime {
 class TextStream : public Object {
  public:
   using Sink = std::function<void(std::string_view)>;
-  TextStream(std::string name, Sink sink) : name(std::move(name)), sink_(std::move(sink)) {}
+  using Flush = std::function<void()>;
+  TextStream(std::string name, Sink sink, Flush flush = {})
+      : name(std::move(name)), sink_(std::move(sink)), flush_(std::move(flush)) {}
   std::string_view type_name() const override { return "TextIOWrapper"; }
   // <_io.TextIOWrapper name='<stdout>' mode='w' encoding='utf-8'>
   std::string repr() const override;
   void write(std::string_view text) const {
     if (sink_) sink_(text);
   }
+  void flush() const {
+    if (flush_) flush_();
+  }
 
   const std::string name;
 
  private:
   Sink sink_;
+  Flush flush_;
 };
 
 }  // namespace asim::runtime

@@ -78,10 +78,12 @@ RunResult run_source(const std::string& path, const std::string& text, const Run
     result.exit_code = 2;
     return result;
   }
-  // 3.9+ name the main script by its absolute path (tracebacks, reprs).
-  const std::string shown = profile->main_path_absolute && !path.empty() && path.front() != '<'
-                                ? std::filesystem::absolute(path).lexically_normal().string()
-                                : path;
+  // 3.9+ name the main script by its absolute path (tracebacks, reprs):
+  // the current directory joined to the path as given, not normalised.
+  const std::string shown =
+      profile->main_path_absolute && !path.empty() && path.front() != '<' ? std::filesystem::absolute(path).string() : path;
+  std::vector<std::string> argv{path == "<stdin>" ? "-" : path};
+  argv.insert(argv.end(), options.args.begin(), options.args.end());
   runtime::Runtime rt;
   rt.ints.limit_message_says_digits = profile->int_limit_says_digits;
   rt.ints.pow_modular_inverse = profile->pow_modular_inverse;
@@ -91,15 +93,22 @@ RunResult run_source(const std::string& path, const std::string& text, const Run
     if (profile->minor < attribute.since_minor) rt.named_types.at(std::string(attribute.type))->remove_attribute(attribute.name);
   rt.ints.chr_argument = profile->chr_argument;
   {
-    modules::Session session({*profile, options.sink, options.chooser, options.limits},
-                             [&](std::string_view s) { result.out += s; },
-                             [&](std::string_view s) { result.err += s; });
+    modules::Session session(
+        {*profile, options.sink, options.chooser, options.limits, std::move(argv), options.flush_out},
+        [&](std::string_view s) {
+          result.out += s;
+          if (options.stream_out) options.stream_out(s);
+        },
+        [&](std::string_view s) {
+          result.err += s;
+          if (options.stream_err) options.stream_err(s);
+        });
     WarningsToSession warnings(rt, session);
     try {
       auto source = lang::load_source(shown, text, profile->syntax);
       auto module = lang::parse(source, profile->syntax);
       auto builtins = runtime::make_builtins_module([&](std::string_view s) { session.write_out(s); },
-                                                    [&](std::string_view s) { session.write_err(s); });
+                                                    [&] { session.flush_out(); });
       {
         runtime::Heap::LibraryScope library;  // the program's fake addresses stay where they were
         modules::add_unmodelled_builtins(*builtins);
@@ -111,9 +120,17 @@ RunResult run_source(const std::string& path, const std::string& text, const Run
         interpreter.compile(module);
         return result;
       }
+      // pythonrun.c's flush_io: stderr, then stdout, once the module's code
+      // is done, before its exception is printed.
+      const auto flush_io = [&] {
+        if (options.flush_err) options.flush_err();
+        if (options.flush_out) options.flush_out();
+      };
       try {
         interpreter.run_module(module);
+        flush_io();
       } catch (runtime::PyError& e) {
+        flush_io();
         if (e.exc->isinstance(rt.builtins.SystemExit.get())) {
           result.exit_code = system_exit_status(*e.exc, session);
         } else {

@@ -4,7 +4,9 @@
 #pragma once
 
 #include <memory>
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/asyncio/base_events.hpp"
@@ -24,6 +26,13 @@ struct RunOptions {
   // Stop once the program compiled: only the errors CPython reports before
   // running the main script (SyntaxError and kin, unsupported constructs).
   bool compile_only = false;
+  // The program's arguments (sys.argv[1:]); sys.argv[0] is the path as given.
+  std::vector<std::string> args;
+  // Where the program's output goes as it is written (asim exec: the
+  // terminal), besides RunResult; flush_out is sys.stdout.flush(), and both
+  // flushes run when the main module ends, before its traceback.
+  std::function<void(std::string_view)> stream_out, stream_err;
+  std::function<void()> flush_out, flush_err;
 };
 
 struct RunResult {

@@ -23,7 +23,7 @@ namespace {
 struct Py {
   Runtime rt;
   std::string out;
-  Ref<Module> builtins = make_builtins_module([this](std::string_view s) { out += s; }, [](std::string_view) {});
+  Ref<Module> builtins = make_builtins_module([this](std::string_view s) { out += s; });
 
   Value b(const char* name) const { return builtins->dict.at(name); }
   Value call(const char* fn, std::vector<Value> args, std::vector<Keyword> kwargs = {}) const {

@@ -50,8 +50,7 @@ Outcome run_program(const std::string& path, const std::string& text, lang::Lang
   rt.warning_sink = [&](const std::string& w) { r.err += w + "\n"; };
   asim::modules::Session session({asim::asyncio::profile("3.12")}, [&](std::string_view s) { r.out += s; },
                                  [&](std::string_view s) { r.err += s; });
-  auto builtins = runtime::make_builtins_module([&](std::string_view s) { r.out += s; },
-                                                [&](std::string_view s) { r.err += s; });
+  auto builtins = runtime::make_builtins_module([&](std::string_view s) { r.out += s; });
   lang::Interpreter interpreter(source, builtins, session, limits);
   if (setup) setup(*interpreter.main_module());
   try {
@@ -1102,7 +1101,7 @@ struct Driven {
     session = std::make_unique<asim::modules::Session>(asim::modules::SessionConfig{asim::asyncio::profile("3.12")},
                                                        [this](std::string_view s) { out += s; },
                                                        [this](std::string_view s) { out += s; });
-    builtins = runtime::make_builtins_module([this](std::string_view s) { out += s; }, [](std::string_view) {});
+    builtins = runtime::make_builtins_module([this](std::string_view s) { out += s; });
     interpreter = std::make_unique<lang::Interpreter>(std::make_shared<const lang::Source>("/tmp/driven.py", text),
                                                       builtins, *session);
     auto& g = interpreter->main_module()->dict;
@@ -1295,8 +1294,8 @@ TEST_CASE("vm: SyntaxErrors CPython's compiler raises", "[vm]") {
 TEST_CASE("vm: the instruction limit stops a program that loops forever", "[vm]") {
   auto source = std::make_shared<const lang::Source>("/tmp/loop.py", "n = 0\nwhile True:\n    n += 1\n");
   runtime::Runtime rt;
-  asim::modules::Session session({asim::asyncio::profile("3.12")}, [](std::string_view) {}, [](std::string_view) {});
-  auto builtins = runtime::make_builtins_module([](std::string_view) {}, [](std::string_view) {});
+  asim::modules::Session session({asim::asyncio::profile("3.12")}, [](std::string_view) {}, [](std::string_view) {}); 
+  auto builtins = runtime::make_builtins_module([](std::string_view) {});
   lang::Interpreter interpreter(source, builtins, session, lang::LangLimits{10000, 1000, {}});
   try {
     interpreter.run_module();
@@ -1336,8 +1335,8 @@ TEST_CASE("vm debug: disassemble and run a file", "[.vmdebug]") {
   const auto r = run_program(path, text.str(), {}, [&](runtime::Module&) {});
   {
     runtime::Runtime rt;
-    asim::modules::Session session({asim::asyncio::profile("3.12")}, [](std::string_view) {}, [](std::string_view) {});
-    auto builtins = runtime::make_builtins_module([](std::string_view) {}, [](std::string_view) {});
+    asim::modules::Session session({asim::asyncio::profile("3.12")}, [](std::string_view) {}, [](std::string_view) {}); 
+    auto builtins = runtime::make_builtins_module([](std::string_view) {});
     lang::Interpreter interpreter(std::make_shared<const lang::Source>(path, text.str()), builtins, session);
     std::function<void(const lang::CodeObject&)> dump = [&](const lang::CodeObject& co) {
       std::cout << co.disassemble() << "\n";

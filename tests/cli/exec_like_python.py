@@ -1,0 +1,140 @@
+"""`asim exec --python X FILE ARGS...` against `pythonX FILE ARGS...`.
+
+Usage: python3 tests/cli/exec_like_python.py ASIM
+
+For each installed CPython 3.7-3.13, small programs of our own run under real
+CPython and under asim exec, and must give the same bytes and exit status:
+sys.argv (arguments that look like options included), the program read from
+standard input (`-`), and the order of stdout and stderr when both go to one
+pipe, buffered or with PYTHONUNBUFFERED (flush=True, sys.stdout.flush(), the
+flush before a traceback, stderr's buffering per version). Then asim's own
+command line: usage errors exit 2 with the usage line, --version. Exits 77
+when no CPython is installed.
+"""
+
+import glob
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+VERSIONS = ["3.7", "3.8", "3.9", "3.10", "3.11", "3.12", "3.13"]
+
+PROGRAMS = {
+    "argv.py": "import sys\nprint(sys.argv)\nprint(len(sys.argv[1:]), 'arguments')\n",
+    "order.py": (
+        "import sys\n"
+        "print('one')\n"
+        "print('two', flush=True)\n"
+        "sys.stderr.write('on stderr\\n')\n"
+        "print('three')\n"
+        "sys.stdout.flush()\n"
+        "print('four', file=sys.stderr)\n"
+        "print('five')\n"
+        "raise RuntimeError('the end')\n"
+    ),
+    "exit_message.py": "import sys\nprint('out')\nsys.stderr.write('err\\n')\nprint('more out')\nsys.exit('stopped')\n",
+    "loop_output.py": (
+        "import asyncio\n"
+        "print('before')\n"
+        "async def fail():\n"
+        "    print('failing')\n"
+        "    raise ValueError('never retrieved')\n"
+        "async def main():\n"
+        "    asyncio.get_running_loop().create_task(fail())\n"
+        "    await asyncio.sleep(0.01)\n"
+        "    print('main done')\n"
+        "asyncio.run(main())\n"
+        "print('after')\n"
+    ),
+}
+
+# (program, arguments, standard input)
+CASES = [
+    ("argv.py", ["a", "b c", "--help", "-x", "--python", "3.7"], None),
+    ("-", ["x", "--y"], "argv.py"),
+    ("order.py", [], None),
+    ("exit_message.py", [], None),
+    ("loop_output.py", [], None),
+]
+
+
+def interpreter(version):
+    root = subprocess.run(["pyenv", "root"], capture_output=True, text=True).stdout.strip()
+    found = sorted(glob.glob(os.path.join(root, "versions", version + ".*", "bin", "python" + version)))
+    return found[-1] if found else None
+
+
+def run(command, cwd, stdin_file, unbuffered):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    if unbuffered:
+        env["PYTHONUNBUFFERED"] = "1"
+    stdin = open(os.path.join(cwd, stdin_file), "rb") if stdin_file else subprocess.DEVNULL
+    try:
+        # stdout and stderr on one pipe: their interleaving is what buffering decides.
+        p = subprocess.run(command, cwd=cwd, stdin=stdin, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                           env=env, timeout=60)
+    finally:
+        if stdin_file:
+            stdin.close()
+    return p.returncode, p.stdout
+
+
+def main():
+    d = tempfile.mkdtemp()
+    try:
+        return check(os.path.abspath(sys.argv[1]), d)
+    finally:
+        shutil.rmtree(d)
+
+
+def check(asim, d):
+    failures = checked = 0
+    for name, text in PROGRAMS.items():
+        with open(os.path.join(d, name), "w") as f:
+            f.write(text)
+    pythons = [(v, interpreter(v)) for v in VERSIONS]
+    pythons = [(v, p) for v, p in pythons if p]
+    if not pythons:
+        print("no CPython 3.7-3.13 installed: skipped")
+        return 77
+    for version, python in pythons:
+        for program, args, stdin_file in CASES:
+            for unbuffered in (False, True):
+                want = run([python, program] + args, d, stdin_file, unbuffered)
+                got = run([asim, "exec", "--python", version, program] + args, d, stdin_file, unbuffered)
+                checked += 1
+                if want != got:
+                    failures += 1
+                    print("DIFF %s %s %s%s\n  CPython: %r\n  asim:    %r" % (
+                        version, program, args, " PYTHONUNBUFFERED=1" if unbuffered else "", want, got))
+
+    def asim_says(*args):
+        p = subprocess.run([asim] + list(args), capture_output=True, text=True)
+        return p.returncode, p.stdout, p.stderr
+
+    own = [
+        ("no subcommand exits 2 with the usage line", lambda r: r[0] == 2 and "Usage: asim" in r[2], asim_says()),
+        ("a missing FILE exits 2 with exec's usage", lambda r: r[0] == 2 and "Usage: asim exec" in r[2],
+         asim_says("exec")),
+        ("a bad option value exits 2", lambda r: r[0] == 2 and "Usage: asim run" in r[2],
+         asim_says("run", "--trace", "everything")),
+        ("--version names asim and every CPython modelled",
+         lambda r: r[0] == 0 and r[1].startswith("asim ") and all(v + "." in r[1] for v in VERSIONS),
+         asim_says("--version")),
+        ("--help lists examples", lambda r: r[0] == 0 and "Examples:" in r[1], asim_says("--help")),
+        ("a flag before FILE is asim's, FILE is found after it", lambda r: r == (0, "", ""),
+         asim_says("exec", "--compile-only", "--python", "3.12", os.path.join(d, "argv.py"), "--help")),
+    ]
+    for what, ok, result in own:
+        checked += 1
+        if not ok(result):
+            failures += 1
+            print("FAIL %s: %r" % (what, result))
+    print("%d checks, %d differ" % (checked, failures))
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
