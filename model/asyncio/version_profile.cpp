@@ -121,6 +121,8 @@ constexpr VersionProfile make_profile(int minor) {
   p.type_subscript_names_type = since(11);
   p.zip_strict = since(10);
   p.match_class_wording = since(12);
+  p.asyncio_coroutine_decorator = until(10);
+  p.coroutine_decorator_deprecated = since(8);
   p.micro = std::array{16, 18, 18, 13, 7, 1, 0}[minor - 7];
   // The tokenizer, the parser and how they report errors (lang::SyntaxFeatures).
   p.syntax.display = since(13) ? Y::Traceback : since(10) ? Y::CRanges : since(9) ? Y::C : Y::Pgen;

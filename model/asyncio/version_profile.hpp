@@ -217,6 +217,9 @@ struct VersionProfile {
   bool type_subscript_names_type;     // 3.11+
   bool zip_strict;                    // 3.10+
   bool match_class_wording;           // 3.12+
+  // asyncio.coroutine, generator-based coroutines' decorator (removed in 3.11)
+  bool asyncio_coroutine_decorator;   // 3.7-3.10
+  bool coroutine_decorator_deprecated;  // 3.8+: it warns DeprecationWarning
   int micro;                          // sys.version_info.micro of the oracle interpreters here
   lang::SyntaxFeatures syntax;        // the tokenizer, the parser and how they report errors
 };

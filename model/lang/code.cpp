@@ -13,6 +13,31 @@ std::string_view op_name(Op op) {
   return names[static_cast<std::size_t>(op)];
 }
 
+runtime::Ref<CodeObject> CodeObject::with_flags(std::uint32_t new_flags) const {
+  auto c = runtime::make<CodeObject>();
+  c->name = name;
+  c->qualname = qualname;
+  c->flags = new_flags;
+  c->firstlineno = firstlineno;
+  c->argcount = argcount;
+  c->posonlyargcount = posonlyargcount;
+  c->kwonlyargcount = kwonlyargcount;
+  c->varnames = varnames;
+  c->cellvars = cellvars;
+  c->freevars = freevars;
+  c->cell2arg = cell2arg;
+  c->consts = consts;
+  c->names = names;
+  c->code = code;
+  c->positions = positions;
+  c->handlers = handlers;
+  c->stacksize = stacksize;
+  c->patterns = patterns;
+  c->source = source;
+  c->doc = doc;
+  return c;
+}
+
 std::string CodeObject::repr() const {
   return fmt::format("<code object {} at {}, file \"{}\", line {}>", name, address_text(),
                      source ? source->path() : "<string>", firstlineno);

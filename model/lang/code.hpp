@@ -158,6 +158,7 @@ enum CodeFlags : std::uint32_t {
   kNested = 0x10,
   kGenerator = 0x20,     // a def whose body yields
   kCoroutine = 0x80,     // async def, or a comprehension that awaits
+  kIterableCoroutine = 0x100,  // a generator types.coroutine marked: awaitable, may `yield from` coroutines
   kAsyncGenerator = 0x200,  // an async def whose body yields
   kComprehension = 0x1000,  // an inlined comprehension (3.12): no frame of its own in tracebacks
   kModule = 0x2000,
@@ -212,6 +213,9 @@ class CodeObject : public runtime::Object {
 
   std::shared_ptr<const Source> source;
   runtime::Value doc;  // a function's docstring (__doc__), None without one
+
+  // code.replace(co_flags=flags): a copy with other flags.
+  runtime::Ref<CodeObject> with_flags(std::uint32_t new_flags) const;
 
   bool is_coroutine() const { return flags & kCoroutine; }
   bool is_generator() const { return flags & kGenerator; }

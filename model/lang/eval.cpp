@@ -1038,15 +1038,22 @@ Step eval_frame(Frame& f, Value sent, Ref<PyException> thrown) {
               return Step{true, std::move(r)};
             }
             case Op::GET_YIELD_FROM_ITER: {
-              if (auto* c = TOP().as<runtime::Coroutine>(); c && c->type_name() == "coroutine")
-                runtime::raise(B.TypeError, "cannot 'yield from' a coroutine object in a non-coroutine generator");
-              if (!is_generator(TOP())) TOP() = runtime::iter(TOP());
+              if (auto* c = TOP().as<runtime::Coroutine>(); c && c->type_name() == "coroutine") {
+                if (!(co.flags & (kCoroutine | kIterableCoroutine)))
+                  runtime::raise(B.TypeError, "cannot 'yield from' a coroutine object in a non-coroutine generator");
+              } else if (auto* fut = TOP().is_object() ? TOP().object()->future_awaitable() : nullptr) {
+                // Future.__iter__ is Future.__await__ (_asyncio's future_new_iter).
+                TOP() = Value(fut->await_iter());
+              } else if (!is_generator(TOP())) {
+                TOP() = runtime::iter(TOP());
+              }
               break;
             }
             case Op::YIELD_FROM: {
               Value source = POP();
-              Ref<Coroutine> it = is_generator(source) ? source.ref<Coroutine>()
-                                                       : Ref<Coroutine>(runtime::make<IteratorDelegate>(std::move(source)));
+              Ref<Coroutine> it = source.as<runtime::Coroutine>()
+                                      ? source.ref<Coroutine>()
+                                      : Ref<Coroutine>(runtime::make<IteratorDelegate>(std::move(source)));
               Step s = it->send(Value());
               if (s.done) {
                 PUSH(std::move(s.value));

@@ -258,11 +258,12 @@ Value run_function_frame(Frame& f) {
 InterpretedCoroutine::InterpretedCoroutine(Ref<Function> fn, Kind kind)
     : Coroutine(fn->qualname_view()),
       function(std::move(fn)),
-      frame(function->code.get(), function->globals.get(), function->builtins.get(), ThreadState::current().unbound),
+      code(function->code),
+      frame(code.get(), function->globals.get(), function->builtins.get(), ThreadState::current().unbound),
       kind_(kind) {}
 
 InterpretedCoroutine::InterpretedCoroutine(Ref<Function> fn, Frame&& body, Kind kind)
-    : Coroutine(fn->qualname_view()), function(std::move(fn)), frame(std::move(body)), kind_(kind) {
+    : Coroutine(fn->qualname_view()), function(std::move(fn)), code(function->code), frame(std::move(body)), kind_(kind) {
   state_ = State::Suspended;
 }
 
@@ -384,7 +385,10 @@ void InterpretedCoroutine::close() {
 
 // ------------------------------------------------------------ generators
 
+// _PyCoro_GetAwaitableIter: a generator whose code types.coroutine marked
+// is its own awaitable iterator.
 Ref<runtime::Coroutine> InterpretedGenerator::await_iter() {
+  if (code->flags & kIterableCoroutine) return Ref<runtime::Coroutine>(this);
   runtime::raise(runtime::Runtime::current().builtins.TypeError,
                  "object generator can't be used in 'await' expression");
 }

@@ -41,7 +41,7 @@ class Function : public runtime::Callable, public runtime::HasAttributes {
   // TypeError messages, into a new frame's local slots and cells.
   void bind_arguments(Frame& f, std::span<const runtime::Value> args, std::span<const runtime::Keyword> kwargs) const;
 
-  const runtime::Ref<CodeObject> code;
+  runtime::Ref<CodeObject> code;  // replaced by types.coroutine (func.__code__ = ...)
   const runtime::Ref<runtime::Module> globals;
   const runtime::Ref<runtime::Module> builtins;
   std::vector<runtime::Value> defaults;    // for the last positional parameters
@@ -80,6 +80,9 @@ class InterpretedCoroutine : public runtime::Coroutine {
   std::string source_location() const override { return filename() + ":" + std::to_string(lineno()); }
 
   const runtime::Ref<Function> function;
+  // gi_code: the function's code when it was called (the frame points into
+  // it), which stays even if the function's __code__ is replaced.
+  const runtime::Ref<CodeObject> code;
   Frame frame;
 
  private:

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <typeinfo>
 
@@ -151,6 +152,13 @@ std::string Interpreter::format_exception(const runtime::PyError& error, bool un
   };
   auto dir = [this](const Value& obj) {
     std::vector<std::string> names;
+    // module.__dir__: the sorted names of its namespace (asim's dir() of
+    // other objects is not modelled).
+    if (auto* m = obj.as<runtime::Module>()) {
+      for (const auto& [name, value] : m->dict) names.push_back(name);
+      std::sort(names.begin(), names.end());
+      return names;
+    }
     auto fn = builtins_->dict.find("dir");
     if (fn == builtins_->dict.end()) return names;
     const Value arg[1] = {obj};

@@ -11,10 +11,13 @@
 #include "model/asyncio/tasks.hpp"
 #include "model/asyncio/timeouts.hpp"
 #include "model/lang/function.hpp"
+#include "model/modules/asyncio_coroutines.hpp"
 #include "model/modules/asyncio_types.hpp"
 #include "model/modules/loop_object.hpp"
 #include "model/modules/runner_object.hpp"
+#include "model/runtime/instance.hpp"
 #include "model/runtime/ops.hpp"
+#include "model/runtime/runtime.hpp"
 
 namespace asim::modules {
 
@@ -31,25 +34,12 @@ Ref<runtime::Coroutine> require_coroutine(const asyncio::VersionProfile& profile
   return Ref<runtime::Coroutine>(v.as<runtime::Coroutine>());
 }
 
-// coroutines.iscoroutinefunction, as far as a program without
-// @asyncio.coroutine sees it: inspect.iscoroutinefunction, true of a
-// function or bound method whose code is an `async def`'s, looking through
-// functools.partial from 3.8 (inspect._has_code_flag).
-bool iscoroutinefunction(const asyncio::VersionProfile& profile, Value v) {
-  for (;;) {
-    if (auto* method = v.as<runtime::BoundMethod>()) {
-      v = Value(method->function);
-      continue;
-    }
-    const auto type = runtime::type_of(v);
-    if (profile.iscoroutinefunction_unwraps_partial && type->module == "functools" && type->name == "partial") {
-      v = runtime::getattr(v, "func");
-      continue;
-    }
-    break;
-  }
-  auto* fn = v.as<lang::Function>();
-  return fn && fn->code->is_coroutine();
+// coroutines.iscoroutinefunction: inspect's, or a function
+// @asyncio.coroutine marked with `marker` (coroutines._is_coroutine).
+bool iscoroutinefunction(const asyncio::VersionProfile& profile, const Value& v, const Value& marker) {
+  if (inspect_iscoroutinefunction(profile, v)) return true;
+  auto mark = runtime::getattr_opt(v, "_is_coroutine");
+  return mark && mark->is_object() && mark->object() == marker.object();
 }
 
 // The body of one of asyncio's `async def`s, made when the coroutine starts
@@ -129,6 +119,8 @@ class AsyncioModule {
   AsyncioTypes types_;
   // 3.10's default for loop= in the primitives: anything else was passed.
   Value loop_marker_ = Value::str("<loop marker>");
+  // coroutines._is_coroutine: what @asyncio.coroutine sets on a function.
+  Value is_coroutine_marker_ = Value(make<runtime::Instance>(runtime::Runtime::current().types.object));
   std::map<const asyncio::EventLoop*, Ref<LoopObject>> loop_objects_;
 };
 
@@ -278,9 +270,20 @@ Ref<runtime::Module> AsyncioModule::build() {
   // coroutines.iscoroutine / futures.isfuture
   def(*m, "iscoroutine", {pos("obj")},
       [&profile](const Bound& b) { return Value::boolean(asyncio::iscoroutine(profile, b[0])); });
-  def(*m, "iscoroutinefunction", {pos("func")},
-      [&profile](const Bound& b) { return Value::boolean(iscoroutinefunction(profile, b[0])); });
+  def(*m, "iscoroutinefunction", {pos("func")}, [this, &profile](const Bound& b) {
+    return Value::boolean(iscoroutinefunction(profile, b[0], is_coroutine_marker_));
+  });
+  if (profile.asyncio_coroutine_decorator)
+    def(*m, "coroutine", {pos("func")},
+        [this, &profile](const Bound& b) { return coroutine(profile, b[0], is_coroutine_marker_); });
   def(*m, "isfuture", {pos("obj")}, [](const Bound& b) { return Value::boolean(asyncio::isfuture(b[0])); });
+  // The submodule these come from (asyncio/__init__.py imports it), for
+  // attribute access and AttributeError's suggestions.
+  auto coroutines = make<runtime::Module>("asyncio.coroutines");
+  for (const char* name : {"iscoroutine", "iscoroutinefunction", "coroutine"})
+    if (auto it = m->dict.find(name); it != m->dict.end()) coroutines->dict[name] = it->second;
+  coroutines->dict["_is_coroutine"] = is_coroutine_marker_;
+  m->dict["coroutines"] = Value(coroutines);
 
   // Classes, constructed through their types so isinstance() works.
   m->dict["Queue"] = Value(types_.Queue);

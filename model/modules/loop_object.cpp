@@ -77,9 +77,9 @@ Ref<runtime::Type> make_loop_type(Session& session, const Ref<runtime::Type>& ob
   if (contexts) task_params.push_back(kwonly("context"));
   t->add_method("create_task",
                 method<LoopObject>("BaseEventLoop.create_task", task_params,
-                                   [names, contexts](LoopObject& l, const Bound& b) {
+                                   [names, contexts, &profile = session.profile()](LoopObject& l, const Bound& b) {
                                      auto* coro = b[1].as<runtime::Coroutine>();
-                                     if (!coro || coro->type_name() != "coroutine")
+                                     if (!asyncio::iscoroutine(profile, b[1]))
                                        runtime::raise(runtime::Runtime::current().builtins.TypeError,
                                                       "a coroutine was expected, got " + runtime::repr(b[1]));
                                      std::optional<std::string> name;
