@@ -1,7 +1,7 @@
 // The `dataclasses` module (Lib/dataclasses.py), the common part: @dataclass
-// (plain or with init/repr/eq) over the class's annotations, field() with a
-// default or a default_factory, asdict(). The options that change a class
-// further (frozen, order, slots, kw_only) are refused as not modelled.
+// (init, repr, eq, order, frozen) over the class's annotations, field() with
+// a default or a default_factory and init/repr/compare, __post_init__,
+// asdict(). slots= and kw_only= are refused as not modelled.
 #include <fmt/format.h>
 
 #include "model/modules/native_function.hpp"
@@ -21,11 +21,16 @@ namespace {
 // dataclasses.Field: what field(...) returns, read when the class is made.
 class FieldObject : public runtime::Object {
  public:
-  FieldObject(Value default_value, Value default_factory)
-      : default_value(std::move(default_value)), default_factory(std::move(default_factory)) {}
+  FieldObject(Value default_value, Value default_factory, bool init, bool repr, bool compare)
+      : default_value(std::move(default_value)),
+        default_factory(std::move(default_factory)),
+        init(init),
+        repr(repr),
+        compare(compare) {}
   std::string_view type_name() const override { return "Field"; }
   Value default_value;    // null: MISSING
   Value default_factory;  // null: MISSING
+  bool init, repr, compare;
 };
 
 // The absent default (dataclasses.MISSING); a fresh object compared by identity.
@@ -41,10 +46,11 @@ struct Field {
   Value default_factory;  // unset: none
   bool has_default = false;
   bool has_factory = false;
+  bool init = true, repr = true, compare = true;
 };
 
 struct Options {
-  bool init = true, repr = true, eq = true;
+  bool init = true, repr = true, eq = true, order = false, frozen = false;
 };
 
 std::vector<Field> class_fields(runtime::Type& cls, const Value& missing) {
@@ -63,6 +69,9 @@ std::vector<Field> class_fields(runtime::Type& cls, const Value& missing) {
         f.has_factory = !fo->default_factory.is(missing);
         f.default_value = fo->default_value;
         f.default_factory = fo->default_factory;
+        f.init = fo->init;
+        f.repr = fo->repr;
+        f.compare = fo->compare;
         // The class attribute is the default, or nothing.
         if (f.has_default) it->second = f.default_value;
         else cls.dict.erase(it);
@@ -76,22 +85,34 @@ std::vector<Field> class_fields(runtime::Type& cls, const Value& missing) {
   return fields;
 }
 
-void add_init(runtime::Type& cls, const std::vector<Field>& fields, const asyncio::VersionProfile& profile) {
+// _init_fn: a parameter per init field; a field left out of __init__ gets
+// its default there; a frozen class's fields are set past its __setattr__;
+// __post_init__ runs last.
+void add_init(runtime::Type& cls, const std::vector<Field>& fields, const Options& options,
+              const asyncio::VersionProfile& profile) {
   std::vector<Param> params{pos("self")};
   const Value factory_marker(runtime::make<Missing>());
   for (const auto& f : fields) {
+    if (!f.init) continue;
     if (f.has_default) params.push_back(opt(f.name, f.default_value));
     else if (f.has_factory) params.push_back(opt(f.name, factory_marker));
     else params.push_back(pos(f.name));
   }
   // Argument errors name the method as CPython's generated __init__ does.
   const std::string name = profile.qualname_in_call_errors ? cls.name + ".__init__" : "__init__";
-  auto body = [fields, factory_marker](const Bound& b) {
-    for (std::size_t i = 0; i < fields.size(); ++i) {
-      Value v = b[i + 1];
-      if (fields[i].has_factory && v.is(factory_marker)) v = runtime::call(fields[i].default_factory, {});
-      runtime::setattr(b[0], fields[i].name, std::move(v));
+  auto body = [fields, factory_marker, frozen = options.frozen](const Bound& b) {
+    std::size_t arg = 1;
+    for (const auto& f : fields) {
+      Value v;
+      if (f.init) v = b[arg++];
+      else if (f.has_factory) v = factory_marker;
+      else if (f.has_default) v = f.default_value;
+      else continue;
+      if (f.has_factory && v.is(factory_marker)) v = runtime::call(f.default_factory, {});
+      if (frozen) runtime::object_setattr(b[0], f.name, std::move(v));
+      else runtime::setattr(b[0], f.name, std::move(v));
     }
+    if (auto post_init = runtime::getattr_opt(b[0], "__post_init__")) runtime::call(*post_init, {});
     return Value::none();
   };
   cls.dict["__init__"] = Value(runtime::make<BuiltinFunction>(cls.name + ".__init__", Signature(name, params), body));
@@ -100,32 +121,82 @@ void add_init(runtime::Type& cls, const std::vector<Field>& fields, const asynci
 void add_repr(runtime::Type& cls, const std::vector<Field>& fields) {
   cls.dict["__repr__"] = Value(function(cls.name + ".__repr__", {pos("self")}, [fields](const Bound& b) {
     std::string out = runtime::type_of(b[0])->qualname + "(";
-    for (std::size_t i = 0; i < fields.size(); ++i)
-      out += fmt::format("{}{}={}", i ? ", " : "", fields[i].name, runtime::repr(runtime::getattr(b[0], fields[i].name)));
+    bool first = true;
+    for (const auto& f : fields) {
+      if (!f.repr) continue;
+      out += fmt::format("{}{}={}", first ? "" : ", ", f.name, runtime::repr(runtime::getattr(b[0], f.name)));
+      first = false;
+    }
     return Value::str(out + ")");
   }));
 }
 
-// __eq__: the fields as tuples, for an instance of the very same class.
-void add_eq(runtime::Type& cls, const std::vector<Field>& fields) {
-  auto as_tuple = [fields](const Value& obj) {
+// The compared fields' values as a tuple (_tuple_str).
+std::function<Value(const Value&)> compared_tuple(const std::vector<Field>& fields) {
+  return [fields](const Value& obj) {
     std::vector<Value> items;
-    for (const auto& f : fields) items.push_back(runtime::getattr(obj, f.name));
+    for (const auto& f : fields)
+      if (f.compare) items.push_back(runtime::getattr(obj, f.name));
     return Value(runtime::make_tuple(std::move(items)));
   };
-  cls.dict["__eq__"] = Value(function(cls.name + ".__eq__", {pos("self"), pos("other")}, [as_tuple](const Bound& b) {
+}
+
+// _cmp_fn: the compared fields as tuples, for an instance of the very same class.
+void add_comparison(runtime::Type& cls, const std::vector<Field>& fields, const char* dunder, runtime::CmpOp op) {
+  auto as_tuple = compared_tuple(fields);
+  cls.dict[dunder] = Value(function(cls.name + "." + dunder, {pos("self"), pos("other")}, [as_tuple, op](const Bound& b) {
     if (runtime::type_of(b[1]).get() != runtime::type_of(b[0]).get())
       return runtime::Runtime::current().types.NotImplemented;
-    return runtime::compare(runtime::CmpOp::Eq, as_tuple(b[0]), as_tuple(b[1]));
+    return runtime::compare(op, as_tuple(b[0]), as_tuple(b[1]));
   }));
-  // eq without frozen: instances are unhashable.
-  cls.dict["__hash__"] = Value::none();
+}
+
+// _hash_action: eq and frozen hash the compared fields; eq alone makes
+// instances unhashable, unless the class body defines __hash__.
+void set_hash(runtime::Type& cls, const std::vector<Field>& fields, const Options& options, bool own_hash) {
+  if (!options.eq || own_hash) return;
+  if (!options.frozen) {
+    cls.dict["__hash__"] = Value::none();
+    return;
+  }
+  auto as_tuple = compared_tuple(fields);
+  cls.dict["__hash__"] = Value(function(cls.name + ".__hash__", {pos("self")}, [as_tuple](const Bound& b) {
+    return Value::integer(runtime::py_hash(as_tuple(b[0])));
+  }));
+}
+
+// _frozen_get_del_attr: assigning or deleting a field raises FrozenInstanceError.
+void add_frozen(runtime::Type& cls, const std::vector<Field>& fields, const Value& error) {
+  std::vector<std::string> names;
+  for (const auto& f : fields) names.push_back(f.name);
+  const Ref<runtime::Type> self_cls(&cls);
+  auto guard = [names, self_cls, error](const Value& obj, const std::string& name, const char* what) {
+    if (runtime::type_of(obj).get() == self_cls.get() || std::find(names.begin(), names.end(), name) != names.end()) {
+      const Value message = Value::str(fmt::format("cannot {} field {}", what, runtime::repr(Value::str(name))));
+      throw runtime::PyError{Ref<runtime::PyException>(runtime::call(error, std::span<const Value>(&message, 1)).as<runtime::PyException>())};
+    }
+  };
+  cls.dict["__setattr__"] = Value(function(cls.name + ".__setattr__", {pos("self"), pos("name"), pos("value")},
+                                           [guard](const Bound& b) {
+                                             const std::string name = runtime::to_str(b[1]);
+                                             guard(b[0], name, "assign to");
+                                             runtime::object_setattr(b[0], name, b[2]);
+                                             return Value::none();
+                                           }));
+  cls.dict["__delattr__"] = Value(function(cls.name + ".__delattr__", {pos("self"), pos("name")}, [guard](const Bound& b) {
+    const std::string name = runtime::to_str(b[1]);
+    guard(b[0], name, "delete");
+    runtime::object_delattr(b[0], name);
+    return Value::none();
+  }));
 }
 
 Value process(const Value& cls_value, const Options& options, const asyncio::VersionProfile& profile,
-              const Value& missing) {
+              const Value& missing, const Value& frozen_error) {
   auto* cls = cls_value.as<runtime::Type>();
   if (!cls) runtime::raise(builtins().TypeError, "asim: @dataclass applies to a class");
+  if (options.order && !options.eq) runtime::raise(builtins().ValueError, "eq must be true if order is true");
+  const bool own_hash = cls->dict.count("__hash__") > 0;
   const auto fields = class_fields(*cls, missing);
   const Field* last_default = nullptr;
   for (const auto& f : fields) {
@@ -139,9 +210,22 @@ Value process(const Value& cls_value, const Options& options, const asyncio::Ver
                          : fmt::format("non-default argument '{}' follows default argument", f.name));
     }
   }
-  if (options.init) add_init(*cls, fields, profile);
+  if (options.init) add_init(*cls, fields, options, profile);
   if (options.repr) add_repr(*cls, fields);
-  if (options.eq) add_eq(*cls, fields);
+  if (options.eq) add_comparison(*cls, fields, "__eq__", runtime::CmpOp::Eq);
+  if (options.order) {
+    for (const char* name : {"__lt__", "__le__", "__gt__", "__ge__"})
+      if (cls->dict.count(name))
+        runtime::raise(builtins().TypeError,
+                       fmt::format("Cannot overwrite attribute {} in class {}. Consider using functools.total_ordering",
+                                   name, cls->name));
+    add_comparison(*cls, fields, "__lt__", runtime::CmpOp::Lt);
+    add_comparison(*cls, fields, "__le__", runtime::CmpOp::LtE);
+    add_comparison(*cls, fields, "__gt__", runtime::CmpOp::Gt);
+    add_comparison(*cls, fields, "__ge__", runtime::CmpOp::GtE);
+  }
+  if (options.frozen) add_frozen(*cls, fields, frozen_error);
+  set_hash(*cls, fields, options, own_hash);
   return cls_value;
 }
 
@@ -170,10 +254,23 @@ runtime::Ref<runtime::Module> make_dataclasses_module(Session& session) {
   const auto& profile = session.profile();
   const Value missing(runtime::make<Missing>());
   m->dict["MISSING"] = missing;
-  m->dict["field"] = Value(function("field", {kwonly("default", missing), kwonly("default_factory", missing)},
-                                    [](const Bound& b) { return Value(runtime::make<FieldObject>(b[0], b[1])); }));
-  auto decorate = [&profile, missing](const Value& cls, const Options& options) {
-    Value done = process(cls, options, profile, missing);
+  const Value frozen_error(
+      runtime::make<runtime::ExceptionType>("dataclasses", "FrozenInstanceError", builtins().AttributeError));
+  m->dict["FrozenInstanceError"] = frozen_error;
+  std::vector<Param> field_params{kwonly("default", missing),           kwonly("default_factory", missing),
+                                  kwonly("init", Value::boolean(true)),  kwonly("repr", Value::boolean(true)),
+                                  kwonly("hash", Value::none()),         kwonly("compare", Value::boolean(true)),
+                                  kwonly("metadata", Value::none())};
+  if (profile.syntax.match_statement) field_params.push_back(kwonly("kw_only", missing));  // 3.10+
+  m->dict["field"] = Value(function("field", field_params, [missing](const Bound& b) {
+    if (b.values.size() > 7 && !b[7].is(missing)) not_modelled("field(kw_only=)", "keyword-only fields are not modelled");
+    if (!b[0].is(missing) && !b[1].is(missing))
+      runtime::raise(builtins().ValueError, "cannot specify both default and default_factory");
+    return Value(runtime::make<FieldObject>(b[0], b[1], runtime::truthy(b[2]), runtime::truthy(b[3]),
+                                            runtime::truthy(b[5])));
+  }));
+  auto decorate = [&profile, missing, frozen_error](const Value& cls, const Options& options) {
+    Value done = process(cls, options, profile, missing, frozen_error);
     // What asdict() reads: the field names, in order.
     auto* type = done.as<runtime::Type>();
     std::vector<Value> names;
@@ -185,17 +282,24 @@ runtime::Ref<runtime::Module> make_dataclasses_module(Session& session) {
     type->dict["__dataclass_fields_order__"] = runtime::make_tuple(std::move(names));
     return done;
   };
+  std::vector<Param> params{opt("cls"),
+                            kwonly("init", Value::boolean(true)),
+                            kwonly("repr", Value::boolean(true)),
+                            kwonly("eq", Value::boolean(true)),
+                            kwonly("order", Value::boolean(false)),
+                            kwonly("unsafe_hash", Value::boolean(false)),
+                            kwonly("frozen", Value::boolean(false))};
+  if (profile.syntax.match_statement)  // 3.10+
+    for (const char* name : {"match_args", "kw_only", "slots"}) params.push_back(kwonly(name, Value::boolean(false)));
   m->dict["dataclass"] = Value(function(
-      "dataclass",
-      {opt("cls"), kwonly("init", Value::boolean(true)), kwonly("repr", Value::boolean(true)),
-       kwonly("eq", Value::boolean(true)), kwonly("order", Value::boolean(false)),
-       kwonly("frozen", Value::boolean(false)), kwonly("slots", Value::boolean(false)),
-       kwonly("kw_only", Value::boolean(false))},
+      "dataclass", params,
       [decorate](const Bound& b) -> Value {
-        for (std::size_t i = 4; i <= 7; ++i)
+        if (runtime::truthy(b[5])) not_modelled("@dataclass(unsafe_hash=True)", "only init, repr, eq, order and frozen are modelled");
+        for (std::size_t i = 8; i < b.values.size(); ++i)
           if (runtime::truthy(b[i]))
-            not_modelled("@dataclass(order=, frozen=, slots=, kw_only=)", "only init, repr and eq are modelled");
-        const Options options{runtime::truthy(b[1]), runtime::truthy(b[2]), runtime::truthy(b[3])};
+            not_modelled("@dataclass(kw_only=, slots=)", "only init, repr, eq, order and frozen are modelled");
+        const Options options{runtime::truthy(b[1]), runtime::truthy(b[2]), runtime::truthy(b[3]),
+                              runtime::truthy(b[4]), runtime::truthy(b[6])};
         if (!b[0].is_none()) return decorate(b[0], options);
         return Value(function("dataclass.<locals>.wrap", {pos("cls")},
                               [decorate, options](const Bound& w) { return decorate(w[0], options); }));

@@ -68,6 +68,9 @@ std::optional<Value> getattr_opt(const Value& obj, std::string_view name);
 Value bind_descriptor(const Value& found, const Value& self, const Ref<Type>& cls, bool through_instance);
 void setattr(const Value& obj, std::string_view name, Value value);
 void delattr(const Value& obj, std::string_view name);
+// object.__setattr__ / object.__delattr__: past any class's own hook.
+void object_setattr(const Value& obj, std::string_view name, Value value);
+void object_delattr(const Value& obj, std::string_view name);
 
 // -- calls
 Value call(const Value& callable, std::span<const Value> args, std::span<const Keyword> kwargs = {});

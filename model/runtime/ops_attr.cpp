@@ -190,6 +190,18 @@ Value getattr(const Value& obj, std::string_view name) {
 }
 
 void setattr(const Value& obj, std::string_view name, Value value) {
+  // A class body's __setattr__ takes every assignment (slot_tp_setattro).
+  if (obj.is_object() && obj.as<Instance>()) {
+    if (auto f = type_of(obj)->lookup_override("__setattr__")) {
+      const Value args[] = {obj, Value::str(std::string(name)), std::move(value)};
+      call(*f, args);
+      return;
+    }
+  }
+  object_setattr(obj, name, std::move(value));
+}
+
+void object_setattr(const Value& obj, std::string_view name, Value value) {
   auto& b = Runtime::current().builtins;
   if (obj.is_object()) {
     Object* o = obj.object();
@@ -254,6 +266,17 @@ void setattr(const Value& obj, std::string_view name, Value value) {
 }
 
 void delattr(const Value& obj, std::string_view name) {
+  if (obj.is_object() && obj.as<Instance>()) {
+    if (auto f = type_of(obj)->lookup_override("__delattr__")) {
+      const Value args[] = {obj, Value::str(std::string(name))};
+      call(*f, args);
+      return;
+    }
+  }
+  object_delattr(obj, name);
+}
+
+void object_delattr(const Value& obj, std::string_view name) {
   if (obj.is_object()) {
     Object* o = obj.object();
     if (auto* m = downcast<Module>(o)) {

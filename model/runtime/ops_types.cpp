@@ -119,6 +119,22 @@ void install_object_type(BuiltinTypes& t) {
   def(t.object, "__hash__", [](std::span<const Value> a, std::span<const Keyword>) {
     return Value::integer(py_hash(a[0]));
   });
+  def(t.object, "__setattr__", [](std::span<const Value> a, std::span<const Keyword> kw) {
+    args::no_kwargs("__setattr__", kw);
+    args::exactly("__setattr__", a.subspan(1), 2);
+    auto* name = a[1].as<Str>();
+    if (!name) throw_type_error(fmt::format("attribute name must be string, not '{}'", type_name(a[1])));
+    object_setattr(a[0], name->text, a[2]);
+    return Value::none();
+  });
+  def(t.object, "__delattr__", [](std::span<const Value> a, std::span<const Keyword> kw) {
+    args::no_kwargs("__delattr__", kw);
+    args::exactly("__delattr__", a.subspan(1), 1);
+    auto* name = a[1].as<Str>();
+    if (!name) throw_type_error(fmt::format("attribute name must be string, not '{}'", type_name(a[1])));
+    object_delattr(a[0], name->text);
+    return Value::none();
+  });
 
   // type(x) -> its class; type(name, bases, dict) -> a new class.
   t.type->constructor = [](const Ref<Type>&, std::span<const Value> a, std::span<const Keyword> kw) -> Value {

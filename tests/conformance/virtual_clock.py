@@ -323,6 +323,10 @@ def main(argv=None):
         return 2
     path = argv[0]
     sys.argv[:] = list(argv)
+    # 3.9+ name the main script by the current directory joined to the path
+    # as given (not normalised): tracebacks and code reprs show that name.
+    if sys.version_info >= (3, 9) and not os.path.isabs(path):
+        path = os.path.join(os.getcwd(), path)
     # Mimic ``python SCENARIO.py``: the scenario's directory is sys.path[0].
     sys.path[0] = os.path.dirname(os.path.abspath(path))
     install()
