@@ -17,6 +17,7 @@
 #include "model/cli/check_command.hpp"
 #include "model/cli/conform_command.hpp"
 #include "model/cli/explore_command.hpp"
+#include "model/cli/limit_options.hpp"
 #include "model/cli/run_command.hpp"
 #include "model/explore/explore.hpp"
 #include "model/scenario/run.hpp"
@@ -82,13 +83,9 @@ int main(int argc, char** argv) {
   std::string exec_file;
   asim::scenario::RunOptions exec_options;
   exec->add_option("--python", exec_python, "the Python version to model (3.7 to 3.13)")->capture_default_str();
-  exec->add_option("--max-steps", exec_options.limits.max_steps, "stop after this many loop callbacks")
-      ->capture_default_str();
-  exec->add_option("--max-tasks", exec_options.limits.max_tasks, "stop after creating this many tasks")
-      ->capture_default_str();
+  asim::cli::LimitFlags exec_limits;
+  asim::cli::add_limit_options(*exec, exec_options, exec_limits);
   exec->add_option("--max-time", exec_options.limits.max_time, "stop when the virtual clock passes this")
-      ->capture_default_str();
-  exec->add_option("--max-instructions", exec_options.max_instructions, "stop after this many interpreted steps")
       ->capture_default_str();
   std::string exec_replay;
   exec->add_option("--replay", exec_replay, "replay one schedule from `asim explore` (a token such as c:1.0.2)");
@@ -116,6 +113,7 @@ int main(int argc, char** argv) {
     if (exec->parsed()) {
       exec_options.python = exec_python;
       exec_options.args.assign(argv + own, argv + argc);
+      asim::cli::apply_limit_flags(exec_limits, exec_options);
       std::optional<asim::explore::Replay> replay;
       if (!exec_replay.empty()) {
         replay.emplace(asim::explore::parse_token(exec_replay));

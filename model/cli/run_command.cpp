@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "model/asyncio/version_profile.hpp"
+#include "model/cli/limit_options.hpp"
 #include "model/scenario/run.hpp"
 #include "model/trace/recorder.hpp"
 #include "model/trace/views.hpp"
@@ -29,6 +30,8 @@ struct RunArgs {
   std::string output;
   std::size_t width = 0;
   bool explain = false;
+  scenario::RunOptions limits;  // only its limits are read
+  LimitFlags limit_flags;
 };
 
 std::vector<std::string> split_versions(const std::string& s) {
@@ -113,7 +116,8 @@ int run(const RunArgs& args) {
   int status = 0;
   for (const auto* profile : profiles) {
     trace::Recorder recorder;
-    scenario::RunOptions options;
+    scenario::RunOptions options = args.limits;
+    apply_limit_flags(args.limit_flags, options);
     options.python = std::string(profile->label);
     options.sink = &recorder;
     const auto result = scenario::run_source(path, text, options);
@@ -177,6 +181,7 @@ CLI::App* add_run_command(CLI::App& app) {
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
   cmd->add_option("-o,--output", args->output, "write the view to this file instead of stdout");
+  add_limit_options(*cmd, args->limits, args->limit_flags);
   cmd->add_option("FILE", args->file, "the program (a .py scenario); default: the built-in seed_question.py");
   cmd->callback([args] {
     int status;

@@ -5,6 +5,7 @@
 #include <sys/resource.h>
 
 #include <algorithm>
+#include <csignal>
 
 #include "model/lang/function.hpp"
 #include "model/lang/match.hpp"
@@ -41,8 +42,37 @@ InstructionLimit::InstructionLimit(std::uint64_t n)
     : std::runtime_error(fmt::format(
           "asim: stopped after {} instructions (the program may loop forever; raise the limit with --max-instructions)", n)) {}
 
+WallClockLimit::WallClockLimit(double seconds)
+    : std::runtime_error(fmt::format(
+          "asim: stopped: the run took longer than the wall-clock limit of {} seconds (the program may loop "
+          "forever; raise the limit with --max-seconds, or turn limits off with --no-limits)",
+          runtime::float_repr(seconds))) {}
+
+namespace {
+volatile std::sig_atomic_t keyboard_interrupt_pending = 0;
+// Instructions between two looks at the clock and the Ctrl-C flag: tens of
+// microseconds of interpretation, so the look costs nothing measurable.
+constexpr std::uint64_t kCheckInterval = 4096;
+}  // namespace
+
+void request_keyboard_interrupt() noexcept { keyboard_interrupt_pending = 1; }
+
+void ThreadState::check_limits() {
+  if (instructions > limits.max_instructions) throw InstructionLimit(limits.max_instructions);
+  next_check = std::min(limits.max_instructions, instructions + kCheckInterval - 1) + 1;
+  if (limits.max_seconds > 0 && std::chrono::steady_clock::now() > deadline) throw WallClockLimit(limits.max_seconds);
+  if (keyboard_interrupt_pending) {
+    keyboard_interrupt_pending = 0;
+    throw PyError{runtime::new_exception(runtime::Runtime::current().builtins.KeyboardInterrupt)};
+  }
+}
+
 ThreadState::ThreadState(LangLimits limits, runtime::ModuleFinder* modules)
     : limits(limits), modules(modules), previous_(current_thread_state) {
+  if (limits.max_seconds > 0)
+    deadline = std::chrono::steady_clock::now() +
+               std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                   std::chrono::duration<double>(limits.max_seconds));
   unbound = Value(runtime::make<Unbound>());
   current_thread_state = this;
   // Three quarters of the stack (8 MiB when unlimited) for the frames.
@@ -790,7 +820,7 @@ Step eval_frame(Frame& f, Value sent, Ref<PyException> thrown) {
   for (;;) {
     if (!exc) try {
         for (;;) {
-          if (++ts.instructions > ts.limits.max_instructions) throw InstructionLimit(ts.limits.max_instructions);
+          if (++ts.instructions >= ts.next_check) ts.check_limits();
           const Instr in = code[pc++];
           f.pc = pc;  // kept current for f_lineno (warnings, coroutine locations)
           switch (in.op) {

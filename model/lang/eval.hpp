@@ -5,6 +5,7 @@
 // same instruction, with the same value stack.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <stdexcept>
@@ -20,6 +21,9 @@ struct LangLimits {
   std::uint64_t max_instructions = 200'000'000;
   int max_recursion = 1000;
   LanguageFeatures features;
+  // Wall-clock seconds the run may take; 0: no limit. Only `asim exec` and
+  // `asim run` set it: what it stops depends on the machine's speed.
+  double max_seconds = 0;
 };
 
 // Not a Python exception: nothing in the program can catch it.
@@ -27,6 +31,14 @@ class InstructionLimit : public std::runtime_error {
  public:
   explicit InstructionLimit(std::uint64_t n);
 };
+class WallClockLimit : public std::runtime_error {
+ public:
+  explicit WallClockLimit(double seconds);
+};
+
+// Ctrl-C: async-signal-safe; the interpreter raises KeyboardInterrupt in the
+// program at its next limits check (CPython's eval breaker).
+void request_keyboard_interrupt() noexcept;
 
 // One entry of the chain of exceptions being handled (CPython's
 // _PyErr_StackItem): each running coroutine links its own in front.
@@ -48,6 +60,11 @@ struct ThreadState {
   LangLimits limits;
   runtime::ModuleFinder* modules;
   std::uint64_t instructions = 0;
+  // The eval loop's one comparison per instruction: at this count it calls
+  // check_limits (the instruction limit, the wall clock, Ctrl-C).
+  std::uint64_t next_check = 0;
+  std::chrono::steady_clock::time_point deadline;
+  void check_limits();
   int depth = 0;
   // The C++ stack: where the outermost frame started and how much the
   // frames may use (a guard beside max_recursion for deep native nesting

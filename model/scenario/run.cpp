@@ -115,7 +115,7 @@ RunResult run_source(const std::string& path, const std::string& text, const Run
         if (profile->async_iteration_builtins) runtime::add_async_iteration_builtins(*builtins);
       }
       lang::Interpreter interpreter(source, builtins, session,
-                                    {options.max_instructions, 1000, language_features(*profile)});
+                                    {options.max_instructions, 1000, language_features(*profile), options.max_seconds});
       if (options.compile_only) {
         interpreter.compile(module);
         return result;
@@ -149,6 +149,9 @@ RunResult run_source(const std::string& path, const std::string& text, const Run
       session.write_err(std::string(stop.what()) + "\n");
       result.exit_code = 2;
     } catch (const lang::InstructionLimit& stop) {
+      session.write_err(std::string(stop.what()) + "\n");
+      result.exit_code = 2;
+    } catch (const lang::WallClockLimit& stop) {
       session.write_err(std::string(stop.what()) + "\n");
       result.exit_code = 2;
     }

@@ -23,6 +23,8 @@ struct RunOptions {
   explore::Chooser* chooser = nullptr;
   asyncio::Limits limits = {};
   std::uint64_t max_instructions = 200'000'000;
+  // Wall-clock seconds; 0: none (the deterministic commands keep it so).
+  double max_seconds = 0;
   // Stop once the program compiled: only the errors CPython reports before
   // running the main script (SyntaxError and kin, unsupported constructs).
   bool compile_only = false;
