@@ -25,8 +25,9 @@ class AsyncGenAwaitable : public runtime::Coroutine {
       : Coroutine(method), gen_(std::move(gen)), warn_(ThreadState::current().limits.features.unawaited_agen_method_warns) {}
   void finalize() override {
     if (warn_ && state_ == State::Created)
-      runtime::Runtime::current().warn(
-          fmt::format("RuntimeWarning: coroutine method '{}' of '{}' was never awaited", qualname, gen_->qualname));
+      runtime::Runtime::current().warn_unraisable(
+          fmt::format("RuntimeWarning: coroutine method '{}' of '{}' was never awaited", qualname, gen_->qualname),
+          *this);
   }
   runtime::Coroutine* coroutine() override { return nullptr; }
   void close() override { state_ = State::Closed; }

@@ -46,7 +46,15 @@ Interpreter::Interpreter(std::shared_ptr<const Source> source, Ref<runtime::Modu
     const int line = co.positions.empty() ? co.firstlineno : co.positions[static_cast<std::size_t>(f->lasti())].line;
     return fmt::format("{}:{}", co.source ? co.source->path() : "<string>", line);
   };
+  outer_unraisable_sink_ = rt.unraisable_sink;
+  rt.unraisable_sink = [this](const runtime::PyError& error, const std::string& where) {
+    std::string text = "Exception ignored in: " + where + "\n" + format_exception(error);
+    while (!text.empty() && text.back() == '\n') text.pop_back();
+    if (outer_warning_sink_) outer_warning_sink_(text);
+    else std::fprintf(stderr, "%s\n", text.c_str());
+  };
   rt.warning_sink = [this](const std::string& message) {
+    if (warn_through_module(message)) return;
     // The "default" action: once per text and location (the module's
     // __warningregistry__; sys's when no frame runs).
     if (!warned_.insert(warning_location() + ": " + message).second) return;
@@ -64,6 +72,32 @@ Interpreter::~Interpreter() {
   runtime::Runtime::current().warning_sink = outer_warning_sink_;
   runtime::Runtime::current().format_exception = outer_format_exception_;
   runtime::Runtime::current().current_location = outer_current_location_;
+  runtime::Runtime::current().unraisable_sink = outer_unraisable_sink_;
+}
+
+bool Interpreter::warn_through_module(const std::string& message) {
+  const Ref<runtime::Module> warnings = ts_.modules ? ts_.modules->imported("warnings") : nullptr;
+  if (!warnings) return false;
+  auto hook = warnings->dict.find("_warn_native");
+  const auto colon = message.find(": ");
+  if (hook == warnings->dict.end() || colon == std::string::npos) return false;
+  auto category = builtins_->dict.find(message.substr(0, colon));
+  if (category == builtins_->dict.end()) return false;
+  const Value args[3] = {category->second, Value::str(message.substr(colon + 2)),
+                         Value::boolean(tracemalloc_hint(message))};
+  runtime::call(hook->second, args);
+  return true;
+}
+
+bool Interpreter::tracemalloc_hint(const std::string& message) const {
+  // _formatwarnmsg_impl's hint for warnings about an object (the coroutine).
+  // It needs `import tracemalloc` to work: it does while a frame runs and
+  // during the collection at exit, and after it only if an earlier warning
+  // imported the module.
+  const bool about_coroutine = message.rfind("RuntimeWarning: coroutine ", 0) == 0;
+  const bool with_hint = about_coroutine && (ts_.current_frame || tracemalloc_imported_ || collecting_at_exit_);
+  tracemalloc_imported_ = tracemalloc_imported_ || with_hint;
+  return with_hint;
 }
 
 std::string Interpreter::warning_location() const {
@@ -75,19 +109,10 @@ std::string Interpreter::warning_location() const {
 }
 
 std::string Interpreter::format_warning(const std::string& message) const {
-  const bool about_coroutine = message.rfind("RuntimeWarning: coroutine ", 0) == 0;
-  // _formatwarnmsg_impl's hint for warnings about an object (the coroutine).
-  // At shutdown it needs `import tracemalloc` to still work: only when an
-  // earlier warning imported it.
   const char* hint = "\nRuntimeWarning: Enable tracemalloc to get the object allocation traceback";
+  const bool with_hint = tracemalloc_hint(message);
   const Frame* f = ts_.current_frame;
-  if (!f) {
-    // The hint needs `import tracemalloc`: it works during the collection at
-    // exit, and after it only if an earlier warning imported the module.
-    const bool with_hint = about_coroutine && (tracemalloc_imported_ || collecting_at_exit_);
-    tracemalloc_imported_ = tracemalloc_imported_ || with_hint;
-    return warning_location() + ": " + message + (with_hint ? hint : "");
-  }
+  if (!f) return warning_location() + ": " + message + (with_hint ? hint : "");
   const CodeObject& co = *f->code;
   const int line = co.positions.empty() ? co.firstlineno : co.positions[static_cast<std::size_t>(f->lasti())].line;
   const std::string file = co.source ? co.source->path() : "<string>";
@@ -98,10 +123,7 @@ std::string Interpreter::format_warning(const std::string& message) const {
     while (!src.empty() && (src.back() == ' ' || src.back() == '\t' || src.back() == '\r')) src.remove_suffix(1);
     if (!src.empty()) text += fmt::format("\n  {}", src);
   }
-  if (about_coroutine) {
-    text += hint;
-    tracemalloc_imported_ = true;
-  }
+  if (with_hint) text += hint;
   return text;
 }
 

@@ -42,6 +42,11 @@ class Interpreter {
   // and the source line for the frame executing, "sys:1: message" when none
   // is (at shutdown).
   std::string format_warning(const std::string& message) const;
+  // Whether CPython would add "Enable tracemalloc ..." to this warning.
+  bool tracemalloc_hint(const std::string& message) const;
+  // A warning the runtime issues, through the warnings module's filters
+  // once the program imported it; false when it did not.
+  bool warn_through_module(const std::string& message);
   // "FILE:LINE" of the frame executing, or where shutdown warnings are said
   // to come from: "sys:1", 3.13's "<sys>:0".
   std::string warning_location() const;
@@ -66,6 +71,7 @@ class Interpreter {
   std::function<void(const std::string&)> outer_warning_sink_;
   std::function<std::string(const runtime::PyException&)> outer_format_exception_;
   std::function<std::string()> outer_current_location_;
+  std::function<void(const runtime::PyError&, const std::string&)> outer_unraisable_sink_;
   mutable bool tracemalloc_imported_ = false;
   bool collecting_at_exit_ = false;
   std::set<std::string> warned_;  // location and text of each warning shown

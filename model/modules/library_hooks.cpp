@@ -47,6 +47,36 @@ runtime::Ref<runtime::Module> make_library_hooks_module(Session&) {
     return runtime::make_tuple({Value::str(std::string(path_of(*f))), Value::integer(line_of(*f)),
                                 Value::str(f->code->name)});
   }));
+  // warning_frame(stacklevel): (filename, lineno, module) where warnings.warn
+  // places a warning: the program's frame `stacklevel - 1` frames out from
+  // the caller (library frames skipped, as CPython skips its own);
+  // past the outermost frame, the sys module's place for the version.
+  m->dict["warning_frame"] = Value(function("warning_frame", {opt("stacklevel", Value::integer(1))}, [](const Bound& b) {
+    const auto& ts = lang::ThreadState::current();
+    const lang::Frame* f = ts.current_frame;
+    while (f && path_of(*f).starts_with(kLibraryPrefix)) f = f->previous;
+    for (std::int64_t level = b[0].as_int(); f && level > 1; --level) f = f->previous;
+    if (!f) {
+      const bool sys0 = ts.limits.features.shutdown_warnings_at_sys0;
+      return runtime::make_tuple({Value::str(sys0 ? "<sys>" : "sys"), Value::integer(sys0 ? 0 : 1), Value::str("sys")});
+    }
+    auto name = f->globals->dict.find("__name__");
+    return runtime::make_tuple({Value::str(std::string(path_of(*f))), Value::integer(line_of(*f)),
+                                name != f->globals->dict.end() ? name->second : Value::str("<string>")});
+  }));
+  // source_line(filename, lineno): that line of the program or of a library
+  // module (linecache.getline), '' for any other file.
+  m->dict["source_line"] = Value(function("source_line", {pos("filename"), pos("lineno")}, [](const Bound& b) {
+    const std::string file = runtime::to_str(b[0]);
+    const std::int64_t line = b[1].as_int();
+    for (const lang::Frame* f = lang::ThreadState::current().current_frame; f; f = f->previous)
+      if (f->code->source && f->code->source->path() == file && line > 0)
+        return Value::str(std::string(f->code->source->line(static_cast<int>(line))) + "\n");
+    const auto& sources = lang::ThreadState::current().library_sources;
+    if (auto it = sources.find(file); it != sources.end() && line > 0)
+      return Value::str(std::string(it->second->line(static_cast<int>(line))) + "\n");
+    return Value::str("");
+  }));
   // format_exception(exc): the whole traceback CPython prints for `exc`, as
   // traceback.format_exception's lines joined.
   m->dict["format_exception"] = Value(function("format_exception", {pos("exc")}, [](const Bound& b) {

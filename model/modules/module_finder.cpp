@@ -73,6 +73,11 @@ Ref<runtime::Module> Session::find(std::string_view name) {
   return module;
 }
 
+Ref<runtime::Module> Session::imported(std::string_view name) const {
+  auto it = modules_.find(std::string(name));
+  return it != modules_.end() ? it->second : nullptr;
+}
+
 // Makes the module `name` (its parent package already loaded), or nullptr.
 Ref<runtime::Module> Session::load(const std::string& name) {
   runtime::Heap::LibraryScope library;

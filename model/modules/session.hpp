@@ -41,6 +41,7 @@ class Session : public runtime::ModuleFinder {
   // importlib's find-and-load (model/modules/module_finder.cpp): a dotted
   // name's packages first, each module made once per session.
   runtime::Ref<runtime::Module> find(std::string_view name) override;
+  runtime::Ref<runtime::Module> imported(std::string_view name) const override;
 
   const asyncio::VersionProfile& profile() const { return config_.profile; }
   const std::vector<std::string>& argv() const { return config_.argv; }

@@ -22,7 +22,7 @@ std::string Coroutine::repr() const {
 
 void Coroutine::warn_if_never_awaited() const {
   if (state_ == State::Created)
-    Runtime::current().warn(fmt::format("RuntimeWarning: coroutine '{}' was never awaited", qualname));
+    Runtime::current().warn_unraisable(fmt::format("RuntimeWarning: coroutine '{}' was never awaited", qualname), *this);
 }
 
 Ref<Coroutine> get_awaitable_iter(const Value& obj) {

@@ -24,6 +24,8 @@ class ModuleFinder {
  public:
   virtual ~ModuleFinder() = default;
   virtual Ref<Module> find(std::string_view name) = 0;
+  // The module `name` if it was imported already (sys.modules.get), else null.
+  virtual Ref<Module> imported(std::string_view name) const = 0;
 };
 
 }  // namespace asim::runtime

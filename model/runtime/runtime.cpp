@@ -32,4 +32,12 @@ void Runtime::warn(const std::string& message) {
   else std::fprintf(stderr, "%s\n", message.c_str());
 }
 
+void Runtime::warn_unraisable(const std::string& message, const Object& source) {
+  try {
+    warn(message);
+  } catch (const PyError& error) {
+    if (unraisable_sink) unraisable_sink(error, source.repr());
+  }
+}
+
 }  // namespace asim::runtime

@@ -30,6 +30,11 @@ class Runtime {
   // A RuntimeWarning, as the warnings module would print it to stderr.
   void warn(const std::string& message);
   std::function<void(const std::string&)> warning_sink;
+  // A warning issued by a finalizer about `source`: when the filters make it
+  // an error, the error is reported as unraisable (PyErr_WriteUnraisable:
+  // "Exception ignored in: ...") and the finalizer goes on.
+  void warn_unraisable(const std::string& message, const Object& source);
+  std::function<void(const PyError&, const std::string& where)> unraisable_sink;
   // sys.set_asyncgen_hooks: set by the running loop.
   AsyncGenHooks asyncgen_hooks;
   // traceback.format_exception, as the interpreter prints it (for the event
