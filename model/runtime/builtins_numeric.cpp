@@ -63,6 +63,18 @@ void add_numeric_builtins(Module& m) {
       auto [q, r] = num::divmod(a[0], a[1]);
       return make_tuple({q, r});
     }
+    // A class's __divmod__, then the right operand's __rdivmod__ (binary_op1).
+    const Value forward[] = {a[0], a[1]}, reflected[] = {a[1], a[0]};
+    if (a[0].is_object())
+      if (auto f = type_of(a[0])->lookup_override("__divmod__")) {
+        Value r = call(*f, forward);
+        if (r.object() != not_implemented().object()) return r;
+      }
+    if (a[1].is_object())
+      if (auto f = type_of(a[1])->lookup_override("__rdivmod__")) {
+        Value r = call(*f, reflected);
+        if (r.object() != not_implemented().object()) return r;
+      }
     throw_type_error(fmt::format("unsupported operand type(s) for divmod(): '{}' and '{}'", type_name(a[0]),
                                  type_name(a[1])));
   });

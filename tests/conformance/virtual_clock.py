@@ -20,7 +20,8 @@ asyncio scheduling logic is CPython's own), except that:
   when the loop was made, so they never go back; ``time.time()`` is that plus
   ``EPOCH``; ``time.sleep(s)`` advances the clock by ``s`` at once (blocking
   the loop, as a real sleep would); ``gmtime``/``localtime``/``strftime``
-  format that time in UTC.
+  format that time in UTC; ``datetime`` is its pure-Python implementation,
+  so ``datetime.now()`` and friends read that clock too.
 * the ``random`` module's own generator is seeded with 0.
 * if ``ASIM_HANDLE_LOG`` is set (or ``install(handle_log=path)`` is used),
   every ``Handle._run`` is logged as ``<tick>\\t<repr(time)>\\t<qualname>``.
@@ -199,6 +200,9 @@ def _install_time():
     time.sleep = _sleep
     time.gmtime = time.localtime = _gmtime
     time.strftime = _strftime
+    # datetime's C part reads the OS clock; its pure-Python twin reads
+    # time.time() and time.localtime(), so the program gets that one.
+    sys.modules.setdefault('_datetime', None)
 
 
 # ---------------------------------------------------------------------------
