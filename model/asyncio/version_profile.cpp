@@ -129,6 +129,7 @@ constexpr VersionProfile make_profile(int minor) {
   p.syntax.parser = since(12) ? G::Peg312 : since(10) ? G::Peg310 : since(9) ? G::Peg39 : since(8) ? G::Pgen38 : G::Pgen37;
   p.syntax.null_bytes_rejected = since(11);
   p.syntax.positional_only_params = since(8);
+  p.syntax.continuation_in_indentation = since(9);
   p.syntax.pep263_url = since(11) ? kPep263 : since(9) ? kPep263Https : kPep263Old;
   p.syntax.assignment_expressions = since(8);
   p.syntax.parenthesized_with_items = since(9);

@@ -44,6 +44,11 @@ struct SyntaxFeatures {
   // 3.8+: `/` ends the positional-only parameters (PEP 570); 3.7's grammar
   // has no such token there ("invalid syntax").
   bool positional_only_params = true;
+  // 3.9+: a backslash continuation in a line's indentation joins the next
+  // line there (a line left blank is skipped, bpo-40847; the indentation is
+  // the first backslash's column, issue 46091); before, the backslash ends
+  // the indentation and an empty joined line is an empty statement.
+  bool continuation_in_indentation = true;
   // Where the "Non-UTF-8 code" error sends the reader.
   std::string_view pep263_url = "https://peps.python.org/pep-0263/";
   // The grammar: constructs accepted from the version that introduced them;

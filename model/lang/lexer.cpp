@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <array>
+#include <tuple>
 #include <cstdlib>
 
 namespace asim::lang {
@@ -153,12 +154,20 @@ std::optional<Token> Lexer::indentation() {
     int col = 0;
     int altcol = 0;
     measure_indent(col, altcol);
+    std::optional<std::pair<int, int>> continued;  // the first backslash's columns
+    while (syntax_.continuation_in_indentation && peek() == '\\' && peek(1) == '\n' && pos_ + 2 < end_) {
+      if (!continued) continued.emplace(col, altcol);
+      ++pos_;
+      newline();
+      measure_indent(col, altcol);
+    }
     if (at_end()) return std::nullopt;
     if (peek() == '#' || at_newline()) {
       while (!at_end() && !at_newline()) ++pos_;
       if (!at_end()) newline();
       continue;
     }
+    if (continued) std::tie(col, altcol) = *continued;
     at_line_start_ = false;
     const Loc loc = here();
     auto tab_error = [&] { error({line_, 1}, "inconsistent use of tabs and spaces in indentation", Diagnostic::Kind::TabError); };

@@ -640,7 +640,15 @@ Module Parser::file() {
   ScopeGuard scope(*this, ScopeKind::Module);
   Module m;
   m.source = source_;
-  while (!at(TokenKind::EndMarker)) statement(m.body);
+  while (!at(TokenKind::EndMarker)) {
+    // pgen's file_input is (NEWLINE | stmt)*: an empty logical line (a
+    // backslash joined to an empty line) is allowed at the top level.
+    if (syntax_.pgen() && at(TokenKind::Newline)) {
+      take();
+      continue;
+    }
+    statement(m.body);
+  }
   return m;
 }
 
