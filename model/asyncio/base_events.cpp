@@ -144,9 +144,10 @@ Value EventLoop::run_until_complete(Value future) {
   check_closed();
   check_running();
   Ref<Future> fut = ensure_future(*this, future);
+  const bool new_task = fut.get() != future.object();
   // A task made here for a coroutine raises if it did not complete: no
   // "destroy pending task" report.
-  if (fut.get() != future.object())
+  if (new_task)
     if (auto* task = runtime::downcast<Task>(fut.get())) task->log_destroy_pending = false;
   auto done_cb = runtime::native_function("_run_until_complete_cb", [](std::span<const Value> args) {
     auto* f = &callback_future(args[0]);
@@ -167,7 +168,14 @@ Value EventLoop::run_until_complete(Value future) {
       if (!runtime::detail::tearing_down) fut->remove_done_callback(cb);
     }
   } remove{fut, *done_cb};
-  run_forever();
+  try {
+    run_forever();
+  } catch (runtime::PyError&) {
+    // The coroutine raised a BaseException: it is consumed here, since the
+    // caller cannot reach the task made for it to retrieve it.
+    if (new_task && fut->done() && !fut->cancelled()) fut->exception();
+    throw;
+  }
   if (!fut->done()) runtime::raise(builtins_.RuntimeError, "Event loop stopped before Future completed.");
   return fut->result();
 }

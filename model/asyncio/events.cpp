@@ -42,7 +42,10 @@ void Handle::run() {
     callback_->call(args_);
   } catch (PyError& e) {
     const auto& b = runtime::Runtime::current().builtins;
-    if (e.exc->isinstance(b.SystemExit.get()) || e.exc->isinstance(b.KeyboardInterrupt.get())) throw;
+    if (e.exc->isinstance(b.SystemExit.get()) || e.exc->isinstance(b.KeyboardInterrupt.get())) {
+      e.exc->frame_locals.emplace_back(this);
+      throw;
+    }
     loop_->call_exception_handler("Exception in callback " + callback_text(), e.exc, "handle",
                                   runtime::Value(runtime::Ref<Handle>(this)));
   }

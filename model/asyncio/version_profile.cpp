@@ -105,6 +105,7 @@ constexpr VersionProfile make_profile(int minor) {
   p.qualname_in_noargs_errors = since(9);
   p.exception_handler_catches_base_exceptions = since(8);
   p.shutdown_warnings_at_sys0 = since(13);
+  p.keyboard_interrupt_exits_by_sigint = since(8);
   p.uncaught_class_naming = since(11)  ? lang::UncaughtClassNaming::AsTracebackModule
                             : since(9)  ? lang::UncaughtClassNaming::ModuleAndQualname
                                         : lang::UncaughtClassNaming::ModuleAndName;

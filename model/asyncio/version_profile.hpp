@@ -199,6 +199,9 @@ struct VersionProfile {
   // 3.9+: stderr is line-buffered on a pipe too; before, block-buffered
   // there (line-buffered on a terminal only).
   bool stderr_line_buffered;
+  // 3.8+: an uncaught KeyboardInterrupt ends the process by SIGINT (exit
+  // status 130 in a shell); 3.7 exits with 1.
+  bool keyboard_interrupt_exits_by_sigint;
   // 3.11+: create_task, Task and Runner.run take context=.
   bool create_task_takes_context;
   // 3.12+: Task.get_context().

@@ -5,6 +5,7 @@
 
 #include <unistd.h>
 
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
@@ -146,6 +147,13 @@ int main(int argc, char** argv) {
       std::fwrite(result.out.data() + streamed_out, 1, result.out.size() - streamed_out, stdout);
       std::fflush(stdout);
       std::fwrite(result.err.data() + streamed_err, 1, result.err.size() - streamed_err, stderr);
+      if (result.exit_code < 0) {
+        // Ends as CPython does, by the signal itself.
+        std::fflush(stderr);
+        std::signal(-result.exit_code, SIG_DFL);
+        std::raise(-result.exit_code);
+        return 128 - result.exit_code;
+      }
       return result.exit_code;
     }
   } catch (const std::exception& e) {

@@ -235,12 +235,17 @@ Ref<runtime::Module> AsyncioModule::build() {
     return Value(asyncio::shield(self->loop(), b[0]));
   });
   // tasks.current_task / tasks.all_tasks
-  def(*m, "current_task", {opt("loop")}, [self](const Bound&) {
-    auto t = asyncio::current_task(self->loop());
+  // A loop given is asked as it is, running or not.
+  auto given_or_running = [self](const Value& loop) -> asyncio::EventLoop& {
+    if (auto* given = loop.as<LoopObject>()) return *given->loop;
+    return self->loop();
+  };
+  def(*m, "current_task", {opt("loop")}, [given_or_running](const Bound& b) {
+    auto t = asyncio::current_task(given_or_running(b[0]));
     return t ? Value(t) : Value::none();
   });
-  def(*m, "all_tasks", {opt("loop")}, [self](const Bound&) {
-    auto tasks = asyncio::all_tasks(self->loop());
+  def(*m, "all_tasks", {opt("loop")}, [given_or_running](const Bound& b) {
+    auto tasks = asyncio::all_tasks(given_or_running(b[0]));
     return runtime::make_set(std::vector<Value>(tasks.begin(), tasks.end()));
   });
   // events.get_running_loop / get_event_loop

@@ -57,6 +57,11 @@ class PyException : public Object {
   // Frames the exception passed through, innermost first (the reverse of
   // the printed order); filled by the interpreter.
   std::vector<TracebackEntry> traceback;
+  // What the traceback's frames keep alive in CPython, as a frame holds its
+  // locals: the Handle whose callback let a SystemExit or KeyboardInterrupt
+  // out of the loop (Handle._run's `self`), and through it the Task it
+  // stepped, which lives as long as the exception.
+  std::vector<Ref<Object>> frame_locals;
 };
 
 // A Python exception in flight through C++ code.

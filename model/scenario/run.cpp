@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -135,7 +136,11 @@ RunResult run_source(const std::string& path, const std::string& text, const Run
           result.exit_code = system_exit_status(*e.exc, session);
         } else {
           session.write_err(interpreter.format_exception(e, /*uncaught=*/true));
-          result.exit_code = 1;
+          // Py_RunMain's exit for an uncaught KeyboardInterrupt: 3.8+ kill
+          // themselves with SIGINT, as a process stopped by Ctrl-C should.
+          const bool by_signal =
+              profile->keyboard_interrupt_exits_by_sigint && e.exc->isinstance(rt.builtins.KeyboardInterrupt.get());
+          result.exit_code = by_signal ? -SIGINT : 1;
         }
       }
       interpreter.collect_at_exit();

@@ -41,7 +41,9 @@ struct RunResult {
   std::string out;
   std::string err;
   // 0, or 1 for an uncaught exception, as CPython; 2 when asim cannot run the
-  // program (syntax or unsupported construct, deadlock, a limit).
+  // program (syntax or unsupported construct, deadlock, a limit); negative:
+  // the signal the process ends by, as subprocess reports it (-2, SIGINT,
+  // after an uncaught KeyboardInterrupt on 3.8+).
   int exit_code = 0;
   std::vector<modules::ClaimResult> claims;
 };
