@@ -64,7 +64,7 @@ constexpr VersionProfile make_profile(int minor) {
   p.wait_for_returns_result_after_cancel = since(9);
   p.timeout_inserts_timeout_error = since(13);
   p.semaphore_design = since(13) ? S::HandOffWakeMany : since(10) ? S::HandOff : since(9) ? S::WakeupScheduled : S::PopOnWake;
-  p.inline_comprehensions = since(12);
+  p.language.inline_comprehensions = since(12);
   p.task_keeps_cancelled_error = since(11);
   p.task_group_names_task_at_creation = since(13);
   p.task_group_handles_done_task_at_once = since(12);
@@ -83,18 +83,18 @@ constexpr VersionProfile make_profile(int minor) {
   p.condition_renotifies = since(13);
   p.to_thread = since(9);
   p.dataclass_error_names_default = since(13);
-  p.cannot_access_wording = since(11);
-  p.qualname_in_call_errors = since(10);
-  p.name_suggestions = since(10);
-  p.self_and_import_suggestions = since(12);
-  p.traceback_carets = since(11);
-  p.traceback_call_carets = since(13);
-  p.unawaited_agen_method_warns = since(13);
-  p.context_manager_type_errors = since(11);
-  p.async_with_looks_up_aexit_first = until(8);
-  p.int_limit_says_digits = since(11);
-  p.pow_modular_inverse = since(8);
-  p.modulo_by_zero_wording = since(11);
+  p.language.cannot_access_wording = since(11);
+  p.language.qualname_in_call_errors = since(10);
+  p.language.name_suggestions = since(10);
+  p.language.self_and_import_suggestions = since(12);
+  p.language.traceback_carets = since(11);
+  p.language.traceback_call_carets = since(13);
+  p.language.unawaited_agen_method_warns = since(13);
+  p.language.context_manager_type_errors = since(11);
+  p.language.async_with_looks_up_aexit_first = until(8);
+  p.ints.limit_message_says_digits = since(11);
+  p.ints.pow_modular_inverse = since(8);
+  p.ints.modulo_by_zero_wording = since(11);
   p.iscoroutinefunction_unwraps_partial = since(8);
   p.loop_parameter = since(11)  ? LoopParameter::Removed
                      : since(10) ? LoopParameter::RemovedWithHint
@@ -104,9 +104,9 @@ constexpr VersionProfile make_profile(int minor) {
   p.async_iteration_builtins = since(10);
   p.qualname_in_noargs_errors = since(9);
   p.exception_handler_catches_base_exceptions = since(8);
-  p.shutdown_warnings_at_sys0 = since(13);
+  p.language.shutdown_warnings_at_sys0 = since(13);
   p.keyboard_interrupt_exits_by_sigint = since(8);
-  p.uncaught_class_naming = since(11)  ? lang::UncaughtClassNaming::AsTracebackModule
+  p.language.uncaught_class_naming = since(11)  ? lang::UncaughtClassNaming::AsTracebackModule
                             : since(9)  ? lang::UncaughtClassNaming::ModuleAndQualname
                                         : lang::UncaughtClassNaming::ModuleAndName;
   p.stderr_line_buffered = since(9);
@@ -114,31 +114,34 @@ constexpr VersionProfile make_profile(int minor) {
   p.task_get_context = since(12);
   p.contextvar_generic_alias = since(9);
   p.contextvars_types_in_private_module = since(10);
-  p.chr_argument = since(13) ? C::AnyInt : since(8) ? C::CInt : C::SignedIntFormat;
-  p.super_type_article = since(11);
-  p.super_obj_detail = since(13);
-  p.dict_union = since(9);
-  p.builtin_generics = since(9);
-  p.type_subscript_names_type = since(11);
-  p.zip_strict = since(10);
-  p.match_class_wording = since(12);
+  p.ints.chr_argument = since(13) ? C::AnyInt : since(8) ? C::CInt : C::SignedIntFormat;
+  p.runtime.super_type_article = since(11);
+  p.runtime.super_obj_detail = since(13);
+  p.runtime.dict_union = since(9);
+  p.runtime.builtin_generics = since(9);
+  p.runtime.type_subscript_names_type = since(11);
+  p.runtime.zip_strict = since(10);
+  p.runtime.abstract_class_wording = since(12)  ? runtime::AbstractClassWording::WithoutAnImplementation
+                                     : since(9) ? runtime::AbstractClassWording::AbstractMethodSingular
+                                                : runtime::AbstractClassWording::AbstractMethods;
+  p.language.match_class_wording = since(12);
   p.asyncio_coroutine_decorator = until(10);
   p.coroutine_decorator_deprecated = since(8);
   p.micro = std::array{16, 18, 18, 13, 7, 1, 0}[minor - 7];
   // The tokenizer, the parser and how they report errors (lang::SyntaxFeatures).
-  p.syntax.display = since(13) ? Y::Traceback : since(10) ? Y::CRanges : since(9) ? Y::C : Y::Pgen;
-  p.syntax.parser = since(12) ? G::Peg312 : since(10) ? G::Peg310 : since(9) ? G::Peg39 : since(8) ? G::Pgen38 : G::Pgen37;
-  p.syntax.null_bytes_rejected = since(11);
-  p.syntax.positional_only_params = since(8);
-  p.syntax.continuation_in_indentation = since(9);
-  p.syntax.pep263_url = since(11) ? kPep263 : since(9) ? kPep263Https : kPep263Old;
-  p.syntax.assignment_expressions = since(8);
-  p.syntax.parenthesized_with_items = since(9);
-  p.syntax.match_statement = since(10);
-  p.syntax.except_star = since(11);
-  p.syntax.type_parameters = since(12);
-  p.syntax.def_expects_parenthesis = since(11) && until(11);
-  p.syntax.int_limit_says_digits = p.int_limit_says_digits;
+  p.language.syntax.display = since(13) ? Y::Traceback : since(10) ? Y::CRanges : since(9) ? Y::C : Y::Pgen;
+  p.language.syntax.parser = since(12) ? G::Peg312 : since(10) ? G::Peg310 : since(9) ? G::Peg39 : since(8) ? G::Pgen38 : G::Pgen37;
+  p.language.syntax.null_bytes_rejected = since(11);
+  p.language.syntax.positional_only_params = since(8);
+  p.language.syntax.continuation_in_indentation = since(9);
+  p.language.syntax.pep263_url = since(11) ? kPep263 : since(9) ? kPep263Https : kPep263Old;
+  p.language.syntax.assignment_expressions = since(8);
+  p.language.syntax.parenthesized_with_items = since(9);
+  p.language.syntax.match_statement = since(10);
+  p.language.syntax.except_star = since(11);
+  p.language.syntax.type_parameters = since(12);
+  p.language.syntax.def_expects_parenthesis = since(11) && until(11);
+  p.language.syntax.int_limit_says_digits = p.ints.limit_message_says_digits;
   return p;
 }
 

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "model/lang/features.hpp"
+#include "model/runtime/features.hpp"
 #include "model/runtime/int_profile.hpp"
 
 namespace asim::asyncio {
@@ -103,9 +104,6 @@ struct VersionProfile {
   // only exc_type `is` CancelledError and leave other exceptions alone.
   bool timeout_inserts_timeout_error;
   SemaphoreDesign semaphore_design;
-  // 3.12+: comprehensions run inline in their function (PEP 709), without a
-  // `<listcomp>` frame of their own in tracebacks.
-  bool inline_comprehensions;
   // 3.11+: a task whose coroutine raised CancelledError keeps that exception
   // and re-raises it from result(), message and all. Before, the C Task
   // forgot it: awaiting the task raised a new CancelledError without args.
@@ -167,20 +165,6 @@ struct VersionProfile {
   // names the default argument too.
   bool dataclass_error_names_default;
 
-  // The language and its error reports (lang::LanguageFeatures says what each means).
-  bool cannot_access_wording;         // 3.11+
-  bool qualname_in_call_errors;       // 3.10+
-  bool name_suggestions;              // 3.10+
-  bool self_and_import_suggestions;   // 3.12+
-  bool traceback_carets;              // 3.11+
-  bool traceback_call_carets;         // 3.13
-  bool unawaited_agen_method_warns;   // 3.13
-  bool context_manager_type_errors;   // 3.11+
-  bool async_with_looks_up_aexit_first;  // 3.7-3.8
-  // int (runtime::IntProfile says what each means).
-  bool int_limit_says_digits;         // 3.11+
-  bool pow_modular_inverse;           // 3.8+
-  bool modulo_by_zero_wording;        // 3.11+
   // 3.8+: asyncio.iscoroutinefunction looks through functools.partial
   // (inspect._has_code_flag); 3.7 does not.
   bool iscoroutinefunction_unwraps_partial;
@@ -194,8 +178,6 @@ struct VersionProfile {
   // BaseException other than SystemExit/KeyboardInterrupt propagates); 3.8+
   // reports any BaseException but those two.
   bool exception_handler_catches_base_exceptions;
-  bool shutdown_warnings_at_sys0;     // 3.13
-  lang::UncaughtClassNaming uncaught_class_naming;
   // 3.9+: stderr is line-buffered on a pipe too; before, block-buffered
   // there (line-buffered on a terminal only).
   bool stderr_line_buffered;
@@ -211,20 +193,19 @@ struct VersionProfile {
   // 3.10+: contextvars' classes are named _contextvars.Context and so on;
   // before, plain Context (as builtins).
   bool contextvars_types_in_private_module;
-  runtime::ChrArgument chr_argument;
-  // The builtins' messages (runtime::RuntimeFeatures says what each means).
-  bool super_type_article;            // 3.11+
-  bool super_obj_detail;              // 3.13
-  bool dict_union;                    // 3.9+
-  bool builtin_generics;              // 3.9+
-  bool type_subscript_names_type;     // 3.11+
-  bool zip_strict;                    // 3.10+
-  bool match_class_wording;           // 3.12+
+  // The builtins' messages and features (runtime::RuntimeFeatures says
+  // what each means); handed to the runtime as they are.
+  runtime::RuntimeFeatures runtime;
   // asyncio.coroutine, generator-based coroutines' decorator (removed in 3.11)
   bool asyncio_coroutine_decorator;   // 3.7-3.10
   bool coroutine_decorator_deprecated;  // 3.8+: it warns DeprecationWarning
   int micro;                          // sys.version_info.micro of the oracle interpreters here
-  lang::SyntaxFeatures syntax;        // the tokenizer, the parser and how they report errors
+  // The language, the tokenizer and the parser, and how they report errors;
+  // handed to the interpreter as they are (lang::LanguageFeatures says what
+  // each means).
+  lang::LanguageFeatures language;
+  // int's per-version behaviour, handed to the runtime as it is.
+  runtime::IntProfile ints;
 };
 
 // A builtin class's attribute that CPython has only from a version on

@@ -239,11 +239,10 @@ Value make_function(Frame& f, int flags, Value* args) {
   return Value(fn);
 }
 
-// BUILD_CLASS: runs the class body in a fresh namespace, then makes the type
-// with the bases (a tuple) and the metaclass (None: the bases' own, if any),
-// as type.__new__ and __build_class__ do: descriptors' __set_name__, the
-// base's __init_subclass__, then a metaclass's __init__. A metaclass's
-// __new__ is not run (asim has no super() to reach type.__new__).
+// BUILD_CLASS (__build_class__): runs the class body in a fresh namespace,
+// then asks the metaclass (the one named, else the bases' own) for the class:
+// its __new__ if a class body defined one (which reaches type.__new__ through
+// super()), else type.__new__ directly; then the metaclass's __init__.
 Value build_class(Frame& f, const std::string& name, const Value& body, const Value& base, const Value& meta) {
   std::unordered_map<std::string, Value> ns;
   auto module_name = f.globals->dict.find("__name__");
@@ -269,59 +268,45 @@ Value build_class(Frame& f, const std::string& name, const Value& body, const Va
       bases.push_back(std::move(t));
     }
   }
-  Ref<Type> metaclass;
+  Ref<Type> metaclass = runtime::Runtime::current().types.type;
   if (!meta.is_none()) {
     metaclass = meta.ref<Type>();
     if (!metaclass) runtime::raise(builtins().TypeError, "metaclass must be a class");
-    if (metaclass.get() == runtime::Runtime::current().types.type.get()) metaclass = nullptr;
   }
   for (const auto& b : bases)
-    if (!metaclass && b->metaclass) metaclass = b->metaclass;
-  if (bases.empty()) bases.push_back(runtime::Runtime::current().types.object);
-  const std::string module = runtime::to_str(ns["__module__"]);
-  auto type = runtime::make<Type>(module, name, std::move(bases));
-  type->metaclass = metaclass;
-  type->qualname = fn->code->qualname;
-  ns.erase("__qualname__");
-  if (auto cell = ns.find("__classcell__"); cell != ns.end()) {
-    if (auto* c = cell->second.as<Cell>()) c->value = Value(type);
-    ns.erase(cell);
+    if (b->metaclass && b->metaclass->is_subclass_of(metaclass.get())) metaclass = b->metaclass;
+  Value cell;
+  if (auto c = ns.find("__classcell__"); c != ns.end()) cell = c->second;
+  // The namespace in definition order (an Enum's members), which the body's
+  // names give: the order the compiler first met them.
+  Value namespace_dict = runtime::make_dict();
+  for (const auto& key : fn->code->names)
+    if (auto it = ns.find(key); it != ns.end()) runtime::setitem(namespace_dict, Value::str(key), it->second);
+  for (const auto& [k, v] : ns)
+    if (!runtime::contains(namespace_dict, Value::str(k))) runtime::setitem(namespace_dict, Value::str(k), v);
+  runtime::setitem(namespace_dict, Value::str("__qualname__"), Value::str(fn->code->qualname));
+  std::vector<Value> bases_values;
+  for (const auto& b : bases) bases_values.push_back(Value(b));
+  const Value bases_tuple = runtime::make_tuple(std::move(bases_values));
+  const Value args[] = {Value(metaclass), Value::str(name), bases_tuple, namespace_dict};
+  Value made;
+  if (auto custom_new = metaclass->lookup_override("__new__")) {
+    Value new_fn = *custom_new;
+    if (auto* sm = new_fn.as<runtime::StaticMethod>()) new_fn = sm->fn;
+    made = runtime::call(new_fn, args);
+  } else {
+    made = Value(runtime::type_new(metaclass, name, std::move(bases), namespace_dict));
   }
-  type->dict = std::move(ns);
-  // type_new_set_names: each descriptor learns the name it is bound to.
-  std::vector<std::pair<std::string, Value>> attrs(type->dict.begin(), type->dict.end());
-  for (const auto& [key, value] : attrs) {
-    if (!value.is_object() || !value.as<runtime::Instance>()) continue;
-    if (auto set_name = runtime::type_of(value)->lookup_override("__set_name__")) {
-      const Value args[] = {value, Value(type), Value::str(key)};
-      runtime::call(*set_name, args);
-    }
+  auto* cls = made.as<Type>();
+  if (cls) {
+    if (auto* c = cell.as<Cell>()) c->value = made;
+    if (runtime::type_of(made)->is_subclass_of(metaclass.get()))
+      if (auto init = metaclass->lookup_override("__init__")) {
+        const Value init_args[] = {made, Value::str(name), bases_tuple, namespace_dict};
+        runtime::call(*init, init_args);
+      }
   }
-  // object.__init_subclass__ does nothing: only a class body's runs.
-  for (Type* ancestor : type->ancestors()) {
-    auto hook = ancestor->dict.find("__init_subclass__");
-    if (hook == ancestor->dict.end()) continue;
-    Value fn = hook->second;
-    if (auto* cm = fn.as<runtime::ClassMethod>()) fn = cm->fn;
-    const Value arg[] = {Value(type)};
-    runtime::call(fn, arg);
-    break;
-  }
-  if (metaclass) {
-    if (auto init = metaclass->lookup_override("__init__")) {
-      // The namespace in definition order (an Enum's members), which the
-      // body's names give: the order the compiler first met them.
-      Value namespace_dict = runtime::make_dict();
-      for (const auto& key : fn->code->names)
-        if (auto it = type->dict.find(key); it != type->dict.end())
-          runtime::setitem(namespace_dict, Value::str(key), it->second);
-      for (const auto& [k, v] : type->dict)
-        if (!runtime::contains(namespace_dict, Value::str(k))) runtime::setitem(namespace_dict, Value::str(k), v);
-      const Value args[] = {Value(type), Value::str(name), base, namespace_dict};
-      runtime::call(*init, args);
-    }
-  }
-  return Value(type);
+  return made;
 }
 
 // NameError for a global or builtin name, with the "Did you mean" hint the

@@ -138,7 +138,7 @@ asyncio::EventLoop* AsyncioModule::loop_argument(const Bound& b, bool used) cons
 Ref<BuiltinFunction> AsyncioModule::init(const std::string& owner, const std::string& cls, std::vector<Param> params,
                                          BuiltinFunction::Body body) {
   const auto& profile = session_.profile();
-  std::string name = profile.qualname_in_call_errors ? owner + ".__init__" : "__init__";
+  std::string name = profile.language.qualname_in_call_errors ? owner + ".__init__" : "__init__";
   if (profile.loop_parameter == asyncio::LoopParameter::RemovedWithHint) {
     // mixins._LoopBoundMixin.__init__
     params.push_back(kwonly("loop", loop_marker_));

@@ -99,7 +99,7 @@ void add_init(runtime::Type& cls, const std::vector<Field>& fields, const Option
     else params.push_back(pos(f.name));
   }
   // Argument errors name the method as CPython's generated __init__ does.
-  const std::string name = profile.qualname_in_call_errors ? cls.name + ".__init__" : "__init__";
+  const std::string name = profile.language.qualname_in_call_errors ? cls.name + ".__init__" : "__init__";
   auto body = [fields, factory_marker, frozen = options.frozen](const Bound& b) {
     std::size_t arg = 1;
     for (const auto& f : fields) {
@@ -261,7 +261,7 @@ runtime::Ref<runtime::Module> make_dataclasses_module(Session& session) {
                                   kwonly("init", Value::boolean(true)),  kwonly("repr", Value::boolean(true)),
                                   kwonly("hash", Value::none()),         kwonly("compare", Value::boolean(true)),
                                   kwonly("metadata", Value::none())};
-  if (profile.syntax.match_statement) field_params.push_back(kwonly("kw_only", missing));  // 3.10+
+  if (profile.language.syntax.match_statement) field_params.push_back(kwonly("kw_only", missing));  // 3.10+
   m->dict["field"] = Value(function("field", field_params, [missing](const Bound& b) {
     if (b.values.size() > 7 && !b[7].is(missing)) not_modelled("field(kw_only=)", "keyword-only fields are not modelled");
     if (!b[0].is(missing) && !b[1].is(missing))
@@ -278,7 +278,7 @@ runtime::Ref<runtime::Module> make_dataclasses_module(Session& session) {
                                                                                    : Value(runtime::make_dict())))
       names.push_back(key);
     // 3.10+ (with the match statement): __match_args__, the __init__ fields.
-    if (profile.syntax.match_statement && !type->dict.count("__match_args__")) type->dict["__match_args__"] = runtime::make_tuple(names);
+    if (profile.language.syntax.match_statement && !type->dict.count("__match_args__")) type->dict["__match_args__"] = runtime::make_tuple(names);
     type->dict["__dataclass_fields_order__"] = runtime::make_tuple(std::move(names));
     return done;
   };
@@ -289,7 +289,7 @@ runtime::Ref<runtime::Module> make_dataclasses_module(Session& session) {
                             kwonly("order", Value::boolean(false)),
                             kwonly("unsafe_hash", Value::boolean(false)),
                             kwonly("frozen", Value::boolean(false))};
-  if (profile.syntax.match_statement)  // 3.10+
+  if (profile.language.syntax.match_statement)  // 3.10+
     for (const char* name : {"match_args", "kw_only", "slots"}) params.push_back(kwonly(name, Value::boolean(false)));
   m->dict["dataclass"] = Value(function(
       "dataclass", params,

@@ -54,7 +54,15 @@ bool instance_of(const Value& obj, const Value& info, const char* fname) {
 }
 
 bool subclass_of(const Type& cls, const Value& info) {
-  if (auto* t = info.as<Type>()) return cls.is_subclass_of(t);
+  if (auto* t = info.as<Type>()) {
+    // A metaclass's __subclasscheck__ (abc's registered virtual subclasses).
+    if (t->metaclass && !cls.is_subclass_of(t))
+      if (auto check = t->metaclass->lookup_override("__subclasscheck__")) {
+        const Value args[] = {info, Value(Ref<Type>(const_cast<Type*>(&cls)))};
+        return truthy(call(*check, args));
+      }
+    return cls.is_subclass_of(t);
+  }
   if (auto* tup = info.as<Tuple>()) {
     for (const auto& item : tup->items)
       if (subclass_of(cls, item)) return true;

@@ -2,6 +2,13 @@
 
 namespace asim::runtime {
 
+// How object.__new__ refuses a class with abstract methods (abc).
+enum class AbstractClassWording {
+  AbstractMethods,          // 3.7-3.8: "with abstract methods a, f" (always plural)
+  AbstractMethodSingular,   // 3.9-3.11: "with abstract method only" for one
+  WithoutAnImplementation,  // 3.12+: "without an implementation for abstract method 'only'"
+};
+
 // What differs between Python versions in the builtins' own messages.
 // Whoever starts a run fills it from the version profile table
 // (model/asyncio/version_profile); the runtime compares no version numbers.
@@ -22,6 +29,7 @@ struct RuntimeFeatures {
   bool type_subscript_names_type = true;
   // 3.10+: zip(..., strict=True).
   bool zip_strict = true;
+  AbstractClassWording abstract_class_wording = AbstractClassWording::WithoutAnImplementation;
 };
 
 }  // namespace asim::runtime

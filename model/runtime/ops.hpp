@@ -79,6 +79,14 @@ Value call_method(const Value& obj, std::string_view name, std::span<const Value
                   std::span<const Keyword> kwargs = {});
 // callable(v)
 bool is_callable(const Value& v);
+// type.__call__(cls, *args, **kwargs): __new__ then __init__, past any
+// metaclass's own __call__ (which reaches here through super()).
+Value type_call(Type& cls, std::span<const Value> args, std::span<const Keyword> kwargs);
+// type.__new__(metaclass, name, bases, namespace, **kwargs): the class a class
+// statement makes once its body has run; `ns` is the body's namespace (a dict,
+// in definition order).
+Ref<Type> type_new(const Ref<Type>& metaclass, const std::string& name, std::vector<Ref<Type>> bases, const Value& ns,
+                   std::span<const Keyword> kwargs = {});
 
 // -- containers
 Value getitem(const Value& obj, const Value& key);

@@ -294,17 +294,28 @@ void object_delattr(const Value& obj, std::string_view name) {
 
 namespace {
 
+// A class called: its metaclass's __call__ if it has one, else type_call.
+Value call_type(Type& cls, std::span<const Value> args, std::span<const Keyword> kwargs) {
+  if (cls.metaclass) {
+    if (auto f = cls.metaclass->lookup_override("__call__")) {
+      std::vector<Value> all{Value(Ref<Type>(&cls))};
+      all.insert(all.end(), args.begin(), args.end());
+      return call(*f, all, kwargs);
+    }
+  }
+  return type_call(cls, args, kwargs);
+}
+
+}  // namespace
+
 // type_call: build the instance with the nearest builtin constructor, then
 // run a class body's __init__.
-Value call_type(Type& cls, std::span<const Value> args, std::span<const Keyword> kwargs) {
+Value type_call(Type& cls, std::span<const Value> args, std::span<const Keyword> kwargs) {
   const Ref<Type> self(&cls);
   std::vector<Value> all;
   all.reserve(args.size() + 1);
   all.push_back(Value(self));
   all.insert(all.end(), args.begin(), args.end());
-  if (cls.metaclass) {
-    if (auto f = cls.metaclass->lookup_override("__call__")) return call(*f, all, kwargs);
-  }
   // A class body's __new__ (a static method taking the class): __init__
   // runs only on an instance of the class it returns.
   if (auto nw = cls.lookup_override("__new__")) {
@@ -333,8 +344,6 @@ Value call_type(Type& cls, std::span<const Value> args, std::span<const Keyword>
   if (!r.is_none()) throw_type_error(fmt::format("__init__() should return None, not '{}'", type_name(r)));
   return instance;
 }
-
-}  // namespace
 
 Value call(const Value& callable, std::span<const Value> args, std::span<const Keyword> kwargs) {
   if (auto* c = callable.as<Callable>()) return kwargs.empty() ? c->call(args) : c->call_kw(args, kwargs);

@@ -1,6 +1,9 @@
 // type(), isinstance() and the registry that maps C++ classes to Python
 // classes; `object` and `type` themselves.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
 
 #include "model/runtime/args.hpp"
 #include "model/runtime/coroutine.hpp"
@@ -91,10 +94,114 @@ Value not_implemented() {
   return Runtime::current().types.NotImplemented;
 }
 
+namespace {
+
+// object_new: a class whose __abstractmethods__ is not empty (abc's
+// ABCMeta computes it) has no instances; the message lists the names sorted.
+void refuse_abstract_class(const Type& cls) {
+  auto found = cls.dict.find("__abstractmethods__");
+  if (found == cls.dict.end() || !truthy(found->second)) return;
+  std::vector<std::string> names;
+  for (const auto& name : to_vector(found->second)) names.push_back(to_str(name));
+  std::sort(names.begin(), names.end());
+  const bool several = names.size() > 1;
+  std::string message = "Can't instantiate abstract class " + cls.name;
+  switch (Runtime::current().features.abstract_class_wording) {
+    case AbstractClassWording::AbstractMethods:
+      message += fmt::format(" with abstract methods {}", fmt::join(names, ", "));
+      break;
+    case AbstractClassWording::AbstractMethodSingular:
+      message += fmt::format(" with abstract method{} {}", several ? "s" : "", fmt::join(names, ", "));
+      break;
+    case AbstractClassWording::WithoutAnImplementation:
+      message += fmt::format(" without an implementation for abstract method{} '{}'", several ? "s" : "",
+                             fmt::join(names, "', '"));
+      break;
+  }
+  throw_type_error(message);
+}
+
+std::string checked_class_name(const Value& name) {
+  auto* text = name.as<Str>();
+  if (!text) throw_type_error(fmt::format("type.__new__() argument 1 must be str, not {}", type_name(name)));
+  return text->text;
+}
+
+std::vector<Ref<Type>> checked_bases(const Value& tuple) {
+  if (!tuple.as<Tuple>()) throw_type_error(fmt::format("type.__new__() argument 2 must be tuple, not {}", type_name(tuple)));
+  std::vector<Ref<Type>> bases;
+  for (const auto& b : to_vector(tuple)) {
+    Ref<Type> t = b.ref<Type>();
+    if (!t) throw_type_error("bases must be types");
+    bases.push_back(std::move(t));
+  }
+  return bases;
+}
+
+}  // namespace
+
+Ref<Type> type_new(const Ref<Type>& metaclass, const std::string& name, std::vector<Ref<Type>> bases, const Value& ns,
+                   std::span<const Keyword> kwargs) {
+  auto* body = ns.as<Dict>();
+  if (!body) throw_type_error(fmt::format("type.__new__() argument 3 must be dict, not {}", type_name(ns)));
+  // The metaclass: the one given unless a base's is more derived.
+  Ref<Type> meta = metaclass.get() == Runtime::current().types.type.get() ? nullptr : metaclass;
+  for (const auto& b : bases)
+    if (b->metaclass && (!meta || b->metaclass->is_subclass_of(meta.get()))) meta = b->metaclass;
+  if (bases.empty()) bases.push_back(Runtime::current().types.object);
+  std::vector<std::pair<std::string, Value>> attrs;
+  for (const auto& e : body->entries())
+    if (e.live && e.key.as<Str>()) attrs.emplace_back(e.key.as<Str>()->text, e.value);
+  std::string module = "__main__";
+  std::string qualname = name;
+  Ref<Type> cls;
+  {
+    std::vector<std::pair<std::string, Value>> kept;
+    for (auto& [key, value] : attrs) {
+      if (key == "__module__") module = to_str(value);
+      if (key == "__qualname__") {
+        qualname = to_str(value);
+        continue;
+      }
+      kept.emplace_back(key, value);
+    }
+    attrs = std::move(kept);
+    cls = make<Type>(module, name, std::move(bases));
+  }
+  cls->metaclass = meta;
+  cls->qualname = qualname;
+  // __classcell__ (what super() and __class__ in methods read) is filled by
+  // whoever ran the class body, with the class this call returns.
+  for (auto& [key, value] : attrs)
+    if (key != "__classcell__") cls->dict[key] = value;
+  // type_new_set_names: each descriptor learns the name it is bound to.
+  for (const auto& [key, value] : attrs) {
+    if (!value.is_object() || !value.as<Instance>()) continue;
+    if (auto set_name = type_of(value)->lookup_override("__set_name__")) {
+      const Value args[] = {value, Value(cls), Value::str(key)};
+      call(*set_name, args);
+    }
+  }
+  // type_new_init_subclass: object.__init_subclass__ does nothing (and takes
+  // no keywords); only a class body's runs.
+  for (Type* ancestor : cls->ancestors()) {
+    auto hook = ancestor->dict.find("__init_subclass__");
+    if (hook == ancestor->dict.end()) continue;
+    Value fn = hook->second;
+    if (auto* cm = fn.as<ClassMethod>()) fn = cm->fn;
+    const Value arg[] = {Value(cls)};
+    call(fn, arg, kwargs);
+    return cls;
+  }
+  if (!kwargs.empty()) throw_type_error(fmt::format("{}.__init_subclass__() takes no keyword arguments", name));
+  return cls;
+}
+
 void install_object_type(BuiltinTypes& t) {
   // object(): a plain instance; a class without a builtin base makes its
   // instances here too (call() passes the class actually called).
   t.object->constructor = [](const Ref<Type>& cls, std::span<const Value>, std::span<const Keyword>) {
+    refuse_abstract_class(*cls);
     return Value(make<Instance>(cls));
   };
   def(t.object, "__init__", [](std::span<const Value>, std::span<const Keyword>) { return Value::none(); });
@@ -102,6 +209,7 @@ void install_object_type(BuiltinTypes& t) {
   def(t.object, "__new__", [](std::span<const Value> a, std::span<const Keyword>) {
     auto* cls = a.empty() ? nullptr : a[0].as<Type>();
     if (!cls) throw_type_error("object.__new__(X): X is not a type object");
+    refuse_abstract_class(*cls);
     return Value(make<Instance>(Ref<Type>(cls)));
   });
   def(t.object, "__repr__", [](std::span<const Value> a, std::span<const Keyword>) {
@@ -140,21 +248,19 @@ void install_object_type(BuiltinTypes& t) {
   t.type->constructor = [](const Ref<Type>&, std::span<const Value> a, std::span<const Keyword> kw) -> Value {
     if (a.size() == 1 && kw.empty()) return type_of(a[0]);
     if (a.size() != 3) throw_type_error("type() takes 1 or 3 arguments");
-    auto* name = a[0].as<Str>();
-    if (!name) throw_type_error(fmt::format("type.__new__() argument 1 must be str, not {}", type_name(a[0])));
-    std::vector<Ref<Type>> bases;
-    for (const auto& b : to_vector(a[1])) {
-      auto* bt = b.as<Type>();
-      if (!bt) throw_type_error("bases must be types");
-      bases.push_back(Ref<Type>(bt));
-    }
-    if (bases.empty()) bases.push_back(Runtime::current().types.object);
-    auto cls = make<Type>("__main__", name->text, bases);
-    if (auto* d = a[2].as<Dict>())
-      for (const auto& e : d->entries())
-        if (e.live && e.key.as<Str>()) cls->dict[e.key.as<Str>()->text] = e.value;
-    return Value(cls);
+    return Value(type_new(Runtime::current().types.type, checked_class_name(a[0]), checked_bases(a[1]), a[2], kw));
   };
+  def(t.type, "__new__", [](std::span<const Value> a, std::span<const Keyword> kw) -> Value {
+    if (a.empty() || !a[0].as<Type>())
+      throw_type_error(fmt::format("type.__new__(X): X is not a type object ({})", a.empty() ? "" : type_name(a[0])));
+    if (a.size() != 4) throw_type_error(fmt::format("type.__new__() takes exactly 3 arguments ({} given)", a.size() - 1));
+    return Value(type_new(a[0].ref<Type>(), checked_class_name(a[1]), checked_bases(a[2]), a[3], kw));
+  });
+  def(t.type, "__call__", [](std::span<const Value> a, std::span<const Keyword> kw) -> Value {
+    auto* cls = a.empty() ? nullptr : a[0].as<Type>();
+    if (!cls) throw_type_error("descriptor '__call__' requires a 'type' object");
+    return type_call(*cls, a.subspan(1), kw);
+  });
   def(t.type, "mro", [](std::span<const Value> a, std::span<const Keyword>) {
     auto* cls = a[0].as<Type>();
     if (!cls) throw_type_error("descriptor 'mro' for 'type' objects doesn't apply to this object");
@@ -175,6 +281,23 @@ void install_object_type(BuiltinTypes& t) {
     args::exactly("setter", a.subspan(1), 1);
     return Value(make<Property>(a[0].as<Property>()->fget, a[1]));
   });
+  // __isabstractmethod__ (abc): a wrapper is abstract when what it wraps is.
+  const auto abstract = [](const Value& fn) {
+    auto flag = getattr_opt(fn, "__isabstractmethod__");
+    return flag && truthy(*flag);
+  };
+  t.property->add_getter("__isabstractmethod__", [abstract](const Value& self) {
+    auto* p = self.as<Property>();
+    return Value::boolean(abstract(p->fget) || abstract(p->fset));
+  });
+  t.property->add_getter("fget", [](const Value& self) { return self.as<Property>()->fget; });
+  t.property->add_getter("fset", [](const Value& self) { return self.as<Property>()->fset; });
+  t.staticmethod->add_getter("__isabstractmethod__",
+                             [abstract](const Value& self) { return Value::boolean(abstract(self.as<StaticMethod>()->fn)); });
+  t.staticmethod->add_getter("__func__", [](const Value& self) { return self.as<StaticMethod>()->fn; });
+  t.classmethod->add_getter("__isabstractmethod__",
+                            [abstract](const Value& self) { return Value::boolean(abstract(self.as<ClassMethod>()->fn)); });
+  t.classmethod->add_getter("__func__", [](const Value& self) { return self.as<ClassMethod>()->fn; });
   t.staticmethod->constructor = [](const Ref<Type>&, std::span<const Value> a, std::span<const Keyword> kw) {
     args::no_kwargs("staticmethod", kw);
     args::exactly("staticmethod", a, 1);

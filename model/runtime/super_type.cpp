@@ -19,7 +19,9 @@ std::string Super::repr() const {
 std::optional<Value> Super::get_attribute(std::string_view name) {
   // super().__class__ is super's own class, as in CPython.
   if (name == "__class__" || !obj_type) return std::nullopt;
-  const bool through_class = obj.as<Type>() != nullptr;
+  // Bound as through a class when super_check picked obj itself (super(C, C)
+  // in a classmethod or __new__); a metaclass method's super(M, cls) binds cls.
+  const bool through_class = obj.as<Type>() == obj_type.get();
   auto found = obj_type->lookup_after(thisclass.get(), obj, name);
   if (!found) return std::nullopt;
   if (through_class) {

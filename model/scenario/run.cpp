@@ -41,36 +41,6 @@ struct WarningsToSession {
 
 }  // namespace
 
-lang::LanguageFeatures language_features(const asyncio::VersionProfile& p) {
-  lang::LanguageFeatures f;
-  f.inline_comprehensions = p.inline_comprehensions;
-  f.cannot_access_wording = p.cannot_access_wording;
-  f.qualname_in_call_errors = p.qualname_in_call_errors;
-  f.name_suggestions = p.name_suggestions;
-  f.self_and_import_suggestions = p.self_and_import_suggestions;
-  f.traceback_carets = p.traceback_carets;
-  f.traceback_call_carets = p.traceback_call_carets;
-  f.unawaited_agen_method_warns = p.unawaited_agen_method_warns;
-  f.context_manager_type_errors = p.context_manager_type_errors;
-  f.async_with_looks_up_aexit_first = p.async_with_looks_up_aexit_first;
-  f.syntax = p.syntax;
-  f.shutdown_warnings_at_sys0 = p.shutdown_warnings_at_sys0;
-  f.match_class_wording = p.match_class_wording;
-  f.uncaught_class_naming = p.uncaught_class_naming;
-  return f;
-}
-
-runtime::RuntimeFeatures runtime_features(const asyncio::VersionProfile& p) {
-  runtime::RuntimeFeatures f;
-  f.super_type_article = p.super_type_article;
-  f.super_obj_detail = p.super_obj_detail;
-  f.dict_union = p.dict_union;
-  f.builtin_generics = p.builtin_generics;
-  f.type_subscript_names_type = p.type_subscript_names_type;
-  f.zip_strict = p.zip_strict;
-  return f;
-}
-
 RunResult run_source(const std::string& path, const std::string& text, const RunOptions& options) {
   RunResult result;
   const auto* profile = asyncio::find_profile(options.python);
@@ -86,13 +56,10 @@ RunResult run_source(const std::string& path, const std::string& text, const Run
   std::vector<std::string> argv{path == "<stdin>" ? "-" : path};
   argv.insert(argv.end(), options.args.begin(), options.args.end());
   runtime::Runtime rt;
-  rt.ints.limit_message_says_digits = profile->int_limit_says_digits;
-  rt.ints.pow_modular_inverse = profile->pow_modular_inverse;
-  rt.ints.modulo_by_zero_wording = profile->modulo_by_zero_wording;
-  rt.features = runtime_features(*profile);
+  rt.ints = profile->ints;
+  rt.features = profile->runtime;
   for (const auto& attribute : asyncio::new_builtin_attributes())
     if (profile->minor < attribute.since_minor) rt.named_types.at(std::string(attribute.type))->remove_attribute(attribute.name);
-  rt.ints.chr_argument = profile->chr_argument;
   {
     modules::Session session(
         {*profile, options.sink, options.chooser, options.limits, std::move(argv), options.flush_out},
@@ -106,8 +73,8 @@ RunResult run_source(const std::string& path, const std::string& text, const Run
         });
     WarningsToSession warnings(rt, session);
     try {
-      auto source = lang::load_source(shown, text, profile->syntax);
-      auto module = lang::parse(source, profile->syntax);
+      auto source = lang::load_source(shown, text, profile->language.syntax);
+      auto module = lang::parse(source, profile->language.syntax);
       auto builtins = runtime::make_builtins_module([&](std::string_view s) { session.write_out(s); },
                                                     [&] { session.flush_out(); });
       {
@@ -116,7 +83,7 @@ RunResult run_source(const std::string& path, const std::string& text, const Run
         if (profile->async_iteration_builtins) runtime::add_async_iteration_builtins(*builtins);
       }
       lang::Interpreter interpreter(source, builtins, session,
-                                    {options.max_instructions, 1000, language_features(*profile), options.max_seconds});
+                                    {options.max_instructions, 1000, profile->language, options.max_seconds});
       if (options.compile_only) {
         interpreter.compile(module);
         return result;
@@ -148,7 +115,7 @@ RunResult run_source(const std::string& path, const std::string& text, const Run
       // A program CPython rejects fails as CPython's does (exit 1); valid
       // Python outside asim's subset is asim's own report (exit 2).
       const bool unsupported = d.kind() == lang::Diagnostic::Kind::Unsupported;
-      session.write_err(unsupported ? d.render() : lang::format_syntax_error(d, profile->syntax));
+      session.write_err(unsupported ? d.render() : lang::format_syntax_error(d, profile->language.syntax));
       result.exit_code = unsupported ? 2 : 1;
     } catch (const asyncio::ModelStop& stop) {
       session.write_err(std::string(stop.what()) + "\n");

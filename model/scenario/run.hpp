@@ -48,9 +48,6 @@ struct RunResult {
   std::vector<modules::ClaimResult> claims;
 };
 
-// The interpreter's per-version behaviour, from the version profile table.
-lang::LanguageFeatures language_features(const asyncio::VersionProfile& profile);
-runtime::RuntimeFeatures runtime_features(const asyncio::VersionProfile& profile);
 
 // `path` is only used in messages; `text` is the program.
 RunResult run_source(const std::string& path, const std::string& text, const RunOptions& options);

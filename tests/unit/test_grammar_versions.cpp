@@ -21,7 +21,7 @@ using asim::lang::Source;
 // where that version prints the caret (3.7: under the marked token's last
 // character).
 std::string outcome(const std::string& text, const char* version) {
-  const auto& syntax = asim::asyncio::profile(version).syntax;
+  const auto& syntax = asim::asyncio::profile(version).language.syntax;
   try {
     asim::lang::parse(std::make_shared<Source>("t.py", text), syntax);
     return "ok";

@@ -989,7 +989,7 @@ g()
   {
     // python3.9 /tmp/vmx/c/v1.py
     lang::LangLimits limits;
-    limits.features = asim::scenario::language_features(asim::asyncio::profile("3.9"));
+    limits.features = asim::asyncio::profile("3.9").language;
     const auto r = run_program(path, program, limits);
     CHECK(r.out == R"OUT(m() missing 1 required positional argument: 'x'
 local variable 'v' referenced before assignment
@@ -1005,7 +1005,7 @@ NameError: name 'totl' is not defined
   {
     // python3.10 /tmp/vmx/c/v1.py
     lang::LangLimits limits;
-    limits.features = asim::scenario::language_features(asim::asyncio::profile("3.10"));
+    limits.features = asim::asyncio::profile("3.10").language;
     const auto r = run_program(path, program, limits);
     CHECK(r.out == R"OUT(A.m() missing 1 required positional argument: 'x'
 local variable 'v' referenced before assignment
@@ -1021,7 +1021,7 @@ NameError: name 'totl' is not defined. Did you mean: 'total'?
   {
     // python3.11 /tmp/vmx/c/v1.py
     lang::LangLimits limits;
-    limits.features = asim::scenario::language_features(asim::asyncio::profile("3.11"));
+    limits.features = asim::asyncio::profile("3.11").language;
     const auto r = run_program(path, program, limits);
     CHECK(r.out == R"OUT(A.m() missing 1 required positional argument: 'x'
 cannot access local variable 'v' where it is not associated with a value
