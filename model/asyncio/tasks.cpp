@@ -473,7 +473,9 @@ void gather_done_callback(GatheringFuture& outer, Future& fut) {
       results->items.push_back(child->result());
     }
   }
-  if (outer.cancel_requested) outer.set_exception(fut.make_cancelled_error());
+  // `fut._make_cancelled_error()` after `for fut in children:` asks the loop
+  // variable, which is the last child now, not the future that finished last.
+  if (outer.cancel_requested) outer.set_exception(outer.children.back()->make_cancelled_error());
   else outer.set_result(Value(results));
 }
 
