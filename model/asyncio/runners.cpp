@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "model/asyncio/tasks.hpp"
+#include "model/runtime/interrupt.hpp"
 #include "model/trace/note_subjects.hpp"
 
 namespace asim::asyncio {
@@ -54,6 +55,33 @@ void shutdown(EventLoop& loop) {
     loop.run_until_complete(runtime::native("BaseEventLoop.shutdown_default_executor", return_none()));
 }
 
+// Runner.run, after create_task
+Value run_main_task(EventLoop& loop, Ref<Task> task) {
+  int interrupt_count = 0;
+  // Runner._on_sigint, installed as signal.signal(SIGINT, ...) for the run.
+  runtime::SigintHandler sigint([&loop, &interrupt_count, task] {
+    ++interrupt_count;
+    if (interrupt_count == 1 && !task->done()) {
+      task->cancel();
+      // Wakes a loop blocked in select; here it costs the loop one iteration.
+      loop.call_soon(runtime::native_function("Runner._on_sigint.<locals>.<lambda>",
+                                              [](std::span<const Value>) { return Value::none(); }));
+      return;
+    }
+    throw PyError{runtime::new_exception(loop.builtins().KeyboardInterrupt)};
+  });
+  try {
+    return loop.run_until_complete(Value(task));
+  } catch (PyError& e) {
+    if (interrupt_count == 0 || !e.exc->isinstance(loop.exceptions().CancelledError.get()) || task->uncancel() != 0)
+      throw;
+    // `raise KeyboardInterrupt()` inside the `except CancelledError:`.
+    auto interrupt = runtime::new_exception(loop.builtins().KeyboardInterrupt);
+    interrupt->context = e.exc;
+    throw PyError{std::move(interrupt)};
+  }
+}
+
 // runners.run (3.7-3.10) / Runner.run + Runner.close (3.11+)
 Value run(EventLoop& loop, Ref<runtime::Coroutine> main) {
   if (loop.running_loop())
@@ -66,7 +94,8 @@ Value run(EventLoop& loop, Ref<runtime::Coroutine> main) {
   } close{loop};
   Value result;
   try {
-    result = loop.run_until_complete(Value(main));
+    result = loop.profile().runner_handles_sigint ? run_main_task(loop, loop.create_task(std::move(main)))
+                                                  : loop.run_until_complete(Value(main));
   } catch (PyError&) {
     shutdown(loop);
     throw;

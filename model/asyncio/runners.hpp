@@ -13,5 +13,9 @@ runtime::Value run(EventLoop& loop, runtime::Ref<runtime::Coroutine> main);
 // the loop: cancel the leftover tasks, shutdown_asyncgens,
 // shutdown_default_executor (3.9+).
 void shutdown(EventLoop& loop);
+// Runner.run from its create_task on (3.11+): runs the main task with
+// Runner._on_sigint as the SIGINT handler, so that Ctrl-C cancels it and a
+// run it cancelled ends in KeyboardInterrupt.
+runtime::Value run_main_task(EventLoop& loop, runtime::Ref<Task> task);
 
 }  // namespace asim::asyncio

@@ -106,6 +106,11 @@ constexpr VersionProfile make_profile(int minor) {
   p.exception_handler_catches_base_exceptions = since(8);
   p.language.shutdown_warnings_at_sys0 = since(13);
   p.keyboard_interrupt_exits_by_sigint = since(8);
+  p.runner_handles_sigint = since(11);
+  p.language.while_jump_at_statement = since(11) && !since(12);
+  p.language.same_line_pass_located = since(13);
+  p.language.jump_breaker_unwinds_from_target = since(11) && !since(13);
+  p.language.zero_width_mark_keeps_margin = since(13);
   p.language.uncaught_class_naming = since(11)  ? lang::UncaughtClassNaming::AsTracebackModule
                             : since(9)  ? lang::UncaughtClassNaming::ModuleAndQualname
                                         : lang::UncaughtClassNaming::ModuleAndName;

@@ -184,6 +184,11 @@ struct VersionProfile {
   // 3.8+: an uncaught KeyboardInterrupt ends the process by SIGINT (exit
   // status 130 in a shell); 3.7 exits with 1.
   bool keyboard_interrupt_exits_by_sigint;
+  // 3.11+: asyncio.Runner.run installs a SIGINT handler (_on_sigint): the
+  // first Ctrl-C cancels the main task, and a run that ends cancelled by it
+  // raises KeyboardInterrupt; a second Ctrl-C raises it where the program is.
+  // Before, Ctrl-C raises KeyboardInterrupt wherever the program is.
+  bool runner_handles_sigint;
   // 3.11+: create_task, Task and Runner.run take context=.
   bool create_task_takes_context;
   // 3.12+: Task.get_context().

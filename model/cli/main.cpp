@@ -21,6 +21,7 @@
 #include "model/cli/limit_options.hpp"
 #include "model/cli/run_command.hpp"
 #include "model/explore/explore.hpp"
+#include "model/runtime/interrupt.hpp"
 #include "model/scenario/run.hpp"
 
 namespace {
@@ -142,6 +143,10 @@ int main(int argc, char** argv) {
       };
       exec_options.flush_out = [] { std::fflush(stdout); };
       exec_options.flush_err = [] { std::fflush(stderr); };
+      // Ctrl-C reaches the program as CPython's SIGINT handling does
+      // (runtime/interrupt.hpp), unless SIGINT came ignored, which CPython
+      // keeps (signal_install_handlers: only a default disposition is taken).
+      if (std::signal(SIGINT, [](int) { asim::runtime::request_interrupt(); }) == SIG_IGN) std::signal(SIGINT, SIG_IGN);
       const auto result = run_program(exec_file, exec_options);
       // What asim itself reports before a program runs (a file it cannot open).
       std::fwrite(result.out.data() + streamed_out, 1, result.out.size() - streamed_out, stdout);

@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "model/lang/source.hpp"
@@ -210,6 +211,12 @@ class CodeObject : public runtime::Object {
   std::vector<Handler> handlers;
   int stacksize = 0;
   std::vector<Pattern> patterns;  // MATCH_PATTERN's
+  // Backward jumps whose location versions disagree on (the eval breaker's,
+  // so where a KeyboardInterrupt is reported), by instruction: the whole
+  // `while` statement (3.11; 3.12+ its test), and a `pass` ending a `for`
+  // body on the line of the instruction before it (3.13 keeps its NOP there;
+  // 3.11-3.12 drop it and the jump takes that instruction's location).
+  std::vector<std::pair<int, Position>> while_statement_jumps, same_line_pass_jumps;
 
   std::shared_ptr<const Source> source;
   runtime::Value doc;  // a function's docstring (__doc__), None without one

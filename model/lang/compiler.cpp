@@ -136,6 +136,14 @@ bool falls_through(Op op) {
   return op != Op::JUMP && op != Op::RETURN_VALUE && op != Op::RAISE_VARARGS && op != Op::RERAISE;
 }
 
+// `a < b` and the like: what 3.11 specializes into COMPARE_OP_*_JUMP.
+bool is_single_comparison(const ast::Expr& e) {
+  if (e.kind != ExprKind::Compare) return false;
+  const auto& c = static_cast<const ast::Compare&>(e);
+  return c.ops.size() == 1 && c.ops[0] != runtime::CmpOp::Is && c.ops[0] != runtime::CmpOp::IsNot &&
+         c.ops[0] != runtime::CmpOp::In && c.ops[0] != runtime::CmpOp::NotIn;
+}
+
 enum class UnitKind { Module, Function, AsyncFunction, Lambda, Class, Comprehension };
 
 enum class FBlockType { WhileLoop, ForLoop, TryExcept, FinallyTry, FinallyEnd, HandlerCleanup, With, AsyncWith,
@@ -614,6 +622,7 @@ class Compiler {
         const auto saved = save_state();
         const auto loop = unwind_fblock_stack(false, true, s.loc);
         if (!loop) syntax_error(s.loc, "'continue' not properly in loop");
+        set_pos(pos_of(s));
         emit_jump(Op::JUMP, loop->block);
         restore_state(saved);
         break;
@@ -763,6 +772,9 @@ class Compiler {
     emit_jump(Op::POP_JUMP_IF_FALSE, anchor);
     body(s.body);
     set_pos(pos_of(*s.test));
+    // 3.11 compares and jumps in one specialized instruction, at the test.
+    if (!is_single_comparison(*s.test))
+      u().code->while_statement_jumps.emplace_back(static_cast<int>(u().code->code.size()), pos_of(s));
     emit_jump(Op::JUMP, loop);
     pop_fblock();
     use_label(anchor);
@@ -782,13 +794,26 @@ class Compiler {
     emit_jump(Op::FOR_ITER, cleanup);
     store_target(*s.target);
     body(s.body);
-    set_pos(Position{});
+    set_pos(back_jump_position(s.body));
     emit_jump(Op::JUMP, start);
     use_label(cleanup);
     --u().depth;
     pop_fblock();
     body(s.orelse);
     use_label(end);
+  }
+
+  // The location CPython's flow graph gives a loop's closing jump: that of
+  // the body's last instruction, or of a `pass` ending the body (its NOP)
+  // when on a line of its own.
+  Position back_jump_position(const std::vector<StmtPtr>& stmts) {
+    CodeObject& co = *u().code;
+    Position last = co.positions.back();
+    if (stmts.empty() || stmts.back()->kind != StmtKind::Pass) return last;
+    const Position pass = pos_of(*stmts.back());
+    if (pass.line != last.line) return pass;
+    co.same_line_pass_jumps.emplace_back(static_cast<int>(co.code.size()), pass);
+    return last;
   }
 
   void async_for_stmt(const For& s) {

@@ -5,13 +5,15 @@
 #include <sys/resource.h>
 
 #include <algorithm>
-#include <csignal>
+#include <optional>
+#include <utility>
 
 #include "model/lang/function.hpp"
 #include "model/lang/match.hpp"
 #include "model/lang/suggestions.hpp"
 #include "model/runtime/iterator.hpp"
 #include "model/runtime/instance.hpp"
+#include "model/runtime/interrupt.hpp"
 #include "model/runtime/ops.hpp"
 #include "model/runtime/runtime.hpp"
 
@@ -49,22 +51,15 @@ WallClockLimit::WallClockLimit(double seconds)
           runtime::float_repr(seconds))) {}
 
 namespace {
-volatile std::sig_atomic_t keyboard_interrupt_pending = 0;
-// Instructions between two looks at the clock and the Ctrl-C flag: tens of
-// microseconds of interpretation, so the look costs nothing measurable.
+// Instructions between two looks at the clock: tens of microseconds of
+// interpretation, so the look costs nothing measurable.
 constexpr std::uint64_t kCheckInterval = 4096;
 }  // namespace
-
-void request_keyboard_interrupt() noexcept { keyboard_interrupt_pending = 1; }
 
 void ThreadState::check_limits() {
   if (instructions > limits.max_instructions) throw InstructionLimit(limits.max_instructions);
   next_check = std::min(limits.max_instructions, instructions + kCheckInterval - 1) + 1;
   if (limits.max_seconds > 0 && std::chrono::steady_clock::now() > deadline) throw WallClockLimit(limits.max_seconds);
-  if (keyboard_interrupt_pending) {
-    keyboard_interrupt_pending = 0;
-    throw PyError{runtime::new_exception(runtime::Runtime::current().builtins.KeyboardInterrupt)};
-  }
 }
 
 ThreadState::ThreadState(LangLimits limits, runtime::ModuleFinder* modules)
@@ -385,6 +380,20 @@ Value compare_values(CmpOp op, const Value& a, const Value& b) {
 std::string_view str_view(const Value& v) {
   auto* s = v.as<Str>();
   return s ? std::string_view(s->text) : std::string_view();
+}
+
+// Where a version locates a backward jump (CodeObject::while_statement_jumps).
+Position back_jump_position(const CodeObject& co, int at, const LanguageFeatures& features) {
+  const auto alternative = [at](const std::vector<std::pair<int, Position>>& sites) -> const Position* {
+    for (const auto& [pc, pos] : sites)
+      if (pc == at) return &pos;
+    return nullptr;
+  };
+  if (features.while_jump_at_statement)
+    if (const Position* p = alternative(co.while_statement_jumps)) return *p;
+  if (features.same_line_pass_located)
+    if (const Position* p = alternative(co.same_line_pass_jumps)) return *p;
+  return co.positions[static_cast<std::size_t>(at)];
 }
 
 // ---- out-of-line instruction bodies: the rarer or heavier instructions live
@@ -801,9 +810,25 @@ Step eval_frame(Frame& f, Value sent, Ref<PyException> thrown) {
       fresh = false;
     }
   }
+  // RESUME (3.11+; the first instruction before): the eval breaker at a
+  // function's entry and where a generator resumes after a `yield`, not
+  // after an `await`. A KeyboardInterrupt raised at entry is located on the
+  // `def` line, zero columns wide.
+  bool resume_breaker = !exc && !(co.flags & (kModule | kClassBody)) && (pc == 0 || code[pc - 1].op == Op::YIELD_VALUE);
+  // Where the exception being raised by a breaker is located, when not at
+  // the instruction.
+  std::optional<Position> breaker_pos;
+  // And the instruction whose handler takes it, when not the one raising
+  // (LanguageFeatures::jump_breaker_unwinds_from_target); -1: none.
+  std::optional<int> breaker_unwind_at;
 
   for (;;) {
     if (!exc) try {
+        if (std::exchange(resume_breaker, false) && runtime::interrupt_pending()) {
+          if (pc == 0) breaker_pos = Position{co.firstlineno, 0, co.firstlineno, 0};
+          runtime::handle_interrupt();
+          breaker_pos.reset();
+        }
         for (;;) {
           if (++ts.instructions >= ts.next_check) ts.check_limits();
           const Instr in = code[pc++];
@@ -1016,7 +1041,16 @@ Step eval_frame(Frame& f, Value sent, Ref<PyException> thrown) {
               }
               break;
             }
-            case Op::JUMP: pc = in.arg; break;
+            case Op::JUMP:
+              if (in.arg < pc && runtime::interrupt_pending()) {  // JUMP_BACKWARD's eval breaker
+                breaker_pos = back_jump_position(co, pc - 1, features());
+                if (features().jump_breaker_unwinds_from_target) breaker_unwind_at = in.arg - 1;
+                runtime::handle_interrupt();
+                breaker_pos.reset();
+                breaker_unwind_at.reset();
+              }
+              pc = in.arg;
+              break;
             case Op::POP_JUMP_IF_FALSE: {
               Value v = POP();
               if (!fast_truthy(v)) pc = in.arg;
@@ -1035,9 +1069,20 @@ Step eval_frame(Frame& f, Value sent, Ref<PyException> thrown) {
               if (fast_truthy(TOP())) pc = in.arg;
               else *--sp = Value();
               break;
-            case Op::CALL: sp = op_call(in.arg, sp); break;
-            case Op::CALL_KW: sp = op_call_kw(in.arg, sp); break;
-            case Op::CALL_EX: sp = op_call_ex(in.arg, sp); break;
+            // The eval breaker after a call (CPython checks it after a
+            // builtin's; an interpreted callee checked its own).
+            case Op::CALL:
+              sp = op_call(in.arg, sp);
+              if (runtime::interrupt_pending()) runtime::handle_interrupt();
+              break;
+            case Op::CALL_KW:
+              sp = op_call_kw(in.arg, sp);
+              if (runtime::interrupt_pending()) runtime::handle_interrupt();
+              break;
+            case Op::CALL_EX:
+              sp = op_call_ex(in.arg, sp);
+              if (runtime::interrupt_pending()) runtime::handle_interrupt();
+              break;
             case Op::MAKE_FUNCTION: sp = op_make_function(f, in.arg, sp); break;
             case Op::BUILD_CLASS: {
               Value meta = POP();
@@ -1233,7 +1278,8 @@ Step eval_frame(Frame& f, Value sent, Ref<PyException> thrown) {
       const int at = pc > 0 ? pc - 1 : 0;
       if (fresh) set_context(ts, exc.get());
       if (add_traceback) {
-        Position pos = co.positions[static_cast<std::size_t>(at)];
+        Position pos = breaker_pos ? *breaker_pos : co.positions[static_cast<std::size_t>(at)];
+        breaker_pos.reset();
         if (ts.inlined_exc == exc.get()) {
           pos = ts.inlined_pos;
           ts.inlined_exc = nullptr;
@@ -1248,7 +1294,9 @@ Step eval_frame(Frame& f, Value sent, Ref<PyException> thrown) {
                                                            pos.call_statement, {}});
         }
       }
-      const std::uint16_t h = code[at].handler;
+      const int unwind_at = breaker_unwind_at.value_or(at);
+      breaker_unwind_at.reset();
+      const std::uint16_t h = unwind_at >= 0 ? code[unwind_at].handler : kNoHandler;
       if (h != kNoHandler) {
         const Handler& handler = co.handlers[h];
         Value* base = stack_base + handler.depth;

@@ -36,10 +36,6 @@ class WallClockLimit : public std::runtime_error {
   explicit WallClockLimit(double seconds);
 };
 
-// Ctrl-C: async-signal-safe; the interpreter raises KeyboardInterrupt in the
-// program at its next limits check (CPython's eval breaker).
-void request_keyboard_interrupt() noexcept;
-
 // One entry of the chain of exceptions being handled (CPython's
 // _PyErr_StackItem): each running coroutine links its own in front.
 struct ExcStackItem {
@@ -61,7 +57,7 @@ struct ThreadState {
   runtime::ModuleFinder* modules;
   std::uint64_t instructions = 0;
   // The eval loop's one comparison per instruction: at this count it calls
-  // check_limits (the instruction limit, the wall clock, Ctrl-C).
+  // check_limits (the instruction limit, the wall clock).
   std::uint64_t next_check = 0;
   std::chrono::steady_clock::time_point deadline;
   void check_limits();

@@ -118,6 +118,22 @@ struct LanguageFeatures {
   bool shutdown_warnings_at_sys0 = false;
   // 3.12+: "called match pattern must be a class"; 3.10-3.11 "... a type".
   bool match_class_wording = true;
+  // Where the eval breaker at a loop's backward jump is (a KeyboardInterrupt's
+  // traceback line): 3.11 at the whole `while` statement, 3.12+ at its test.
+  bool while_jump_at_statement = false;
+  // 3.13: a `pass` ending a `for` body is the backward jump's location even
+  // on the line of the instruction before it (CodeObject::same_line_pass_jumps).
+  bool same_line_pass_located = false;
+  // 3.11-3.12: JUMP_BACKWARD jumps, then checks the eval breaker, and the
+  // exception it raises looks for its handler at the instruction before the
+  // jump's target (INSTR_OFFSET() - 1): a `while` loop first in a `try` body
+  // has that instruction outside the `try`, so its KeyboardInterrupt is not
+  // caught there. 3.13 checks before jumping.
+  bool jump_breaker_unwinds_from_target = false;
+  // A zero-width mark (a KeyboardInterrupt at a function's entry) prints an
+  // empty caret line: 3.13's traceback.py keeps its 4-space margin; 3.11-3.12's
+  // C printer shortens the margin by the line's indentation.
+  bool zero_width_mark_keeps_margin = false;
   UncaughtClassNaming uncaught_class_naming = UncaughtClassNaming::AsTracebackModule;
   SyntaxFeatures syntax;
 };

@@ -60,6 +60,11 @@ void display_line(std::string& out, const runtime::TracebackEntry& e, const Sour
   } else {
     end = len;  // a multi-line expression: mark to the end of its first line
   }
+  if (start == end && e.line == e.end_line) {
+    const int margin = features.zero_width_mark_keeps_margin ? 4 + std::max(0, start - ws) : std::max(0, 4 + start - ws);
+    out += std::string(static_cast<std::size_t>(margin), ' ') + '\n';
+    return;
+  }
   if (start < ws || end > len || start > end) return;
   const bool secondary = left >= 0 || right >= 0;
   if (features.traceback_call_carets && e.call_statement) return;

@@ -35,7 +35,7 @@ Value RunnerObject::run(const Value& coro, Ref<runtime::Context> context) {
   asyncio::EventLoop& loop = lazy_init();
   asyncio::ProgramRun run(*session_.process());
   auto task = loop.create_task(Ref<runtime::Coroutine>(coro.as<runtime::Coroutine>()), {}, std::move(context));
-  return loop.run_until_complete(Value(task));
+  return asyncio::run_main_task(loop, std::move(task));
 }
 
 // Runner.close
