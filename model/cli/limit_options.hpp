@@ -6,19 +6,24 @@
 
 #include <CLI/CLI.hpp>
 
+#include <string>
+
 #include "model/scenario/run.hpp"
 
 namespace asim::cli {
 
 struct LimitFlags {
   double max_seconds = 600;
+  // "512M", "2GiB", "1073741824"; empty: runtime::default_memory_budget().
+  std::string max_memory;
   bool no_limits = false;
 };
 
-// Adds --max-seconds and --no-limits, and the counting limits' flags
+// Adds --max-seconds, --max-memory and --no-limits, and the counting limits' flags
 // (--max-instructions, --max-tasks, --max-steps), off unless given.
 void add_limit_options(CLI::App& cmd, scenario::RunOptions& options, LimitFlags& flags);
-// After parsing: the wall-clock limit into `options`, unless --no-limits.
+// After parsing: the wall-clock limit and the memory budget into
+// `options`, unless --no-limits.
 void apply_limit_flags(const LimitFlags& flags, scenario::RunOptions& options);
 
 }  // namespace asim::cli

@@ -5,7 +5,9 @@
 #include <sys/resource.h>
 
 #include <algorithm>
+#include <new>
 #include <optional>
+#include <stdexcept>
 #include <utility>
 
 #include "model/lang/function.hpp"
@@ -14,6 +16,7 @@
 #include "model/runtime/iterator.hpp"
 #include "model/runtime/instance.hpp"
 #include "model/runtime/interrupt.hpp"
+#include "model/runtime/memory.hpp"
 #include "model/runtime/ops.hpp"
 #include "model/runtime/runtime.hpp"
 
@@ -60,6 +63,7 @@ void ThreadState::check_limits() {
   if (instructions > limits.max_instructions) throw InstructionLimit(limits.max_instructions);
   next_check = std::min(limits.max_instructions, instructions + kCheckInterval - 1) + 1;
   if (limits.max_seconds > 0 && std::chrono::steady_clock::now() > deadline) throw WallClockLimit(limits.max_seconds);
+  runtime::check_memory();
 }
 
 ThreadState::ThreadState(LangLimits limits, runtime::ModuleFinder* modules)
@@ -1269,6 +1273,15 @@ Step eval_frame(Frame& f, Value sent, Ref<PyException> thrown) {
         exc = std::move(e.exc);
         add_traceback = true;
         fresh = exc.get() != ts.propagating;
+      } catch (const std::bad_alloc&) {
+        // PyErr_NoMemory: an allocation refused, by the budget or the system.
+        exc = runtime::new_exception(B.MemoryError);
+        add_traceback = true;
+        fresh = true;
+      } catch (const std::length_error&) {
+        exc = runtime::new_exception(B.MemoryError);
+        add_traceback = true;
+        fresh = true;
       }
 
   exception:

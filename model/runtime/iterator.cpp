@@ -1,6 +1,7 @@
 #include "model/runtime/iterator.hpp"
 
 #include "model/runtime/ops.hpp"
+#include "model/runtime/range.hpp"
 
 namespace asim::runtime {
 
@@ -10,6 +11,8 @@ std::vector<Value> to_vector(const Value& iterable) {
   if (auto* set = iterable.as<Set>()) return set->ordered();
   const Value it = iter(iterable);
   std::vector<Value> out;
+  // list_extend's length hint: a range too long for memory fails at once.
+  if (auto* range = iterable.as<Range>()) out.reserve(static_cast<std::size_t>(range->length));
   while (auto v = next(it)) out.push_back(std::move(*v));
   return out;
 }

@@ -2,6 +2,9 @@
 // sequence concatenation and repetition), with CPython's error messages.
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <limits>
+
 #include "model/runtime/bytes.hpp"
 #include "model/runtime/dict.hpp"
 #include "model/runtime/errors.hpp"
@@ -53,12 +56,18 @@ const char* name(BinOp op) {
   return "?";
 }
 
-// A sequence repeated n times (n <= 0 gives an empty one).
+// A sequence repeated n times (n <= 0 gives an empty one). A length past
+// PY_SSIZE_T_MAX is list_repeat's MemoryError, or unicode_repeat's and
+// bytes_repeat's OverflowError (`too_long`); a merely large one gets the
+// memory budget's MemoryError when it is allocated.
 template <class Seq>
-Seq repeat(const Seq& items, std::int64_t n) {
+Seq repeat(const Seq& items, std::int64_t n, const char* too_long = nullptr, std::size_t length = 0) {
   if (n <= 0 || items.empty()) return {};
-  if (static_cast<std::uint64_t>(n) > (std::uint64_t{1} << 31) / items.size())
+  constexpr auto max_length = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
+  if (static_cast<std::uint64_t>(n) > max_length / (length ? length : items.size())) {
+    if (too_long) raise(Runtime::current().builtins.OverflowError, too_long);
     raise(Runtime::current().builtins.MemoryError, "");
+  }
   Seq out;
   out.reserve(items.size() * static_cast<std::size_t>(n));
   for (std::int64_t i = 0; i < n; ++i) out.insert(out.end(), items.begin(), items.end());
@@ -127,8 +136,13 @@ std::optional<Value> sequence_op(BinOp op, const Value& a, const Value& b) {
       }
     }
     const std::int64_t n = index_value(count);
-    if (auto* s = seq->as<Str>()) return Value::str(repeat(s->text, n));
-    if (auto* s = seq->as<Bytes>()) return make_bytes_like(*s, repeat(s->data, n));
+    if (auto* s = seq->as<Str>()) {
+      const auto chars = static_cast<std::size_t>(
+          std::count_if(s->text.begin(), s->text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xc0) != 0x80; }));
+      return Value::str(repeat(s->text, n, "repeated string is too long", chars));
+    }
+    if (auto* s = seq->as<Bytes>())
+      return make_bytes_like(*s, repeat(s->data, n, seq->as<ByteArray>() ? nullptr : "repeated bytes are too long"));
     if (auto* l = seq->as<List>()) return make_list(repeat(l->items, n));
     if (auto* t = seq->as<Tuple>()) return make_tuple(repeat(t->items, n));
   }

@@ -1,5 +1,7 @@
 #include "model/runtime/pool.hpp"
 
+#include "model/runtime/memory.hpp"
+
 #include <array>
 #include <bit>
 #include <cstdint>
@@ -68,6 +70,7 @@ void* map_slab() {
   if (aligned > start) munmap(raw, aligned - start);
   const std::uintptr_t end = aligned + kSlabBytes;
   if (start + mapped > end) munmap(reinterpret_cast<void*>(end), start + mapped - end);
+  count_mapped(static_cast<std::ptrdiff_t>(kSlabBytes));
   return reinterpret_cast<void*>(aligned);
 }
 
@@ -84,7 +87,10 @@ class Arena {
   Arena(const Arena&) = delete;
   Arena& operator=(const Arena&) = delete;
   ~Arena() {
-    for (void* slab : slabs_) munmap(slab, kSlabBytes);
+    for (void* slab : slabs_) {
+      munmap(slab, kSlabBytes);
+      count_mapped(-static_cast<std::ptrdiff_t>(kSlabBytes));
+    }
   }
 
   void* take(std::size_t cls) {

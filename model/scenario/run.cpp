@@ -11,6 +11,8 @@
 #include "model/lang/parser.hpp"
 #include "model/lang/syntax_error.hpp"
 #include "model/runtime/builtins.hpp"
+#include "model/runtime/interrupt.hpp"
+#include "model/runtime/memory.hpp"
 #include "model/runtime/ops.hpp"
 
 namespace asim::scenario {
@@ -60,6 +62,14 @@ RunResult run_source(const std::string& path, const std::string& text, const Run
   rt.features = profile->runtime;
   for (const auto& attribute : asyncio::new_builtin_attributes())
     if (profile->minor < attribute.since_minor) rt.named_types.at(std::string(attribute.type))->remove_attribute(attribute.name);
+  struct Budget {
+    explicit Budget(std::size_t bytes) { runtime::set_memory_budget(bytes); }
+    ~Budget() { runtime::set_memory_budget(0); }
+    Budget(const Budget&) = delete;
+    Budget& operator=(const Budget&) = delete;
+  } budget(options.max_memory);
+  // A Stop pressed between runs is not for this one.
+  runtime::clear_interrupt();
   {
     modules::Session session(
         {*profile, options.sink, options.chooser, options.limits, std::move(argv), options.flush_out},
@@ -125,6 +135,13 @@ RunResult run_source(const std::string& path, const std::string& text, const Run
       result.exit_code = 2;
     } catch (const lang::WallClockLimit& stop) {
       session.write_err(std::string(stop.what()) + "\n");
+      result.exit_code = 2;
+    } catch (const runtime::MemoryLimit& stop) {
+      session.write_err(std::string(stop.what()) + "\n");
+      result.exit_code = 2;
+    } catch (const std::bad_alloc&) {
+      // Refused outside the program's code (the loop's own bookkeeping).
+      session.write_err(runtime::MemoryLimit(runtime::memory_budget()).what() + std::string("\n"));
       result.exit_code = 2;
     }
     result.claims = session.claims();

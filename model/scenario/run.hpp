@@ -25,6 +25,8 @@ struct RunOptions {
   std::uint64_t max_instructions = 200'000'000;
   // Wall-clock seconds; 0: none (the deterministic commands keep it so).
   double max_seconds = 0;
+  // The memory budget in bytes (runtime/memory.hpp); 0: none.
+  std::size_t max_memory = 0;
   // Stop once the program compiled: only the errors CPython reports before
   // running the main script (SyntaxError and kin, unsupported constructs).
   bool compile_only = false;

@@ -1,0 +1,54 @@
+// The limits as a library sees them (docs/limits.md): an embedder's Stop is
+// runtime::request_interrupt(), and RunOptions::max_memory the budget.
+// Expected texts are CPython 3.12's for the same programs (a one-line loop
+// interrupted by SIGINT; a MemoryError caught).
+#include <catch2/catch.hpp>
+
+#include <atomic>
+#include <chrono>
+#include <string_view>
+#include <thread>
+
+#include "model/runtime/interrupt.hpp"
+#include "model/scenario/run.hpp"
+
+TEST_CASE("limits: request_interrupt is Ctrl-C, KeyboardInterrupt at the loop's backward jump", "[limits]") {
+  asim::scenario::RunOptions options;
+  options.python = "3.12";
+  std::atomic<bool> ready{false};
+  options.stream_out = [&](std::string_view) { ready = true; };
+  // Stop once the program is in its loop, as a person would.
+  std::thread stop([&] {
+    while (!ready) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    asim::runtime::request_interrupt();
+  });
+  const auto r = asim::scenario::run_source("/p.py", "print('ready')\nn = 0\nwhile n >= 0: n += 1\n", options);
+  stop.join();
+  CHECK(r.out == "ready\n");
+  CHECK(r.err ==
+        "Traceback (most recent call last):\n"
+        "  File \"/p.py\", line 3, in <module>\n"
+        "    while n >= 0: n += 1\n"
+        "          ^^^^^^\n"
+        "KeyboardInterrupt\n");
+  CHECK(r.exit_code == -2);
+}
+
+TEST_CASE("limits: an interrupt left from before a run does not stop the next one", "[limits]") {
+  asim::runtime::request_interrupt();
+  const auto r = asim::scenario::run_source("/p.py", "n = 0\nwhile n < 3: n += 1\nprint(n)\n", {});
+  CHECK(r.out == "3\n");
+  CHECK(r.exit_code == 0);
+}
+
+TEST_CASE("limits: an allocation past the memory budget is a catchable MemoryError", "[limits]") {
+  asim::scenario::RunOptions options;
+  options.max_memory = std::size_t{64} << 20;
+  const auto r = asim::scenario::run_source(
+      "/p.py", "try:\n    x = [0] * (10**8)\nexcept MemoryError as e:\n    print('caught', repr(e))\nprint(len([0] * 1000))\n",
+      options);
+  CHECK(r.out == "caught MemoryError()\n1000\n");
+  CHECK(r.err == "");
+  CHECK(r.exit_code == 0);
+}
