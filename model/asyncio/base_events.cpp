@@ -7,6 +7,7 @@
 
 #include "model/asyncio/heapq.hpp"
 #include "model/asyncio/tasks.hpp"
+#include "model/runtime/interrupt.hpp"
 #include "model/runtime/iterator.hpp"
 #include "model/runtime/ops.hpp"
 
@@ -134,6 +135,9 @@ void EventLoop::run_forever() {
     }
   } stop{this, hooks, std::exchange(hooks, asyncgen_hooks())};
   for (;;) {
+    // The eval breaker of run_forever's `while True:` (Python code in
+    // CPython): Ctrl-C reaches a loop that runs no interpreted code.
+    if (runtime::interrupt_pending()) runtime::handle_interrupt();
     run_once();
     if (stopping_) break;
   }

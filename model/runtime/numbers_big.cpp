@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "model/runtime/errors.hpp"
+#include "model/runtime/memory.hpp"
 #include "model/runtime/numbers.hpp"
 
 namespace asim::runtime {
@@ -22,12 +23,18 @@ namespace {
 // it would look like a hang.
 constexpr std::uint64_t kMaxBits = std::uint64_t{1} << 24;
 
-[[noreturn]] void too_large() {
+// An int of `bits` bits (nullopt: more than 2**64) past kMaxBits: past the
+// memory budget or the address space it is CPython's MemoryError, as
+// PyErr_NoMemory on a machine with that much memory; short of it, asim's
+// own limit.
+[[noreturn]] void too_large(std::optional<std::uint64_t> bits = std::nullopt) {
+  if (!bits || *bits >= (std::uint64_t{1} << 62) || (memory_budget() && *bits / 8 > memory_budget()))
+    raise(Runtime::current().builtins.MemoryError, "");
   throw_overflow_error(fmt::format("asim: integer too large (asim's ints stop at {} bits)", kMaxBits));
 }
 
 void check_size(std::uint64_t bits) {
-  if (bits > kMaxBits) too_large();
+  if (bits > kMaxBits) too_large(bits);
 }
 
 // A shift count or exponent as a uint64; nullopt when beyond int64 (only
@@ -54,7 +61,11 @@ Value big_pow(const BigInt& a, const BigInt& b) {
     return Value::integer(q.sign() == 0 ? 1 : -1);
   }
   const auto e = small_count(b);
-  if (!e || *e > kMaxBits || (a.bit_length() - 1) * *e > kMaxBits) too_large();
+  if (!e) too_large();
+  const std::uint64_t base_bits = a.bit_length() - 1;
+  if (*e > kMaxBits || base_bits * *e > kMaxBits)
+    too_large(base_bits && *e > (std::uint64_t{1} << 62) / base_bits ? std::nullopt
+                                                                       : std::optional<std::uint64_t>(base_bits * *e));
   return from_big(a.pow(*e));
 }
 
@@ -144,7 +155,7 @@ std::optional<Value> big_binary(BinOp op, const BigInt& a, const BigInt& b) {
       if (b.sign() < 0) throw_value_error("negative shift count");
       if (a.sign() == 0) return Value::integer(0);
       const auto n = small_count(b);
-      if (!n || *n > kMaxBits) too_large();
+      if (!n) too_large();
       check_size(a.bit_length() + *n);
       return from_big(a.shifted_left(*n));
     }
