@@ -66,6 +66,13 @@ CASES = [
     ("asyncio_busy_task", ALL,
      'import asyncio\n\nasync def main():\n    print("ready", flush=True)\n    while True: pass\n\n'
      'asyncio.run(main())\n'),
+    ("continue", ALL, 'print("ready", flush=True)\nwhile True: continue\n'),
+    # Several lines: 3.7-3.10 check before most instructions, so the line varies there.
+    ("for_continue", NEW,
+     'print("ready", flush=True)\nfor i in range(10**12):\n    if i >= 0: continue\n    print(i)\n'),
+    ("runner_awaiting_task", NEW,
+     'import asyncio\n\nasync def main():\n    print("ready", flush=True)\n    while True: await asyncio.sleep(0)\n\n'
+     'with asyncio.Runner() as runner:\n    runner.run(main())\n'),
     ("asyncio_awaiting_task", NEW,
      'import asyncio\n\nasync def main():\n    print("ready", flush=True)\n    try:\n'
      '        while True: await asyncio.sleep(0)\n    finally:\n        print("finally")\n\n'
@@ -86,7 +93,7 @@ def interrupted(command):
         time.sleep(0.15)
         p.send_signal(signal.SIGINT)
         try:
-            out, err = p.communicate(timeout=1.5)
+            out, err = p.communicate(timeout=3)
             return (first + out).decode(), err.decode(), p.returncode
         except subprocess.TimeoutExpired:
             pass
