@@ -126,6 +126,9 @@ constexpr VersionProfile make_profile(int minor) {
   p.runtime.builtin_generics = since(9);
   p.runtime.type_subscript_names_type = since(11);
   p.runtime.zip_strict = since(10);
+  p.runtime.number_str_is_repr = since(8);
+  p.runtime.no_dict_hint = since(13);
+  p.runtime.arg_count_singular = since(8);
   p.runtime.abstract_class_wording = since(12)  ? runtime::AbstractClassWording::WithoutAnImplementation
                                      : since(9) ? runtime::AbstractClassWording::AbstractMethodSingular
                                                 : runtime::AbstractClassWording::AbstractMethods;

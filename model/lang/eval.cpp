@@ -13,6 +13,8 @@
 #include "model/lang/function.hpp"
 #include "model/lang/match.hpp"
 #include "model/lang/suggestions.hpp"
+#include "model/modules/native_function.hpp"
+#include "model/runtime/derived.hpp"
 #include "model/runtime/iterator.hpp"
 #include "model/runtime/instance.hpp"
 #include "model/runtime/interrupt.hpp"
@@ -129,12 +131,14 @@ namespace {
 // Calls f(item) for each item of iterable.
 template <class F>
 void for_each_item(const Value& iterable, F&& f) {
-  if (auto* list = iterable.as<runtime::List>()) {
+  // A subclass of list or tuple may iterate in its own way.
+  const bool exact = iterable.is_object() && !runtime::overridable(iterable);
+  if (auto* list = exact ? iterable.as<runtime::List>() : nullptr) {
     // Index-based: the body may not change the list, but be safe anyway.
     for (std::size_t i = 0; i < list->items.size(); ++i) f(Value(list->items[i]));
     return;
   }
-  if (auto* tuple = iterable.as<runtime::Tuple>()) {
+  if (auto* tuple = exact ? iterable.as<runtime::Tuple>() : nullptr) {
     for (const auto& v : tuple->items) f(v);
     return;
   }
@@ -208,7 +212,7 @@ Value format_value(const Value& v, int flags, const Value* spec) {
     auto* s = spec->as<Str>();
     return Value::str(runtime::format(x, s ? std::string_view(s->text) : std::string_view()));
   }
-  if (x.as<Str>()) return x;
+  if (auto* s = x.as<Str>(); s && !s->user_class()) return x;
   return Value::str(runtime::format(x, ""));
 }
 
@@ -288,6 +292,12 @@ Value build_class(Frame& f, const std::string& name, const Value& body, const Va
   for (const auto& b : bases) bases_values.push_back(Value(b));
   const Value bases_tuple = runtime::make_tuple(std::move(bases_values));
   const Value args[] = {Value(metaclass), Value::str(name), bases_tuple, namespace_dict};
+  {
+    std::vector<Ref<Type>> layout = bases;
+    if (layout.empty()) layout.push_back(runtime::Runtime::current().types.object);
+    if (auto what = runtime::check_bases(layout))
+      modules::not_modelled(*what, "asim derives classes from list, dict, tuple, set, frozenset, str, bytes, int and float");
+  }
   Value made;
   if (auto custom_new = metaclass->lookup_override("__new__")) {
     Value new_fn = *custom_new;
@@ -1024,7 +1034,7 @@ Step eval_frame(Frame& f, Value sent, Ref<PyException> thrown) {
             case Op::LIST_TO_TUPLE: TOP() = runtime::make_tuple(TOP().as<runtime::List>()->items); break;
             case Op::LIST_TO_SET: TOP() = runtime::make_set(TOP().as<runtime::List>()->items); break;
             case Op::UNPACK_SEQUENCE: {
-              if (auto* t = TOP().as<runtime::Tuple>(); t && t->items.size() == static_cast<std::size_t>(in.arg)) {
+              if (auto* t = TOP().as<runtime::Tuple>(); t && t->items.size() == static_cast<std::size_t>(in.arg) && !t->user_class()) {
                 Value seq = POP();
                 for (auto it = t->items.rbegin(); it != t->items.rend(); ++it) PUSH(*it);
                 break;

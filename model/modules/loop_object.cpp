@@ -5,6 +5,7 @@
 #include "model/asyncio/futures.hpp"
 #include "model/asyncio/tasks.hpp"
 #include "model/modules/asyncio_types.hpp"
+#include "model/runtime/derived.hpp"
 #include "model/runtime/ops.hpp"
 
 namespace asim::modules {
@@ -17,14 +18,15 @@ std::string LoopObject::repr() const {
                      loop->is_running() ? "True" : "False", loop->is_closed() ? "True" : "False");
 }
 
-double to_seconds(const Value& v, std::string_view what) {
+double to_seconds(const Value& given, std::string_view what) {
+  const Value& v = runtime::plain_number(given);  // a float subclass's own number
   switch (v.kind()) {
     case Value::Kind::Int: return static_cast<double>(v.as_int());
     case Value::Kind::Float: return v.as_float();
     case Value::Kind::Bool: return v.as_bool() ? 1.0 : 0.0;
     default:
       runtime::raise(runtime::Runtime::current().builtins.TypeError,
-                     fmt::format("{} must be a number, not {}", what, runtime::type_name(v)));
+                     fmt::format("{} must be a number, not {}", what, runtime::type_name(given)));
   }
 }
 

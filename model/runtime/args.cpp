@@ -3,11 +3,12 @@
 #include <fmt/format.h>
 
 #include "model/runtime/errors.hpp"
+#include "model/runtime/runtime.hpp"
 
 namespace asim::runtime::args {
 
 namespace {
-const char* plural(std::size_t n) { return n == 1 ? "" : "s"; }
+const char* plural(std::size_t n) { return n == 1 && Runtime::current().features.arg_count_singular ? "" : "s"; }
 }  // namespace
 
 void no_kwargs(std::string_view fname, std::span<const Keyword> kwargs) {

@@ -109,6 +109,7 @@ void install_builtin_types(Runtime& rt) {
   install_callable_types(t);
   install_stream_type(t);
   install_super_type(t);
+  install_derived_types(t);
   install_exception_types(t, rt.builtins);
 }
 

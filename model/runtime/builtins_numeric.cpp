@@ -6,6 +6,7 @@
 
 #include "model/runtime/args.hpp"
 #include "model/runtime/builtins_internal.hpp"
+#include "model/runtime/derived.hpp"
 #include "model/runtime/errors.hpp"
 #include "model/runtime/list.hpp"
 #include "model/runtime/numbers.hpp"
@@ -42,18 +43,18 @@ void add_numeric_builtins(Module& m) {
         if (p[1]) call_args.push_back(*p[1]);
         return call(*f, call_args);
       }
+      if (auto* n = x.as<DerivedNumber>()) return num::round(n->value, ndigits);
     }
     throw_type_error(fmt::format("type {} doesn't define __round__ method", type_name(x)));
   });
   add_function(m, "abs", [](Args a, Kw kw) {
     args::no_kwargs("abs", kw);
     args::exactly("abs", a, 1);
-    const Value& x = a[0];
+    if (a[0].is_object())
+      if (auto f = type_of(a[0])->lookup_override("__abs__")) return call(*f, a);
+    const Value& x = plain_number(a[0]);
     if (x.kind() == Value::Kind::Float) return Value::floating(std::fabs(x.as_float()));
     if (num::is_integer(x)) return num::sign(x) < 0 ? unary_op(UnaryOp::USub, x) : num::from_big(num::to_big(x));
-    if (x.is_object()) {
-      if (auto f = type_of(x)->lookup_override("__abs__")) return call(*f, std::span<const Value>(&x, 1));
-    }
     throw_type_error(fmt::format("bad operand type for abs(): '{}'", type_name(x)));
   });
   add_function(m, "divmod", [](Args a, Kw kw) {
@@ -75,6 +76,10 @@ void add_numeric_builtins(Module& m) {
         Value r = call(*f, reflected);
         if (r.object() != not_implemented().object()) return r;
       }
+    if (num::is_number(plain_number(a[0])) && num::is_number(plain_number(a[1]))) {
+      auto [q, r] = num::divmod(plain_number(a[0]), plain_number(a[1]));
+      return make_tuple({q, r});
+    }
     throw_type_error(fmt::format("unsupported operand type(s) for divmod(): '{}' and '{}'", type_name(a[0]),
                                  type_name(a[1])));
   });

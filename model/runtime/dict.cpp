@@ -6,6 +6,7 @@
 
 #include "model/runtime/args.hpp"
 #include "model/runtime/install.hpp"
+#include "model/runtime/instance.hpp"
 #include "model/runtime/iterator.hpp"
 #include "model/runtime/iterators.hpp"
 #include "model/runtime/ops.hpp"
@@ -239,17 +240,24 @@ void install_dict_types(BuiltinTypes& t) {
     (void)d;
     return Value(r);
   });
-  // dict.fromkeys is a classmethod: reached through the class.
-  T->dict["fromkeys"] = Value(builtin_function(
+  // dict.fromkeys is a classmethod (dict_fromkeys): a subclass gets an
+  // instance of itself, filled through its own __setitem__.
+  T->dict["fromkeys"] = Value(make<ClassMethod>(Value(builtin_function(
       "fromkeys",
-      [](std::span<const Value> a, std::span<const Keyword> kw) {
+      [T](std::span<const Value> a, std::span<const Keyword> kw) {
         args::no_kwargs("fromkeys", kw);
-        args::count("fromkeys", a, 1, 2);
+        args::count("fromkeys", a.subspan(1), 1, 2);
+        const Value value = a.size() > 2 ? a[2] : Value::none();
+        if (a[0].as<Type>() != T.get()) {
+          Value r = call(a[0], {});
+          for (const auto& k : to_vector(a[1])) setitem(r, k, value);
+          return r;
+        }
         auto r = make<Dict>();
-        for (const auto& k : to_vector(a[0])) r->set(k, a.size() > 1 ? a[1] : Value::none());
+        for (const auto& k : to_vector(a[1])) r->set(k, value);
         return Value(r);
       },
-      "dict"));
+      "dict"))));
   T->constructor = [](const Ref<Type>&, std::span<const Value> a, std::span<const Keyword> kw) {
     if (a.size() > 1) throw_type_error(fmt::format("dict expected at most 1 argument, got {}", a.size()));
     auto d = make<Dict>();

@@ -29,6 +29,16 @@ struct RuntimeFeatures {
   bool type_subscript_names_type = true;
   // 3.10+: zip(..., strict=True).
   bool zip_strict = true;
+  // 3.8+: str() of an int or float subclass instance is its repr() (int and
+  // float lost their own tp_str), so a __repr__ override shows; 3.7 prints
+  // the number.
+  bool number_str_is_repr = true;
+  // 3.13+: setting an attribute a __slots__ class has no room for says
+  // "... and no __dict__ for setting new attributes".
+  bool no_dict_hint = false;
+  // 3.8+: "list expected at most 1 argument, got 2" (_PyArg_CheckPositional);
+  // 3.7 says "1 arguments".
+  bool arg_count_singular = true;
   AbstractClassWording abstract_class_wording = AbstractClassWording::WithoutAnImplementation;
 };
 

@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "model/runtime/derived.hpp"
 #include "model/runtime/errors.hpp"
 #include "model/runtime/numbers.hpp"
 #include "model/runtime/ops.hpp"
@@ -318,16 +319,22 @@ std::string format(const Value& v, std::string_view spec) {
     case Value::Kind::Float: return spec.empty() ? float_repr(v.as_float()) : format_float(v.as_float(), spec);
     default: break;
   }
-  if (auto* s = v.as<Str>()) return spec.empty() ? s->text : format_text(s->text, spec);
+  const bool derived = overridable(v);
+  if (auto* s = v.as<Str>(); s && !derived) return spec.empty() ? s->text : format_text(s->text, spec);
   if (num::as_big(v)) return spec.empty() ? num::int_str(v) : format_int(v, spec);
-  if (v.is_object()) {
-    if (auto f = type_of(v)->lookup_override("__format__")) {
-      const Value args[] = {v, Value::str(std::string(spec))};
-      const Value r = call(*f, args);
-      auto* s = r.as<Str>();
-      if (!s) throw_type_error(fmt::format("__format__ must return a str, not {}", type_name(r)));
-      return s->text;
-    }
+  if (auto f = type_of(v)->lookup_override("__format__")) {
+    const Value args[] = {v, Value::str(std::string(spec))};
+    const Value r = call(*f, args);
+    auto* s = r.as<Str>();
+    if (!s) throw_type_error(fmt::format("__format__ must return a str, not {}", type_name(r)));
+    return s->text;
+  }
+  if (derived) {
+    // str.__format__, int.__format__, float.__format__ of a subclass
+    // instance: str(self) for an empty spec, which its __str__ or __repr__ gives.
+    if (spec.empty()) return to_str(v);
+    if (auto* s = v.as<Str>()) return format_text(s->text, spec);
+    if (auto* n = v.as<DerivedNumber>()) return format(n->value, spec);
   }
   // object.__format__: str(self) for an empty spec only.
   if (spec.empty()) return to_str(v);

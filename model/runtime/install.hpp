@@ -26,6 +26,8 @@ void install_exception_types(BuiltinTypes& t, BuiltinExceptions& e);
 void install_callable_types(BuiltinTypes& t);
 void install_stream_type(BuiltinTypes& t);
 void install_super_type(BuiltinTypes& t);
+// __new__ of the builtins classes derive from; list/dict/set __init__.
+void install_derived_types(BuiltinTypes& t);
 
 // Adds the builtin method `name` to `type`; body(args, kwargs) gets self as
 // args[0].

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "model/runtime/derived.hpp"
+
 namespace asim::runtime {
 
 // object.__repr__: <__main__.Point object at 0x...>
@@ -16,7 +18,7 @@ std::optional<Value> Instance::get_attribute(std::string_view name) {
 
 bool Instance::set_attribute(std::string_view name, const Value& value) {
   // A plain object() has no __dict__; instances of classes a scenario defines do.
-  if (cls->name == "object" && cls->module == "builtins") return false;
+  if (!has_room_for(*cls, name)) return false;
   dict[std::string(name)] = value;
   return true;
 }

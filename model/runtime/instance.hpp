@@ -11,12 +11,12 @@
 namespace asim::runtime {
 
 // An instance with a __dict__; its class is `cls`.
-class Instance : public Object, public HasPythonType, public HasAttributes {
+class Instance : public Object, public HasAttributes {
  public:
   explicit Instance(Ref<Type> cls) : cls(std::move(cls)) {}
   std::string_view type_name() const override { return cls->name; }
   std::string repr() const override;
-  Ref<Type> python_type() const override { return cls; }
+  Type* user_class() const override { return cls.get(); }
   std::optional<Value> get_attribute(std::string_view name) override;
   bool set_attribute(std::string_view name, const Value& value) override;
   bool del_attribute(std::string_view name) override;

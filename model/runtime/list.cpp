@@ -225,7 +225,7 @@ void install_tuple_type(BuiltinTypes& t) {
   T->constructor = [](const Ref<Type>&, std::span<const Value> a, std::span<const Keyword> kw) {
     args::no_kwargs("tuple", kw);
     args::count("tuple", a, 0, 1);
-    if (!a.empty() && a[0].as<Tuple>()) return a[0];  // tuple(t) is t
+    if (!a.empty() && a[0].as<Tuple>() && !a[0].object()->user_class()) return a[0];  // tuple(t) is t
     return Value(make<Tuple>(a.empty() ? std::vector<Value>{} : to_vector(a[0])));
   };
 }

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "model/runtime/args.hpp"
+#include "model/runtime/derived.hpp"
 #include "model/runtime/install.hpp"
 #include "model/runtime/numbers.hpp"
 #include "model/runtime/ops.hpp"
@@ -103,6 +104,12 @@ void install_number_types(BuiltinTypes& t) {
     if (x.is_object()) {
       for (const char* m : {"__int__", "__index__", "__trunc__"})
         if (auto f = type_of(x)->lookup_override(m)) return call(*f, std::span<const Value>(&x, 1));
+      // long_long / float___trunc__ of an int or float subclass instance.
+      if (auto* n = x.as<DerivedNumber>()) {
+        if (num::is_int(n->value)) return Value::integer(num::as_i64(n->value));
+        if (num::as_big(n->value)) return n->value;
+        return num::float_to_int(n->value.as_float());
+      }
     }
     throw_type_error(fmt::format(
         "int() argument must be a string, a bytes-like object or a real number, not '{}'", type_name(x)));
@@ -119,6 +126,7 @@ void install_number_types(BuiltinTypes& t) {
     }
     if (x.is_object()) {
       if (auto f = type_of(x)->lookup_override("__float__")) return call(*f, std::span<const Value>(&x, 1));
+      if (auto* n = x.as<DerivedNumber>()) return Value::floating(num::as_f64(n->value));
     }
     throw_type_error(fmt::format("float() argument must be a string or a real number, not '{}'", type_name(x)));
   };

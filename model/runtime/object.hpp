@@ -17,6 +17,7 @@
 namespace asim::runtime {
 
 class Heap;
+class Type;
 class Coroutine;
 class FutureAwaitable;
 
@@ -44,6 +45,10 @@ class Object {
   virtual FutureAwaitable* future_awaitable() { return nullptr; }
   // The object as a coroutine, or nullptr; for the same reason.
   virtual Coroutine* coroutine() { return nullptr; }
+  // The class of an instance of a class a scenario defines (with or without
+  // a builtin base such as list), else nullptr: such a class may override
+  // what a builtin does, so the operations ask before their fast paths.
+  virtual Type* user_class() const { return nullptr; }
 
   // CPython's tp_finalize (PEP 442): what an object does as it becomes
   // garbage (a coroutine warns it was never awaited, a future logs an

@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "model/runtime/bytes.hpp"
+#include "model/runtime/derived.hpp"
 #include "model/runtime/dict.hpp"
 #include "model/runtime/errors.hpp"
 #include "model/runtime/format.hpp"
@@ -126,7 +127,7 @@ std::optional<Value> sequence_op(BinOp op, const Value& a, const Value& b) {
   if (op == BinOp::Mult) {
     const Value* seq = is_sequence(a) ? &a : is_sequence(b) ? &b : nullptr;
     if (!seq) return std::nullopt;
-    const Value& count = seq == &a ? b : a;
+    const Value& count = plain_number(seq == &a ? b : a);
     if (!num::is_integer(count)) {
       const auto cls = count.is_object() ? type_of(count) : Ref<Type>();
       if (!cls || !cls->lookup_override("__index__")) {
@@ -201,6 +202,13 @@ std::optional<Value> user_binary(BinOp op, const Value& a, const Value& b) {
 Value binary_impl(BinOp op, const Value& a, const Value& b, bool inplace) {
   if (auto r = num::binary(op, a, b)) return *r;
   if (a.is_object() || b.is_object()) {
+    // A class body's operator comes before its builtin base's; an int or
+    // float subclass otherwise computes with the number it holds.
+    const bool user = (a.is_object() && a.object()->user_class()) || (b.is_object() && b.object()->user_class());
+    if (overridable(a) || overridable(b)) {
+      if (auto r = user_binary(op, a, b)) return *r;
+      if (auto r = num::binary(op, plain_number(a), plain_number(b))) return *r;
+    }
     if (auto r = sequence_op(op, a, b)) return *r;
     if (op == BinOp::BitOr || op == BinOp::BitAnd || op == BinOp::Sub || op == BinOp::BitXor)
       if (auto r = set_op(op, a, b)) return *r;
@@ -215,7 +223,8 @@ Value binary_impl(BinOp op, const Value& a, const Value& b, bool inplace) {
         }
       }
     }
-    if (auto r = user_binary(op, a, b)) return *r;
+    if (!user)
+      if (auto r = user_binary(op, a, b)) return *r;
   }
   unsupported(op, a, b, inplace);
 }
@@ -230,6 +239,11 @@ Value binary_op(BinOp op, const Value& a, const Value& b) {
 }
 
 Value inplace_op(BinOp op, const Value& a, const Value& b) {
+  if (auto f = user_override(a, std::string("__i") + name(op) + "__")) {
+    const Value args[] = {a, b};
+    Value r = call(*f, args);
+    if (!r.is(not_implemented())) return r;
+  }
   if (auto* l = a.as<List>()) {
     if (op == BinOp::Add) {
       // list_inplace_concat: extends by any iterable.
@@ -261,13 +275,6 @@ Value inplace_op(BinOp op, const Value& a, const Value& b) {
     call_method(a, "update", std::span<const Value>(&b, 1));
     return a;
   }
-  if (a.is_object() && a.as<Instance>()) {
-    if (auto f = type_of(a)->lookup_override(std::string("__i") + name(op) + "__")) {
-      const Value args[] = {a, b};
-      Value r = call(*f, args);
-      if (!r.is(not_implemented())) return r;
-    }
-  }
   if (a.kind() == Value::Kind::Int && b.kind() == Value::Kind::Int) {
     if (auto r = num::binary(op, a, b)) return *r;
   }
@@ -281,6 +288,7 @@ Value unary_op(UnaryOp op, const Value& v) {
   if (v.is_object()) {
     const char* dunder = op == UnaryOp::USub ? "__neg__" : op == UnaryOp::UAdd ? "__pos__" : "__invert__";
     if (auto f = type_of(v)->lookup_override(dunder)) return call(*f, std::span<const Value>(&v, 1));
+    if (auto r = num::unary(op, plain_number(v))) return *r;
   }
   throw_type_error(fmt::format("bad operand type for unary {}: '{}'", sym, type_name(v)));
 }

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "model/runtime/coroutine.hpp"
+#include "model/runtime/derived.hpp"
 #include "model/runtime/errors.hpp"
 #include "model/runtime/instance.hpp"
 #include "model/runtime/iterator.hpp"
@@ -94,15 +95,17 @@ std::optional<Value> callable_attribute(Callable& c, std::string_view name) {
 // includes the module, "_asyncio.Task"; otherwise it is the bare name.
 std::string tp_name(const Value& obj) {
   const auto cls = type_of(obj);
-  if (!cls->module.empty() && cls->module.front() == '_') return cls->module + "." + cls->name;
+  if (cls->module.size() > 1 && cls->module[0] == '_' && cls->module[1] != '_') return cls->module + "." + cls->name;
   return type_name(obj);
 }
 
-[[noreturn]] void no_attribute(const Value& obj, std::string_view name) {
+// `setting`: the object has no __dict__ to take a new attribute.
+[[noreturn]] void no_attribute(const Value& obj, std::string_view name, bool setting = false) {
   std::string message;
   if (auto* m = obj.as<Module>()) message = fmt::format("module '{}' has no attribute '{}'", m->name, name);
   else if (auto* t = obj.as<Type>()) message = fmt::format("type object '{}' has no attribute '{}'", t->qualname, name);
   else message = fmt::format("'{}' object has no attribute '{}'", tp_name(obj), name);
+  if (setting && Runtime::current().features.no_dict_hint) message += " and no __dict__ for setting new attributes";
   auto exc = new_exception(Runtime::current().builtins.AttributeError, std::move(message));
   // AttributeError.name and .obj, which 3.12's traceback uses for its
   // "Did you mean" suggestion.
@@ -179,24 +182,20 @@ std::optional<Value> getattr_opt(const Value& obj, std::string_view name) {
 
 Value getattr(const Value& obj, std::string_view name) {
   if (auto v = getattr_opt(obj, name)) return std::move(*v);
-  if (obj.is_object() && obj.as<Instance>()) {
-    // A class body's __getattr__ runs when normal lookup fails.
-    if (auto f = type_of(obj)->lookup_override("__getattr__")) {
-      const Value args[] = {obj, Value::str(std::string(name))};
-      return call(*f, args);
-    }
+  // A class body's __getattr__ runs when normal lookup fails.
+  if (auto f = user_override(obj, "__getattr__")) {
+    const Value args[] = {obj, Value::str(std::string(name))};
+    return call(*f, args);
   }
   no_attribute(obj, name);
 }
 
 void setattr(const Value& obj, std::string_view name, Value value) {
   // A class body's __setattr__ takes every assignment (slot_tp_setattro).
-  if (obj.is_object() && obj.as<Instance>()) {
-    if (auto f = type_of(obj)->lookup_override("__setattr__")) {
-      const Value args[] = {obj, Value::str(std::string(name)), std::move(value)};
-      call(*f, args);
-      return;
-    }
+  if (auto f = user_override(obj, "__setattr__")) {
+    const Value args[] = {obj, Value::str(std::string(name)), std::move(value)};
+    call(*f, args);
+    return;
   }
   object_setattr(obj, name, std::move(value));
 }
@@ -262,16 +261,14 @@ void object_setattr(const Value& obj, std::string_view name, Value value) {
     throw_attribute_error(fmt::format("attribute '{}' of '{}' objects is not writable", name, cls->name));
   if (cls->lookup_class(name))
     throw_attribute_error(fmt::format("'{}' object attribute '{}' is read-only", type_name(obj), name));
-  no_attribute(obj, name);
+  no_attribute(obj, name, true);
 }
 
 void delattr(const Value& obj, std::string_view name) {
-  if (obj.is_object() && obj.as<Instance>()) {
-    if (auto f = type_of(obj)->lookup_override("__delattr__")) {
-      const Value args[] = {obj, Value::str(std::string(name))};
-      call(*f, args);
-      return;
-    }
+  if (auto f = user_override(obj, "__delattr__")) {
+    const Value args[] = {obj, Value::str(std::string(name))};
+    call(*f, args);
+    return;
   }
   object_delattr(obj, name);
 }
@@ -333,6 +330,21 @@ Value type_call(Type& cls, std::span<const Value> args, std::span<const Keyword>
   const Type::Constructor* ctor = cls.find_constructor();
   if (!ctor) throw_type_error(fmt::format("cannot create '{}' instances", cls.qualified_name()));
   auto init = cls.lookup_override("__init__");
+  const Type* builtin = ctor == &Runtime::current().types.object->constructor ? nullptr : builtin_base(cls);
+  if (builtin && builtin != &cls) {
+    // The builtin's tp_new, then tp_init: list, dict and set fill the
+    // instance in __init__ (their __new__ ignores the arguments), the
+    // immutable ones in __new__, whose keywords a subclass's own __init__ takes.
+    const bool fills = init_fills(*builtin);
+    Value instance = derive(self, (*ctor)(Ref<Type>(const_cast<Type*>(builtin)), init && fills ? std::span<const Value>() : args,
+                                          init ? std::span<const Keyword>() : kwargs));
+    if (init) {
+      all[0] = instance;
+      const Value r = call(*init, all, kwargs);
+      if (!r.is_none()) throw_type_error(fmt::format("__init__() should return None, not '{}'", type_name(r)));
+    }
+    return instance;
+  }
   if (!init) {
     if (ctor == &Runtime::current().types.object->constructor && (!args.empty() || !kwargs.empty()))
       throw_type_error(fmt::format("{}() takes no arguments", cls.name));

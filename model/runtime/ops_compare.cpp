@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "model/runtime/bytes.hpp"
+#include "model/runtime/derived.hpp"
 #include "model/runtime/dict.hpp"
 #include "model/runtime/errors.hpp"
 #include "model/runtime/instance.hpp"
@@ -206,8 +207,12 @@ Value compare(CmpOp op, const Value& a, const Value& b) {
     const auto x = a.as_int(), y = b.as_int();
     return Value::boolean(from_three_way(op, x < y ? -1 : x > y ? 1 : 0));
   }
-  if (auto r = builtin_compare(op, a, b)) return *r;
-  if (a.is_object() || b.is_object())
+  // A class body's comparison comes before its builtin base's.
+  const bool user = (a.is_object() && a.object()->user_class()) || (b.is_object() && b.object()->user_class());
+  if (overridable(a) || overridable(b))
+    if (auto r = user_compare(op, a, b)) return *r;
+  if (auto r = builtin_compare(op, plain_number(a), plain_number(b))) return *r;
+  if (!user && (a.is_object() || b.is_object()))
     if (auto r = user_compare(op, a, b)) return *r;
   // object's default: identity for == and !=, TypeError for ordering.
   if (op == CmpOp::Eq) return Value::boolean(a.is(b));
@@ -228,7 +233,7 @@ Value compare(CmpOp op, const Value& a, const Value& b) {
 bool equals(const Value& a, const Value& b) {
   if (a.kind() == Value::Kind::Int && b.kind() == Value::Kind::Int) return a.as_int() == b.as_int();
   if (auto* x = a.as<Str>())
-    if (auto* y = b.as<Str>()) return x->text == y->text;
+    if (auto* y = b.as<Str>(); y && !overridable(a) && !overridable(b)) return x->text == y->text;
   return truthy(compare(CmpOp::Eq, a, b));
 }
 
@@ -245,6 +250,16 @@ bool truthy(const Value& v) {
     case Value::Kind::Float: return v.as_float() != 0.0;
     case Value::Kind::Obj: break;
   }
+  if (const Type* cls = overriding_class(v.object())) {
+    if (auto f = cls->lookup_override("__bool__")) {
+      const Value r = call(*f, std::span<const Value>(&v, 1));
+      if (r.kind() != Value::Kind::Bool)
+        throw_type_error(fmt::format("__bool__ should return bool, returned {}", type_name(r)));
+      return r.as_bool();
+    }
+    if (cls->lookup_override("__len__")) return len(v) != 0;
+    if (auto* n = v.as<DerivedNumber>()) return truthy(n->value);
+  }
   if (auto* s = v.as<Str>()) return !s->text.empty();
   if (auto* b = v.as<Bytes>()) return !b->data.empty();
   if (auto* l = v.as<List>()) return !l->items.empty();
@@ -253,16 +268,6 @@ bool truthy(const Value& v) {
   if (auto* s = v.as<Set>()) return s->size() != 0;
   if (auto* r = v.as<Range>()) return r->length != 0;
   if (auto* view = v.as<DictView>()) return view->dict->size() != 0;
-  if (v.as<Instance>()) {
-    const auto cls = type_of(v);
-    if (auto f = cls->lookup_override("__bool__")) {
-      const Value r = call(*f, std::span<const Value>(&v, 1));
-      if (r.kind() != Value::Kind::Bool)
-        throw_type_error(fmt::format("__bool__ should return bool, returned {}", type_name(r)));
-      return r.as_bool();
-    }
-    if (cls->lookup_override("__len__")) return len(v) != 0;
-  }
   return true;
 }
 
@@ -305,6 +310,17 @@ std::int64_t py_hash(const Value& v) {
     case Value::Kind::Float: return num::hash_double(v.as_float());
     case Value::Kind::Obj: break;
   }
+  if (const Type* cls = overriding_class(v.object())) {
+    if (auto f = cls->lookup_override("__hash__")) {
+      if (f->is_none()) unhashable(v);
+      const Value r = call(*f, std::span<const Value>(&v, 1));
+      if (!num::is_integer(r)) throw_type_error("__hash__ method should return an integer");
+      return num::hash_integer(r);
+    }
+    // A class that defines __eq__ and not __hash__ is unhashable.
+    if (cls->lookup_override("__eq__")) unhashable(v);
+    if (auto* n = v.as<DerivedNumber>()) return py_hash(n->value);
+  }
   if (const BigInt* b = num::as_big(v)) return b->hash();
   // CPython's str and bytes hash is SipHash with a per-process random key,
   // so no program can depend on it; asim uses FNV-1a, keeping hash('') == 0
@@ -334,17 +350,6 @@ std::int64_t py_hash(const Value& v) {
   }
   if (auto* s = v.as<Slice>()) return hash_tuple({s->start, s->stop, s->step});
   if (auto* m = v.as<BoundMethod>()) return py_hash(m->self) ^ hash_pointer(m->function->address());
-  if (v.as<Instance>()) {
-    const auto cls = type_of(v);
-    if (auto f = cls->lookup_override("__hash__")) {
-      if (f->is_none()) unhashable(v);
-      const Value r = call(*f, std::span<const Value>(&v, 1));
-      if (!num::is_integer(r)) throw_type_error("__hash__ method should return an integer");
-      return num::hash_integer(r);
-    }
-    // A class that defines __eq__ and not __hash__ is unhashable.
-    if (cls->lookup_override("__eq__")) unhashable(v);
-  }
   return hash_pointer(v.object()->address());
 }
 
@@ -353,6 +358,10 @@ std::size_t hash(const Value& v) {
 }
 
 bool contains(const Value& haystack, const Value& needle) {
+  if (auto f = user_override(haystack, "__contains__")) {
+    const Value args[] = {haystack, needle};
+    return truthy(call(*f, args));
+  }
   if (auto* s = haystack.as<Str>()) {
     auto* n = needle.as<Str>();
     if (!n)
@@ -387,7 +396,7 @@ bool contains(const Value& haystack, const Value& needle) {
       case DictView::Kind::Values: break;
     }
   }
-  if (haystack.is_object() && (haystack.as<Instance>() || (haystack.as<Type>() && haystack.as<Type>()->metaclass))) {
+  if (haystack.is_object() && haystack.as<Type>() && haystack.as<Type>()->metaclass) {
     if (auto f = type_of(haystack)->lookup_override("__contains__")) {
       const Value args[] = {haystack, needle};
       return truthy(call(*f, args));

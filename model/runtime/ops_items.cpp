@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "model/runtime/bytes.hpp"
+#include "model/runtime/derived.hpp"
 #include "model/runtime/dict.hpp"
 #include "model/runtime/errors.hpp"
 #include "model/runtime/generic_alias.hpp"
@@ -39,10 +40,9 @@ Seq slice_of(const Seq& items, const Slice& s) {
 // metaclass.
 std::optional<Value> user_method(const Value& obj, const char* name) {
   if (!obj.is_object()) return std::nullopt;
-  if (!obj.as<Instance>()) {
-    auto* t = obj.as<Type>();
-    if (!t || !t->metaclass) return std::nullopt;
-  }
+  if (obj.object()->user_class()) return user_override(obj, name);
+  auto* t = obj.as<Type>();
+  if (!t || !t->metaclass) return std::nullopt;
   return type_of(obj)->lookup_override(name);
 }
 
@@ -58,6 +58,10 @@ bool is_index_key(const Value& key) { return num::is_integer(key) || key.as<Inst
 }  // namespace
 
 Value getitem(const Value& obj, const Value& key) {
+  if (auto f = user_override(obj, "__getitem__")) {
+    const Value args[] = {obj, key};
+    return call(*f, args);
+  }
   if (auto* l = obj.as<List>()) {
     if (num::is_int(key)) return l->items[position(num::as_i64(key), l->items.size(), "list")];
     if (auto* s = key.as<Slice>()) return make_list(slice_of(l->items, *s));
@@ -74,6 +78,12 @@ Value getitem(const Value& obj, const Value& key) {
   }
   if (auto* d = obj.as<Dict>()) {
     if (auto v = d->get(key)) return *v;
+    // dict_subscript: a subclass's __missing__ answers for an absent key,
+    // also through dict.__getitem__.
+    if (const Type* cls = obj.object()->user_class(); auto f = cls ? cls->lookup_override("__missing__") : std::nullopt) {
+      const Value args[] = {obj, key};
+      return call(*f, args);
+    }
     throw_key_error(key);
   }
   if (auto* str = obj.as<Str>()) {
@@ -125,14 +135,15 @@ Value getitem(const Value& obj, const Value& key) {
     if (!Runtime::current().features.type_subscript_names_type) throw_type_error("'type' object is not subscriptable");
     throw_type_error(fmt::format("type '{}' is not subscriptable", t->qualname));
   }
-  if (auto f = user_method(obj, "__getitem__")) {
-    const Value args[] = {obj, key};
-    return call(*f, args);
-  }
   throw_type_error(fmt::format("'{}' object is not subscriptable", type_name(obj)));
 }
 
 void setitem(const Value& obj, const Value& key, Value value) {
+  if (auto f = user_override(obj, "__setitem__")) {
+    const Value args[] = {obj, key, value};
+    call(*f, args);
+    return;
+  }
   if (auto* b = obj.as<ByteArray>()) {
     bytearray_setitem(*b, key, value);
     return;
@@ -172,15 +183,15 @@ void setitem(const Value& obj, const Value& key, Value value) {
     d->set(key, std::move(value));
     return;
   }
-  if (auto f = user_method(obj, "__setitem__")) {
-    const Value args[] = {obj, key, value};
-    call(*f, args);
-    return;
-  }
   throw_type_error(fmt::format("'{}' object does not support item assignment", type_name(obj)));
 }
 
 void delitem(const Value& obj, const Value& key) {
+  if (auto f = user_override(obj, "__delitem__")) {
+    const Value args[] = {obj, key};
+    call(*f, args);
+    return;
+  }
   if (auto* l = obj.as<List>()) {
     if (auto* s = key.as<Slice>()) {
       const auto ix = s->indices(static_cast<std::int64_t>(l->items.size()));
@@ -202,17 +213,20 @@ void delitem(const Value& obj, const Value& key) {
     if (!d->erase(key)) throw_key_error(key);
     return;
   }
-  if (auto f = user_method(obj, "__delitem__")) {
-    const Value args[] = {obj, key};
-    call(*f, args);
-    return;
-  }
   throw_type_error(fmt::format("'{}' object doesn't support item deletion", type_name(obj)));
 }
 
 Value iter(const Value& iterable) {
   if (iterable.is_object()) {
     Object* o = iterable.object();
+    if (o->user_class()) {
+      if (auto f = user_override(iterable, "__iter__")) {
+        Value it = call(*f, std::span<const Value>(&iterable, 1));
+        if (!is_iterator(it))
+          throw_type_error(fmt::format("iter() returned non-iterator of type '{}'", type_name(it)));
+        return it;
+      }
+    }
     if (downcast<Iterator>(o)) return iterable;
     if (auto* l = downcast<List>(o)) return Value(make<ListIterator>(Ref<List>(l)));
     if (auto* t = downcast<Tuple>(o)) return Value(make<SequenceIterator>("tuple_iterator", t->items));
@@ -258,6 +272,14 @@ std::optional<Value> next(const Value& iterator) {
 std::int64_t len(const Value& v) {
   if (v.is_object()) {
     Object* o = v.object();
+    if (o->user_class()) {
+      if (auto f = user_override(v, "__len__")) {
+        const Value r = call(*f, std::span<const Value>(&v, 1));
+        const auto n = index_value(r);
+        if (n < 0) throw_value_error("__len__() should return >= 0");
+        return n;
+      }
+    }
     if (auto* s = downcast<Str>(o)) return text::length(s->text);
     if (auto* b = downcast<Bytes>(o)) return static_cast<std::int64_t>(b->data.size());
     if (auto* l = downcast<List>(o)) return static_cast<std::int64_t>(l->items.size());
@@ -278,14 +300,15 @@ std::int64_t len(const Value& v) {
 
 std::vector<Value> unpack(const Value& v, std::size_t n) {
   std::vector<Value> items;
-  if (auto* t = v.as<Tuple>()) items = t->items;
-  else if (auto* l = v.as<List>()) items = l->items;
+  const bool exact = v.is_object() && !overridable(v);
+  if (auto* t = exact ? v.as<Tuple>() : nullptr) items = t->items;
+  else if (auto* l = exact ? v.as<List>() : nullptr) items = l->items;
   else {
     Value it;
     try {
       it = iter(v);
     } catch (const PyError& e) {
-      if (!e.exc->isinstance(Runtime::current().builtins.TypeError.get()) || (v.is_object() && v.as<Instance>()))
+      if (!e.exc->isinstance(Runtime::current().builtins.TypeError.get()) || (v.is_object() && v.object()->user_class()))
         throw;
       throw_type_error(fmt::format("cannot unpack non-iterable {} object", type_name(v)));
     }
@@ -307,7 +330,7 @@ std::vector<Value> unpack_ex(const Value& v, std::size_t before, std::size_t aft
   try {
     items = to_vector(v);
   } catch (const PyError& e) {
-    if (!e.exc->isinstance(Runtime::current().builtins.TypeError.get()) || (v.is_object() && v.as<Instance>()))
+    if (!e.exc->isinstance(Runtime::current().builtins.TypeError.get()) || (v.is_object() && v.object()->user_class()))
       throw;
     throw_type_error(fmt::format("cannot unpack non-iterable {} object", type_name(v)));
   }

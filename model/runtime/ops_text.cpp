@@ -2,9 +2,11 @@
 // honouring a class body's __str__ / __repr__.
 #include <fmt/format.h>
 
+#include "model/runtime/derived.hpp"
 #include "model/runtime/errors.hpp"
 #include "model/runtime/numbers.hpp"
 #include "model/runtime/ops.hpp"
+#include "model/runtime/runtime.hpp"
 #include "model/runtime/text.hpp"
 
 namespace asim::runtime {
@@ -29,7 +31,7 @@ std::string to_repr(const Value& v) {
     case Value::Kind::Obj: break;
   }
   Object* o = v.object();
-  if (!downcast<Str>(o)) {
+  if (o->user_class() ? overriding_class(o) != nullptr : !downcast<Str>(o)) {
     if (auto f = type_of(v)->lookup_override("__repr__")) return call_text_method(*f, v, "__repr__");
   }
   return o->repr();
@@ -40,8 +42,13 @@ std::string to_str(const Value& v) {
     case Value::Kind::Obj: break;
     default: return to_repr(v);
   }
-  if (auto* s = v.as<Str>()) return s->text;
-  if (auto f = type_of(v)->lookup_override("__str__")) return call_text_method(*f, v, "__str__");
+  auto* s = v.as<Str>();
+  const bool builtin = !overridable(v);
+  if (s && builtin) return s->text;
+  if (!builtin || !v.object()->user_class())
+    if (auto f = type_of(v)->lookup_override("__str__")) return call_text_method(*f, v, "__str__");
+  if (s) return s->text;
+  if (auto* n = v.as<DerivedNumber>(); n && !Runtime::current().features.number_str_is_repr) return to_str(n->value);
   if (auto* e = v.as<PyException>()) return e->message();
   return to_repr(v);
 }

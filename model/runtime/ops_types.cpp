@@ -7,6 +7,7 @@
 
 #include "model/runtime/args.hpp"
 #include "model/runtime/coroutine.hpp"
+#include "model/runtime/derived.hpp"
 #include "model/runtime/dict.hpp"
 #include "model/runtime/install.hpp"
 #include "model/runtime/instance.hpp"
@@ -56,7 +57,7 @@ Ref<Type> type_of(const Value& v) {
   }
   Object* o = v.object();
   if (auto* e = downcast<PyException>(o)) return e->type;
-  if (auto* h = downcast<HasPythonType>(o)) return h->python_type();
+  if (Type* cls = o->user_class()) return Ref<Type>(cls);
   if (auto* t = downcast<Type>(o)) return t->metaclass ? t->metaclass : rt.types.type;
   auto it = rt.type_registry.find(std::type_index(typeid(*o)));
   if (it != rt.type_registry.end() && it->second->name == o->type_name()) return it->second;
@@ -86,6 +87,7 @@ std::int64_t index_value(const Value& v) {
       if (num::is_integer(r)) return index_value(r);
       throw_type_error(fmt::format("__index__ returned non-int (type {})", type_name(r)));
     }
+    if (auto* n = v.as<DerivedNumber>(); n && num::is_integer(n->value)) return index_value(n->value);
   }
   throw_type_error(fmt::format("'{}' object cannot be interpreted as an integer", type_name(v)));
 }
@@ -149,6 +151,7 @@ Ref<Type> type_new(const Ref<Type>& metaclass, const std::string& name, std::vec
   for (const auto& b : bases)
     if (b->metaclass && (!meta || b->metaclass->is_subclass_of(meta.get()))) meta = b->metaclass;
   if (bases.empty()) bases.push_back(Runtime::current().types.object);
+  check_bases(bases);
   std::vector<std::pair<std::string, Value>> attrs;
   for (const auto& e : body->entries())
     if (e.live && e.key.as<Str>()) attrs.emplace_back(e.key.as<Str>()->text, e.value);

@@ -1,6 +1,6 @@
-// Hooks by which a C++ object class tells the generic operations (ops.hpp)
-// more than its C++ type says: its Python class when that varies per
-// instance, and attributes it keeps itself.
+// The hook by which a C++ object class tells the generic operations (ops.hpp)
+// more than its C++ type says: attributes it keeps itself. (Its Python class,
+// when that varies per instance, is Object::user_class.)
 #pragma once
 
 #include <optional>
@@ -9,14 +9,6 @@
 #include "model/runtime/type.hpp"
 
 namespace asim::runtime {
-
-// Objects whose Python class is chosen per instance (instances of a class a
-// scenario defines) rather than fixed by their C++ class.
-class HasPythonType {
- public:
-  virtual ~HasPythonType() = default;
-  virtual Ref<Type> python_type() const = 0;
-};
 
 // Objects with attributes of their own (a __dict__, or computed ones) that
 // attribute access consults before their class, as PyObject_GenericGetAttr

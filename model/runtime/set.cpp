@@ -67,7 +67,8 @@ std::string Set::repr() const {
   std::string out = "{";
   for (std::size_t i = 0; i < elements.size(); ++i) out += (i ? ", " : "") + to_repr(elements[i]);
   out += "}";
-  return frozen ? type + "(" + out + ")" : out;
+  // set_repr: a plain set shows its elements alone, any other class its name too.
+  return frozen || user_class() ? type + "(" + out + ")" : out;
 }
 
 void Set::sync() const {
@@ -517,7 +518,7 @@ void install_set_types(BuiltinTypes& t) {
     T->constructor = [frozen, tn](const Ref<Type>&, std::span<const Value> a, std::span<const Keyword> kw) {
       args::no_kwargs(tn, kw);
       args::count(tn, a, 0, 1);
-      if (frozen && !a.empty() && a[0].as<Set>() && a[0].as<Set>()->frozen) return a[0];
+      if (frozen && !a.empty() && a[0].as<Set>() && a[0].as<Set>()->frozen && !a[0].object()->user_class()) return a[0];
       auto s = make<Set>(std::vector<Value>{}, frozen);
       if (!a.empty()) {
         if (auto* d = a[0].as<Dict>()) {

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "model/runtime/dict.hpp"
+#include "model/runtime/derived.hpp"
 #include "model/runtime/errors.hpp"
 #include "model/runtime/format.hpp"
 #include "model/runtime/list.hpp"
@@ -236,6 +237,7 @@ std::string percent_format(const std::string& fmt, const Value& args) {
     if (!have_value) value = take();
     std::string body, sign;
     bool numeric = false;
+    const Value& number = plain_number(value);  // an int or float subclass's own number
     switch (conv) {
       case 's': body = to_str(value); break;
       case 'r': body = to_repr(value); break;
@@ -243,8 +245,8 @@ std::string percent_format(const std::string& fmt, const Value& args) {
       case 'd': case 'i': case 'u': {
         numeric = true;
         Value n;
-        if (num::is_integer(value)) n = value;
-        else if (value.kind() == Value::Kind::Float) n = num::float_to_int(value.as_float());
+        if (num::is_integer(number)) n = number;
+        else if (number.kind() == Value::Kind::Float) n = num::float_to_int(number.as_float());
         else throw_type_error(fmt::format("%{} format: a real number is required, not {}", conv, type_name(value)));
         body = num::int_digits(n, 10);
         if (num::sign(n) < 0) sign = "-";
@@ -252,17 +254,17 @@ std::string percent_format(const std::string& fmt, const Value& args) {
       }
       case 'x': case 'X': case 'o': {
         numeric = true;
-        if (!num::is_integer(value))
+        if (!num::is_integer(number))
           throw_type_error(fmt::format("%{} format: an integer is required, not {}", conv, type_name(value)));
-        body = num::int_digits(value, conv == 'o' ? 8 : 16, conv == 'X');
+        body = num::int_digits(number, conv == 'o' ? 8 : 16, conv == 'X');
         if (alt) body = (conv == 'o' ? "0o" : conv == 'x' ? "0x" : "0X") + body;
-        if (num::sign(value) < 0) sign = "-";
+        if (num::sign(number) < 0) sign = "-";
         break;
       }
       case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': {
         numeric = true;
-        if (!num::is_number(value)) throw_type_error(fmt::format("must be real number, not {}", type_name(value)));
-        const double d = num::as_f64(value);
+        if (!num::is_number(number)) throw_type_error(fmt::format("must be real number, not {}", type_name(value)));
+        const double d = num::as_f64(number);
         std::string spec = alt ? "#" : "";
         spec += "." + std::to_string(precision < 0 ? 6 : precision) + conv;
         body = format_float(std::fabs(d), spec);
@@ -270,8 +272,8 @@ std::string percent_format(const std::string& fmt, const Value& args) {
         break;
       }
       case 'c': {
-        if (num::is_int(value)) {
-          const auto n = num::as_i64(value);
+        if (num::is_int(number)) {
+          const auto n = num::as_i64(number);
           if (n < 0 || n > 0x10FFFF) throw_overflow_error("%c arg not in range(0x110000)");
           text::append(body, static_cast<char32_t>(n));
         } else if (auto* s = value.as<Str>(); s && text::length(s->text) == 1) {

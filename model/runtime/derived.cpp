@@ -1,0 +1,261 @@
+// Classes deriving from builtin types (Objects/typeobject.c type_new's base
+// checks, and each builtin's tp_new / tp_init as a subclass reaches them
+// through super()).
+#include "model/runtime/derived.hpp"
+
+#include <fmt/format.h>
+
+#include "model/runtime/args.hpp"
+#include "model/runtime/bytes.hpp"
+#include "model/runtime/dict.hpp"
+#include "model/runtime/install.hpp"
+#include "model/runtime/list.hpp"
+#include "model/runtime/numbers.hpp"
+#include "model/runtime/ops.hpp"
+#include "model/runtime/runtime.hpp"
+#include "model/runtime/set.hpp"
+
+namespace asim::runtime {
+
+std::optional<Value> DerivedParts::get_attribute(std::string_view name) {
+  if (name == "__dict__") {
+    Value d = make_dict();
+    for (const auto& [k, v] : dict) setitem(d, Value::str(k), v);
+    return d;
+  }
+  if (auto it = dict.find(std::string(name)); it != dict.end()) return it->second;
+  return std::nullopt;
+}
+
+bool DerivedParts::set_attribute(std::string_view name, const Value& value) {
+  if (!has_room_for(*cls, name)) return false;
+  dict[std::string(name)] = value;
+  return true;
+}
+
+bool DerivedParts::del_attribute(std::string_view name) {
+  return dict.erase(std::string(name)) > 0;
+}
+
+std::string DerivedNumber::repr() const {
+  return to_repr(value);
+}
+
+namespace {
+
+// The builtin types a class statement may derive from here, their instances
+// carrying the builtin's own object.
+std::array<const Type*, 9> derivable() {
+  const auto& t = Runtime::current().types;
+  return {t.list.get(), t.dict.get(), t.tuple.get(), t.set.get(), t.frozenset.get(),
+          t.str.get(),  t.bytes.get(), t.int_.get(), t.float_.get()};
+}
+
+bool is_derivable(const Type* t) {
+  for (const Type* d : derivable())
+    if (d == t) return true;
+  return false;
+}
+
+using Slot = Value (*)(std::span<const Value> a);
+
+// Which operands a slot treats as the builtin's own: self, or both.
+enum class Operands { Self, Both };
+
+// The builtin's method `name` behind an operation (CPython's slot
+// wrappers: list.__getitem__, dict.__repr__, str.__eq__...), as a subclass
+// reaches it through super(): the operation on self with none of the
+// subclass's overrides.
+void slot(const Ref<Type>& T, const std::string& name, std::size_t nargs, Slot op, Operands which = Operands::Self) {
+  def(T, name, [T, name, nargs, op, which](std::span<const Value> a, std::span<const Keyword> kw) {
+    args::no_kwargs(name, kw);
+    if (a.empty() || !isinstance(a[0], T.get()))
+      throw_type_error(fmt::format("descriptor '{}' requires a '{}' object but received a '{}'", name, T->name,
+                                   a.empty() ? std::string("nothing") : type_name(a[0])));
+    args::exactly(name, a.subspan(1), nargs);
+    AsBuiltin builtin(a[0], which == Operands::Both ? a[1] : Value());
+    return op(a);
+  });
+}
+
+template <CmpOp op>
+Value compare_slot(std::span<const Value> a) {
+  return compare(op, a[0], a[1]);
+}
+
+template <BinOp op>
+Value binary_slot(std::span<const Value> a) {
+  return binary_op(op, a[0], a[1]);
+}
+
+void install_slot_wrappers(BuiltinTypes& t) {
+  const std::pair<const char*, Slot> comparisons[] = {
+      {"__eq__", compare_slot<CmpOp::Eq>}, {"__ne__", compare_slot<CmpOp::NotEq>}, {"__lt__", compare_slot<CmpOp::Lt>},
+      {"__le__", compare_slot<CmpOp::LtE>}, {"__gt__", compare_slot<CmpOp::Gt>},   {"__ge__", compare_slot<CmpOp::GtE>}};
+  for (const Type* base : derivable()) {
+    const Ref<Type> T(const_cast<Type*>(base));
+    slot(T, "__repr__", 0, [](std::span<const Value> a) { return Value::str(to_repr(a[0])); });
+    for (const auto& [name, op] : comparisons) slot(T, name, 1, op, Operands::Both);
+    if (T != t.list && T != t.dict && T != t.set)
+      slot(T, "__hash__", 0, [](std::span<const Value> a) { return Value::integer(py_hash(a[0])); });
+    if (T == t.int_ || T == t.float_) {
+      slot(T, "__bool__", 0, [](std::span<const Value> a) { return Value::boolean(truthy(a[0])); });
+      slot(T, "__add__", 1, binary_slot<BinOp::Add>, Operands::Both);
+      slot(T, "__sub__", 1, binary_slot<BinOp::Sub>, Operands::Both);
+      slot(T, "__mul__", 1, binary_slot<BinOp::Mult>, Operands::Both);
+      slot(T, "__truediv__", 1, binary_slot<BinOp::Div>, Operands::Both);
+      slot(T, "__floordiv__", 1, binary_slot<BinOp::FloorDiv>, Operands::Both);
+      slot(T, "__mod__", 1, binary_slot<BinOp::Mod>, Operands::Both);
+      continue;
+    }
+    slot(T, "__len__", 0, [](std::span<const Value> a) { return Value::integer(len(a[0])); });
+    slot(T, "__contains__", 1, [](std::span<const Value> a) { return Value::boolean(contains(a[0], a[1])); });
+    slot(T, "__iter__", 0, [](std::span<const Value> a) { return iter(a[0]); });
+    if (T == t.set || T == t.frozenset) continue;
+    slot(T, "__getitem__", 1, [](std::span<const Value> a) { return getitem(a[0], a[1]); });
+    if (T == t.list || T == t.dict) {
+      slot(T, "__setitem__", 2, [](std::span<const Value> a) {
+        setitem(a[0], a[1], a[2]);
+        return Value::none();
+      });
+      slot(T, "__delitem__", 1, [](std::span<const Value> a) {
+        delitem(a[0], a[1]);
+        return Value::none();
+      });
+    }
+    if (T != t.dict) {
+      slot(T, "__add__", 1, binary_slot<BinOp::Add>, Operands::Both);
+      slot(T, "__mul__", 1, binary_slot<BinOp::Mult>, Operands::Both);
+    }
+  }
+  slot(t.str, "__str__", 0, [](std::span<const Value> a) { return Value::str(to_str(a[0])); });
+}
+
+}  // namespace
+
+bool has_room_for(const Type& cls, std::string_view name) {
+  auto no_dict = [](const Type* t) { return t->module == "builtins" || t->dict.count("__slots__"); };
+  if (!no_dict(&cls)) return true;
+  for (const Type* t : cls.ancestors())
+    if (!no_dict(t)) return true;
+  auto listed = [&](const Type* t) {
+    auto slots = t->dict.find("__slots__");
+    if (slots == t->dict.end()) return false;
+    if (auto* s = slots->second.as<Str>()) return s->text == name;
+    for (const auto& v : to_vector(slots->second))
+      if (auto* s = v.as<Str>(); s && (s->text == name || s->text == "__dict__")) return true;
+    return false;
+  };
+  if (listed(&cls)) return true;
+  for (const Type* t : cls.ancestors())
+    if (listed(t)) return true;
+  return false;
+}
+
+const Type* builtin_base(const Type& cls) {
+  if (is_derivable(&cls)) return &cls;
+  for (const Type* t : cls.ancestors())
+    if (is_derivable(t)) return t;
+  return nullptr;
+}
+
+bool init_fills(const Type& builtin) {
+  const auto& t = Runtime::current().types;
+  return &builtin == t.list.get() || &builtin == t.dict.get() || &builtin == t.set.get();
+}
+
+Value derive(const Ref<Type>& cls, const Value& plain) {
+  Object* o = plain.object();
+  if (!o || downcast<BigIntObject>(o)) return Value(make<DerivedNumber>(cls, plain));
+  if (auto* l = downcast<List>(o)) return Value(make<Derived<List>>(cls, l->items));
+  if (auto* t = downcast<Tuple>(o)) return Value(make<Derived<Tuple>>(cls, t->items));
+  if (auto* s = downcast<Str>(o)) return Value(make<Derived<Str>>(cls, s->text));
+  if (auto* b = downcast<Bytes>(o)) return Value(make<Derived<Bytes>>(cls, b->data));
+  if (auto* d = downcast<Dict>(o)) {
+    auto out = make<Derived<Dict>>(cls);
+    for (const auto& e : d->entries())
+      if (e.live) out->set(e.key, e.value);
+    return Value(out);
+  }
+  if (auto* s = downcast<Set>(o)) {
+    auto out = make<Derived<Set>>(cls, std::vector<Value>{}, s->frozen);
+    out->merge(*s);
+    return Value(out);
+  }
+  throw_type_error(fmt::format("cannot derive '{}' from '{}'", cls->name, type_name(plain)));
+}
+
+std::optional<std::string> check_bases(const std::vector<Ref<Type>>& bases) {
+  const auto& t = Runtime::current().types;
+  // Builtins whose tp_flags lack Py_TPFLAGS_BASETYPE.
+  for (const auto& b : bases) {
+    for (const auto& final_type : {t.bool_, t.NoneType, t.NotImplementedType, t.ellipsis, t.range, t.slice, t.function,
+                                   t.builtin_function, t.method, t.coroutine, t.generator, t.async_generator,
+                                   t.dict_keys, t.dict_values, t.dict_items})
+      if (b.get() == final_type.get())
+        throw_type_error(fmt::format("type '{}' is not an acceptable base type", b->name));
+  }
+  // best_base: the builtin layouts the bases carry must be one line.
+  const Type* layout = nullptr;
+  for (const auto& b : bases) {
+    const Type* mine = builtin_base(*b);
+    if (!mine && b->is_subclass_of(Runtime::current().builtins.BaseException.get()))
+      mine = Runtime::current().builtins.BaseException.get();
+    if (!mine) continue;
+    if (layout && layout != mine && !mine->is_subclass_of(layout) && !layout->is_subclass_of(mine))
+      throw_type_error("multiple bases have instance lay-out conflict");
+    if (!layout || mine->is_subclass_of(layout)) layout = mine;
+  }
+  for (const auto& b : bases) {
+    for (const auto& unmodelled : {t.bytearray, t.property, t.staticmethod, t.classmethod, t.super_, t.module,
+                                   t.TextIOWrapper, t.GenericAlias})
+      if (b->is_subclass_of(unmodelled.get()))
+        return fmt::format("a class deriving from '{}'", unmodelled->name);
+  }
+  return std::nullopt;
+}
+
+void install_derived_types(BuiltinTypes& t) {
+  // X.__new__(cls, ...): the builtin's value, made an instance of cls.
+  for (const Type* base : derivable()) {
+    const Ref<Type> B(const_cast<Type*>(base));
+    def(B, "__new__", [B](std::span<const Value> a, std::span<const Keyword> kw) {
+      if (a.empty()) throw_type_error(fmt::format("{}.__new__(): not enough arguments", B->name));
+      auto* cls = a[0].as<Type>();
+      if (!cls)
+        throw_type_error(fmt::format("{}.__new__(X): X is not a type object ({})", B->name, type_name(a[0])));
+      if (!cls->is_subclass_of(B.get()))
+        throw_type_error(fmt::format("{}.__new__({}): {} is not a subtype of {}", B->name, cls->name, cls->name, B->name));
+      const bool ignores_args = init_fills(*B);
+      const Value plain = B->constructor(B, ignores_args ? std::span<const Value>() : a.subspan(1),
+                                         ignores_args ? std::span<const Keyword>() : kw);
+      return cls == B.get() ? plain : derive(Ref<Type>(cls), plain);
+    });
+  }
+  install_slot_wrappers(t);
+  // list.__init__, dict.__init__, set.__init__: what super().__init__(...)
+  // in a subclass's __init__ reaches (list___init___impl and friends).
+  def(t.list, "__init__", [L = t.list](std::span<const Value> a, std::span<const Keyword> kw) {
+    auto& l = self_as<List>(a, *L, "__init__");
+    args::no_kwargs("list", kw);
+    args::count("list", a.subspan(1), 0, 1);
+    std::vector<Value> items = a.size() > 1 ? to_vector(a[1]) : std::vector<Value>{};
+    l.items.swap(items);
+    return Value::none();
+  });
+  def(t.dict, "__init__", [D = t.dict](std::span<const Value> a, std::span<const Keyword> kw) {
+    self_as<Dict>(a, *D, "__init__");
+    if (a.size() > 2) throw_type_error(fmt::format("dict expected at most 1 argument, got {}", a.size() - 1));
+    return call(*D->lookup_class("update"), a, kw);
+  });
+  def(t.set, "__init__", [S = t.set](std::span<const Value> a, std::span<const Keyword> kw) {
+    auto& s = self_as<Set>(a, *S, "__init__");
+    args::no_kwargs("set", kw);
+    args::count("set", a.subspan(1), 0, 1);
+    s.clear();
+    if (a.size() > 1) set_update(s, a[1]);
+    return Value::none();
+  });
+}
+
+}  // namespace asim::runtime
