@@ -702,31 +702,23 @@ date.max = date(9999, 12, 31)
 date.resolution = timedelta(days=1)
 
 
-class IsoCalendarDate:
-    """date.isocalendar() from 3.9: (year, week, weekday) with names."""
+class IsoCalendarDate(tuple):
+    """date.isocalendar() from 3.9: the tuple (year, week, weekday), with names."""
 
-    def __init__(self, year, week, weekday):
-        self.year = year
-        self.week = week
-        self.weekday = weekday
+    def __new__(cls, year, week, weekday):
+        return super().__new__(cls, (year, week, weekday))
 
-    def _tuple(self):
-        return (self.year, self.week, self.weekday)
+    @property
+    def year(self):
+        return self[0]
 
-    def __iter__(self):
-        return iter(self._tuple())
+    @property
+    def week(self):
+        return self[1]
 
-    def __len__(self):
-        return 3
-
-    def __getitem__(self, index):
-        return self._tuple()[index]
-
-    def __eq__(self, other):
-        return self._tuple() == (other._tuple() if isinstance(other, IsoCalendarDate) else other)
-
-    def __hash__(self):
-        return hash(self._tuple())
+    @property
+    def weekday(self):
+        return self[2]
 
     def __repr__(self):
         return '%s(year=%d, week=%d, weekday=%d)' % (_type_name(self), self.year, self.week, self.weekday)

@@ -31,13 +31,15 @@ class EnumMeta(type):
         cls._member_names_ = []
         cls._member_map_ = {}
         cls._value2member_map_ = {}
+        mixin = _mixin_of(cls)
+        if mixin is not None:
+            _keep_enum_methods(cls, namespace, mixin)
         if _defining_base:
             return
         for base in bases:
             if getattr(base, '_member_names_', None):
                 raise TypeError("%s: cannot extend %r" % (name, base)
                                 if _V >= (3, 12) else "Cannot extend enumerations")
-        mixin = _mixin_of(cls)
         init = _own_init(cls)
         last_values = []
         for key, value in namespace.items():
@@ -53,9 +55,10 @@ class EnumMeta(type):
                 setattr(cls, key, existing)
                 cls._member_map_[key] = existing
                 continue
-            member = object.__new__(cls)
-            member._name_ = key
             args = value if isinstance(value, tuple) else (value,)
+            # A member of an int/str/float enum is an instance of that type too.
+            member = mixin.__new__(cls, *args) if mixin is not None else object.__new__(cls)
+            member._name_ = key
             member._value_ = mixin(*args) if mixin is not None else value
             if init is not None:
                 init(member, *args)
@@ -131,6 +134,17 @@ def _mixin_of(cls):
     return None
 
 
+def _keep_enum_methods(cls, namespace, mixin):
+    # The mixin type comes before Enum in the MRO: where the class would show
+    # the mixin's (or object's) repr, str or format, Enum's is put back.
+    for name in ('__repr__', '__str__', '__format__'):
+        if name in namespace:
+            continue
+        found = getattr(cls, name, None)
+        if found is getattr(mixin, name, None) or found is getattr(object, name, None):
+            setattr(cls, name, getattr(Enum, name))
+
+
 def _own_init(cls):
     for klass in cls.__mro__:
         if klass in (Enum, object) or klass.__module__ == 'enum':
@@ -179,14 +193,6 @@ class Enum(metaclass=EnumMeta):
     def __hash__(self):
         return hash(self._name_)
 
-    def __eq__(self, other):
-        if _mixin_of(type(self)) is not None and not isinstance(other, Enum):
-            return self._value_ == other
-        return self is other
-
-    def __ne__(self, other):
-        return not self == other
-
     def __reduce_ex__(self, proto):
         return type(self), (self._value_,)
 
@@ -198,70 +204,8 @@ def _ReprEnum_str(self):
 class IntEnum(int, Enum):
     """Members that are ints too."""
 
-    def __int__(self):
-        return self._value_
-
-    def __index__(self):
-        return self._value_
-
-    def __hash__(self):
-        return hash(self._value_)
-
-    def __lt__(self, other):
-        return self._value_ < _plain(other)
-
-    def __le__(self, other):
-        return self._value_ <= _plain(other)
-
-    def __gt__(self, other):
-        return self._value_ > _plain(other)
-
-    def __ge__(self, other):
-        return self._value_ >= _plain(other)
-
     def __format__(self, spec):
         return format(self._value_, spec)
-
-    def __float__(self):
-        return float(self._value_)
-
-    def __bool__(self):
-        return bool(self._value_)
-
-    def __neg__(self):
-        return -self._value_
-
-    def __abs__(self):
-        return abs(self._value_)
-
-
-def _int_operators():
-    # The int arithmetic of an IntEnum member: its value's, both ways round.
-    import operator
-    for name in ('add', 'sub', 'mul', 'truediv', 'floordiv', 'mod', 'pow', 'and', 'or', 'xor',
-                 'lshift', 'rshift'):
-        op = getattr(operator, name + '_' if name in ('and', 'or') else name)
-        setattr(IntEnum, '__%s__' % name, _forward(op))
-        setattr(IntEnum, '__r%s__' % name, _reflected(op))
-
-
-def _forward(op):
-    def method(self, other):
-        return op(self._value_, _plain(other))
-    return method
-
-
-def _reflected(op):
-    def method(self, other):
-        return op(_plain(other), self._value_)
-    return method
-
-
-def _plain(value):
-    return value._value_ if isinstance(value, Enum) else value
-
-
-_int_operators()
 
 
 if _V >= (3, 11):

@@ -427,8 +427,11 @@ def NewType(name, tp):
     return new_type
 
 
-class NamedTuple:
-    """class Point(NamedTuple): x: int; y: int = 0 — a collections.namedtuple."""
+class NamedTuple(tuple):
+    """class Point(NamedTuple): x: int; y: int = 0 — a collections.namedtuple
+    (here the class stays in the MRO, between Point and tuple)."""
+
+    __slots__ = ()
 
     def __init_subclass__(cls):
         import collections

@@ -1,11 +1,10 @@
 """Container types: namedtuple, deque, defaultdict, Counter, OrderedDict,
-ChainMap, with CPython's reprs per version.
+ChainMap, UserDict, with CPython's reprs per version.
 
 asim's own code, written after the behaviour of CPython's
-Lib/collections/__init__.py. asim's classes cannot derive from the builtin
-dict, list or tuple, so these are classes of their own that behave as those
-do (indexing, iteration, len, ==, the methods); isinstance(x, dict) and the
-like are False here."""
+Lib/collections/__init__.py: namedtuple classes derive from tuple and
+defaultdict, OrderedDict and Counter from dict, as they do there; deque,
+ChainMap and UserDict are classes of their own."""
 import sys
 
 _V = sys.version_info[:2]
@@ -13,23 +12,20 @@ _V = sys.version_info[:2]
 
 ################################################################ namedtuple
 
-def _nt_init(self, *args, **kwargs):
-    cls = type(self)
+def _nt_values(cls, args, kwargs):
+    """The row cls(*args, **kwargs) stands for, with the TypeErrors of the
+    __new__ CPython generates for the class."""
     fields = cls._fields
+    where = "%s.__new__" % cls.__name__ if _V >= (3, 10) else "__new__"
     if len(args) > len(fields):
-        raise TypeError("%s.__new__() takes %d positional arguments but %d were given"
-                        % (cls.__name__, len(fields) + 1, len(args) + 1)
-                        if _V >= (3, 10) else
-                        "__new__() takes %d positional arguments but %d were given"
-                        % (len(fields) + 1, len(args) + 1))
+        raise TypeError("%s() takes %d positional arguments but %d were given"
+                        % (where, len(fields) + 1, len(args) + 1))
     values = dict(zip(fields, args))
     for name, value in kwargs.items():
         if name not in fields:
-            raise TypeError("%s() got an unexpected keyword argument '%s'"
-                            % ("%s.__new__" % cls.__name__ if _V >= (3, 10) else "__new__", name))
+            raise TypeError("%s() got an unexpected keyword argument '%s'" % (where, name))
         if name in values:
-            raise TypeError("%s() got multiple values for argument '%s'"
-                            % ("%s.__new__" % cls.__name__ if _V >= (3, 10) else "__new__", name))
+            raise TypeError("%s() got multiple values for argument '%s'" % (where, name))
         values[name] = value
     missing = [f for f in fields if f not in values and f not in cls._field_defaults]
     if missing:
@@ -37,96 +33,77 @@ def _nt_init(self, *args, **kwargs):
         names = shown[0] if len(shown) == 1 else (
             ' and '.join(shown) if len(shown) == 2 else ', '.join(shown[:-1]) + ', and ' + shown[-1])
         raise TypeError("%s() missing %d required positional argument%s: %s"
-                        % ("%s.__new__" % cls.__name__ if _V >= (3, 10) else "__new__",
-                           len(missing), '' if len(missing) == 1 else 's', names))
-    row = tuple(values[f] if f in values else cls._field_defaults[f] for f in fields)
-    self._tuple = row
-    for name, value in zip(fields, row):
-        setattr(self, name, value)
+                        % (where, len(missing), '' if len(missing) == 1 else 's', names))
+    return tuple(values[f] if f in values else cls._field_defaults[f] for f in fields)
 
 
-class _TupleLike:
-    """What a namedtuple class inherits: a tuple's behaviour over _tuple."""
-
-    def __repr__(self):
-        return '%s(%s)' % (type(self).__name__,
-                           ', '.join('%s=%r' % (f, v) for f, v in zip(self._fields, self._tuple)))
-
-    def __iter__(self):
-        return iter(self._tuple)
-
-    def __len__(self):
-        return len(self._tuple)
-
-    def __getitem__(self, index):
-        return self._tuple[index]
-
-    def __contains__(self, value):
-        return value in self._tuple
-
-    def __eq__(self, other):
-        return self._tuple == _as_tuple(other)
-
-    def __ne__(self, other):
-        return self._tuple != _as_tuple(other)
-
-    def __lt__(self, other):
-        return self._tuple < _as_tuple(other)
-
-    def __le__(self, other):
-        return self._tuple <= _as_tuple(other)
-
-    def __gt__(self, other):
-        return self._tuple > _as_tuple(other)
-
-    def __ge__(self, other):
-        return self._tuple >= _as_tuple(other)
-
-    def __hash__(self):
-        return hash(self._tuple)
-
-    def __add__(self, other):
-        return self._tuple + _as_tuple(other)
-
-    def count(self, value):
-        return self._tuple.count(value)
-
-    def index(self, value):
-        return self._tuple.index(value)
-
-    def _asdict(self):
-        pairs = zip(self._fields, self._tuple)
-        return OrderedDict(pairs) if _V < (3, 8) else dict(pairs)
-
-    def _replace(self, **changes):
-        values = dict(zip(self._fields, self._tuple))
-        for name in changes:
-            if name not in values:
-                raise ValueError("Got unexpected field names: %r" % list(changes))
-        values.update(changes)
-        return type(self)(**values)
-
-
-def _as_tuple(value):
-    return value._tuple if isinstance(value, _TupleLike) else value
+def _nt_new(_cls, *args, **kwargs):
+    return tuple.__new__(_cls, _nt_values(_cls, args, kwargs))
 
 
 def _nt_make(cls, iterable):
-    return cls(*iterable)
+    result = tuple.__new__(cls, iterable)
+    if len(result) != len(cls._fields):
+        raise TypeError('Expected %d arguments, got %d' % (len(cls._fields), len(result)))
+    return result
+
+
+def _nt_repr(self):
+    return '%s(%s)' % (self.__class__.__name__,
+                       ', '.join('%s=%r' % (f, v) for f, v in zip(self._fields, self)))
+
+
+def _nt_asdict(self):
+    pairs = zip(self._fields, self)
+    return OrderedDict(pairs) if _V < (3, 8) else dict(pairs)
+
+
+def _nt_replace(self, **changes):
+    values = [changes.pop(f, v) for f, v in zip(self._fields, self)]
+    if changes:
+        raise (TypeError if _V >= (3, 13) else ValueError)(
+            'Got unexpected field names: %r' % list(changes))
+    return self._make(values)
+
+
+def _nt_getnewargs(self):
+    return tuple(self)
+
+
+class _tuplegetter:
+    """A namedtuple field: item `index` of the tuple, read-only."""
+
+    def __init__(self, index):
+        self._index = index
+        self.__doc__ = 'Alias for field number %d' % index
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        return tuple.__getitem__(instance, self._index)
+
+    def __set__(self, instance, value):
+        raise AttributeError("can't set attribute")
+
+
+# What the class statement of a typing.NamedTuple may not define itself.
+_NT_PROHIBITED = ('__new__', '__init__', '__slots__', '__getnewargs__', '_fields',
+                  '_field_defaults', '_make', '_replace', '_asdict')
 
 
 def _fill_namedtuple(cls, typename, fields, defaults):
-    cls._fields = tuple(fields)
-    cls._field_defaults = dict(zip(fields[len(fields) - len(defaults):], defaults))
-    cls._make = classmethod(_nt_make)
-    cls.__init__ = _nt_init
-    if not issubclass(cls, _TupleLike):  # a typing.NamedTuple class
-        for name, value in _TupleLike.__dict__.items():
-            if name not in ('__module__', '__qualname__', '__doc__'):
-                setattr(cls, name, value)
-    for name in fields:
-        if name in cls.__dict__:
-            delattr(cls, name)
+    own = cls.__dict__
+    methods = {'__new__': _nt_new, '__slots__': (), '_fields': tuple(fields),
+               '_field_defaults': dict(zip(fields[len(fields) - len(defaults):], defaults)),
+               '_make': classmethod(_nt_make), '_asdict': _nt_asdict, '_replace': _nt_replace,
+               '__getnewargs__': _nt_getnewargs, '__repr__': _nt_repr}
+    if _V >= (3, 10):
+        methods['__match_args__'] = tuple(fields)
+    for name, value in methods.items():
+        if name in _NT_PROHIBITED or name not in own:
+            setattr(cls, name, value)
+    for index, name in enumerate(fields):
+        setattr(cls, name, _tuplegetter(index))
     return cls
 
 
@@ -155,7 +132,7 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
     defaults = tuple(defaults) if defaults is not None else ()
     if len(defaults) > len(fields):
         raise TypeError('Got more default values than field names')
-    cls = type(typename, (_TupleLike,), {})
+    cls = type(typename, (tuple,), {'__doc__': '%s(%s)' % (typename, ', '.join(fields))})
     return _fill_namedtuple(cls, typename, fields, list(defaults))
 
 
@@ -302,7 +279,8 @@ class deque:
 ################################################################ mappings
 
 class _Mapping:
-    """The dict behaviour the mapping classes share, over self._data."""
+    """The dict behaviour ChainMap and UserDict share, over self._data
+    (MutableMapping's mixin methods)."""
 
     def __getitem__(self, key):
         try:
@@ -375,170 +353,312 @@ def _as_dict(value):
     return value._data if isinstance(value, _Mapping) else value
 
 
-class defaultdict(_Mapping):
+def _is_mapping(value):
+    return isinstance(value, (dict, _Mapping))
+
+
+class defaultdict(dict):
     """defaultdict(default_factory=None, ...): missing keys made by the factory."""
 
     def __init__(self, default_factory=None, *args, **kwargs):
         if default_factory is not None and not callable(default_factory):
             raise TypeError("first argument must be callable or None")
+        dict.__init__(self, *args, **kwargs)
         self.default_factory = default_factory
-        self._data = {}
-        self.update(*args, **kwargs)
 
     def __missing__(self, key):
         if self.default_factory is None:
             raise KeyError(key)
-        value = self.default_factory()
-        self._data[key] = value
+        self[key] = value = self.default_factory()
         return value
 
     def copy(self):
-        return defaultdict(self.default_factory, self._data)
+        return type(self)(self.default_factory, self)
+
+    __copy__ = copy
 
     def __repr__(self):
         factory = self.default_factory
         shown = 'None' if factory is None else repr(factory)
-        return 'defaultdict(%s, %r)' % (shown, self._data)
+        return '%s(%s, %s)' % (type(self).__name__, shown, dict.__repr__(self))
 
 
-class OrderedDict(_Mapping):
-    """A dict that also moves keys to either end."""
-
-    def __init__(self, *args, **kwargs):
-        self._data = {}
-        self.update(*args, **kwargs)
+class OrderedDict(dict):
+    """A dict that also moves keys to either end, and whose == between two
+    of them minds the order."""
 
     def move_to_end(self, key, last=True):
-        value = self._data.pop(key)
+        value = dict.pop(self, key)
         if last:
-            self._data[key] = value
-        else:
-            rest = list(self._data.items())
-            self._data.clear()
-            self._data[key] = value
-            self._data.update(rest)
+            dict.__setitem__(self, key, value)
+            return
+        rest = list(dict.items(self))
+        dict.clear(self)
+        dict.__setitem__(self, key, value)
+        for k, v in rest:
+            dict.__setitem__(self, k, v)
 
     def popitem(self, last=True):
-        if not self._data:
+        if not self:
             raise KeyError('dictionary is empty')
-        key = list(self._data)[-1 if last else 0]
-        return key, self._data.pop(key)
+        keys = list(dict.keys(self))
+        key = keys[-1 if last else 0]
+        return key, dict.pop(self, key)
 
     def copy(self):
-        return OrderedDict(self._data)
+        return type(self)(self)
+
+    __copy__ = copy
 
     def __eq__(self, other):
         if isinstance(other, OrderedDict):
-            return list(self._data.items()) == list(other._data.items())
-        return self._data == _as_dict(other)
+            return dict.__eq__(self, other) and list(self) == list(other)
+        return dict.__eq__(self, other)
+
+    def __ne__(self, other):
+        return not self == other
 
     def __repr__(self):
-        if not self._data:
-            return 'OrderedDict()'
+        if not self:
+            return '%s()' % type(self).__name__
         if _V >= (3, 12):
-            return 'OrderedDict(%r)' % (self._data,)
-        return 'OrderedDict(%r)' % (list(self._data.items()),)
+            return '%s(%s)' % (type(self).__name__, dict.__repr__(self))
+        return '%s(%r)' % (type(self).__name__, list(self.items()))
 
 
-class Counter(_Mapping):
+class Counter(dict):
     """Counter(iterable or mapping): counts of hashable things."""
 
-    def __init__(self, iterable=None, **kwargs):
-        self._data = {}
-        self.update(iterable, **kwargs)
+    def __init__(self, *args, **kwargs):
+        if len(args) > 1:
+            raise TypeError('expected at most 1 arguments, got %d' % len(args))
+        dict.__init__(self)
+        self.update(*args, **kwargs)
 
     def __missing__(self, key):
         return 0
 
+    def most_common(self, n=None):
+        ranked = sorted(self.items(), key=lambda item: item[1], reverse=True)
+        return ranked if n is None else ranked[:n]
+
+    def elements(self):
+        for key, count in self.items():
+            for _ in range(count):
+                yield key
+
+    @classmethod
+    def fromkeys(cls, iterable, v=None):
+        raise NotImplementedError(
+            'Counter.fromkeys() is undefined.  Use Counter(iterable) instead.')
+
     def update(self, iterable=None, **kwargs):
         if iterable is not None:
-            source = _as_dict(iterable)
-            if isinstance(source, dict):
-                for key, count in source.items():
-                    self._data[key] = count + self._data.get(key, 0)
+            if _is_mapping(iterable):
+                if self:
+                    for key, count in iterable.items():
+                        self[key] = count + self.get(key, 0)
+                else:
+                    dict.update(self, iterable)
             else:
                 for key in iterable:
-                    self._data[key] = self._data.get(key, 0) + 1
+                    self[key] = self.get(key, 0) + 1
         if kwargs:
             self.update(kwargs)
 
     def subtract(self, iterable=None, **kwargs):
         if iterable is not None:
-            source = _as_dict(iterable)
-            if isinstance(source, dict):
-                for key, count in source.items():
-                    self._data[key] = self._data.get(key, 0) - count
+            if _is_mapping(iterable):
+                for key, count in iterable.items():
+                    self[key] = self.get(key, 0) - count
             else:
                 for key in iterable:
-                    self._data[key] = self._data.get(key, 0) - 1
+                    self[key] = self.get(key, 0) - 1
         if kwargs:
             self.subtract(kwargs)
 
-    def most_common(self, n=None):
-        ranked = sorted(self._data.items(), key=lambda item: item[1], reverse=True)
-        return ranked if n is None else ranked[:n]
-
-    def elements(self):
-        for key, count in self._data.items():
-            for _ in range(count):
-                yield key
-
     def copy(self):
-        return Counter(self)
+        return self.__class__(self)
 
     def __delitem__(self, key):
-        if key in self._data:
-            del self._data[key]
+        if key in self:
+            dict.__delitem__(self, key)
+
+    def __repr__(self):
+        if not self:
+            return '%s()' % self.__class__.__name__
+        return '%s({%s})' % (self.__class__.__name__,
+                             ', '.join('%r: %r' % item for item in self.most_common()))
 
     def __add__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
         result = Counter()
-        for key, count in self._data.items():
+        for key, count in self.items():
             total = count + other[key]
             if total > 0:
                 result[key] = total
         for key, count in other.items():
-            if key not in self._data and count > 0:
+            if key not in self and count > 0:
                 result[key] = count
         return result
 
     def __sub__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
         result = Counter()
-        for key, count in self._data.items():
+        for key, count in self.items():
             left = count - other[key]
             if left > 0:
                 result[key] = left
         for key, count in other.items():
-            if key not in self._data and count < 0:
+            if key not in self and count < 0:
                 result[key] = 0 - count
         return result
 
     def __or__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
         result = Counter()
-        for key in list(self._data) + [k for k in other if k not in self._data]:
-            top = max(self[key], other[key])
+        for key, count in self.items():
+            other_count = other[key]
+            top = other_count if count < other_count else count
             if top > 0:
                 result[key] = top
+        for key, count in other.items():
+            if key not in self and count > 0:
+                result[key] = count
         return result
 
     def __and__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
         result = Counter()
-        for key, count in self._data.items():
-            low = min(count, other[key])
+        for key, count in self.items():
+            other_count = other[key]
+            low = count if count < other_count else other_count
             if low > 0:
                 result[key] = low
         return result
 
-    def __repr__(self):
-        if not self._data:
-            return 'Counter()'
-        return 'Counter({%s})' % ', '.join('%r: %r' % item for item in self.most_common())
+    def __pos__(self):
+        result = Counter()
+        for key, count in self.items():
+            if count > 0:
+                result[key] = count
+        return result
 
+    def __neg__(self):
+        result = Counter()
+        for key, count in self.items():
+            if count < 0:
+                result[key] = 0 - count
+        return result
+
+    def _keep_positive(self):
+        for key in [k for k, count in self.items() if not count > 0]:
+            del self[key]
+        return self
+
+    def __iadd__(self, other):
+        for key, count in other.items():
+            self[key] += count
+        return self._keep_positive()
+
+    def __isub__(self, other):
+        for key, count in other.items():
+            self[key] -= count
+        return self._keep_positive()
+
+    def __ior__(self, other):
+        for key, other_count in other.items():
+            count = self[key]
+            if other_count > count:
+                self[key] = other_count
+        return self._keep_positive()
+
+    def __iand__(self, other):
+        for key, count in self.items():
+            other_count = other[key]
+            if other_count < count:
+                self[key] = other_count
+        return self._keep_positive()
+
+
+def _dict_or(self, other):
+    if not isinstance(other, dict):
+        return NotImplemented
+    new = self.copy()
+    new.update(other)
+    return new
+
+
+def _defaultdict_ror(self, other):
+    if not isinstance(other, dict):
+        return NotImplemented
+    new = type(self)(self.default_factory, other)
+    new.update(self)
+    return new
+
+
+def _ordereddict_ror(self, other):
+    if not isinstance(other, dict):
+        return NotImplemented
+    new = type(self)(other)
+    new.update(self)
+    return new
+
+
+def _counter_total(self):
+    return sum(self.values())
+
+
+def _counter_eq(self, other):
+    if not isinstance(other, Counter):
+        return NotImplemented
+    return all(self[e] == other[e] for c in (self, other) for e in c)
+
+def _counter_ne(self, other):
+    if not isinstance(other, Counter):
+        return NotImplemented
+    return not self == other
+
+def _counter_le(self, other):
+    if not isinstance(other, Counter):
+        return NotImplemented
+    return all(self[e] <= other[e] for c in (self, other) for e in c)
+
+def _counter_lt(self, other):
+    if not isinstance(other, Counter):
+        return NotImplemented
+    return self <= other and self != other
+
+def _counter_ge(self, other):
+    if not isinstance(other, Counter):
+        return NotImplemented
+    return all(self[e] >= other[e] for c in (self, other) for e in c)
+
+def _counter_gt(self, other):
+    if not isinstance(other, Counter):
+        return NotImplemented
+    return self >= other and self != other
+
+
+if _V >= (3, 9):
+    defaultdict.__or__ = _dict_or
+    defaultdict.__ror__ = _defaultdict_ror
+    OrderedDict.__or__ = _dict_or
+    OrderedDict.__ror__ = _ordereddict_ror
 
 if _V >= (3, 10):
-    def _total(self):
-        return sum(self._data.values())
-
-    Counter.total = _total
+    # Counter.total, and the multiset comparisons (missing counts are 0).
+    Counter.total = _counter_total
+    Counter.__eq__ = _counter_eq
+    Counter.__ne__ = _counter_ne
+    Counter.__le__ = _counter_le
+    Counter.__lt__ = _counter_lt
+    Counter.__ge__ = _counter_ge
+    Counter.__gt__ = _counter_gt
 
 
 class ChainMap(_Mapping):
