@@ -7,6 +7,7 @@
 
 #include "model/runtime/args.hpp"
 #include "model/runtime/builtins_internal.hpp"
+#include "model/runtime/derived.hpp"
 #include "model/runtime/dict.hpp"
 #include "model/runtime/errors.hpp"
 #include "model/runtime/instance.hpp"
@@ -116,6 +117,7 @@ Ref<Type> builtin_class(Module& m, const char* name) {
 }
 
 Value reversed_of(const Value& seq) {
+  if (auto f = user_override(seq, "__reversed__")) return call(*f, std::span<const Value>(&seq, 1));
   if (auto* l = seq.as<List>()) return Value(make<ListReverseIterator>(Ref<List>(l)));
   auto backwards = [](std::vector<Value> items) {
     std::reverse(items.begin(), items.end());

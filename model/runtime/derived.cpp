@@ -207,8 +207,7 @@ std::optional<std::string> check_bases(const std::vector<Ref<Type>>& bases) {
     if (!layout || mine->is_subclass_of(layout)) layout = mine;
   }
   for (const auto& b : bases) {
-    for (const auto& unmodelled : {t.bytearray, t.property, t.staticmethod, t.classmethod, t.super_, t.module,
-                                   t.TextIOWrapper, t.GenericAlias})
+    for (const auto& unmodelled : {t.bytearray, t.super_, t.module, t.TextIOWrapper, t.GenericAlias})
       if (b->is_subclass_of(unmodelled.get()))
         return fmt::format("a class deriving from '{}'", unmodelled->name);
   }

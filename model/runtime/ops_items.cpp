@@ -53,7 +53,14 @@ std::int64_t subscript_index(const Value& key) {
   return index_value(key);
 }
 
-bool is_index_key(const Value& key) { return num::is_integer(key) || key.as<Instance>(); }
+// An int, or what PyIndex_Check accepts: an int subclass instance, or an
+// instance whose class defines __index__.
+bool is_index_key(const Value& key) {
+  if (num::is_integer(key)) return true;
+  if (!key.is_object() || !key.object()->user_class()) return false;
+  if (auto* n = key.as<DerivedNumber>()) return num::is_integer(n->value);
+  return type_of(key)->lookup_override("__index__").has_value();
+}
 
 }  // namespace
 
@@ -103,6 +110,10 @@ Value getitem(const Value& obj, const Value& key) {
       return Value::str(text::encode(slice_of(text::decode(s), *sl)));
     }
     if (num::as_big(key)) subscript_index(key);
+    if (is_index_key(key)) {
+      const auto n = text::length(s);
+      return Value::str(text::at(s, static_cast<std::int64_t>(position(subscript_index(key), static_cast<std::size_t>(n), "string"))));
+    }
     throw_type_error(fmt::format("string indices must be integers, not '{}'", type_name(key)));
   }
   if (auto* b = obj.as<Bytes>()) return bytes_getitem(*b, key);
