@@ -10,6 +10,7 @@
 
 #include "model/modules/native_function.hpp"
 #include "model/modules/session.hpp"
+#include "model/runtime/derived.hpp"
 #include "model/runtime/errors.hpp"
 #include "model/runtime/numbers.hpp"
 #include "model/runtime/ops.hpp"
@@ -23,14 +24,17 @@ namespace num = runtime::num;
 
 namespace {
 
-// PyFloat_AsDouble for a math argument: an int, a bool or a float.
-double real(const Value& v) {
+// PyFloat_AsDouble for a math argument: an int, a bool or a float (or a
+// subclass instance of int or float).
+double real(const Value& given) {
+  const Value& v = runtime::plain_number(given);
   if (num::is_number(v)) return num::as_f64(v);
   runtime::throw_type_error(fmt::format("must be real number, not {}", runtime::type_name(v)));
 }
 
 // PyNumber_Index: an int, never a float.
-Value integer(const Value& v) {
+Value integer(const Value& given) {
+  const Value& v = runtime::plain_number(given);
   if (num::is_integer(v)) return v;
   runtime::throw_type_error(fmt::format("'{}' object cannot be interpreted as an integer", runtime::type_name(v)));
 }

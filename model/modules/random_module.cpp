@@ -12,6 +12,7 @@
 
 #include "model/modules/native_function.hpp"
 #include "model/modules/session.hpp"
+#include "model/runtime/derived.hpp"
 #include "model/runtime/iterator.hpp"
 #include "model/runtime/list.hpp"
 #include "model/runtime/numbers.hpp"
@@ -108,14 +109,16 @@ class MersenneTwister {
   int index_ = kN;
 };
 
-std::int64_t int_arg(const Value& v) {
+std::int64_t int_arg(const Value& given) {
+  const Value& v = runtime::plain_number(given);
   if (v.kind() == Value::Kind::Int) return v.as_int();
   if (v.kind() == Value::Kind::Bool) return v.as_bool() ? 1 : 0;
   runtime::raise(builtins().TypeError,
-                 fmt::format("'{}' object cannot be interpreted as an integer", runtime::type_name(v)));
+                 fmt::format("'{}' object cannot be interpreted as an integer", runtime::type_name(given)));
 }
 
-double float_arg(const Value& v) {
+double float_arg(const Value& given) {
+  const Value& v = runtime::plain_number(given);
   if (v.kind() == Value::Kind::Float) return v.as_float();
   return static_cast<double>(int_arg(v));
 }

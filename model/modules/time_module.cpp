@@ -9,6 +9,7 @@
 
 #include "model/modules/native_function.hpp"
 #include "model/modules/session.hpp"
+#include "model/runtime/derived.hpp"
 #include "model/runtime/iterator.hpp"
 #include "model/runtime/ops.hpp"
 
@@ -22,12 +23,13 @@ namespace {
 // harness's EPOCH.
 constexpr double kEpoch = 1700000000.0;
 
-double seconds_arg(const Value& v) {
+double seconds_arg(const Value& given) {
+  const Value& v = runtime::plain_number(given);
   const auto& b = runtime::Runtime::current().builtins;
   if (v.kind() == Value::Kind::Int) return static_cast<double>(v.as_int());
   if (v.kind() == Value::Kind::Float) return v.as_float();
   if (v.kind() == Value::Kind::Bool) return v.as_bool() ? 1.0 : 0.0;
-  runtime::raise(b.TypeError, fmt::format("'{}' object cannot be interpreted as an integer", runtime::type_name(v)));
+  runtime::raise(b.TypeError, fmt::format("'{}' object cannot be interpreted as an integer", runtime::type_name(given)));
 }
 
 // int(x * 1e9), as the harness computes the *_ns clocks.

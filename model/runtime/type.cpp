@@ -83,8 +83,9 @@ void Type::remove_attribute(std::string_view attr) {
 }
 
 std::optional<Value> Type::lookup_here(const Value& self, const std::string& key) const {
-  if (auto g = getters_.find(key); g != getters_.end()) return g->second(self);
-  // A native method of int or float works on the number a subclass instance holds.
+  // A native method or computed attribute of int or float works on the
+  // number a subclass instance holds.
+  if (auto g = getters_.find(key); g != getters_.end()) return g->second(plain_number(self));
   if (auto m = methods_.find(key); m != methods_.end()) return Value(make<BoundMethod>(plain_number(self), m->second));
   if (auto d = dict.find(key); d != dict.end()) {
     if (auto* fn = d->second.as<Callable>(); fn && fn->type_name() == "function")
