@@ -212,6 +212,16 @@ void install_object_type(BuiltinTypes& t) {
   def(t.object, "__new__", [](std::span<const Value> a, std::span<const Keyword>) {
     auto* cls = a.empty() ? nullptr : a[0].as<Type>();
     if (!cls) throw_type_error("object.__new__(X): X is not a type object");
+    if (builtin_base(*cls)) {
+      // tp_new_wrapper: an instance of a builtin's subclass needs the
+      // builtin's __new__; named by the first class not overriding __new__.
+      const Type* base = cls;
+      for (const Type* t : cls->ancestors()) {
+        if (!base->dict.count("__new__")) break;
+        base = t;
+      }
+      throw_type_error(fmt::format("object.__new__({}) is not safe, use {}.__new__()", cls->name, base->name));
+    }
     refuse_abstract_class(*cls);
     return Value(make<Instance>(Ref<Type>(cls)));
   });

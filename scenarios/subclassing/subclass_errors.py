@@ -22,6 +22,11 @@ class Table(dict):
     pass
 
 
+class Shouting(str):
+    def __new__(cls, text):
+        return super().__new__(cls, text.upper())
+
+
 class Frozen(tuple):
     __slots__ = ()
 
@@ -54,6 +59,8 @@ async def main():
     attempt("tuple args:", lambda: Pair(1, 2))
     attempt("list args:", lambda: Items(1, 2))
     attempt("new:", lambda: tuple.__new__(Items))
+    attempt("object new:", lambda: object.__new__(Items))
+    attempt("object new, own __new__:", lambda: object.__new__(Shouting))
     attempt("index:", lambda: Items()[3])
     attempt("key:", lambda: Table()["k"])
     attempt("attribute:", lambda: Items().missing)
