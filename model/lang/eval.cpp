@@ -216,8 +216,25 @@ Value format_value(const Value& v, int flags, const Value* spec) {
   return Value::str(runtime::format(x, ""));
 }
 
+// dict_merge's fast path: a dict, or a subclass iterating as dict does,
+// gives its entries as they are (never calling an overridden __getitem__).
+template <class F>
+bool for_each_dict_entry(const Value& mapping, F&& f) {
+  auto* d = mapping.as<runtime::Dict>();
+  if (!d || runtime::user_override(mapping, "__iter__")) return false;
+  for (const auto& e : std::vector<runtime::Dict::Entry>(d->entries()))
+    if (e.live) f(e.key, e.value);
+  return true;
+}
+
 // CALL_EX's **kwargs: a dict's string keys and values.
 void keywords_from_mapping(const Value& mapping, std::vector<Value>& keys, std::vector<Value>& values) {
+  const bool direct = for_each_dict_entry(mapping, [&](const Value& key, const Value& value) {
+    if (!key.as<Str>()) runtime::raise(builtins().TypeError, "keywords must be strings");
+    keys.push_back(key);
+    values.push_back(value);
+  });
+  if (direct) return;
   for_each_item(mapping, [&](Value key) {
     if (!key.as<Str>()) runtime::raise(builtins().TypeError, "keywords must be strings");
     values.push_back(runtime::getitem(mapping, key));
@@ -1028,6 +1045,8 @@ Step eval_frame(Frame& f, Value sent, Ref<PyException> thrown) {
             case Op::DICT_UPDATE: {
               Value mapping = POP();
               Value& d = PEEK(in.arg);
+              if (for_each_dict_entry(mapping, [&](const Value& key, const Value& value) { runtime::setitem(d, key, value); }))
+                break;
               for_each_item(mapping, [&](Value key) { runtime::setitem(d, key, runtime::getitem(mapping, key)); });
               break;
             }

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "model/runtime/args.hpp"
+#include "model/runtime/derived.hpp"
 #include "model/runtime/install.hpp"
 #include "model/runtime/instance.hpp"
 #include "model/runtime/iterator.hpp"
@@ -134,7 +135,9 @@ namespace {
 
 // dict_update_arg / PyDict_MergeFromSeq2: a mapping, or pairs.
 void update_from(Dict& d, const Value& other) {
-  if (auto* src = other.as<Dict>()) {
+  // dict_merge: a dict subclass iterating in its own way is merged through
+  // its keys() and [] like any mapping.
+  if (auto* src = other.as<Dict>(); src && !user_override(other, "__iter__")) {
     std::vector<Dict::Entry> entries = src->entries();
     for (const auto& e : entries)
       if (e.live) d.set(e.key, e.value);
