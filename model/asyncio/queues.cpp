@@ -23,8 +23,8 @@ Queue::Queue(LoopBinding binding, std::int64_t maxsize)
   finished_->set();
 }
 
-// Queue.__repr__ with _format: maxsize, then the non-empty parts.
-std::string Queue::repr() const {
+// Queue._format: maxsize, then the non-empty parts.
+std::string Queue::format() const {
   std::string info = fmt::format("maxsize={}", maxsize_);
   if (!queue_.empty()) {
     info += " _queue=[";
@@ -34,8 +34,11 @@ std::string Queue::repr() const {
   if (!getters_.empty()) info += fmt::format(" _getters[{}]", getters_.size());
   if (!putters_.empty()) info += fmt::format(" _putters[{}]", putters_.size());
   if (unfinished_tasks_) info += fmt::format(" tasks={}", unfinished_tasks_);
-  return fmt::format("<{} at {} {}>", type_name(), address_text(), info);
+  return info;
 }
+
+// Queue.__repr__
+std::string Queue::repr() const { return fmt::format("<{} at {} {}>", type_name(), address_text(), format()); }
 
 bool Queue::full() const {
   if (maxsize_ <= 0) return false;

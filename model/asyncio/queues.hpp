@@ -18,9 +18,12 @@ class Queue : public runtime::Object {
 
   std::string_view type_name() const override { return "Queue"; }
   std::string repr() const override;
+  // Queue._format: what __repr__ and __str__ show after the class name.
+  std::string format() const;
 
   std::size_t qsize() const { return queue_.size(); }
   std::int64_t maxsize() const { return maxsize_; }
+  std::int64_t unfinished_tasks() const { return unfinished_tasks_; }
   bool empty() const { return queue_.empty(); }
   bool full() const;
   // Queue.put / Queue.get: coroutines that wait while full / empty.

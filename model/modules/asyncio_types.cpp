@@ -167,6 +167,17 @@ AsyncioTypes make_asyncio_types(Session& session) {
                }));
   q.add_method("join", method<asyncio::Queue>("Queue.join", {}, [](asyncio::Queue& s, const Bound&) { return Value(s.join()); }));
   q.add_getter("maxsize", [](const Value& self) { return Value::integer(self.as<asyncio::Queue>()->maxsize()); });
+  // Queue.__str__, in the class dict as a class statement would put it:
+  // str() looks for an override there.
+  q.dict["__str__"] = Value(function("Queue.__str__", {pos("self")}, [](const Bound& b) {
+    auto* s = b[0].as<asyncio::Queue>();
+    if (!s) runtime::raise(runtime::builtins().TypeError, "descriptor '__str__' requires a 'Queue' object");
+    return Value::str(fmt::format("<{} {}>", runtime::type_of(b[0])->name, s->format()));
+  }));
+  // The private counters tutorials print to show a queue drained and a
+  // semaphore's free slots.
+  q.add_getter("_unfinished_tasks",
+               [](const Value& self) { return Value::integer(self.as<asyncio::Queue>()->unfinished_tasks()); });
   t.LifoQueue = make<Type>("asyncio.queues", "LifoQueue", t.Queue);
   t.PriorityQueue = make<Type>("asyncio.queues", "PriorityQueue", t.Queue);
 
@@ -204,6 +215,7 @@ AsyncioTypes make_asyncio_types(Session& session) {
   t.Semaphore->add_method("locked", method<asyncio::Semaphore>("Semaphore.locked", {}, [](asyncio::Semaphore& s, const Bound&) {
                             return boolean(s.locked());
                           }));
+  t.Semaphore->add_getter("_value", [](const Value& self) { return Value::integer(self.as<asyncio::Semaphore>()->value()); });
 
   t.BoundedSemaphore = make<Type>("asyncio.locks", "BoundedSemaphore", t.Semaphore);
 
