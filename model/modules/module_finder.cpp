@@ -9,6 +9,7 @@
 #include <algorithm>
 
 #include "model/lang/library.hpp"
+#include "model/modules/module_callables.hpp"
 #include "model/modules/native_function.hpp"
 #include "model/modules/session.hpp"
 #include "model/modules/stdlib_files.hpp"
@@ -50,6 +51,21 @@ const StdlibFile* stdlib_file(std::string_view name) {
   throw NotModelled(fmt::format("{}: module '{}' is not supported by asim", where ? where() : "asim", name));
 }
 
+// The functions and classes CPython's module has and asim's lacks stand in
+// as functions that stop the run when called: an AttributeError or
+// ImportError CPython never raises could be caught and hide the difference.
+void add_unmodelled_callables(const asyncio::VersionProfile& profile, runtime::Module& module) {
+  auto it = std::lower_bound(kModuleCallables.begin(), kModuleCallables.end(), module.name,
+                             [](const ModuleCallable& row, std::string_view m) { return row.module < m; });
+  for (; it != kModuleCallables.end() && it->module == module.name; ++it) {
+    if (!(it->versions >> (profile.minor - 7) & 1)) continue;
+    const std::string name(it->name);
+    if (module.dict.count(name)) continue;
+    module.dict[name] = Value(not_modelled_function(module.name + "." + name,
+                                                    fmt::format("asim models only part of {}", module.name)));
+  }
+}
+
 }  // namespace
 
 bool is_stdlib_module(const asyncio::VersionProfile& profile, std::string_view name) {
@@ -84,6 +100,7 @@ Ref<runtime::Module> Session::load(const std::string& name) {
   for (const auto& native : kNativeModules) {
     if (native.name != name) continue;
     Ref<runtime::Module> module = native.make(*this);
+    add_unmodelled_callables(profile(), *module);
     modules_.emplace(name, module);
     return module;
   }
@@ -109,6 +126,7 @@ Ref<runtime::Module> Session::load(const std::string& name) {
     modules_.erase(name);
     throw;
   }
+  add_unmodelled_callables(profile(), *module);
   return module;
 }
 
