@@ -9,6 +9,9 @@ lacks must stop the run as not modelled (exit 2), never be CPython's
 AttributeError or ImportError, which a program could catch and which CPython
 would never raise. Only callables are listed: a stand-in that refuses when
 called is faithful until then; a missing constant stays an AttributeError.
+Names of builtins are left out: the module dict is the module's globals, and
+a stand-in `property` (enum has its own) would hide the builtin from asim's
+library code.
 """
 
 import json
@@ -26,7 +29,8 @@ NATIVE = ["asyncio", "sys", "time", "random", "contextlib", "dataclasses", "cont
 # Runs inside each interpreter with the module names as arguments; prints
 # JSON {module: [names]}.
 PROBE = r'''
-import importlib, json, sys, types
+import builtins, importlib, json, sys, types
+shadowing = set(dir(builtins))
 kinds = (type, types.FunctionType, types.BuiltinFunctionType)
 out = {}
 for name in sys.argv[1:]:
@@ -34,7 +38,7 @@ for name in sys.argv[1:]:
         m = importlib.import_module(name)
     except ImportError:
         continue
-    out[name] = sorted(n for n in dir(m) if not n.startswith("_") and isinstance(getattr(m, n), kinds))
+    out[name] = sorted(n for n in dir(m) if not n.startswith("_") and n not in shadowing and isinstance(getattr(m, n), kinds))
 print(json.dumps(out))
 '''
 
