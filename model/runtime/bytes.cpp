@@ -464,7 +464,7 @@ Value bytes_getitem(const Bytes& b, const Value& key) {
     for (std::int64_t k = 0, i = ix.start; k < ix.count; ++k, i += ix.step) out += b.data[static_cast<std::size_t>(i)];
     return make_bytes_like(b, std::move(out));
   }
-  if (!num::is_int(key) && !key.as<Instance>())
+  if (!num::is_int(key) && !(key.is_object() && key.object()->user_class()))
     throw_type_error(fmt::format("{} indices must be integers or slices, not {}",
                                  dynamic_cast<const ByteArray*>(&b) ? "bytearray" : "byte", type_name(key)));
   std::int64_t i = index_value(key);
@@ -485,7 +485,7 @@ void bytearray_setitem(ByteArray& b, const Value& key, const Value& value) {
 
 bool bytes_contains(const Bytes& b, const Value& needle) {
   if (auto* d = bytes_like(needle)) return b.data.find(*d) != std::string::npos;
-  if (num::is_int(needle) || needle.as<Instance>())
+  if (num::is_int(needle) || (needle.is_object() && needle.object()->user_class()))
     return b.data.find(static_cast<char>(byte_value(needle, "byte must be in range(0, 256)"))) != std::string::npos;
   throw_type_error(fmt::format("a bytes-like object is required, not '{}'", type_name(needle)));
 }

@@ -512,7 +512,7 @@ void install_set_types(BuiltinTypes& t) {
       args::no_kwargs(tn + ".copy", kw);
       auto& s = self(a, "copy");
       args::exactly(tn + ".copy", a.subspan(1), 0);
-      if (s.frozen) return a[0];
+      if (s.frozen && !s.user_class()) return a[0];  // a subclass's copy is a plain frozenset
       return Value(copy_of(s));
     });
     T->constructor = [frozen, tn](const Ref<Type>&, std::span<const Value> a, std::span<const Keyword> kw) {
