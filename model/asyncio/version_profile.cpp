@@ -136,6 +136,10 @@ constexpr VersionProfile make_profile(int minor) {
   p.asyncio_coroutine_decorator = until(10);
   p.coroutine_decorator_deprecated = since(8);
   p.micro = std::array{16, 18, 18, 13, 7, 1, 0}[minor - 7];
+  p.runpy_main_line = std::array{193, 194, 197, 196, 198, 198, 198}[minor - 7];
+  p.runpy_main_text = until(7) ? "\"__main__\", mod_spec)" : until(10) ? "return _run_code(code, main_globals, None," : "";
+  p.runpy_code_line = std::array{85, 87, 87, 86, 88, 88, 88}[minor - 7];
+  p.exception_display_flushes_stderr = since(8);
   // The tokenizer, the parser and how they report errors (lang::SyntaxFeatures).
   p.language.syntax.display = since(13) ? Y::Traceback : since(10) ? Y::CRanges : since(9) ? Y::C : Y::Pgen;
   p.language.syntax.parser = since(12) ? G::Peg312 : since(10) ? G::Peg310 : since(9) ? G::Peg39 : since(8) ? G::Pgen38 : G::Pgen37;

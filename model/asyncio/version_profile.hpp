@@ -211,6 +211,13 @@ struct VersionProfile {
   lang::LanguageFeatures language;
   // int's per-version behaviour, handed to the runtime as it is.
   runtime::IntProfile ints;
+  // `python -m`: runpy's frames above the module's in a traceback, the line
+  // of _run_module_as_main (with its source text, "" for 3.11+'s frozen
+  // runpy, which shows none) and of _run_code
+  int runpy_main_line;
+  std::string_view runpy_main_text;
+  int runpy_code_line;
+  bool exception_display_flushes_stderr;  // 3.8+: PyErr_Display ends with file.flush()
 };
 
 // A builtin class's attribute that CPython has only from a version on

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <csignal>
+#include <filesystem>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
@@ -22,6 +23,7 @@
 #include "model/cli/run_command.hpp"
 #include "model/explore/explore.hpp"
 #include "model/runtime/interrupt.hpp"
+#include "model/scenario/main_module.hpp"
 #include "model/scenario/run.hpp"
 
 namespace {
@@ -43,16 +45,24 @@ asim::scenario::RunResult run_program(const std::string& file, const asim::scena
 
 // `asim exec [OPTIONS] FILE ARGS...` reads as `python [OPTIONS] FILE ARGS...`:
 // what follows FILE belongs to the program, even words that look like asim's
-// options (`--help`). Returns how many of argv are asim's own.
-int exec_arguments_end(int argc, char** argv, CLI::App& exec) {
-  if (argc < 2 || std::string(argv[1]) != "exec") return argc;
+// options (`--help`); so does what follows `-m MODULE` (or `-mMODULE`).
+struct ExecArguments {
+  int own;    // how many of argv are asim's own
+  int first;  // where the program's arguments begin
+  std::string module;
+};
+
+ExecArguments exec_arguments_end(int argc, char** argv, CLI::App& exec) {
+  if (argc < 2 || std::string(argv[1]) != "exec") return {argc, argc, ""};
   for (int i = 2; i < argc; ++i) {
     const std::string arg = argv[i];
-    if (arg == "-" || arg.empty() || arg[0] != '-') return i + 1;
+    if (arg == "-m") return i + 1 < argc ? ExecArguments{i, i + 2, argv[i + 1]} : ExecArguments{argc, argc, ""};
+    if (arg.starts_with("-m") && !arg.starts_with("--")) return {i, i + 1, arg.substr(2)};
+    if (arg == "-" || arg.empty() || arg[0] != '-') return {i + 1, i + 1, ""};
     const auto* option = exec.get_option_no_throw(arg);
     if (option && option->get_items_expected_min() > 0 && arg.find('=') == std::string::npos) ++i;
   }
-  return argc;
+  return {argc, argc, ""};
 }
 
 // What a usage error prints after its message: the usage line of the command it concerns.
@@ -93,16 +103,21 @@ int main(int argc, char** argv) {
   exec->add_option("--replay", exec_replay, "replay one schedule from `asim explore` (a token such as c:1.0.2)");
   exec->add_flag("--compile-only", exec_options.compile_only,
                  "only parse and compile FILE: report what CPython reports before running it");
-  exec->add_option("FILE", exec_file, "the program (a .py file), or - to read it from standard input")->required();
-  exec->footer("Example: asim exec --python 3.8 prog.py 10 --verbose   (sys.argv == ['prog.py', '10', '--verbose'])");
+  exec->add_option("FILE", exec_file, "the program (a .py file), or - to read it from standard input");
+  exec->footer(
+      "Example: asim exec --python 3.8 prog.py 10 --verbose   (sys.argv == ['prog.py', '10', '--verbose'])\n"
+      "         asim exec --python 3.12 -m unittest -v test_mod   (as `python3.12 -m unittest -v test_mod`)");
 
   asim::cli::add_conform_command(app);  // runs from its own callback
   asim::cli::add_check_command(app);    // runs from its own callback
   asim::cli::add_explore_command(app);  // runs from its own callback
 
-  const int own = exec_arguments_end(argc, argv, *exec);
+  const ExecArguments exec_arguments = exec_arguments_end(argc, argv, *exec);
+  const int own = exec_arguments.own;
   try {
     app.parse(own, argv);
+    if (exec->parsed() && exec_file.empty() && exec_arguments.module.empty())
+      throw CLI::RequiredError("FILE (or -m MODULE)");
   } catch (const CLI::RuntimeError& e) {
     return e.get_exit_code();  // a subcommand's own exit status
   } catch (const CLI::ParseError& e) {
@@ -114,7 +129,13 @@ int main(int argc, char** argv) {
   try {
     if (exec->parsed()) {
       exec_options.python = exec_python;
-      exec_options.args.assign(argv + own, argv + argc);
+      exec_options.args.assign(argv + exec_arguments.first, argv + argc);
+      if (!exec_arguments.module.empty()) {
+        // `python -m`: sys.path[0] is the current directory.
+        exec_options.module = exec_arguments.module;
+        exec_options.path = {std::filesystem::current_path().string()};
+        exec_options.cpython_lib = asim::scenario::installed_cpython_lib(exec_python);
+      }
       asim::cli::apply_limit_flags(exec_limits, exec_options);
       std::optional<asim::explore::Replay> replay;
       if (!exec_replay.empty()) {
@@ -147,7 +168,8 @@ int main(int argc, char** argv) {
       // (runtime/interrupt.hpp), unless SIGINT came ignored, which CPython
       // keeps (signal_install_handlers: only a default disposition is taken).
       if (std::signal(SIGINT, [](int) { asim::runtime::request_interrupt(); }) == SIG_IGN) std::signal(SIGINT, SIG_IGN);
-      const auto result = run_program(exec_file, exec_options);
+      const auto result = exec_options.module.empty() ? run_program(exec_file, exec_options)
+                                                      : asim::scenario::run_module(exec_options);
       // What asim itself reports before a program runs (a file it cannot open).
       std::fwrite(result.out.data() + streamed_out, 1, result.out.size() - streamed_out, stdout);
       std::fflush(stdout);

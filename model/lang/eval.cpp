@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "model/lang/function.hpp"
+#include "model/lang/library.hpp"
 #include "model/lang/match.hpp"
 #include "model/lang/suggestions.hpp"
 #include "model/modules/native_function.hpp"
@@ -675,27 +676,7 @@ class IteratorDelegate : public runtime::Coroutine {
   const std::string& name = co.names[static_cast<std::size_t>(in.arg)];
   auto find = [&ts](const std::string& dotted) { return ts.modules ? ts.modules->find(dotted) : nullptr; };
   if (in.op == Op::IMPORT_NAME) {
-    Ref<runtime::Module> m = find(name);
-    if (!m) {
-      // The message names the first part of the dotted name that is missing
-      // (_find_and_load_unlocked), and says when its parent is no package.
-      std::string missing = name, message;
-      Ref<runtime::Module> parent;
-      for (auto dot = name.find('.'); dot != std::string::npos; dot = name.find('.', dot + 1)) {
-        Ref<runtime::Module> prefix = find(name.substr(0, dot));
-        if (!prefix) {
-          missing = name.substr(0, dot);
-          break;
-        }
-        parent = prefix;
-      }
-      message = fmt::format("No module named '{}'", missing);
-      if (parent && missing == name && !parent->dict.count("__path__"))
-        message += fmt::format("; '{}' is not a package", parent->name);
-      auto e = runtime::new_exception(B.ModuleNotFoundError, message);
-      e->dict["name"] = Value::str(missing);
-      throw PyError{std::move(e)};
-    }
+    Ref<runtime::Module> m = import_module(name);
     *sp++ = Value(m);
     return sp;
   }

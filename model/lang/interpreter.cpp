@@ -151,6 +151,7 @@ Ref<CodeObject> Interpreter::compile(const ast::Module& module) {
   return code_;
 }
 
+
 namespace {
 void run_code(const Ref<CodeObject>& code, runtime::Module* main, runtime::Module* builtins, const Value& unbound) {
   Frame f(code.get(), main, builtins, unbound);
@@ -160,6 +161,22 @@ void run_code(const Ref<CodeObject>& code, runtime::Module* main, runtime::Modul
 
 void Interpreter::run_module() {
   run_code(compile(), main_.get(), builtins_.get(), ts_.unbound);
+}
+
+void Interpreter::run_aside(std::shared_ptr<const Source> source) {
+  CompileOptions options;
+  options.unbound = ts_.unbound;
+  options.ellipsis = runtime::Runtime::current().types.Ellipsis;
+  const Ref<CodeObject> code = compile_module(parse(source, ts_.limits.features.syntax), options);
+  ts_.library_sources.emplace(source->path(), source);
+  auto aside = runtime::make<runtime::Module>(source->path());
+  aside->dict["__name__"] = Value::str(source->path());
+  run_code(code, aside.get(), builtins_.get(), ts_.unbound);
+}
+
+void Interpreter::set_source(std::shared_ptr<const Source> source) {
+  source_ = std::move(source);
+  main_->dict["__file__"] = Value::str(source_->path());
 }
 
 void Interpreter::run_module(const ast::Module& module) {

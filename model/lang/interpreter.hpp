@@ -33,6 +33,12 @@ class Interpreter {
   // exception, lang::Diagnostic for a program that does not compile, and
   // InstructionLimit when the program runs past the limit.
   void run_module();
+  // Runs `source` as the code of a module of its own before the main module
+  // (runpy importing the packages of `-m a.b.c`); the same builtins.
+  void run_aside(std::shared_ptr<const Source> source);
+  // The main module's source, when it is known only once run_aside has
+  // imported its packages (`-m`).
+  void set_source(std::shared_ptr<const Source> source);
   void run_module(const ast::Module& module);
   // The traceback CPython would print to stderr for `error`.
   // `uncaught`: as the interpreter prints an exception that ends the program.

@@ -7,6 +7,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <sstream>
 
 #include "model/lang/library.hpp"
 #include "model/modules/module_callables.hpp"
@@ -94,34 +98,78 @@ Ref<runtime::Module> Session::imported(std::string_view name) const {
   return it != modules_.end() ? it->second : nullptr;
 }
 
+namespace {
+
+std::optional<std::string> read_file(const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) return std::nullopt;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+}  // namespace
+
+// importlib's PathFinder over the folders of the parent's __path__ (sys.path
+// for a top-level name); in each folder FileFinder's order, a package before
+// a module.
+std::optional<Session::ModuleSource> Session::locate(const std::string& name) {
+  if (const StdlibFile* file = stdlib_file(name))
+    return ModuleSource{std::string(kStdlibRoot) + std::string(file->path), std::string(file->text), file->package,
+                        true};
+  const auto dot = name.rfind('.');
+  std::vector<std::string> folders;
+  if (dot == std::string::npos) {
+    folders = config_.path;
+  } else if (auto parent = imported(name.substr(0, dot))) {
+    auto it = parent->dict.find("__path__");
+    if (it == parent->dict.end()) return std::nullopt;  // not a package
+    for (const auto& entry : runtime::to_vector(it->second))
+      if (auto* s = entry.as<runtime::Str>()) folders.push_back(s->text);
+  }
+  const std::string last = name.substr(dot == std::string::npos ? 0 : dot + 1);
+  for (const auto& folder : folders) {
+    if (folder.starts_with(kStdlibRoot)) continue;  // asim's own, embedded
+    const std::string base = folder.empty() ? last : folder + "/" + last;
+    if (auto text = read_file(base + "/__init__.py")) return ModuleSource{base + "/__init__.py", *text, true, false};
+    if (auto text = read_file(base + ".py")) return ModuleSource{base + ".py", *text, false, false};
+  }
+  return std::nullopt;
+}
+
 // Makes the module `name` (its parent package already loaded), or nullptr.
 Ref<runtime::Module> Session::load(const std::string& name) {
-  runtime::Heap::LibraryScope library;
   for (const auto& native : kNativeModules) {
     if (native.name != name) continue;
+    runtime::Heap::LibraryScope library;
     Ref<runtime::Module> module = native.make(*this);
     add_unmodelled_callables(profile(), *module);
     modules_.emplace(name, module);
     return module;
   }
-  const StdlibFile* file = stdlib_file(name);
-  if (!file) return nullptr;
+  auto found = locate(name);
+  if (!found) return nullptr;
+  // asim's library modules keep the program's fake addresses where they
+  // were; a file of the program's own is part of it.
+  std::optional<runtime::Heap::LibraryScope> library;
+  if (found->library) library.emplace();
   auto module = runtime::make<runtime::Module>(name);
-  const std::string path = std::string(kStdlibRoot) + std::string(file->path);
   module->dict["__name__"] = Value::str(name);
   module->dict["__doc__"] = Value();
-  module->dict["__file__"] = Value::str(path);
+  module->dict["__file__"] = Value::str(found->path);
   const auto dot = name.rfind('.');
-  module->dict["__package__"] = Value::str(file->package ? name : dot == std::string::npos ? "" : name.substr(0, dot));
-  if (file->package) {
-    const auto folder = path.substr(0, path.rfind('/'));
-    module->dict["__path__"] = runtime::make_list({Value::str(folder)});
-  }
+  module->dict["__package__"] = Value::str(found->package ? name : dot == std::string::npos ? "" : name.substr(0, dot));
+  if (found->package) module->dict["__path__"] = runtime::make_list({Value::str(found->path.substr(0, found->path.rfind('/')))});
   // In sys.modules while its code runs (a module importing it back finds
   // it), removed again when that code fails.
   modules_.emplace(name, module);
   try {
-    lang::exec_module_source(std::make_shared<const lang::Source>(path, std::string(file->text)), *module);
+    if (found->library)
+      lang::exec_module_source(std::make_shared<const lang::Source>(found->path, std::move(found->text)), *module);
+    else
+      lang::exec_module_source(lang::load_source(found->path, found->text, profile().language.syntax), *module, profile().language.syntax);
   } catch (...) {
     modules_.erase(name);
     throw;

@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
@@ -21,6 +22,13 @@ struct SessionConfig {
   asyncio::Limits limits = {};
   // sys.argv: the script as named on the command line, then its arguments.
   std::vector<std::string> argv = {"scenario.py"};
+  // sys.path: the folders a module outside asim's library is looked for in
+  // (`asim exec -m`: the current directory). Empty: a program imports no
+  // files of its own.
+  std::vector<std::string> path = {};
+  // The installed CPython's Lib folder for the version (the harness stand-in
+  // `test` package reads CPython's own test files there), "" when none.
+  std::string cpython_lib = {};
   // sys.stdout.flush() and print(..., flush=True): where the output goes
   // may hold it back until then (a terminal's or a pipe's buffer).
   std::function<void()> flush_out = {};
@@ -42,6 +50,20 @@ class Session : public runtime::ModuleFinder {
   // name's packages first, each module made once per session.
   runtime::Ref<runtime::Module> find(std::string_view name) override;
   runtime::Ref<runtime::Module> imported(std::string_view name) const override;
+  // Where the module `name` would be loaded from, without running it
+  // (runpy's _get_module_details); its parent package must be imported.
+  struct ModuleSource {
+    std::string path;  // as tracebacks and __file__ show it
+    std::string text;
+    bool package = false;
+    bool library = false;  // one of asim's own (stdlib/)
+  };
+  std::optional<ModuleSource> locate(const std::string& name);
+  // Puts a module made elsewhere into sys.modules (runpy's `__main__`).
+  void add_module(const std::string& name, runtime::Ref<runtime::Module> module) { modules_[name] = std::move(module); }
+  const SessionConfig& config() const { return config_; }
+  // sys.argv[0] once `-m` found the module's file.
+  void set_argv0(std::string path) { config_.argv.at(0) = std::move(path); }
 
   const asyncio::VersionProfile& profile() const { return config_.profile; }
   const std::vector<std::string>& argv() const { return config_.argv; }

@@ -10,6 +10,7 @@
 #include "model/lang/interpreter.hpp"
 #include "model/lang/parser.hpp"
 #include "model/lang/syntax_error.hpp"
+#include "model/scenario/main_module.hpp"
 #include "model/runtime/builtins.hpp"
 #include "model/runtime/interrupt.hpp"
 #include "model/runtime/memory.hpp"
@@ -55,6 +56,7 @@ RunResult run_source(const std::string& path, const std::string& text, const Run
   // the current directory joined to the path as given, not normalised.
   const std::string shown =
       profile->main_path_absolute && !path.empty() && path.front() != '<' ? std::filesystem::absolute(path).string() : path;
+  const bool as_module = !options.module.empty();
   std::vector<std::string> argv{path == "<stdin>" ? "-" : path};
   argv.insert(argv.end(), options.args.begin(), options.args.end());
   runtime::Runtime rt;
@@ -72,7 +74,8 @@ RunResult run_source(const std::string& path, const std::string& text, const Run
   runtime::clear_interrupt();
   {
     modules::Session session(
-        {*profile, options.sink, options.chooser, options.limits, std::move(argv), options.flush_out},
+        {*profile, options.sink, options.chooser, options.limits, std::move(argv), options.path,
+         options.cpython_lib, options.flush_out},
         [&](std::string_view s) {
           result.out += s;
           if (options.stream_out) options.stream_out(s);
@@ -83,8 +86,8 @@ RunResult run_source(const std::string& path, const std::string& text, const Run
         });
     WarningsToSession warnings(rt, session);
     try {
-      auto source = lang::load_source(shown, text, profile->language.syntax);
-      auto module = lang::parse(source, profile->language.syntax);
+      std::shared_ptr<const lang::Source> source;
+      if (!as_module) source = lang::load_source(shown, text, profile->language.syntax);
       auto builtins = runtime::make_builtins_module([&](std::string_view s) { session.write_out(s); },
                                                     [&] { session.flush_out(); });
       {
@@ -94,8 +97,9 @@ RunResult run_source(const std::string& path, const std::string& text, const Run
       }
       lang::Interpreter interpreter(source, builtins, session,
                                     {options.max_instructions, 1000, profile->language, options.max_seconds});
-      if (options.compile_only) {
-        interpreter.compile(module);
+      session.add_module("__main__", interpreter.main_module());
+      if (options.compile_only && !as_module) {
+        interpreter.compile(lang::parse(source, profile->language.syntax));
         return result;
       }
       // pythonrun.c's flush_io: stderr, then stdout, once the module's code
@@ -105,14 +109,39 @@ RunResult run_source(const std::string& path, const std::string& text, const Run
         if (options.flush_out) options.flush_out();
       };
       try {
+        if (as_module) {
+          // An exception while importing the module's packages is reported
+          // as one of the module's own.
+          MainModule main;
+          try {
+            main = find_main_module(options.module, session, interpreter);
+          } catch (const MainModuleError& e) {
+            session.write_err(fmt::format("asim: {}\n", e.what()));
+            result.exit_code = 1;
+            return result;
+          }
+          source = main.source;
+          interpreter.set_source(source);
+          interpreter.main_module()->dict["__package__"] = Value::str(main.package);
+          session.set_argv0(source->path());
+        }
+        const auto module = lang::parse(source, profile->language.syntax);
+        if (options.compile_only) {
+          interpreter.compile(module);
+          return result;
+        }
         interpreter.run_module(module);
         flush_io();
       } catch (runtime::PyError& e) {
-        flush_io();
+        // pymain_run_module prints a `-m` module's exception without
+        // flush_io: what stdout holds comes out at exit, after it.
+        if (!as_module) flush_io();
         if (e.exc->isinstance(rt.builtins.SystemExit.get())) {
           result.exit_code = system_exit_status(*e.exc, session);
         } else {
-          session.write_err(interpreter.format_exception(e, /*uncaught=*/true));
+          const std::string traceback = interpreter.format_exception(e, /*uncaught=*/true);
+          session.write_err(as_module ? with_runpy_frames(traceback, *profile, options.cpython_lib) : traceback);
+          if (as_module && profile->exception_display_flushes_stderr && options.flush_err) options.flush_err();
           // Py_RunMain's exit for an uncaught KeyboardInterrupt: 3.8+ kill
           // themselves with SIGINT, as a process stopped by Ctrl-C should.
           const bool by_signal =
@@ -161,5 +190,7 @@ RunResult run_file(const std::string& path, const RunOptions& options) {
   text << in.rdbuf();
   return run_source(path, text.str(), options);
 }
+
+RunResult run_module(const RunOptions& options) { return run_source("", "", options); }
 
 }  // namespace asim::scenario

@@ -32,6 +32,12 @@ struct RunOptions {
   bool compile_only = false;
   // The program's arguments (sys.argv[1:]); sys.argv[0] is the path as given.
   std::vector<std::string> args;
+  // `-m NAME`: the program is the module NAME, found among asim's library
+  // modules and in `path` (sys.path, the current directory for `-m`);
+  // `cpython_lib`: the installed CPython's Lib folder, "" when none.
+  std::string module;
+  std::vector<std::string> path;
+  std::string cpython_lib;
   // Where the program's output goes as it is written (asim exec: the
   // terminal), besides RunResult; flush_out is sys.stdout.flush(), and both
   // flushes run when the main module ends, before its traceback.
@@ -54,5 +60,7 @@ struct RunResult {
 // `path` is only used in messages; `text` is the program.
 RunResult run_source(const std::string& path, const std::string& text, const RunOptions& options);
 RunResult run_file(const std::string& path, const RunOptions& options);
+// `python -m options.module`.
+RunResult run_module(const RunOptions& options);
 
 }  // namespace asim::scenario

@@ -5,7 +5,7 @@ Usage: python3 tests/cli/exec_like_python.py ASIM
 For each installed CPython 3.7-3.13, small programs of our own run under real
 CPython and under asim exec, and must give the same bytes and exit status:
 sys.argv (arguments that look like options included), the program read from
-standard input (`-`), and the order of stdout and stderr when both go to one
+standard input (`-`), modules run with `-m` (runpy's frames in the traceback), and the order of stdout and stderr when both go to one
 pipe, buffered or with PYTHONUNBUFFERED (flush=True, sys.stdout.flush(), the
 flush before a traceback, stderr's buffering per version). Then asim's own
 command line: usage errors exit 2 with the usage line, --version. Exits 77
@@ -48,6 +48,11 @@ PROGRAMS = {
         "asyncio.run(main())\n"
         "print('after')\n"
     ),
+    # `-m`: modules found in the current directory, a package runs its __main__.
+    "modmain.py": "import sys\nprint(sys.argv, __name__, __package__, __file__)\nraise KeyError('from -m')\n",
+    "pkg/__init__.py": "print('pkg imported as', __name__)\n",
+    "pkg/__main__.py": "import sys\nprint(sys.argv, __name__, __package__)\nimport pkg.sub\n",
+    "pkg/sub.py": "import sys\nprint('sub', sys.argv, __name__, __package__)\n",
 }
 
 # (program, arguments, standard input)
@@ -57,6 +62,9 @@ CASES = [
     ("order.py", [], None),
     ("exit_message.py", [], None),
     ("loop_output.py", [], None),
+    ("-m", ["modmain", "x", "--help"], None),
+    ("-m", ["pkg", "-v"], None),
+    ("-mpkg.sub", ["y"], None),
 ]
 
 
@@ -92,6 +100,7 @@ def main():
 def check(asim, d):
     failures = checked = 0
     for name, text in PROGRAMS.items():
+        os.makedirs(os.path.dirname(os.path.join(d, name)), exist_ok=True)
         with open(os.path.join(d, name), "w") as f:
             f.write(text)
     pythons = [(v, interpreter(v)) for v in VERSIONS]
@@ -124,6 +133,9 @@ def check(asim, d):
          lambda r: r[0] == 0 and r[1].startswith("asim ") and all(v + "." in r[1] for v in VERSIONS),
          asim_says("--version")),
         ("--help lists examples", lambda r: r[0] == 0 and "Examples:" in r[1], asim_says("--help")),
+        ("-m of a module that does not exist exits 1 as CPython's",
+         lambda r: r[0] == 1 and r[2].endswith(": No module named no_such_module\n"),
+         asim_says("exec", "-m", "no_such_module")),
         ("a flag before FILE is asim's, FILE is found after it", lambda r: r == (0, "", ""),
          asim_says("exec", "--compile-only", "--python", "3.12", os.path.join(d, "argv.py"), "--help")),
     ]
