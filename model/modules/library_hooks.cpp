@@ -8,6 +8,7 @@
 #include "model/lang/eval.hpp"
 #include "model/lang/frame.hpp"
 #include "model/lang/function.hpp"
+#include "model/lang/library.hpp"
 #include "model/modules/native_function.hpp"
 #include "model/modules/session.hpp"
 #include "model/runtime/ops.hpp"
@@ -33,7 +34,7 @@ int line_of(const lang::Frame& f) {
 
 }  // namespace
 
-runtime::Ref<runtime::Module> make_library_hooks_module(Session&) {
+runtime::Ref<runtime::Module> make_library_hooks_module(Session& session) {
   auto m = runtime::make<runtime::Module>("_asimlib");
   // caller(stacklevel): (filename, lineno, funcname) of the program's frame
   // that called into the library, `stacklevel - 1` frames further out
@@ -110,6 +111,23 @@ runtime::Ref<runtime::Module> make_library_hooks_module(Session&) {
   // API does (exit 2), for what a library module leaves out (files).
   m->dict["unsupported"] = Value(function("unsupported", {pos("what"), pos("why")}, [](const Bound& b) -> Value {
     not_modelled(runtime::to_str(b[0]), runtime::to_str(b[1]));
+  }));
+  // import_module(name): `import NAME`'s module, NAME itself rather than its
+  // top package (importlib.import_module; unittest's loader).
+  m->dict["import_module"] = Value(function("import_module", {pos("name")}, [](const Bound& b) {
+    return Value(lang::import_module(runtime::to_str(b[0])));
+  }));
+  // imported_module(name): sys.modules.get(name).
+  m->dict["imported_module"] = Value(function("imported_module", {pos("name")}, [&session](const Bound& b) {
+    auto module = session.imported(runtime::to_str(b[0]));
+    return module ? Value(module) : Value::none();
+  }));
+  // cpython_lib(): the installed CPython's Lib folder for the version
+  // modelled, None when there is none (the harness stand-in `test` package
+  // reads CPython's own test files there).
+  m->dict["cpython_lib"] = Value(function("cpython_lib", {}, [&session](const Bound&) {
+    const std::string& lib = session.config().cpython_lib;
+    return lib.empty() ? Value::none() : Value::str(lib);
   }));
   return m;
 }

@@ -245,6 +245,9 @@ void install_exception_types(BuiltinTypes&, BuiltinExceptions& e) {
     auto& exc = exc_self(a, *base, "with_traceback");
     args::exactly("with_traceback", a.subspan(1), 1);
     exc.dict["__traceback__"] = a[1];
+    // with_traceback(None) drops the frames it passed through (unittest's
+    // assertRaises does, so a chained report shows none of them).
+    if (a[1].is_none()) exc.traceback.clear();
     return a[0];
   });
   def(e.BaseException, "add_note", [base](Args a, Kw) {
