@@ -6,6 +6,7 @@
 #include "model/asyncio/tasks.hpp"
 #include "model/modules/asyncio_types.hpp"
 #include "model/runtime/derived.hpp"
+#include "model/runtime/native_coroutine.hpp"
 #include "model/runtime/ops.hpp"
 
 namespace asim::modules {
@@ -40,6 +41,11 @@ runtime::Ref<runtime::Context> context_of(const Value& v) {
 }
 
 namespace {
+
+// BaseEventLoop.shutdown_default_executor with no executor: it returns at once.
+runtime::Coro no_executor_to_shut_down() {
+  co_return Value::none();
+}
 
 Ref<runtime::Callable> callable_arg(const Value& v) {
   Ref<runtime::Callable> fn = runtime::as_callback(v);
@@ -141,6 +147,18 @@ Ref<runtime::Type> make_loop_type(Session& session, const Ref<runtime::Type>& ob
                   l.loop->run_forever();
                   return Value::none();
                 }));
+  // BaseEventLoop.shutdown_asyncgens / shutdown_default_executor (3.9+), as
+  // asyncio.run awaits them, for programs (and unittest's
+  // IsolatedAsyncioTestCase) that close a loop of their own.
+  t->add_method("shutdown_asyncgens",
+                method<LoopObject>("BaseEventLoop.shutdown_asyncgens", {}, [](LoopObject& l, const Bound&) {
+                  return Value(l.loop->shutdown_asyncgens());
+                }));
+  if (session.profile().run_shuts_down_default_executor)
+    t->add_method("shutdown_default_executor",
+                  method<LoopObject>("BaseEventLoop.shutdown_default_executor", {}, [](LoopObject&, const Bound&) {
+                    return Value(runtime::native("BaseEventLoop.shutdown_default_executor", no_executor_to_shut_down()));
+                  }));
   t->add_method("stop", method<LoopObject>("BaseEventLoop.stop", {}, [](LoopObject& l, const Bound&) {
                   l.loop->stop();
                   return Value::none();
