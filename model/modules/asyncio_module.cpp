@@ -406,6 +406,7 @@ Ref<runtime::Module> AsyncioModule::build() {
   m->dict["FIRST_COMPLETED"] = Value::str("FIRST_COMPLETED");
   m->dict["FIRST_EXCEPTION"] = Value::str("FIRST_EXCEPTION");
   m->dict["ALL_COMPLETED"] = Value::str("ALL_COMPLETED");
+  add_asyncio_submodules(*m, session_.profile());
   return m;
 }
 

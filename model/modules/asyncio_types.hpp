@@ -44,4 +44,10 @@ runtime::Ref<BuiltinFunction> c_method(const asyncio::VersionProfile& profile, s
   });
 }
 
+// asyncio's submodules as CPython lays the package out (asyncio.tasks,
+// asyncio.futures, ...): module objects holding the names `asyncio` took
+// from each, plus the pure-Python names (_PyTask, _PyFuture) that asim's
+// classes stand for; `import asyncio.tasks` finds them.
+void add_asyncio_submodules(runtime::Module& asyncio, const asyncio::VersionProfile& profile);
+
 }  // namespace asim::modules

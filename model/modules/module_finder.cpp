@@ -84,6 +84,13 @@ Ref<runtime::Module> Session::find(std::string_view name) {
   Ref<runtime::Module> parent;
   const auto dot = key.rfind('.');
   if (dot != std::string::npos && !(parent = find(key.substr(0, dot)))) return nullptr;
+  // A native module's submodule is one of its attributes (asyncio.tasks).
+  if (parent)
+    if (auto it = parent->dict.find(key.substr(dot + 1)); it != parent->dict.end())
+      if (auto* sub = it->second.as<runtime::Module>(); sub && sub->name == key) {
+        modules_.emplace(key, Ref<runtime::Module>(sub));
+        return Ref<runtime::Module>(sub);
+      }
   Ref<runtime::Module> module = load(key);
   if (!module) {
     if (is_stdlib_module(profile(), key)) refuse(key);

@@ -1,0 +1,75 @@
+# test.test_asyncio.utils (asim's own stand-in): the helpers CPython's
+# asyncio scheduling tests use, without the sockets, ssl and servers of
+# CPython's module.
+import asyncio
+import sys
+import unittest
+
+
+def run_briefly(loop):
+    # One more iteration of the loop: a task that yields once.
+    async def once():
+        await asyncio.sleep(0)
+    loop.run_until_complete(loop.create_task(once()))
+
+
+def run_until(loop, pred, timeout=5 * 60.0):
+    deadline = loop.time() + timeout
+    while not pred():
+        if loop.time() > deadline:
+            raise asyncio.TimeoutError()
+        loop.run_until_complete(asyncio.sleep(0.001))
+
+
+def run_once(loop):
+    """Runs the loop through one iteration (stop is scheduled first)."""
+    loop.call_soon(loop.stop)
+    loop.run_forever()
+
+
+async def await_without_task(coro):
+    # Drives coro's awaitable from a plain callback, outside any task.
+    failure = []
+
+    def drive():
+        try:
+            for _ in coro.__await__():
+                pass
+        except BaseException as err:
+            failure.append(err)
+    asyncio.get_running_loop().call_soon(drive)
+    await asyncio.sleep(0)
+    if failure:
+        raise failure[0]
+
+
+class TestLoopNotModelled(Exception):
+    """A test needing CPython's TestLoop (a BaseEventLoop subclass with a
+    scripted clock), which asim does not model yet."""
+
+
+class TestCase(unittest.TestCase):
+    @staticmethod
+    def close_loop(loop):
+        loop.close()
+
+    def set_event_loop(self, loop, *, cleanup=True):
+        if loop is None:
+            raise AssertionError('loop is None')
+        asyncio.set_event_loop(None)
+        if cleanup:
+            self.addCleanup(self.close_loop, loop)
+
+    def new_test_loop(self, gen=None):
+        raise TestLoopNotModelled("asim: test_utils.TestLoop (a BaseEventLoop subclass) is not modelled")
+
+    def unpatch_get_running_loop(self):
+        pass
+
+    def setUp(self):
+        pass
+
+    def tearDown(self):
+        asyncio.set_event_loop(None)
+        self.assertIsNone(sys.exc_info()[0])
+        self.doCleanups()
