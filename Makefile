@@ -4,7 +4,7 @@ ASAN_BUILD ?= build-asan
 DEB_PACKAGES := catch2 librange-v3-dev libfmt-dev libcli11-dev nlohmann-json3-dev libboost-dev cmake ninja-build g++ time chromium
 JOBS ?= 2
 
-.PHONY: all deps build test conform fuzz fuzz-syntax asan run bench clean
+.PHONY: all deps build test conform cpython-tests fuzz fuzz-syntax asan run bench clean
 
 all: build
 
@@ -30,6 +30,13 @@ test: build
 # outputs and per-tick handles; `make test` runs it too (docs/conformance.md).
 conform: build
 	./$(BUILD)/asim conform --handles scenarios
+
+# CPython's own asyncio scheduling tests, read from each installed CPython,
+# on that CPython and on asim (tests/cpython/run_cpython_tests.py): a listed
+# test that stops passing fails; tests newly passing on both are added to
+# tests/cpython/passlist-3.X.txt; the table is docs/conformance.md's.
+cpython-tests: build
+	python3 tests/cpython/run_cpython_tests.py --asim $(BUILD)/asim --table
 
 # Differential fuzzing (tests/conformance/fuzz/run.py): COUNT generated
 # programs from seed SEED, each on every installed CPython and on asim;

@@ -149,6 +149,15 @@ std::optional<Value> getattr_opt(const Value& obj, std::string_view name) {
         for (const auto& [k, v] : m->dict) setitem(d, Value::str(k), v);
         return d;
       }
+      // PEP 562: the module's own __getattr__ answers for a missing name.
+      if (auto hook = m->dict.find("__getattr__"); hook != m->dict.end()) {
+        const Value arg[1] = {Value::str(std::string(name))};
+        try {
+          return call(hook->second, arg);
+        } catch (const PyError& e) {
+          if (!e.exc->isinstance(Runtime::current().builtins.AttributeError.get())) throw;
+        }
+      }
       return std::nullopt;
     }
     if (auto* t = downcast<Type>(o)) return type_attribute(*t, name);

@@ -155,6 +155,7 @@ def main():
     ap.add_argument("--check-only", action="store_true")
     ap.add_argument("--share", type=int, default=1)
     ap.add_argument("--table", action="store_true")
+    ap.add_argument("--files", help="only these files (comma-separated names)")
     args = ap.parse_args()
     asim = os.path.abspath(args.asim)
     pythons = [(v, interpreter(v)) for v in args.versions.split(",")]
@@ -168,6 +169,8 @@ def main():
     for version, python in pythons:
         listed = read_list(version)
         files = test_files(python, version)
+        if args.files:
+            files = [f for f in files if f in args.files.split(",")]
         if args.check_only:
             files = [f for f in files if any(t.startswith(f + ".") for t in listed)][::args.share]
         both = set()
