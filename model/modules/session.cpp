@@ -1,11 +1,31 @@
 #include "model/modules/session.hpp"
 
 #include "model/asyncio/runners.hpp"
+#include "model/runtime/ops.hpp"
 
 namespace asim::modules {
 
 using runtime::Ref;
 using runtime::Value;
+
+namespace {
+
+// asyncio.log.logger: once the program has imported logging, what asyncio
+// logs goes through logging.getLogger("asyncio") as in CPython, so the
+// program's handlers, format and levels apply (basicConfig(stream=sys.stdout)
+// puts "Task exception was never retrieved" on stdout). Without logging
+// imported nothing is configured, and logging's last resort would print the
+// bare message to stderr: false, the caller writes it itself.
+bool log_to_asyncio_logger(const Session& session, const char* level, const std::vector<Value>& args) {
+  Ref<runtime::Module> logging = session.imported("logging");
+  if (!logging) return false;
+  const Value name[] = {Value::str("asyncio")};
+  const Value logger = runtime::call(runtime::getattr(Value(logging), "getLogger"), name);
+  runtime::call(runtime::getattr(logger, level), args);
+  return true;
+}
+
+}  // namespace
 
 Session::Session(SessionConfig config, Writer out, Writer err)
     : config_(config),
@@ -42,7 +62,15 @@ asyncio::EventLoop& Session::new_event_loop() {
   loops_.push_back(std::make_unique<asyncio::EventLoop>(config_.profile, config_.sink, config_.chooser,
                                                         config_.limits, process_));
   loops_.back()->set_clock_base(base);
-  loops_.back()->set_error_log([this](const std::string& text) { write_err(text); });
+  // The exception handler's text is the message and logging's exc_info
+  // text already joined, as Formatter.format joins them.
+  loops_.back()->set_error_log([this](const std::string& text) {
+    std::string message = text;
+    if (!message.empty() && message.back() == '\n') message.pop_back();
+    if (!log_to_asyncio_logger(*this, "error", {Value::str(message)})) write_err(text);
+  });
+  // BaseSelectorEventLoop.__init__ on Linux.
+  log_to_asyncio_logger(*this, "debug", {Value::str("Using selector: %s"), Value::str("EpollSelector")});
   return *loops_.back();
 }
 
