@@ -54,6 +54,15 @@ void add_future_methods(Type& t, const std::string& cls, const asyncio::VersionP
                  auto e = f.exception();
                  return e ? Value(e) : Value::none();
                }));
+  // Future._state, which tutorials print to show a future's life cycle.
+  t.add_getter("_state", [](const Value& self) {
+    switch (self.as<Future>()->state()) {
+      case Future::State::Pending: return Value::str("PENDING");
+      case Future::State::Cancelled: return Value::str("CANCELLED");
+      case Future::State::Finished: break;
+    }
+    return Value::str("FINISHED");
+  });
   std::vector<Param> cancel_params;
   if (profile.cancel_messages) cancel_params.push_back(opt("msg"));
   t.add_method("cancel", c_method<Future>(profile, cls + ".cancel", cancel_params, [](Future& f, const Bound& b) {
