@@ -16,12 +16,16 @@ namespace {
 // puts "Task exception was never retrieved" on stdout). Without logging
 // imported nothing is configured, and logging's last resort would print the
 // bare message to stderr: false, the caller writes it itself.
-bool log_to_asyncio_logger(const Session& session, const char* level, const std::vector<Value>& args) {
+bool log_to_asyncio_logger(const Session& session, const char* level, std::initializer_list<std::string_view> args) {
   Ref<runtime::Module> logging = session.imported("logging");
   if (!logging) return false;
+  // Made only now: a string made when nothing is logged would shift the
+  // program's fake addresses.
+  std::vector<Value> values;
+  for (auto a : args) values.push_back(Value::str(std::string(a)));
   const Value name[] = {Value::str("asyncio")};
   const Value logger = runtime::call(runtime::getattr(Value(logging), "getLogger"), name);
-  runtime::call(runtime::getattr(logger, level), args);
+  runtime::call(runtime::getattr(logger, level), values);
   return true;
 }
 
@@ -65,12 +69,12 @@ asyncio::EventLoop& Session::new_event_loop() {
   // The exception handler's text is the message and logging's exc_info
   // text already joined, as Formatter.format joins them.
   loops_.back()->set_error_log([this](const std::string& text) {
-    std::string message = text;
-    if (!message.empty() && message.back() == '\n') message.pop_back();
-    if (!log_to_asyncio_logger(*this, "error", {Value::str(message)})) write_err(text);
+    std::string_view message = text;
+    if (!message.empty() && message.back() == '\n') message.remove_suffix(1);
+    if (!log_to_asyncio_logger(*this, "error", {message})) write_err(text);
   });
   // BaseSelectorEventLoop.__init__ on Linux.
-  log_to_asyncio_logger(*this, "debug", {Value::str("Using selector: %s"), Value::str("EpollSelector")});
+  log_to_asyncio_logger(*this, "debug", {"Using selector: %s", "EpollSelector"});
   return *loops_.back();
 }
 
