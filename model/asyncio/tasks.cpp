@@ -1,6 +1,7 @@
 #include "model/asyncio/tasks.hpp"
 
 #include <fmt/format.h>
+#include <range/v3/algorithm/sort.hpp>
 
 #include <algorithm>
 #include <memory>
@@ -275,7 +276,7 @@ std::vector<Value> set_of(EventLoop& loop, std::vector<Value> fs, std::string_vi
   std::vector<std::pair<const runtime::Object*, std::size_t>> by_identity;
   for (std::size_t i = 0; i < fs.size(); ++i)
     if (fs[i].object()) by_identity.emplace_back(fs[i].object(), i);
-  std::ranges::sort(by_identity);
+  ranges::sort(by_identity);
   std::vector<bool> repeat(fs.size());
   for (std::size_t k = 1; k < by_identity.size(); ++k)
     if (by_identity[k].first == by_identity[k - 1].first) repeat[by_identity[k].second] = true;

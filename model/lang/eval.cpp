@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#if !defined(__EMSCRIPTEN__)
 #include <sys/resource.h>
+#endif
 
 #include <algorithm>
 #include <new>
@@ -69,6 +71,23 @@ void ThreadState::check_limits() {
   runtime::check_memory();
 }
 
+namespace {
+
+#if defined(__EMSCRIPTEN__)
+// WebAssembly has no process limits (getrlimit): its stack is the size the
+// web build links it with (cmake/web.cmake passes both).
+std::size_t stack_bytes() { return ASIM_WEB_STACK_BYTES; }
+#else
+// The process's stack limit, 8 MiB when unlimited.
+std::size_t stack_bytes() {
+  rlimit rl{};
+  if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY) return static_cast<std::size_t>(rl.rlim_cur);
+  return 8u << 20;
+}
+#endif
+
+}  // namespace
+
 ThreadState::ThreadState(LangLimits limits, runtime::ModuleFinder* modules)
     : limits(limits), modules(modules), previous_(current_thread_state) {
   if (limits.max_seconds > 0)
@@ -77,11 +96,7 @@ ThreadState::ThreadState(LangLimits limits, runtime::ModuleFinder* modules)
                    std::chrono::duration<double>(limits.max_seconds));
   unbound = Value(runtime::make<Unbound>());
   current_thread_state = this;
-  // Three quarters of the stack (8 MiB when unlimited) for the frames.
-  rlimit rl{};
-  std::size_t stack = 8u << 20;
-  if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY) stack = static_cast<std::size_t>(rl.rlim_cur);
-  stack_budget = stack / 4 * 3;
+  stack_budget = stack_bytes() / 4 * 3;  // three quarters of the stack for the frames
 }
 
 ThreadState::~ThreadState() {
@@ -630,7 +645,7 @@ class IteratorDelegate : public runtime::Coroutine {
       if (auto* cm = sp[-1].as<runtime::AsyncContextManager>()) {
         exit_coro = Value(cm->aexit(nullptr));
       } else {
-        const Value nones[3];
+        const Value nones[3]{};
         exit_coro = runtime::call_method(sp[-1], "__aexit__", nones);
       }
       *sp++ = std::move(exit_coro);
@@ -642,7 +657,7 @@ class IteratorDelegate : public runtime::Coroutine {
       break;
     }
     case Op::WITH_EXIT: {
-      const Value nones[3];
+      const Value nones[3]{};
       Value result = runtime::call_method(sp[-1], "__exit__", nones);
       *sp++ = std::move(result);
       break;

@@ -230,7 +230,7 @@ std::int64_t find_in(std::string_view d, Args a, bool reverse) {
 
 bool affix(std::string_view d, const Value& what, Args a, bool end, const char* method) {
   const auto [lo, hi] = window(a, 2, d.size());
-  auto one = [&](const std::string& s) {
+  auto one = [&, lo = lo, hi = hi](const std::string& s) {
     if (lo > hi || hi - lo < s.size()) return false;
     const std::string_view w = d.substr(lo, hi - lo);
     return end ? w.substr(w.size() - s.size()) == s : w.substr(0, s.size()) == s;

@@ -4,10 +4,10 @@
 // `yield` (asyncio's __sleep0), `co_return v` is `return v`.
 #pragma once
 
-#include <coroutine>
 #include <exception>
 
 #include "model/runtime/coroutine.hpp"
+#include "model/runtime/coroutine_compat.hpp"
 
 namespace asim::runtime {
 
@@ -18,7 +18,7 @@ class NativeCoroutine;
 class Coro {
  public:
   struct promise_type;
-  using Handle = std::coroutine_handle<promise_type>;
+  using Handle = coro::coroutine_handle<promise_type>;
 
   struct AwaitAwaiter;
   struct YieldAwaiter;
@@ -37,8 +37,8 @@ class Coro {
     static void operator delete(void* p, std::size_t size) noexcept { pool::deallocate(p, size); }
 
     Coro get_return_object() { return Coro(Handle::from_promise(*this)); }
-    std::suspend_always initial_suspend() noexcept { return {}; }
-    std::suspend_always final_suspend() noexcept { return {}; }
+    coro::suspend_always initial_suspend() noexcept { return {}; }
+    coro::suspend_always final_suspend() noexcept { return {}; }
     void unhandled_exception() { error = std::current_exception(); }
     void return_value(Value v) { transfer = std::move(v); }
 

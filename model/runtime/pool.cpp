@@ -8,7 +8,9 @@
 #include <cstdlib>
 #include <new>
 #include <vector>
+#if !defined(__EMSCRIPTEN__)
 #include <sys/mman.h>
+#endif
 
 #if defined(__SANITIZE_ADDRESS__)
 #include <sanitizer/asan_interface.h>
@@ -58,6 +60,20 @@ void set_live(void* p, bool live) {
   word = live ? word | bit : word & ~bit;
 }
 
+#if defined(__EMSCRIPTEN__)
+// WebAssembly has one linear memory and no pages to map: the slab is an
+// aligned block of it.
+void* map_slab() {
+  void* p = std::aligned_alloc(kChunkBytes, kSlabBytes);
+  if (!p) throw std::bad_alloc();
+  count_mapped(static_cast<std::ptrdiff_t>(kSlabBytes));
+  return p;
+}
+void unmap_slab(void* slab) {
+  std::free(slab);
+  count_mapped(-static_cast<std::ptrdiff_t>(kSlabBytes));
+}
+#else
 // A slab aligned to a chunk, its pages mapped in one system call
 // (MAP_POPULATE): faulting them in one by one as blocks were first touched
 // cost 26 000 page faults, a tenth of the 100 000-task benchmark.
@@ -73,6 +89,11 @@ void* map_slab() {
   count_mapped(static_cast<std::ptrdiff_t>(kSlabBytes));
   return reinterpret_cast<void*>(aligned);
 }
+void unmap_slab(void* slab) {
+  munmap(slab, kSlabBytes);
+  count_mapped(-static_cast<std::ptrdiff_t>(kSlabBytes));
+}
+#endif
 
 // Blocks of every size are cut in allocation order from one chunk at a time,
 // so what a task makes in one step (its sleep's future, timer handle and
@@ -87,10 +108,7 @@ class Arena {
   Arena(const Arena&) = delete;
   Arena& operator=(const Arena&) = delete;
   ~Arena() {
-    for (void* slab : slabs_) {
-      munmap(slab, kSlabBytes);
-      count_mapped(-static_cast<std::ptrdiff_t>(kSlabBytes));
-    }
+    for (void* slab : slabs_) unmap_slab(slab);
   }
 
   void* take(std::size_t cls) {

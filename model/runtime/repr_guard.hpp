@@ -11,7 +11,7 @@ namespace asim::runtime {
 
 class ReprGuard {
  public:
-  explicit ReprGuard(const Object* o) : o_(o) {
+  explicit ReprGuard(const Object* o) {
     auto& s = stack();
     entered_ = std::find(s.begin(), s.end(), o) == s.end();
     if (entered_) s.push_back(o);
@@ -29,7 +29,6 @@ class ReprGuard {
     static thread_local std::vector<const Object*> s;
     return s;
   }
-  const Object* o_;
   bool entered_;
 };
 

@@ -197,7 +197,7 @@ Value starts_or_ends(std::span<const Value> a, const std::string& s, bool ends, 
   args::count(name, a.subspan(1), 1, 3);
   const U u = text::decode(s);
   auto [start, end] = window(a, 2, static_cast<std::int64_t>(u.size()));
-  auto test = [&](const Value& p) {
+  auto test = [&, start = start, end = end](const Value& p) {
     auto* ps = p.as<Str>();
     if (!ps)
       throw_type_error(fmt::format("{} first arg must be str or a tuple of str, not {}", name, type_name(p)));

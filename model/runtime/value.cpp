@@ -2,8 +2,9 @@
 
 #include <fmt/format.h>
 
-#include <charconv>
 #include <cmath>
+#include <string>
+#include <utility>
 
 namespace asim::runtime {
 
@@ -60,20 +61,38 @@ std::string type_name(const Value& v) {
   return "object";
 }
 
+namespace {
+
+// |d|'s shortest round-trip digits, without leading or trailing zeros, and
+// the decimal exponent of the first: 1500.0 is {"15", 3}, 0.0 is {"0", 0}.
+// {fmt}'s shortest form ("1500.0" or "1.5e+16") is read back apart: the
+// libc++ of the web build has no floating-point std::to_chars.
+std::pair<std::string, int> shortest_digits(double d) {
+  const std::string s = fmt::format("{}", std::fabs(d));
+  const auto e = s.find('e');
+  int exp = e == std::string::npos ? 0 : std::stoi(s.substr(e + 1));
+  const std::string mantissa = s.substr(0, e);
+  const auto dot = mantissa.find('.');
+  const std::string whole = mantissa.substr(0, dot);
+  std::string digits = whole + (dot == std::string::npos ? "" : mantissa.substr(dot + 1));
+  exp += static_cast<int>(whole.size()) - 1;
+  const auto first = digits.find_first_not_of('0');
+  if (first == std::string::npos) return {"0", 0};
+  digits.erase(0, first);
+  exp -= static_cast<int>(first);
+  digits.erase(digits.find_last_not_of('0') + 1);
+  return {digits, exp};
+}
+
+}  // namespace
+
 std::string float_repr(double d) {
   if (std::isnan(d)) return "nan";
   if (std::isinf(d)) return d > 0 ? "inf" : "-inf";
-  // The fewest digits that read back as the same double (to_chars gives
-  // them), laid out as CPython's float_repr_style 'r': positional for
-  // decimal exponents -4..15, else d.ddde+XX.
-  char buf[64];
-  const auto res = std::to_chars(buf, buf + sizeof buf, std::fabs(d), std::chars_format::scientific);
-  const std::string_view sci(buf, static_cast<std::size_t>(res.ptr - buf));
-  const auto e = sci.find('e');
-  std::string digits;
-  for (char c : sci.substr(0, e))
-    if (c != '.') digits += c;
-  const int exp = std::stoi(std::string(sci.substr(e + 1)));
+  // The fewest digits that read back as the same double, laid out as
+  // CPython's float_repr_style 'r': positional for decimal exponents
+  // -4..15, else d.ddde+XX.
+  const auto [digits, exp] = shortest_digits(d);
   std::string out = std::signbit(d) ? "-" : "";
   const int n = static_cast<int>(digits.size());
   if (exp >= -4 && exp < 16) {

@@ -1,5 +1,9 @@
 #include "model/scenario/conform.hpp"
 
+#if defined(__EMSCRIPTEN__)
+#error "conform runs real CPython as child processes (posix_spawn, pipes, signals); a browser has none: the web build leaves it out (cmake/web.cmake)"
+#endif
+
 #include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
