@@ -1,10 +1,12 @@
 # Front door for asim: deps, build, test, run, bench. CMake+Ninja do the work underneath.
 BUILD ?= build
 ASAN_BUILD ?= build-asan
-DEB_PACKAGES := catch2 librange-v3-dev libfmt-dev libcli11-dev nlohmann-json3-dev libboost-dev cmake ninja-build g++ time chromium
+WEB_BUILD ?= build-web
+DEB_PACKAGES := catch2 librange-v3-dev libfmt-dev libcli11-dev nlohmann-json3-dev libboost-dev cmake ninja-build g++ time chromium \
+  emscripten
 JOBS ?= 2
 
-.PHONY: all deps build test conform cpython-tests fuzz fuzz-syntax asan run bench clean
+.PHONY: all deps build web test conform cpython-tests fuzz fuzz-syntax asan run bench clean
 
 all: build
 
@@ -23,8 +25,21 @@ $(BUILD)/build.ninja: | deps
 build: deps $(BUILD)/build.ninja
 	cmake --build $(BUILD) -j $(JOBS)
 
-test: build
-	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+# The browser edition, one file: $(WEB_BUILD)/asim.html (docs/playground.md).
+# Emscripten's JS optimizer needs Debian's node-acorn, which node finds only
+# through NODE_PATH. The first build takes many minutes; later ones are
+# incremental (and ccache, where installed, keeps the objects).
+WEB_ENV := NODE_PATH=/usr/share/nodejs
+$(WEB_BUILD)/build.ninja: | deps
+	$(WEB_ENV) emcmake cmake -S . -B $(WEB_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release \
+	  $(if $(shell command -v ccache),-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+
+web: deps $(WEB_BUILD)/build.ninja
+	$(WEB_ENV) cmake --build $(WEB_BUILD) -j $(JOBS)
+
+# The page's test in ctest fails, rather than skips, without the page here.
+test: build web
+	cd $(BUILD) && ASIM_REQUIRE_WEB=1 ctest --output-on-failure -j $(JOBS)
 
 # Every scenario on every installed real CPython (pyenv) against the model,
 # outputs and per-tick handles; `make test` runs it too (docs/conformance.md).
@@ -66,4 +81,4 @@ bench: build
 	./bench/run.sh $(BUILD)
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(WEB_BUILD)

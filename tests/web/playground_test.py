@@ -1,0 +1,131 @@
+#!/usr/bin/env python3
+"""The playground page (build-web/asim.html, docs/playground.md) in real
+headless Chromium from file://, driven only by its fragment contract:
+#python=V,...&code=<base64url> runs the program on load (or on a changed
+fragment); each version's stdout is <pre data-asim-stdout=V>, its exit
+status data-asim-exit=V. The seed question and a fixed set of scenarios must
+give there exactly the stdout and exit status real CPython gave (their
+.expected.json, captured by tests/conformance/capture.py).
+
+    playground_test.py PAGE SCENARIOS_DIR
+
+Exits 77 (ctest: skipped) without Chromium, or without the page unless
+ASIM_REQUIRE_WEB is set (make test sets it: there the page is built first)."""
+import base64
+import json
+import os
+import pathlib
+import sys
+import time
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+import cdp  # noqa: E402
+
+MAX_PAGE_BYTES = 5_000_000
+# The seed question first; then one or two from each part of the model.
+SCENARIOS = [
+    "as_completed/seed_question.py",
+    "as_completed/lazy_vs_eager.py",
+    "cancellation/cancel_and_cleanup.py",
+    "cancellation/uncancel.py",
+    "contextvars/create_task_context.py",
+    "gather_wait/gather_exceptions.py",
+    "gather_wait/wait_first_completed.py",
+    "generators/async_generator_methods.py",
+    "language/match_statement.py",
+    "language/except_star.py",
+    "legacy_loop/run_until_complete.py",
+    "loop/timer_ties.py",
+    "modules/dataclass_basics.py",
+    "queues/producer_consumer.py",
+    "taskgroup/taskgroup_errors.py",
+    "timeouts/wait_for_timeout.py",
+]
+# The seed question's run in the page, per version, once the model is loaded.
+SEED_MAX_MS = 300
+
+
+def fragment(versions, source):
+    code = base64.urlsafe_b64encode(source.encode("utf-8")).decode("ascii").rstrip("=")
+    return "#python=" + ",".join(versions) + "&code=" + code
+
+
+def main():
+    page, scenarios = pathlib.Path(sys.argv[1]).resolve(), pathlib.Path(sys.argv[2])
+    chromium = cdp.find_chromium()
+    if not chromium:
+        print("SKIPPED: chromium is not installed")
+        return 77
+    if not page.exists():
+        if os.environ.get("ASIM_REQUIRE_WEB"):
+            print(f"FAIL: {page} is missing (make web builds it)")
+            return 1
+        print(f"SKIPPED: {page} is not built (make web)")
+        return 77
+    size = page.stat().st_size
+    print(f"page: {size} bytes")
+    if size > MAX_PAGE_BYTES:
+        print(f"FAIL: the page is over {MAX_PAGE_BYTES} bytes")
+        return 1
+    text = page.read_text(encoding="utf-8")
+    for scheme in ("http://", "https://"):
+        if scheme in text:
+            print(f"FAIL: the page refers to the network ({scheme})")
+            return 1
+
+    failures = 0
+    browser = cdp.Browser(chromium)
+    try:
+        for n, rel in enumerate(SCENARIOS):
+            path = scenarios / rel
+            if not path.exists():
+                print(f"FAIL: {rel}: no such scenario")
+                failures += 1
+                continue
+            expected = json.loads(path.with_suffix(".expected.json").read_text(encoding="utf-8"))
+            versions = sorted(expected, key=lambda v: tuple(int(x) for x in v.split(".")))
+            url = page.as_uri() + fragment(versions, path.read_text(encoding="utf-8"))
+            if n > 0:  # the same page: a new fragment runs the new program
+                browser.evaluate("document.body.dataset.asimState = 'idle'")
+            started = time.monotonic()
+            browser.navigate(url)
+            if not browser.wait_for("document.body && document.body.dataset.asimState === 'done'", 120):
+                print(f"FAIL: {rel}: the page did not finish its run")
+                failures += 1
+                break
+            seconds = time.monotonic() - started
+            shown = browser.evaluate(
+                "JSON.stringify([...document.querySelectorAll('[data-asim-stdout]')].map(pre => {"
+                "const v = pre.dataset.asimStdout;"
+                "const exit = document.querySelector('[data-asim-exit=\"' + v + '\"]');"
+                "return [v, pre.textContent, exit.textContent, exit.dataset.asimMs];}))")
+            got = {v: (out, status, ms) for v, out, status, ms in json.loads(shown)}
+            bad = []
+            for v in versions:
+                if v not in got:
+                    bad.append(f"{v}: no output element")
+                    continue
+                out, status, ms = got[v]
+                if out != expected[v]["stdout"]:
+                    bad.append(f"{v}: stdout {out!r}\n      CPython {expected[v]['stdout']!r}")
+                if status != str(expected[v]["exit"]):
+                    bad.append(f"{v}: exit {status}, CPython {expected[v]['exit']}")
+                if rel == SCENARIOS[0] and float(ms) > SEED_MAX_MS:
+                    bad.append(f"{v}: the seed question took {ms} ms in the page (at most {SEED_MAX_MS})")
+            if bad:
+                failures += 1
+                print(f"FAIL: {rel}\n    " + "\n    ".join(bad))
+            else:
+                print(f"ok: {rel} ({', '.join(versions)}) in {seconds:.1f} s")
+        errors = [m for m in browser.console if m.startswith(("error", "exception"))]
+        if errors:
+            failures += 1
+            print("FAIL: JavaScript errors in the page:\n    " + "\n    ".join(errors))
+    finally:
+        browser.close()
+    print(f"{len(SCENARIOS) - failures} passed, {failures} failed")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,244 @@
+// The playground page: an editor, the scenarios, version choice, and a run
+// in a Web Worker (asim compiled to WebAssembly) per click or per fragment.
+// The fragment contract (docs/playground.md):
+//   #python=3.12,3.13&code=<base64url of the UTF-8 source>
+// runs that program on load; each version's stdout is the text of
+// <pre data-asim-stdout="3.12">, its exit status in data-asim-exit="3.12".
+"use strict";
+(function () {
+  const VERSIONS = ["3.7", "3.8", "3.9", "3.10", "3.11", "3.12", "3.13"];
+  const DEFAULT_VERSIONS = ["3.12", "3.13"];
+  const $ = (id) => document.getElementById(id);
+  const code = $("code"), gutter = $("gutter"), results = $("results"), status = $("status");
+  const scenarios = JSON.parse($("asim-scenarios").textContent);
+  const workerUrl = URL.createObjectURL(new Blob([$("asim-worker").textContent], { type: "text/javascript" }));
+
+  // ---- editor: line numbers follow the text and its scrolling
+  function renumber() {
+    const lines = code.value.split("\n").length;
+    let numbers = "";
+    for (let i = 1; i <= lines; i++) numbers += i + "\n";
+    gutter.textContent = numbers;
+    gutter.scrollTop = code.scrollTop;
+  }
+  code.addEventListener("input", renumber);
+  code.addEventListener("scroll", () => { gutter.scrollTop = code.scrollTop; });
+  code.addEventListener("keydown", (e) => {
+    if (e.key === "Tab" && !e.shiftKey) {
+      e.preventDefault();
+      const start = code.selectionStart;
+      code.setRangeText("    ", start, code.selectionEnd, "end");
+      renumber();
+    } else if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      run();
+    }
+  });
+  function setCode(text) {
+    code.value = text;
+    code.scrollTop = 0;
+    renumber();
+  }
+
+  // ---- scenarios: the seed question first, then by folder
+  const menu = $("scenario");
+  menu.add(new Option("(your own program)", ""));
+  scenarios.forEach((s, i) => menu.add(new Option(s.path + (s.note ? "  (" + s.note + ")" : ""), String(i))));
+  menu.addEventListener("change", () => {
+    if (menu.value !== "") setCode(scenarios[Number(menu.value)].source);
+  });
+  code.addEventListener("input", () => { menu.value = ""; });
+
+  // ---- versions
+  const versionBox = $("versions");
+  for (const v of VERSIONS) {
+    const label = document.createElement("label");
+    const box = document.createElement("input");
+    box.type = "checkbox";
+    box.value = v;
+    box.checked = DEFAULT_VERSIONS.includes(v);
+    label.append(box, " " + v);
+    versionBox.append(label);
+  }
+  const chosenVersions = () => [...versionBox.querySelectorAll("input:checked")].map((b) => b.value);
+  function setVersions(list) {
+    for (const box of versionBox.querySelectorAll("input")) box.checked = list.includes(box.value);
+  }
+
+  // ---- the fragment: python=...&code=...
+  function toBase64Url(text) {
+    const bytes = new TextEncoder().encode(text);
+    let binary = "";
+    for (const b of bytes) binary += String.fromCharCode(b);
+    return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  }
+  function fromBase64Url(s) {
+    const b64 = s.replace(/-/g, "+").replace(/_/g, "/") + "===".slice((s.length + 3) % 4);
+    const binary = atob(b64);
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  }
+  function readFragment() {
+    const params = {};
+    for (const part of location.hash.replace(/^#/, "").split("&")) {
+      const eq = part.indexOf("=");
+      if (eq > 0) params[part.slice(0, eq)] = part.slice(eq + 1);
+    }
+    return params;
+  }
+  function shareLink() {
+    const fragment = "python=" + chosenVersions().join(",") + "&code=" + toBase64Url(code.value);
+    return location.href.replace(/#.*$/, "") + "#" + fragment;
+  }
+  $("share").addEventListener("click", (e) => {
+    e.preventDefault();
+    const link = shareLink();
+    history.replaceState(null, "", link);
+    if (navigator.clipboard) navigator.clipboard.writeText(link).catch(() => {});
+    status.textContent = "the link to this program and these versions is in the address bar";
+  });
+
+  // ---- running: one worker, replaced when a run is stopped
+  let worker = null, workerReady = false, pending = null, runId = 0, current = null;
+  function startWorker() {
+    workerReady = false;
+    worker = new Worker(workerUrl);
+    worker.onmessage = onWorkerMessage;
+    worker.onerror = (e) => {
+      e.preventDefault();
+      finish("the model stopped: " + (e.message || "an error in the worker"));
+      worker.terminate();
+      startWorker();
+    };
+  }
+  function onWorkerMessage(message) {
+    const data = message.data;
+    if (data.kind === "ready") {
+      workerReady = true;
+      if (document.body.dataset.asimState === "loading") document.body.dataset.asimState = "idle";
+      status.textContent = "ready";
+      if (pending) { const p = pending; pending = null; send(p); }
+      return;
+    }
+    if (!current || data.id !== current.id) return;
+    if (data.kind === "result") show(data.result);
+    else if (data.kind === "done") {
+      showTimeline(data.timeline);
+      markDifferences();
+      finish("done in " + Math.round(performance.now() - current.started) + " ms");
+    }
+  }
+  function send(job) {
+    current = { id: job.id, started: performance.now(), outputs: {} };
+    worker.postMessage(job);
+  }
+  function run() {
+    const versions = chosenVersions();
+    if (!versions.length) { status.textContent = "choose at least one version"; return; }
+    results.textContent = "";
+    for (const v of versions) results.append(runBox(v));
+    $("timeline-box").hidden = true;
+    $("run").disabled = true;
+    $("stop").disabled = false;
+    document.body.dataset.asimState = "running";
+    status.textContent = workerReady ? "running\u2026" : "loading the model\u2026";
+    const job = { id: ++runId, source: code.value, versions };
+    if (workerReady) send(job); else pending = job;
+  }
+  function stop() {
+    worker.terminate();
+    pending = null;
+    for (const pre of results.querySelectorAll("[data-asim-exit]"))
+      if (pre.textContent === "running\u2026") pre.textContent = "stopped";
+    finish("stopped");
+    startWorker();
+  }
+  function finish(message) {
+    current = null;
+    $("run").disabled = false;
+    $("stop").disabled = true;
+    document.body.dataset.asimState = "done";
+    status.textContent = message;
+  }
+
+  // ---- results: a box per version
+  function runBox(version) {
+    const box = document.createElement("div");
+    box.className = "run";
+    box.dataset.asimVersion = version;
+    const title = document.createElement("h3");
+    const exit = document.createElement("span");
+    exit.className = "exit";
+    exit.dataset.asimExit = version;
+    exit.textContent = "running\u2026";
+    title.append("Python " + version + " \u00b7 exit ", exit);
+    const out = document.createElement("pre");
+    out.className = "stdout";
+    out.dataset.asimStdout = version;
+    const err = document.createElement("pre");
+    err.className = "stderr";
+    err.dataset.asimStderr = version;
+    box.append(title, out, err);
+    return box;
+  }
+  function show(result) {
+    const box = results.querySelector('[data-asim-version="' + result.version + '"]');
+    if (!box) return;
+    const exit = box.querySelector("[data-asim-exit]");
+    if (result.error) {
+      exit.textContent = "error";
+      box.querySelector("[data-asim-stderr]").textContent = result.error;
+      return;
+    }
+    current.outputs[result.version] = result.stdout;
+    exit.textContent = String(result.exit);
+    exit.title = "exit status; " + Math.round(result.ms) + " ms in this page";
+    exit.dataset.asimMs = result.ms.toFixed(1);
+    exit.classList.toggle("bad", result.exit !== 0);
+    box.querySelector("[data-asim-stdout]").textContent = result.stdout;
+    box.querySelector("[data-asim-stderr]").textContent = result.stderr;
+  }
+  // Versions whose stdout differs from the first chosen one's say so.
+  function markDifferences() {
+    const outputs = current.outputs, versions = Object.keys(outputs);
+    for (const v of versions.slice(1)) {
+      if (outputs[v] === outputs[versions[0]]) continue;
+      const note = document.createElement("span");
+      note.className = "differs";
+      note.textContent = " (stdout differs from " + versions[0] + ")";
+      results.querySelector('[data-asim-version="' + v + '"] h3').append(note);
+    }
+  }
+  function showTimeline(html) {
+    if (!html) return;
+    $("timeline").srcdoc = html;
+    $("timeline-box").hidden = false;
+  }
+
+  $("run").addEventListener("click", run);
+  $("stop").addEventListener("click", stop);
+
+  // ---- start: the fragment's program, else the seed question
+  function loadFragment() {
+    const params = readFragment();
+    if (params.python) setVersions(params.python.split(",").map(decodeURIComponent));
+    if (params.code === undefined) return false;
+    try {
+      setCode(fromBase64Url(params.code));
+    } catch (e) {
+      status.textContent = "the link's code= is not base64url of UTF-8 text";
+      return false;
+    }
+    menu.value = "";
+    return true;
+  }
+  window.addEventListener("hashchange", () => { if (loadFragment()) run(); });
+  startWorker();
+  if (loadFragment()) {
+    run();
+  } else {
+    menu.value = "0";
+    setCode(scenarios[0].source);
+  }
+})();
