@@ -4,12 +4,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 
 #include "model/asyncio/heapq.hpp"
 #include "model/asyncio/tasks.hpp"
 #include "model/runtime/interrupt.hpp"
 #include "model/runtime/iterator.hpp"
 #include "model/runtime/ops.hpp"
+#include "model/trace/snapshot.hpp"
 
 namespace asim::asyncio {
 
@@ -32,6 +34,18 @@ struct WhenLess {
     return a.when < b.when;
   }
 };
+
+// A pending task in a snapshot: waiting on its future, or with its step
+// queued; and the FILE:LINE its coroutine is suspended at, as its repr says.
+trace::TaskEntry task_entry(const Task& task) {
+  trace::TaskEntry entry{task.get_name(), task.fut_waiter() ? "waiting" : "scheduled", task.repr(), "", 0};
+  const std::string where = task.get_coro()->source_location();
+  if (const auto colon = where.rfind(':'); colon != std::string::npos) {
+    entry.file = where.substr(0, colon);
+    entry.line = static_cast<std::uint32_t>(std::strtoul(where.c_str() + colon + 1, nullptr, 10));
+  }
+  return entry;
+}
 
 }  // namespace
 
@@ -304,6 +318,19 @@ void EventLoop::run_once() {
     if (tracing()) emit(trace::Kind::TimerFired, handle->callback_text(), "when=" + runtime::float_repr(handle->when()));
     if (limits_.faults.timers_before_ready) ready_.insert(ready_.begin() + static_cast<std::ptrdiff_t>(fired++), std::move(handle));
     else ready_.push_back(std::move(handle));
+  }
+
+  // The loop as this iteration's callbacks find it, for a sink that keeps
+  // snapshots: the timers in the order they will fire (the heap popped).
+  if (auto* keeper = sink_ ? dynamic_cast<trace::SnapshotSink*>(sink_) : nullptr) {
+    trace::Snapshot s{tick_, now_, process_->program_runs + (process_->program_run_depth > 0 ? 0 : 1), {}, {}, {}};
+    for (const auto& handle : ready_) s.ready.push_back(handle->repr());
+    for (auto heap = scheduled_; !heap.empty();) {
+      const auto entry = heapq::heappop(heap, WhenLess{});
+      s.timers.push_back({entry.when, entry.handle->repr(), entry.handle->cancelled()});
+    }
+    for (const auto& task : all_tasks()) s.tasks.push_back(task_entry(*task));
+    keeper->snapshot(std::move(s));
   }
 
   const std::size_t ntodo = ready_.size();

@@ -113,9 +113,12 @@ int run(const RunArgs& args) {
 
   // Record each run once; every view below reads only these recordings.
   std::vector<trace::RecordedRun> runs;
+  std::vector<trace::RecordedSnapshots> snapshots;
   int status = 0;
   for (const auto* profile : profiles) {
-    trace::Recorder recorder;
+    trace::Recorder plain;
+    trace::SnapshotRecorder with_snapshots;
+    trace::Recorder& recorder = args.format == "snapshots" ? with_snapshots : plain;
     scenario::RunOptions options = args.limits;
     apply_limit_flags(args.limit_flags, options);
     options.python = std::string(profile->label);
@@ -123,6 +126,7 @@ int run(const RunArgs& args) {
     const auto result = scenario::run_source(path, text, options);
     runs.push_back({std::string(profile->label), asyncio::display_name(*profile),
                     trace::annotate(recorder.events, args.explain), result.err, result.exit_code});
+    snapshots.push_back({std::string(profile->label), std::move(with_snapshots.snapshots)});
     status = std::max(status, result.exit_code);
   }
   // A program the model cannot run at all (a syntax error, an unsupported
@@ -141,10 +145,11 @@ int run(const RunArgs& args) {
   view.level = parse_level(args.trace);
   view.width = args.width ? args.width : terminal_width();
   view.color = use_color(args);
-  std::string rendered = args.format == "jsonl"    ? trace::render_jsonl(runs, view)
-                         : args.format == "chrome" ? trace::render_chrome(runs, view)
-                         : args.format == "html"   ? trace::render_html(runs, view)
-                                                   : trace::render_text(runs, view);
+  std::string rendered = args.format == "jsonl"       ? trace::render_jsonl(runs, view)
+                         : args.format == "chrome"    ? trace::render_chrome(runs, view)
+                         : args.format == "html"      ? trace::render_html(runs, view)
+                         : args.format == "snapshots" ? trace::render_snapshots(snapshots)
+                                                      : trace::render_text(runs, view);
   if (args.output.empty()) {
     std::fwrite(rendered.data(), 1, rendered.size(), stdout);
     std::fflush(stdout);
@@ -172,8 +177,10 @@ CLI::App* add_run_command(CLI::App& app) {
   cmd->add_option("--trace", args->trace, "detail level: program output, task life, loop handles, everything")
       ->check(CLI::IsMember({"program", "tasks", "loop", "full"}))
       ->capture_default_str();
-  cmd->add_option("--format", args->format, "text (columns), jsonl, chrome (Perfetto), html (one file)")
-      ->check(CLI::IsMember({"text", "jsonl", "chrome", "html"}))
+  cmd->add_option("--format", args->format,
+                  "text (columns), jsonl, chrome (Perfetto), html (one file), snapshots (the loop at each iteration, "
+                  "JSON lines)")
+      ->check(CLI::IsMember({"text", "jsonl", "chrome", "html", "snapshots"}))
       ->capture_default_str();
   cmd->add_flag("--explain", args->explain, "add short plain-English notes where it matters");
   cmd->add_option("--width", args->width, "text: total width (default: the terminal's, $COLUMNS, or 160)");

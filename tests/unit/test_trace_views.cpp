@@ -310,3 +310,65 @@ TEST_CASE("views: what a program writes outside its loops shows where it was wri
     CHECK(heading_before("the end") == "no event loop running");
   }
 }
+
+TEST_CASE("views: snapshots hold the ready queue each iteration runs, the timers in firing order, the tasks",
+          "[views][snapshots]") {
+  asim::trace::SnapshotRecorder recorder;
+  asim::scenario::RunOptions options;
+  options.python = "3.12";
+  options.sink = &recorder;
+  const auto path = scenario("as_completed/seed_question.py").string();
+  REQUIRE(asim::scenario::run_file(path, options).exit_code == 0);
+  const auto& snapshots = recorder.snapshots;
+  REQUIRE(!snapshots.empty());
+  // The callbacks each iteration ran (the per-tick sequence `asim conform
+  // --handles` checks against CPython), ending each handle's repr:
+  // "<Handle CALLBACK>", "<TimerHandle when=T CALLBACK>".
+  std::map<std::uint64_t, std::vector<std::string>> ran;
+  for (const auto& e : recorder.events)
+    if (e.kind == Kind::HandleRun) ran[e.tick].push_back(" " + e.subject + ">");
+  const auto callbacks_match = [](const std::vector<std::string>& reprs, const std::vector<std::string>& endings) {
+    if (reprs.size() != endings.size()) return false;
+    for (std::size_t i = 0; i < reprs.size(); ++i)
+      if (reprs[i].size() < endings[i].size() ||
+          reprs[i].compare(reprs[i].size() - endings[i].size(), endings[i].size(), endings[i]) != 0)
+        return false;
+    return true;
+  };
+  std::uint64_t previous = 0;
+  bool saw_first_timer_due = false;
+  for (const auto& s : snapshots) {
+    CHECK(s.tick == previous + 1);
+    previous = s.tick;
+    CHECK(callbacks_match(s.ready, ran[s.tick]));
+    for (std::size_t i = 1; i < s.timers.size(); ++i) CHECK(s.timers[i - 1].when <= s.timers[i].when);
+    // The 0.1 s sleep due: its timer moved to the ready queue, 0.2 and 0.3 wait.
+    std::vector<double> whens;
+    for (const auto& t : s.timers) whens.push_back(t.when);
+    if (s.time == 0.1 && whens == std::vector<double>{0.2, 0.3} && s.ready.size() == 1 &&
+        s.ready.front().rfind("<TimerHandle when=0.1 ", 0) == 0)
+      saw_first_timer_due = true;
+    for (const auto& t : s.tasks) {
+      CHECK((t.state == "scheduled" || t.state == "waiting"));
+      CHECK(t.repr.rfind("<Task pending name='" + t.name + "'", 0) == 0);
+      // The program's coroutines say where they are; the loop's own
+      // (shutdown_asyncgens) do not.
+      CHECK(((t.file == path && t.line > 0) || (t.file.empty() && t.line == 0)));
+    }
+  }
+  CHECK(saw_first_timer_due);
+  CHECK(snapshots.front().tasks.size() == 1);  // main's task, its first step queued
+  CHECK(snapshots.front().tasks.front().state == "scheduled");
+
+  const auto text = asim::trace::render_snapshots({{"3.12", snapshots}});
+  const auto rendered = lines(text);
+  REQUIRE(rendered.size() == snapshots.size());
+  for (const auto& line : rendered) {
+    const auto j = nlohmann::json::parse(line);
+    CHECK(j["version"] == "3.12");
+    CHECK(j["kind"] == "snapshot");
+    CHECK(j["ready"].is_array());
+    CHECK(j["timers"].is_array());
+    CHECK(j["tasks"].is_array());
+  }
+}
