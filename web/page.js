@@ -1,9 +1,10 @@
 // The playground page: an editor, the scenarios, version choice, and a run
 // in a Web Worker (asim compiled to WebAssembly) per click or per fragment.
 // The fragment contract (docs/playground.md):
-//   #python=3.12,3.13&code=<base64url of the UTF-8 source>
+//   #python=3.12,3.13&code=<base64url of the UTF-8 source>&step=N
 // runs that program on load; each version's stdout is the text of
-// <pre data-asim-stdout="3.12">, its exit status in data-asim-exit="3.12".
+// <pre data-asim-stdout="3.12">, its exit status in data-asim-exit="3.12";
+// step=N shows the N-th loop iteration's snapshot (1: the first).
 "use strict";
 (function () {
   const VERSIONS = ["3.7", "3.8", "3.9", "3.10", "3.11", "3.12", "3.13"];
@@ -14,11 +15,17 @@
   const workerUrl = URL.createObjectURL(new Blob([$("asim-worker").textContent], { type: "text/javascript" }));
 
   // ---- editor: line numbers follow the text and its scrolling
+  // Lines where a task of the step shown is suspended are marked.
+  let markedLines = new Set();
   function renumber() {
     const lines = code.value.split("\n").length;
-    let numbers = "";
-    for (let i = 1; i <= lines; i++) numbers += i + "\n";
-    gutter.textContent = numbers;
+    gutter.textContent = "";
+    for (let i = 1; i <= lines; i++) {
+      const n = document.createElement("span");
+      n.textContent = i + "\n";
+      if (markedLines.has(i)) n.className = "at";
+      gutter.append(n);
+    }
     gutter.scrollTop = code.scrollTop;
   }
   code.addEventListener("input", renumber);
@@ -88,7 +95,8 @@
     return params;
   }
   function shareLink() {
-    const fragment = "python=" + chosenVersions().join(",") + "&code=" + toBase64Url(code.value);
+    let fragment = "python=" + chosenVersions().join(",") + "&code=" + toBase64Url(code.value);
+    if (!$("steps-box").hidden) fragment += "&step=" + (Number(slider.value) + 1);
     return location.href.replace(/#.*$/, "") + "#" + fragment;
   }
   $("share").addEventListener("click", (e) => {
@@ -126,24 +134,29 @@
     else if (data.kind === "done") {
       showTimeline(data.timeline);
       markDifferences();
+      showSteps(current.snapshots, current.step);
       finish("done in " + Math.round(performance.now() - current.started) + " ms");
     }
   }
   function send(job) {
-    current = { id: job.id, started: performance.now(), outputs: {} };
+    current = { id: job.id, started: performance.now(), outputs: {}, snapshots: {}, step: job.step };
     worker.postMessage(job);
   }
-  function run() {
+  function run(step) {
     const versions = chosenVersions();
     if (!versions.length) { status.textContent = "choose at least one version"; return; }
     results.textContent = "";
     for (const v of versions) results.append(runBox(v));
     $("timeline-box").hidden = true;
+    $("steps-box").hidden = true;
+    pause();
+    markedLines = new Set();
+    renumber();
     $("run").disabled = true;
     $("stop").disabled = false;
     document.body.dataset.asimState = "running";
     status.textContent = workerReady ? "running\u2026" : "loading the model\u2026";
-    const job = { id: ++runId, source: code.value, versions };
+    const job = { id: ++runId, source: code.value, versions, step };
     if (workerReady) send(job); else pending = job;
   }
   function stop() {
@@ -192,6 +205,7 @@
       return;
     }
     current.outputs[result.version] = result.stdout;
+    current.snapshots[result.version] = result.snapshots.split("\n").filter((l) => l).map((l) => JSON.parse(l));
     exit.textContent = String(result.exit);
     exit.title = "exit status; " + Math.round(result.ms) + " ms in this page";
     exit.dataset.asimMs = result.ms.toFixed(1);
@@ -216,7 +230,126 @@
     $("timeline-box").hidden = false;
   }
 
-  $("run").addEventListener("click", run);
+  // ---- steps: one loop iteration at a time, every version side by side
+  const slider = $("step-slider");
+  let stepRuns = {}, playing = null;
+  function showSteps(snapshots, step) {
+    stepRuns = snapshots;
+    const versions = Object.keys(snapshots);
+    const most = Math.max(0, ...versions.map((v) => snapshots[v].length));
+    if (!most) return;
+    const panes = $("step-panes");
+    panes.textContent = "";
+    for (const v of versions) panes.append(stepPane(v));
+    slider.max = String(most - 1);
+    const wanted = Number.isInteger(step) ? Math.min(Math.max(step, 1), most) - 1 : 0;
+    $("steps-box").hidden = false;
+    showParting(snapshots, versions);
+    showStep(wanted);
+  }
+  // What an iteration runs, as callback names: the handles' reprs less
+  // their arguments (which name objects differently from version to version).
+  const callbacks = (s) => (s ? s.ready.map((h) => {
+    const m = /^<(?:Timer)?Handle (?:when=\S+ )?(?:cancelled )?([^(]*)/.exec(h);
+    return m ? m[1] : h;
+  }) : []);
+  // The first step where two chosen versions' loops run different callbacks
+  // (or one has stopped), explained by what each runs there.
+  function showParting(snapshots, versions) {
+    const note = $("step-part");
+    note.textContent = "";
+    if (versions.length < 2) return;
+    const most = Math.max(...versions.map((v) => snapshots[v].length));
+    for (let i = 0; i < most; i++) {
+      const names = versions.map((v) => callbacks(snapshots[v][i]).join(", "));
+      if (names.every((n) => n === names[0])) continue;
+      note.dataset.asimPart = String(i + 1);
+      note.append("The versions part at step " + (i + 1) + ": " +
+        versions.map((v, k) => v + " runs " + (snapshots[v][i] ? "[" + names[k] + "]" : "nothing (its loop is done)"))
+          .join("; ") + ".");
+      const go = document.createElement("button");
+      go.type = "button";
+      go.textContent = "go to step " + (i + 1);
+      go.addEventListener("click", () => { pause(); showStep(i); });
+      note.append(go);
+      return;
+    }
+    note.textContent = "The versions' loops run the same callbacks at every step.";
+  }
+  function stepPane(version) {
+    const pane = document.createElement("div");
+    pane.className = "step-pane";
+    pane.dataset.asimStepVersion = version;
+    pane.innerHTML = '<h3></h3><h4>ready queue</h4><ol class="ready"></ol><h4>timer heap</h4><ol class="timers"></ol>' +
+      '<h4>tasks</h4><ul class="tasks"></ul>';
+    pane.querySelector("h3").dataset.asimStepTitle = version;
+    pane.querySelector(".ready").dataset.asimReady = version;
+    pane.querySelector(".timers").dataset.asimTimers = version;
+    pane.querySelector(".tasks").dataset.asimTasks = version;
+    return pane;
+  }
+  function item(list, text, className) {
+    const li = document.createElement("li");
+    li.textContent = text;
+    if (className) li.className = className;
+    list.append(li);
+  }
+  function showStep(index) {
+    slider.value = String(index);
+    const total = Number(slider.max) + 1;
+    const label = $("step-label");
+    label.dataset.asimStep = String(index + 1);
+    label.textContent = "step " + (index + 1) + " of " + total;
+    const firstVersion = Object.keys(stepRuns)[0];
+    markedLines = new Set();
+    for (const [version, snapshots] of Object.entries(stepRuns)) {
+      const pane = $("step-panes").querySelector('[data-asim-step-version="' + version + '"]');
+      const s = snapshots[index];
+      const ready = pane.querySelector(".ready"), timers = pane.querySelector(".timers"), tasks = pane.querySelector(".tasks");
+      ready.textContent = timers.textContent = tasks.textContent = "";
+      if (!s) {
+        pane.querySelector("h3").textContent = "Python " + version + ": its loop ran " + snapshots.length + " iterations";
+        continue;
+      }
+      pane.querySelector("h3").textContent = "Python " + version + ": loop run " + s.run + ", iteration " + s.tick +
+        ", t=" + s.time;
+      for (const h of s.ready) item(ready, h);
+      if (!s.ready.length) ready.innerHTML = '<li class="empty">empty</li>';
+      for (const t of s.timers) {
+        item(timers, "when=" + t.when + "  " + t.handle, t.cancelled ? "cancelled" : "");
+        Object.assign(timers.lastChild.dataset, { when: String(t.when), handle: t.handle });
+      }
+      if (!s.timers.length) timers.innerHTML = '<li class="empty">empty</li>';
+      for (const t of s.tasks) {
+        const li = document.createElement("li");
+        const state = document.createElement("span");
+        state.className = "state";
+        state.textContent = t.state + " ";
+        li.append(state, t.repr);
+        tasks.append(li);
+        if (version === firstVersion && t.line && /(^|\/)main\.py$/.test(t.file || "")) markedLines.add(t.line);
+      }
+      if (!s.tasks.length) tasks.innerHTML = '<li class="empty">none pending</li>';
+    }
+    renumber();
+  }
+  function pause() {
+    if (playing) clearInterval(playing);
+    playing = null;
+  }
+  $("step-back").addEventListener("click", () => { pause(); showStep(Math.max(0, Number(slider.value) - 1)); });
+  $("step-forward").addEventListener("click", () => { pause(); showStep(Math.min(Number(slider.max), Number(slider.value) + 1)); });
+  slider.addEventListener("input", () => { pause(); showStep(Number(slider.value)); });
+  $("step-play").addEventListener("click", () => {
+    if (playing) { pause(); return; }
+    if (Number(slider.value) >= Number(slider.max)) showStep(0);
+    playing = setInterval(() => {
+      if (Number(slider.value) >= Number(slider.max)) { pause(); return; }
+      showStep(Number(slider.value) + 1);
+    }, 700);
+  });
+
+  $("run").addEventListener("click", () => run());
   $("stop").addEventListener("click", stop);
 
   // ---- start: the fragment's program, else the seed question
@@ -233,10 +366,14 @@
     menu.value = "";
     return true;
   }
-  window.addEventListener("hashchange", () => { if (loadFragment()) run(); });
+  const fragmentStep = () => {
+    const step = Number(readFragment().step);
+    return Number.isInteger(step) && step > 0 ? step : undefined;
+  };
+  window.addEventListener("hashchange", () => { if (loadFragment()) run(fragmentStep()); });
   startWorker();
   if (loadFragment()) {
-    run();
+    run(fragmentStep());
   } else {
     menu.value = "0";
     setCode(scenarios[0].source);

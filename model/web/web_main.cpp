@@ -1,7 +1,8 @@
 // The browser edition's entry (cmake/web.cmake): one program run under one
 // Python version, as `asim run --format jsonl --trace full --explain` records
-// it, plus the program's stdout, handed to the page's worker as one JSON
-// object; and the runs since the last reset as `asim run --format html`
+// it, its loop snapshots as `asim run --format snapshots` prints them, and
+// the program's stdout, handed to the page's worker as one JSON object; and
+// the runs since the last reset as `asim run --format html`
 // shows them side by side. The recording and its rendering are the CLI's;
 // nothing here formats an event.
 #include <limits>
@@ -28,7 +29,7 @@ std::vector<asim::trace::RecordedRun> recorded;
 std::string run(const std::string& source, const std::string& version) {
   const auto* profile = asim::asyncio::find_profile(version);
   if (!profile) return json{{"version", version}, {"error", "unknown Python version"}}.dump();
-  asim::trace::Recorder recorder;
+  asim::trace::SnapshotRecorder recorder;
   asim::scenario::RunOptions options;
   options.python = std::string(profile->label);
   options.sink = &recorder;
@@ -49,7 +50,8 @@ std::string run(const std::string& source, const std::string& version) {
               {"stdout", result.out},
               {"stderr", result.err},
               {"exit", result.exit_code},
-              {"trace", asim::trace::render_jsonl(runs, view)}}
+              {"trace", asim::trace::render_jsonl(runs, view)},
+              {"snapshots", asim::trace::render_snapshots({{runs.front().version, recorder.snapshots}})}}
       .dump(-1, ' ', false, json::error_handler_t::replace);
 }
 

@@ -5,9 +5,12 @@ headless Chromium from file://, driven only by its fragment contract:
 fragment); each version's stdout is <pre data-asim-stdout=V>, its exit
 status data-asim-exit=V. The seed question and a fixed set of scenarios must
 give there exactly the stdout and exit status real CPython gave (their
-.expected.json, captured by tests/conformance/capture.py).
+.expected.json, captured by tests/conformance/capture.py). Then the step
+view, driven by the fragment's step=N: at each step checked, the ready-queue
+and timer-heap panes hold what `asim run --format snapshots` (the native
+build) recorded at that iteration, and a screenshot there is not blank.
 
-    playground_test.py PAGE SCENARIOS_DIR
+    playground_test.py PAGE SCENARIOS_DIR ASIM_BINARY
 
 Exits 77 (ctest: skipped) without Chromium, or without the page unless
 ASIM_REQUIRE_WEB is set (make test sets it: there the page is built first)."""
@@ -15,7 +18,9 @@ import base64
 import json
 import os
 import pathlib
+import subprocess
 import sys
+import tempfile
 import time
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
@@ -54,8 +59,81 @@ def fragment(versions, source):
     return "#python=" + ",".join(versions) + "&code=" + code
 
 
+def native_snapshots(asim, source, versions):
+    """`asim run --format snapshots` on the program as the page names it:
+    main.py in the current folder, which 3.9+ show as /main.py there."""
+    with tempfile.TemporaryDirectory() as folder:
+        (pathlib.Path(folder) / "main.py").write_text(source, encoding="utf-8")
+        out = subprocess.run([asim, "run", "--python", ",".join(versions), "--format", "snapshots", "main.py"],
+                             cwd=folder, capture_output=True, text=True, check=False).stdout
+        out = out.replace(str(pathlib.Path(folder).resolve() / "main.py"), "/main.py")
+    runs = {}
+    for line in out.splitlines():
+        record = json.loads(line)
+        runs.setdefault(record["version"], []).append(record)
+    return runs
+
+
+# JavaScript run in the page: each version's step pane as data.
+PANES_JS = """JSON.stringify({
+  step: document.getElementById('step-label').dataset.asimStep,
+  panes: Object.fromEntries([...document.querySelectorAll('[data-asim-ready]')].map((list) => {
+    const v = list.dataset.asimReady;
+    const items = (attribute) => [...document.querySelectorAll('[' + attribute + '="' + v + '"] li:not(.empty)')];
+    return [v, {
+      ready: items('data-asim-ready').map((li) => li.textContent),
+      timers: items('data-asim-timers').map((li) =>
+        [Number(li.dataset.when), li.dataset.handle, li.classList.contains('cancelled')]),
+    }];
+  })),
+})"""
+
+
+def check_steps(browser, page, asim, source, versions, work):
+    """Opens the program at several steps; returns the number of failures."""
+    recorded = native_snapshots(asim, source, versions)
+    most = max(len(r) for r in recorded.values())
+    failures = 0
+    for step in sorted({1, 3, most // 2, most}):
+        browser.evaluate("document.body.dataset.asimState = 'idle'")
+        browser.navigate(page.as_uri() + fragment(versions, source) + f"&step={step}")
+        if not browser.wait_for("document.body.dataset.asimState === 'done'", 120):
+            print(f"FAIL: step {step}: the page did not finish its run")
+            return failures + 1
+        shown = json.loads(browser.evaluate(PANES_JS))
+        bad = []
+        if shown["step"] != str(step):
+            bad.append(f"the page shows step {shown['step']}")
+        for v in versions:
+            snapshots = recorded[v]
+            want = snapshots[step - 1] if step <= len(snapshots) else {"ready": [], "timers": []}
+            want_timers = [[t["when"], t["handle"], t["cancelled"]] for t in want["timers"]]
+            got = shown["panes"].get(v, {"ready": None, "timers": None})
+            if got["ready"] != want["ready"]:
+                bad.append(f"{v}: ready queue {got['ready']}\n      recorded {want['ready']}")
+            if got["timers"] != want_timers:
+                bad.append(f"{v}: timers {got['timers']}\n      recorded {want_timers}")
+        if bad:
+            failures += 1
+            print(f"FAIL: step {step}\n    " + "\n    ".join(bad))
+        else:
+            print(f"ok: step {step} of {most}: ready queue and timer heap as recorded")
+        if step == 3:
+            shot = work / "step.png"
+            browser.screenshot(str(shot))
+            png_stats = pathlib.Path(__file__).resolve().parent.parent / "views" / "png_stats.py"
+            stats = subprocess.run([sys.executable, str(png_stats), str(shot)], capture_output=True, text=True,
+                                   check=False)
+            print("screenshot at step 3: " + stats.stdout.strip())
+            if stats.returncode != 0:
+                failures += 1
+                print("FAIL: the screenshot at step 3 is blank")
+    return failures
+
+
 def main():
     page, scenarios = pathlib.Path(sys.argv[1]).resolve(), pathlib.Path(sys.argv[2])
+    asim = str(pathlib.Path(sys.argv[3]).resolve())
     chromium = cdp.find_chromium()
     if not chromium:
         print("SKIPPED: chromium is not installed")
@@ -122,6 +200,12 @@ def main():
                 print(f"FAIL: {rel}\n    " + "\n    ".join(bad))
             else:
                 print(f"ok: {rel} ({', '.join(versions)}) in {seconds:.1f} s")
+        with tempfile.TemporaryDirectory() as work:
+            for rel in (SEED, "loop/timer_ties.py"):
+                source = (scenarios / rel).read_text(encoding="utf-8")
+                print(f"steps of {rel}:")
+                step_failures = check_steps(browser, page, asim, source, ["3.12", "3.13"], pathlib.Path(work))
+                failures += step_failures
         slow = {v: ms for v, ms in seed_ms.items() if ms > SEED_MAX_MS}
         print("seed question in the page: " + ", ".join(f"{v} {ms:.0f} ms" for v, ms in seed_ms.items()))
         if slow:
@@ -133,7 +217,7 @@ def main():
             print("FAIL: JavaScript errors in the page:\n    " + "\n    ".join(errors))
     finally:
         browser.close()
-    print(f"{len(SCENARIOS) - failures} passed, {failures} failed")
+    print(f"{len(SCENARIOS) + 2 - failures} passed, {failures} failed")
     return 1 if failures else 0
 
 
