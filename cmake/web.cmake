@@ -33,7 +33,8 @@ set(ASIM_WEB_STACK_BYTES 8388608)
 # signals). None of them exists in a browser.
 file(GLOB_RECURSE WEB_MODEL_SOURCES CONFIGURE_DEPENDS
   model/runtime/*.cpp model/asyncio/*.cpp model/trace/*.cpp model/lang/*.cpp model/modules/*.cpp)
-list(APPEND WEB_MODEL_SOURCES ${CMAKE_SOURCE_DIR}/model/scenario/run.cpp ${CMAKE_SOURCE_DIR}/model/explore/chooser.cpp)
+list(APPEND WEB_MODEL_SOURCES ${CMAKE_SOURCE_DIR}/model/scenario/run.cpp ${CMAKE_SOURCE_DIR}/model/scenario/main_module.cpp
+  ${CMAKE_SOURCE_DIR}/model/explore/chooser.cpp)
 
 file(GLOB_RECURSE STDLIB_FILES CONFIGURE_DEPENDS stdlib/*.py)
 set(STDLIB_TABLE ${CMAKE_BINARY_DIR}/generated/stdlib_files.cpp)

@@ -73,6 +73,11 @@ std::string with_runpy_frames(const std::string& traceback, const asyncio::Versi
   return out;
 }
 
+#if defined(__EMSCRIPTEN__)
+// A browser has no installed CPython (conform.cpp, which finds them, is left
+// out of the web build): the library's own runpy frames are shown instead.
+std::string installed_cpython_lib(const std::string&) { return ""; }
+#else
 std::string installed_cpython_lib(const std::string& version) {
   const auto interpreters = conform::find_interpreters();
   auto it = interpreters.find(version);
@@ -82,5 +87,6 @@ std::string installed_cpython_lib(const std::string& version) {
   std::error_code ec;
   return std::filesystem::is_directory(lib / "asyncio", ec) ? lib.string() : "";
 }
+#endif
 
 }  // namespace asim::scenario
