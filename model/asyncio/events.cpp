@@ -8,19 +8,30 @@ namespace asim::asyncio {
 
 using runtime::PyError;
 
-std::string Handle::callback_text() const {
+// format_helpers._format_callback: the callback's name and, unless the
+// version hides them outside debug mode, its arguments.
+std::string Handle::callback_text(bool show_arguments) const {
   if (!callback_) return "";
-  std::string out = callback_->qualname() + "(";
-  for (std::size_t i = 0; i < args_.size(); ++i) {
+  std::string out = callback_->callback_name(show_arguments) + "(";
+  for (std::size_t i = 0; show_arguments && i < args_.size(); ++i) {
     if (i) out += ", ";
     out += runtime::repr(args_[i]);
   }
   return out + ")";
 }
 
+// format_helpers._format_callback_source: the above, and where a Python
+// callback was defined.
+std::string Handle::callback_source_text() const {
+  std::string out = callback_text(loop_->profile().callback_reprs_show_arguments);
+  if (!callback_) return out;
+  if (auto source = callback_->function_source(); !source.empty()) out += " at " + source;
+  return out;
+}
+
 std::string Handle::repr_info() const {
   std::string info = cancelled_ ? "cancelled" : "";
-  if (callback_) info += (info.empty() ? "" : " ") + callback_text();
+  if (callback_) info += (info.empty() ? "" : " ") + callback_source_text();
   return info;
 }
 
@@ -46,7 +57,7 @@ void Handle::run() {
       e.exc->frame_locals.emplace_back(this);
       throw;
     }
-    loop_->call_exception_handler("Exception in callback " + callback_text(), e.exc, "handle",
+    loop_->call_exception_handler("Exception in callback " + callback_source_text(), e.exc, "handle",
                                   runtime::Value(runtime::Ref<Handle>(this)));
   }
 }

@@ -36,8 +36,12 @@ class Handle : public runtime::Object {
   void run();
   // Handle.get_context
   const runtime::Ref<runtime::Context>& get_context() const { return context_; }
-  // What the handle will call, as CPython's _format_callback_source prints it.
-  std::string callback_text() const;
+  // What the handle will call, as CPython's _format_callback prints it
+  // (traces show the arguments on every version).
+  std::string callback_text(bool show_arguments = true) const;
+  // callback_text() and " at FILE:LINE" where a Python callback was defined:
+  // what reprs and "Exception in callback" show.
+  std::string callback_source_text() const;
 
  protected:
   std::string repr_info() const;

@@ -70,9 +70,21 @@ std::string Future::repr_info() const {
       break;
   }
   if (callback0_ || callbacks_) {
-    std::string cbs = callback0_ ? callback0_->callback_name() + "()" : "";
+    // base_futures._format_callbacks: the first and the last, and how many
+    // are between them.
+    std::vector<const runtime::Callable*> all;
+    if (callback0_) all.push_back(callback0_.get());
     if (callbacks_)
-      for (const auto& cb : *callbacks_) cbs += (cbs.empty() ? "" : ", ") + cb.fn->callback_name() + "()";
+      for (const auto& cb : *callbacks_) all.push_back(cb.fn.get());
+    const bool show_arguments = loop_->profile().callback_reprs_show_arguments;
+    const auto format_cb = [show_arguments](const runtime::Callable* fn) {
+      std::string out = fn->callback_name(show_arguments) + "()";
+      if (auto source = fn->function_source(); !source.empty()) out += " at " + source;
+      return out;
+    };
+    std::string cbs = format_cb(all.front());
+    if (all.size() == 2) cbs += ", " + format_cb(all.back());
+    if (all.size() > 2) cbs += fmt::format(", <{} more>, {}", all.size() - 2, format_cb(all.back()));
     info += " cb=[" + cbs + "]";
   }
   return info;

@@ -43,7 +43,7 @@ class TaskWakeupMethWrapper : public runtime::Callable {
   std::string qualname() const override { return "Task.__wakeup"; }
   // 3.10+ bind task_wakeup as a method; before, the C Task made a
   // TaskWakeupMethWrapper object, which has no __qualname__.
-  std::string callback_name() const override {
+  std::string callback_name(bool) const override {
     if (task_->get_loop()->profile().task_wakeup_is_method) return "Task.task_wakeup";
     return "<TaskWakeupMethWrapper object at " + address_text() + ">";
   }

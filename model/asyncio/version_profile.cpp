@@ -51,6 +51,7 @@ constexpr VersionProfile make_profile(int minor) {
   p.invalid_state_error = since(8) ? kInvalidState : kBaseFuturesInvalidState;
   p.task_names = since(8);
   p.cancel_messages = since(9);
+  p.callback_reprs_show_arguments = until(12);
   p.cancel_counting = since(11);
   p.eager_task_factory = since(12);
   p.task_group = since(11);

@@ -71,6 +71,9 @@ struct VersionProfile {
 
   bool task_names;           // 3.8+: Task-N names, name=, Task.get_coro()
   bool cancel_messages;      // 3.9+: cancel(msg)
+  // 3.7-3.12: reprs of handles and callbacks show the arguments; 3.13 shows
+  // them only in debug mode ("plain()" for call_soon(plain, 1)).
+  bool callback_reprs_show_arguments;
   bool cancel_counting;      // 3.11+: cancelling()/uncancel()
   bool eager_task_factory;   // 3.12+
   bool task_group;           // 3.11+: TaskGroup, asyncio.timeout

@@ -282,6 +282,15 @@ void InterpretedCoroutine::finalize() {
   }
 }
 
+std::string Function::function_source() const {
+  if (auto wrapped = dict_.find("__wrapped__"); wrapped != dict_.end()) {
+    auto callback = runtime::as_callback(wrapped->second);
+    return callback ? callback->function_source() : "";
+  }
+  if (!code->source) return "";
+  return code->source->path() + ":" + std::to_string(code->firstlineno);
+}
+
 const std::string& InterpretedCoroutine::filename() const {
   static const std::string unknown = "<string>";
   return function->code->source ? function->code->source->path() : unknown;

@@ -25,6 +25,9 @@ class Function : public runtime::Callable, public runtime::HasAttributes {
   std::string_view type_name() const override { return "function"; }
   std::string repr() const override;
   std::string qualname() const override { return std::string(qualname_); }
+  // Where the def is (co_filename, co_firstlineno), or where the function a
+  // functools.wraps wrapper names in __wrapped__ is (inspect.unwrap).
+  std::string function_source() const override;
   // __qualname__ as the coroutines this function makes keep it: it stays
   // valid for the run even when the function is renamed (functools.wraps).
   std::string_view qualname_view() const { return qualname_; }

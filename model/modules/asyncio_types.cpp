@@ -8,6 +8,7 @@
 #include "model/asyncio/taskgroups.hpp"
 #include "model/asyncio/tasks.hpp"
 #include "model/asyncio/timeouts.hpp"
+#include "model/modules/asyncio_private_attributes.hpp"
 #include "model/modules/loop_object.hpp"
 #include "model/runtime/ops.hpp"
 
@@ -318,6 +319,7 @@ AsyncioTypes make_asyncio_types(Session& session) {
   runtime::register_type(typeid(asyncio::LegacyAsCompleted), t.LegacyAsCompleted);
   runtime::register_type(typeid(asyncio::AsCompletedIterator), t.AsCompletedIterator);
   runtime::register_type(typeid(LoopObject), t.Loop);
+  add_private_attributes(t);
   return t;
 }
 

@@ -48,12 +48,40 @@ class CallableInstance : public Callable {
     auto q = getattr_opt(target_, "__qualname__");
     return q ? to_str(*q) : to_repr(target_);
   }
+  // _format_callback names a functools.partial by the function it wraps,
+  // followed by the arguments it holds.
+  std::string callback_name(bool show_arguments) const override {
+    auto wrapped = partial_func();
+    if (!wrapped) return qualname();
+    if (!show_arguments) return wrapped->callback_name(false) + "()";
+    std::string held;
+    for (const auto& arg : to_vector(getattr(target_, "args"))) held += (held.empty() ? "" : ", ") + to_repr(arg);
+    const Value keywords = getattr(target_, "keywords");
+    for (const auto& key : to_vector(keywords))
+      held += (held.empty() ? "" : ", ") + to_str(key) + "=" + to_repr(getitem(keywords, key));
+    return wrapped->callback_name(true) + "(" + held + ")";
+  }
+  std::string function_source() const override {
+    auto wrapped = partial_func();
+    return wrapped ? wrapped->function_source() : "";
+  }
   bool equals(const Callable& other) const override {
     auto* o = dynamic_cast<const CallableInstance*>(&other);
     return o && (o->target_.is(target_) || runtime::equals(o->target_, target_));
   }
 
  private:
+  // The function of a functools.partial (or of a subclass), else nullptr.
+  Ref<Callable> partial_func() const {
+    const auto cls = type_of(target_);
+    const auto is_partial = [](const Type* t) { return t->name == "partial" && t->module == "functools"; };
+    bool partial = is_partial(cls.get());
+    for (const Type* t : cls->ancestors()) partial = partial || is_partial(t);
+    if (!partial) return nullptr;
+    auto func = getattr_opt(target_, "func");
+    return func ? as_callback(*func) : nullptr;
+  }
+
   Value target_;
 };
 

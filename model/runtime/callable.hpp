@@ -24,8 +24,16 @@ class Callable : public Object {
   virtual Value call_kw(std::span<const Value> args, std::span<const Keyword> kwargs);
   virtual std::string qualname() const = 0;
   // How asyncio's reprs name this callback (format_helpers._format_callback):
-  // its __qualname__, or its repr() when it has none.
-  virtual std::string callback_name() const { return qualname(); }
+  // its __qualname__, or its repr() when it has none; a functools.partial
+  // adds the arguments it holds when `show_arguments` (3.13 hides them).
+  virtual std::string callback_name(bool show_arguments) const {
+    static_cast<void>(show_arguments);
+    return qualname();
+  }
+  // format_helpers._get_function_source: "FILE:LINE" where the Python
+  // function this callback stands for was defined (through @functools.wraps
+  // and functools.partial), "" for any other callable.
+  virtual std::string function_source() const { return ""; }
   // Python `==` between callables: identity, except bound methods, which are
   // equal when they bind the same function to the same object.
   virtual bool equals(const Callable& other) const { return this == &other; }

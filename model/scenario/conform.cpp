@@ -277,9 +277,22 @@ std::string normalise_callback(std::string_view raw) {
       name = std::string(rest.substr(0, rest.find(' ')));
       break;
     }
-  } else if (!name.empty() && name.front() != '<' && name.back() == ')') {
-    // The model's handles print as `qualname(args...)`.
-    name.resize(name.find('('));
+  } else if (!name.empty() && name.back() == ')') {
+    // The model's handles print as `qualname(args...)`, or `repr(args...)`
+    // for a callable object without a __qualname__ (whose repr may hold
+    // parentheses of its own: cut at the group the last ')' closes).
+    if (name.front() != '<') {
+      name.resize(name.find('('));
+    } else {
+      int depth = 0;
+      for (std::size_t i = name.size(); i-- > 0;) {
+        depth += name[i] == ')' ? 1 : name[i] == '(' ? -1 : 0;
+        if (depth == 0) {
+          name.resize(i);
+          break;
+        }
+      }
+    }
   }
   for (const auto& rule : callback_table())
     if (rule.raw == name) return std::string(rule.common);
