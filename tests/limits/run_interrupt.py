@@ -11,13 +11,14 @@ determined: a loop on one line, a function called from a builtin.
 Usage: run_interrupt.py ASIM (exit 77 when no CPython is installed)
 """
 import concurrent.futures
-import glob
 import os
 import re
 import signal
 import subprocess
 import sys
 import tempfile
+
+from limits_common import cpython, write_program
 import time
 
 ASIM = sys.argv[1]
@@ -26,23 +27,11 @@ ALL = ("3.7", "3.8", "3.9", "3.10", "3.11", "3.12", "3.13")
 NEW = ("3.11", "3.12", "3.13")
 
 
-def cpython(version):
-    roots = [os.path.expanduser("~/.pyenv")] + [os.environ["PYENV_ROOT"]] * ("PYENV_ROOT" in os.environ)
-    for root in roots:
-        found = glob.glob(os.path.join(root, "versions/%s.*/bin/python%s" % (version, version)))
-        if found:
-            return found[0]
-    return None
-
-
 DIR = tempfile.mkdtemp(prefix="asim_interrupt_")
 
 
 def program(name, text):
-    path = os.path.join(DIR, name + ".py")
-    with open(path, "w") as f:
-        f.write(text)
-    return path
+    return write_program(DIR, name, text)
 
 
 # (name, versions, program): where CPython reports the same line each time.

@@ -5,24 +5,17 @@ output is compared, the expected output is real CPython's, run live (the
 check is skipped, exit 77, when that CPython is not installed).
 Usage: run_limits.py ASIM
 """
-import glob
 import os
 import subprocess
 import sys
 import tempfile
 import time
 
+from limits_common import cpython
+
 ASIM = sys.argv[1]
 SKIP = 77
 failures = []
-
-
-def cpython(version):
-    found = glob.glob(os.path.expanduser("~/.pyenv/versions/%s.*/bin/python%s" % (version, version)))
-    root = os.environ.get("PYENV_ROOT")
-    if root:
-        found += glob.glob(os.path.join(root, "versions/%s.*/bin/python%s" % (version, version)))
-    return found[0] if found else None
 
 
 def program(text):

@@ -9,11 +9,12 @@ the output printed so far kept; and the process's peak memory, as the
 kernel accounts it (wait4's ru_maxrss), under the budget plus a margin.
 Usage: run_memory.py ASIM
 """
-import glob
 import os
 import subprocess
 import sys
 import tempfile
+
+from limits_common import cpython, write_program
 
 ASIM = sys.argv[1]
 SKIP = 77
@@ -22,23 +23,11 @@ failures = []
 ran_cpython = False
 
 
-def cpython(version):
-    roots = [os.path.expanduser("~/.pyenv")] + [os.environ["PYENV_ROOT"]] * ("PYENV_ROOT" in os.environ)
-    for root in roots:
-        found = glob.glob(os.path.join(root, "versions/%s.*/bin/python%s" % (version, version)))
-        if found:
-            return found[0]
-    return None
-
-
 DIR = tempfile.mkdtemp(prefix="asim_memory_")
 
 
 def program(name, text):
-    path = os.path.join(DIR, name + ".py")
-    with open(path, "w") as f:
-        f.write(text)
-    return path
+    return write_program(DIR, name, text)
 
 
 def check(name, ok, detail=""):
