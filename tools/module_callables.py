@@ -16,12 +16,11 @@ library code.
 
 import json
 import os
-import re
 import subprocess
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-VERSIONS = ["3.7", "3.8", "3.9", "3.10", "3.11", "3.12", "3.13"]
+from stdlib_names import VERSIONS, interpreters
 OUTPUT = os.path.join(ROOT, "model", "modules", "module_callables.cpp")
 # asim's native modules (model/modules/module_finder.cpp), standard ones only.
 NATIVE = ["asyncio", "sys", "time", "random", "contextlib", "dataclasses", "contextvars"]
@@ -53,16 +52,6 @@ def library_modules():
             rel = os.path.relpath(os.path.join(dirpath, f), base)[:-3].replace(os.sep, ".")
             names.append(rel[: -len(".__init__")] if rel.endswith(".__init__") else rel)
     return sorted(names)
-
-
-def interpreters():
-    root = subprocess.run(["pyenv", "root"], capture_output=True, text=True, check=True).stdout.strip()
-    found = {}
-    for name in os.listdir(os.path.join(root, "versions")):
-        m = re.fullmatch(r"(3\.\d+)\.\d+", name)
-        if m and m.group(1) in VERSIONS:
-            found[m.group(1)] = os.path.join(root, "versions", name, "bin", "python" + m.group(1))
-    return found
 
 
 def main():
