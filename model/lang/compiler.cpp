@@ -1575,17 +1575,6 @@ class Compiler {
       load_const(Value::str(*doc));
       emit(Op::STORE_NAME, name_index("__doc__"));
     }
-    for (const auto& s : c.body) {
-      switch (s->kind) {
-        case StmtKind::Pass:
-        case StmtKind::Expr:
-        case StmtKind::Assign:
-        case StmtKind::AnnAssign:
-        case StmtKind::FunctionDef:
-        case StmtKind::AsyncFunctionDef: break;
-        default: unsupported(s->loc, "this statement in a class body (asim runs assignments and method definitions there)");
-      }
-    }
     body(c.body);
     set_pos(Position{last_line(c.body), 0, 0, 0});
     if (u().ste->needs_class_closure) {
