@@ -2,8 +2,9 @@
 # pseudo-random time, so the completion order (and the output) does not depend
 # on the order CPython happens to create the tasks in.
 import asyncio
+import sys
 
-N = 100_000
+N = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
 
 
 async def work(i, delay):
