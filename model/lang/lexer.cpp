@@ -1,5 +1,6 @@
 #include "model/lang/lexer.hpp"
 
+#include "model/lang/identifier.hpp"
 #include "model/runtime/text.hpp"
 
 #include <fmt/format.h>
@@ -290,7 +291,26 @@ Token Lexer::name_or_string() {
   while (!at_end() && is_ident_char(peek())) ++pos_;
   const auto word = text_.substr(begin, pos_ - begin);
   if ((peek() == '"' || peek() == '\'') && is_string_prefix(word)) return string(begin, loc, word);
+  if (!runtime::text::is_ascii(word)) verify_identifier(begin);
   return make(TokenKind::Name, begin, loc);
+}
+
+// tokenizer.c's verify_identifier: every byte from 0x80 up continues a name,
+// so a character no identifier may hold is found once the name is read; the
+// error points at it.
+void Lexer::verify_identifier(std::size_t begin) const {
+  const auto chars = runtime::text::decode(text_.substr(begin, pos_ - begin));
+  const std::size_t bad = invalid_identifier_char(chars);
+  if (bad == chars.size()) return;
+  // 3.7-3.8 point at the name's last character, 3.9+ at the bad one.
+  const std::size_t upto = syntax_.pgen() ? chars.size() - 1 : bad;
+  std::size_t at = begin;
+  for (std::size_t i = 0; i < upto; ++i) at += runtime::text::encode(chars.substr(i, 1)).size();
+  const Loc loc{line_, static_cast<int>(at - line_start_) + 1};
+  const char32_t c = chars[bad];
+  if (syntax_.pgen()) error(loc, "invalid character in identifier");
+  if (is_printable(c)) error(loc, fmt::format("invalid character '{}' (U+{:04X})", runtime::text::encode(chars.substr(bad, 1)), static_cast<std::uint32_t>(c)));
+  error(loc, fmt::format("invalid non-printable character U+{:04X}", static_cast<std::uint32_t>(c)));
 }
 
 // ------------------------------------------------------------------ numbers

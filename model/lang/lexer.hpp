@@ -120,6 +120,7 @@ class Lexer {
   Loc past_last_line() const;
   void check_line_for_null() const;
   Token name_or_string();
+  void verify_identifier(std::size_t begin) const;
   Token number();
   Token op();
   void open_bracket(char c, Loc loc);

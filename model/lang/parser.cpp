@@ -9,6 +9,7 @@
 #include <optional>
 #include <utility>
 
+#include "model/lang/identifier.hpp"
 #include "model/lang/lexer.hpp"
 #include "model/runtime/int_profile.hpp"
 #include "model/runtime/numbers.hpp"
@@ -182,7 +183,7 @@ class Parser {
   }
   std::string expect_name() {
     if (!at_name()) fail_here();
-    return std::string(take().text);
+    return nfkc_identifier(take().text);
   }
   bool starts_expression(std::size_t k = 0, bool star = false);
   bool after_operand();
@@ -1537,7 +1538,7 @@ PatternNode Parser::closed_pattern() {
   if (!at_name()) fail_here();
   // name_or_attr: a capture, a dotted value, or a class.
   ExprPtr target = make_expr<Name>(p.loc);
-  static_cast<Name&>(*target).id = std::string(take().text);
+  static_cast<Name&>(*target).id = nfkc_identifier(take().text);
   bool dotted = false;
   while (accept_op(".")) {
     auto a = make_expr<Attribute>(p.loc);
@@ -1634,7 +1635,7 @@ PatternNode Parser::class_pattern(ExprPtr cls, Loc loc) {
   take();  // '('
   while (!at_op(")")) {
     if (at_name() && at_op("=", 1)) {
-      std::string name(take().text);
+      std::string name = nfkc_identifier(take().text);
       take();  // '='
       p.items.push_back(pattern());
       if (std::find(p.keywords.begin(), p.keywords.end(), name) != p.keywords.end())
@@ -1961,7 +1962,7 @@ ExprPtr Parser::call(ExprPtr func, Loc start) {
       last = c->keywords.back().value.get();
     } else if (at_name() && at_op("=", 1)) {
       seen_keyword = true;
-      std::string name(take().text);
+      std::string name = nfkc_identifier(take().text);
       take();
       if (at_op(",") || at_op(")")) fail(loc, "expected argument value expression");
       for (const auto& k : c->keywords)
@@ -2049,7 +2050,7 @@ ExprPtr Parser::atom() {
       }
       if (is_keyword(t.text)) fail_here();
       auto n = make_expr<Name>(t.loc);
-      n->id = std::string(take().text);
+      n->id = nfkc_identifier(take().text);
       return n;
     }
     case TokenKind::Number: return number();
