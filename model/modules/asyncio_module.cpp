@@ -263,6 +263,13 @@ Ref<runtime::Module> AsyncioModule::build() {
     s->set_event_loop(loop ? loop->loop : nullptr);
     return Value::none();
   });
+  // events.set_event_loop_policy: None restores the default policy (test
+  // modules' tearDownModule); asim models no policy objects.
+  def(*m, "set_event_loop_policy", {pos("policy")}, [s](const Bound& b) {
+    if (!b[0].is_none()) not_modelled("asyncio.set_event_loop_policy", "asim models only the default policy");
+    s->reset_event_loop_policy();
+    return Value::none();
+  });
   // What asim leaves out: threads, sockets, subprocesses.
   const std::string threads = "threads run outside asim's virtual clock";
   const std::string io = "asim models no I/O: simulate it with asyncio.sleep";

@@ -5,6 +5,7 @@
 // per version). Not a CPython module: only stdlib/ imports it.
 #include <fmt/format.h>
 
+#include "model/asyncio/base_events.hpp"
 #include "model/lang/eval.hpp"
 #include "model/lang/frame.hpp"
 #include "model/lang/function.hpp"
@@ -111,6 +112,28 @@ runtime::Ref<runtime::Module> make_library_hooks_module(Session& session) {
   // API does (exit 2), for what a library module leaves out (files).
   m->dict["unsupported"] = Value(function("unsupported", {pos("what"), pos("why")}, [](const Bound& b) -> Value {
     not_modelled(runtime::to_str(b[0]), runtime::to_str(b[1]));
+  }));
+  // guard_stops(func): (None, func()) — or (MESSAGE, None) when asim stops
+  // inside func (an API it does not model, a deadlock, a limit). unittest
+  // runs each part of a test through it, so one unmodelled call errors that
+  // test alone instead of ending the run; the stop unwinds the program's
+  // frames as C++ exceptions do, none of them can catch it. A plain program
+  // still stops with exit 2. The handled-exception state the unwound frames
+  // left is put back as it was at the call.
+  m->dict["guard_stops"] = Value(function("guard_stops", {pos("func")}, [](const Bound& b) {
+    auto& ts = lang::ThreadState::current();
+    lang::ExcStackItem* const item = ts.exc_info;
+    const runtime::Ref<runtime::PyException> handled = item->exc;
+    try {
+      Value result = runtime::call(b[0], {});
+      return runtime::make_tuple({Value::none(), std::move(result)});
+    } catch (const asyncio::ModelStop& stop) {
+      ts.exc_info = item;
+      item->exc = handled;
+      ts.propagating = nullptr;
+      ts.inlined_exc = nullptr;
+      return runtime::make_tuple({Value::str(stop.what()), Value::none()});
+    }
   }));
   // import_module(name): `import NAME`'s module, NAME itself rather than its
   // top package (importlib.import_module; unittest's loader).

@@ -95,6 +95,11 @@ void Session::block_for(double seconds) {
   else idle_now_ += seconds;
 }
 
+void Session::reset_event_loop_policy() {
+  set_called_ = false;
+  current_loop_ = nullptr;
+}
+
 void Session::set_event_loop(asyncio::EventLoop* loop) {
   set_called_ = true;
   current_loop_ = loop;

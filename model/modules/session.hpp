@@ -81,6 +81,9 @@ class Session : public runtime::ModuleFinder {
   asyncio::EventLoop& new_event_loop();
   // events.set_event_loop(): the policy's current loop (nullptr: none).
   void set_event_loop(asyncio::EventLoop* loop);
+  // events.set_event_loop_policy(None): a fresh default policy, with no
+  // current loop and set_event_loop() not yet called.
+  void reset_event_loop_policy();
   // The process's virtual clock, which the time module reads: the running
   // loop's clock, else that of the loop made last, each offset by where the
   // process's clock stood when the loop was made; before any loop, a clock

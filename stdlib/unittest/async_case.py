@@ -58,6 +58,8 @@ class IsolatedAsyncioTestCase(TestCase):
         self._callMaybeAsync(function, *args, **kwargs)
 
     def _callAsync(self, func, *args, **kwargs):
+        if getattr(self, '_asim_stopped', False):
+            return self._skipAfterStop(func(*args, **kwargs))
         if _RUNNER:
             return self._asyncioRunner.run(func(*args, **kwargs), context=self._asyncioTestContext)
         awaitable = func(*args, **kwargs)
@@ -66,6 +68,8 @@ class IsolatedAsyncioTestCase(TestCase):
         return self._asyncioTestLoop.run_until_complete(fut)
 
     def _callMaybeAsync(self, func, *args, **kwargs):
+        if getattr(self, '_asim_stopped', False) and asyncio.iscoroutinefunction(func):
+            return self._skipAfterStop(func(*args, **kwargs))
         if _RUNNER:
             if asyncio.iscoroutinefunction(func):
                 return self._asyncioRunner.run(func(*args, **kwargs), context=self._asyncioTestContext)
@@ -76,6 +80,12 @@ class IsolatedAsyncioTestCase(TestCase):
             self._asyncioCallsQueue.put_nowait((fut, ret))
             return self._asyncioTestLoop.run_until_complete(fut)
         return ret
+
+    @staticmethod
+    def _skipAfterStop(coro):
+        # asim stopped earlier in this test (it errors already): the task it
+        # stopped in holds the loop, which cannot run this coroutine.
+        coro.close()
 
     # Up to 3.10: the runner task every coroutine of the test goes through.
     async def _asyncioLoopRunner(self, fut):
@@ -108,6 +118,9 @@ class IsolatedAsyncioTestCase(TestCase):
     def _tearDownAsyncioLoop(self):
         loop = self._asyncioTestLoop
         self._asyncioTestLoop = None
+        if getattr(self, '_asim_stopped', False):
+            self._abandonAsyncioLoop(loop)
+            return
         self._asyncioCallsQueue.put_nowait(None)
         loop.run_until_complete(self._asyncioCallsQueue.join())
         try:
@@ -133,12 +146,22 @@ class IsolatedAsyncioTestCase(TestCase):
             asyncio.set_event_loop(None)
             loop.close()
 
+    def _abandonAsyncioLoop(self, loop):
+        # asim stopped inside the test: the task it stopped in can never
+        # finish, so the loop is closed without running it again (awaiting
+        # that task would never end).
+        asyncio.set_event_loop(None)
+        loop.close()
+
     def _setupAsyncioRunner(self):
         self._asyncioRunner = asyncio.Runner(debug=True)
 
     def _tearDownAsyncioRunner(self):
         runner = self._asyncioRunner
         self._asyncioRunner = None
+        if getattr(self, '_asim_stopped', False):
+            self._abandonAsyncioLoop(runner.get_loop())
+            return
         runner.close()
 
     def run(self, result=None):

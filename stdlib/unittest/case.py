@@ -4,6 +4,8 @@ import sys
 import functools
 import warnings
 
+import _asimlib
+
 from unittest.util import safe_repr, strclass, _common_shorten_repr, _count_diff_all_purpose
 
 __unittest = True
@@ -28,6 +30,27 @@ class _ShouldStop(Exception):
 
 class _UnexpectedSuccess(Exception):
     """The test was expected to fail but did not."""
+
+
+class _AsimStop(Exception):
+    """asim stopped inside this part of the test (an API it does not model,
+    a deadlock, a limit): the test errors with asim's message, the run goes
+    on. Raised only here, above the frames the stop unwound, so no test code
+    can catch it."""
+
+
+def _guarded(test_case, function, *args, **kwargs):
+    # The stop skipped the __exit__ of every `with` it unwound: what those
+    # restore for the tests after this one is put back here (the warnings
+    # filters and hooks, the current subtest).
+    saved = (warnings.filters, warnings.showwarning, warnings._showwarnmsg_impl, test_case._subtest)
+    stop, value = _asimlib.guard_stops(lambda: function(*args, **kwargs))
+    if stop is None:
+        return value
+    warnings.filters, warnings.showwarning, warnings._showwarnmsg_impl, test_case._subtest = saved
+    warnings._filters_mutated()
+    test_case._asim_stopped = True
+    raise _AsimStop(stop)
 
 
 def _add_skip(result, test_case, reason):
@@ -96,7 +119,8 @@ class _PartExecutor(object):
             if issubclass(exc_type, _ShouldStop):
                 return True
             exc_info = (exc_type, exc_value, tb)
-            if outcome.expecting_failure:
+            # What asim did not run is never the failure a test expects.
+            if outcome.expecting_failure and not issubclass(exc_type, _AsimStop):
                 outcome.expectedFailure = exc_info
             else:
                 outcome.success = False
@@ -480,14 +504,14 @@ class TestCase(object):
             try:
                 self._outcome = outcome
                 with outcome.testPartExecutor(self):
-                    self._callSetUp()
+                    _guarded(self, self._callSetUp)
                 if outcome.success:
                     outcome.expecting_failure = expecting_failure
                     with outcome.testPartExecutor(self):
-                        self._callTestMethod(testMethod)
+                        _guarded(self, self._callTestMethod, testMethod)
                     outcome.expecting_failure = False
                     with outcome.testPartExecutor(self):
-                        self._callTearDown()
+                        _guarded(self, self._callTearDown)
                 self.doCleanups()
                 if _DEFERRED_REPORTS:
                     _feed_deferred_reports(result, outcome)
@@ -515,7 +539,7 @@ class TestCase(object):
         while self._cleanups:
             function, args, kwargs = self._cleanups.pop()
             with outcome.testPartExecutor(self):
-                self._callCleanup(function, *args, **kwargs)
+                _guarded(self, self._callCleanup, function, *args, **kwargs)
         return outcome.success
 
     @classmethod
