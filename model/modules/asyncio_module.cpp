@@ -340,17 +340,24 @@ Ref<runtime::Module> AsyncioModule::build() {
   constructor(*types_.Semaphore, init("Semaphore", "Semaphore", {opt("value", Value::integer(1))}, [self](const Bound& b) {
                 return Value(make<asyncio::Semaphore>(self->binding(b), b[0].as_int()));
               }));
-  constructor(*types_.Future, function("Future", {kwonly("loop")}, [self](const Bound&) {
-                             return Value(self->event_loop().create_future());
+  // Future(loop=...) / Task(coro, loop=...): the loop given, else
+  // get_event_loop()'s; a loop asim did not make is not modelled.
+  auto loop_of = [self](const Value& given, const char* what) -> asyncio::EventLoop& {
+    if (given.is_none()) return self->event_loop();
+    if (auto* loop = given.as<LoopObject>()) return *loop->loop;
+    not_modelled(what, "a loop object other than asyncio's own");
+  };
+  constructor(*types_.Future, function("Future", {kwonly("loop")}, [loop_of](const Bound& b) {
+                             return Value(loop_of(b[0], "asyncio.Future(loop=...)").create_future());
                            }));
   std::vector<Param> task_init{pos("coro"), kwonly("loop")};
   if (profile.task_names) task_init.push_back(kwonly("name"));
   if (profile.create_task_takes_context) task_init.push_back(kwonly("context"));
-  constructor(*types_.Task, function("Task", task_init, [self, &profile](const Bound& b) {
+  constructor(*types_.Task, function("Task", task_init, [loop_of, &profile](const Bound& b) {
                 std::optional<std::string> name;
                 if (profile.task_names && !b[2].is_none()) name = runtime::to_str(b[2]);
                 auto context = profile.create_task_takes_context ? context_of(b.values.back()) : nullptr;
-                return Value(self->event_loop().create_task(require_coroutine(profile, b[0]), name, context));
+                return Value(loop_of(b[1], "asyncio.Task(loop=...)").create_task(require_coroutine(profile, b[0]), name, context));
               }));
 
   if (profile.task_group) {

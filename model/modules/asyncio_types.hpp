@@ -19,12 +19,21 @@ struct AsyncioTypes {
 // and returns them for the module to expose.
 AsyncioTypes make_asyncio_types(Session& session);
 
+// self as the model's T. An object made by the class's __new__ without its
+// __init__ (`Future.__new__(Future)`) holds no model object: asim stops
+// rather than guess what CPython's C class does with it.
+template <class T>
+T& model_self(const runtime::Value& self, const std::string& qualname) {
+  if (T* obj = self.template as<T>()) return *obj;
+  not_modelled(qualname, "an object its class's __init__ did not initialize");
+}
+
 // A method of T: the body gets self already cast; `params` exclude self.
 template <class T, class F>
 runtime::Ref<BuiltinFunction> method(std::string qualname, std::vector<Param> params, F body) {
   params.insert(params.begin(), pos("self"));
-  return function(std::move(qualname), std::move(params), [body](const Bound& b) -> runtime::Value {
-    return body(*b[0].template as<T>(), b);
+  return function(qualname, std::move(params), [body, qualname](const Bound& b) -> runtime::Value {
+    return body(model_self<T>(b[0], qualname), b);
   });
 }
 
@@ -39,8 +48,8 @@ runtime::Ref<BuiltinFunction> c_method(const asyncio::VersionProfile& profile, s
   std::string short_name = qualname.substr(dot + 1);
   Signature signature(short_name, std::move(params));
   signature.c_method(profile.qualname_in_noargs_errors ? qualname : short_name);
-  return runtime::make<BuiltinFunction>(std::move(qualname), std::move(signature), [body](const Bound& b) -> runtime::Value {
-    return body(*b[0].template as<T>(), b);
+  return runtime::make<BuiltinFunction>(qualname, std::move(signature), [body, qualname](const Bound& b) -> runtime::Value {
+    return body(model_self<T>(b[0], qualname), b);
   });
 }
 

@@ -309,8 +309,8 @@ class _AssertWarnsContext(_AssertRaisesBaseContext):
 
 
 def _compile(pattern):
-    from unittest._regex import compile
-    return compile(pattern)
+    import re
+    return re.compile(pattern)
 
 
 class _SubTestContext(object):

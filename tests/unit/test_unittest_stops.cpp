@@ -86,3 +86,22 @@ TEST_CASE("unittest: a plain program still stops at what asim does not model", "
   CHECK(r.out.empty());
   CHECK(r.err.find("/p.py:2: not supported by asim: asyncio.get_event_loop_policy") != std::string::npos);
 }
+
+TEST_CASE("modules asim does not model import, and stop at their first use", "[unittest]") {
+  for (const char* module : {"threading", "concurrent.futures", "weakref", "io", "textwrap"}) {
+    INFO(module);
+    const std::string program = std::string("import ") + module + "\nprint('imported')\n" + module + ".anything\n";
+    const auto r = asim::scenario::run_source("/p.py", program, {});
+    CHECK(r.exit_code == 2);
+    CHECK(r.out == "imported\n");
+    CHECK(r.err.find(std::string("not supported by asim: ") + module + ".anything") != std::string::npos);
+  }
+}
+
+TEST_CASE("an asyncio object its __init__ did not initialize stops, never crashes", "[unittest]") {
+  const auto r = asim::scenario::run_source(
+      "/p.py", "import asyncio\nfut = asyncio.Future.__new__(asyncio.Future)\nprint('made')\nfut.result()\n", {});
+  CHECK(r.exit_code == 2);
+  CHECK(r.out == "made\n");
+  CHECK(r.err.find("/p.py:4: not supported by asim: Future.result") != std::string::npos);
+}

@@ -1,0 +1,1 @@
+# concurrent (asim's own stand-in): the package of concurrent.futures.

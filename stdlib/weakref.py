@@ -1,0 +1,9 @@
+# weakref (asim's own stand-in): asim keeps no weak references.
+# Importing it works, as programs and CPython's test files import it
+# without always using it; any name taken from it stops the run as not
+# modelled (an AttributeError CPython never raises could be caught).
+import _asimlib
+
+
+def __getattr__(name):
+    _asimlib.unsupported("weakref." + name, "asim models no weak references")
