@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "model/lang/source.hpp"
+#include "model/runtime/module.hpp"
 #include "model/runtime/value.hpp"
 
 namespace asim::lang {
@@ -181,6 +182,16 @@ struct Pattern {
   int slots = 0;                      // the root: how many names the pattern binds
 };
 
+// LOAD_GLOBAL's inline cache entry: the entry of the globals' or the
+// builtins' namespace where the name was found, while the namespaces are as
+// they were then (runtime::detail::namespaces_version).
+struct GlobalCache {
+  const runtime::Module* globals = nullptr;
+  const runtime::Module* builtins = nullptr;
+  std::uint64_t version = 0;
+  const runtime::Value* value = nullptr;
+};
+
 class CodeObject : public runtime::Object {
  public:
   std::string_view type_name() const override { return "code"; }
@@ -205,6 +216,8 @@ class CodeObject : public runtime::Object {
   std::vector<int> cell2arg;
   std::vector<runtime::Value> consts;
   std::vector<std::string> names;  // globals, attributes, imported names
+  // By name (as names): filled as LOAD_GLOBAL runs.
+  mutable std::vector<GlobalCache> global_caches;
 
   std::vector<Instr> code;
   std::vector<Position> positions;  // one per instruction

@@ -485,6 +485,17 @@ Position back_jump_position(const CodeObject& co, int at, const LanguageFeatures
 
 [[gnu::noinline]] Value* op_call(int n, Value* sp) {
   Value* base = sp - n - 1;
+  // `obj.method(...)`: self takes the bound method's stack slot, so the
+  // function gets self and the arguments without a vector made for them
+  // (CPython 3.11's LOAD_ATTR leaves method and self on the stack alike).
+  if (auto* m = base->as<runtime::BoundMethod>()) {
+    const Ref<runtime::Callable> fn = m->function;
+    *base = Value(m->self);
+    Value r = fn->call_kw(std::span<const Value>(base, static_cast<std::size_t>(n) + 1), {});
+    while (sp > base) *--sp = Value();
+    *sp++ = std::move(r);
+    return sp;
+  }
   Value r = runtime::call(*base, std::span<const Value>(base + 1, static_cast<std::size_t>(n)));
   while (sp > base) *--sp = Value();
   *sp++ = std::move(r);
@@ -907,7 +918,8 @@ Step eval_frame(Frame& f, Value sent, Ref<PyException> thrown) {
             }
             case Op::LOAD_NAME:
             case Op::LOAD_GLOBAL: {
-              const std::string& name = co.names[static_cast<std::size_t>(in.arg)];
+              const auto arg = static_cast<std::size_t>(in.arg);
+              const std::string& name = co.names[arg];
               if (in.op == Op::LOAD_NAME && f.ns) {
                 auto it = f.ns->find(name);
                 if (it != f.ns->end()) {
@@ -915,15 +927,26 @@ Step eval_frame(Frame& f, Value sent, Ref<PyException> thrown) {
                   break;
                 }
               }
+              // LOAD_GLOBAL's inline cache (CPython 3.11's LOAD_GLOBAL_MODULE
+              // and LOAD_GLOBAL_BUILTIN): where the name was found, valid
+              // while no namespace has gained or lost a name.
+              GlobalCache* cache = nullptr;
+              if (in.op == Op::LOAD_GLOBAL) {
+                if (co.global_caches.size() != co.names.size()) co.global_caches.resize(co.names.size());
+                cache = &co.global_caches[arg];
+                if (cache->globals == f.globals && cache->builtins == f.builtins &&
+                    cache->version == runtime::detail::namespaces_version) {
+                  PUSH(*cache->value);
+                  break;
+                }
+              }
               auto& g = f.globals->dict;
               auto it = g.find(name);
-              if (it != g.end()) {
-                PUSH(it->second);
-                break;
+              if (it == g.end()) {
+                it = f.builtins->dict.find(name);
+                if (it == f.builtins->dict.end()) raise_name_error(f, name);
               }
-              auto& bd = f.builtins->dict;
-              it = bd.find(name);
-              if (it == bd.end()) raise_name_error(f, name);
+              if (cache) *cache = GlobalCache{f.globals, f.builtins, runtime::detail::namespaces_version, &it->second};
               PUSH(it->second);
               break;
             }
@@ -934,16 +957,20 @@ Step eval_frame(Frame& f, Value sent, Ref<PyException> thrown) {
               }
               [[fallthrough]];
             case Op::STORE_GLOBAL: f.globals->dict[co.names[static_cast<std::size_t>(in.arg)]] = POP(); break;
-            case Op::SETUP_ANNOTATIONS: {
-              auto& d = f.ns ? *f.ns : f.globals->dict;
-              if (!d.count("__annotations__")) d["__annotations__"] = runtime::make_dict();
+            case Op::SETUP_ANNOTATIONS:
+              // Each namespace through its own type: a module's notes what it gains.
+              if (f.ns) {
+                if (!f.ns->count("__annotations__")) (*f.ns)["__annotations__"] = runtime::make_dict();
+              } else if (!f.globals->dict.count("__annotations__")) {
+                f.globals->dict["__annotations__"] = runtime::make_dict();
+              }
               break;
-            }
             case Op::DELETE_NAME:
             case Op::DELETE_GLOBAL: {
               const std::string& name = co.names[static_cast<std::size_t>(in.arg)];
-              auto& d = (in.op == Op::DELETE_NAME && f.ns) ? *f.ns : f.globals->dict;
-              if (!d.erase(name)) raise_name_error(f, name);
+              const bool deleted = (in.op == Op::DELETE_NAME && f.ns) ? f.ns->erase(name) > 0
+                                                                        : f.globals->dict.erase(name) > 0;
+              if (!deleted) raise_name_error(f, name);
               break;
             }
             case Op::LOAD_ATTR: TOP() = runtime::getattr(TOP(), co.names[static_cast<std::size_t>(in.arg)]); break;

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "model/runtime/runtime.hpp"
 
 namespace asim::modules {
@@ -34,6 +36,13 @@ void Signature::check_c_arity(std::span<const Value> args, std::span<const runti
 Bound Signature::bind(std::span<const Value> args, std::span<const runtime::Keyword> kwargs) const {
   if (c_noargs_name_) check_c_arity(args, kwargs);
   Bound bound;
+  // The common call: one positional argument per positional parameter, as
+  // the general binding below would bind them, without its bookkeeping.
+  if (kwargs.empty() && args.size() == params_.size() &&
+      std::all_of(params_.begin(), params_.end(), [](const Param& p) { return p.kind == Param::Kind::Positional; })) {
+    bound.values.assign(args.begin(), args.end());
+    return bound;
+  }
   bound.values.resize(params_.size());
   std::vector<bool> filled(params_.size(), false);
   std::size_t positional = 0, required_positional = 0;

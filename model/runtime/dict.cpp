@@ -38,13 +38,46 @@ std::int64_t Dict::find(const Value& key) const {
   return find(key, py_hash(key));
 }
 
+// lookdict's probe sequence: perturb shifted down, then i = i*5 + perturb + 1.
 std::int64_t Dict::find(const Value& key, std::int64_t hash) const {
-  auto [lo, hi] = index_.equal_range(hash);
-  for (auto it = lo; it != hi; ++it) {
-    const Entry& e = entries_[it->second];
-    if (e.key.is(key) || equals(e.key, key)) return static_cast<std::int64_t>(it->second);
+  if (index_.empty()) return -1;
+  const std::size_t mask = index_.size() - 1;
+  auto perturb = static_cast<std::uint64_t>(hash);
+  for (std::size_t i = static_cast<std::size_t>(perturb) & mask;; i = (i * 5 + perturb + 1) & mask) {
+    const std::int32_t ix = index_[i];
+    if (ix == kEmpty) return -1;
+    if (ix >= 0) {
+      const Entry& e = entries_[static_cast<std::size_t>(ix)];
+      if (e.key.is(key) || (e.hash == hash && equals(e.key, key))) return ix;
+    }
+    perturb >>= 5;
   }
-  return -1;
+}
+
+std::size_t Dict::slot_of(std::size_t entry) const {
+  const std::size_t mask = index_.size() - 1;
+  auto perturb = static_cast<std::uint64_t>(entries_[entry].hash);
+  for (std::size_t i = static_cast<std::size_t>(perturb) & mask;; i = (i * 5 + perturb + 1) & mask) {
+    if (index_[i] == static_cast<std::int32_t>(entry)) return i;
+    perturb >>= 5;
+  }
+}
+
+void Dict::reindex(std::size_t entries) {
+  std::size_t size = 8;
+  while (size * 2 < entries * 3) size *= 2;
+  index_.assign(size, kEmpty);
+  const std::size_t mask = size - 1;
+  for (std::size_t e = 0; e < entries_.size(); ++e) {
+    if (!entries_[e].live) continue;
+    auto perturb = static_cast<std::uint64_t>(entries_[e].hash);
+    std::size_t i = static_cast<std::size_t>(perturb) & mask;
+    while (index_[i] != kEmpty) {
+      perturb >>= 5;
+      i = (i * 5 + perturb + 1) & mask;
+    }
+    index_[i] = static_cast<std::int32_t>(e);
+  }
 }
 
 std::optional<Value> Dict::get(const Value& key) const {
@@ -61,27 +94,35 @@ void Dict::set(const Value& key, Value value) {
     return;
   }
   if (entries_.size() >= 16 && entries_.size() >= 2 * live_) compact();
-  index_.emplace(hash, entries_.size());
   entries_.push_back(Entry{key, std::move(value), hash, true});
   ++live_;
   ++keys_version_;
+  // Tombstones count as used, so a table full of them is rebuilt too.
+  if (3 * entries_.size() > 2 * index_.size()) {
+    reindex(entries_.size());
+    return;
+  }
+  const std::size_t mask = index_.size() - 1;
+  auto perturb = static_cast<std::uint64_t>(hash);
+  std::size_t i = static_cast<std::size_t>(perturb) & mask;
+  while (index_[i] >= 0) {
+    perturb >>= 5;
+    i = (i * 5 + perturb + 1) & mask;
+  }
+  index_[i] = static_cast<std::int32_t>(entries_.size() - 1);
 }
 
 std::optional<Value> Dict::erase(const Value& key) {
-  const std::int64_t hash = py_hash(key);
-  auto [lo, hi] = index_.equal_range(hash);
-  for (auto it = lo; it != hi; ++it) {
-    Entry& e = entries_[it->second];
-    if (e.key.is(key) || equals(e.key, key)) {
-      Value old = std::move(e.value);
-      e = Entry{};
-      index_.erase(it);
-      --live_;
-      ++keys_version_;
-      return old;
-    }
-  }
-  return std::nullopt;
+  const auto found = find(key);
+  if (found < 0) return std::nullopt;
+  const auto i = static_cast<std::size_t>(found);
+  index_[slot_of(i)] = kDummy;
+  Entry& e = entries_[i];
+  Value old = std::move(e.value);
+  e = Entry{};
+  --live_;
+  ++keys_version_;
+  return old;
 }
 
 void Dict::clear() {
@@ -97,8 +138,7 @@ void Dict::compact() {
   for (auto& e : entries_)
     if (e.live) kept.push_back(std::move(e));
   entries_.swap(kept);
-  index_.clear();
-  for (std::size_t i = 0; i < entries_.size(); ++i) index_.emplace(entries_[i].hash, i);
+  reindex(entries_.size() + 1);
 }
 
 std::string_view DictView::type_name() const {

@@ -4,7 +4,6 @@
 
 #include <cstdint>
 #include <optional>
-#include <unordered_map>
 #include <vector>
 
 #include "model/runtime/value.hpp"
@@ -44,10 +43,18 @@ class Dict : public Object {
  private:
   std::int64_t find(const Value& key) const;
   std::int64_t find(const Value& key, std::int64_t hash) const;
+  // The index slot holding entry i (which must be there).
+  std::size_t slot_of(std::size_t i) const;
   void compact();
+  // Rebuilds the index for at least `entries` entries.
+  void reindex(std::size_t entries);
 
   std::vector<Entry> entries_;
-  std::unordered_multimap<std::int64_t, std::size_t> index_;
+  // CPython's dk_indices: an open-addressed table of entry positions, probed
+  // from the hash as CPython probes (perturbation), kEmpty or kDummy where
+  // none. A power of two in size, at most two thirds full.
+  std::vector<std::int32_t> index_;
+  static constexpr std::int32_t kEmpty = -1, kDummy = -2;
   std::size_t live_ = 0;
   std::uint64_t keys_version_ = 0;
 };

@@ -12,6 +12,13 @@ std::string Instance::repr() const {
 }
 
 std::optional<Value> Instance::get_attribute(std::string_view name) {
+  // Most instances hold a few attributes: comparing the names is cheaper
+  // than making a std::string of the name and hashing it.
+  if (dict.size() <= 8) {
+    for (const auto& [key, value] : dict)
+      if (key == name) return value;
+    return std::nullopt;
+  }
   if (auto it = dict.find(std::string(name)); it != dict.end()) return it->second;
   return std::nullopt;
 }

@@ -3,9 +3,8 @@
 #pragma once
 
 #include <string>
-#include <unordered_map>
 
-#include "model/runtime/value.hpp"
+#include "model/runtime/namespace_dict.hpp"
 
 namespace asim::runtime {
 
@@ -16,7 +15,7 @@ class Module : public Object {
   std::string repr() const override { return "<module '" + name + "'>"; }
 
   const std::string name;
-  std::unordered_map<std::string, Value> dict;
+  NamespaceDict dict;
 };
 
 // Finds the module a scenario imports by name; nullptr when asim has none.

@@ -224,15 +224,15 @@ void object_setattr(const Value& obj, std::string_view name, Value value) {
       return;
     }
     const Ref<Type> cls = type_of(obj);
-    if (auto found = cls->lookup_class(name); found && found->as<Property>()) {
-      auto* p = found->as<Property>();
+    const auto found = cls->lookup_class(name);
+    if (auto* p = found ? found->as<Property>() : nullptr) {
       if (p->fset.is_none())
         throw_attribute_error(fmt::format("property '{}' of '{}' object has no setter", name, cls->name));
       const Value args[] = {obj, value};
       call(p->fset, args);
       return;
     }
-    if (auto found = cls->lookup_class(name)) {
+    if (found) {
       if (auto set = descriptor_method(*found, "__set__")) {
         const Value args[] = {*found, obj, value};
         call(*set, args);

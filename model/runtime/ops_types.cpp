@@ -4,6 +4,8 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 
 #include "model/runtime/args.hpp"
 #include "model/runtime/coroutine.hpp"
@@ -19,7 +21,13 @@
 
 namespace asim::runtime {
 
+namespace {
+// Changes whenever a registry changes: what type_of remembered is then stale.
+std::uint64_t registry_version = 0;
+}  // namespace
+
 void register_type(const std::type_info& cls, Ref<Type> type) {
+  ++registry_version;
   auto& rt = Runtime::current();
   rt.named_types.emplace(type->name, type);
   rt.type_registry[std::type_index(cls)] = std::move(type);
@@ -31,6 +39,7 @@ namespace {
 // known classes, else made up (once) under that name, deriving from the
 // builtin class whose protocol the object has.
 Ref<Type> class_of_unregistered(Runtime& rt, const Object& o, bool registered) {
+  ++registry_version;
   const std::string name(o.type_name());
   if (auto n = rt.named_types.find(name); n != rt.named_types.end()) {
     if (!registered) rt.type_registry[std::type_index(typeid(o))] = n->second;
@@ -59,8 +68,28 @@ Ref<Type> type_of(const Value& v) {
   if (auto* e = downcast<PyException>(o)) return e->type;
   if (Type* cls = o->user_class()) return Ref<Type>(cls);
   if (auto* t = downcast<Type>(o)) return t->metaclass ? t->metaclass : rt.types.type;
-  auto it = rt.type_registry.find(std::type_index(typeid(*o)));
-  if (it != rt.type_registry.end() && it->second->name == o->type_name()) return it->second;
+  // The registry's answer for the last few C++ classes asked about, as
+  // downcast remembers casts: a hash of std::type_index on every call was a
+  // few percent of every program. An entry holds for one runtime and one
+  // state of its registry; the name is compared as the registry's answer is.
+  struct Entry {
+    const std::type_info* cls = nullptr;
+    const Runtime* runtime = nullptr;
+    std::uint64_t version = 0;
+    Type* type = nullptr;
+  };
+  static thread_local std::array<Entry, 8> cache;
+  static thread_local std::size_t next = 0;
+  const std::type_info* cls = &typeid(*o);
+  for (const Entry& e : cache)
+    if (e.cls == cls && e.runtime == &rt && e.version == registry_version && e.type->name == o->type_name())
+      return Ref<Type>(e.type);
+  auto it = rt.type_registry.find(std::type_index(*cls));
+  if (it != rt.type_registry.end() && it->second->name == o->type_name()) {
+    cache[next] = Entry{cls, &rt, registry_version, it->second.get()};
+    next = (next + 1) % cache.size();
+    return it->second;
+  }
   return class_of_unregistered(rt, *o, it != rt.type_registry.end());
 }
 

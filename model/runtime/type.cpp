@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <stdexcept>
 
 #include "model/runtime/callable.hpp"
@@ -64,7 +65,14 @@ Type::Type(std::string module, std::string name, std::vector<Ref<Type>> bases_in
       base(bases_in.empty() ? nullptr : bases_in.front()),
       bases(std::move(bases_in)),
       qualname(this->name),
-      ancestors_(c3_ancestors(bases)) {}
+      ancestors_(c3_ancestors(bases)) {
+  // A new class may reuse a freed one's address, which the cache remembers.
+  detail::namespaces_modified();
+}
+
+Type::~Type() {
+  detail::namespaces_modified();
+}
 
 bool Type::is_subclass_of(const Type* other) const {
   if (this == other) return true;
@@ -76,6 +84,7 @@ std::string Type::qualified_name() const {
 }
 
 void Type::remove_attribute(std::string_view attr) {
+  detail::namespaces_modified();
   const std::string key(attr);
   methods_.erase(key);
   getters_.erase(key);
@@ -95,11 +104,95 @@ std::optional<Value> Type::lookup_here(const Value& self, const std::string& key
   return std::nullopt;
 }
 
-std::optional<Value> Type::lookup(const Value& self, std::string_view attr) const {
+// lookup() looks in each class along the MRO for a computed attribute, a
+// native method, then the class body's names; lookup_override() looks in the
+// class body's names first, and a native method or computed attribute ends
+// its search with nothing; lookup_class() looks for native methods, then the
+// class body's names.
+Type::Resolution Type::resolve(std::string_view attr, Order order) const {
   const std::string key(attr);
-  if (auto v = lookup_here(self, key)) return v;
+  auto visit = [&](const Type* t) -> std::optional<Resolution> {
+    if (order == Order::Override) {
+      if (auto d = t->dict.find(key); d != t->dict.end()) return Resolution{Found::Attribute, &d->second};
+      if (t->methods_.count(key) || t->getters_.count(key)) return Resolution{};
+      return std::nullopt;
+    }
+    if (order == Order::Class) {
+      if (auto m = t->methods_.find(key); m != t->methods_.end()) return Resolution{Found::Method, &m->second};
+      if (auto d = t->dict.find(key); d != t->dict.end()) return Resolution{Found::Attribute, &d->second};
+      return std::nullopt;
+    }
+    if (auto g = t->getters_.find(key); g != t->getters_.end()) return Resolution{Found::Getter, &g->second};
+    if (auto m = t->methods_.find(key); m != t->methods_.end()) return Resolution{Found::Method, &m->second};
+    if (auto d = t->dict.find(key); d != t->dict.end()) return Resolution{Found::Attribute, &d->second};
+    return std::nullopt;
+  };
+  if (auto r = visit(this)) return *r;
   for (const Type* t : ancestors_)
-    if (auto v = t->lookup_here(self, key)) return v;
+    if (auto r = visit(t)) return *r;
+  return Resolution{};
+}
+
+namespace {
+
+// _PyType_Lookup's method cache (Objects/typeobject.c): a direct-mapped table
+// keyed by the class and the name, so that `obj.attr` does not search the
+// MRO's hash tables on every access. Slots are chosen by the name's address
+// (instructions pass the same string every time), entries are checked by the
+// name's text, and all of them go stale at once when any class changes.
+struct CacheEntry {
+  const void* type = nullptr;
+  std::uint64_t version = 0;
+  std::uint8_t order = 0;
+  std::string name;
+  std::uint8_t found = 0;
+  const void* entry = nullptr;
+};
+constexpr std::size_t kCacheSize = 1024;
+thread_local std::array<CacheEntry, kCacheSize> attribute_cache;
+
+std::size_t cache_slot(const void* type, std::string_view name, std::uint8_t order) {
+  auto h = reinterpret_cast<std::uintptr_t>(type) >> 4;
+  h ^= reinterpret_cast<std::uintptr_t>(name.data()) * 0x9E3779B97F4A7C15ULL >> 7;
+  h ^= name.size() * 31 + order * 17;
+  return h % kCacheSize;
+}
+
+}  // namespace
+
+Type::Resolution Type::cached_resolve(std::string_view attr, Order order) const {
+  const auto o = static_cast<std::uint8_t>(order);
+  CacheEntry& e = attribute_cache[cache_slot(this, attr, o)];
+  if (e.type != this || e.version != detail::namespaces_version || e.order != o || e.name != attr) {
+    const Resolution r = resolve(attr, order);
+    // resolve() runs no Python code, so the version it was found under is
+    // the one now.
+    e.type = this;
+    e.version = detail::namespaces_version;
+    e.order = o;
+    e.name.assign(attr);
+    e.found = static_cast<std::uint8_t>(r.found);
+    e.entry = r.entry;
+  }
+  return Resolution{static_cast<Found>(e.found), e.entry};
+}
+
+std::optional<Value> Type::lookup(const Value& self, std::string_view attr) const {
+  const Resolution r = cached_resolve(attr, Order::Instance);
+  switch (r.found) {
+    case Found::Nothing: return std::nullopt;
+    // A native method or computed attribute of int or float works on the
+    // number a subclass instance holds.
+    case Found::Getter: return (*static_cast<const Getter*>(r.entry))(plain_number(self));
+    case Found::Method:
+      return Value(make<BoundMethod>(plain_number(self), *static_cast<const Ref<Callable>*>(r.entry)));
+    case Found::Attribute: {
+      const Value& v = *static_cast<const Value*>(r.entry);
+      if (auto* fn = v.as<Callable>(); fn && fn->type_name() == "function")
+        return Value(make<BoundMethod>(self, Ref<Callable>(fn)));
+      return v;
+    }
+  }
   return std::nullopt;
 }
 
@@ -115,33 +208,18 @@ std::optional<Value> Type::lookup_after(const Type* start, const Value& self, st
 }
 
 std::optional<Value> Type::lookup_class(std::string_view attr) const {
-  const std::string key(attr);
-  auto visit = [&](const Type* t) -> std::optional<Value> {
-    if (auto m = t->methods_.find(key); m != t->methods_.end()) return Value(m->second);
-    if (auto d = t->dict.find(key); d != t->dict.end()) return d->second;
-    return std::nullopt;
-  };
-  if (auto v = visit(this)) return v;
-  for (const Type* t : ancestors_)
-    if (auto v = visit(t)) return v;
-  return std::nullopt;
+  const Resolution r = cached_resolve(attr, Order::Class);
+  switch (r.found) {
+    case Found::Method: return Value(*static_cast<const Ref<Callable>*>(r.entry));
+    case Found::Attribute: return *static_cast<const Value*>(r.entry);
+    default: return std::nullopt;
+  }
 }
 
 std::optional<Value> Type::lookup_override(std::string_view attr) const {
-  const std::string key(attr);
-  auto visit = [&](const Type* t, bool& stop) -> std::optional<Value> {
-    if (auto d = t->dict.find(key); d != t->dict.end()) {
-      stop = true;
-      return d->second;
-    }
-    if (t->methods_.count(key) || t->getters_.count(key)) stop = true;
-    return std::nullopt;
-  };
-  bool stop = false;
-  if (auto v = visit(this, stop); v || stop) return v;
-  for (const Type* t : ancestors_)
-    if (auto v = visit(t, stop); v || stop) return v;
-  return std::nullopt;
+  const Resolution r = cached_resolve(attr, Order::Override);
+  if (r.found == Found::Nothing) return std::nullopt;
+  return *static_cast<const Value*>(r.entry);
 }
 
 bool Type::has_getter(std::string_view attr) const {
@@ -175,6 +253,14 @@ Value BoundMethod::call(std::span<const Value> args) {
 }
 
 Value BoundMethod::call_kw(std::span<const Value> args, std::span<const Keyword> kwargs) {
+  // Self and a few arguments fit on the C++ stack: no allocation per call.
+  constexpr std::size_t kOnStack = 8;
+  if (args.size() < kOnStack) {
+    std::array<Value, kOnStack> few;
+    few[0] = self;
+    std::copy(args.begin(), args.end(), few.begin() + 1);
+    return function->call_kw(std::span<const Value>(few.data(), args.size() + 1), kwargs);
+  }
   std::vector<Value> all;
   all.reserve(args.size() + 1);
   all.push_back(self);

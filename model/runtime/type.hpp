@@ -7,6 +7,7 @@
 // CPython's does.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -14,6 +15,7 @@
 #include <vector>
 
 #include "model/runtime/callable.hpp"
+#include "model/runtime/namespace_dict.hpp"
 
 namespace asim::runtime {
 
@@ -22,6 +24,7 @@ class Type : public Object {
   Type(std::string module, std::string name, Ref<Type> base);
   // A class with several bases, in the order a `class` statement lists them.
   Type(std::string module, std::string name, std::vector<Ref<Type>> bases);
+  ~Type() override;
   std::string_view type_name() const override { return "type"; }
   std::string repr() const override { return "<class '" + qualified_name() + "'>"; }
 
@@ -51,12 +54,18 @@ class Type : public Object {
 
   // Native methods take self as args[0].
   using Getter = std::function<Value(const Value& self)>;
-  void add_method(std::string attr, Ref<Callable> fn) { methods_[std::move(attr)] = std::move(fn); }
-  void add_getter(std::string attr, Getter g) { getters_[std::move(attr)] = std::move(g); }
+  void add_method(std::string attr, Ref<Callable> fn) {
+    detail::namespaces_modified();
+    methods_[std::move(attr)] = std::move(fn);
+  }
+  void add_getter(std::string attr, Getter g) {
+    detail::namespaces_modified();
+    getters_[std::move(attr)] = std::move(g);
+  }
   // What a newer Python added, taken away for an older one.
   void remove_attribute(std::string_view attr);
   // Class attributes (a scenario's class body, or constants like Queue.maxsize).
-  std::unordered_map<std::string, Value> dict;
+  NamespaceDict dict;
 
   // What calling the class does (CPython's tp_new + tp_init for builtins).
   // Calling a class uses the constructor of the first class along the MRO
@@ -81,6 +90,18 @@ class Type : public Object {
   Ref<Type> metaclass;
 
  private:
+  // Where an attribute name leads along the MRO: which table of which class
+  // holds it (Found), and the entry there; what lookup() and
+  // lookup_override() remember in their cache (type.cpp).
+  enum class Found : std::uint8_t { Nothing, Getter, Method, Attribute };
+  struct Resolution {
+    Found found = Found::Nothing;
+    const void* entry = nullptr;
+  };
+  // The order of lookup(), lookup_override() and lookup_class().
+  enum class Order : std::uint8_t { Instance, Override, Class };
+  Resolution resolve(std::string_view attr, Order order) const;
+  Resolution cached_resolve(std::string_view attr, Order order) const;
   std::optional<Value> lookup_here(const Value& self, const std::string& key) const;
   std::unordered_map<std::string, Ref<Callable>> methods_;
   std::unordered_map<std::string, Getter> getters_;
