@@ -3,7 +3,12 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <fstream>
 #include <memory>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <vector>
 
 #include "model/explore/explore.hpp"
 
@@ -15,26 +20,68 @@ struct ExploreArgs {
   std::string python = "3.12";
   std::string format = "text";
   std::size_t max_schedules = 1000;
+  std::string shard;
+  std::size_t shard_depth = 3;
+  std::vector<std::string> merge;
   std::string file;
 };
 
-int run_explore(const ExploreArgs& args) {
-  explore::Options options;
-  options.python = args.python;
-  options.max_schedules = args.max_schedules;
-  // Progress on a terminal only: pipes and tests see the result alone.
-  if (isatty(STDERR_FILENO))
-    options.progress = [](std::size_t done, std::size_t cap) {
-      if (done % 100 == 0 || done == cap) std::fprintf(stderr, "\rasim explore: %zu schedules (at most %zu)", done, cap);
-    };
-  const auto result = explore::explore_file(args.file, options);
-  if (options.progress && result.schedules >= 100) std::fputs("\n", stderr);
-  const auto text = args.format == "json" ? explore::render_json(result) : explore::render_text(result);
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + path);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+void print(const explore::Result& result, const std::string& format) {
+  const auto text = format == "json" ? explore::render_json(result) : explore::render_text(result);
   std::fwrite(text.data(), 1, text.size(), stdout);
   std::fflush(stdout);
   if (!result.complete)
     std::fprintf(stderr, "asim explore: explored %zu of at least %zu schedules; raise --max-schedules\n",
                  result.schedules, result.at_least);
+}
+
+int run_merge(const ExploreArgs& args) {
+  std::vector<explore::ShardResult> shards;
+  for (const auto& path : args.merge) {
+    try {
+      shards.push_back(explore::parse_shard_result(read_file(path)));
+    } catch (const std::invalid_argument& e) {
+      throw std::runtime_error(path + ": " + e.what());
+    }
+  }
+  print(explore::merge_shards(shards), args.format);
+  return 0;
+}
+
+int run_explore(const ExploreArgs& args) {
+  if (!args.merge.empty()) return run_merge(args);
+  if (args.file.empty()) throw std::runtime_error("FILE is required (or --merge SHARDS...)");
+  explore::Options options;
+  options.python = args.python;
+  options.max_schedules = args.max_schedules;
+  if (!args.shard.empty()) {
+    options.shard = explore::parse_shard(args.shard);
+    options.shard->depth = args.shard_depth;
+  }
+  // Progress on a terminal only: pipes and tests see the result alone.
+  if (isatty(STDERR_FILENO))
+    options.progress = [](std::size_t done, std::size_t cap) {
+      if (done % 100 == 0 || done == cap) std::fprintf(stderr, "\rasim explore: %zu schedules (at most %zu)", done, cap);
+    };
+  if (options.shard) {
+    const auto shard = explore::explore_shard(args.file, options);
+    if (options.progress && shard.runs.size() >= 100) std::fputs("\n", stderr);
+    const auto text = explore::render_shard(shard);
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    std::fflush(stdout);
+    return 0;
+  }
+  const auto result = explore::explore_file(args.file, options);
+  if (options.progress && result.schedules >= 100) std::fputs("\n", stderr);
+  print(result, args.format);
   return 0;
 }
 
@@ -49,7 +96,14 @@ CLI::App* add_explore_command(CLI::App& app) {
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
   cmd->add_option("--max-schedules", args->max_schedules, "stop after this many runs")->capture_default_str();
-  cmd->add_option("FILE", args->file, "the scenario (a .py file)")->required();
+  cmd->add_option("--shard", args->shard,
+                  "K/N: explore only the K-th of N disjoint shares of the schedules (split by their first "
+                  "choices) and print them as JSON for --merge");
+  cmd->add_option("--shard-depth", args->shard_depth, "with --shard: how many first choices make a prefix")
+      ->capture_default_str();
+  cmd->add_option("--merge", args->merge,
+                  "combine the outputs of --shard 1/N ... N/N into the report one unsharded run prints");
+  cmd->add_option("FILE", args->file, "the scenario (a .py file)");
   cmd->callback([args] {
     int status;
     try {

@@ -11,6 +11,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "model/explore/chooser.hpp"
@@ -30,9 +31,22 @@ std::string format_token(const std::vector<std::size_t>& choices);
 // Throws std::invalid_argument on a malformed token.
 std::vector<std::size_t> parse_token(std::string_view token);
 
+// --shard K/N: the K-th (1-based) of N disjoint shares of the schedules.
+// Schedules are split by their first `depth` choices (their prefix): in
+// depth-first order the i-th prefix met belongs to shard i mod N, so every
+// shard meets every prefix and all agree, and each runs the schedules under
+// its own prefixes (plus one run per prefix of the others, to find the next).
+struct Shard {
+  std::size_t index = 1, count = 1;
+  std::size_t depth = 3;
+};
+// "K/N" -> Shard; throws std::invalid_argument unless 1 <= K <= N.
+Shard parse_shard(std::string_view text);
+
 struct Options {
   std::string python = "3.12";
   std::size_t max_schedules = 1000;
+  std::optional<Shard> shard;
   std::uint64_t max_instructions = 200'000'000;
   // Called after each schedule with the runs so far and the cap.
   std::function<void(std::size_t done, std::size_t cap)> progress;
@@ -62,7 +76,35 @@ struct Result {
   std::size_t at_least = 0;          // when not complete: schedules that exist, at least
 };
 
+// Explores every schedule (or, with options.shard, that shard's) and groups
+// them. A sharded result only makes sense merged with its siblings'.
 Result explore_file(const std::string& path, const Options& options);
+
+// One schedule as a shard records it, for merging.
+struct Run {
+  std::vector<std::size_t> choices;
+  std::size_t outcome = 0;  // index into the shard's outcomes
+  std::vector<std::pair<std::string, bool>> claims;  // each claim made, and whether every instance held
+};
+// What `asim explore --shard K/N` writes: its runs, for --merge.
+struct ShardResult {
+  Shard shard;
+  std::string python;
+  std::vector<OutcomeGroup> outcomes;  // count and replay unused
+  std::vector<Run> runs;
+  bool complete = true;
+  std::size_t at_least = 0;
+};
+ShardResult explore_shard(const std::string& path, const Options& options);
+std::string render_shard(const ShardResult& shard);
+// Throws std::invalid_argument on a file that is no shard.
+ShardResult parse_shard_result(const std::string& text);
+// The report one unsharded run prints, from all N shards of one exploration
+// (any order): runs are put back in depth-first order (their choice
+// sequences, lexicographically) and tallied as explore_file tallies them.
+// Equal to the unsharded result when every shard was complete. Throws
+// std::invalid_argument when shards are missing, repeated or disagree.
+Result merge_shards(const std::vector<ShardResult>& shards);
 
 std::string render_text(const Result& result);
 std::string render_json(const Result& result);
