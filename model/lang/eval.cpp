@@ -766,6 +766,13 @@ struct CurrentFrame {
 // ----------------------------------------------------------------- the loop
 
 Step eval_frame(Frame& f, Value sent, Ref<PyException> thrown) {
+  Ref<PyException> raised;
+  Step s = eval_frame_raising(f, std::move(sent), std::move(thrown), raised);
+  if (raised) throw PyError{std::move(raised)};
+  return s;
+}
+
+Step eval_frame_raising(Frame& f, Value sent, Ref<PyException> thrown, Ref<PyException>& raised) {
   ThreadState& ts = ThreadState::current();
   DepthGuard depth_guard(ts);
   CurrentFrame current(ts, f);
@@ -1380,7 +1387,8 @@ Step eval_frame(Frame& f, Value sent, Ref<PyException> thrown) {
       f.sp = sp;
       f.pc = pc;
       ts.propagating = exc.get();
-      throw PyError{std::move(exc)};
+      raised = std::move(exc);
+      return Step{true, Value()};
     }
   }
 #undef PUSH

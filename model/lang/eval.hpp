@@ -104,5 +104,11 @@ const std::string& function_error_name(const CodeObject& co);
 // start); `thrown` an exception to raise at it. Throws PyError when the code
 // raises.
 runtime::Step eval_frame(Frame& f, runtime::Value sent, runtime::Ref<runtime::PyException> thrown);
+// eval_frame, but the exception the code raises comes back in `raised` (with
+// a done Step) instead of being thrown: a C++ throw out of the eval loop
+// costs more than the rest of a task step, and a coroutine's caller has to
+// catch and throw it again anyway.
+runtime::Step eval_frame_raising(Frame& f, runtime::Value sent, runtime::Ref<runtime::PyException> thrown,
+                                 runtime::Ref<runtime::PyException>& raised);
 
 }  // namespace asim::lang

@@ -313,12 +313,18 @@ void InterpretedCoroutine::rethrow_stop_iteration() const {
     throw;
   } catch (PyError& e) {
     if (!e.exc->isinstance(b.StopIteration.get())) throw;
-    auto error = runtime::new_exception(b.RuntimeError, fmt::format("{} raised StopIteration", kind_name()));
-    error->cause = e.exc;
-    error->context = e.exc;
-    error->suppress_context = true;
-    throw PyError{error};
+    throw PyError{stop_iteration_replaced(e.exc)};
   }
+}
+
+Ref<PyException> InterpretedCoroutine::stop_iteration_replaced(Ref<PyException> exc) const {
+  const auto& b = runtime::Runtime::current().builtins;
+  if (!exc->isinstance(b.StopIteration.get())) return exc;
+  auto error = runtime::new_exception(b.RuntimeError, fmt::format("{} raised StopIteration", kind_name()));
+  error->cause = exc;
+  error->context = exc;
+  error->suppress_context = true;
+  return error;
 }
 
 Step InterpretedCoroutine::resume(Value sent, Ref<PyException> thrown) {
@@ -338,8 +344,9 @@ Step InterpretedCoroutine::resume(Value sent, Ref<PyException> thrown) {
   exc_state_.previous = ts.exc_info;
   ts.exc_info = &exc_state_;
   Step s;
+  Ref<PyException> raised;
   try {
-    s = eval_frame(frame, std::move(sent), std::move(thrown));
+    s = eval_frame_raising(frame, std::move(sent), std::move(thrown), raised);
   } catch (...) {
     ts.exc_info = exc_state_.previous;
     state_ = State::Closed;
@@ -348,6 +355,13 @@ Step InterpretedCoroutine::resume(Value sent, Ref<PyException> thrown) {
     rethrow_stop_iteration();
   }
   ts.exc_info = exc_state_.previous;
+  if (raised) {
+    // As the handler above, thrown once.
+    state_ = State::Closed;
+    frame.clear();
+    exc_state_.exc.reset();
+    throw PyError{stop_iteration_replaced(std::move(raised))};
+  }
   if (s.done) {
     state_ = State::Closed;
     frame.clear();

@@ -91,6 +91,8 @@ class InterpretedCoroutine : public runtime::Coroutine {
  private:
   runtime::Step resume(runtime::Value sent, runtime::Ref<runtime::PyException> thrown);
   [[noreturn]] void rethrow_stop_iteration() const;
+  // PEP 479: the RuntimeError a StopIteration leaving the body becomes, else exc.
+  runtime::Ref<runtime::PyException> stop_iteration_replaced(runtime::Ref<runtime::PyException> exc) const;
   std::string_view kind_name() const {
     return kind_ == Kind::Coroutine ? "coroutine" : kind_ == Kind::Generator ? "generator" : "async generator";
   }
