@@ -7,6 +7,7 @@
 #endif
 
 #include <algorithm>
+#include <cstdint>
 #include <new>
 #include <optional>
 #include <stdexcept>
@@ -398,6 +399,21 @@ inline bool int_binop(BinOp op, std::int64_t a, std::int64_t b, std::int64_t& ou
     case BinOp::Add: return !__builtin_add_overflow(a, b, &out);
     case BinOp::Sub: return !__builtin_sub_overflow(a, b, &out);
     case BinOp::Mult: return !__builtin_mul_overflow(a, b, &out);
+    // Python's floor division and modulo (long_div, long_mod): rounded
+    // towards minus infinity, the remainder taking the divisor's sign. A zero
+    // divisor and the one overflowing quotient take the general path.
+    case BinOp::FloorDiv:
+      if (b == 0 || (b == -1 && a == INT64_MIN)) return false;
+      out = a / b - ((a % b != 0 && ((a < 0) != (b < 0))) ? 1 : 0);
+      return true;
+    case BinOp::Mod:
+      if (b == 0 || b == -1) return false;
+      out = a % b;
+      if (out != 0 && ((out < 0) != (b < 0))) out += b;
+      return true;
+    case BinOp::BitAnd: out = a & b; return true;
+    case BinOp::BitOr: out = a | b; return true;
+    case BinOp::BitXor: out = a ^ b; return true;
     default: return false;
   }
 }
