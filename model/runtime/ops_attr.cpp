@@ -141,6 +141,18 @@ std::optional<Value> getattr_opt(const Value& obj, std::string_view name) {
   if (name == "__class__") return Value(type_of(obj));
   if (obj.is_object()) {
     Object* o = obj.object();
+    // An instance of a class the program defines, what programs read
+    // attributes of most: the steps below for it alone, in their order (data
+    // descriptors, the instance's __dict__, then the class attribute).
+    if (auto* inst = downcast<Instance>(o)) {
+      const Ref<Type>& cls = inst->cls;
+      std::optional<Value> found = cls->lookup(obj, name);
+      if (found && (found->as<Property>() || descriptor_method(*found, "__set__")))
+        return bind_descriptor(*found, obj, cls, true);
+      if (auto v = inst->get_attribute(name)) return v;
+      if (found) return bind_descriptor(*found, obj, cls, true);
+      return std::nullopt;
+    }
     if (auto* m = downcast<Module>(o)) {
       if (auto it = m->dict.find(std::string(name)); it != m->dict.end()) return it->second;
       if (name == "__name__") return Value::str(m->name);
