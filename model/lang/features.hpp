@@ -41,6 +41,18 @@ struct SyntaxFeatures {
   // 3.11+: a null byte in the file is a SyntaxError; before, the file is read
   // line by line as C strings, so the rest of that line and its newline vanish.
   bool null_bytes_rejected = true;
+  // 3.12+: such a line read at the start of a logical line is first the end
+  // of the input at column 0 (DEDENTs, on which the parser may fail first:
+  // "expected an indented block"), then the error. 3.11's second parser
+  // pass keeps the null byte error in most programs (not all: it depends on
+  // the tokens before), so asim gives it there.
+  bool null_line_dedents = true;
+  // Before 3.11, a line whose first byte is a null byte reads as an empty C
+  // string: 3.7-3.9 count it and go on as after a blank line; 3.10's read
+  // fails, which the tokenizer takes for the end of the input at column 0
+  // (DEDENTs) and then reads on, uncounted: the next line continues the
+  // logical line (no indentation of its own; blank, it is a NEWLINE).
+  bool null_line_is_blank = false;
   // 3.8+: `/` ends the positional-only parameters (PEP 570); 3.7's grammar
   // has no such token there ("invalid syntax").
   bool positional_only_params = true;

@@ -99,17 +99,26 @@ Token Lexer::make(TokenKind kind, std::size_t begin, Loc loc) const {
   return t;
 }
 
-void Lexer::newline() {
+void Lexer::newline(bool at_line_start) {
   ++pos_;
   ++line_;
   line_start_ = pos_;
-  if (!expr_mode_) check_line_for_null();
+  if (expr_mode_) return;
+  if (at_line_start && syntax_.null_line_dedents && source_->line(line_).find('\0') != std::string_view::npos) {
+    null_line_ = true;
+    return;
+  }
+  check_line_for_null();
 }
 
 // 3.11+ (tokenizer.c, tok_readline_*): a line read with a null byte in it
 // is an error, reported without a column.
 void Lexer::check_line_for_null() const {
   if (!syntax_.null_bytes_rejected || source_->line(line_).find('\0') == std::string_view::npos) return;
+  raise_null_line();
+}
+
+void Lexer::raise_null_line() const {
   throw Diagnostic(Diagnostic::Kind::SyntaxError, source_, {line_, 0}, "source code cannot contain null bytes");
 }
 
@@ -132,7 +141,7 @@ Token Lexer::next() {
     }
     const Loc loc = comment_.line ? comment_ : here();
     const std::size_t begin = pos_;
-    newline();
+    newline(true);
     Token t = make(TokenKind::Newline, begin, loc);
     t.end = {loc.line, loc.col + 1};
     at_line_start_ = true;
@@ -152,6 +161,37 @@ Token Lexer::next() {
 // not count, as in CPython).
 std::optional<Token> Lexer::indentation() {
   for (;;) {
+    if (null_line_) {
+      null_read_ = true;
+      // 3.12+: the line after a NEWLINE is read when the next token is
+      // wanted; a null byte in it fails the read, which the tokenizer takes
+      // for the end of input at column 0: it dedents to the first column
+      // (tokens the parser sees, and may fail on, first) before the error.
+      if (indents_.size() > 1) {
+        pending_dedents_ = static_cast<int>(indents_.size()) - 2;
+        indents_.erase(indents_.begin() + 1, indents_.end());
+        alt_indents_.erase(alt_indents_.begin() + 1, alt_indents_.end());
+        // Where the line's text, read as a C string, ends.
+        const int col = static_cast<int>(source_->line(line_).find('\0')) + 1;
+        Token t = make(TokenKind::Dedent, pos_, {line_, col});
+        t.end = {line_, col + 1};
+        return t;
+      }
+      raise_null_line();
+    }
+    if (!at_end() && peek() == '\0' && !syntax_.null_bytes_rejected) {
+      // 3.10: a line that read as nothing (Source keeps its null byte).
+      ++pos_;
+      at_line_start_ = false;
+      if (indents_.size() == 1) return std::nullopt;
+      pending_dedents_ = static_cast<int>(indents_.size()) - 2;
+      indents_.erase(indents_.begin() + 1, indents_.end());
+      alt_indents_.erase(alt_indents_.begin() + 1, alt_indents_.end());
+      // Made at the end of the input, on the last line counted.
+      Token t = make(TokenKind::Dedent, pos_, {line_ - 1, 1});
+      t.at_eof = true;
+      return t;
+    }
     int col = 0;
     int altcol = 0;
     measure_indent(col, altcol);
@@ -165,7 +205,7 @@ std::optional<Token> Lexer::indentation() {
     if (at_end()) return std::nullopt;
     if (peek() == '#' || at_newline()) {
       while (!at_end() && !at_newline()) ++pos_;
-      if (!at_end()) newline();
+      if (!at_end()) newline(true);
       continue;
     }
     if (continued) std::tie(col, altcol) = *continued;
@@ -225,23 +265,53 @@ void Lexer::measure_indent(int& col, int& altcol) {
 void Lexer::skip_blanks() {
   while (!at_end()) {
     const char c = peek();
-    if (c == ' ' || c == '\t' || c == '\f') {
+    if (c == ' ' || c == '\t' || c == '\f' || (c == '\0' && !syntax_.null_bytes_rejected)) {
       ++pos_;
     } else if (c == '#') {
       comment_ = here();
       while (!at_end() && !at_newline()) ++pos_;
     } else if (c == '\\') {
+      const Loc backslash = here();
       ++pos_;
       failed_soft_ = true;
       if (at_end()) error(here(), "unexpected EOF while parsing");
       if (!at_newline()) error(here(), "unexpected character after line continuation character");
       newline();
-      if (at_end()) error(here(), "unexpected EOF while parsing");
+      if (at_end()) continuation_at_eof(backslash);
       failed_soft_ = false;
     } else {
       break;
     }
   }
+}
+
+// tok_continuation_line meeting the end of the file. 3.7 takes it for the
+// end of input. 3.8-3.9 report it two lines past the backslash's line, whose
+// text they show, at its end (3.8 at the backslash); 3.10+ on that line
+// past its end (no column when the backslash is alone there), or an open
+// bracket as never closed.
+void Lexer::continuation_at_eof(Loc backslash) {
+  const int line = backslash.line;
+  const auto text = source_->line(line);
+  const int end = static_cast<int>(text.size()) + 1;
+  constexpr std::string_view kMessage = "unexpected EOF while parsing";
+  switch (syntax_.parser) {
+    case ParserGeneration::Pgen37: continued_to_eof_ = true; return;
+    case ParserGeneration::Pgen38:
+    case ParserGeneration::Peg39: {
+      const Loc at = char_loc(*source_, {line, syntax_.pgen() ? end - 1 : end});
+      throw Diagnostic(Diagnostic::Kind::SyntaxError, source_, {line + 2, at.col}, std::string(kMessage)).showing_line(line);
+    }
+    case ParserGeneration::Peg310:
+    case ParserGeneration::Peg312: break;
+  }
+  if (!brackets_.empty()) {
+    failed_unclosed_ = true;
+    error(brackets_.back().loc, fmt::format("'{}' was never closed", brackets_.back().ch));
+  }
+  const bool alone = text.find_first_not_of(" \t\f") == static_cast<std::size_t>(backslash.col - 1);
+  if (alone) throw Diagnostic(Diagnostic::Kind::SyntaxError, source_, {line, 0}, std::string(kMessage));
+  error({line, end}, std::string(kMessage));
 }
 
 // The end of input: NEWLINE if the last line had tokens, a DEDENT per open
@@ -256,7 +326,10 @@ Token Lexer::at_eof() {
   if (expr_mode_) return make(TokenKind::EndMarker, pos_, here());
   if (line_has_tokens_) {
     line_has_tokens_ = false;
-    return make(TokenKind::Newline, pos_, comment_.line ? comment_ : here());
+    Token t = make(TokenKind::Newline, pos_, comment_.line ? comment_ : here());
+    // 3.7's parsetok makes the ENDMARKER after a continuation this NEWLINE.
+    t.at_eof = continued_to_eof_;
+    return t;
   }
   if (indents_.size() > 1) {
     indents_.pop_back();

@@ -96,6 +96,11 @@ class Lexer {
   // a status code (a bad line continuation), which never replaces a parser error.
   bool failed_soft() const { return failed_soft_; }
   bool is_fstring_field() const { return expr_mode_; }
+  // 3.12+: whether a line with a null byte was read at the start of a logical
+  // line (the tokenizer has failed, though DEDENTs came out first), and its
+  // error, which a plain "invalid syntax" gives way to.
+  bool read_null_line() const { return null_read_; }
+  [[noreturn]] void raise_null_line() const;
 
  private:
   struct Delim;  // how a string literal ends
@@ -108,7 +113,9 @@ class Lexer {
   Loc here() const { return {line_, static_cast<int>(pos_ - line_start_) + 1}; }
   char peek(std::size_t k = 0) const { return pos_ + k < end_ ? text_[pos_ + k] : '\0'; }
   bool at_end() const { return pos_ >= end_; }
-  void newline();  // consumes '\n' (Source made every line end one) and starts the next line
+  // Consumes '\n' (Source made every line end one) and starts the next line; at the
+  // start of a logical line a null byte there is reported only when a token is wanted.
+  void newline(bool at_line_start = false);
   bool at_newline() const { return peek() == '\n'; }
   [[noreturn]] void error(Loc loc, std::string message, Diagnostic::Kind kind = Diagnostic::Kind::SyntaxError) const;
 
@@ -121,6 +128,7 @@ class Lexer {
   void check_line_for_null() const;
   Token name_or_string();
   void verify_identifier(std::size_t begin) const;
+  void continuation_at_eof(Loc backslash);
   Token number();
   Token op();
   void open_bracket(char c, Loc loc);
@@ -164,6 +172,9 @@ class Lexer {
   int fstring_depth_ = 0;  // f-strings being scanned, nested
   mutable bool failed_in_fstring_ = false;
   bool failed_soft_ = false;
+  bool null_line_ = false;  // 3.12+: the current line has a null byte, not yet reported
+  bool null_read_ = false;  // ... and a token was wanted after it
+  bool continued_to_eof_ = false;  // 3.7: a backslash continuation ended the file
   Loc comment_;  // where a comment started on the current line: CPython's NEWLINE token starts there
 };
 

@@ -388,7 +388,7 @@ class Parser {
 
 void Parser::fail(Loc loc, std::string message, DKind kind, Loc end) {
   if (speculating_ > 0) throw Backtrack{};
-  throw ParseFailure{Diagnostic(kind, source_, char_loc(*source_, loc), std::move(message),
+  throw ParseFailure{Diagnostic(kind, source_, loc.col == 0 ? loc : char_loc(*source_, loc), std::move(message),
                                 end.line ? char_loc(*source_, end) : Loc{}),
                      fstring_depth_ > 0, true, stopped_at()};
 }
@@ -419,10 +419,15 @@ void Parser::raise_too_new(std::optional<Loc> before) const {
 
 void Parser::fail_here() {
   const Token& t = peek();
+  // 3.10+: a token made at the end of the file has no column (no caret).
+  const bool no_column = t.at_eof && syntax_.peg_messages();
   if (t.kind == TokenKind::Indent || t.kind == TokenKind::Dedent) {
     // As CPython's parser reports a stray INDENT or DEDENT, without looking further.
-    const Loc at = char_loc(*source_, t.loc);
+    Loc at = char_loc(*source_, t.loc);
+    if (no_column) at.col = 0;
     if (speculating_ > 0) throw Backtrack{};
+    // Reported only when the tokenizer has not failed (_Pypegen_set_syntax_error).
+    if (main_lexer_.read_null_line()) main_lexer_.raise_null_line();
     throw ParseFailure{Diagnostic(DKind::IndentationError, source_, at,
                                   t.kind == TokenKind::Indent ? "unexpected indent" : "unexpected unindent"),
                        false, false, t};
@@ -435,6 +440,7 @@ void Parser::fail_here() {
     // CPython points at the field's last token.
     fail(pos_ > 0 ? toks_[pos_ - 1].loc : t.loc, "f-string: expecting '=', or '!', or ':', or '}'");
   }
+  if (no_column) fail({t.loc.line, 0}, "invalid syntax");
   fail(t.loc, "invalid syntax", DKind::SyntaxError, t.end);
 }
 
@@ -583,6 +589,12 @@ void Parser::raise_deferred() {
 void Parser::drain_for_tokenizer_errors(const ParseFailure& failure) {
   // 3.12+ tokenize f-strings: an error inside one is the tokenizer's own.
   if ((failure.in_fstring && syntax_.parser == ParserGeneration::Peg312) || !failure.drain) return;
+  // The tokenizer failed already (its status is an error, _Pypegen_set_syntax_error
+  // does not drain): an invalid_* rule's error stands, a plain one is the tokenizer's.
+  if (main_lexer_.read_null_line()) {
+    if (failure.diagnostic.message() == "invalid syntax") main_lexer_.raise_null_line();
+    return;
+  }
   try {
     while (main_lexer_.next().kind != TokenKind::EndMarker) {
     }
@@ -608,8 +620,9 @@ Diagnostic older_parser_error(const Diagnostic& d, const Token& at, const Syntax
     if (at_eof) return Diagnostic(DKind::IndentationError, src, eof, "expected an indented block");
     return Diagnostic(DKind::IndentationError, src, d.loc(), "expected an indented block", d.end());
   }
+  if (at_eof && (d.kind() == DKind::SyntaxError || m == "unexpected unindent"))
+    return Diagnostic(DKind::SyntaxError, src, eof, "unexpected EOF while parsing");
   if (d.kind() != DKind::SyntaxError) return d;
-  if (at_eof) return Diagnostic(DKind::SyntaxError, src, eof, "unexpected EOF while parsing");
   // A DEDENT no rule expects (the invalid_* rules of 3.10+ see past it).
   if (at.kind == TokenKind::Dedent) return Diagnostic(DKind::IndentationError, src, char_loc(*src, at.loc), "unexpected unindent");
   // Rules the older grammars share, worded alike.

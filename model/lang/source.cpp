@@ -46,6 +46,10 @@ std::string_view Source::line(int n) const {
   return lines_[static_cast<std::size_t>(n - 1)];
 }
 
+std::string_view Source::file_line(int n) const { return file_ ? file_->line(n) : line(n); }
+
+void Source::keep_file_text(std::string text) { file_ = std::make_shared<const Source>(path_, std::move(text)); }
+
 Diagnostic::Diagnostic(Kind kind, std::shared_ptr<const Source> source, Loc loc, std::string message, Loc end)
     : std::runtime_error(message),
       kind_(kind),
@@ -207,7 +211,9 @@ std::shared_ptr<const Source> load_source(std::string path, std::string_view byt
   // 3.11+: the tokenizer refuses a line with a null byte when it reads it (Lexer).
   if (const auto nul = text.find('\0'); nul != std::string::npos && !syntax.null_bytes_rejected) {
     // Read as C strings, line by line: a null byte ends its line's text,
-    // and the newline after it goes too.
+    // and the newline after it goes too (the line goes on with the next
+    // one). A line with no text at all is a blank line on 3.7-3.9; on 3.10
+    // a null byte stays to tell the Lexer that the read failed there.
     std::string kept;
     for (std::size_t i = 0; i < text.size();) {
       const auto z = text.find('\0', i);
@@ -216,11 +222,16 @@ std::shared_ptr<const Source> load_source(std::string path, std::string_view byt
         break;
       }
       kept.append(text, i, z - i);
+      const bool empty = z == 0 || text[z - 1] == '\n' || text[z - 1] == '\r';
+      if (empty && !syntax.null_line_is_blank) kept += '\0';
       const auto nl = text.find_first_of("\r\n", z);
       if (nl == std::string::npos) break;
       i = nl + (text.compare(nl, 2, "\r\n") == 0 ? 2 : 1);
+      if (empty && syntax.null_line_is_blank) kept += '\n';
     }
-    text = std::move(kept);
+    auto source = std::make_shared<Source>(std::move(path), std::move(kept));
+    source->keep_file_text(std::move(text));
+    return source;
   }
   return std::make_shared<const Source>(std::move(path), std::move(text));
 }

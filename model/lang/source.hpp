@@ -23,11 +23,17 @@ class Source {
   // Line `n` (1-based) without its newline; "" when out of range.
   std::string_view line(int n) const;
   int line_count() const { return static_cast<int>(lines_.size()); }
+  // Line `n` of the file itself, where the text read differs from it (before
+  // 3.11 a null byte hides the rest of its line): the line 3.9-3.10 read
+  // back from the file to show in a syntax error.
+  std::string_view file_line(int n) const;
+  void keep_file_text(std::string text);
 
  private:
   std::string path_;
   std::string text_;
   std::vector<std::string_view> lines_;
+  std::shared_ptr<const Source> file_;  // the file's own text, when it differs
 };
 
 // 1-based line, 1-based column (as CPython reports them in SyntaxErrors).

@@ -1,0 +1,3 @@
+# Only a backslash on the last line.
+print("start")
+\

@@ -1,0 +1,2 @@
+# A backslash continuation after an operator on the last line.
+total = 1 +\

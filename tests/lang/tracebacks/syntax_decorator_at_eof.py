@@ -1,0 +1,3 @@
+# A decorator on the last line of a function: nothing follows it.
+def outer():
+    @staticmethod
