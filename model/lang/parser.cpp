@@ -585,7 +585,8 @@ void Parser::raise_deferred() {
 // After a parser error CPython tokenizes the rest of the file, and a
 // tokenizer error found there is reported instead (_PyPegen_tokenize_full_
 // source_to_check_for_errors); an unclosed bracket only if it opened on an
-// earlier line than the parser error, and indentation errors never.
+// earlier line than the parser error, and indentation errors (TabError
+// included: the tokenizer reports them by status, raising nothing) never.
 void Parser::drain_for_tokenizer_errors(const ParseFailure& failure) {
   // 3.12+ tokenize f-strings: an error inside one is the tokenizer's own.
   if ((failure.in_fstring && syntax_.parser == ParserGeneration::Peg312) || !failure.drain) return;
@@ -599,7 +600,9 @@ void Parser::drain_for_tokenizer_errors(const ParseFailure& failure) {
     while (main_lexer_.next().kind != TokenKind::EndMarker) {
     }
   } catch (const Diagnostic& d) {
-    if (d.kind() == DKind::IndentationError || main_lexer_.failed_in_fstring() || main_lexer_.failed_soft()) return;
+    if (d.kind() == DKind::IndentationError || d.kind() == DKind::TabError || main_lexer_.failed_in_fstring() ||
+        main_lexer_.failed_soft())
+      return;
     if (main_lexer_.failed_unclosed() && d.loc().line >= failure.diagnostic.loc().line) return;
     throw;
   }
