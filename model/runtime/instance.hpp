@@ -3,8 +3,11 @@
 // Ellipsis.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "model/runtime/protocols.hpp"
 
@@ -22,7 +25,14 @@ class Instance : public Object, public HasAttributes {
   bool del_attribute(std::string_view name) override;
 
   const Ref<Type> cls;
-  std::unordered_map<std::string, Value> dict;
+
+ private:
+  // The __dict__. Most instances hold a few attributes: side by side in
+  // insertion order (as CPython's inline values), found by comparing names,
+  // one allocation instead of a node each; past kFew, a hash table.
+  static constexpr std::size_t kFew = 12;
+  std::vector<std::pair<std::string, Value>> few_;
+  std::unordered_map<std::string, Value> many_;
 };
 
 // NotImplemented, Ellipsis: one object of its own class, printed by name.
