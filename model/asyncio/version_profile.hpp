@@ -155,6 +155,8 @@ struct VersionProfile {
   // "list index out of range"); the others say "Cannot choose from an empty
   // sequence".
   bool random_choice_indexes_empty;
+  // 3.11+: random.gauss() and normalvariate() default to mu=0.0, sigma=1.0.
+  bool random_normal_defaults;
   // 3.7-3.11: asyncio.iscoroutine() is true of generators (@asyncio.coroutine's
   // legacy), so ensure_future and create_task wrap them in tasks.
   bool generators_are_coroutines;

@@ -9,6 +9,8 @@
 #include <bit>
 #include <cmath>
 #include <cstdint>
+#include <optional>
+#include <utility>
 
 #include "model/modules/native_function.hpp"
 #include "model/modules/session.hpp"
@@ -141,9 +143,48 @@ class RandomObject : public runtime::Object {
                      "reproduce; pass an int");
     const std::int64_t n = int_arg(a);
     mt_.seed(n < 0 ? 0 - static_cast<std::uint64_t>(n) : static_cast<std::uint64_t>(n));
+    gauss_next_.reset();
   }
 
   double random() { return mt_.random(); }
+
+  // Random.normalvariate: Kinderman and Monahan's ratio method.
+  double normalvariate(double mu, double sigma) {
+    const double magic = 4 * std::exp(-0.5) / std::sqrt(2.0);
+    for (;;) {
+      const double u1 = random(), u2 = 1.0 - random();
+      const double z = magic * (u1 - 0.5) / u2;
+      if (z * z / 4.0 <= -std::log(u2)) return mu + z * sigma;
+    }
+  }
+
+  // Random.gauss: Box-Muller in pairs, the second kept for the next call
+  // (and dropped by seed()).
+  double gauss(double mu, double sigma) {
+    std::optional<double> z = std::exchange(gauss_next_, std::nullopt);
+    if (!z) {
+      const double x2pi = random() * 2 * M_PI;
+      const double g2rad = std::sqrt(-2.0 * std::log(1.0 - random()));
+      z = std::cos(x2pi) * g2rad;
+      gauss_next_ = std::sin(x2pi) * g2rad;
+    }
+    return mu + *z * sigma;
+  }
+
+  // Random.triangular: the inverse of the distribution's CDF; with a mode
+  // and a zero-width interval, low itself (the ZeroDivisionError caught).
+  Value triangular(const Value& low_value, const Value& high_value, const Value& mode) {
+    double u = random();
+    double low = float_arg(low_value), high = float_arg(high_value);
+    if (!mode.is_none() && high == low) return low_value;
+    double c = mode.is_none() ? 0.5 : (float_arg(mode) - low) / (high - low);
+    if (u > c) {
+      u = 1.0 - u;
+      c = 1.0 - c;
+      std::swap(low, high);
+    }
+    return Value::floating(low + (high - low) * std::sqrt(u * c));
+  }
 
   // For k < 64 (what randbelow needs of 64-bit bounds).
   std::int64_t getrandbits(std::int64_t k) {
@@ -259,12 +300,13 @@ class RandomObject : public runtime::Object {
 
  private:
   MersenneTwister mt_;
+  std::optional<double> gauss_next_;
   bool choice_indexes_empty_;  // VersionProfile::random_choice_indexes_empty
 };
 
 // The methods, as bound methods of a Random or as the module's functions of
 // its hidden instance.
-void add_methods(std::function<void(std::string, std::vector<Param>, std::function<Value(RandomObject&, const Bound&)>)> add) {
+void add_methods(const asyncio::VersionProfile& profile, std::function<void(std::string, std::vector<Param>, std::function<Value(RandomObject&, const Bound&)>)> add) {
   add("seed", {opt("a")}, [](RandomObject& r, const Bound& b) {
     r.seed(b[0]);
     return Value::none();
@@ -289,6 +331,20 @@ void add_methods(std::function<void(std::string, std::vector<Param>, std::functi
     const double a = float_arg(b[0]), hi = float_arg(b[1]);
     return Value::floating(a + (hi - a) * r.random());
   });
+  add("triangular", {opt("low", Value::floating(0.0)), opt("high", Value::floating(1.0)), opt("mode")},
+      [](RandomObject& r, const Bound& b) { return r.triangular(b[0], b[1], b[2]); });
+  const std::vector<Param> normal = profile.random_normal_defaults
+                                        ? std::vector<Param>{opt("mu", Value::floating(0.0)), opt("sigma", Value::floating(1.0))}
+                                        : std::vector<Param>{pos("mu"), pos("sigma")};
+  add("normalvariate", normal, [](RandomObject& r, const Bound& b) {
+    return Value::floating(r.normalvariate(float_arg(b[0]), float_arg(b[1])));
+  });
+  add("lognormvariate", {pos("mu"), pos("sigma")}, [](RandomObject& r, const Bound& b) {
+    return Value::floating(std::exp(r.normalvariate(float_arg(b[0]), float_arg(b[1]))));
+  });
+  add("gauss", normal, [](RandomObject& r, const Bound& b) {
+    return Value::floating(r.gauss(float_arg(b[0]), float_arg(b[1])));
+  });
   add("expovariate", {opt("lambd", Value::floating(1.0))}, [](RandomObject& r, const Bound& b) {
     return Value::floating(-std::log(1.0 - r.random()) / float_arg(b[0]));
   });
@@ -309,7 +365,7 @@ runtime::Ref<runtime::Module> make_random_module(Session& session) {
   // random._inst, which the module's functions are bound to.
   auto hidden = runtime::make<RandomObject>(Value::integer(0), indexes_empty);
   m->dict["_inst"] = Value(hidden);
-  add_methods([&](std::string name, std::vector<Param> params, std::function<Value(RandomObject&, const Bound&)> body) {
+  add_methods(session.profile(), [&](std::string name, std::vector<Param> params, std::function<Value(RandomObject&, const Bound&)> body) {
     std::vector<Param> with_self = params;
     with_self.insert(with_self.begin(), pos("self"));
     type->add_method(name, function("Random." + name, std::move(with_self), [body](const Bound& b) {
@@ -317,7 +373,11 @@ runtime::Ref<runtime::Module> make_random_module(Session& session) {
                        return body(*b[0].as<RandomObject>(), args);
                      }));
     RandomObject* r = hidden.get();
-    m->dict[name] = Value(function(name, std::move(params), [r, body](const Bound& b) { return body(*r, b); }));
+    // The module's functions are methods of random._inst: 3.10+ name them
+    // Random.NAME in argument errors.
+    std::string error_name = session.profile().language.qualname_in_call_errors ? "Random." + name : name;
+    m->dict[name] = Value(runtime::make<BuiltinFunction>(name, Signature(std::move(error_name), std::move(params)),
+                                                         [r, body](const Bound& b) { return body(*r, b); }));
   });
   m->dict["Random"] = Value(type);
   return m;
