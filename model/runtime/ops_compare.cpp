@@ -402,6 +402,12 @@ bool contains(const Value& haystack, const Value& needle) {
       return truthy(call(*f, args));
     }
   }
+  // A native class's own __contains__ (contextvars.Context).
+  if (haystack.is_object() && !haystack.object()->user_class() && !haystack.as<Type>())
+    if (auto f = type_of(haystack)->lookup_class("__contains__"); f && f->as<Callable>()) {
+      const Value args[] = {haystack, needle};
+      return truthy(call(*f, args));
+    }
   // PySequence_Contains falls back to iterating.
   Value it;
   try {

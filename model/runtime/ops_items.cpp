@@ -46,6 +46,16 @@ std::optional<Value> user_method(const Value& obj, const char* name) {
   return type_of(obj)->lookup_override(name);
 }
 
+// The method a native class (contextvars.Context) gives for one of the
+// protocols, taking self as its first argument: the builtins' own types are
+// served before this is asked.
+std::optional<Value> native_protocol_method(const Value& obj, const char* name) {
+  if (!obj.is_object() || obj.object()->user_class() || obj.as<Type>()) return std::nullopt;
+  auto m = type_of(obj)->lookup_class(name);
+  if (!m || !m->as<Callable>()) return std::nullopt;
+  return m;
+}
+
 // PyNumber_AsSsize_t(key, PyExc_IndexError): an int beyond int64 is an
 // IndexError, other keys go through __index__.
 std::int64_t subscript_index(const Value& key) {
@@ -145,6 +155,10 @@ Value getitem(const Value& obj, const Value& key) {
     }
     if (!Runtime::current().features.type_subscript_names_type) throw_type_error("'type' object is not subscriptable");
     throw_type_error(fmt::format("type '{}' is not subscriptable", t->qualname));
+  }
+  if (auto f = native_protocol_method(obj, "__getitem__")) {
+    const Value args[] = {obj, key};
+    return call(*f, args);
   }
   throw_type_error(fmt::format("'{}' object is not subscriptable", type_name(obj)));
 }
@@ -251,7 +265,7 @@ Value iter(const Value& iterable) {
     if (auto* v = downcast<DictView>(o)) return Value(make<DictIterator>(v->dict, v->kind));
     if (auto* s = downcast<Set>(o)) return Value(make<SetIterator>(Ref<Set>(s)));
     if (auto* r = downcast<Range>(o)) return Value(make<RangeIterator>(r->start, r->step, r->length));
-    if (auto f = user_method(iterable, "__iter__")) {
+    if (auto f = user_method(iterable, "__iter__"); f || (f = native_protocol_method(iterable, "__iter__"))) {
       Value it = call(*f, std::span<const Value>(&iterable, 1));
       if (!is_iterator(it))
         throw_type_error(fmt::format("iter() returned non-iterator of type '{}'", type_name(it)));
@@ -299,7 +313,7 @@ std::int64_t len(const Value& v) {
     if (auto* s = downcast<Set>(o)) return static_cast<std::int64_t>(s->size());
     if (auto* r = downcast<Range>(o)) return r->length;
     if (auto* view = downcast<DictView>(o)) return static_cast<std::int64_t>(view->dict->size());
-    if (auto f = user_method(v, "__len__")) {
+    if (auto f = user_method(v, "__len__"); f || (f = native_protocol_method(v, "__len__"))) {
       const Value r = call(*f, std::span<const Value>(&v, 1));
       const auto n = index_value(r);
       if (n < 0) throw_value_error("__len__() should return >= 0");
