@@ -30,7 +30,7 @@ NATIVE = ["asyncio", "sys", "time", "random", "contextlib", "dataclasses", "cont
 PROBE = r'''
 import builtins, importlib, json, sys, types
 shadowing = set(dir(builtins))
-kinds = (type, types.FunctionType, types.BuiltinFunctionType)
+kinds = (type, types.FunctionType, types.BuiltinFunctionType, types.MethodType)
 out = {}
 for name in sys.argv[1:]:
     try:
@@ -50,6 +50,8 @@ def library_modules():
             if not f.endswith(".py"):
                 continue
             rel = os.path.relpath(os.path.join(dirpath, f), base)[:-3].replace(os.sep, ".")
+            if rel.endswith(".__main__"):
+                continue  # importing it runs the package as a program
             names.append(rel[: -len(".__init__")] if rel.endswith(".__init__") else rel)
     return sorted(names)
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "model/runtime/protocols.hpp"
 #include "model/runtime/runtime.hpp"
 
 namespace asim::modules {
@@ -119,8 +120,11 @@ void not_modelled(std::string_view what, std::string_view why) {
 
 namespace {
 
-// Takes any arguments: the call stops the run before they matter.
-class NotModelledFunction : public runtime::Callable {
+// Takes any arguments: the call stops the run before they matter. It may
+// stand for a class (enum.Flag): deriving from it (__mro_entries__) or
+// reading one of its public attributes stops the run too, where a TypeError
+// or AttributeError CPython never raises would be a different program.
+class NotModelledFunction : public runtime::Callable, public runtime::HasAttributes {
  public:
   NotModelledFunction(std::string qualname, std::string why) : qualname_(std::move(qualname)), why_(std::move(why)) {}
   std::string_view type_name() const override { return "function"; }
@@ -129,6 +133,11 @@ class NotModelledFunction : public runtime::Callable {
   runtime::Value call_kw(std::span<const runtime::Value>, std::span<const runtime::Keyword>) override {
     not_modelled(qualname_, why_);
   }
+  std::optional<runtime::Value> get_attribute(std::string_view name) override {
+    if (name == "__mro_entries__" || !name.starts_with("__")) not_modelled(qualname_, why_);
+    return std::nullopt;
+  }
+  bool set_attribute(std::string_view, const runtime::Value&) override { return false; }
 
  private:
   std::string qualname_;
