@@ -2,7 +2,12 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "model/runtime/derived.hpp"
+#include "model/runtime/dict.hpp"
+#include "model/runtime/errors.hpp"
+#include "model/runtime/ops.hpp"
 
 namespace asim::runtime {
 
@@ -11,21 +16,63 @@ std::string Instance::repr() const {
   return fmt::format("<{} object at {}>", cls->qualified_name(), address_text());
 }
 
-std::optional<Value> Instance::get_attribute(std::string_view name) {
-  if (!many_.empty()) {
-    if (auto it = many_.find(std::string(name)); it != many_.end()) return it->second;
-    return std::nullopt;
+Instance::Instance(Ref<Type> cls) : cls(std::move(cls)) {}
+
+Instance::~Instance() = default;
+
+Value Instance::dict_object() {
+  if (!dict_) {
+    dict_ = make<Dict>();
+    if (!many_.empty()) {
+      std::vector<std::pair<std::uint64_t, std::string>> order;
+      order.reserve(many_.size());
+      for (const auto& [name, entry] : many_) order.emplace_back(entry.first, name);
+      std::sort(order.begin(), order.end());
+      for (const auto& [_, name] : order) dict_->set(Value::str(name), many_[name].second);
+      many_.clear();
+    }
+    for (auto& [name, value] : few_) dict_->set(Value::str(name), std::move(value));
+    few_.clear();
   }
-  for (const auto& [key, value] : few_)
-    if (key == name) return value;
+  return Value(dict_);
+}
+
+std::optional<Value> Instance::get_attribute(std::string_view name) {
+  if (dict_) {
+    if (name == "__dict__") return Value(dict_);
+    return dict_->get(Value::str(std::string(name)));
+  }
+  if (!many_.empty()) {
+    if (auto it = many_.find(std::string(name)); it != many_.end()) return it->second.second;
+  } else {
+    for (const auto& [key, value] : few_)
+      if (key == name) return value;
+  }
+  // A plain object() has no __dict__.
+  if (name == "__dict__" && has_room_for(*cls, "__dict__")) return dict_object();
   return std::nullopt;
 }
 
 bool Instance::set_attribute(std::string_view name, const Value& value) {
   // A plain object() has no __dict__; instances of classes a scenario defines do.
   if (!has_room_for(*cls, name)) return false;
+  if (name == "__dict__") {
+    auto* d = value.as<Dict>();
+    if (!d) throw_type_error(fmt::format("__dict__ must be set to a dictionary, not a '{}'", runtime::type_name(value)));
+    Ref<Dict> held(d);
+    few_.clear();
+    many_.clear();
+    dict_ = std::move(held);
+    return true;
+  }
+  if (dict_) {
+    dict_->set(Value::str(std::string(name)), value);
+    return true;
+  }
   if (!many_.empty()) {
-    many_[std::string(name)] = value;
+    auto [it, added] = many_.try_emplace(std::string(name), next_order_, value);
+    if (added) ++next_order_;
+    else it->second.second = value;
     return true;
   }
   for (auto& [key, held] : few_)
@@ -37,18 +84,26 @@ bool Instance::set_attribute(std::string_view name, const Value& value) {
     few_.emplace_back(std::string(name), value);
     return true;
   }
-  for (auto& [key, held] : few_) many_.emplace(std::move(key), std::move(held));
+  next_order_ = 0;
+  for (auto& [key, held] : few_) many_.try_emplace(std::move(key), next_order_++, std::move(held));
   few_.clear();
-  many_[std::string(name)] = value;
+  many_.try_emplace(std::string(name), next_order_++, value);
   return true;
 }
 
 bool Instance::del_attribute(std::string_view name) {
-  if (!many_.empty()) return many_.erase(std::string(name)) > 0;
+  if (dict_) return dict_->erase(Value::str(std::string(name))).has_value();
+  if (!many_.empty()) {
+    auto it = many_.find(std::string(name));
+    if (it == many_.end()) return false;
+    // The value goes after the entry: dropping it may run code that
+    // touches this instance.
+    Value gone = std::move(it->second.second);
+    many_.erase(it);
+    return true;
+  }
   for (auto it = few_.begin(); it != few_.end(); ++it)
     if (it->first == name) {
-      // The value goes after the entry: dropping it may run code that
-      // touches this instance.
       Value gone = std::move(it->second);
       few_.erase(it);
       return true;

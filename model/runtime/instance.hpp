@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -13,10 +14,16 @@
 
 namespace asim::runtime {
 
-// An instance with a __dict__; its class is `cls`.
+class Dict;
+
+// An instance with a __dict__; its class is `cls`. Until the program reads
+// __dict__, the attributes are kept here; from then on they live in that
+// dict (obj.__dict__ is the storage itself, as in CPython, so writes
+// through it are attributes).
 class Instance : public Object, public HasAttributes {
  public:
-  explicit Instance(Ref<Type> cls) : cls(std::move(cls)) {}
+  explicit Instance(Ref<Type> cls);
+  ~Instance() override;
   std::string_view type_name() const override { return cls->name; }
   std::string repr() const override;
   Type* user_class() const override { return cls.get(); }
@@ -27,12 +34,18 @@ class Instance : public Object, public HasAttributes {
   const Ref<Type> cls;
 
  private:
-  // The __dict__. Most instances hold a few attributes: side by side in
-  // insertion order (as CPython's inline values), found by comparing names,
-  // one allocation instead of a node each; past kFew, a hash table.
+  // The __dict__ object, made on first use from the attributes held here.
+  Value dict_object();
+
+  // Most instances hold a few attributes: side by side in insertion order
+  // (as CPython's inline values), found by comparing names, one allocation
+  // instead of a node each; past kFew, a hash table whose entries keep
+  // their insertion number for __dict__'s order.
   static constexpr std::size_t kFew = 12;
   std::vector<std::pair<std::string, Value>> few_;
-  std::unordered_map<std::string, Value> many_;
+  std::unordered_map<std::string, std::pair<std::uint64_t, Value>> many_;
+  std::uint64_t next_order_ = 0;
+  Ref<Dict> dict_;
 };
 
 // NotImplemented, Ellipsis: one object of its own class, printed by name.
