@@ -104,6 +104,8 @@ constexpr VersionProfile make_profile(int minor) {
                      : since(8)  ? LoopParameter::DeprecatedWhenUsed
                                  : LoopParameter::Accepted;
   p.async_iteration_builtins = since(10);
+  p.exception_group_builtins = since(11);
+  p.encoding_warning_builtin = since(10);
   p.qualname_in_noargs_errors = since(9);
   p.exception_handler_catches_base_exceptions = since(8);
   p.language.shutdown_warnings_at_sys0 = since(13);
@@ -130,6 +132,7 @@ constexpr VersionProfile make_profile(int minor) {
   p.runtime.zip_strict = since(10);
   p.runtime.number_str_is_repr = since(8);
   p.runtime.no_dict_hint = since(13);
+  p.runtime.sum_floats_compensated = since(12);
   p.runtime.arg_count_singular = since(8);
   p.runtime.abstract_class_wording = since(12)  ? runtime::AbstractClassWording::WithoutAnImplementation
                                      : since(9) ? runtime::AbstractClassWording::AbstractMethodSingular

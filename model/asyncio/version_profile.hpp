@@ -176,6 +176,10 @@ struct VersionProfile {
   LoopParameter loop_parameter;
   // 3.10+: the builtins aiter() and anext().
   bool async_iteration_builtins;
+  // 3.11+: the builtins ExceptionGroup and BaseExceptionGroup.
+  bool exception_group_builtins;
+  // 3.10+: the builtin EncodingWarning.
+  bool encoding_warning_builtin;
   // 3.9+: a C method taking no arguments names itself by its qualified name
   // when it is given some ("Future.done() takes no arguments (1 given)").
   bool qualname_in_noargs_errors;

@@ -57,8 +57,8 @@ Value min_max(Args a, Kw kw, bool is_max) {
   throw_value_error(fmt::format("{}() iterable argument is empty", name));
 }
 
-// builtin_sum_impl: an exact int fast path, then compensated (Neumaier)
-// float summation as CPython 3.12 does, then generic +.
+// builtin_sum_impl: an exact int fast path, then a float one (compensated,
+// Neumaier, from 3.12), then generic +.
 Value sum(Args a, Kw kw) {
   auto p = args::bind("sum", a, kw, {"iterable", "start"}, 2, 1);
   Value result = p[1].value_or(Value::integer(0));
@@ -91,6 +91,10 @@ Value sum(Args a, Kw kw) {
       }
       if (item->kind() == Value::Kind::Float) {
         const double x = item->as_float();
+        if (!Runtime::current().features.sum_floats_compensated) {
+          f += x;
+          continue;
+        }
         const double t = f + x;
         if (std::fabs(f) >= std::fabs(x)) c += (f - t) + x;
         else c += (x - t) + f;

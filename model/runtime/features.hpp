@@ -36,6 +36,9 @@ struct RuntimeFeatures {
   // 3.13+: setting an attribute a __slots__ class has no room for says
   // "... and no __dict__ for setting new attributes".
   bool no_dict_hint = false;
+  // 3.12+: sum() of floats is compensated (Neumaier), sum([0.1, 0.2, 0.3])
+  // is 0.6; before, plain addition gives 0.6000000000000001.
+  bool sum_floats_compensated = true;
   // 3.8+: "list expected at most 1 argument, got 2" (_PyArg_CheckPositional);
   // 3.7 says "1 arguments".
   bool arg_count_singular = true;
