@@ -184,6 +184,12 @@ class Compiler {
     symtable_ = SymbolTable::build(module_);
     enter(symtable_->top(), UnitKind::Module, "<module>", 1);
     u().code->flags |= kModule;
+    // A module's docstring is its __doc__, stored first as a class body's is.
+    if (const std::string* doc = docstring(module_.body)) {
+      set_pos(pos_of(*module_.body.front()));
+      load_const(Value::str(*doc));
+      emit(Op::STORE_NAME, name_index("__doc__"));
+    }
     body(module_.body);
     set_pos(Position{last_line(module_.body), 0, 0, 0});
     load_const(Value());
