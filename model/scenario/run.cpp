@@ -94,6 +94,11 @@ RunResult run_source(const std::string& path, const std::string& text, const Run
         runtime::Heap::LibraryScope library;  // the program's fake addresses stay where they were
         modules::add_unmodelled_builtins(*builtins);
         if (profile->async_iteration_builtins) runtime::add_async_iteration_builtins(*builtins);
+        // The exception classes exist for asim's own use; a version without
+        // the builtin name gives the program CPython's NameError.
+        if (!profile->exception_group_builtins)
+          for (const char* name : {"ExceptionGroup", "BaseExceptionGroup"}) builtins->dict.erase(name);
+        if (!profile->encoding_warning_builtin) builtins->dict.erase("EncodingWarning");
       }
       lang::Interpreter interpreter(source, builtins, session,
                                     {options.max_instructions, 1000, profile->language, options.max_seconds});
