@@ -7,6 +7,7 @@
 
 #include "model/asyncio/base_events.hpp"
 #include "model/runtime/ops.hpp"
+#include "model/runtime/type.hpp"
 
 namespace asim::asyncio {
 
@@ -25,6 +26,13 @@ void remove_waiter(std::deque<Ref<Future>>& waiters, const Future* fut) {
 
 std::string waiters_text(const std::deque<Ref<Future>>& waiters) {
   return waiters.empty() ? "" : fmt::format(", waiters:{}", waiters.size());
+}
+
+// What object.__repr__ (reached through super().__repr__()) names: the
+// class's module and qualified name, a program's subclass included.
+std::string class_path(const runtime::Object& o) {
+  if (const runtime::Type* cls = o.user_class()) return cls->module + "." + cls->qualname;
+  return fmt::format("asyncio.locks.{}", o.type_name());
 }
 
 }  // namespace
@@ -51,7 +59,7 @@ Ref<runtime::Coroutine> ContextManagerMixin::aexit(Ref<runtime::PyException>) {
 
 // Lock.__repr__
 std::string Lock::repr() const {
-  return fmt::format("<asyncio.locks.Lock object at {} [{}{}]>", address_text(), locked_ ? "locked" : "unlocked",
+  return fmt::format("<{} object at {} [{}{}]>", class_path(*this), address_text(), locked_ ? "locked" : "unlocked",
                      waiters_text(waiters_));
 }
 
@@ -110,7 +118,7 @@ Condition::Condition(LoopBinding binding, Ref<Lock> lock) : binding_(std::move(b
 std::string Condition::repr() const {
   std::string extra = locked() ? "locked" : "unlocked";
   if (!waiters_.empty()) extra += fmt::format(", waiters:{}", waiters_.size());
-  return fmt::format("<asyncio.locks.Condition object at {} [{}]>", address_text(), extra);
+  return fmt::format("<{} object at {} [{}]>", class_path(*this), address_text(), extra);
 }
 
 // Condition.wait. 3.7-3.12 release the lock first and, cancelled while
@@ -205,7 +213,7 @@ void Condition::wake(std::int64_t n) {
 std::string Event::repr() const {
   std::string extra = value_ ? "set" : "unset";
   if (!waiters_.empty()) extra += fmt::format(", waiters:{}", waiters_.size());
-  return fmt::format("<asyncio.locks.Event object at {} [{}]>", address_text(), extra);
+  return fmt::format("<{} object at {} [{}]>", class_path(*this), address_text(), extra);
 }
 
 // Event.set
@@ -249,7 +257,7 @@ Semaphore::Semaphore(LoopBinding binding, std::int64_t value) : binding_(std::mo
 // Semaphore.__repr__
 std::string Semaphore::repr() const {
   const std::string extra = locked() ? "locked" : fmt::format("unlocked, value:{}", value_);
-  return fmt::format("<asyncio.locks.{} object at {} [{}{}]>", type_name(), address_text(), extra,
+  return fmt::format("<{} object at {} [{}{}]>", class_path(*this), address_text(), extra,
                      waiters_text(waiters_));
 }
 

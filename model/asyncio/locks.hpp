@@ -38,6 +38,10 @@ class Lock : public ContextManagerMixin {
   runtime::Ref<runtime::Coroutine> acquire() override;
   // Lock.release: RuntimeError when not locked.
   void release() override;
+  // Lock.__init__ run again by a subclass's __init__ (super().__init__()):
+  // the state of `fresh`, just made with its arguments.
+  void reinitialize_from(const Lock& fresh) { binding_ = fresh.binding_; }
+  const LoopBinding& binding() const { return binding_; }
 
  private:
   runtime::Coro acquire_body();
@@ -59,6 +63,9 @@ class Event : public runtime::Object {
   void set();
   void clear() { value_ = false; }
   runtime::Ref<runtime::Coroutine> wait();
+  // Event.__init__ run again by a subclass's __init__.
+  void reinitialize_from(const Event& fresh) { binding_ = fresh.binding_; }
+  const LoopBinding& binding() const { return binding_; }
 
  private:
   runtime::Coro wait_body();
@@ -86,6 +93,13 @@ class Condition : public ContextManagerMixin {
   void notify(std::int64_t n);
   void notify_all() { notify(static_cast<std::int64_t>(waiters_.size())); }
   const AsyncioExceptions& exceptions() const { return binding_.exceptions(); }
+  // Condition.__init__ run again by a subclass's __init__.
+  void reinitialize_from(const Condition& fresh) {
+    binding_ = fresh.binding_;
+    lock_ = fresh.lock_;
+  }
+  const LoopBinding& binding() const { return binding_; }
+  const runtime::Ref<Lock>& lock() const { return lock_; }
 
  private:
   runtime::Coro wait_body();
@@ -113,6 +127,12 @@ class Semaphore : public ContextManagerMixin {
   runtime::Ref<runtime::Coroutine> acquire() override;
   // Semaphore.release
   void release() override;
+  // Semaphore.__init__ run again by a subclass's __init__.
+  virtual void reinitialize_from(const Semaphore& fresh) {
+    binding_ = fresh.binding_;
+    value_ = fresh.value_;
+  }
+  const LoopBinding& binding() const { return binding_; }
 
  private:
   runtime::Coro acquire_pop_on_wake();
@@ -162,12 +182,16 @@ class Barrier : public runtime::Object, public runtime::AsyncContextManager {
 };
 
 // locks.BoundedSemaphore: release() may not raise the value above the start.
-class BoundedSemaphore final : public Semaphore {
+class BoundedSemaphore : public Semaphore {
  public:
   BoundedSemaphore(LoopBinding binding, std::int64_t value)
       : Semaphore(std::move(binding), value), bound_value_(value) {}
   std::string_view type_name() const override { return "BoundedSemaphore"; }
   void release() override;
+  void reinitialize_from(const Semaphore& fresh) override {
+    Semaphore::reinitialize_from(fresh);
+    bound_value_ = fresh.value();
+  }
 
  private:
   std::int64_t bound_value_;

@@ -23,6 +23,16 @@ Queue::Queue(LoopBinding binding, std::int64_t maxsize)
   finished_->set();
 }
 
+void Queue::reinitialize_from(const Queue& fresh) {
+  binding_ = fresh.binding_;
+  maxsize_ = fresh.maxsize_;
+  queue_ = fresh.queue_;
+  getters_ = fresh.getters_;
+  putters_ = fresh.putters_;
+  unfinished_tasks_ = fresh.unfinished_tasks_;
+  finished_ = fresh.finished_;
+}
+
 // Queue._format: maxsize, then the non-empty parts.
 std::string Queue::format() const {
   std::string info = fmt::format("maxsize={}", maxsize_);

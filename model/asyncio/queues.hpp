@@ -33,6 +33,10 @@ class Queue : public runtime::Object {
   runtime::Value get_nowait();
   void task_done();
   runtime::Ref<runtime::Coroutine> join();
+  // Queue.__init__ run again by a subclass's __init__ (super().__init__(n)):
+  // the state of `fresh`, just made with its arguments.
+  void reinitialize_from(const Queue& fresh);
+  const LoopBinding& binding() const { return binding_; }
 
  protected:
   // Queue._put / Queue._get: where an item goes and which comes out.
@@ -57,7 +61,7 @@ class Queue : public runtime::Object {
 };
 
 // queues.LifoQueue: the last item put comes out first.
-class LifoQueue final : public Queue {
+class LifoQueue : public Queue {
  public:
   using Queue::Queue;
   std::string_view type_name() const override { return "LifoQueue"; }
@@ -68,7 +72,7 @@ class LifoQueue final : public Queue {
 
 // queues.PriorityQueue: the smallest item (Python's `<`) comes out first,
 // kept as a heapq heap.
-class PriorityQueue final : public Queue {
+class PriorityQueue : public Queue {
  public:
   using Queue::Queue;
   std::string_view type_name() const override { return "PriorityQueue"; }

@@ -631,6 +631,14 @@ class IteratorDelegate : public runtime::Coroutine {
   Value iterator_;
 };
 
+// A native async context manager (asyncio's locks, TaskGroup...), entered
+// and exited directly; an instance of a program's subclass goes through its
+// class's __aenter__/__aexit__, which it may override.
+runtime::AsyncContextManager* native_context_manager(const Value& v) {
+  auto* cm = v.as<runtime::AsyncContextManager>();
+  return cm && !v.object()->user_class() ? cm : nullptr;
+}
+
 [[gnu::noinline]] Value* op_async(Op op, Value* sp) {
   const auto& B = builtins();
   switch (op) {
@@ -657,7 +665,7 @@ class IteratorDelegate : public runtime::Coroutine {
     }
     case Op::BEFORE_ASYNC_WITH: {
       Value entered;
-      if (auto* cm = sp[-1].as<runtime::AsyncContextManager>()) {
+      if (auto* cm = native_context_manager(sp[-1])) {
         entered = Value(cm->aenter());
       } else {
         entered = runtime::call(context_manager_enter(sp[-1], true), {});
@@ -669,7 +677,7 @@ class IteratorDelegate : public runtime::Coroutine {
       // The manager stays on the stack under its __aexit__ awaitable: native
       // managers' coroutines may rely on it being alive.
       Value exit_coro;
-      if (auto* cm = sp[-1].as<runtime::AsyncContextManager>()) {
+      if (auto* cm = native_context_manager(sp[-1])) {
         exit_coro = Value(cm->aexit(nullptr));
       } else {
         const Value nones[3]{};
@@ -697,7 +705,7 @@ class IteratorDelegate : public runtime::Coroutine {
     }
     case Op::WITH_EXCEPT_START: {
       Value exit_coro;
-      if (auto* cm = sp[-3].as<runtime::AsyncContextManager>()) {
+      if (auto* cm = native_context_manager(sp[-3])) {
         exit_coro = Value(cm->aexit(sp[-1].ref<PyException>()));
       } else {
         const Value args[3] = {Value(sp[-1].as<PyException>()->type), sp[-1], Value()};

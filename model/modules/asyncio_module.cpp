@@ -12,6 +12,7 @@
 #include "model/asyncio/timeouts.hpp"
 #include "model/lang/function.hpp"
 #include "model/modules/asyncio_coroutines.hpp"
+#include "model/modules/asyncio_subclasses.hpp"
 #include "model/modules/asyncio_types.hpp"
 #include "model/modules/loop_object.hpp"
 #include "model/modules/runner_object.hpp"
@@ -312,18 +313,18 @@ Ref<runtime::Module> AsyncioModule::build() {
   for (auto [type, cls] : {std::pair{types_.Queue, "Queue"}, {types_.LifoQueue, "LifoQueue"},
                            {types_.PriorityQueue, "PriorityQueue"}}) {
     const std::string name = cls;
-    constructor(*type, init("Queue", name, {opt("maxsize", Value::integer(0))}, [self, name](const Bound& b) {
+    derivable_constructor(*type, init("Queue", name, {opt("maxsize", Value::integer(0))}, [self, name](const Bound& b) {
                   if (name == "LifoQueue") return Value(make<asyncio::LifoQueue>(self->binding(b), b[0].as_int()));
                   if (name == "PriorityQueue")
                     return Value(make<asyncio::PriorityQueue>(self->binding(b), b[0].as_int()));
                   return Value(make<asyncio::Queue>(self->binding(b), b[0].as_int()));
                 }));
   }
-  constructor(*types_.BoundedSemaphore,
+  derivable_constructor(*types_.BoundedSemaphore,
               init("BoundedSemaphore", "BoundedSemaphore", {opt("value", Value::integer(1))}, [self](const Bound& b) {
                 return Value(make<asyncio::BoundedSemaphore>(self->binding(b), b[0].as_int()));
               }));
-  constructor(*types_.Condition, init("Condition", "Condition", {opt("lock")}, [self](const Bound& b) {
+  derivable_constructor(*types_.Condition, init("Condition", "Condition", {opt("lock")}, [self](const Bound& b) {
                 auto binding = self->binding(b);
                 Ref<asyncio::Lock> lock = b[0].ref<asyncio::Lock>();
                 if (!b[0].is_none() && !lock)
@@ -331,13 +332,13 @@ Ref<runtime::Module> AsyncioModule::build() {
                 if (!lock) lock = make<asyncio::Lock>(binding);
                 return Value(make<asyncio::Condition>(binding, std::move(lock)));
               }));
-  constructor(*types_.Event, init("Event", "Event", {}, [self](const Bound& b) {
+  derivable_constructor(*types_.Event, init("Event", "Event", {}, [self](const Bound& b) {
                 return Value(make<asyncio::Event>(self->binding(b)));
               }));
-  constructor(*types_.Lock, init("Lock", "Lock", {}, [self](const Bound& b) {
+  derivable_constructor(*types_.Lock, init("Lock", "Lock", {}, [self](const Bound& b) {
                 return Value(make<asyncio::Lock>(self->binding(b)));
               }));
-  constructor(*types_.Semaphore, init("Semaphore", "Semaphore", {opt("value", Value::integer(1))}, [self](const Bound& b) {
+  derivable_constructor(*types_.Semaphore, init("Semaphore", "Semaphore", {opt("value", Value::integer(1))}, [self](const Bound& b) {
                 return Value(make<asyncio::Semaphore>(self->binding(b), b[0].as_int()));
               }));
   // Future(loop=...) / Task(coro, loop=...): the loop given, else

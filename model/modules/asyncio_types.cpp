@@ -130,6 +130,18 @@ void add_handle_methods(Type& t) {
                }));
 }
 
+// _ContextManagerMixin.__aenter__ / __aexit__ (Lock, Semaphore, Condition),
+// for a subclass's `await super().__aenter__()`.
+void add_context_manager_methods(Type& t) {
+  using Mixin = asyncio::ContextManagerMixin;
+  t.add_method("__aenter__", method<Mixin>("_ContextManagerMixin.__aenter__", {},
+                                           [](Mixin& m, const Bound&) { return Value(m.aenter()); }));
+  t.add_method("__aexit__", method<Mixin>("_ContextManagerMixin.__aexit__", {pos("exc_type"), pos("exc"), pos("tb")},
+                                          [](Mixin& m, const Bound& b) {
+                                            return Value(m.aexit(b[2].ref<runtime::PyException>()));
+                                          }));
+}
+
 Value number_or_none(const std::optional<double>& v) {
   return v ? Value::floating(*v) : Value::none();
 }
@@ -257,6 +269,8 @@ AsyncioTypes make_asyncio_types(Session& session) {
                                                                      c.notify_all();
                                                                      return Value::none();
                                                                    }));
+
+  for (const auto& type : {t.Lock, t.Semaphore, t.Condition}) add_context_manager_methods(*type);
 
   t.Barrier = make<Type>("asyncio.locks", "Barrier", object_type);
   t.Barrier->add_method("wait", method<asyncio::Barrier>("Barrier.wait", {}, [](asyncio::Barrier& br, const Bound&) {
