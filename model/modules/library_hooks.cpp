@@ -15,6 +15,8 @@
 #include "model/runtime/ops.hpp"
 #include "model/runtime/runtime.hpp"
 
+extern char** environ;
+
 namespace asim::modules {
 
 using runtime::Value;
@@ -144,6 +146,18 @@ runtime::Ref<runtime::Module> make_library_hooks_module(Session& session) {
   m->dict["imported_module"] = Value(function("imported_module", {pos("name")}, [&session](const Bound& b) {
     auto module = session.imported(runtime::to_str(b[0]));
     return module ? Value(module) : Value::none();
+  }));
+  // environment(): the process's environment variables as a dict, in
+  // their order (os.environ's source).
+  m->dict["environment"] = Value(function("environment", {}, [](const Bound&) {
+    Value d = runtime::make_dict();
+    for (char** e = environ; e && *e; ++e) {
+      const std::string entry(*e);
+      const auto eq = entry.find('=');
+      if (eq == std::string::npos || eq == 0) continue;
+      runtime::setitem(d, Value::str(entry.substr(0, eq)), Value::str(entry.substr(eq + 1)));
+    }
+    return d;
   }));
   // cpython_lib(): the installed CPython's Lib folder for the version
   // modelled, None when there is none (the harness stand-in `test` package
