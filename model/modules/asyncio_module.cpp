@@ -56,9 +56,16 @@ std::optional<double> optional_seconds(const Value& v, std::string_view what) {
   return to_seconds(v, what);
 }
 
-// Calling the class runs `fn`, as a native class's tp_new/tp_init would.
+// Calling the class runs `fn`, as a native class's tp_new/tp_init would. A
+// program's subclass of it (Future, Task, TaskGroup, Barrier, Runner) is not
+// modelled: its instances would be the base's objects, without its methods.
 void constructor(runtime::Type& type, Ref<BuiltinFunction> fn) {
-  type.constructor = [fn](const Ref<runtime::Type>&, std::span<const Value> args, std::span<const runtime::Keyword> kwargs) {
+  const runtime::Type* native = &type;
+  type.constructor = [fn, native](const Ref<runtime::Type>& cls, std::span<const Value> args,
+                                  std::span<const runtime::Keyword> kwargs) {
+    if (cls.get() != native)
+      not_modelled(fmt::format("{} deriving from asyncio.{}", cls->qualname, native->name),
+                   "asim models asyncio's own class only");
     return fn->call_kw(args, kwargs);
   };
 }
