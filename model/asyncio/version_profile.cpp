@@ -153,6 +153,7 @@ constexpr VersionProfile make_profile(int minor) {
   p.language.syntax.null_line_is_blank = until(9);
   p.language.syntax.positional_only_params = since(8);
   p.language.syntax.continuation_in_indentation = since(9);
+  p.language.syntax.continued_indentation_at_backslash = since(10);
   p.language.syntax.pep263_url = since(11) ? kPep263 : since(9) ? kPep263Https : kPep263Old;
   p.language.syntax.assignment_expressions = since(8);
   p.language.syntax.parenthesized_with_items = since(9);
@@ -161,6 +162,7 @@ constexpr VersionProfile make_profile(int minor) {
   p.language.syntax.type_parameters = since(12);
   p.language.syntax.def_expects_parenthesis = since(11) && until(11);
   p.language.syntax.int_limit_says_digits = p.ints.limit_message_says_digits;
+  p.language.syntax.fstring_debug_specifier = since(8);
   return p;
 }
 

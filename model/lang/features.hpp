@@ -61,6 +61,9 @@ struct SyntaxFeatures {
   // the first backslash's column, issue 46091); before, the backslash ends
   // the indentation and an empty joined line is an empty statement.
   bool continuation_in_indentation = true;
+  // 3.10+: that line's indentation is the first backslash's column; 3.9
+  // takes it for column 0.
+  bool continued_indentation_at_backslash = true;
   // Where the "Non-UTF-8 code" error sends the reader.
   std::string_view pep263_url = "https://peps.python.org/pep-0263/";
   // The grammar: constructs accepted from the version that introduced them;
@@ -80,6 +83,8 @@ struct SyntaxFeatures {
   // 3.11+: a decimal literal over the digit limit says "(4300 digits)";
   // before, "(4300)" (int()'s wording).
   bool int_limit_says_digits = true;
+  // 3.8+: `f"{x=}"` (the '=' specifier); 3.7 compiles "(x=)".
+  bool fstring_debug_specifier = true;
 
   bool pgen() const { return parser == ParserGeneration::Pgen37 || parser == ParserGeneration::Pgen38; }
   bool peg_messages() const { return parser == ParserGeneration::Peg310 || parser == ParserGeneration::Peg312; }

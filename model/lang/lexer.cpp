@@ -208,7 +208,7 @@ std::optional<Token> Lexer::indentation() {
       if (!at_end()) newline(true);
       continue;
     }
-    if (continued) std::tie(col, altcol) = *continued;
+    if (continued) std::tie(col, altcol) = syntax_.continued_indentation_at_backslash ? *continued : std::pair{0, 0};
     at_line_start_ = false;
     const Loc loc = here();
     auto tab_error = [&] { error({line_, 1}, "inconsistent use of tabs and spaces in indentation", Diagnostic::Kind::TabError); };
@@ -902,7 +902,7 @@ void Lexer::scan_field_expression(const Delim& d, FStringPiece& f) {
       continue;
     }
     if (open.empty() && (c == ':' || c == '!')) break;
-    if (open.empty() && c == '=') {
+    if (open.empty() && c == '=' && syntax_.fstring_debug_specifier) {
       const auto so_far = text_.substr(f.expr_begin, pos_ - f.expr_begin);
       if (so_far.find_first_not_of(" \t\r\n\f") == std::string_view::npos) break;  // "required before '='"
       std::size_t k = pos_ + 1;

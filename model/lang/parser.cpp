@@ -347,6 +347,7 @@ class Parser {
   ExprPtr strings();
   ExprPtr fstring_replacement_field(const FStringPiece& field);
   ExprPtr fstring_expression(const FStringPiece& field);
+  ExprPtr fstring_field_expression(const FStringPiece& field);
   ExprPtr format_spec(const FStringPiece& field);
   ExprPtr group_tuple_genexp();
   ExprPtr list_or_listcomp();
@@ -2190,9 +2191,23 @@ ExprPtr Parser::fstring_replacement_field(const FStringPiece& field) {
   return f;
 }
 
+// A field's expression. 3.7-3.8 compile it apart, as the text "(expr)" of a
+// file named <fstring> (fstring_compile_expr): an error in it is reported
+// there, on line 1.
+ExprPtr Parser::fstring_expression(const FStringPiece& field) {
+  if (!syntax_.pgen()) return fstring_field_expression(field);
+  try {
+    return fstring_field_expression(field);
+  } catch (const ParseFailure&) {
+    const auto expr = source_->text().substr(field.expr_begin, field.expr_end - field.expr_begin);
+    parse(std::make_shared<const Source>("<fstring>", "(" + expr + ")"), syntax_);
+    throw;
+  }
+}
+
 // A field's expression, parsed from its own source range with a lexer of its
 // own (the token stream is swapped, then restored, also on failure).
-ExprPtr Parser::fstring_expression(const FStringPiece& field) {
+ExprPtr Parser::fstring_field_expression(const FStringPiece& field) {
   Lexer sub(source_, field.expr_begin, field.expr_end, field.expr_loc, field.expr_line_start, syntax_);
   struct Swap {
     Parser& p;
