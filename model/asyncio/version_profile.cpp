@@ -91,6 +91,9 @@ constexpr VersionProfile make_profile(int minor) {
   p.language.self_and_import_suggestions = since(12);
   p.language.traceback_carets = since(11);
   p.language.traceback_call_carets = since(13);
+  p.language.command_source_shown = since(13);
+  p.language.warning_file_from_globals = until(7);
+  p.runtime.stream_encoding_name = until(7) ? "UTF-8" : "utf-8";
   p.language.unawaited_agen_method_warns = since(13);
   p.language.context_manager_type_errors = since(11);
   p.language.async_with_looks_up_aexit_first = until(8);

@@ -21,6 +21,7 @@
 #include "model/cli/explore_command.hpp"
 #include "model/cli/limit_options.hpp"
 #include "model/cli/run_command.hpp"
+#include "model/cli/stdin_lines.hpp"
 #include "model/explore/explore.hpp"
 #include "model/runtime/interrupt.hpp"
 #include "model/scenario/main_module.hpp"
@@ -45,24 +46,29 @@ asim::scenario::RunResult run_program(const std::string& file, const asim::scena
 
 // `asim exec [OPTIONS] FILE ARGS...` reads as `python [OPTIONS] FILE ARGS...`:
 // what follows FILE belongs to the program, even words that look like asim's
-// options (`--help`); so does what follows `-m MODULE` (or `-mMODULE`).
+// options (`--help`); so does what follows `-m MODULE` (or `-mMODULE`) and
+// `-c COMMAND` (or `-cCOMMAND`).
 struct ExecArguments {
   int own;    // how many of argv are asim's own
   int first;  // where the program's arguments begin
   std::string module;
+  std::optional<std::string> command;
 };
 
 ExecArguments exec_arguments_end(int argc, char** argv, CLI::App& exec) {
-  if (argc < 2 || std::string(argv[1]) != "exec") return {argc, argc, ""};
+  if (argc < 2 || std::string(argv[1]) != "exec") return {argc, argc, "", {}};
   for (int i = 2; i < argc; ++i) {
     const std::string arg = argv[i];
-    if (arg == "-m") return i + 1 < argc ? ExecArguments{i, i + 2, argv[i + 1]} : ExecArguments{argc, argc, ""};
-    if (arg.starts_with("-m") && !arg.starts_with("--")) return {i, i + 1, arg.substr(2)};
-    if (arg == "-" || arg.empty() || arg[0] != '-') return {i + 1, i + 1, ""};
+    // Without its operand, -m or -c is left to the usage error.
+    if (arg == "-m") return i + 1 < argc ? ExecArguments{i, i + 2, argv[i + 1], {}} : ExecArguments{argc, argc, "", {}};
+    if (arg == "-c") return i + 1 < argc ? ExecArguments{i, i + 2, "", argv[i + 1]} : ExecArguments{argc, argc, "", {}};
+    if (arg.starts_with("-m") && !arg.starts_with("--")) return {i, i + 1, arg.substr(2), {}};
+    if (arg.starts_with("-c") && !arg.starts_with("--")) return {i, i + 1, "", arg.substr(2)};
+    if (arg == "-" || arg.empty() || arg[0] != '-') return {i + 1, i + 1, "", {}};
     const auto* option = exec.get_option_no_throw(arg);
     if (option && option->get_items_expected_min() > 0 && arg.find('=') == std::string::npos) ++i;
   }
-  return {argc, argc, ""};
+  return {argc, argc, "", {}};
 }
 
 // What a usage error prints after its message: the usage line of the command it concerns.
@@ -106,7 +112,8 @@ int main(int argc, char** argv) {
   exec->add_option("FILE", exec_file, "the program (a .py file), or - to read it from standard input");
   exec->footer(
       "Example: asim exec --python 3.8 prog.py 10 --verbose   (sys.argv == ['prog.py', '10', '--verbose'])\n"
-      "         asim exec --python 3.12 -m unittest -v test_mod   (as `python3.12 -m unittest -v test_mod`)");
+      "         asim exec --python 3.12 -m unittest -v test_mod   (as `python3.12 -m unittest -v test_mod`)\n"
+      "         asim exec --python 3.13 -c 'import sys; print(sys.argv)' a   (prints ['-c', 'a'])");
 
   asim::cli::add_conform_command(app);  // runs from its own callback
   asim::cli::add_check_command(app);    // runs from its own callback
@@ -116,8 +123,8 @@ int main(int argc, char** argv) {
   const int own = exec_arguments.own;
   try {
     app.parse(own, argv);
-    if (exec->parsed() && exec_file.empty() && exec_arguments.module.empty())
-      throw CLI::RequiredError("FILE (or -m MODULE)");
+    if (exec->parsed() && exec_file.empty() && exec_arguments.module.empty() && !exec_arguments.command)
+      throw CLI::RequiredError("FILE (or -m MODULE, or -c COMMAND)");
   } catch (const CLI::RuntimeError& e) {
     return e.get_exit_code();  // a subcommand's own exit status
   } catch (const CLI::ParseError& e) {
@@ -162,14 +169,18 @@ int main(int argc, char** argv) {
         std::fwrite(s.data(), 1, s.size(), stderr);
         streamed_err += s.size();
       };
+      asim::cli::StdinLines input;
+      exec_options.read_line = input.reader();
       exec_options.flush_out = [] { std::fflush(stdout); };
       exec_options.flush_err = [] { std::fflush(stderr); };
       // Ctrl-C reaches the program as CPython's SIGINT handling does
       // (runtime/interrupt.hpp), unless SIGINT came ignored, which CPython
       // keeps (signal_install_handlers: only a default disposition is taken).
       if (std::signal(SIGINT, [](int) { asim::runtime::request_interrupt(); }) == SIG_IGN) std::signal(SIGINT, SIG_IGN);
-      const auto result = exec_options.module.empty() ? run_program(exec_file, exec_options)
-                                                      : asim::scenario::run_module(exec_options);
+      // `python -c COMMAND`: the program is named "<string>", sys.argv[0] is '-c'.
+      const auto result = exec_arguments.command ? asim::scenario::run_source("<string>", *exec_arguments.command, exec_options)
+                          : exec_options.module.empty() ? run_program(exec_file, exec_options)
+                                                        : asim::scenario::run_module(exec_options);
       // What asim itself reports before a program runs (a file it cannot open).
       std::fwrite(result.out.data() + streamed_out, 1, result.out.size() - streamed_out, stdout);
       std::fflush(stdout);

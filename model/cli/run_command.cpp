@@ -1,4 +1,5 @@
 #include "model/cli/run_command.hpp"
+#include "model/cli/stdin_lines.hpp"
 
 #include <sys/ioctl.h>
 #include <unistd.h>
@@ -115,6 +116,7 @@ int run(const RunArgs& args) {
   std::vector<trace::RecordedRun> runs;
   std::vector<trace::RecordedSnapshots> snapshots;
   int status = 0;
+  StdinLines input;  // each version's run reads the same lines
   for (const auto* profile : profiles) {
     trace::Recorder plain;
     trace::SnapshotRecorder with_snapshots;
@@ -123,6 +125,7 @@ int run(const RunArgs& args) {
     apply_limit_flags(args.limit_flags, options);
     options.python = std::string(profile->label);
     options.sink = &recorder;
+    options.read_line = input.reader();
     const auto result = scenario::run_source(path, text, options);
     runs.push_back({std::string(profile->label), asyncio::display_name(*profile),
                     trace::annotate(recorder.events, args.explain), result.err, result.exit_code});

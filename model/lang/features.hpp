@@ -121,6 +121,12 @@ struct LanguageFeatures {
   // `return f(...)` or `x = f(...)`, which gets none (traceback.py's
   // _should_show_carets).
   bool traceback_call_carets = false;
+  // 3.13: `python -c`'s program is in linecache, so its tracebacks show the
+  // lines of "<string>"; before (and for "<stdin>" always) only the entries.
+  bool command_source_shown = false;
+  // 3.7: warnings.warn names the file by the frame's globals' __file__
+  // (sys.argv[0] for a __main__ without one: "-c"); 3.8+ by the code's file.
+  bool warning_file_from_globals = false;
   // 3.13: an async generator's asend/athrow/aclose awaitable freed unawaited
   // warns "coroutine method 'asend' of 'gen' was never awaited".
   bool unawaited_agen_method_warns = false;

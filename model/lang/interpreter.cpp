@@ -65,7 +65,7 @@ Interpreter::Interpreter(std::shared_ptr<const Source> source, Ref<runtime::Modu
   main_->dict["__name__"] = Value::str("__main__");
   main_->dict["__doc__"] = Value();
   main_->dict["__builtins__"] = Value(builtins_);
-  if (source_) main_->dict["__file__"] = Value::str(source_->path());
+  set_main_file();
 }
 
 Interpreter::~Interpreter() {
@@ -117,7 +117,7 @@ std::string Interpreter::format_warning(const std::string& message) const {
   const int line = co.positions.empty() ? co.firstlineno : co.positions[static_cast<std::size_t>(f->lasti())].line;
   const std::string file = co.source ? co.source->path() : "<string>";
   std::string text = fmt::format("{}:{}: {}", file, line, message);
-  if (co.source) {
+  if (co.source && linecache_has(file, ts_.limits.features)) {
     std::string_view src = co.source->line(line);
     while (!src.empty() && (src.front() == ' ' || src.front() == '\t')) src.remove_prefix(1);
     while (!src.empty() && (src.back() == ' ' || src.back() == '\t' || src.back() == '\r')) src.remove_suffix(1);
@@ -176,7 +176,12 @@ void Interpreter::run_aside(std::shared_ptr<const Source> source) {
 
 void Interpreter::set_source(std::shared_ptr<const Source> source) {
   source_ = std::move(source);
-  main_->dict["__file__"] = Value::str(source_->path());
+  set_main_file();
+}
+
+// pymain_run_command runs `-c`'s program in a __main__ without __file__.
+void Interpreter::set_main_file() {
+  if (source_ && source_->path() != "<string>") main_->dict["__file__"] = Value::str(source_->path());
 }
 
 void Interpreter::run_module(const ast::Module& module) {
@@ -185,6 +190,7 @@ void Interpreter::run_module(const ast::Module& module) {
 
 std::string Interpreter::format_exception(const runtime::PyError& error, bool uncaught) const {
   auto lines = [this](const std::string& file, int line) -> std::string_view {
+    if (!linecache_has(file, ts_.limits.features)) return {};
     if (source_ && file == source_->path()) return source_->line(line);
     if (auto it = ts_.library_sources.find(file); it != ts_.library_sources.end()) return it->second->line(line);
     return {};

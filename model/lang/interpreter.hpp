@@ -69,6 +69,7 @@ class Interpreter {
   std::uint64_t instructions() const { return ts_.instructions; }
 
  private:
+  void set_main_file();
   std::shared_ptr<const Source> source_;
   runtime::Ref<runtime::Module> builtins_;
   runtime::Ref<runtime::Module> main_;

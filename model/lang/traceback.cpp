@@ -258,6 +258,10 @@ std::string format_exception_only(const runtime::PyException& exc, const DirOf& 
   return name + ": " + message;
 }
 
+bool linecache_has(std::string_view file, const LanguageFeatures& features) {
+  return !file.starts_with('<') || (file == "<string>" && features.command_source_shown);
+}
+
 std::string format_exception(const runtime::PyException& exc, const SourceLines& lines, const DirOf& dir,
                              const LanguageFeatures& features, bool uncaught) {
   std::string out;

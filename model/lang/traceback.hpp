@@ -20,6 +20,11 @@ namespace asim::lang {
 // The text of line `line` of `file`, "" when unknown.
 using SourceLines = std::function<std::string_view(const std::string& file, int line)>;
 
+// Whether linecache.getline finds lines of `file`, for tracebacks and
+// warnings: a program read from "<stdin>" has none, nor one given by -c
+// ("<string>") before 3.13 put its source in linecache.
+bool linecache_has(std::string_view file, const LanguageFeatures& features);
+
 // dir(obj), sorted, for AttributeError's "Did you mean" hint.
 using DirOf = std::function<std::vector<std::string>(const runtime::Value& obj)>;
 

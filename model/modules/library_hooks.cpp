@@ -10,6 +10,7 @@
 #include "model/lang/frame.hpp"
 #include "model/lang/function.hpp"
 #include "model/lang/library.hpp"
+#include "model/lang/traceback.hpp"
 #include "model/modules/native_function.hpp"
 #include "model/modules/session.hpp"
 #include "model/runtime/ops.hpp"
@@ -55,7 +56,7 @@ runtime::Ref<runtime::Module> make_library_hooks_module(Session& session) {
   // places a warning: the program's frame `stacklevel - 1` frames out from
   // the caller (library frames skipped, as CPython skips its own);
   // past the outermost frame, the sys module's place for the version.
-  m->dict["warning_frame"] = Value(function("warning_frame", {opt("stacklevel", Value::integer(1))}, [](const Bound& b) {
+  m->dict["warning_frame"] = Value(function("warning_frame", {opt("stacklevel", Value::integer(1))}, [&session](const Bound& b) {
     const auto& ts = lang::ThreadState::current();
     const lang::Frame* f = ts.current_frame;
     while (f && path_of(*f).starts_with(kLibraryPrefix)) f = f->previous;
@@ -65,14 +66,23 @@ runtime::Ref<runtime::Module> make_library_hooks_module(Session& session) {
       return runtime::make_tuple({Value::str(sys0 ? "<sys>" : "sys"), Value::integer(sys0 ? 0 : 1), Value::str("sys")});
     }
     auto name = f->globals->dict.find("__name__");
-    return runtime::make_tuple({Value::str(std::string(path_of(*f))), Value::integer(line_of(*f)),
-                                name != f->globals->dict.end() ? name->second : Value::str("<string>")});
+    const Value module = name != f->globals->dict.end() ? name->second : Value::str("<string>");
+    Value file = Value::str(std::string(path_of(*f)));
+    // 3.7's setup_context: the globals' __file__; without one, __main__'s
+    // is sys.argv[0] (`-c`), another module's its name.
+    if (ts.limits.features.warning_file_from_globals) {
+      if (auto it = f->globals->dict.find("__file__"); it != f->globals->dict.end()) file = it->second;
+      else if (runtime::to_str(module) == "__main__") file = Value::str(session.argv().at(0));
+      else file = module;
+    }
+    return runtime::make_tuple({file, Value::integer(line_of(*f)), module});
   }));
   // source_line(filename, lineno): that line of the program or of a library
   // module (linecache.getline), '' for any other file.
   m->dict["source_line"] = Value(function("source_line", {pos("filename"), pos("lineno")}, [](const Bound& b) {
     const std::string file = runtime::to_str(b[0]);
     const std::int64_t line = b[1].as_int();
+    if (!lang::linecache_has(file, lang::ThreadState::current().limits.features)) return Value::str("");
     for (const lang::Frame* f = lang::ThreadState::current().current_frame; f; f = f->previous)
       if (f->code->source && f->code->source->path() == file && line > 0)
         return Value::str(std::string(f->code->source->line(static_cast<int>(line))) + "\n");

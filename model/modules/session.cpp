@@ -121,6 +121,11 @@ Value Session::run(Ref<runtime::Coroutine> main) {
   return asyncio::run(loop, std::move(main));
 }
 
+const runtime::Ref<runtime::Object>& Session::stdin_stream() {
+  if (!stdin_) stdin_ = make_stdin(*this);
+  return stdin_;
+}
+
 void Session::write_out(std::string_view text) {
   out_(text);
   trace_output(trace::Kind::Output, "print", text);

@@ -32,6 +32,10 @@ struct SessionConfig {
   // sys.stdout.flush() and print(..., flush=True): where the output goes
   // may hold it back until then (a terminal's or a pipe's buffer).
   std::function<void()> flush_out = {};
+  std::function<void()> flush_err = {};
+  // The program's standard input, a line at a time (with its "\n"; nullopt
+  // at the end). None given: an empty input, as `python FILE < /dev/null`.
+  std::function<std::optional<std::string>()> read_line = {};
 };
 
 // A claim("text", condition) evaluation, in program order.
@@ -99,6 +103,14 @@ class Session : public runtime::ModuleFinder {
   void flush_out() const {
     if (config_.flush_out) config_.flush_out();
   }
+  void flush_err() const {
+    if (config_.flush_err) config_.flush_err();
+  }
+  std::optional<std::string> read_line() const {
+    return config_.read_line ? config_.read_line() : std::nullopt;
+  }
+  // sys.stdin, made on first use (input() reads through it, as CPython's).
+  const runtime::Ref<runtime::Object>& stdin_stream();
   void record_claim(std::string text, bool holds) { claims_.push_back({std::move(text), holds}); }
   const std::vector<ClaimResult>& claims() const { return claims_; }
   trace::Sink* sink() const { return config_.sink; }
@@ -121,6 +133,7 @@ class Session : public runtime::ModuleFinder {
   std::unordered_map<std::string, runtime::Ref<runtime::Module>> modules_;  // sys.modules
   std::vector<ClaimResult> claims_;
   std::vector<std::shared_ptr<void>> kept_;
+  runtime::Ref<runtime::Object> stdin_;
 };
 
 // The modules, each built for the session's version.
@@ -135,6 +148,9 @@ runtime::Ref<runtime::Module> make_library_hooks_module(Session& session);
 runtime::Ref<runtime::Module> make_contextvars_module(Session& session);
 // `_math`: the C functions stdlib/math.py exports.
 runtime::Ref<runtime::Module> make_native_math_module(Session& session);
+// input() and sys.stdin's reading on the session's input (console.cpp).
+void add_console_builtins(runtime::Module& builtins, Session& session);
+runtime::Ref<runtime::Object> make_stdin(Session& session);
 // exit()/quit(), and the builtins asim does not model (they stop the run).
 void add_unmodelled_builtins(runtime::Module& builtins);
 

@@ -7,6 +7,7 @@
 #include "model/runtime/builtins.hpp"
 #include "model/runtime/numbers.hpp"
 #include "model/runtime/ops.hpp"
+#include "model/runtime/text_stream.hpp"
 
 namespace asim::modules {
 
@@ -39,9 +40,17 @@ runtime::Ref<runtime::Module> make_sys_module(Session& session) {
   m->dict["argv"] = runtime::make_list(std::move(argv));
   Session* s = &session;
   // The program's own output streams: what they write goes where print's does.
-  m->dict["stdout"] = Value(runtime::make_stream(
-      "<stdout>", [s](std::string_view text) { s->write_out(text); }, [s] { s->flush_out(); }));
-  m->dict["stderr"] = Value(runtime::make_stream("<stderr>", [s](std::string_view text) { s->write_err(text); }));
+  // io.UnsupportedOperation is not modelled: reading them stops the run.
+  const auto output_stream = [](std::string name, runtime::TextStream::Sink sink, runtime::TextStream::Flush flush) {
+    auto stream = runtime::make<runtime::TextStream>(name, std::move(sink), std::move(flush));
+    stream->set_unsupported([name](std::string_view what) {
+      not_modelled(fmt::format("sys.{}: {}", name.substr(1, name.size() - 2), what), "io.UnsupportedOperation");
+    });
+    return Value(stream);
+  };
+  m->dict["stdout"] = output_stream("<stdout>", [s](std::string_view text) { s->write_out(text); }, [s] { s->flush_out(); });
+  m->dict["stderr"] = output_stream("<stderr>", [s](std::string_view text) { s->write_err(text); }, [s] { s->flush_err(); });
+  m->dict["stdin"] = Value(session.stdin_stream());
   m->dict["exit"] = Value(function("exit", {opt("status")}, [](const Bound& b) -> Value {
     throw runtime::PyError{runtime::make<runtime::PyException>(runtime::Runtime::current().builtins.SystemExit,
                                                                b[0].is_none() ? std::vector<Value>{}

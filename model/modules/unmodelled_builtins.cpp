@@ -1,6 +1,6 @@
 // Builtins that the interpreter's own builtins module leaves out: site's
 // exit()/quit(), and the ones asim does not model (files, the console,
-// dynamic code, complex numbers). A program calling one of those stops with
+// dynamic code, complex numbers; input() is console.cpp's). A program calling one of those stops with
 // "FILE:LINE: not supported by asim" (exit 2) rather than a NameError that
 // CPython would never raise.
 #include <fmt/format.h>
@@ -25,7 +25,6 @@ void add_unmodelled_builtins(runtime::Module& builtins) {
   }
   const std::pair<const char*, const char*> unmodelled[] = {
       {"open", "asim runs programs without files"},
-      {"input", "asim runs programs without a console"},
       {"eval", "asim runs only the program's own source"},
       {"exec", "asim runs only the program's own source"},
       {"compile", "asim runs only the program's own source"},

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <string_view>
+
 namespace asim::runtime {
 
 // How object.__new__ refuses a class with abstract methods (abc).
@@ -42,6 +44,9 @@ struct RuntimeFeatures {
   // 3.8+: "list expected at most 1 argument, got 2" (_PyArg_CheckPositional);
   // 3.7 says "1 arguments".
   bool arg_count_singular = true;
+  // The standard streams' encoding as their repr names it: 3.7 takes the
+  // C.UTF-8 locale's name ("UTF-8"), 3.8+ normalise it.
+  std::string_view stream_encoding_name = "utf-8";
   AbstractClassWording abstract_class_wording = AbstractClassWording::WithoutAnImplementation;
 };
 

@@ -57,7 +57,11 @@ RunResult run_source(const std::string& path, const std::string& text, const Run
   const std::string shown =
       profile->main_path_absolute && !path.empty() && path.front() != '<' ? std::filesystem::absolute(path).string() : path;
   const bool as_module = !options.module.empty();
-  std::vector<std::string> argv{path == "<stdin>" ? "-" : path};
+  // pymain_run_command and pymain_run_module print the program's exception
+  // without pythonrun.c's flush_io first: what stdout holds comes out at
+  // exit, after it.
+  const bool exception_before_flush = as_module || path == "<string>";
+  std::vector<std::string> argv{path == "<stdin>" ? "-" : path == "<string>" ? "-c" : path};
   argv.insert(argv.end(), options.args.begin(), options.args.end());
   runtime::Runtime rt;
   rt.ints = profile->ints;
@@ -75,7 +79,7 @@ RunResult run_source(const std::string& path, const std::string& text, const Run
   {
     modules::Session session(
         {*profile, options.sink, options.chooser, options.limits, std::move(argv), options.path,
-         options.cpython_lib, options.flush_out},
+         options.cpython_lib, options.flush_out, options.flush_err, options.read_line},
         [&](std::string_view s) {
           result.out += s;
           if (options.stream_out) options.stream_out(s);
@@ -92,6 +96,7 @@ RunResult run_source(const std::string& path, const std::string& text, const Run
                                                     [&] { session.flush_out(); });
       {
         runtime::Heap::LibraryScope library;  // the program's fake addresses stay where they were
+        modules::add_console_builtins(*builtins, session);
         modules::add_unmodelled_builtins(*builtins);
         if (profile->async_iteration_builtins) runtime::add_async_iteration_builtins(*builtins);
         // The exception classes exist for asim's own use; a version without
@@ -138,15 +143,13 @@ RunResult run_source(const std::string& path, const std::string& text, const Run
         interpreter.run_module(module);
         flush_io();
       } catch (runtime::PyError& e) {
-        // pymain_run_module prints a `-m` module's exception without
-        // flush_io: what stdout holds comes out at exit, after it.
-        if (!as_module) flush_io();
+        if (!exception_before_flush) flush_io();
         if (e.exc->isinstance(rt.builtins.SystemExit.get())) {
           result.exit_code = system_exit_status(*e.exc, session);
         } else {
           const std::string traceback = interpreter.format_exception(e, /*uncaught=*/true);
           session.write_err(as_module ? with_runpy_frames(traceback, *profile, options.cpython_lib) : traceback);
-          if (as_module && profile->exception_display_flushes_stderr && options.flush_err) options.flush_err();
+          if (exception_before_flush && profile->exception_display_flushes_stderr && options.flush_err) options.flush_err();
           // Py_RunMain's exit for an uncaught KeyboardInterrupt: 3.8+ kill
           // themselves with SIGINT, as a process stopped by Ctrl-C should.
           const bool by_signal =

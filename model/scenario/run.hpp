@@ -4,6 +4,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -43,6 +44,8 @@ struct RunOptions {
   // flushes run when the main module ends, before its traceback.
   std::function<void(std::string_view)> stream_out, stream_err;
   std::function<void()> flush_out, flush_err;
+  // The program's standard input, a line at a time (modules::SessionConfig).
+  std::function<std::optional<std::string>()> read_line;
 };
 
 struct RunResult {

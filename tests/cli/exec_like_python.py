@@ -5,7 +5,8 @@ Usage: python3 tests/cli/exec_like_python.py ASIM
 For each installed CPython 3.7-3.13, small programs of our own run under real
 CPython and under asim exec, and must give the same bytes and exit status:
 sys.argv (arguments that look like options included), the program read from
-standard input (`-`), modules run with `-m` (runpy's frames in the traceback), and the order of stdout and stderr when both go to one
+standard input (`-`) or given by `-c`, modules run with `-m` (runpy's frames in
+the traceback), input() and sys.stdin reading the standard input, and the order of stdout and stderr when both go to one
 pipe, buffered or with PYTHONUNBUFFERED (flush=True, sys.stdout.flush(), the
 flush before a traceback, stderr's buffering per version). Then asim's own
 command line: usage errors exit 2 with the usage line, --version. Exits 77
@@ -53,7 +54,36 @@ PROGRAMS = {
     "pkg/__init__.py": "print('pkg imported as', __name__)\n",
     "pkg/__main__.py": "import sys\nprint(sys.argv, __name__, __package__)\nimport pkg.sub\n",
     "pkg/sub.py": "import sys\nprint('sub', sys.argv, __name__, __package__)\n",
+    # Read from standard input: tracebacks name "<stdin>" and show no lines.
+    "fails.py": "import warnings\nwarnings.warn('no line shown')\ndef inner():\n    return 1 / 0\nprint('start')\ninner()\n",
+    # input() and sys.stdin on the input file below; the prompt goes to stdout.
+    "ask.py": (
+        "import sys\n"
+        "print(repr(sys.stdin))\n"
+        "name = input('name? ')\n"
+        "print('hello', repr(name))\n"
+        "print(repr(input()), repr(sys.stdin.readline(3)), repr(sys.stdin.readline()))\n"
+        "for line in sys.stdin:\n"
+        "    print('line', repr(line))\n"
+        "    if line.startswith('stop'):\n"
+        "        break\n"
+        "print(repr(sys.stdin.read()))\n"
+        "print(repr(sys.stdin.readline()), sys.stdin.readlines())\n"
+        "try:\n"
+        "    input(42)\n"
+        "except EOFError as e:\n"
+        "    print('EOF', repr(e))\n"
+        "try:\n"
+        "    input('a', 'b')\n"
+        "except TypeError as e:\n"
+        "    print(e)\n"
+        "input('last? ')\n"
+    ),
+    "answers.txt": "Ada\r\nsecond\nthird line\nx\nstop here\nrest 1\nrest 2 without newline",
 }
+
+# `-c`: a program given on the command line, named "<string>" (3.13 shows its lines).
+COMMAND = "import sys, warnings\nprint(sys.argv)\ntry: print(__file__)\nexcept NameError as e: print(e)\nwarnings.warn('3.13 shows this line')\ndef f():\n    return {}['k']\nf()\n"
 
 # (program, arguments, standard input)
 CASES = [
@@ -65,6 +95,11 @@ CASES = [
     ("-m", ["modmain", "x", "--help"], None),
     ("-m", ["pkg", "-v"], None),
     ("-mpkg.sub", ["y"], None),
+    ("-", [], "fails.py"),
+    ("-c", [COMMAND, "a", "--b"], None),
+    ("-cprint(input('?'))", ["z"], "answers.txt"),
+    ("ask.py", [], "answers.txt"),
+    ("ask.py", [], None),
 ]
 
 
