@@ -97,6 +97,11 @@ Ref<TimerHandle> EventLoop::call_at(double when, Ref<runtime::Callable> callback
 
 // BaseEventLoop.create_future
 Ref<Future> EventLoop::create_future() {
+  if (future_factory_) return future_factory_();
+  return new_future();
+}
+
+Ref<Future> EventLoop::new_future() {
   auto fut = runtime::make<Future>(this);
   if (tracing()) emit(trace::Kind::FutureCreated, fut->repr());
   return fut;
@@ -106,6 +111,14 @@ Ref<Future> EventLoop::create_future() {
 // step runs right here when the loop is running.
 Ref<Task> EventLoop::create_task(Ref<runtime::Coroutine> coro, std::optional<std::string> name,
                                  Ref<runtime::Context> context) {
+  check_closed();
+  if (task_factory_) return task_factory_(std::move(coro), std::move(name), std::move(context));
+  return new_task(std::move(coro), std::move(name), std::move(context));
+}
+
+// tasks.Task.__init__ for this loop.
+Ref<Task> EventLoop::new_task(Ref<runtime::Coroutine> coro, std::optional<std::string> name,
+                              Ref<runtime::Context> context) {
   check_closed();
   if (++tasks_created_ > limits_.max_tasks)
     throw LimitExceeded(fmt::format("asim: stopped after creating {} tasks (the task limit; raise it with "

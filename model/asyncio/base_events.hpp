@@ -92,12 +92,26 @@ class EventLoop {
                                        HandleArgs args = {}, runtime::Ref<runtime::Context> context = nullptr);
   runtime::Ref<TimerHandle> call_at(double when, runtime::Ref<runtime::Callable> callback,
                                     HandleArgs args = {}, runtime::Ref<runtime::Context> context = nullptr);
+  // BaseEventLoop.create_future, or the program's replacement of it
+  // (`loop.create_future = f`), which asyncio's own code calls too.
   runtime::Ref<Future> create_future();
+  // futures.Future(loop=self): the future itself, past any replacement.
+  runtime::Ref<Future> new_future();
+  using FutureFactory = std::function<runtime::Ref<Future>()>;
+  void set_create_future(FutureFactory factory) { future_factory_ = std::move(factory); }
   // BaseEventLoop.create_task, through the task factory when one is set.
   runtime::Ref<Task> create_task(runtime::Ref<runtime::Coroutine> coro, std::optional<std::string> name = {},
                                  runtime::Ref<runtime::Context> context = nullptr);
+  // tasks.Task(coro, loop=self): the task itself, past any factory.
+  runtime::Ref<Task> new_task(runtime::Ref<runtime::Coroutine> coro, std::optional<std::string> name = {},
+                              runtime::Ref<runtime::Context> context = nullptr);
   // loop.set_task_factory(asyncio.eager_task_factory) (3.12+), or back to None.
   void set_eager_task_factory(bool eager);
+  // loop.set_task_factory(f) for a factory of the program's: create_task
+  // returns what it makes (nullptr: none).
+  using TaskFactory = std::function<runtime::Ref<Task>(runtime::Ref<runtime::Coroutine>, std::optional<std::string>,
+                                                       runtime::Ref<runtime::Context>)>;
+  void set_task_factory(TaskFactory factory) { task_factory_ = std::move(factory); }
 
   void run_forever();
   // BaseEventLoop.run_until_complete: wraps a coroutine in a task first.
@@ -203,6 +217,8 @@ class EventLoop {
   std::vector<std::string> logged_errors_;
   std::function<void(const std::string&)> error_log_;
   std::function<void(const runtime::Value&)> exception_handler_;
+  TaskFactory task_factory_;
+  FutureFactory future_factory_;
 
   Task* current_task_ = nullptr;
   Task* tasks_head_ = nullptr;  // intrusive list of pending tasks, oldest first

@@ -123,6 +123,7 @@ constexpr VersionProfile make_profile(int minor) {
                                         : lang::UncaughtClassNaming::ModuleAndName;
   p.stderr_line_buffered = since(9);
   p.create_task_takes_context = since(11);
+  p.task_factory_sets_name_always = since(13);
   p.task_get_context = since(12);
   p.contextvar_generic_alias = since(9);
   p.contextvars_types_in_private_module = since(10);

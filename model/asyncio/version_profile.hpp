@@ -200,6 +200,9 @@ struct VersionProfile {
   bool runner_handles_sigint;
   // 3.11+: create_task, Task and Runner.run take context=.
   bool create_task_takes_context;
+  // 3.13: create_task with a task factory calls task.set_name(name) even
+  // for name=None (the task is named 'None'); 3.8-3.12 only for a name.
+  bool task_factory_sets_name_always;
   // 3.12+: Task.get_context().
   bool task_get_context;
   // 3.9+: ContextVar[int] is a generic alias; before, the class itself.

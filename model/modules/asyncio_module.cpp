@@ -356,7 +356,7 @@ Ref<runtime::Module> AsyncioModule::build() {
     not_modelled(what, "a loop object other than asyncio's own");
   };
   constructor(*types_.Future, function("Future", {kwonly("loop")}, [loop_of](const Bound& b) {
-                             return Value(loop_of(b[0], "asyncio.Future(loop=...)").create_future());
+                             return Value(loop_of(b[0], "asyncio.Future(loop=...)").new_future());
                            }));
   std::vector<Param> task_init{pos("coro"), kwonly("loop")};
   if (profile.task_names) task_init.push_back(kwonly("name"));
@@ -365,7 +365,7 @@ Ref<runtime::Module> AsyncioModule::build() {
                 std::optional<std::string> name;
                 if (profile.task_names && !b[2].is_none()) name = runtime::to_str(b[2]);
                 auto context = profile.create_task_takes_context ? context_of(b.values.back()) : nullptr;
-                return Value(loop_of(b[1], "asyncio.Task(loop=...)").create_task(require_coroutine(profile, b[0]), name, context));
+                return Value(loop_of(b[1], "asyncio.Task(loop=...)").new_task(require_coroutine(profile, b[0]), name, context));
               }));
 
   if (profile.task_group) {

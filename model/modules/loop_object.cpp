@@ -14,6 +14,38 @@ namespace asim::modules {
 using runtime::Ref;
 using runtime::Value;
 
+std::optional<Value> LoopObject::get_attribute(std::string_view name) {
+  if (auto it = attributes.find(name); it != attributes.end()) return it->second;
+  return std::nullopt;
+}
+
+bool LoopObject::set_attribute(std::string_view name, const Value& value) {
+  auto cls = runtime::type_of(Value(Ref<LoopObject>(this)));
+  if (cls->has_getter(name)) return false;  // the model's own: not writable
+  if (name == "create_future") {
+    loop->set_create_future([value] {
+      Value made = runtime::call(value, {});
+      auto* fut = made.as<asyncio::Future>();
+      if (!fut)
+        not_modelled("loop.create_future returning " + runtime::type_name(made),
+                     "asim runs only asyncio.Future objects as futures");
+      return Ref<asyncio::Future>(fut);
+    });
+  } else if (cls->lookup_class(name)) {
+    not_modelled(fmt::format("replacing loop.{}", name), "asyncio's own calls of it would not reach the replacement");
+  }
+  attributes.insert_or_assign(std::string(name), value);
+  return true;
+}
+
+bool LoopObject::del_attribute(std::string_view name) {
+  auto it = attributes.find(name);
+  if (it == attributes.end()) return false;
+  if (name == "create_future") loop->set_create_future(nullptr);
+  attributes.erase(it);
+  return true;
+}
+
 std::string LoopObject::repr() const {
   return fmt::format("<_UnixSelectorEventLoop running={} closed={} debug=False>",
                      loop->is_running() ? "True" : "False", loop->is_closed() ? "True" : "False");
@@ -167,25 +199,49 @@ Ref<runtime::Type> make_loop_type(Session& session, const Ref<runtime::Type>& ob
                   l.loop->close();
                   return Value::none();
                 }));
-  // Custom factories are not modelled: only None, and eager_task_factory
-  // where it exists (3.12+).
-  const bool eager_exists = session.profile().eager_task_factory;
+  // BaseEventLoop.set_task_factory. asyncio.eager_task_factory (3.12+) is
+  // the model's own eager start; any other factory makes the tasks
+  // create_task returns (BaseEventLoop.create_task's factory branch).
+  const auto& profile = session.profile();
   t->add_method("set_task_factory",
                 method<LoopObject>("BaseEventLoop.set_task_factory", {pos("factory")},
-                                   [eager_exists](LoopObject& l, const Bound& b) {
-                                     const auto& builtins = runtime::Runtime::current().builtins;
-                                     auto* fn = b[1].as<runtime::Callable>();
-                                     if (!b[1].is_none() && !runtime::is_callable(b[1]))
-                                       runtime::raise(builtins.TypeError, "task factory must be a callable or None");
-                                     if (!b[1].is_none() &&
-                                         (!fn || fn->qualname() != "create_eager_task_factory.<locals>.factory"))
-                                       runtime::raise(builtins.TypeError,
-                                                      eager_exists ? "asim supports only asyncio.eager_task_factory or "
-                                                                     "None as a task factory"
-                                                                   : "asim supports only None as a task factory");
-                                     l.eager_factory = !b[1].is_none();
-                                     l.eager_factory_object = b[1];
-                                     l.loop->set_eager_task_factory(l.eager_factory);
+                                   [&profile](LoopObject& l, const Bound& b) {
+                                     const Value self = b[0], factory = b[1];
+                                     if (!factory.is_none() && !runtime::is_callable(factory))
+                                       runtime::raise(runtime::Runtime::current().builtins.TypeError,
+                                                      "task factory must be a callable or None");
+                                     auto* fn = factory.as<runtime::Callable>();
+                                     const bool eager = profile.eager_task_factory && fn &&
+                                                        fn->qualname() == "create_eager_task_factory.<locals>.factory";
+                                     l.task_factory = factory;
+                                     l.loop->set_eager_task_factory(eager);
+                                     if (factory.is_none() || eager) {
+                                       l.loop->set_task_factory(nullptr);
+                                       return Value::none();
+                                     }
+                                     l.loop->set_task_factory([self, factory, &profile](
+                                                                  Ref<runtime::Coroutine> coro,
+                                                                  std::optional<std::string> name,
+                                                                  Ref<runtime::Context> context) {
+                                       const Value args[2] = {self, Value(coro)};
+                                       Value task;
+                                       if (context) {
+                                         const runtime::Keyword kw[1] = {{"context", Value(context)}};
+                                         task = runtime::call(factory, args, kw);
+                                       } else {
+                                         task = runtime::call(factory, args);
+                                       }
+                                       // tasks._set_task_name (3.8-3.12), task.set_name (3.13)
+                                       if (profile.task_names && (name || profile.task_factory_sets_name_always)) {
+                                         const Value name_arg[1] = {name ? Value::str(*name) : Value::none()};
+                                         runtime::call(runtime::getattr(task, "set_name"), name_arg);
+                                       }
+                                       auto* made = task.as<asyncio::Task>();
+                                       if (!made)
+                                         not_modelled("a task factory returning " + runtime::type_name(task),
+                                                      "asim runs only asyncio.Task objects as tasks");
+                                       return Ref<asyncio::Task>(made);
+                                     });
                                      return Value::none();
                                    }));
   // BaseEventLoop.set_exception_handler and friends (base_events.py).
@@ -225,7 +281,7 @@ Ref<runtime::Type> make_loop_type(Session& session, const Ref<runtime::Type>& ob
                                      return Value::none();
                                    }));
   t->add_method("get_task_factory", method<LoopObject>("BaseEventLoop.get_task_factory", {}, [](LoopObject& l, const Bound&) {
-                  return l.eager_factory ? l.eager_factory_object : Value::none();
+                  return l.task_factory;
                 }));
   return t;
 }

@@ -2,20 +2,31 @@
 // Python object wrapping the model's EventLoop, with its public methods.
 #pragma once
 
+#include <map>
+#include <optional>
+#include <string>
+
 #include "model/modules/session.hpp"
+#include "model/runtime/protocols.hpp"
 #include "model/runtime/contextvars.hpp"
 #include "model/runtime/type.hpp"
 
 namespace asim::modules {
 
-class LoopObject : public runtime::Object {
+class LoopObject : public runtime::Object, public runtime::HasAttributes {
  public:
   explicit LoopObject(asyncio::EventLoop* loop) : loop(loop) {}
   std::string_view type_name() const override { return "_UnixSelectorEventLoop"; }
   std::string repr() const override;
+  // The instance's own attributes (a loop has a __dict__). Replacing
+  // create_future reaches asyncio's own calls of it; replacing another of
+  // the loop's methods would not reach the model's calls, so it stops.
+  std::optional<runtime::Value> get_attribute(std::string_view name) override;
+  bool set_attribute(std::string_view name, const runtime::Value& value) override;
+  bool del_attribute(std::string_view name) override;
   asyncio::EventLoop* const loop;
-  bool eager_factory = false;
-  runtime::Value eager_factory_object;  // what get_task_factory() returns while set
+  runtime::Value task_factory;  // what get_task_factory() returns
+  std::map<std::string, runtime::Value, std::less<>> attributes;
   runtime::Value exception_handler;     // what get_exception_handler() returns
 };
 

@@ -105,3 +105,11 @@ TEST_CASE("an asyncio object its __init__ did not initialize stops, never crashe
   CHECK(r.out == "made\n");
   CHECK(r.err.find("/p.py:4: not supported by asim: Future.result") != std::string::npos);
 }
+
+TEST_CASE("replacing a loop method asyncio's own code calls, other than create_future, stops", "[unittest]") {
+  const auto r = asim::scenario::run_source(
+      "/p.py", "import asyncio\nloop = asyncio.new_event_loop()\nloop.call_soon = print\nprint('no')\n", {});
+  CHECK(r.exit_code == 2);
+  CHECK(r.out.empty());
+  CHECK(r.err.find("/p.py:3: not supported by asim: replacing loop.call_soon") != std::string::npos);
+}
