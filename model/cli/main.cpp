@@ -105,6 +105,9 @@ int main(int argc, char** argv) {
   asim::cli::add_limit_options(*exec, exec_options, exec_limits);
   exec->add_option("--max-time", exec_options.limits.max_time, "stop when the virtual clock passes this")
       ->capture_default_str();
+  exec->add_option("--interrupt-at", exec_options.interrupt_at,
+                   "raise KeyboardInterrupt at the N-th eval-breaker check, as a Ctrl-C seen there would "
+                   "(deterministic: the playground's Stop replays a run so)");
   std::string exec_replay;
   exec->add_option("--replay", exec_replay, "replay one schedule from `asim explore` (a token such as c:1.0.2)");
   exec->add_flag("--compile-only", exec_options.compile_only,

@@ -12,13 +12,49 @@ namespace {
 std::atomic<bool> tripped{false};
 static_assert(std::atomic<bool>::is_always_lock_free);
 std::function<void()> sigint_handler;
+// The checks of this run; at `next_event` one of the two below is due.
+std::uint64_t checks = 0;
+std::uint64_t trip_at = 0;
+void (*check_observer)(std::uint64_t) = nullptr;
+std::uint64_t next_event = 0;
+
+void plan_next_event() noexcept {
+  const std::uint64_t report = check_observer ? (checks / kChecksPerProgressReport + 1) * kChecksPerProgressReport : 0;
+  next_event = trip_at > checks && (!report || trip_at < report) ? trip_at : report;
+}
+
+void check_event() noexcept {
+  if (checks == trip_at) {
+    trip_at = 0;
+    tripped.store(true, std::memory_order_relaxed);
+  }
+  if (check_observer && checks % kChecksPerProgressReport == 0) check_observer(checks);
+  plan_next_event();
+}
 }  // namespace
 
 void request_interrupt() noexcept { tripped.store(true, std::memory_order_relaxed); }
 
-bool interrupt_pending() noexcept { return tripped.load(std::memory_order_relaxed); }
+bool interrupt_pending() noexcept {
+  if (++checks == next_event) check_event();
+  return tripped.load(std::memory_order_relaxed);
+}
 
-void clear_interrupt() noexcept { tripped.store(false, std::memory_order_relaxed); }
+void clear_interrupt() noexcept {
+  tripped.store(false, std::memory_order_relaxed);
+  checks = 0;
+  plan_next_event();
+}
+
+void request_interrupt_at(std::uint64_t check) noexcept {
+  trip_at = check;
+  plan_next_event();
+}
+
+void set_check_observer(void (*observer)(std::uint64_t)) noexcept {
+  check_observer = observer;
+  plan_next_event();
+}
 
 // PyErr_CheckSignals -> signal_default_int_handler, or the handler installed.
 void handle_interrupt() {

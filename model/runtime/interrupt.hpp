@@ -7,6 +7,7 @@
 // KeyboardInterrupt.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 
 namespace asim::runtime {
@@ -18,8 +19,20 @@ bool interrupt_pending() noexcept;
 // At an eval breaker with an interrupt pending: clears it and runs the SIGINT
 // handler (PyErr_CheckSignals); throws what the handler raises.
 void handle_interrupt();
-// Forgets a pending interrupt (a new run starts clean).
+// Forgets a pending interrupt and restarts the count of checks (a new run
+// starts clean); a request_interrupt_at() stays for the run.
 void clear_interrupt() noexcept;
+
+// A Stop replayed: every interrupt_pending() check is counted, and the run
+// is deterministic, so tripping the flag at the n-th check of a rerun of
+// the same program stops it exactly where a Ctrl-C seen at that check of
+// the first run did (the browser, whose running program cannot be told
+// anything, reruns it so; `asim exec --interrupt-at N`). 0: never.
+void request_interrupt_at(std::uint64_t check) noexcept;
+// Called with the count every kChecksPerProgressReport checks while a run
+// goes (the browser's worker reports where it is); must not throw.
+constexpr std::uint64_t kChecksPerProgressReport = 1 << 14;
+void set_check_observer(void (*observer)(std::uint64_t checks)) noexcept;
 
 // signal.signal(SIGINT, handler) for model code; an empty handler is
 // default_int_handler. Restores the previous handler when it goes.

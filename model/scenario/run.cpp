@@ -76,6 +76,7 @@ RunResult run_source(const std::string& path, const std::string& text, const Run
   } budget(options.max_memory);
   // A Stop pressed between runs is not for this one.
   runtime::clear_interrupt();
+  runtime::request_interrupt_at(options.interrupt_at);
   {
     modules::Session session(
         {*profile, options.sink, options.chooser, options.limits, std::move(argv), options.path,

@@ -8,6 +8,8 @@
 #include <chrono>
 #include <string_view>
 #include <thread>
+#include <vector>
+#include <cstdint>
 
 #include "model/runtime/interrupt.hpp"
 #include "model/scenario/run.hpp"
@@ -51,4 +53,29 @@ TEST_CASE("limits: an allocation past the memory budget is a catchable MemoryErr
   CHECK(r.out == "caught MemoryError()\n1000\n");
   CHECK(r.err == "");
   CHECK(r.exit_code == 0);
+}
+
+TEST_CASE("limits: interrupt_at replays a Ctrl-C at a counted eval-breaker check, byte for byte", "[limits]") {
+  // The checks reported while a run goes are where a replay can stop it.
+  static std::vector<std::uint64_t> reported;
+  reported.clear();
+  asim::runtime::set_check_observer([](std::uint64_t checks) { reported.push_back(checks); });
+  const char* program = "n = 0\nwhile n >= 0:\n    n += 1\n    if n % 50000 == 0: print(n)\n    if n == 200000: break\nprint('end')\n";
+  const auto whole = asim::scenario::run_source("/p.py", program, {});
+  asim::runtime::set_check_observer(nullptr);
+  REQUIRE(whole.exit_code == 0);
+  REQUIRE(reported.size() >= 4);
+  asim::scenario::RunOptions options;
+  options.python = "3.12";
+  options.interrupt_at = reported[reported.size() / 2];
+  const auto first = asim::scenario::run_source("/p.py", program, options);
+  const auto second = asim::scenario::run_source("/p.py", program, options);
+  CHECK(first.exit_code == -2);
+  CHECK(first.err.ends_with("KeyboardInterrupt\n"));
+  CHECK(first.out.size() < whole.out.size());
+  CHECK(whole.out.starts_with(first.out));
+  CHECK(second.out == first.out);
+  CHECK(second.err == first.err);
+  // Without interrupt_at the next run goes to its end.
+  CHECK(asim::scenario::run_source("/p.py", program, {}).out == whole.out);
 }
