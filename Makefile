@@ -6,7 +6,7 @@ DEB_PACKAGES := catch2 librange-v3-dev libfmt-dev libcli11-dev nlohmann-json3-de
   emscripten
 JOBS ?= 2
 
-.PHONY: all deps build web test conform cpython-tests fuzz fuzz-syntax asan run bench clean
+.PHONY: all deps build web test conform cpython-tests fuzz fuzz-lang fuzz-syntax asan run bench clean
 
 all: build
 
@@ -60,6 +60,12 @@ COUNT ?= 200
 SEED ?= 1
 fuzz: build
 	python3 tests/conformance/fuzz/run.py --asim $(BUILD)/asim --count $(COUNT) --seed $(SEED) --jobs $(JOBS) --out $(BUILD)/fuzz
+
+# Core-language fuzzing (tests/conformance/fuzz/generate_lang.py): the
+# same run with programs of builtins, types, formatting, classes,
+# generators and exceptions instead of asyncio scheduling.
+fuzz-lang: build
+	python3 tests/conformance/fuzz/run.py --asim $(BUILD)/asim --generator lang --count $(COUNT) --seed $(SEED) --jobs $(JOBS) --out $(BUILD)/fuzz-lang
 
 # Front-end mutation fuzzing (tests/conformance/fuzz/mutate.py): COUNT
 # mutants of the scenarios from seed SEED, each compiled by every installed

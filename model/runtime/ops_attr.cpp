@@ -351,7 +351,10 @@ Value type_call(Type& cls, std::span<const Value> args, std::span<const Keyword>
   const Type::Constructor* ctor = cls.find_constructor();
   if (!ctor) throw_type_error(fmt::format("cannot create '{}' instances", cls.qualified_name()));
   auto init = cls.lookup_override("__init__");
-  const Type* builtin = ctor == &Runtime::current().types.object->constructor ? nullptr : builtin_base(cls);
+  // A type with its own constructor (bool, a native subclass of dict...) makes
+  // its instances itself; only a class body deriving from a builtin wraps one.
+  const Type* builtin =
+      ctor == &Runtime::current().types.object->constructor || ctor == &cls.constructor ? nullptr : builtin_base(cls);
   if (builtin && builtin != &cls) {
     // The builtin's tp_new, then tp_init: list, dict and set fill the
     // instance in __init__ (their __new__ ignores the arguments), the

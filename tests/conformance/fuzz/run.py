@@ -1,12 +1,15 @@
-"""Differential fuzzing: generated asyncio programs on real CPython and on asim.
+"""Differential fuzzing: generated programs on real CPython and on asim.
 
 Usage (any python3, standard library only):
 
     python3 tests/conformance/fuzz/run.py --asim build/asim [--count 100] [--seed 1]
-        [--jobs 2] [--python 3.7,3.13] [--out DIR] [--no-shrink] [--skip-exit-code 77]
+        [--generator asyncio|lang] [--jobs 2] [--python 3.7,3.13] [--out DIR]
+        [--seeds 3,5,8] [--no-shrink] [--skip-exit-code 77]
     python3 tests/conformance/fuzz/run.py --asim build/asim --file PROGRAM.py [--python 3.7]
 
-Program k of a run is `generate.py SEED+k`.  Each runs on every installed
+Program k of a run is `generate.py SEED+k` (asyncio scheduling, the default)
+or `generate_lang.py SEED+k` (--generator lang: builtins, types, formatting,
+classes, generators, exceptions and tracebacks).  Each runs on every installed
 CPython 3.7-3.13 exactly as tests/conformance/capture.py runs a scenario
 (virtual_clock.py, PYTHONHASHSEED=0, PYTHONDONTWRITEBYTECODE=1, no
 PYTHONWARNINGS, the program's folder as current folder) and on
@@ -34,11 +37,13 @@ sys.path.insert(0, os.path.dirname(HERE))
 
 import capture  # noqa: E402  (tests/conformance/capture.py: interpreters, versions)
 import generate  # noqa: E402
+import generate_lang  # noqa: E402
 import shrink  # noqa: E402
 
 HARNESS = os.path.join(os.path.dirname(HERE), "virtual_clock.py")
 ADDRESS = re.compile(r"0x[0-9a-fA-F]+")
 TIMEOUT = 120
+GENERATORS = {"asyncio": generate.generate, "lang": generate_lang.generate}
 
 
 FRAME = re.compile(r'  File "([^"]*)", line \d+')
@@ -184,7 +189,7 @@ def fuzz_one(seed, exes, versions, args, workdir):
         with open(args.file, encoding="utf-8") as f:
             source = f.read()
     else:
-        source = generate.generate(seed)
+        source = GENERATORS[args.generator](seed)
     path = os.path.join(workdir, f"seed_{seed}.py")
     diffs = check(source, path, exes, versions, args.asim)
     if not diffs:
@@ -216,6 +221,9 @@ def main(argv):
     ap.add_argument("--asim", required=True, help="the asim binary")
     ap.add_argument("--count", type=int, default=100, help="programs to generate")
     ap.add_argument("--seed", type=int, default=1, help="seed of the first program")
+    ap.add_argument("--seeds", help="these seeds (comma-separated) instead of --count from --seed")
+    ap.add_argument("--generator", choices=sorted(GENERATORS), default="asyncio",
+                    help="which programs: asyncio scheduling or core language")
     ap.add_argument("--jobs", type=int, default=2, help="programs checked at a time")
     ap.add_argument("--python", default=",".join(capture.VERSIONS), help="versions, e.g. 3.7,3.13")
     ap.add_argument("--file", help="check (and shrink) this program instead of generated ones")
@@ -240,6 +248,8 @@ def main(argv):
     with tempfile.TemporaryDirectory(prefix="asim-fuzz-") as workdir, \
             concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
         seeds = [args.seed] if args.file else range(args.seed, args.seed + args.count)
+        if args.seeds:
+            seeds = [int(s) for s in args.seeds.split(",")]
         args.count = len(seeds)
         jobs = [pool.submit(fuzz_one, s, exes, versions, args, workdir) for s in seeds]
         for job in jobs:
@@ -247,7 +257,8 @@ def main(argv):
             if report:
                 failed += 1
                 print(report, flush=True)
-    print(f"fuzz: {args.count - failed} of {args.count} programs (seeds {args.seed}..{args.seed + args.count - 1}) "
+    which = args.seeds or f"{args.seed}..{args.seed + args.count - 1}"
+    print(f"fuzz ({args.generator}): {args.count - failed} of {args.count} programs (seeds {which}) "
           f"match on {', '.join(versions)}; {failed} differ")
     return 1 if failed else 0
 
