@@ -87,6 +87,7 @@ Ref<TimerHandle> EventLoop::call_later(double delay, Ref<runtime::Callable> call
 // BaseEventLoop.call_at
 Ref<TimerHandle> EventLoop::call_at(double when, Ref<runtime::Callable> callback, HandleArgs args,
                                     Ref<runtime::Context> context) {
+  if (script_) script_timers_.push_back(when);
   check_closed();
   auto timer = runtime::make<TimerHandle>(when, std::move(callback), std::move(args), this, std::move(context));
   if (tracing()) emit(trace::Kind::TimerScheduled, timer->callback_text(), "when=" + runtime::float_repr(when));
@@ -273,10 +274,12 @@ Ref<runtime::Coroutine> EventLoop::shutdown_asyncgens() {
 // BaseEventLoop.close
 void EventLoop::close() {
   if (running_) runtime::raise(builtins_.RuntimeError, "Cannot close a running event loop");
-  if (closed_) return;
-  closed_ = true;
-  ready_.clear();
-  scheduled_.clear();
+  if (!closed_) {
+    closed_ = true;
+    ready_.clear();
+    scheduled_.clear();
+  }
+  if (script_) script_->closed(*this);
 }
 
 // BaseEventLoop._run_once
@@ -303,7 +306,15 @@ void EventLoop::run_once() {
 
   // The virtual select: with nothing ready, the clock jumps to the earliest
   // deadline (at most MAXIMUM_SELECT_TIMEOUT ahead) instead of sleeping.
-  if (ready_.empty() && !stopping_) {
+  if (ready_.empty() && !stopping_ && script_) {
+    // The scripted selector returns at once and the clock stands still:
+    // CPython's loop would spin here forever.
+    if (scheduled_.empty()) report_deadlock();
+    if (!(scheduled_.front().when < now_ + kClockResolution))
+      throw Deadlock(fmt::format("asim: the scripted clock stands at {} and nothing is ready before the timer at {}: "
+                                 "CPython's loop would spin forever.",
+                                 runtime::float_repr(now_), runtime::float_repr(scheduled_.front().when)));
+  } else if (ready_.empty() && !stopping_) {
     if (scheduled_.empty()) report_deadlock();
     const double when = scheduled_.front().when;
     const double timeout = std::min(std::max(0.0, when - now_), kMaximumSelectTimeout);
@@ -354,6 +365,11 @@ void EventLoop::run_once() {
     check_step_limit();
     if (tracing()) emit(trace::Kind::HandleRun, handle->callback_text());
     handle->run();
+  }
+  if (script_) {
+    const std::vector<double> whens = script_timers_;
+    script_->timers_set(*this, whens);
+    script_timers_.clear();
   }
 }
 

@@ -56,6 +56,22 @@ class LimitExceeded : public ModelStop {
   using ModelStop::ModelStop;
 };
 
+// A clock the program moves itself, as CPython's own tests script theirs
+// (test_asyncio/utils.py's TestLoop overrides BaseEventLoop's time(),
+// call_at() and _run_once()): it stands still but for advance_time(), the
+// selector never waits, and each deadline given to call_at() reaches the
+// script after the iteration that set it.
+class ClockScript {
+ public:
+  virtual ~ClockScript() = default;
+  // TestLoop._run_once after BaseEventLoop._run_once: the deadlines set
+  // since the last one (TestLoop._timers), in order; the script moves the
+  // clock with loop.advance_time().
+  virtual void timers_set(EventLoop& loop, const std::vector<double>& whens) = 0;
+  // TestLoop.close after BaseEventLoop.close.
+  virtual void closed(EventLoop& loop) = 0;
+};
+
 class EventLoop {
  public:
   // `process`: the state shared with the program's other loops; nullptr
@@ -82,6 +98,10 @@ class EventLoop {
   // module's), which never goes back when a later loop starts at 0.0.
   double clock_base() const { return clock_base_; }
   void set_clock_base(double base) { clock_base_ = base; }
+  // A clock the program scripts from now on (see ClockScript).
+  void set_clock_script(std::unique_ptr<ClockScript> script) { script_ = std::move(script); }
+  // TestLoop.advance_time: the scripted clock moves on by `seconds`.
+  void advance_time(double seconds) { now_ += seconds; }
   // How many _run_once iterations have started; the first is tick 1.
   std::uint64_t tick() const { return tick_; }
 
@@ -225,6 +245,8 @@ class EventLoop {
   Task* tasks_tail_ = nullptr;
   std::uint64_t tasks_created_ = 0;
   runtime::Ref<runtime::Callable> set_result_unless_cancelled_;
+  std::unique_ptr<ClockScript> script_;
+  std::vector<double> script_timers_;  // TestLoop._timers
 };
 
 }  // namespace asim::asyncio

@@ -11,6 +11,7 @@
 #include "model/lang/function.hpp"
 #include "model/lang/library.hpp"
 #include "model/lang/traceback.hpp"
+#include "model/modules/loop_object.hpp"
 #include "model/modules/native_function.hpp"
 #include "model/modules/session.hpp"
 #include "model/runtime/ops.hpp"
@@ -35,6 +36,32 @@ int line_of(const lang::Frame& f) {
   const auto& co = *f.code;
   return co.positions.empty() ? co.firstlineno : co.positions[static_cast<std::size_t>(f.lasti())].line;
 }
+
+asyncio::EventLoop& loop_arg(const Value& v) {
+  auto* loop = v.as<LoopObject>();
+  if (!loop) runtime::raise(runtime::builtins().TypeError, "an event loop was expected, not " + runtime::type_name(v));
+  return *loop->loop;
+}
+
+// The clock of test_asyncio/utils.py's TestLoop, scripted by the program's
+// functions: send(when) answers each deadline set with how far the clock
+// moves (TestLoop._run_once's self._gen.send(when); a false answer leaves
+// it), close() follows BaseEventLoop.close.
+class ScriptedClock : public asyncio::ClockScript {
+ public:
+  ScriptedClock(Value send, Value close) : send_(std::move(send)), close_(std::move(close)) {}
+  void timers_set(asyncio::EventLoop& loop, const std::vector<double>& whens) override {
+    for (double when : whens) {
+      const Value arg[1] = {Value::floating(when)};
+      const Value advance = runtime::call(send_, arg);
+      if (runtime::truthy(advance)) loop.advance_time(to_seconds(advance, "the time advance"));
+    }
+  }
+  void closed(asyncio::EventLoop&) override { runtime::call(close_, {}); }
+
+ private:
+  Value send_, close_;
+};
 
 }  // namespace
 
@@ -168,6 +195,17 @@ runtime::Ref<runtime::Module> make_library_hooks_module(Session& session) {
       runtime::setitem(d, Value::str(entry.substr(0, eq)), Value::str(entry.substr(eq + 1)));
     }
     return d;
+  }));
+  // script_clock(loop, send, close): from now on `loop`'s clock is the
+  // program's (asyncio::ClockScript): test.test_asyncio.utils's TestLoop.
+  m->dict["script_clock"] = Value(function("script_clock", {pos("loop"), pos("send"), pos("close")}, [](const Bound& b) {
+    loop_arg(b[0]).set_clock_script(std::make_unique<ScriptedClock>(b[1], b[2]));
+    return Value::none();
+  }));
+  // advance_clock(loop, seconds): TestLoop.advance_time.
+  m->dict["advance_clock"] = Value(function("advance_clock", {pos("loop"), pos("seconds")}, [](const Bound& b) {
+    loop_arg(b[0]).advance_time(to_seconds(b[1], "the time advance"));
+    return Value::none();
   }));
   // cpython_lib(): the installed CPython's Lib folder for the version
   // modelled, None when there is none (the harness stand-in `test` package

@@ -45,6 +45,47 @@ async def await_without_task(coro):
         raise failure[0]
 
 
+class _TimeScript:
+    # TestLoop's generator of times: each deadline the loop sets is sent to
+    # it after the iteration that set it, and it answers how far the clock
+    # moves; at close() it must be used up. Without one the clock never
+    # moves and the first deadline ends the run (StopIteration).
+    def __init__(self, gen):
+        self.check_on_close = gen is not None
+        if gen is None:
+            def gen():
+                yield
+        self.gen = gen()
+        next(self.gen)
+
+    def send(self, when):
+        return self.gen.send(when)
+
+    def close(self):
+        if self.check_on_close:
+            try:
+                self.gen.send(0)
+            except StopIteration:
+                pass
+            else:
+                raise AssertionError("Time generator is not finished")
+
+
+def TestLoop(gen=None):
+    # CPython's TestLoop subclasses BaseEventLoop to script its clock
+    # (time(), call_at(), _run_once() and close() overridden): asim's loop
+    # takes the script instead.
+    loop = asyncio.new_event_loop()
+    script = _TimeScript(gen)
+    _asimlib.script_clock(loop, script.send, script.close)
+
+    def advance_time(advance):
+        if advance:
+            _asimlib.advance_clock(loop, advance)
+    loop.advance_time = advance_time
+    return loop
+
+
 class TestCase(unittest.TestCase):
     @staticmethod
     def close_loop(loop):
@@ -58,15 +99,7 @@ class TestCase(unittest.TestCase):
             self.addCleanup(self.close_loop, loop)
 
     def new_test_loop(self, gen=None):
-        # CPython's TestLoop subclasses BaseEventLoop; its clock moves only
-        # by what `gen` yields for each timer scheduled. Without `gen` it
-        # never moves and a timer ends the test (StopIteration), so the
-        # tests CPython passes with it run no timers: asim's own loop
-        # behaves the same for them. A scripted clock is not modelled.
-        if gen is not None:
-            _asimlib.unsupported("test_utils.TestLoop with a time generator",
-                                 "asim's loops keep their own virtual clock")
-        loop = asyncio.new_event_loop()
+        loop = TestLoop(gen)
         self.set_event_loop(loop)
         return loop
 
