@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include "model/asyncio/base_events.hpp"
+#include "model/runtime/ops.hpp"
+#include "model/runtime/type.hpp"
 
 namespace asim::asyncio {
 
@@ -91,7 +93,7 @@ std::string Future::repr_info() const {
 }
 
 std::string Future::repr() const {
-  return fmt::format("<Future {}>", repr_info());
+  return fmt::format("<{} {}>", type_name(), repr_info());
 }
 
 bool Future::cancel(Value msg) {
@@ -147,6 +149,21 @@ Ref<PyException> Future::exception() {
 }
 
 void Future::add_done_callback(Ref<runtime::Callable> fn, Ref<runtime::Context> context) {
+  if (runtime::Type* cls = user_class())
+    if (auto method = cls->lookup_override("add_done_callback")) {
+      const Value args[2] = {Value(Ref<Future>(this)), Value(std::move(fn))};
+      if (context) {
+        const runtime::Keyword kw[1] = {{"context", Value(std::move(context))}};
+        runtime::call(*method, args, kw);
+      } else {
+        runtime::call(*method, args);
+      }
+      return;
+    }
+  add_done_callback_base(std::move(fn), std::move(context));
+}
+
+void Future::add_done_callback_base(Ref<runtime::Callable> fn, Ref<runtime::Context> context) {
   if (!context) context = runtime::copy_context();
   if (state_ != State::Pending) {
     loop_->call_soon(std::move(fn), {Value(Ref<Future>(this))}, std::move(context));

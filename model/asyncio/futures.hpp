@@ -33,8 +33,12 @@ class Future : public runtime::Object, public runtime::FutureAwaitable {
   runtime::Value result() override;
   // Future.exception: None, the exception, or raises CancelledError/InvalidStateError.
   runtime::Ref<runtime::PyException> exception();
-  // `context`: what fn will run in; nullptr, a copy of the current one.
+  // fut.add_done_callback(fn) as asyncio's own code calls it: a program's
+  // subclass that overrides add_done_callback gets the call.
   void add_done_callback(runtime::Ref<runtime::Callable> fn, runtime::Ref<runtime::Context> context = nullptr);
+  // Future.add_done_callback itself. `context`: what fn will run in;
+  // nullptr, a copy of the current one.
+  void add_done_callback_base(runtime::Ref<runtime::Callable> fn, runtime::Ref<runtime::Context> context = nullptr);
   // Removes every callback equal to fn; returns how many.
   std::size_t remove_done_callback(const runtime::Callable& fn);
   virtual void set_result(runtime::Value result);
@@ -46,6 +50,8 @@ class Future : public runtime::Object, public runtime::FutureAwaitable {
   runtime::FutureAwaitable* future_awaitable() override { return this; }
 
   EventLoop* get_loop() const { return loop_; }
+  // Future.__init__(loop=...) on a program's subclass instance made before it.
+  void init_loop(EventLoop* loop) { loop_ = loop; }
   const runtime::Value& cancel_message() const { return cancel_message_; }
   State state() const { return state_; }
   // Future._make_cancelled_error

@@ -41,10 +41,14 @@ class TaskWakeupMethWrapper : public runtime::Callable {
   explicit TaskWakeupMethWrapper(Ref<Task> task) : task_(std::move(task)) {}
   std::string_view type_name() const override { return "TaskWakeupMethWrapper"; }
   std::string qualname() const override { return "Task.__wakeup"; }
-  // 3.10+ bind task_wakeup as a method; before, the C Task made a
+  // 3.10+ bind task_wakeup as a method, named after the task's class (a
+  // program's subclass too); before, the C Task made a
   // TaskWakeupMethWrapper object, which has no __qualname__.
   std::string callback_name(bool) const override {
-    if (task_->get_loop()->profile().task_wakeup_is_method) return "Task.task_wakeup";
+    if (task_->get_loop()->profile().task_wakeup_is_method) {
+      const runtime::Type* cls = task_->user_class();
+      return (cls ? cls->qualname : std::string("Task")) + ".task_wakeup";
+    }
     return "<TaskWakeupMethWrapper object at " + address_text() + ">";
   }
   Value call(std::span<const Value> args) override;
@@ -57,6 +61,21 @@ class TaskWakeupMethWrapper : public runtime::Callable {
 Task::Task(Ref<runtime::Coroutine> coro, EventLoop* loop, std::optional<std::string> name, bool eager,
            Ref<runtime::Context> context)
     : Future(loop), coro_(std::move(coro)), context_(context ? std::move(context) : runtime::copy_context()) {
+  begin(std::move(name), eager);
+}
+
+Task::Task(Unstarted, EventLoop* loop) : Future(loop) { log_destroy_pending = false; }
+
+void Task::start(Ref<runtime::Coroutine> coro, EventLoop* loop, std::optional<std::string> name,
+                 Ref<runtime::Context> context) {
+  loop_ = loop;
+  coro_ = std::move(coro);
+  context_ = context ? std::move(context) : runtime::copy_context();
+  log_destroy_pending = true;
+  begin(std::move(name), false);
+}
+
+void Task::begin(std::optional<std::string> name, bool eager) {
   // _task_name_counter only advances for unnamed tasks, as in CPython.
   if (name) set_name(std::move(*name));
   else number_ = loop_->next_task_number();
@@ -86,12 +105,13 @@ void Task::finalize() {
 }
 
 std::string Task::repr() const {
+  if (!coro_) return fmt::format("<{} {}>", type_name(), repr_info());
   std::string info = repr_info();
   if (!done() && (must_cancel_ || (loop_->profile().cancel_counting && num_cancels_requested_ > 0)))
     info.replace(0, info.find_first_of(" ") == std::string::npos ? info.size() : info.find(' '), "cancelling");
   std::string head = info.substr(0, info.find(' '));
   std::string tail = info.find(' ') == std::string::npos ? "" : info.substr(info.find(' '));
-  std::string out = "<Task " + head;
+  std::string out = "<" + std::string(type_name()) + " " + head;
   if (loop_->profile().task_names) out += " name='" + get_name() + "'";
   // coroutines._format_coroutine: "main() running at FILE:LINE", or "done,
   // defined at" once the coroutine has finished.
@@ -516,6 +536,9 @@ Ref<Future> gather(EventLoop& loop, const std::vector<Value>& coros_or_futures, 
     Ref<Future> fut;
     if (auto it = arg_to_fut.find(arg.object()); arg.object() && it != arg_to_fut.end()) fut = it->second;
     if (!fut) {
+      // ensure_future(arg, loop=loop): `loop` is the first future's own.
+      if (auto* f = arg.as<Future>(); f && f->get_loop() != &loop)
+        runtime::raise(loop.builtins().ValueError, std::string(loop.profile().future_loop_mismatch));
       fut = ensure_future(loop, arg);
       // A task made here for a coroutine: its caller cannot control it, so
       // it is not reported if destroyed pending.

@@ -19,6 +19,14 @@ class Task : public Future {
   // copy of the current one, as Task.__init__ does.
   Task(runtime::Ref<runtime::Coroutine> coro, EventLoop* loop, std::optional<std::string> name, bool eager_start,
        runtime::Ref<runtime::Context> context = nullptr);
+  // A program's subclass instance, made before its __init__ reaches
+  // Task.__init__ (start): no task of the loop until then.
+  struct Unstarted {};
+  Task(Unstarted, EventLoop* loop);
+  // Task.__init__ on such an instance: it becomes the task of `coro`.
+  void start(runtime::Ref<runtime::Coroutine> coro, EventLoop* loop, std::optional<std::string> name,
+             runtime::Ref<runtime::Context> context);
+  bool started() const { return coro_ != nullptr; }
   ~Task() override;
 
   std::string_view type_name() const override { return "Task"; }
@@ -51,6 +59,8 @@ class Task : public Future {
   friend class TaskStepMethWrapper;
   friend class TaskWakeupMethWrapper;
   void eager_start();
+  // The rest of Task.__init__, once coro, loop and context are set.
+  void begin(std::optional<std::string> name, bool eager);
   // Task.__step
   void step(runtime::Ref<runtime::PyException> exc);
   // Task.__step_run_and_handle_result

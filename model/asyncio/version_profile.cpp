@@ -85,6 +85,8 @@ constexpr VersionProfile make_profile(int minor) {
   p.condition_renotifies = since(13);
   p.to_thread = since(9);
   p.dataclass_error_names_default = since(13);
+  p.future_loop_mismatch = since(8) ? "The future belongs to a different loop than the one specified as the loop argument"
+                                    : "loop argument must agree with Future";
   p.language.cannot_access_wording = since(11);
   p.language.qualname_in_call_errors = since(10);
   p.language.name_suggestions = since(10);

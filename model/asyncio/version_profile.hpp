@@ -166,6 +166,8 @@ struct VersionProfile {
   bool condition_renotifies;
   // 3.9+: asyncio.to_thread exists (asim says it is not modelled).
   bool to_thread;
+  // ensure_future(fut, loop=other)'s ValueError (3.8 reworded it).
+  std::string_view future_loop_mismatch;
   // 3.13: @dataclass's "non-default argument 'b' follows default argument"
   // names the default argument too.
   bool dataclass_error_names_default;

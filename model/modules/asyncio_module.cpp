@@ -81,6 +81,11 @@ class AsyncioModule {
   asyncio::EventLoop& loop() { return session_.require_running_loop(); }
   // get_event_loop(), for what CPython also allows outside one.
   asyncio::EventLoop& event_loop() { return session_.get_event_loop(); }
+  // A loop= argument: one of asyncio's own loops.
+  asyncio::EventLoop& loop_object_arg(const Value& given, const char* what) {
+    if (auto* loop = given.as<LoopObject>()) return *loop->loop;
+    not_modelled(what, "a loop object other than asyncio's own");
+  }
   // The loop a Queue, Lock, Event or Semaphore made now will use.
   asyncio::LoopBinding binding() {
     if (session_.profile().loop_bound_on_first_use) return asyncio::LoopBinding(session_.process());
@@ -207,20 +212,31 @@ Ref<runtime::Module> AsyncioModule::build() {
     task->set_name(runtime::to_str(b[1]));
     return Value(task);
   });
-  // tasks.ensure_future
-  def(*m, "ensure_future", {pos("coro_or_future"), kwonly("loop")},
-      [self](const Bound& b) { return Value(asyncio::ensure_future(self->event_loop(), b[0])); });
-  // tasks.gather
+  // tasks.ensure_future: a future as it is (on the loop given, if one is),
+  // a coroutine as a task of the loop given, else of get_event_loop().
+  def(*m, "ensure_future", {pos("coro_or_future"), kwonly("loop")}, [self](const Bound& b) {
+    asyncio::EventLoop* given = b[1].is_none() ? nullptr : &self->loop_object_arg(b[1], "ensure_future(loop=...)");
+    if (auto* fut = b[0].as<asyncio::Future>()) {
+      if (given && given != fut->get_loop())
+        runtime::raise(builtins().ValueError, std::string(self->session_.profile().future_loop_mismatch));
+      return b[0];
+    }
+    return Value(asyncio::ensure_future(given ? *given : self->event_loop(), b[0]));
+  });
+  // tasks.gather: the loop given (3.7-3.9), else the first argument's: a
+  // future's own, a coroutine's get_event_loop().
   def(*m, "gather", with_loop({varargs("coros_or_futures"), kwonly("return_exceptions", Value::boolean(false))}),
       [self](const Bound& b) {
         auto* given = self->loop_argument(b, b.rest.empty());
         if (b.rest.empty()) return Value(asyncio::gather(given ? *given : self->event_loop(), {}, false));
-        return Value(asyncio::gather(self->event_loop(), b.rest, runtime::truthy(b[1])));
+        if (!given)
+          if (auto* first = b.rest.front().as<asyncio::Future>()) given = first->get_loop();
+        return Value(asyncio::gather(given ? *given : self->event_loop(), b.rest, runtime::truthy(b[1])));
       });
   // tasks.as_completed
   def(*m, "as_completed", with_loop({pos("fs"), kwonly("timeout")}), [self](const Bound& b) {
-    self->loop_argument(b);
-    return asyncio::as_completed(self->event_loop(), b[0], optional_seconds(b[1], "timeout"));
+    auto* given = self->loop_argument(b);
+    return asyncio::as_completed(given ? *given : self->event_loop(), b[0], optional_seconds(b[1], "timeout"));
   });
   // tasks.wait
   def(*m, "wait", with_loop({pos("fs"), kwonly("timeout"), kwonly("return_when", Value::str("ALL_COMPLETED"))}),
@@ -238,9 +254,15 @@ Ref<runtime::Module> AsyncioModule::build() {
                           });
   });
   // tasks.shield
+  // inner = ensure_future(arg, loop=loop); outer is made on inner's loop.
   def(*m, "shield", with_loop({pos("arg")}), [self](const Bound& b) {
-    self->loop_argument(b);
-    return Value(asyncio::shield(self->loop(), b[0]));
+    auto* given = self->loop_argument(b);
+    if (auto* fut = b[0].as<asyncio::Future>()) {
+      if (given && given != fut->get_loop())
+        runtime::raise(builtins().ValueError, std::string(self->session_.profile().future_loop_mismatch));
+      given = fut->get_loop();
+    }
+    return Value(asyncio::shield(given ? *given : self->event_loop(), b[0]));
   });
   // tasks.current_task / tasks.all_tasks
   // A loop given is asked as it is, running or not.
@@ -355,18 +377,53 @@ Ref<runtime::Module> AsyncioModule::build() {
     if (auto* loop = given.as<LoopObject>()) return *loop->loop;
     not_modelled(what, "a loop object other than asyncio's own");
   };
-  constructor(*types_.Future, function("Future", {kwonly("loop")}, [loop_of](const Bound& b) {
-                             return Value(loop_of(b[0], "asyncio.Future(loop=...)").new_future());
-                           }));
+  // A subclass instance is made on some loop before its __init__ gives it one.
+  auto loop_before_init = [s]() -> asyncio::EventLoop& {
+    if (auto* loop = s->clock_loop()) return *loop;
+    return s->get_event_loop();
+  };
+  derivable_future(*types_.Future,
+                   function("Future", {kwonly("loop")},
+                            [loop_of](const Bound& b) {
+                              return Value(loop_of(b[0], "asyncio.Future(loop=...)").new_future());
+                            }),
+                   function("Future.__init__", {pos("self"), kwonly("loop")},
+                            [loop_of](const Bound& b) {
+                              auto* fut = b[0].as<asyncio::Future>();
+                              if (!fut) runtime::raise(builtins().TypeError, "Future.__init__ needs a Future");
+                              fut->init_loop(&loop_of(b[1], "asyncio.Future(loop=...)"));
+                              return Value::none();
+                            }),
+                   loop_before_init);
   std::vector<Param> task_init{pos("coro"), kwonly("loop")};
   if (profile.task_names) task_init.push_back(kwonly("name"));
   if (profile.create_task_takes_context) task_init.push_back(kwonly("context"));
-  constructor(*types_.Task, function("Task", task_init, [loop_of, &profile](const Bound& b) {
-                std::optional<std::string> name;
-                if (profile.task_names && !b[2].is_none()) name = runtime::to_str(b[2]);
-                auto context = profile.create_task_takes_context ? context_of(b.values.back()) : nullptr;
-                return Value(loop_of(b[1], "asyncio.Task(loop=...)").new_task(require_coroutine(profile, b[0]), name, context));
-              }));
+  std::vector<Param> task_self_init{pos("self")};
+  task_self_init.insert(task_self_init.end(), task_init.begin(), task_init.end());
+  derivable_future(
+      *types_.Task,
+      function("Task", task_init,
+               [loop_of, &profile](const Bound& b) {
+                 std::optional<std::string> name;
+                 if (profile.task_names && !b[2].is_none()) name = runtime::to_str(b[2]);
+                 auto context = profile.create_task_takes_context ? context_of(b.values.back()) : nullptr;
+                 return Value(
+                     loop_of(b[1], "asyncio.Task(loop=...)").new_task(require_coroutine(profile, b[0]), name, context));
+               }),
+      function("Task.__init__", task_self_init,
+               [loop_of, &profile](const Bound& b) {
+                 auto* task = b[0].as<asyncio::Task>();
+                 if (!task) runtime::raise(builtins().TypeError, "Task.__init__ needs a Task");
+                 if (task->started())
+                   not_modelled("Task.__init__ on a task already made", "asim's tasks start once");
+                 auto coro = require_coroutine(profile, b[1]);
+                 std::optional<std::string> name;
+                 if (profile.task_names && !b[3].is_none()) name = runtime::to_str(b[3]);
+                 auto context = profile.create_task_takes_context ? context_of(b.values.back()) : nullptr;
+                 task->start(coro, &loop_of(b[2], "asyncio.Task(loop=...)"), name, context);
+                 return Value::none();
+               }),
+      loop_before_init);
 
   if (profile.task_group) {
     // runners.Runner

@@ -6,8 +6,10 @@
 #include <string_view>
 #include <vector>
 
+#include "model/asyncio/futures.hpp"
 #include "model/asyncio/locks.hpp"
 #include "model/asyncio/queues.hpp"
+#include "model/asyncio/tasks.hpp"
 #include "model/runtime/derived.hpp"
 #include "model/runtime/ops.hpp"
 
@@ -92,6 +94,17 @@ void refuse_overrides(const Type& cls, const Type& native, const std::vector<con
                    "asyncio's own methods call it on self; asim's do not");
 }
 
+// What asyncio's own code calls on a future or task, beside
+// add_done_callback (which reaches an override): the model's calls of these
+// would not.
+const std::vector<const char*> kFutureCalls = {"cancel", "cancelled", "done", "result", "exception", "set_result",
+                                               "set_exception", "remove_done_callback", "get_loop", "__await__",
+                                               "__iter__", "_make_cancelled_error"};
+const std::vector<const char*> kTaskCalls = {"cancel", "cancelled", "done", "result", "exception", "set_result",
+                                             "set_exception", "remove_done_callback", "get_loop", "__await__",
+                                             "__iter__", "_make_cancelled_error", "get_coro", "get_name", "set_name",
+                                             "get_context", "cancelling", "uncancel"};
+
 // T.__init__ as a subclass's __init__ reaches it: self takes the state of an
 // object `fn` makes from the arguments.
 template <class T>
@@ -130,6 +143,28 @@ void derivable_constructor(Type& type, Ref<BuiltinFunction> fn) {
     const bool own_init = cls->lookup_override("__init__").has_value();
     const Value plain = own_init ? fn->call_kw({}, {}) : fn->call_kw(args, kwargs);
     return kind->derive(cls, plain);
+  };
+}
+
+void derivable_future(Type& type, Ref<BuiltinFunction> fn, Ref<BuiltinFunction> init,
+                      std::function<asyncio::EventLoop&()> loop_before_init) {
+  const bool task = type.name == "Task";
+  type.add_method("__init__", init);
+  const Type* native = &type;
+  type.constructor = [fn, init, native, task, loop_before_init](const Ref<Type>& cls, std::span<const Value> args,
+                                                                std::span<const runtime::Keyword> kwargs) {
+    if (cls.get() == native) return fn->call_kw(args, kwargs);
+    refuse_overrides(*cls, *native, task ? kTaskCalls : kFutureCalls);
+    asyncio::EventLoop* loop = &loop_before_init();
+    const Value self = task ? Value(make<runtime::Derived<asyncio::Task>>(cls, asyncio::Task::Unstarted{}, loop))
+                            : Value(make<runtime::Derived<asyncio::Future>>(cls, loop));
+    // A class without an __init__ of its own: the arguments are the base's.
+    if (!cls->lookup_override("__init__")) {
+      std::vector<Value> all{self};
+      all.insert(all.end(), args.begin(), args.end());
+      init->call_kw(all, kwargs);
+    }
+    return self;
   };
 }
 

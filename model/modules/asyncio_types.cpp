@@ -75,7 +75,7 @@ void add_future_methods(Type& t, const std::string& cls, const asyncio::VersionP
                  if (!fn)
                    runtime::raise(runtime::Runtime::current().builtins.TypeError,
                                   fmt::format("'{}' object is not callable", runtime::type_name(b[1])));
-                 f.add_done_callback(std::move(fn), context_of(b[2]));
+                 f.add_done_callback_base(std::move(fn), context_of(b[2]));
                  return Value::none();
                }));
   t.add_method("remove_done_callback",

@@ -116,9 +116,10 @@ class Session : public runtime::ModuleFinder {
   trace::Sink* sink() const { return config_.sink; }
   // Keeps a module's C++ state alive as long as the session.
   void keep_alive(std::shared_ptr<void> state) { kept_.push_back(std::move(state)); }
+  // The running loop, else the loop made last; nullptr before the first.
+  asyncio::EventLoop* clock_loop() const;
 
  private:
-  asyncio::EventLoop* clock_loop() const;
   void trace_output(trace::Kind kind, std::string_view subject, std::string_view text);
   SessionConfig config_;
   Writer out_, err_;

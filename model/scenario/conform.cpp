@@ -294,6 +294,8 @@ std::string normalise_callback(std::string_view raw) {
       }
     }
   }
+  // The bound method names the task's class, a program's subclass too.
+  if (name.ends_with(".task_wakeup")) return "Task.__wakeup";
   for (const auto& rule : callback_table())
     if (rule.raw == name) return std::string(rule.common);
   return name;

@@ -6,6 +6,7 @@ import sys
 import unittest
 
 import _asimlib
+from unittest import mock
 
 
 def run_briefly(loop):
@@ -27,6 +28,10 @@ def run_once(loop):
     """Runs the loop through one iteration (stop is scheduled first)."""
     loop.call_soon(loop.stop)
     loop.run_forever()
+
+
+def MockCallback(**kwargs):
+    return mock.Mock(spec=['__call__'], **kwargs)
 
 
 async def await_without_task(coro):
