@@ -8,6 +8,8 @@
 #include <iostream>
 #include <memory>
 
+#include <unistd.h>
+
 #include "model/scenario/check.hpp"
 #include "model/scenario/conform.hpp"
 
@@ -18,6 +20,7 @@ namespace {
 struct CheckArgs {
   bool update = false;
   bool catalogue = false;
+  bool quiet = false;
   std::string versions;
   std::vector<std::string> paths;
 };
@@ -66,6 +69,9 @@ int run_check_command(const CheckArgs& args) {
     if (comma > start) options.versions.push_back(args.versions.substr(start, comma - start));
     start = comma + 1;
   }
+  // A progress line on a terminal, unless the report itself goes there (its
+  // line per scenario already shows how far the check has come).
+  if (!args.quiet && isatty(STDERR_FILENO) && !isatty(STDOUT_FILENO)) options.progress = stderr;
   const int status = check::run_check(paths, options, std::cout);
   std::cout.flush();
   return status;
@@ -81,6 +87,8 @@ CLI::App* add_check_command(CLI::App& app) {
                 "first recapture the expected outputs from real CPython (tests/conformance/capture.py)");
   cmd->add_flag("--claims-catalogue", args->catalogue,
                 "print a markdown list of the scenarios' claims with CPython's verdicts (docs/claims.md)");
+  cmd->add_flag("-q,--quiet", args->quiet,
+                "no progress line on stderr (there is none unless stderr is a terminal and stdout is not)");
   cmd->add_option("--python", args->versions, "versions, comma-separated (default: all captured)");
   cmd->add_option("PATHS", args->paths, "scenario files or folders (default: scenarios)");
   cmd->callback([args] {

@@ -67,20 +67,26 @@ int run_explore(const ExploreArgs& args) {
     options.shard->depth = args.shard_depth;
   }
   // Progress on a terminal only: pipes and tests see the result alone.
+  static bool progress_shown = false;
   if (isatty(STDERR_FILENO))
     options.progress = [](std::size_t done, std::size_t cap) {
-      if (done % 100 == 0 || done == cap) std::fprintf(stderr, "\rasim explore: %zu schedules (at most %zu)", done, cap);
+      if (done % 100 != 0 && done != cap) return;
+      std::fprintf(stderr, "\rasim explore: %zu schedules (at most %zu)", done, cap);
+      progress_shown = true;
     };
+  const auto end_progress = [] {
+    if (progress_shown) std::fputs("\n", stderr);
+  };
   if (options.shard) {
     const auto shard = explore::explore_shard(args.file, options);
-    if (options.progress && shard.runs.size() >= 100) std::fputs("\n", stderr);
+    end_progress();
     const auto text = explore::render_shard(shard);
     std::fwrite(text.data(), 1, text.size(), stdout);
     std::fflush(stdout);
     return 0;
   }
   const auto result = explore::explore_file(args.file, options);
-  if (options.progress && result.schedules >= 100) std::fputs("\n", stderr);
+  end_progress();
   print(result, args.format);
   return 0;
 }

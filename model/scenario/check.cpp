@@ -130,7 +130,12 @@ std::string unified_diff(std::string_view expected, std::string_view actual, std
 int run_check(const std::vector<std::string>& paths, const Options& options, std::ostream& out) {
   const auto files = conform::find_scenarios(paths);
   std::size_t pairs = 0, regressions = 0, skipped = 0;
+  std::size_t done = 0;
   for (const auto& path : files) {
+    ++done;
+    if (options.progress)
+      fmt::print(options.progress, "\rasim check: {}/{} scenarios, {} pairs, {} regressions", done, files.size(),
+                 pairs, regressions);
     const auto json_path = fs::path(path).replace_extension(".expected.json");
     std::ifstream in(json_path);
     if (!in) {
@@ -223,6 +228,7 @@ int run_check(const std::vector<std::string>& paths, const Options& options, std
       if (any_mismatch) out << "  (* the model differs from CPython here)\n";
     }
   }
+  if (options.progress && !files.empty()) std::fputs("\n", options.progress);
   out << fmt::format("{} scenario{}, {} scenario x version pair{}, {} regression{}{}\n", files.size(),
                      files.size() == 1 ? "" : "s", pairs, pairs == 1 ? "" : "s", regressions,
                      regressions == 1 ? "" : "s",

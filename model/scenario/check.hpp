@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstdio>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -17,6 +18,9 @@ namespace asim::scenario::check {
 struct Options {
   std::vector<std::string> versions;  // empty: every version in the expected.json
   std::uint64_t max_instructions = 200'000'000;
+  // Where to show how far the check has come (one line rewritten in place
+  // after each scenario), or null for none.
+  std::FILE* progress = nullptr;
 };
 
 // A unified-style diff of two texts, line by line ("--- a", "+++ b", "@@" hunks
