@@ -36,13 +36,7 @@ file(GLOB_RECURSE WEB_MODEL_SOURCES CONFIGURE_DEPENDS
 list(APPEND WEB_MODEL_SOURCES ${CMAKE_SOURCE_DIR}/model/scenario/run.cpp ${CMAKE_SOURCE_DIR}/model/scenario/main_module.cpp
   ${CMAKE_SOURCE_DIR}/model/explore/chooser.cpp)
 
-file(GLOB_RECURSE STDLIB_FILES CONFIGURE_DEPENDS stdlib/*.py)
-set(STDLIB_TABLE ${CMAKE_BINARY_DIR}/generated/stdlib_files.cpp)
-add_custom_command(OUTPUT ${STDLIB_TABLE}
-  COMMAND ${CMAKE_COMMAND} -DROOT=${CMAKE_SOURCE_DIR}/stdlib -DOUTPUT=${STDLIB_TABLE}
-          -P ${CMAKE_SOURCE_DIR}/cmake/embed_stdlib.cmake
-  DEPENDS ${STDLIB_FILES} ${CMAKE_SOURCE_DIR}/cmake/embed_stdlib.cmake
-  COMMENT "Embedding stdlib/")
+include(cmake/stdlib.cmake)
 
 add_library(asim_model STATIC ${WEB_MODEL_SOURCES} ${STDLIB_TABLE})
 target_include_directories(asim_model PUBLIC ${CMAKE_SOURCE_DIR})
