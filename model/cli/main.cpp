@@ -105,8 +105,9 @@ int main(int argc, char** argv) {
   asim::cli::add_limit_options(*exec, exec_options, exec_limits);
   exec->add_option("--max-time", exec_options.limits.max_time, "stop when the virtual clock passes this")
       ->capture_default_str();
-  exec->add_option("--interrupt-at", exec_options.interrupt_at,
-                   "raise KeyboardInterrupt at the N-th eval-breaker check, as a Ctrl-C seen there would "
+  std::string exec_interrupts;
+  exec->add_option("--interrupt-at", exec_interrupts,
+                   "a Ctrl-C at the N-th eval-breaker check (N,M,...: one at each), as one seen there would "
                    "(deterministic: the playground's Stop replays a run so)");
   std::string exec_replay;
   exec->add_option("--replay", exec_replay, "replay one schedule from `asim explore` (a token such as c:1.0.2)");
@@ -147,6 +148,7 @@ int main(int argc, char** argv) {
         exec_options.cpython_lib = asim::scenario::installed_cpython_lib(exec_python);
       }
       asim::cli::apply_limit_flags(exec_limits, exec_options);
+      exec_options.interrupt_at = asim::runtime::parse_interrupt_checks(exec_interrupts);
       std::optional<asim::explore::Replay> replay;
       if (!exec_replay.empty()) {
         replay.emplace(asim::explore::parse_token(exec_replay));

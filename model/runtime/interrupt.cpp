@@ -1,6 +1,10 @@
 #include "model/runtime/interrupt.hpp"
 
+#include <algorithm>
 #include <atomic>
+#include <charconv>
+#include <stdexcept>
+#include <string>
 #include <utility>
 
 #include "model/runtime/runtime.hpp"
@@ -12,20 +16,24 @@ namespace {
 std::atomic<bool> tripped{false};
 static_assert(std::atomic<bool>::is_always_lock_free);
 std::function<void()> sigint_handler;
-// The checks of this run; at `next_event` one of the two below is due.
+// The checks of this run; at `next_event` a trip point or a report is due.
 std::uint64_t checks = 0;
-std::uint64_t trip_at = 0;
+std::vector<std::uint64_t> trip_points;  // ascending
+std::size_t next_trip = 0;
 void (*check_observer)(std::uint64_t) = nullptr;
 std::uint64_t next_event = 0;
 
+std::uint64_t trip_at() noexcept { return next_trip < trip_points.size() ? trip_points[next_trip] : 0; }
+
 void plan_next_event() noexcept {
+  const std::uint64_t trip = trip_at();
   const std::uint64_t report = check_observer ? (checks / kChecksPerProgressReport + 1) * kChecksPerProgressReport : 0;
-  next_event = trip_at > checks && (!report || trip_at < report) ? trip_at : report;
+  next_event = trip > checks && (!report || trip < report) ? trip : report;
 }
 
 void check_event() noexcept {
-  if (checks == trip_at) {
-    trip_at = 0;
+  if (checks == trip_at()) {
+    ++next_trip;
     tripped.store(true, std::memory_order_relaxed);
   }
   if (check_observer && checks % kChecksPerProgressReport == 0) check_observer(checks);
@@ -46,9 +54,28 @@ void clear_interrupt() noexcept {
   plan_next_event();
 }
 
-void request_interrupt_at(std::uint64_t check) noexcept {
-  trip_at = check;
+void request_interrupt_at(std::vector<std::uint64_t> checks_at) {
+  std::erase(checks_at, 0);  // the count starts at 1
+  std::sort(checks_at.begin(), checks_at.end());
+  trip_points = std::move(checks_at);
+  next_trip = 0;
   plan_next_event();
+}
+
+std::vector<std::uint64_t> parse_interrupt_checks(std::string_view text) {
+  std::vector<std::uint64_t> checks;
+  while (!text.empty()) {
+    const auto comma = text.find(',');
+    const auto item = text.substr(0, comma);
+    std::uint64_t n = 0;
+    const auto [end, error] = std::from_chars(item.data(), item.data() + item.size(), n);
+    if (error != std::errc() || end != item.data() + item.size() || n == 0)
+      throw std::invalid_argument("not a check number: '" + std::string(item) + "'");
+    checks.push_back(n);
+    if (comma == std::string_view::npos) break;
+    text.remove_prefix(comma + 1);
+  }
+  return checks;
 }
 
 void set_check_observer(void (*observer)(std::uint64_t)) noexcept {

@@ -9,6 +9,8 @@
 
 #include <cstdint>
 #include <functional>
+#include <string_view>
+#include <vector>
 
 namespace asim::runtime {
 
@@ -27,8 +29,13 @@ void clear_interrupt() noexcept;
 // is deterministic, so tripping the flag at the n-th check of a rerun of
 // the same program stops it exactly where a Ctrl-C seen at that check of
 // the first run did (the browser, whose running program cannot be told
-// anything, reruns it so; `asim exec --interrupt-at N`). 0: never.
-void request_interrupt_at(std::uint64_t check) noexcept;
+// anything, reruns it so; `asim exec --interrupt-at N`). Several checks are
+// several Ctrl-Cs (3.11+'s asyncio.run takes two to stop a busy loop: the
+// first only cancels the main task). Empty: never.
+void request_interrupt_at(std::vector<std::uint64_t> checks);
+// "N,M,...", as `asim exec --interrupt-at` and the page give them; throws
+// std::invalid_argument on anything else.
+std::vector<std::uint64_t> parse_interrupt_checks(std::string_view text);
 // Called with the count every kChecksPerProgressReport checks while a run
 // goes (the browser's worker reports where it is); must not throw.
 constexpr std::uint64_t kChecksPerProgressReport = 1 << 14;

@@ -44,9 +44,9 @@ struct RunOptions {
   // flushes run when the main module ends, before its traceback.
   std::function<void(std::string_view)> stream_out, stream_err;
   std::function<void()> flush_out, flush_err;
-  // A Ctrl-C replayed (runtime::request_interrupt_at): KeyboardInterrupt at
-  // the run's n-th eval-breaker check; 0: none.
-  std::uint64_t interrupt_at = 0;
+  // Ctrl-Cs replayed (runtime::request_interrupt_at): the SIGINT handler
+  // runs at each of these eval-breaker checks of the run.
+  std::vector<std::uint64_t> interrupt_at;
   // The program's standard input, a line at a time (modules::SessionConfig).
   std::function<std::optional<std::string>()> read_line;
 };

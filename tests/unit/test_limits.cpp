@@ -67,7 +67,7 @@ TEST_CASE("limits: interrupt_at replays a Ctrl-C at a counted eval-breaker check
   REQUIRE(reported.size() >= 4);
   asim::scenario::RunOptions options;
   options.python = "3.12";
-  options.interrupt_at = reported[reported.size() / 2];
+  options.interrupt_at = {reported[reported.size() / 2]};
   const auto first = asim::scenario::run_source("/p.py", program, options);
   const auto second = asim::scenario::run_source("/p.py", program, options);
   CHECK(first.exit_code == -2);
@@ -78,4 +78,42 @@ TEST_CASE("limits: interrupt_at replays a Ctrl-C at a counted eval-breaker check
   CHECK(second.err == first.err);
   // Without interrupt_at the next run goes to its end.
   CHECK(asim::scenario::run_source("/p.py", program, {}).out == whole.out);
+}
+
+TEST_CASE("limits: interrupt_at with two checks is two Ctrl-Cs, as 3.11+'s asyncio.run needs for a busy loop", "[limits]") {
+  // CPython 3.12, the same loop sending itself SIGINT at two iterations:
+  // one signal only cancels the main task (the Runner's handler), so the
+  // loop finishes and the CancelledError ends the run as KeyboardInterrupt;
+  // a second one inside the loop raises KeyboardInterrupt there.
+  static std::vector<std::uint64_t> reported;
+  reported.clear();
+  asim::runtime::set_check_observer([](std::uint64_t checks) { reported.push_back(checks); });
+  const char* program =
+      "import asyncio\n"
+      "async def main():\n"
+      "    n = 0\n"
+      "    while n < 300000:\n"
+      "        n += 1\n"
+      "    print('finished')\n"
+      "    await asyncio.sleep(0)\n"
+      "    print('after sleep')\n"
+      "asyncio.run(main())\n";
+  asim::scenario::RunOptions options;
+  options.python = "3.12";
+  const auto whole = asim::scenario::run_source("/p.py", program, options);
+  asim::runtime::set_check_observer(nullptr);
+  REQUIRE(whole.out == "finished\nafter sleep\n");
+  REQUIRE(reported.size() >= 3);
+  options.interrupt_at = {reported[reported.size() / 3]};
+  const auto once = asim::scenario::run_source("/p.py", program, options);
+  CHECK(once.out == "finished\n");
+  CHECK(once.err.find("asyncio.exceptions.CancelledError\n\nDuring handling of the above exception, another "
+                      "exception occurred:") != std::string::npos);
+  CHECK(once.err.ends_with("KeyboardInterrupt\n"));
+  options.interrupt_at = {reported[reported.size() / 2], reported[reported.size() / 3]};
+  const auto twice = asim::scenario::run_source("/p.py", program, options);
+  CHECK(twice.out == "");
+  CHECK(twice.err.find("CancelledError") == std::string::npos);
+  CHECK(twice.err.ends_with("KeyboardInterrupt\n"));
+  CHECK(twice.exit_code == -2);
 }
