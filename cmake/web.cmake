@@ -27,14 +27,15 @@ add_compile_options(-Wno-deprecated-experimental-coroutine)
 # same 8 MiB as a native process's default.
 set(ASIM_WEB_STACK_BYTES 8388608)
 
-# What runs one program: everything but the commands that start real CPython
-# processes (scenario/conform.cpp: fork, exec, pipes), the scenario checks and
-# explore built on them, and the command line itself (model/cli: terminals,
-# signals). None of them exists in a browser.
+# What runs one program, and explore's many runs: everything but the
+# commands that start real CPython processes (scenario/conform.cpp: fork,
+# exec, pipes), the scenario checks built on them, and the command line
+# itself (model/cli: terminals, signals). None of them exists in a browser.
 file(GLOB_RECURSE WEB_MODEL_SOURCES CONFIGURE_DEPENDS
   model/runtime/*.cpp model/asyncio/*.cpp model/trace/*.cpp model/lang/*.cpp model/modules/*.cpp)
 list(APPEND WEB_MODEL_SOURCES ${CMAKE_SOURCE_DIR}/model/scenario/run.cpp ${CMAKE_SOURCE_DIR}/model/scenario/main_module.cpp
-  ${CMAKE_SOURCE_DIR}/model/explore/chooser.cpp)
+  ${CMAKE_SOURCE_DIR}/model/scenario/outcome_text.cpp ${CMAKE_SOURCE_DIR}/model/explore/chooser.cpp
+  ${CMAKE_SOURCE_DIR}/model/explore/explore.cpp)
 
 include(cmake/stdlib.cmake)
 
@@ -53,7 +54,7 @@ target_link_libraries(asim_web PRIVATE asim_model)
 set_target_properties(asim_web PROPERTIES OUTPUT_NAME asim SUFFIX .js)
 target_link_options(asim_web PRIVATE ${WEB_FLAGS}
   -sENVIRONMENT=worker -sALLOW_MEMORY_GROWTH=1 -sTOTAL_STACK=${ASIM_WEB_STACK_BYTES}
-  -sEXPORTED_FUNCTIONS=_asim_run,_asim_reset,_asim_timeline_html -sEXPORTED_RUNTIME_METHODS=ccall -sMODULARIZE=1 -sEXPORT_NAME=createAsim)
+  -sEXPORTED_FUNCTIONS=_asim_run,_asim_explore,_asim_reset,_asim_timeline_html -sEXPORTED_RUNTIME_METHODS=ccall -sMODULARIZE=1 -sEXPORT_NAME=createAsim)
 
 # asim.html: the page, its worker, the model and every scenario in one file.
 file(GLOB WEB_PAGE_FILES CONFIGURE_DEPENDS web/*)

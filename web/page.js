@@ -17,6 +17,9 @@
   // ---- editor: line numbers follow the text and its scrolling
   // Lines where a task of the step shown is suspended are marked.
   let markedLines = new Set();
+  // Where the program was refused: a syntax error or a construct asim does
+  // not model, as the first version that refused it reported it.
+  let errorMark = null;
   function renumber() {
     const lines = code.value.split("\n").length;
     gutter.textContent = "";
@@ -24,6 +27,12 @@
       const n = document.createElement("span");
       n.textContent = i + "\n";
       if (markedLines.has(i)) n.className = "at";
+      if (errorMark && errorMark.line === i) {
+        n.className = "error";
+        n.title = (errorMark.column ? "column " + errorMark.column + ": " : "") + errorMark.message;
+        n.dataset.asimErrorLine = String(i);
+        if (errorMark.column) n.dataset.asimErrorColumn = String(errorMark.column);
+      }
       gutter.append(n);
     }
     gutter.scrollTop = code.scrollTop;
@@ -107,7 +116,13 @@
     status.textContent = "the link to this program and these versions is in the address bar";
   });
 
-  // ---- running: one worker, replaced when a run is stopped
+  // ---- running: one worker, replaced when a run is stopped. Stop is the
+  // Ctrl-C: the worker reports how far the running version has come (its
+  // eval-breaker checks); Stop ends the worker and asks a new one for the
+  // same run with a Ctrl-C at the check last reported. Runs are
+  // deterministic, so it stops there with CPython's KeyboardInterrupt, and
+  // a second Stop during that run is a second Ctrl-C (3.11+'s asyncio.run
+  // needs two to end a busy loop: the first only cancels the main task).
   let worker = null, workerReady = false, pending = null, runId = 0, current = null;
   function startWorker() {
     workerReady = false;
@@ -130,19 +145,33 @@
       return;
     }
     if (!current || data.id !== current.id) return;
-    if (data.kind === "result") show(data.result);
+    if (data.kind === "explored") {
+      showExplored(data.version, data.report);
+      finish("explored in " + Math.round(performance.now() - current.started) + " ms");
+    } else if (data.kind === "progress") {
+      current.running = data.version;
+      current.checks = data.checks;
+      document.body.dataset.asimChecks = String(data.checks);
+    } else if (data.kind === "result") {
+      current.running = null;
+      show(data.result);
+    }
     else if (data.kind === "done") {
       showTimeline(data.timeline);
       markDifferences();
       showSteps(current.snapshots, current.step);
-      finish("done in " + Math.round(performance.now() - current.started) + " ms");
+      errorMark = firstRefusal(current.job);
+      renumber();
+      finish(errorMark ? "line " + errorMark.line + (errorMark.column ? ", column " + errorMark.column : "") + ": " +
+             errorMark.message : "done in " + Math.round(performance.now() - current.started) + " ms");
     }
   }
   function send(job) {
-    current = { id: job.id, started: performance.now(), outputs: {}, snapshots: {}, step: job.step };
+    current = { id: job.id, job, started: performance.now(), outputs: {}, snapshots: {}, step: job.step,
+                running: null, checks: 0 };
     worker.postMessage(job);
   }
-  function run(step) {
+  function run(step, replay) {
     const versions = chosenVersions();
     if (!versions.length) { status.textContent = "choose at least one version"; return; }
     results.textContent = "";
@@ -151,25 +180,143 @@
     $("steps-box").hidden = true;
     pause();
     markedLines = new Set();
+    errorMark = null;
     renumber();
     $("run").disabled = true;
+    $("explore").disabled = true;
     $("stop").disabled = false;
     document.body.dataset.asimState = "running";
     status.textContent = workerReady ? "running\u2026" : "loading the model\u2026";
-    const job = { id: ++runId, source: code.value, versions, step };
+    delete document.body.dataset.asimStoppedAt;
+    const job = { id: ++runId, source: code.value, versions, step, interrupts: {}, limits: chosenLimits(), replay };
     if (workerReady) send(job); else pending = job;
+  }
+  // ---- explore: the outcomes of every schedule, each replayable into the
+  // results and the step view (as `asim exec --replay TOKEN`)
+  function explore() {
+    const versions = chosenVersions();
+    if (!versions.length) { status.textContent = "choose at least one version"; return; }
+    $("explore-box").hidden = false;
+    $("explore-summary").textContent = "exploring Python " + versions[0] + "\u2026";
+    $("explore-outcomes").textContent = "";
+    $("run").disabled = true;
+    $("explore").disabled = true;
+    $("stop").disabled = false;
+    document.body.dataset.asimState = "running";
+    status.textContent = workerReady ? "exploring\u2026" : "loading the model\u2026";
+    const job = { kind: "explore", id: ++runId, source: code.value, version: versions[0], maxSchedules: 1000 };
+    if (workerReady) send(job); else pending = job;
+  }
+  function showExplored(version, report) {
+    const summary = $("explore-summary"), table = $("explore-outcomes");
+    if (report.error) { summary.textContent = report.error; return; }
+    const n = report.outcomes.length;
+    summary.textContent = "Python " + version + ": " + (report.complete ? "all " : "") + report.schedules +
+      " schedules" + (report.complete ? "" : " (the first ones; there are more)") + ", " + n + " distinct outcome" +
+      (n === 1 ? "" : "s") + ".";
+    const head = table.insertRow();
+    for (const title of ["schedules", "exit", "stdout", "last line of stderr", ""]) {
+      const th = document.createElement("th");
+      th.textContent = title;
+      head.append(th);
+    }
+    report.outcomes.forEach((o, i) => {
+      const row = table.insertRow();
+      row.dataset.asimOutcome = String(i);
+      row.insertCell().textContent = String(o.count);
+      row.insertCell().textContent = String(o.exit);
+      const out = document.createElement("pre");
+      out.textContent = o.stdout;
+      row.insertCell().append(out);
+      row.insertCell().textContent = o.stderr_last_line;
+      const replay = document.createElement("button");
+      replay.type = "button";
+      replay.textContent = "replay";
+      replay.title = "run this schedule (asim exec --replay " + o.replay + ") and step through it";
+      replay.dataset.asimReplay = o.replay;
+      replay.addEventListener("click", () => {
+        setVersions([version]);
+        run(1, o.replay);
+      });
+      row.insertCell().append(replay);
+    });
+  }
+  // As `asim exec --max-seconds S --max-memory M`: a runaway program stops
+  // with a message, a huge allocation is a MemoryError, before the tab dies.
+  function chosenLimits() {
+    const number = (id, fallback) => {
+      const n = Number($(id).value);
+      return Number.isFinite(n) && n > 0 ? n : fallback;
+    };
+    return { seconds: number("max-seconds", 60), memoryMiB: number("max-memory", 1024) };
   }
   function stop() {
     worker.terminate();
     pending = null;
+    if (current && current.running && current.checks > 0) {
+      replayInterrupted(current);
+      return;
+    }
     for (const pre of results.querySelectorAll("[data-asim-exit]"))
       if (pre.textContent === "running\u2026") pre.textContent = "stopped";
     finish("stopped");
     startWorker();
   }
+  // The versions before the one stopped run again (the timeline shows them
+  // all), the stopped one with its Ctrl-Cs; the ones after it do not run.
+  function replayInterrupted(stopped) {
+    const version = stopped.running, job = stopped.job;
+    const interrupts = Object.assign({}, job.interrupts);
+    interrupts[version] = (interrupts[version] || []).concat([stopped.checks]);
+    const versions = job.versions.slice(0, job.versions.indexOf(version) + 1);
+    for (const v of job.versions.slice(versions.length)) {
+      const exit = results.querySelector('[data-asim-exit="' + v + '"]');
+      if (exit) exit.textContent = "not run (stopped)";
+    }
+    document.body.dataset.asimStoppedAt = version + ":" + interrupts[version].join(",");
+    status.textContent = "Ctrl-C in Python " + version + "\u2026";
+    current = null;
+    startWorker();
+    pending = { id: ++runId, source: job.source, versions, step: job.step, interrupts, limits: job.limits,
+                replay: job.replay };
+  }
+  // A refusal's place: `main.py:LINE[:COL]: ... not supported by asim ...`,
+  // or a SyntaxError-like traceback's `File "main.py", line N`, its source
+  // line and caret line (CPython shows the line without its indentation).
+  function refusalIn(stderr, source) {
+    const unsupported = /^\/?main\.py:(\d+)(?::(\d+))?: (.*not supported by asim.*)$/m.exec(stderr);
+    if (unsupported) {
+      return { line: Number(unsupported[1]), column: unsupported[2] ? Number(unsupported[2]) : 0, message: unsupported[3] };
+    }
+    const lines = stderr.replace(/\n$/, "").split("\n");
+    const last = lines[lines.length - 1];
+    if (!/^(SyntaxError|IndentationError|TabError)\b/.test(last)) return null;
+    for (let k = lines.length - 1; k >= 0; k--) {
+      const at = /^  File "\/?main\.py", line (\d+)/.exec(lines[k]);
+      if (!at) continue;
+      const line = Number(at[1]);
+      let column = 0;
+      const caret = (lines[k + 2] || "").indexOf("^");
+      if (lines[k + 1] && lines[k + 1].startsWith("    ") && caret >= 4) {
+        const real = source.split("\n")[line - 1] || "";
+        column = real.length - real.trimStart().length + caret - 4 + 1;
+      }
+      return { line, column, message: last };
+    }
+    return null;
+  }
+  function firstRefusal(job) {
+    for (const v of job.versions || []) {
+      const pre = results.querySelector('[data-asim-stderr="' + v + '"]');
+      const mark = pre && refusalIn(pre.textContent, job.source);
+      if (mark) return mark;
+    }
+    return null;
+  }
   function finish(message) {
     current = null;
     $("run").disabled = false;
+    $("explore").disabled = false;
     $("stop").disabled = true;
     document.body.dataset.asimState = "done";
     status.textContent = message;
@@ -351,6 +498,7 @@
 
   $("run").addEventListener("click", () => run());
   $("stop").addEventListener("click", stop);
+  $("explore").addEventListener("click", explore);
 
   // ---- start: the fragment's program, else the seed question
   function loadFragment() {

@@ -9,7 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
-#include "model/scenario/conform.hpp"
+#include "model/scenario/outcome_text.hpp"
 #include "model/scenario/run.hpp"
 
 namespace asim::explore {

@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "model/asyncio/base_events.hpp"
+#include "model/scenario/outcome_text.hpp"
 #include "model/trace/event.hpp"
 
 namespace asim::scenario::conform {
@@ -45,11 +46,6 @@ struct HandleRun {
   std::string raw;       // the name as CPython's harness or the model wrote it
 };
 using HandleLog = std::vector<HandleRun>;
-
-// `0x7f12ab...` → `0x?`.
-std::string normalise_addresses(std::string_view text);
-// The last line of `text` with something other than whitespace, addresses normalised.
-std::string last_nonempty_line(std::string_view text);
 
 // The normalisation table: a callback's name as CPython (any version) or the
 // model writes it → the common name both are compared by. Names not in the

@@ -9,6 +9,16 @@ give there exactly the stdout and exit status real CPython gave (their
 view, driven by the fragment's step=N: at each step checked, the ready-queue
 and timer-heap panes hold what `asim run --format snapshots` (the native
 build) recorded at that iteration, and a screenshot there is not blank.
+Last, Stop as Ctrl-C: a program looping forever inside asyncio.run, stopped
+once (3.10) and twice (3.12, whose asyncio.run only cancels the main task at
+the first), ends as the native `asim exec --interrupt-at` ends at the checks
+the page stopped at: KeyboardInterrupt, its traceback, what was printed.
+And its memory limit: a huge list under 256 MiB is the MemoryError the
+native build raises under `--max-memory 256M`. Explore: the page's table of
+outcomes is `asim explore --format json`'s, and replaying one gives the
+stdout `asim exec --replay` gives. Refusals are marked in the editor: a
+syntax error at the line and column CPython 3.12's compile() reports, a
+construct asim does not model at its line.
 
     playground_test.py PAGE SCENARIOS_DIR ASIM_BINARY
 
@@ -131,6 +141,195 @@ def check_steps(browser, page, asim, source, versions, work):
     return failures
 
 
+# Loops forever inside asyncio.run: only Ctrl-Cs end it.
+FOREVER = '''import asyncio
+
+async def main():
+    print("looping", flush=True)
+    n = 0
+    while True:
+        n += 1
+
+asyncio.run(main())
+'''
+
+SHOWN_JS = """JSON.stringify([...document.querySelectorAll('[data-asim-stdout]')].map(pre => {
+  const v = pre.dataset.asimStdout;
+  return [v, pre.textContent, document.querySelector('[data-asim-stderr="' + v + '"]').textContent,
+          document.querySelector('[data-asim-exit="' + v + '"]').textContent];
+}))"""
+
+
+def native_interrupted(asim, source, version, checks):
+    """`asim exec --interrupt-at` on the program as the page names it."""
+    with tempfile.TemporaryDirectory() as folder:
+        (pathlib.Path(folder) / "main.py").write_text(source, encoding="utf-8")
+        r = subprocess.run([asim, "exec", "--python", version, "--interrupt-at", checks, "main.py"],
+                           cwd=folder, capture_output=True, text=True, check=False)
+        return r.stdout, r.stderr.replace(str(pathlib.Path(folder).resolve()), ""), str(r.returncode)
+
+
+def check_stop(browser, page, asim, versions, stops):
+    """Runs FOREVER, presses Stop `stops` times (each once the run has gone
+    past the last stop); returns the number of failures."""
+    browser.evaluate("document.body.dataset.asimState = 'idle'")
+    browser.navigate(page.as_uri() + fragment(versions, FOREVER))
+    last = 0
+    for k in range(stops):
+        if not browser.wait_for(f"Number(document.body.dataset.asimChecks || 0) > {last}", 60):
+            print(f"FAIL: stop {k + 1}: the page reports no progress past check {last}")
+            return 1
+        browser.evaluate("document.getElementById('stop').click()")
+        stopped_at = browser.evaluate("document.body.dataset.asimStoppedAt || ''")
+        last = int(stopped_at.rsplit(",", 1)[-1]) if ":" in stopped_at else 0
+    if not browser.wait_for("document.body.dataset.asimState === 'done'", 60):
+        print(f"FAIL: Stop x{stops} ({', '.join(versions)}): the run did not end")
+        return 1
+    version, checks = browser.evaluate("document.body.dataset.asimStoppedAt || ''").split(":")
+    shown = {v: (out, err, status) for v, out, err, status in json.loads(browser.evaluate(SHOWN_JS))}
+    bad = []
+    if len(checks.split(",")) != stops:
+        bad.append(f"stopped at {checks}, not {stops} Ctrl-Cs")
+    want = native_interrupted(asim, FOREVER, version, checks)
+    if shown.get(version) != want:
+        bad.append(f"{version}: page {shown.get(version)!r}\n      native {want!r}")
+    if not want[1].endswith("KeyboardInterrupt\n"):
+        bad.append(f"{version}: the native run does not end in KeyboardInterrupt: {want[1]!r}")
+    for v in versions[versions.index(version) + 1:]:
+        if shown.get(v, ("", "", ""))[2] != "not run (stopped)":
+            bad.append(f"{v}: {shown.get(v)!r}, not 'not run (stopped)'")
+    if bad:
+        print(f"FAIL: Stop x{stops} ({', '.join(versions)})\n    " + "\n    ".join(bad))
+        return 1
+    print(f"ok: Stop x{stops} in {version} at checks {checks}: KeyboardInterrupt as `asim exec --interrupt-at`")
+    return 0
+
+
+HUGE = '''try:
+    x = [0] * (10**9)
+except MemoryError as e:
+    print("caught", repr(e))
+print(len([0] * 1000))
+'''
+
+
+def check_memory(browser, page, asim):
+    """The page's memory limit at 256 MiB: `[0] * 10**9` is the MemoryError
+    that `asim exec --max-memory 256M` raises, not a dead tab."""
+    browser.evaluate("document.getElementById('max-memory').value = '256'")
+    browser.evaluate("document.body.dataset.asimState = 'idle'")
+    browser.navigate(page.as_uri() + fragment(["3.12"], HUGE))
+    if not browser.wait_for("document.body.dataset.asimState === 'done'", 60):
+        print("FAIL: memory limit: the run did not end")
+        return 1
+    browser.evaluate("document.getElementById('max-memory').value = '1024'")
+    shown = {v: (out, err, status) for v, out, err, status in json.loads(browser.evaluate(SHOWN_JS))}
+    with tempfile.TemporaryDirectory() as folder:
+        (pathlib.Path(folder) / "main.py").write_text(HUGE, encoding="utf-8")
+        r = subprocess.run([asim, "exec", "--python", "3.12", "--max-memory", "256M", "main.py"], cwd=folder,
+                           capture_output=True, text=True, check=False)
+    want = (r.stdout, r.stderr, str(r.returncode))
+    if shown.get("3.12") != want or not want[0].startswith("caught MemoryError()"):
+        print(f"FAIL: memory limit: page {shown.get('3.12')!r}\n      native {want!r}")
+        return 1
+    print("ok: memory limit 256 MiB: [0] * 10**9 is a MemoryError, as `asim exec --max-memory 256M`")
+    return 0
+
+
+EXPLORE_PROGRAM = pathlib.Path(__file__).resolve().parent.parent / "explore" / "shard_mix.py"
+
+OUTCOMES_JS = """JSON.stringify([...document.querySelectorAll('[data-asim-outcome]')].map(row => {
+  const cells = row.cells;
+  return [Number(cells[0].textContent), Number(cells[1].textContent), cells[2].textContent, cells[3].textContent,
+          row.querySelector('[data-asim-replay]').dataset.asimReplay];
+}))"""
+
+
+def native(asim, source, *args):
+    with tempfile.TemporaryDirectory() as folder:
+        (pathlib.Path(folder) / "main.py").write_text(source, encoding="utf-8")
+        r = subprocess.run([asim, *args, "main.py"], cwd=folder, capture_output=True, text=True, check=False)
+        return r.stdout, r.stderr.replace(str(pathlib.Path(folder).resolve()), ""), str(r.returncode)
+
+
+def check_explore(browser, page, asim):
+    """Explore in the page against `asim explore`, then one replay."""
+    source = EXPLORE_PROGRAM.read_text(encoding="utf-8")
+    browser.evaluate("document.body.dataset.asimState = 'idle'")
+    browser.navigate(page.as_uri() + fragment(["3.12"], source))
+    if not browser.wait_for("document.body.dataset.asimState === 'done'", 60):
+        print("FAIL: explore: the first run did not end")
+        return 1
+    browser.evaluate("document.body.dataset.asimState = 'idle'; document.getElementById('explore').click()")
+    if not browser.wait_for("document.body.dataset.asimState === 'done'", 120):
+        print("FAIL: explore: the page did not finish exploring")
+        return 1
+    shown = json.loads(browser.evaluate(OUTCOMES_JS))
+    report = json.loads(native(asim, source, "explore", "--python", "3.12", "--format", "json")[0])
+    want = [[o["count"], o["exit"], o["stdout"], o["stderr_last_line"], o["replay"]] for o in report["outcomes"]]
+    if shown != want or len(want) < 2:
+        print(f"FAIL: explore: page {shown!r}\n      native {want!r}")
+        return 1
+    token = want[-1][4]
+    browser.evaluate("document.body.dataset.asimState = 'idle';"
+                     f"document.querySelector('[data-asim-replay=\"{token}\"]').click()")
+    if not browser.wait_for("document.body.dataset.asimState === 'done'", 60):
+        print("FAIL: explore: the replay did not end")
+        return 1
+    got = {v: out for v, out, _, _ in json.loads(browser.evaluate(SHOWN_JS))}.get("3.12")
+    replayed = native(asim, source, "exec", "--python", "3.12", "--replay", token)[0]
+    steps_shown = browser.evaluate("!document.getElementById('steps-box').hidden")
+    if got != replayed or got != want[-1][2] or not steps_shown:
+        print(f"FAIL: explore: replay {token}: page {got!r}, `asim exec --replay` {replayed!r}, "
+              f"steps shown {steps_shown}")
+        return 1
+    print(f"ok: explore: {len(want)} outcomes as `asim explore`; replay {token} as `asim exec --replay`")
+    return 0
+
+
+BROKEN = "async def main():\n    total = 0\n    for i in range(3):\n        total += (i *)\n"
+UNMODELLED = "import threading\nthread = threading.Thread(target=print)\nthread.start()\n"
+
+
+def cpython(version):
+    """The installed CPython X.Y under pyenv, or None."""
+    try:
+        root = subprocess.run(["pyenv", "root"], capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return next(iter(sorted(pathlib.Path(root, "versions").glob(f"{version}.*/bin/python{version}"))), None)
+
+
+def check_error_marks(browser, page):
+    """The editor's gutter marks where the program was refused: a syntax
+    error where CPython 3.12's compile() puts it (lineno, offset)."""
+    cases = [(UNMODELLED, (2, None))]
+    exe = cpython("3.12")
+    if exe:
+        probe = subprocess.run([str(exe), "-c", "import sys\ntry:\n    compile(sys.stdin.read(), 'main.py', 'exec')\n"
+                                "except SyntaxError as e:\n    print(e.lineno, e.offset)\n"],
+                               input=BROKEN, capture_output=True, text=True, check=False)
+        cases.insert(0, (BROKEN, tuple(int(x) for x in probe.stdout.split())))
+    else:
+        print("skipped: the syntax error's mark (no CPython 3.12)")
+    failures = 0
+    for source, want in cases:
+        browser.evaluate("document.body.dataset.asimState = 'idle'")
+        browser.navigate(page.as_uri() + fragment(["3.12"], source))
+        if not browser.wait_for("document.body.dataset.asimState === 'done'", 60):
+            print("FAIL: error marks: the run did not end")
+            return failures + 1
+        mark = json.loads(browser.evaluate(
+            "JSON.stringify([...document.querySelectorAll('#gutter [data-asim-error-line]')].map(n =>"
+            " [Number(n.dataset.asimErrorLine), n.dataset.asimErrorColumn ? Number(n.dataset.asimErrorColumn) : null]))"))
+        if mark != [list(want)]:
+            failures += 1
+            print(f"FAIL: error marks: {source.splitlines()[-1]!r}: gutter marks {mark}, expected {want}")
+        else:
+            print(f"ok: error marks: line {want[0]}" + (f", column {want[1]}" if want[1] else "") + " marked")
+    return failures
+
+
 def main():
     page, scenarios = pathlib.Path(sys.argv[1]).resolve(), pathlib.Path(sys.argv[2])
     asim = str(pathlib.Path(sys.argv[3]).resolve())
@@ -206,6 +405,11 @@ def main():
                 print(f"steps of {rel}:")
                 step_failures = check_steps(browser, page, asim, source, ["3.12", "3.13"], pathlib.Path(work))
                 failures += step_failures
+        failures += check_stop(browser, page, asim, ["3.10", "3.12"], 1)
+        failures += check_stop(browser, page, asim, ["3.12"], 2)
+        failures += check_memory(browser, page, asim)
+        failures += check_explore(browser, page, asim)
+        failures += check_error_marks(browser, page)
         slow = {v: ms for v, ms in seed_ms.items() if ms > SEED_MAX_MS}
         print("seed question in the page: " + ", ".join(f"{v} {ms:.0f} ms" for v, ms in seed_ms.items()))
         if slow:
@@ -217,7 +421,7 @@ def main():
             print("FAIL: JavaScript errors in the page:\n    " + "\n    ".join(errors))
     finally:
         browser.close()
-    print(f"{len(SCENARIOS) + 2 - failures} passed, {failures} failed")
+    print(f"{len(SCENARIOS) + 8 - failures} passed, {failures} failed")
     return 1 if failures else 0
 
 
