@@ -181,7 +181,7 @@ def check_stop(browser, page, asim, versions, stops):
             return 1
         browser.evaluate("document.getElementById('stop').click()")
         stopped_at = browser.evaluate("document.body.dataset.asimStoppedAt || ''")
-        last = int(stopped_at.rsplit(",", 1)[-1]) if ":" in stopped_at else 0
+        last = int(stopped_at.split(":")[1].split(",")[-1]) if ":" in stopped_at else 0
     if not browser.wait_for("document.body.dataset.asimState === 'done'", 60):
         print(f"FAIL: Stop x{stops} ({', '.join(versions)}): the run did not end")
         return 1
