@@ -213,13 +213,18 @@ print(len([0] * 1000))
 '''
 
 
+def run_in_page(browser, page, versions, source):
+    """Opens the program's fragment and waits for its run to end."""
+    browser.evaluate("document.body.dataset.asimState = 'idle'")
+    browser.navigate(page.as_uri() + fragment(versions, source))
+    return browser.wait_for("document.body.dataset.asimState === 'done'", 60)
+
+
 def check_memory(browser, page, asim):
     """The page's memory limit at 256 MiB: `[0] * 10**9` is the MemoryError
     that `asim exec --max-memory 256M` raises, not a dead tab."""
     browser.evaluate("document.getElementById('max-memory').value = '256'")
-    browser.evaluate("document.body.dataset.asimState = 'idle'")
-    browser.navigate(page.as_uri() + fragment(["3.12"], HUGE))
-    if not browser.wait_for("document.body.dataset.asimState === 'done'", 60):
+    if not run_in_page(browser, page, ["3.12"], HUGE):
         print("FAIL: memory limit: the run did not end")
         return 1
     browser.evaluate("document.getElementById('max-memory').value = '1024'")
@@ -255,9 +260,7 @@ def native(asim, source, *args):
 def check_explore(browser, page, asim):
     """Explore in the page against `asim explore`, then one replay."""
     source = EXPLORE_PROGRAM.read_text(encoding="utf-8")
-    browser.evaluate("document.body.dataset.asimState = 'idle'")
-    browser.navigate(page.as_uri() + fragment(["3.12"], source))
-    if not browser.wait_for("document.body.dataset.asimState === 'done'", 60):
+    if not run_in_page(browser, page, ["3.12"], source):
         print("FAIL: explore: the first run did not end")
         return 1
     browser.evaluate("document.body.dataset.asimState = 'idle'; document.getElementById('explore').click()")
@@ -314,9 +317,7 @@ def check_error_marks(browser, page):
         print("skipped: the syntax error's mark (no CPython 3.12)")
     failures = 0
     for source, want in cases:
-        browser.evaluate("document.body.dataset.asimState = 'idle'")
-        browser.navigate(page.as_uri() + fragment(["3.12"], source))
-        if not browser.wait_for("document.body.dataset.asimState === 'done'", 60):
+        if not run_in_page(browser, page, ["3.12"], source):
             print("FAIL: error marks: the run did not end")
             return failures + 1
         mark = json.loads(browser.evaluate(
