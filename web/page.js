@@ -188,6 +188,7 @@
     document.body.dataset.asimState = "running";
     status.textContent = workerReady ? "running\u2026" : "loading the model\u2026";
     delete document.body.dataset.asimStoppedAt;
+    delete document.body.dataset.asimChecks;
     const job = { id: ++runId, source: code.value, versions, step, interrupts: {}, limits: chosenLimits(), replay };
     if (workerReady) send(job); else pending = job;
   }

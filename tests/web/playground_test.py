@@ -172,7 +172,8 @@ def native_interrupted(asim, source, version, checks):
 def check_stop(browser, page, asim, versions, stops):
     """Runs FOREVER, presses Stop `stops` times (each once the run has gone
     past the last stop); returns the number of failures."""
-    browser.evaluate("document.body.dataset.asimState = 'idle'")
+    # No count left from an earlier run may pass for this one's.
+    browser.evaluate("document.body.dataset.asimState = 'idle'; delete document.body.dataset.asimChecks")
     browser.navigate(page.as_uri() + fragment(versions, FOREVER))
     last = 0
     for k in range(stops):
@@ -185,7 +186,11 @@ def check_stop(browser, page, asim, versions, stops):
     if not browser.wait_for("document.body.dataset.asimState === 'done'", 60):
         print(f"FAIL: Stop x{stops} ({', '.join(versions)}): the run did not end")
         return 1
-    version, checks = browser.evaluate("document.body.dataset.asimStoppedAt || ''").split(":")
+    stopped_at = browser.evaluate("document.body.dataset.asimStoppedAt || ''")
+    if ":" not in stopped_at:
+        print(f"FAIL: Stop x{stops} ({', '.join(versions)}): no Ctrl-C was replayed (the run was not reporting yet)")
+        return 1
+    version, checks = stopped_at.split(":")
     shown = {v: (out, err, status) for v, out, err, status in json.loads(browser.evaluate(SHOWN_JS))}
     bad = []
     if len(checks.split(",")) != stops:
