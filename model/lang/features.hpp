@@ -66,6 +66,11 @@ struct SyntaxFeatures {
   bool continued_indentation_at_backslash = true;
   // Where the "Non-UTF-8 code" error sends the reader.
   std::string_view pep263_url = "https://peps.python.org/pep-0263/";
+  // 3.10 alone names the line after the one with the byte that is not UTF-8.
+  int non_utf8_line_offset = 0;
+  // Whose codec registry a coding declaration's name is looked up in: its
+  // bit in codec_tables' version masks (minor version - 7).
+  int codec_registry = 5;
   // The grammar: constructs accepted from the version that introduced them;
   // before, CPython's "invalid syntax" where that version's parser stops.
   // 3.8+: assignment expressions `:=`.

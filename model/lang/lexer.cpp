@@ -81,6 +81,7 @@ Lexer::Lexer(std::shared_ptr<const Source> source, std::size_t begin, std::size_
       end_(end),
       line_(start.line),
       line_start_(line_start),
+      buffer_start_(line_start),
       expr_mode_(true),
       at_line_start_(false) {}
 
@@ -103,6 +104,7 @@ void Lexer::newline(bool at_line_start) {
   ++pos_;
   ++line_;
   line_start_ = pos_;
+  if (at_line_start) buffer_start_ = pos_;
   if (expr_mode_) return;
   if (at_line_start && syntax_.null_line_dedents && source_->line(line_).find('\0') != std::string_view::npos) {
     null_line_ = true;
@@ -137,6 +139,7 @@ Token Lexer::next() {
     if (!at_newline()) break;
     if (!brackets_.empty() || expr_mode_) {  // implicit line joining
       newline();
+      buffer_start_ = pos_;
       continue;
     }
     const Loc loc = comment_.line ? comment_ : here();
@@ -274,10 +277,14 @@ void Lexer::skip_blanks() {
       const Loc backslash = here();
       ++pos_;
       failed_soft_ = true;
-      if (at_end()) error(here(), "unexpected EOF while parsing");
-      if (!at_newline()) error(here(), "unexpected character after line continuation character");
-      newline();
-      if (at_end()) continuation_at_eof(backslash);
+      if (at_end()) {
+        // The tokenizer gives the last line the newline it lacks.
+        continuation_at_eof(backslash, false);
+      } else {
+        if (!at_newline()) error(after_continuation(), "unexpected character after line continuation character");
+        newline();
+        if (at_end()) continuation_at_eof(backslash, true);
+      }
       failed_soft_ = false;
     } else {
       break;
@@ -285,12 +292,24 @@ void Lexer::skip_blanks() {
   }
 }
 
+// Where CPython reports a character after a backslash: 3.7-3.8 at the end of
+// the line read (the caret under its last character). 3.9+ at that
+// character, counted from the start of the tokenizer's buffer: when a
+// backslash or a string joined this line to earlier ones, that is past the
+// line's end, where the column stops.
+Loc Lexer::after_continuation() const {
+  const int length = static_cast<int>(source_->line(line_).size());
+  if (syntax_.pgen()) return {line_, length};
+  const int col = static_cast<int>(pos_ - buffer_start_) + 1;
+  return {line_, std::min(col, length + 1)};
+}
+
 // tok_continuation_line meeting the end of the file. 3.7 takes it for the
-// end of input. 3.8-3.9 report it two lines past the backslash's line, whose
-// text they show, at its end (3.8 at the backslash); 3.10+ on that line
-// past its end (no column when the backslash is alone there), or an open
-// bracket as never closed.
-void Lexer::continuation_at_eof(Loc backslash) {
+// end of input. 3.8-3.9 report it two lines past the backslash's line (one
+// when that line had no newline), whose text they show, at its end (3.8 at
+// the backslash); 3.10+ on that line past its end (no column when the
+// backslash is alone there), or an open bracket as never closed.
+void Lexer::continuation_at_eof(Loc backslash, bool after_newline) {
   const int line = backslash.line;
   const auto text = source_->line(line);
   const int end = static_cast<int>(text.size()) + 1;
@@ -300,7 +319,9 @@ void Lexer::continuation_at_eof(Loc backslash) {
     case ParserGeneration::Pgen38:
     case ParserGeneration::Peg39: {
       const Loc at = char_loc(*source_, {line, syntax_.pgen() ? end - 1 : end});
-      throw Diagnostic(Diagnostic::Kind::SyntaxError, source_, {line + 2, at.col}, std::string(kMessage)).showing_line(line);
+      throw Diagnostic(Diagnostic::Kind::SyntaxError, source_, {line + (after_newline ? 2 : 1), at.col},
+                       std::string(kMessage))
+          .showing_line(line);
     }
     case ParserGeneration::Peg310:
     case ParserGeneration::Peg312: break;
@@ -351,10 +372,10 @@ Loc Lexer::past_last_line() const {
 }
 
 // Where CPython reports an error at the end of input: just past the last
-// line that has characters.
+// line that has characters (3.10: a line that read as nothing is uncounted).
 Loc Lexer::eof_loc() const {
   int line = line_;
-  while (line > 1 && source_->line(line).empty()) --line;
+  while (line > 1 && (source_->line(line).empty() || source_->line(line) == std::string_view("\0", 1))) --line;
   return {line, static_cast<int>(source_->line(line).size()) + 1};
 }
 

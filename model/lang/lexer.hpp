@@ -128,7 +128,8 @@ class Lexer {
   void check_line_for_null() const;
   Token name_or_string();
   void verify_identifier(std::size_t begin) const;
-  void continuation_at_eof(Loc backslash);
+  void continuation_at_eof(Loc backslash, bool after_newline);
+  Loc after_continuation() const;
   Token number();
   Token op();
   void open_bracket(char c, Loc loc);
@@ -159,6 +160,9 @@ class Lexer {
   std::size_t end_ = 0;
   int line_ = 1;
   std::size_t line_start_ = 0;
+  // Where CPython's tokenizer buffer starts: the first of the lines that
+  // backslashes and strings join.
+  std::size_t buffer_start_ = 0;
   bool expr_mode_ = false;
 
   std::vector<int> indents_{0};      // columns, tabs to multiples of 8

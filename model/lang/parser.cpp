@@ -467,7 +467,9 @@ void Parser::missing_block(std::string_view what, int line) {
   const std::string message = fmt::format("expected an indented block after {} on line {}", what, line);
   if (peek().at_eof && syntax_.peg_messages()) {
     if (speculating_ > 0) throw Backtrack{};
-    throw ParseFailure{Diagnostic(DKind::IndentationError, source_, {source_->line_count(), 0}, message), false,
+    // 3.10: a last line that read as nothing (a null byte) is uncounted.
+    const int last = source_->line_count() - (source_->line(source_->line_count()) == std::string_view("\0", 1));
+    throw ParseFailure{Diagnostic(DKind::IndentationError, source_, {last, 0}, message), false,
                        true, peek()};
   }
   fail(peek().loc, message, DKind::IndentationError, peek().end);
@@ -617,7 +619,9 @@ Diagnostic older_parser_error(const Diagnostic& d, const Token& at, const Syntax
   const auto& src = d.source();
   const std::string& m = d.message();
   auto starts = [&](std::string_view p) { return m.rfind(p, 0) == 0; };
-  const Loc eof{src->line_count() + 1, static_cast<int>(src->line(src->line_count()).size()) + 1};
+  // 3.9: after a last line that read as nothing (a null byte), no column.
+  const bool null_last = syntax.parser == ParserGeneration::Peg39 && src->file_line(src->line_count()).rfind('\0', 0) == 0;
+  const Loc eof{src->line_count() + 1, null_last ? 0 : static_cast<int>(src->line(src->line_count()).size()) + 1};
   const bool at_eof = at.kind == TokenKind::EndMarker || at.at_eof;
   if (d.kind() == DKind::IndentationError && starts("expected an indented block")) {
     if (at_eof && syntax.pgen()) return Diagnostic(DKind::SyntaxError, src, eof, "unexpected EOF while parsing");

@@ -1,5 +1,6 @@
 #include "model/lang/source.hpp"
 
+#include "model/lang/codec_tables.hpp"
 #include "model/runtime/text.hpp"
 
 #include <fmt/format.h>
@@ -139,24 +140,32 @@ std::size_t invalid_utf8(std::string_view text) {
   return std::string_view::npos;
 }
 
-// Windows-1252's 0x80-0x9F (0 where the code page defines no character).
-constexpr std::array<std::uint16_t, 32> kCp1252High = {
-    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
-    0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
-
-// The codec names asim decodes, spelled as Python's codec registry
-// normalizes them (lower case, '-' and ' ' as '_').
-enum class Codec { Utf8, Latin1, Ascii, Cp1252, Other };
-Codec codec(std::string_view name) {
-  std::string n;
-  for (char c : name) n += c == '-' || c == ' ' ? '_' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (n == "utf_8" || n == "utf8" || n == "u8" || n == "utf") return Codec::Utf8;
-  if (n == "iso_8859_1" || n == "iso8859_1" || n == "latin_1" || n == "latin1" || n == "l1" || n == "8859" ||
-      n == "cp819" || n == "latin")
-    return Codec::Latin1;
-  if (n == "ascii" || n == "us_ascii" || n == "646") return Codec::Ascii;
-  if (n == "cp1252" || n == "windows_1252") return Codec::Cp1252;
-  return Codec::Other;
+// The codec registry's entry for a declared name (codecs.lookup): lower
+// case, runs of punctuation as one '_' (encodings.normalize_encoding), then
+// the aliases and the codec modules (a name with a '.' only as an alias, with
+// '_' for it). Null where the registry of `registry` (a version's bit in
+// the tables) has no such codec.
+const codecs::Codec* lookup_codec(std::string_view name, int registry) {
+  std::string norm;
+  bool punct = false;
+  for (char c : name) {
+    if (std::isalnum(static_cast<unsigned char>(c)) || c == '.') {
+      if (punct && !norm.empty()) norm += '_';
+      norm += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      punct = false;
+    } else {
+      punct = true;
+    }
+  }
+  std::replace(norm.begin(), norm.end(), '.', '_');
+  const auto* names = codecs::kCodecNames;
+  const auto* end = names + codecs::kCodecNamesSize;
+  for (auto it = std::lower_bound(names, end, norm, [](const codecs::CodecName& n, const std::string& key) {
+         return std::string_view(n.name) < key;
+       });
+       it != end && it->name == norm; ++it)
+    if (it->versions & (1u << registry)) return &codecs::kCodecs[it->codec];
+  return nullptr;
 }
 
 }  // namespace
@@ -179,32 +188,57 @@ std::shared_ptr<const Source> load_source(std::string path, std::string_view byt
     declared_line = 2;
   }
   std::string text;
-  const Codec c = declared ? codec(*declared) : Codec::Utf8;
   if (declared && bom && *declared != "utf-8") fail(fmt::format("encoding problem: {} with BOM", *declared), declared_line);
-  if (c == Codec::Other) {
-    throw Diagnostic(Diagnostic::Kind::Unsupported, std::make_shared<const Source>(path, std::string(bytes)),
-                     {declared_line, 1},
-                     fmt::format("source encoding '{}' (asim decodes utf-8, latin-1, ascii and cp1252)", *declared));
-  }
-  if (c == Codec::Utf8) {
+  if (!declared) {
+    // No declaration: the tokenizer checks each line it reads is UTF-8.
     if (const auto bad = invalid_utf8(bytes); bad != std::string_view::npos) {
-      const auto line = 1 + std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(bad), '\n');
+      const auto line = 1 + std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(bad), '\n') +
+                        syntax.non_utf8_line_offset;
       fail(fmt::format("Non-UTF-8 code starting with '\\x{:02x}' in file {} on line {}, but no encoding declared; see "
                        "{} for details",
                        static_cast<unsigned char>(bytes[bad]), path, line, syntax.pep263_url),
            static_cast<int>(line));
     }
     text = bytes;
+  } else if (*declared == "utf-8") {
+    // The tokenizer's own spelling of UTF-8 reads the bytes as they are; a
+    // byte that is not UTF-8 fails only where a token decodes it, which
+    // asim does not model: it keeps the check of an undeclared file.
+    if (const auto bad = invalid_utf8(bytes); bad != std::string_view::npos) {
+      const auto line = 1 + std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(bad), '\n');
+      throw Diagnostic(Diagnostic::Kind::Unsupported, std::make_shared<const Source>(path, ""),
+                       {static_cast<int>(line), 1}, "bytes that are not UTF-8 in a file declared utf-8");
+    }
+    text = bytes;
   } else {
-    for (const char ch : bytes) {
-      const auto b = static_cast<unsigned char>(ch);
-      std::uint32_t cp = b;
-      if (b >= 0x80 && c == Codec::Ascii) fail(fmt::format("encoding problem: {}", *declared), declared_line);
-      if (b >= 0x80 && b < 0xA0 && c == Codec::Cp1252) {
-        cp = kCp1252High[b - 0x80];
-        if (cp == 0) fail(fmt::format("encoding problem: {}", *declared), declared_line);
+    // fp_setreadl: any other name goes to the codec registry, which decodes
+    // the file after the declaration's line (that line and any before it
+    // are read as they are); a name the registry does not know, a codec that
+    // is no text encoding or bytes it cannot decode are an "encoding problem".
+    const codecs::Codec* codec = lookup_codec(*declared, syntax.codec_registry);
+    if (!codec || codec->kind == codecs::CodecKind::Refused) fail(fmt::format("encoding problem: {}", *declared), declared_line);
+    if (codec->kind == codecs::CodecKind::NotDecoded) {
+      throw Diagnostic(Diagnostic::Kind::Unsupported, std::make_shared<const Source>(path, ""), {declared_line, 1},
+                       fmt::format("source encoding '{}' (asim decodes UTF-8 and the one-byte code pages)", *declared));
+    }
+    std::size_t head = 0;
+    for (int n = 0; n < declared_line && head < bytes.size(); ++n) {
+      head = bytes.find_first_of("\r\n", head);
+      if (head == std::string_view::npos) head = bytes.size();
+      else head += bytes.compare(head, 2, "\r\n") == 0 ? 2 : 1;
+    }
+    text = bytes.substr(0, head);
+    const std::string_view rest = bytes.substr(head);
+    if (codec->kind == codecs::CodecKind::Utf8) {
+      if (invalid_utf8(rest) != std::string_view::npos) fail(fmt::format("encoding problem: {}", *declared), declared_line);
+      text += rest;
+    } else {
+      const char16_t* table = codecs::kOneByteTables + codec->table;
+      for (const char ch : rest) {
+        const char16_t cp = table[static_cast<unsigned char>(ch)];
+        if (cp == 0xFFFF) fail(fmt::format("encoding problem: {}", *declared), declared_line);
+        runtime::text::append(text, cp);
       }
-      runtime::text::append(text, cp);
     }
   }
 

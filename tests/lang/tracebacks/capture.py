@@ -28,9 +28,9 @@ def interpreter(version):
 
 
 def minimum(path):
-    with open(path) as f:
-        m = re.match(r"# asim: python>=(3\.\d+)", f.readline())
-    return tuple(int(x) for x in m.group(1).split(".")) if m else (3, 7)
+    with open(path, "rb") as f:  # the corpus has files in other encodings
+        m = re.match(rb"# asim: python>=(3\.\d+)", f.readline())
+    return tuple(int(x) for x in m.group(1).split(b".")) if m else (3, 7)
 
 
 def capture(path):

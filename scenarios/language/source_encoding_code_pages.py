@@ -1,0 +1,4 @@
+# coding: ISO-8859-15
+# iso-8859-15, as the registry's normalisation finds it.
+print('euro: ¤, oe: ½')
+print(len('¤½'), ord('¤'))

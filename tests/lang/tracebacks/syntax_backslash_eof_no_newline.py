@@ -1,0 +1,2 @@
+if True:
+    total = 1 + \

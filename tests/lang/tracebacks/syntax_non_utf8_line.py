@@ -1,0 +1,3 @@
+import sys
+
+print('no declaration, so this is not UTF-8: é')
