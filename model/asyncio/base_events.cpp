@@ -15,6 +15,10 @@
 
 namespace asim::asyncio {
 
+ModelStop::ModelStop(const std::string& what) : std::runtime_error(what) {
+  runtime::detail::tearing_down = true;
+}
+
 using runtime::Ref;
 using runtime::Value;
 

@@ -43,9 +43,12 @@ struct Limits {
 
 // The model stopped a run that CPython would not have finished (a deadlock)
 // or that went past a limit. Not a Python exception: nothing can catch it.
+// Made, it ends reference counting for the rest of the run (as the heap's
+// teardown does): the frames it unwinds free nothing, so no finalizer prints
+// a pending task or an unawaited coroutine after asim's own message.
 class ModelStop : public std::runtime_error {
  public:
-  using std::runtime_error::runtime_error;
+  explicit ModelStop(const std::string& what);
 };
 class Deadlock : public ModelStop {
  public:

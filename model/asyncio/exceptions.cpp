@@ -29,6 +29,7 @@ AsyncioExceptions::AsyncioExceptions(const VersionProfile& profile,
   InvalidStateError = build(profile.invalid_state_error, "InvalidStateError");
   QueueEmpty = make<ExceptionType>("asyncio.queues", "QueueEmpty", builtins.Exception);
   QueueFull = make<ExceptionType>("asyncio.queues", "QueueFull", builtins.Exception);
+  QueueShutDown = make<ExceptionType>("asyncio.queues", "QueueShutDown", builtins.Exception);
   BrokenBarrierError = make<ExceptionType>("asyncio.exceptions", "BrokenBarrierError", builtins.RuntimeError);
 }
 

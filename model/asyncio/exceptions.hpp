@@ -11,7 +11,7 @@ namespace asim::asyncio {
 struct AsyncioExceptions {
   AsyncioExceptions(const VersionProfile& profile, const runtime::BuiltinExceptions& builtins);
   runtime::Ref<runtime::ExceptionType> CancelledError, TimeoutError, InvalidStateError,
-      QueueEmpty, QueueFull, BrokenBarrierError;
+      QueueEmpty, QueueFull, QueueShutDown, BrokenBarrierError;
 };
 
 // asyncio's module-level state, shared by every event loop of one Python

@@ -31,6 +31,7 @@ void Queue::reinitialize_from(const Queue& fresh) {
   putters_ = fresh.putters_;
   unfinished_tasks_ = fresh.unfinished_tasks_;
   finished_ = fresh.finished_;
+  is_shutdown_ = fresh.is_shutdown_;
 }
 
 // Queue._format: maxsize, then the non-empty parts.
@@ -44,6 +45,7 @@ std::string Queue::format() const {
   if (!getters_.empty()) info += fmt::format(" _getters[{}]", getters_.size());
   if (!putters_.empty()) info += fmt::format(" _putters[{}]", putters_.size());
   if (unfinished_tasks_) info += fmt::format(" tasks={}", unfinished_tasks_);
+  if (is_shutdown_) info += " shutdown";
   return info;
 }
 
@@ -75,6 +77,7 @@ void Queue::remove_waiter(std::deque<Ref<Future>>& waiters, const Future* waiter
 Coro Queue::put_body(Value item) {
   Ref<Queue> self(this);
   while (full()) {
+    if (is_shutdown_) throw PyError{runtime::new_exception(binding_.exceptions().QueueShutDown)};
     Ref<Future> putter = binding_.get_loop(*this).create_future();
     putters_.push_back(putter);
     if (binding_.tracing()) binding_.emit(trace::Kind::QueueWaiter, repr(), "putter waits: queue full");
@@ -101,6 +104,7 @@ Ref<runtime::Coroutine> Queue::put(Value item) {
 
 // Queue.put_nowait
 void Queue::put_nowait(Value item) {
+  if (is_shutdown_) throw PyError{runtime::new_exception(binding_.exceptions().QueueShutDown)};
   if (full()) throw PyError{runtime::new_exception(binding_.exceptions().QueueFull)};
   if (binding_.tracing()) binding_.emit(trace::Kind::QueuePut, repr(), runtime::repr(item));
   put_item(std::move(item));
@@ -113,6 +117,7 @@ void Queue::put_nowait(Value item) {
 Coro Queue::get_body() {
   Ref<Queue> self(this);
   while (empty()) {
+    if (is_shutdown_) throw PyError{runtime::new_exception(binding_.exceptions().QueueShutDown)};
     Ref<Future> getter = binding_.get_loop(*this).create_future();
     getters_.push_back(getter);
     if (binding_.tracing()) binding_.emit(trace::Kind::QueueWaiter, repr(), "getter waits: queue empty");
@@ -138,7 +143,10 @@ Ref<runtime::Coroutine> Queue::get() {
 
 // Queue.get_nowait
 Value Queue::get_nowait() {
-  if (empty()) throw PyError{runtime::new_exception(binding_.exceptions().QueueEmpty)};
+  if (empty()) {
+    if (is_shutdown_) throw PyError{runtime::new_exception(binding_.exceptions().QueueShutDown)};
+    throw PyError{runtime::new_exception(binding_.exceptions().QueueEmpty)};
+  }
   Value item = get_item();
   if (binding_.tracing()) binding_.emit(trace::Kind::QueueGet, repr(), runtime::repr(item));
   wakeup_next(putters_);
@@ -189,6 +197,24 @@ Coro Queue::join_body() {
 
 Ref<runtime::Coroutine> Queue::join() {
   return runtime::native("Queue.join", join_body());
+}
+
+// Queue.shutdown: every blocked getter and putter wakes to look again.
+void Queue::shutdown(bool immediate) {
+  is_shutdown_ = true;
+  if (immediate) {
+    while (!empty()) {
+      get_item();
+      if (unfinished_tasks_ > 0) --unfinished_tasks_;
+    }
+    if (unfinished_tasks_ == 0) finished_->set();
+  }
+  for (auto* waiters : {&getters_, &putters_})
+    while (!waiters->empty()) {
+      Ref<Future> waiter = std::move(waiters->front());
+      waiters->pop_front();
+      if (!waiter->done()) waiter->set_result(Value::none());
+    }
 }
 
 }  // namespace asim::asyncio

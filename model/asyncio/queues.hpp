@@ -33,6 +33,9 @@ class Queue : public runtime::Object {
   runtime::Value get_nowait();
   void task_done();
   runtime::Ref<runtime::Coroutine> join();
+  // Queue.shutdown (3.13): puts, and gets from an empty queue, raise
+  // QueueShutDown from now on; `immediate` empties the queue first.
+  void shutdown(bool immediate);
   // Queue.__init__ run again by a subclass's __init__ (super().__init__(n)):
   // the state of `fresh`, just made with its arguments.
   void reinitialize_from(const Queue& fresh);
@@ -58,6 +61,7 @@ class Queue : public runtime::Object {
   std::deque<runtime::Ref<Future>> putters_;
   std::int64_t unfinished_tasks_ = 0;
   runtime::Ref<Event> finished_;
+  bool is_shutdown_ = false;
 };
 
 // queues.LifoQueue: the last item put comes out first.

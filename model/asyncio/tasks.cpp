@@ -670,9 +670,19 @@ Coro wait_body(EventLoop& loop, Value fs, std::optional<double> timeout, Value r
   auto items = runtime::to_vector(fs);
   // Checked before set_of, which CPython runs first, so that a call bound to
   // fail does not count as a choice point.
-  if (!loop.profile().wait_accepts_coroutines && std::any_of(items.begin(), items.end(), [&](const Value& v) { return iscoroutine(loop.profile(), v); }))
-    runtime::raise(b.TypeError, "Passing coroutines is forbidden, use tasks explicitly.");
+  if (!loop.profile().wait_accepts_coroutines && std::any_of(items.begin(), items.end(), [&](const Value& v) { return iscoroutine(loop.profile(), v); })) {
+    auto error = runtime::new_exception(b.TypeError, "Passing coroutines is forbidden, use tasks explicitly.");
+    // The traceback holds wait's frame and with it `fs`: the coroutines
+    // live, unawaited, as long as the exception does.
+    if (fs.is_object()) error->frame_locals.emplace_back(fs.object());
+    throw PyError{error};
+  }
   items = set_of(loop, std::move(items), "asyncio.wait");
+  if (loop.profile().wait_warns_coroutines &&
+      std::any_of(items.begin(), items.end(), [&](const Value& v) { return iscoroutine(loop.profile(), v); }))
+    runtime::Runtime::current().warn(
+        "DeprecationWarning: The explicit passing of coroutine objects to asyncio.wait() is deprecated since "
+        "Python 3.8, and scheduled for removal in Python 3.11.");
   if (loop.profile().wait_accepts_coroutines)
     for (auto& f : items) f = Value(ensure_future(loop, f));
   co_return co_await runtime::native("_wait", wait_impl(loop, std::move(items), timeout, *when));

@@ -60,6 +60,9 @@ constexpr VersionProfile make_profile(int minor) {
   p.gather_done_children_inline = since(12);
   p.named_create_task_uses_number = since(8) && until(12);
   p.wait_accepts_coroutines = until(10);
+  p.wait_warns_coroutines = since(9) && until(10);
+  p.queue_shutdown = since(13);
+  p.lock_legacy_context_manager = until(8);
   p.wait_empty_message = since(11) ? kEmptyTasks : kEmptyCoroutines;
   p.wait_for_cancel_waits = since(8);
   p.wait_for_returns_result_after_cancel = since(9);

@@ -91,6 +91,15 @@ struct VersionProfile {
 
   // asyncio.wait: 3.7-3.10 wrap coroutines in tasks; 3.11+ reject them.
   bool wait_accepts_coroutines;
+  // 3.9-3.10: wrapping them warns DeprecationWarning ("The explicit passing
+  // of coroutine objects to asyncio.wait() is deprecated ...").
+  bool wait_warns_coroutines;
+  // 3.13: Queue.shutdown() and QueueShutDown.
+  bool queue_shutdown;
+  // 3.7-3.8: Lock, Semaphore and Condition are awaitable and iterable for
+  // `with (yield from lock)` and `with await lock` (each warns
+  // DeprecationWarning), and a plain `with lock` raises RuntimeError.
+  bool lock_legacy_context_manager;
   // The ValueError text for an empty fs.
   std::string_view wait_empty_message;
   // 3.8+: when wait_for's caller is cancelled, or timeout <= 0, it cancels the

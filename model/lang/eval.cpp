@@ -51,13 +51,17 @@ ThreadState* current_thread_state = nullptr;
 
 InstructionLimit::InstructionLimit(std::uint64_t n)
     : std::runtime_error(fmt::format(
-          "asim: stopped after {} instructions (the program may loop forever; raise the limit with --max-instructions)", n)) {}
+          "asim: stopped after {} instructions (the program may loop forever; raise the limit with --max-instructions)", n)) {
+  runtime::detail::tearing_down = true;  // the run ends quietly, as at a ModelStop
+}
 
 WallClockLimit::WallClockLimit(double seconds)
     : std::runtime_error(fmt::format(
           "asim: stopped: the run took longer than the wall-clock limit of {} seconds (the program may loop "
           "forever; raise the limit with --max-seconds, or turn limits off with --no-limits)",
-          runtime::float_repr(seconds))) {}
+          runtime::float_repr(seconds))) {
+  runtime::detail::tearing_down = true;  // the run ends quietly, as at a ModelStop
+}
 
 namespace {
 // Instructions between two looks at the clock: tens of microseconds of

@@ -21,6 +21,23 @@ namespace asim::lang {
 using runtime::Ref;
 using runtime::Value;
 
+namespace {
+
+// The warnings module's default filters (no -W option): DeprecationWarning
+// only where __main__ warns (the module of the frame the warning names; sys
+// when no frame runs), never PendingDeprecationWarning, ImportWarning or
+// ResourceWarning.
+bool ignored_by_default_filters(const std::string& message, const Frame* frame) {
+  for (const char* category : {"PendingDeprecationWarning: ", "ImportWarning: ", "ResourceWarning: "})
+    if (message.starts_with(category)) return true;
+  if (!message.starts_with("DeprecationWarning: ")) return false;
+  if (!frame || !frame->globals) return true;
+  const auto name = frame->globals->dict.find("__name__");
+  return name == frame->globals->dict.end() || runtime::to_str(name->second) != "__main__";
+}
+
+}  // namespace
+
 Interpreter::Interpreter(std::shared_ptr<const Source> source, Ref<runtime::Module> builtins,
                          runtime::ModuleFinder& modules, LangLimits limits)
     : source_(std::move(source)),
@@ -55,6 +72,7 @@ Interpreter::Interpreter(std::shared_ptr<const Source> source, Ref<runtime::Modu
   };
   rt.warning_sink = [this](const std::string& message) {
     if (warn_through_module(message)) return;
+    if (ignored_by_default_filters(message, ts_.current_frame)) return;
     // The "default" action: once per text and location (the module's
     // __warningregistry__; sys's when no frame runs).
     if (!warned_.insert(warning_location() + ": " + message).second) return;

@@ -462,6 +462,15 @@ Ref<runtime::Module> AsyncioModule::build() {
     constructor(*types_.TaskGroup, function("TaskGroup", {}, [self](const Bound&) {
                                      return Value(make<asyncio::TaskGroup>(&self->loop()));
                                    }));
+    // timeouts.Timeout(when): the model's Timeout keeps the loop it was made
+    // in, CPython's asks for the running loop only when entered.
+    m->dict["Timeout"] = Value(types_.Timeout);
+    constructor(*types_.Timeout, function("Timeout", {pos("when")}, [self, s](const Bound& b) {
+                                   if (!s->running_loop())
+                                     not_modelled("asyncio.Timeout() outside a running event loop",
+                                                  "asim's Timeout belongs to the loop it is made in");
+                                   return Value(make<asyncio::Timeout>(&self->loop(), optional_seconds(b[0], "when")));
+                                 }));
     def(*m, "timeout", {pos("delay")}, [self](const Bound& b) {
       return Value(asyncio::timeout(self->loop(), optional_seconds(b[0], "delay")));
     });
@@ -482,6 +491,7 @@ Ref<runtime::Module> AsyncioModule::build() {
   m->dict["InvalidStateError"] = Value(exc.InvalidStateError);
   m->dict["QueueEmpty"] = Value(exc.QueueEmpty);
   m->dict["QueueFull"] = Value(exc.QueueFull);
+  if (session_.profile().queue_shutdown) m->dict["QueueShutDown"] = Value(exc.QueueShutDown);
   m->dict["FIRST_COMPLETED"] = Value::str("FIRST_COMPLETED");
   m->dict["FIRST_EXCEPTION"] = Value::str("FIRST_EXCEPTION");
   m->dict["ALL_COMPLETED"] = Value::str("ALL_COMPLETED");

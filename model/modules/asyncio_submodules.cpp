@@ -10,6 +10,8 @@
 #include <utility>
 
 #include "model/modules/asyncio_types.hpp"
+#include "model/modules/native_function.hpp"
+#include "model/runtime/ops.hpp"
 #include "model/runtime/runtime.hpp"
 
 namespace asim::modules {
@@ -31,7 +33,7 @@ const Submodule kSubmodules[] = {
      {"BrokenBarrierError", "CancelledError", "InvalidStateError", "TimeoutError", "QueueEmpty", "QueueFull"}},
     {"futures", 7, {"Future", "isfuture", "CancelledError", "InvalidStateError", "TimeoutError"}},
     {"locks", 7, {"Lock", "Event", "Condition", "Semaphore", "BoundedSemaphore", "Barrier"}},
-    {"queues", 7, {"Queue", "PriorityQueue", "LifoQueue", "QueueFull", "QueueEmpty"}},
+    {"queues", 7, {"Queue", "PriorityQueue", "LifoQueue", "QueueFull", "QueueEmpty", "QueueShutDown"}},
     {"runners", 7, {"Runner", "run"}},
     {"taskgroups", 11, {"TaskGroup"}},
     {"tasks", 7,
@@ -40,6 +42,40 @@ const Submodule kSubmodules[] = {
       "create_eager_task_factory", "eager_task_factory"}},
     {"timeouts", 11, {"timeout", "timeout_at"}},
 };
+
+// The submodules asim does not model: `asyncio.subprocess.PIPE`, `from
+// asyncio.streams import StreamReader` and the like stop the run where the
+// program reads them (PEP 562's module __getattr__), rather than raise an
+// AttributeError CPython never raises.
+struct UnmodelledSubmodule {
+  const char* name;
+  int since_minor;
+  const char* why;
+};
+
+constexpr const char* kNoIo = "asim models no I/O: simulate it with asyncio.sleep";
+constexpr const char* kNoThreads = "threads run outside asim's virtual clock";
+constexpr const char* kPartly = "asim models only part of asyncio";
+
+const UnmodelledSubmodule kUnmodelledSubmodules[] = {
+    {"base_futures", 7, kPartly},    {"base_subprocess", 7, kNoIo}, {"base_tasks", 7, kPartly},
+    {"constants", 7, kPartly},       {"format_helpers", 7, kPartly}, {"log", 7, kPartly},
+    {"mixins", 10, kPartly},         {"protocols", 7, kNoIo},        {"selector_events", 7, kNoIo},
+    {"sslproto", 7, kNoIo},          {"staggered", 8, kNoIo},        {"streams", 7, kNoIo},
+    {"subprocess", 7, kNoIo},        {"threads", 9, kNoThreads},     {"transports", 7, kNoIo},
+    {"trsock", 8, kNoIo},            {"unix_events", 7, kNoIo},
+};
+
+void add_unmodelled_submodule(runtime::Module& asyncio, const UnmodelledSubmodule& sub) {
+  auto module = runtime::make<runtime::Module>("asyncio." + std::string(sub.name));
+  module->dict["__name__"] = Value::str(module->name);
+  const std::string prefix = module->name + ".";
+  const std::string why = sub.why;
+  module->dict["__getattr__"] = Value(function("__getattr__", {pos("name")}, [prefix, why](const Bound& b) -> Value {
+    not_modelled(prefix + runtime::to_str(b[0]), why);
+  }));
+  asyncio.dict[sub.name] = Value(module);
+}
 
 }  // namespace
 
@@ -52,6 +88,14 @@ void add_asyncio_submodules(runtime::Module& asyncio, const asyncio::VersionProf
       if (auto it = asyncio.dict.find(name); it != asyncio.dict.end()) module->dict[name] = it->second;
     asyncio.dict[sub.name] = Value(module);
   }
+  for (const auto& sub : kUnmodelledSubmodules)
+    if (profile.minor >= sub.since_minor) add_unmodelled_submodule(asyncio, sub);
+  // subprocess.PIPE, STDOUT and DEVNULL, which asyncio.subprocess re-exports:
+  // plain numbers, read as arguments of the call that then stops.
+  auto& subprocess = *asyncio.dict.at("subprocess").as<runtime::Module>();
+  subprocess.dict["PIPE"] = Value::integer(-1);
+  subprocess.dict["STDOUT"] = Value::integer(-2);
+  subprocess.dict["DEVNULL"] = Value::integer(-3);
   // tasks._PyTask / futures._PyFuture and their C twins.
   auto alias = [&](const char* sub, const char* name, const char* of) {
     auto it = asyncio.dict.find(of);

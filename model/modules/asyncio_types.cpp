@@ -130,16 +130,18 @@ void add_handle_methods(Type& t) {
                }));
 }
 
-// _ContextManagerMixin.__aenter__ / __aexit__ (Lock, Semaphore, Condition),
-// for a subclass's `await super().__aenter__()`.
-void add_context_manager_methods(Type& t) {
-  using Mixin = asyncio::ContextManagerMixin;
-  t.add_method("__aenter__", method<Mixin>("_ContextManagerMixin.__aenter__", {},
-                                           [](Mixin& m, const Bound&) { return Value(m.aenter()); }));
-  t.add_method("__aexit__", method<Mixin>("_ContextManagerMixin.__aexit__", {pos("exc_type"), pos("exc"), pos("tb")},
-                                          [](Mixin& m, const Bound& b) {
-                                            return Value(m.aexit(b[2].ref<runtime::PyException>()));
-                                          }));
+// __aenter__ / __aexit__ of a class `async with` enters natively, for a
+// subclass's `await super().__aenter__()` and for programs that call them
+// by hand (`await tm.__aenter__()`). `owner` is the class that defines them
+// in CPython (_ContextManagerMixin for Lock, Semaphore and Condition).
+template <class Manager>
+void add_context_manager_methods(Type& t, const std::string& owner) {
+  t.add_method("__aenter__", method<Manager>(owner + ".__aenter__", {},
+                                             [](Manager& m, const Bound&) { return Value(m.aenter()); }));
+  t.add_method("__aexit__", method<Manager>(owner + ".__aexit__", {pos("exc_type"), pos("exc"), pos("tb")},
+                                            [](Manager& m, const Bound& b) {
+                                              return Value(m.aexit(b[2].ref<runtime::PyException>()));
+                                            }));
 }
 
 Value number_or_none(const std::optional<double>& v) {
@@ -188,6 +190,12 @@ AsyncioTypes make_asyncio_types(Session& session) {
                  return Value::none();
                }));
   q.add_method("join", method<asyncio::Queue>("Queue.join", {}, [](asyncio::Queue& s, const Bound&) { return Value(s.join()); }));
+  if (profile.queue_shutdown)
+    q.add_method("shutdown", method<asyncio::Queue>("Queue.shutdown", {opt("immediate", Value::boolean(false))},
+                                                     [](asyncio::Queue& s, const Bound& b) {
+                                                       s.shutdown(runtime::truthy(b[1]));
+                                                       return Value::none();
+                                                     }));
   q.add_getter("maxsize", [](const Value& self) { return Value::integer(self.as<asyncio::Queue>()->maxsize()); });
   // Queue.__str__, in the class dict as a class statement would put it:
   // str() looks for an override there.
@@ -270,9 +278,11 @@ AsyncioTypes make_asyncio_types(Session& session) {
                                                                      return Value::none();
                                                                    }));
 
-  for (const auto& type : {t.Lock, t.Semaphore, t.Condition}) add_context_manager_methods(*type);
+  for (const auto& type : {t.Lock, t.Semaphore, t.Condition})
+    add_context_manager_methods<asyncio::ContextManagerMixin>(*type, "_ContextManagerMixin");
 
   t.Barrier = make<Type>("asyncio.locks", "Barrier", object_type);
+  add_context_manager_methods<asyncio::Barrier>(*t.Barrier, "Barrier");
   t.Barrier->add_method("wait", method<asyncio::Barrier>("Barrier.wait", {}, [](asyncio::Barrier& br, const Bound&) {
                           return Value(br.wait());
                         }));
@@ -296,11 +306,13 @@ AsyncioTypes make_asyncio_types(Session& session) {
                           tm.reschedule(b[1].is_none() ? std::nullopt : std::optional<double>(to_seconds(b[1], "when")));
                           return Value::none();
                         }));
+  add_context_manager_methods<asyncio::Timeout>(*t.Timeout, "Timeout");
   t.Timeout->add_method("expired", method<asyncio::Timeout>("Timeout.expired", {}, [](asyncio::Timeout& tm, const Bound&) {
                           return boolean(tm.expired());
                         }));
 
   t.TaskGroup = make<Type>("asyncio.taskgroups", "TaskGroup", object_type);
+  add_context_manager_methods<asyncio::TaskGroup>(*t.TaskGroup, "TaskGroup");
   t.TaskGroup->add_method(
       "create_task", method<asyncio::TaskGroup>("TaskGroup.create_task", {pos("coro"), kwonly("name"), kwonly("context")},
                                                 [](asyncio::TaskGroup& tg, const Bound& b) {

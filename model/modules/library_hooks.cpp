@@ -158,7 +158,8 @@ runtime::Ref<runtime::Module> make_library_hooks_module(Session& session) {
   // test alone instead of ending the run; the stop unwinds the program's
   // frames as C++ exceptions do, none of them can catch it. A plain program
   // still stops with exit 2. The handled-exception state the unwound frames
-  // left is put back as it was at the call.
+  // left is put back as it was at the call, and reference counting resumes
+  // (what the unwound frames held stays alive until the run ends).
   m->dict["guard_stops"] = Value(function("guard_stops", {pos("func")}, [](const Bound& b) {
     auto& ts = lang::ThreadState::current();
     lang::ExcStackItem* const item = ts.exc_info;
@@ -167,6 +168,7 @@ runtime::Ref<runtime::Module> make_library_hooks_module(Session& session) {
       Value result = runtime::call(b[0], {});
       return runtime::make_tuple({Value::none(), std::move(result)});
     } catch (const asyncio::ModelStop& stop) {
+      runtime::detail::tearing_down = false;
       ts.exc_info = item;
       item->exc = handled;
       ts.propagating = nullptr;

@@ -50,7 +50,9 @@ MemoryLimit::MemoryLimit(std::size_t limit)
     : std::runtime_error(fmt::format(
           "asim: stopped: the program still needed more memory than the budget of {} after its MemoryError "
           "(raise the budget with --max-memory, or turn limits off with --no-limits)",
-          mib(limit))) {}
+          mib(limit))) {
+  detail::tearing_down = true;  // the run ends quietly, as at asyncio::ModelStop
+}
 
 void check_memory() {
   if (!budget) return;

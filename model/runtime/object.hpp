@@ -22,8 +22,8 @@ class Coroutine;
 class FutureAwaitable;
 
 namespace detail {
-// True while a Heap frees its leftovers: references then release nothing,
-// since the object they point at may already be gone.
+// True while a Heap frees its leftovers, or once asim stops a run: references
+// then release nothing (the object they point at may already be gone).
 inline bool tearing_down = false;
 }  // namespace detail
 

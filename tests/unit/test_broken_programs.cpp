@@ -7,6 +7,7 @@
 // tests/lang/tracebacks/ holds programs whose whole stderr is compared.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -78,6 +79,10 @@ TEST_CASE("broken programs: runtime failures end as CPython's do, runaways are s
       CHECK(result.exit_code == std::stoi(header(text, "expect-exit").value()));
       if (auto last = header(text, "expect-stderr-last")) CHECK(last_line(result.err) == *last);
       if (auto part = header(text, "expect-stderr-contains")) CHECK(result.err.find(*part) != std::string::npos);
+      // A stop ends the run with its message alone: no pending task, unawaited
+      // coroutine or unretrieved exception reported on the way out.
+      if (auto lines = header(text, "expect-stderr-lines"))
+        CHECK(std::count(result.err.begin(), result.err.end(), '\n') == std::stoi(*lines));
       CHECK(result.err.find("terminate called") == std::string::npos);
       CHECK(result.err.find("std::") == std::string::npos);
     }
