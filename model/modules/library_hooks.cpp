@@ -16,6 +16,7 @@
 #include "model/modules/session.hpp"
 #include "model/runtime/ops.hpp"
 #include "model/runtime/runtime.hpp"
+#include "model/runtime/traceback_object.hpp"
 
 extern char** environ;
 
@@ -125,6 +126,13 @@ runtime::Ref<runtime::Module> make_library_hooks_module(Session& session) {
     if (!exc) runtime::raise(runtime::builtins().TypeError, "format_exception() needs an exception");
     const auto& format = runtime::Runtime::current().format_exception;
     return Value::str(format ? format(*exc) : std::string());
+  }));
+  // traceback_frames(tb): (the exception whose traceback tb is, the number
+  // of frames from tb inward), or None for anything else.
+  m->dict["traceback_frames"] = Value(function("traceback_frames", {pos("tb")}, [](const Bound& b) {
+    auto [exc, frames] = runtime::traceback_frames(b[0]);
+    if (!exc) return Value::none();
+    return runtime::make_tuple({Value(exc), Value::integer(static_cast<std::int64_t>(frames))});
   }));
   // handled(): the exception being handled (sys.exception()), or None.
   m->dict["handled"] = Value(function("handled", {}, [](const Bound&) {

@@ -1,7 +1,9 @@
 #include "model/modules/session.hpp"
 
 #include "model/asyncio/runners.hpp"
+#include "model/modules/native_function.hpp"
 #include "model/runtime/ops.hpp"
+#include "model/runtime/traceback_object.hpp"
 
 namespace asim::modules {
 
@@ -38,7 +40,9 @@ Session::Session(SessionConfig config, Writer out, Writer err)
       process_([&] {
         runtime::Heap::LibraryScope library;  // asyncio's exception classes
         return std::make_shared<asyncio::ProcessState>(config.profile, runtime::Runtime::current().builtins);
-      }()) {}
+      }()) {
+  runtime::stop_unmodelled = &not_modelled;
+}
 
 Session::~Session() = default;
 

@@ -8,6 +8,7 @@
 #include "model/runtime/numbers.hpp"
 #include "model/runtime/ops.hpp"
 #include "model/runtime/text_stream.hpp"
+#include "model/runtime/traceback_object.hpp"
 
 namespace asim::modules {
 
@@ -56,13 +57,13 @@ runtime::Ref<runtime::Module> make_sys_module(Session& session) {
                                                                b[0].is_none() ? std::vector<Value>{}
                                                                               : std::vector<Value>{b[0]})};
   }));
-  // exc_info(): (type, value, traceback) of the exception being handled;
-  // asim keeps no traceback objects, so the third is None.
+  // exc_info(): (type, value, traceback) of the exception being handled.
   m->dict["exc_info"] = Value(function("exc_info", {}, [](const Bound&) {
     runtime::PyException* exc = lang::ThreadState::current().handled_exception();
     if (!exc) return runtime::make_tuple({Value::none(), Value::none(), Value::none()});
     const Value value{runtime::Ref<runtime::PyException>(exc)};
-    return runtime::make_tuple({Value(runtime::type_of(value)), value, Value::none()});
+    return runtime::make_tuple(
+        {Value(runtime::type_of(value)), value, runtime::traceback_of(runtime::Ref<runtime::PyException>(exc))});
   }));
   return m;
 }

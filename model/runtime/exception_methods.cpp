@@ -9,6 +9,7 @@
 #include "model/runtime/install.hpp"
 #include "model/runtime/iterator.hpp"
 #include "model/runtime/ops.hpp"
+#include "model/runtime/traceback_object.hpp"
 
 namespace asim::runtime {
 
@@ -244,10 +245,9 @@ void install_exception_types(BuiltinTypes&, BuiltinExceptions& e) {
   def(e.BaseException, "with_traceback", [base](Args a, Kw) {
     auto& exc = exc_self(a, *base, "with_traceback");
     args::exactly("with_traceback", a.subspan(1), 1);
-    exc.dict["__traceback__"] = a[1];
     // with_traceback(None) drops the frames it passed through (unittest's
     // assertRaises does, so a chained report shows none of them).
-    if (a[1].is_none()) exc.traceback.clear();
+    set_traceback(exc, a[1]);
     return a[0];
   });
   def(e.BaseException, "add_note", [base](Args a, Kw) {

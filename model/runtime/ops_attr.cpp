@@ -10,6 +10,7 @@
 #include "model/runtime/module.hpp"
 #include "model/runtime/ops.hpp"
 #include "model/runtime/protocols.hpp"
+#include "model/runtime/traceback_object.hpp"
 
 namespace asim::runtime {
 
@@ -71,7 +72,7 @@ std::optional<Value> exception_attribute(PyException& e, std::string_view name) 
   if (name == "__context__") return e.context ? Value(e.context) : Value::none();
   if (name == "__suppress_context__") return Value::boolean(e.suppress_context);
   if (auto d = e.dict.find(std::string(name)); d != e.dict.end()) return d->second;
-  if (name == "__traceback__") return Value::none();
+  if (name == "__traceback__") return traceback_of(Ref<PyException>(&e));
   return std::nullopt;
 }
 
@@ -266,6 +267,8 @@ void object_setattr(const Value& obj, std::string_view name, Value value) {
         e->suppress_context = truthy(value);
       } else if (name == "args") {
         e->args = to_vector(value);
+      } else if (name == "__traceback__") {
+        set_traceback(*e, value);
       } else {
         e->dict[std::string(name)] = std::move(value);
       }

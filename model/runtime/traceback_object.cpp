@@ -1,0 +1,106 @@
+#include "model/runtime/traceback_object.hpp"
+
+#include <fmt/format.h>
+
+#include "model/runtime/errors.hpp"
+#include "model/runtime/ops.hpp"
+#include "model/runtime/protocols.hpp"
+#include "model/runtime/runtime.hpp"
+
+namespace asim::runtime {
+
+namespace {
+
+constexpr std::string_view kWhy = "asim's tracebacks keep only each frame's function, file and line";
+
+// The entry `index` of an exception's traceback (innermost first), shared by
+// the three kinds of objects below.
+class EntryView : public Object, public HasAttributes {
+ public:
+  EntryView(Ref<PyException> exc, std::size_t index) : exc_(std::move(exc)), index_(index) {}
+  bool set_attribute(std::string_view, const Value&) override { return false; }
+
+ protected:
+  const TracebackEntry& entry() const { return exc_->traceback[index_]; }
+  // CPython has the attribute; asim does not keep what it would say.
+  [[noreturn]] void unmodelled(std::string_view name) const {
+    const std::string what = fmt::format("{}.{}", type_name(), name);
+    if (stop_unmodelled) stop_unmodelled(what, kWhy);
+    raise(Runtime::current().builtins.AttributeError,
+          fmt::format("'{}' object has no attribute '{}'", type_name(), name));
+  }
+
+  Ref<PyException> exc_;
+  std::size_t index_;
+};
+
+class CodeView : public EntryView {
+ public:
+  using EntryView::EntryView;
+  std::string_view type_name() const override { return "code"; }
+  std::string repr() const override { unmodelled("__repr__"); }
+  std::optional<Value> get_attribute(std::string_view name) override {
+    if (name == "co_name") return Value::str(entry().function);
+    if (name == "co_filename") return Value::str(entry().file);
+    if (name.starts_with("co_") || name == "replace") unmodelled(name);
+    return std::nullopt;
+  }
+};
+
+class FrameView : public EntryView {
+ public:
+  using EntryView::EntryView;
+  std::string_view type_name() const override { return "frame"; }
+  std::string repr() const override { unmodelled("__repr__"); }
+  std::optional<Value> get_attribute(std::string_view name) override {
+    if (name == "f_code") return Value(make<CodeView>(exc_, index_));
+    // f_lineno of the frame that handles the exception is the line it runs
+    // now, not the entry's.
+    if (name.starts_with("f_") || name == "clear") unmodelled(name);
+    return std::nullopt;
+  }
+};
+
+class TracebackView : public EntryView {
+ public:
+  using EntryView::EntryView;
+  std::string_view type_name() const override { return "traceback"; }
+  std::optional<Value> get_attribute(std::string_view name) override {
+    if (name == "tb_frame") return Value(make<FrameView>(exc_, index_));
+    if (name == "tb_lineno") return Value::integer(entry().line);
+    if (name == "tb_next") return index_ == 0 ? Value::none() : Value(make<TracebackView>(exc_, index_ - 1));
+    if (name == "tb_lasti") unmodelled(name);
+    return std::nullopt;
+  }
+  const Ref<PyException>& exception() const { return exc_; }
+  std::size_t index() const { return index_; }
+};
+
+}  // namespace
+
+Value traceback_of(const Ref<PyException>& exc) {
+  if (exc->traceback.empty()) return Value::none();
+  return Value(make<TracebackView>(exc, exc->traceback.size() - 1));
+}
+
+std::pair<Ref<PyException>, std::size_t> traceback_frames(const Value& tb) {
+  auto* view = tb.as<TracebackView>();
+  if (!view) return {nullptr, 0};
+  return {view->exception(), view->index() + 1};
+}
+
+void set_traceback(PyException& exc, const Value& tb) {
+  if (tb.is_none()) {
+    exc.traceback.clear();
+    return;
+  }
+  auto* view = tb.as<TracebackView>();
+  if (!view) throw_type_error("__traceback__ must be a traceback or None");
+  // The frames from that traceback object inward: its exception's entries
+  // up to its own.
+  const auto& from = view->exception()->traceback;
+  std::vector<TracebackEntry> entries(from.begin(), from.begin() + static_cast<std::ptrdiff_t>(view->index()) + 1);
+  exc.traceback = std::move(entries);
+}
+
+}  // namespace asim::runtime
