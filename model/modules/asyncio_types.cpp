@@ -10,6 +10,7 @@
 #include "model/asyncio/timeouts.hpp"
 #include "model/modules/asyncio_private_attributes.hpp"
 #include "model/modules/loop_object.hpp"
+#include "model/runtime/iterator.hpp"
 #include "model/runtime/ops.hpp"
 
 namespace asim::modules {
@@ -142,6 +143,87 @@ void add_context_manager_methods(Type& t, const std::string& owner) {
                                             [](Manager& m, const Bound& b) {
                                               return Value(m.aexit(b[2].ref<runtime::PyException>()));
                                             }));
+}
+
+// locks._ContextManager (3.7-3.8): what `with (yield from lock):` enters;
+// leaving the block releases the lock.
+class LegacyLockContext : public runtime::Object {
+ public:
+  explicit LegacyLockContext(Ref<asyncio::ContextManagerMixin> lock) : lock(std::move(lock)) {}
+  std::string_view type_name() const override { return "_ContextManager"; }
+  Ref<asyncio::ContextManagerMixin> lock;
+};
+
+// _ContextManagerMixin.__iter__ (3.7-3.8), a generator marked as a
+// coroutine: its first step warns (naming the line of the `yield from`),
+// then it yields from acquire() and returns a _ContextManager. What
+// __await__ returns runs the same steps but for the warning, which
+// __await__ gives itself.
+class LegacyLockIterator : public runtime::Coroutine, public runtime::Iterator {
+ public:
+  LegacyLockIterator(Ref<asyncio::ContextManagerMixin> lock, bool warns)
+      : Coroutine("_ContextManagerMixin.__iter__"),
+        body_(runtime::native("_ContextManagerMixin.__iter__", run(lock, warns))) {}
+  std::string_view type_name() const override { return "generator"; }
+  runtime::Coroutine* coroutine() override { return nullptr; }
+  runtime::Step send(Value value) override { return track([&] { return body_->send(std::move(value)); }); }
+  runtime::Step throw_(Ref<runtime::PyException> exc) override {
+    return track([&] { return body_->throw_(std::move(exc)); });
+  }
+  void close() override {
+    body_->close();
+    state_ = State::Closed;
+  }
+  std::optional<Value> next() override {
+    runtime::Step s = send(Value());
+    if (!s.done) return std::move(s.value);
+    returned_ = std::move(s.value);
+    return std::nullopt;
+  }
+  Value take_stop_value() override { return std::exchange(returned_, Value()); }
+
+ private:
+  static runtime::Coro run(Ref<asyncio::ContextManagerMixin> lock, bool warns) {
+    if (warns)
+      runtime::Runtime::current().warn(
+          "DeprecationWarning: 'with (yield from lock)' is deprecated use 'async with lock' instead");
+    co_await lock->acquire();
+    co_return Value(make<LegacyLockContext>(lock));
+  }
+  template <typename F>
+  runtime::Step track(F step) {
+    runtime::Step s;
+    try {
+      s = step();
+    } catch (...) {
+      state_ = State::Closed;
+      throw;
+    }
+    state_ = s.done ? State::Closed : State::Suspended;
+    return s;
+  }
+
+  Ref<runtime::Coroutine> body_;
+  Value returned_;
+};
+
+// 3.7-3.8's ways into a lock besides `async with`: `with (yield from lock)`,
+// `with await lock`, and a plain `with lock`, which raises.
+void add_legacy_lock_methods(Type& t) {
+  using Mixin = asyncio::ContextManagerMixin;
+  t.add_method("__iter__", method<Mixin>("_ContextManagerMixin.__iter__", {}, [](Mixin& m, const Bound&) {
+                 return Value(make<LegacyLockIterator>(Ref<Mixin>(&m), true));
+               }));
+  t.add_method("__await__", method<Mixin>("_ContextManagerMixin.__await__", {}, [](Mixin& m, const Bound&) {
+                 runtime::Runtime::current().warn(
+                     "DeprecationWarning: 'with await lock' is deprecated use 'async with lock' instead");
+                 return Value(make<LegacyLockIterator>(Ref<Mixin>(&m), false));
+               }));
+  t.add_method("__enter__", method<Mixin>("_ContextManagerMixin.__enter__", {}, [](Mixin&, const Bound&) -> Value {
+                 runtime::raise(runtime::builtins().RuntimeError, "\"yield from\" should be used as context manager expression");
+               }));
+  t.add_method("__exit__", method<Mixin>("_ContextManagerMixin.__exit__", {varargs("args")},
+                                         [](Mixin&, const Bound&) { return Value::none(); }));
 }
 
 Value number_or_none(const std::optional<double>& v) {
@@ -278,8 +360,24 @@ AsyncioTypes make_asyncio_types(Session& session) {
                                                                      return Value::none();
                                                                    }));
 
-  for (const auto& type : {t.Lock, t.Semaphore, t.Condition})
+  for (const auto& type : {t.Lock, t.Semaphore, t.Condition}) {
     add_context_manager_methods<asyncio::ContextManagerMixin>(*type, "_ContextManagerMixin");
+    if (profile.lock_legacy_context_manager) add_legacy_lock_methods(*type);
+  }
+  // locks._ContextManager
+  auto legacy_context = make<Type>("asyncio.locks", "_ContextManager", object_type);
+  legacy_context->add_method("__enter__", method<LegacyLockContext>("_ContextManager.__enter__", {},
+                                                                    [](LegacyLockContext&, const Bound&) { return Value::none(); }));
+  legacy_context->add_method("__exit__", method<LegacyLockContext>("_ContextManager.__exit__", {varargs("args")},
+                                                                   [](LegacyLockContext& c, const Bound&) {
+                                                                     if (!c.lock)
+                                                                       runtime::raise(runtime::builtins().AttributeError,
+                                                                                      "'NoneType' object has no attribute 'release'");
+                                                                     const Ref<asyncio::ContextManagerMixin> lock = std::move(c.lock);
+                                                                     lock->release();
+                                                                     return Value::none();
+                                                                   }));
+  runtime::register_type(typeid(LegacyLockContext), legacy_context);
 
   t.Barrier = make<Type>("asyncio.locks", "Barrier", object_type);
   add_context_manager_methods<asyncio::Barrier>(*t.Barrier, "Barrier");

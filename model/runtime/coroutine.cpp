@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "model/runtime/ops.hpp"
 #include "model/runtime/runtime.hpp"
 
 namespace asim::runtime {
@@ -27,6 +28,14 @@ void Coroutine::warn_if_never_awaited() const {
 
 Ref<Coroutine> get_awaitable_iter(const Value& obj) {
   if (auto* a = obj.as<Awaitable>()) return a->await_iter();
+  // A builtin class whose __await__ is a method of its own (3.7-3.8's locks).
+  if (obj.is_object() && !obj.object()->user_class() && !obj.as<Type>())
+    if (auto method = type_of(obj)->lookup_class("__await__"); method && method->as<Callable>()) {
+      Value it = call(*method, std::span<const Value>(&obj, 1));
+      if (auto* c = it.as<Coroutine>()) return Ref<Coroutine>(c);
+      raise(Runtime::current().builtins.TypeError,
+            fmt::format("__await__() returned non-iterator of type '{}'", type_name(it)));
+    }
   raise(Runtime::current().builtins.TypeError,
         fmt::format("object {} can't be used in 'await' expression", type_name(obj)));
 }
