@@ -113,6 +113,10 @@ ThreadState& ThreadState::current() {
   return *current_thread_state;
 }
 
+ThreadState* ThreadState::active() {
+  return current_thread_state;
+}
+
 PyException* ThreadState::handled_exception() const {
   for (const ExcStackItem* item = exc_info; item; item = item->previous)
     if (item->exc) return item->exc.get();
@@ -776,14 +780,20 @@ struct CurrentFrame {
 };
 
 // The frame is left by an exception: its locals and stack go with the
-// exception's traceback, as the frame object would in CPython.
+// exception's traceback, as the frame object would in CPython. The stack
+// stands for what the frames of CPython's library functions it called keep
+// (their arguments); but for a call in this frame whose arguments did not
+// bind, it is let go at once, top first.
 [[gnu::noinline]] void keep_frame_values(Frame& f, Value* sp, PyException& exc) {
   if (exc.traceback.empty()) {
     while (sp > f.stack_base()) *--sp = Value();
     return;
   }
+  ThreadState& ts = ThreadState::current();
+  if (&exc == ts.unbound_call && exc.traceback.size() == 1)
+    while (sp > f.stack_base()) *--sp = Value();
   auto& keep = exc.traceback.back().frame_values;
-  const Object* unbound = ThreadState::current().unbound.object();
+  const Object* unbound = ts.unbound.object();
   for (Value* v = f.slots; v < sp; ++v)
     if (!v->is_none() && v->object() != unbound) keep.push_back(std::move(*v));
   while (sp > f.stack_base()) *--sp = Value();

@@ -52,6 +52,8 @@ struct ThreadState {
   ~ThreadState();
 
   static ThreadState& current();
+  // Null when no interpreter runs (the model driven from C++ alone).
+  static ThreadState* active();
 
   LangLimits limits;
   runtime::ModuleFinder* modules;
@@ -76,6 +78,10 @@ struct ThreadState {
   // it (3.12 reports the comprehension's line inside the caller's frame).
   const runtime::PyException* inlined_exc = nullptr;
   Position inlined_pos;
+  // The TypeError of the last call whose arguments did not bind: no frame
+  // of the callee ever held them, so the caller's frame lets them go when
+  // that error leaves it (keep_frame_values), as CPython's pops its stack.
+  const runtime::PyException* unbound_call = nullptr;
   runtime::Value unbound;  // the Unbound marker
   // The innermost frame executing (CPython's current frame), or null.
   Frame* current_frame = nullptr;

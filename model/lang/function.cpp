@@ -221,21 +221,37 @@ void Function::bind_arguments(Frame& f, std::span<const Value> args, std::span<c
   for (std::size_t i = 0; i < co.freevars.size(); ++i) cells[co.cellvars.size() + i] = closure[i];
 }
 
+namespace {
+
+// Runs bind(); its error is marked as a call whose arguments did not bind
+// (ThreadState::unbound_call).
+template <typename Bind>
+void binding(Bind bind) {
+  try {
+    bind();
+  } catch (const PyError& e) {
+    ThreadState::current().unbound_call = e.exc.get();
+    throw;
+  }
+}
+
+}  // namespace
+
 Value Function::call_kw(std::span<const Value> args, std::span<const Keyword> kwargs) {
   if (code->is_async_generator()) {
     auto gen = runtime::make<InterpretedAsyncGenerator>(Ref<Function>(this));
-    bind_arguments(gen->frame, args, kwargs);
+    binding([&] { bind_arguments(gen->frame, args, kwargs); });
     return Value(gen);
   }
   if (code->is_generator()) {
     auto gen = runtime::make<InterpretedGenerator>(Ref<Function>(this));
-    bind_arguments(gen->frame, args, kwargs);
+    binding([&] { bind_arguments(gen->frame, args, kwargs); });
     return Value(gen);
   }
   if (code->is_coroutine()) {
     auto coro = runtime::make<InterpretedCoroutine>(Ref<Function>(this));
     try {
-      bind_arguments(coro->frame, args, kwargs);
+      binding([&] { bind_arguments(coro->frame, args, kwargs); });
     } catch (...) {
       coro->close();
       throw;
@@ -244,7 +260,7 @@ Value Function::call_kw(std::span<const Value> args, std::span<const Keyword> kw
   }
   Frame f(code.get(), globals.get(), builtins.get(), ThreadState::current().unbound);
   f.ns = class_namespace;
-  bind_arguments(f, args, kwargs);
+  binding([&] { bind_arguments(f, args, kwargs); });
   return run_function_frame(f);
 }
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "model/lang/eval.hpp"
 #include "model/runtime/protocols.hpp"
 #include "model/runtime/runtime.hpp"
 
@@ -103,7 +104,14 @@ std::string BuiltinFunction::repr() const {
 }
 
 Value BuiltinFunction::call_kw(std::span<const Value> args, std::span<const runtime::Keyword> kwargs) {
-  return body_(signature_.bind(args, kwargs));
+  Bound bound;
+  try {
+    bound = signature_.bind(args, kwargs);
+  } catch (const runtime::PyError& e) {
+    if (auto* ts = lang::ThreadState::active()) ts->unbound_call = e.exc.get();  // no frame holds the arguments
+    throw;
+  }
+  return body_(bound);
 }
 
 runtime::Ref<BuiltinFunction> function(std::string qualname, std::vector<Param> params, BuiltinFunction::Body body) {
