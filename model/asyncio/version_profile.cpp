@@ -164,7 +164,7 @@ constexpr VersionProfile make_profile(int minor) {
   p.language.syntax.continuation_in_indentation = since(9);
   p.language.syntax.continued_indentation_at_backslash = since(10);
   p.language.syntax.pep263_url = since(11) ? kPep263 : since(9) ? kPep263Https : kPep263Old;
-  p.language.syntax.non_utf8_line_offset = since(10) && until(10) ? 1 : 0;
+  p.language.syntax.non_utf8_names_next_line = since(10) && until(10);
   p.language.syntax.codec_registry = minor - 7;
   p.language.syntax.assignment_expressions = since(8);
   p.language.syntax.parenthesized_with_items = since(9);

@@ -62,12 +62,14 @@ struct SyntaxFeatures {
   // the indentation and an empty joined line is an empty statement.
   bool continuation_in_indentation = true;
   // 3.10+: that line's indentation is the first backslash's column; 3.9
-  // takes it for column 0.
+  // takes the line for a blank one: the indentation stays as it was.
   bool continued_indentation_at_backslash = true;
   // Where the "Non-UTF-8 code" error sends the reader.
   std::string_view pep263_url = "https://peps.python.org/pep-0263/";
-  // 3.10 alone names the line after the one with the byte that is not UTF-8.
-  int non_utf8_line_offset = 0;
+  // The line the "Non-UTF-8 code" message names: the byte's line, counting
+  // (3.7-3.9) a line read after a null byte hid a newline; 3.10 alone names
+  // the line after the byte's.
+  bool non_utf8_names_next_line = false;
   // Whose codec registry a coding declaration's name is looked up in: its
   // bit in codec_tables' version masks (minor version - 7).
   int codec_registry = 5;

@@ -90,6 +90,12 @@ void Lexer::error(Loc loc, std::string message, Diagnostic::Kind kind) const {
   throw Diagnostic(kind, source_, char_loc(*source_, loc), std::move(message));
 }
 
+void Lexer::tokenizer_error(Loc loc, std::string message) const {
+  failed_in_fstring_ = expr_mode_ || fstring_depth_ > 0;
+  throw Diagnostic(Diagnostic::Kind::SyntaxError, source_, char_loc(*source_, loc), std::move(message))
+      .raised_by_tokenizer();
+}
+
 Token Lexer::make(TokenKind kind, std::size_t begin, Loc loc) const {
   Token t;
   t.kind = kind;
@@ -211,7 +217,12 @@ std::optional<Token> Lexer::indentation() {
       if (!at_end()) newline(true);
       continue;
     }
-    if (continued) std::tie(col, altcol) = syntax_.continued_indentation_at_backslash ? *continued : std::pair{0, 0};
+    // 3.9 takes a line begun with a backslash for a blank one, which leaves
+    // the indentation as it was: what the next line joins goes on at it.
+    if (continued)
+      std::tie(col, altcol) = syntax_.continued_indentation_at_backslash
+                                  ? *continued
+                                  : std::pair{indents_.back(), alt_indents_.back()};
     at_line_start_ = false;
     const Loc loc = here();
     auto tab_error = [&] { error({line_, 1}, "inconsistent use of tabs and spaces in indentation", Diagnostic::Kind::TabError); };
@@ -403,8 +414,8 @@ void Lexer::verify_identifier(std::size_t begin) const {
   const Loc loc{line_, static_cast<int>(at - line_start_) + 1};
   const char32_t c = chars[bad];
   if (syntax_.pgen()) error(loc, "invalid character in identifier");
-  if (is_printable(c)) error(loc, fmt::format("invalid character '{}' (U+{:04X})", runtime::text::encode(chars.substr(bad, 1)), static_cast<std::uint32_t>(c)));
-  error(loc, fmt::format("invalid non-printable character U+{:04X}", static_cast<std::uint32_t>(c)));
+  if (is_printable(c)) tokenizer_error(loc, fmt::format("invalid character '{}' (U+{:04X})", runtime::text::encode(chars.substr(bad, 1)), static_cast<std::uint32_t>(c)));
+  tokenizer_error(loc, fmt::format("invalid non-printable character U+{:04X}", static_cast<std::uint32_t>(c)));
 }
 
 // ------------------------------------------------------------------ numbers
@@ -416,7 +427,7 @@ Token Lexer::number() {
   // 0-based column (one left of it, 1-based).
   auto invalid = [&](std::string_view kind) {
     if (syntax_.parser == ParserGeneration::Pgen37) error(loc, "invalid token");
-    error({line_, here().col - 1}, fmt::format("invalid {} literal", kind));
+    tokenizer_error({line_, here().col - 1}, fmt::format("invalid {} literal", kind));
   };
   // Digits with single underscores between them.
   auto digits = [&](auto is_ok, std::string_view kind) {
@@ -442,7 +453,7 @@ Token Lexer::number() {
     if (peek() == '_') ++pos_;
     auto invalid_digit = [&] {
       if (syntax_.parser == ParserGeneration::Pgen37) error(loc, "invalid token");
-      error(here(), fmt::format("invalid digit '{}' in {} literal", peek(), kind));
+      tokenizer_error(here(), fmt::format("invalid digit '{}' in {} literal", peek(), kind));
     };
     if (!ok(peek())) {
       if (is_digit(peek())) invalid_digit();
@@ -496,7 +507,7 @@ Token Lexer::number() {
     if (c != '_') clean += c;
   if (!is_float && !imaginary && clean.size() > 1 && clean[0] == '0' &&
       clean.find_first_not_of('0') != std::string::npos)
-    error(loc, syntax_.parser == ParserGeneration::Pgen37
+    tokenizer_error(loc, syntax_.parser == ParserGeneration::Pgen37
                    ? "invalid token"
                    : "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers");
   end_of_number(imaginary ? "imaginary" : "decimal");
@@ -544,7 +555,7 @@ Token Lexer::op() {
   const int level = static_cast<int>(brackets_.size()) + (expr_mode_ ? 1 : 0);
   // Before 3.12 such a character is a token no rule accepts ("invalid syntax").
   if ((static_cast<unsigned char>(c) < 0x20 || c == 0x7F) && syntax_.parser == ParserGeneration::Peg312)
-    error(loc, fmt::format("invalid non-printable character U+{:04X}", static_cast<unsigned>(c)));
+    tokenizer_error(loc, fmt::format("invalid non-printable character U+{:04X}", static_cast<unsigned>(c)));
   if (c == '(' || c == '[' || c == '{') open_bracket(c, loc);
   if (c == ')' || c == ']' || c == '}') close_bracket(c, loc);
   // Anything else ('$', '?', '`') is a one-character token no grammar rule
@@ -555,7 +566,7 @@ Token Lexer::op() {
 }
 
 void Lexer::open_bracket(char c, Loc loc) {
-  if (brackets_.size() >= 200) error(loc, "too many nested parentheses");
+  if (brackets_.size() >= 200) tokenizer_error(loc, "too many nested parentheses");
   brackets_.push_back({c, loc});
 }
 
@@ -565,7 +576,7 @@ void Lexer::close_bracket(char c, Loc loc) {
   // 3.7's tokenizer does not check brackets: the parser stops at the token.
   const bool checked = syntax_.parser != ParserGeneration::Pgen37;
   if (brackets_.empty()) {
-    if (checked) error(loc, fmt::format("{}unmatched '{}'", where, c));
+    if (checked) tokenizer_error(loc, fmt::format("{}unmatched '{}'", where, c));
     return;
   }
   if (checked) check_match(brackets_.back(), c, loc);
@@ -576,9 +587,9 @@ void Lexer::check_match(const Open& open, char c, Loc loc) const {
   const char want = open.ch == '(' ? ')' : open.ch == '[' ? ']' : '}';
   if (c == want) return;
   if (open.loc.line != loc.line)
-    error(loc, fmt::format("closing parenthesis '{}' does not match opening parenthesis '{}' on line {}", c, open.ch,
+    tokenizer_error(loc, fmt::format("closing parenthesis '{}' does not match opening parenthesis '{}' on line {}", c, open.ch,
                            open.loc.line));
-  error(loc, fmt::format("closing parenthesis '{}' does not match opening parenthesis '{}'", c, open.ch));
+  tokenizer_error(loc, fmt::format("closing parenthesis '{}' does not match opening parenthesis '{}'", c, open.ch));
 }
 
 // ------------------------------------------------------------------ strings
@@ -669,7 +680,7 @@ void Lexer::unterminated(const Delim& d) const {
   }
   // CPython names the last line that has characters.
   const int line = at_end() && pos_ == line_start_ && line_ > d.start.line ? line_ - 1 : line_;
-  error(d.start, fmt::format("unterminated {}{}string literal (detected at line {})", d.triple ? "triple-quoted " : "",
+  tokenizer_error(d.start, fmt::format("unterminated {}{}string literal (detected at line {})", d.triple ? "triple-quoted " : "",
                              d.fstring ? "f-" : "", line));
 }
 
@@ -917,26 +928,31 @@ void Lexer::scan_field_expression(const Delim& d, FStringPiece& f) {
     if (c == ')' || c == ']' || c == '}') {
       if (open.empty() && c == '}') break;
       if (open.empty()) error(here(), fmt::format("f-string: unmatched '{}'", c));
-      check_match(open.back(), c, here());
+      if (syntax_.parser == ParserGeneration::Peg312) {
+        check_match(open.back(), c, here());
+      } else if (syntax_.parser != ParserGeneration::Pgen37) {
+        // fstring_find_expr's own check (3.7 has none).
+        const char want = open.back().ch == '(' ? ')' : open.back().ch == '[' ? ']' : '}';
+        if (c != want)
+          error(here(), fmt::format("f-string: closing parenthesis '{}' does not match opening parenthesis '{}'", c,
+                                    open.back().ch));
+      }
       open.pop_back();
       ++pos_;
       continue;
     }
     if (open.empty() && (c == ':' || c == '!')) break;
-    if (open.empty() && c == '=' && syntax_.fstring_debug_specifier) {
-      const auto so_far = text_.substr(f.expr_begin, pos_ - f.expr_begin);
-      if (so_far.find_first_not_of(" \t\r\n\f") == std::string_view::npos) break;  // "required before '='"
-      std::size_t k = pos_ + 1;
-      while (k < end_ && text_[k] == ' ') ++k;
-      if (k < end_ && (text_[k] == '}' || text_[k] == '!' || text_[k] == ':')) break;
-    }
+    // A lone '=' outside brackets ends the expression (the '=' specifier).
+    if (open.empty() && c == '=' && syntax_.fstring_debug_specifier) break;
     ++pos_;
   }
   f.expr_end = pos_;
   const auto expr = text_.substr(f.expr_begin, f.expr_end - f.expr_begin);
   const auto first = expr.find_first_not_of(" \t\r\n\f");
-  if (first == std::string_view::npos)
+  if (first == std::string_view::npos) {
+    if (syntax_.parser != ParserGeneration::Peg312) error(here(), "f-string: empty expression not allowed");
     error(here(), fmt::format("f-string: valid expression required before '{}'", peek()));
+  }
   if (peek() == ':' && expr.substr(first, 6) == "lambda" &&
       (expr.size() == first + 6 || !is_ident_char(expr[first + 6])))
     error({f.expr_loc.line, f.expr_loc.col + static_cast<int>(first)},
@@ -977,6 +993,19 @@ void Lexer::scan_field_tail(const Delim& d, FStringPiece& f, Token& tok) {
     while (peek() == ' ') ++pos_;
     f.has_debug = true;
     f.debug_text = std::string(text_.substr(f.expr_begin, pos_ - f.expr_begin));
+    if (peek() != '!' && peek() != ':' && peek() != '}')
+      error(here(), syntax_.parser == ParserGeneration::Peg312 ? "f-string: expecting '!', or ':', or '}'"
+                                                               : "f-string: expecting '}'");
+  }
+  if (peek() == '!' && syntax_.parser != ParserGeneration::Peg312) {
+    // Before 3.12 (fstring_find_expr) the conversion is the one character
+    // after the '!'.
+    ++pos_;
+    if (at_end() || at_closing_quote(d)) error(here(), "f-string: expecting '}'");
+    f.conversion = peek();
+    ++pos_;
+    if (f.conversion != 's' && f.conversion != 'r' && f.conversion != 'a')
+      error(here(), "f-string: invalid conversion character: expected 's', 'r', or 'a'");
   }
   if (peek() == '!') {
     ++pos_;

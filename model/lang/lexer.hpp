@@ -118,6 +118,8 @@ class Lexer {
   void newline(bool at_line_start = false);
   bool at_newline() const { return peek() == '\n'; }
   [[noreturn]] void error(Loc loc, std::string message, Diagnostic::Kind kind = Diagnostic::Kind::SyntaxError) const;
+  // tokenizer.c's syntaxerror(): 3.9+ show the tokenizer's line.
+  [[noreturn]] void tokenizer_error(Loc loc, std::string message) const;
 
   std::optional<Token> indentation();
   void measure_indent(int& col, int& altcol);

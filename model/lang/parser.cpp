@@ -199,7 +199,7 @@ class Parser {
   [[noreturn]] void fail_here();
   [[noreturn]] void missing_comma_or_fail(const Expr& element);
   [[noreturn]] void missing_block(std::string_view what, int line);
-  bool next_expression_parses();
+  bool next_expression_parses(Loc* end = nullptr);
   void defer_semantic(Loc loc, std::string message) { semantic_.push_back({loc, std::move(message)}); }
   void defer_unsupported(Loc loc, std::string construct) { unsupported_.push_back({loc, std::move(construct)}); }
   void require(bool available, const Token& t, std::size_t length = 0, std::string message = "invalid syntax");
@@ -381,8 +381,10 @@ class Parser {
   std::vector<Deferred> unsupported_;  // constructs outside asim's subset
   std::vector<TooNew> too_new_;  // constructs the modelled version's grammar lacks
   // 3.7-3.8: the first error of building the AST (ast.c), raised once the
-  // file parsed, before the compiler's.
+  // file parsed, before the compiler's; and where in the file it is.
   std::optional<Diagnostic> ast_error_;
+  Loc ast_error_at_;
+  void defer_ast_error(Loc at, Diagnostic d);
 };
 
 // ================================================================== errors
@@ -489,19 +491,25 @@ void Parser::missing_comma_or_fail(const Expr& element) {
   const bool candidate = starts_expression() && previous.kind != ExprKind::IfExp && previous.kind != ExprKind::Lambda &&
                          previous.kind != ExprKind::NamedExpr &&
                          !(previous.kind == ExprKind::Name && at(TokenKind::String));
-  if (candidate && next_expression_parses()) fail(previous.loc, "invalid syntax. Perhaps you forgot a comma?");
+  Loc end;
+  if (candidate && next_expression_parses(&end)) {
+    // The range runs from the one expression to the end of the other.
+    fail(previous.loc, "invalid syntax. Perhaps you forgot a comma?", DKind::SyntaxError,
+         end.line == previous.loc.line ? end : Loc{});
+  }
   fail_here();
 }
 
 // Whether an expression (as CPython's expression_without_invalid: a
 // disjunction will do) parses here; looked at, not consumed. Tokenizer errors
 // met on the way are raised, as CPython raises them.
-bool Parser::next_expression_parses() {
+bool Parser::next_expression_parses(Loc* end) {
   return lookahead([&] {
     if (at_kw("lambda"))
       lambdef();
     else
       disjunction();
+    if (end && pos_ > 0) *end = toks_[pos_ - 1].end;
   });
 }
 
@@ -2121,8 +2129,13 @@ void Parser::check_digit_limit(const Token& t) {
     throw Diagnostic(DKind::SyntaxError, source_, {t.loc.line, col}, message).reading_text_back();
   }
   const Loc at = char_loc(*source_, t.loc);
-  if (!ast_error_ || std::pair(at.line, at.col) < std::pair(ast_error_->loc().line, ast_error_->loc().col))
-    ast_error_.emplace(Diagnostic(DKind::SyntaxError, source_, at, message).reading_text_back());
+  defer_ast_error(at, Diagnostic(DKind::SyntaxError, source_, at, message).reading_text_back());
+}
+
+void Parser::defer_ast_error(Loc at, Diagnostic d) {
+  if (ast_error_ && std::pair(ast_error_at_.line, ast_error_at_.col) <= std::pair(at.line, at.col)) return;
+  ast_error_.emplace(std::move(d));
+  ast_error_at_ = at;
 }
 
 // strings: STRING+ — adjacent literals concatenate; with any f-string among
@@ -2131,15 +2144,27 @@ ExprPtr Parser::strings() {
   const Loc loc = peek().loc;
   std::vector<const Token*> parts;
   bool any_f = false;
+  const Diagnostic* fstring_error = nullptr;
   while (at(TokenKind::String)) {
-    if (peek().fstring_error) {
-      if (speculating_ > 0) throw Backtrack{};
-      throw ParseFailure{*peek().fstring_error, false, true, peek()};
-    }
+    if (peek().fstring_error && !fstring_error) fstring_error = peek().fstring_error.get();
     const Token& t = take();
     if (!t.unsupported.empty()) defer_unsupported(t.loc, t.unsupported);
     any_f |= t.is_fstring;
     parts.push_back(&t);
+  }
+  if (fstring_error && syntax_.pgen()) {
+    // 3.7-3.8 read the f-strings once the whole file parsed (ast.c's
+    // parsestrplus, on the joined literals), placing an error at the first.
+    const Loc at = char_loc(*source_, loc);
+    defer_ast_error(at, Diagnostic(fstring_error->kind(), source_, at, fstring_error->message()).reading_text_back());
+  } else if (fstring_error) {
+    // 3.9-3.11 read them as the parser joins the literals
+    // (_PyPegen_concatenate_strings): an error is placed at the token the
+    // parser looked at next.
+    if (speculating_ > 0) throw Backtrack{};
+    const Loc at = char_loc(*source_, peek().loc);
+    throw ParseFailure{Diagnostic(fstring_error->kind(), source_, at, fstring_error->message(), {at.line, at.col + 1}),
+                       false, true, *parts.front()};
   }
   const auto bytes = std::count_if(parts.begin(), parts.end(), [](const Token* t) { return t->is_bytes; });
   if (bytes > 0 && static_cast<std::size_t>(bytes) < parts.size())
@@ -2195,16 +2220,32 @@ ExprPtr Parser::fstring_replacement_field(const FStringPiece& field) {
   return f;
 }
 
-// A field's expression. 3.7-3.8 compile it apart, as the text "(expr)" of a
-// file named <fstring> (fstring_compile_expr): an error in it is reported
-// there, on line 1.
+// A field's expression. Before 3.12 it is compiled apart, as the text
+// "(expr)" (fstring_compile_expr): an error in it is reported there, 3.7-3.8
+// in a file named <fstring> on line 1 (once the whole file parsed),
+// 3.9-3.11 in the file on the field's line, saying "f-string: ".
 ExprPtr Parser::fstring_expression(const FStringPiece& field) {
-  if (!syntax_.pgen()) return fstring_field_expression(field);
+  if (syntax_.parser == ParserGeneration::Peg312) return fstring_field_expression(field);
   try {
     return fstring_field_expression(field);
   } catch (const ParseFailure&) {
     const auto expr = source_->text().substr(field.expr_begin, field.expr_end - field.expr_begin);
-    parse(std::make_shared<const Source>("<fstring>", "(" + expr + ")"), syntax_);
+    if (syntax_.pgen()) {
+      // An error of ast.c, raised once the file parsed.
+      try {
+        parse(std::make_shared<const Source>("<fstring>", "(" + expr + ")"), syntax_);
+      } catch (const Diagnostic& d) {
+        defer_ast_error(char_loc(*source_, field.loc), d);
+      }
+      return make_expr<Constant>(field.loc);
+    }
+    try {
+      parse(std::make_shared<const Source>(
+                source_->path(), std::string(static_cast<std::size_t>(field.expr_loc.line - 1), '\n') + "(" + expr + ")"),
+            syntax_);
+    } catch (const Diagnostic& d) {
+      throw Diagnostic(d.kind(), d.source(), d.loc(), "f-string: " + d.message(), d.end());
+    }
     throw;
   }
 }

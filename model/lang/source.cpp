@@ -9,6 +9,7 @@
 #include <array>
 #include <cstdint>
 #include <optional>
+#include <vector>
 
 namespace asim::lang {
 
@@ -127,6 +128,14 @@ bool blank_or_comment(std::string_view line) {
   return i == std::string_view::npos || line[i] == '#';
 }
 
+// The line (1-based) of byte `pos`, lines ending as universal newlines end them.
+int line_at(std::string_view text, std::size_t pos) {
+  int line = 1;
+  for (std::size_t i = 0; i < pos && i < text.size(); ++i)
+    if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n'))) ++line;
+  return line;
+}
+
 // The byte offset where `text` stops being valid UTF-8, or npos.
 std::size_t invalid_utf8(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
@@ -190,16 +199,7 @@ std::shared_ptr<const Source> load_source(std::string path, std::string_view byt
   std::string text;
   if (declared && bom && *declared != "utf-8") fail(fmt::format("encoding problem: {} with BOM", *declared), declared_line);
   if (!declared) {
-    // No declaration: the tokenizer checks each line it reads is UTF-8.
-    if (const auto bad = invalid_utf8(bytes); bad != std::string_view::npos) {
-      const auto line = 1 + std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(bad), '\n') +
-                        syntax.non_utf8_line_offset;
-      fail(fmt::format("Non-UTF-8 code starting with '\\x{:02x}' in file {} on line {}, but no encoding declared; see "
-                       "{} for details",
-                       static_cast<unsigned char>(bytes[bad]), path, line, syntax.pep263_url),
-           static_cast<int>(line));
-    }
-    text = bytes;
+    text = bytes;  // checked below, as the tokenizer reads it
   } else if (*declared == "utf-8") {
     // The tokenizer's own spelling of UTF-8 reads the bytes as they are; a
     // byte that is not UTF-8 fails only where a token decodes it, which
@@ -242,32 +242,56 @@ std::shared_ptr<const Source> load_source(std::string path, std::string_view byt
     }
   }
 
-  // 3.11+: the tokenizer refuses a line with a null byte when it reads it (Lexer).
-  if (const auto nul = text.find('\0'); nul != std::string::npos && !syntax.null_bytes_rejected) {
-    // Read as C strings, line by line: a null byte ends its line's text,
-    // and the newline after it goes too (the line goes on with the next
-    // one). A line with no text at all is a blank line on 3.7-3.9; on 3.10
-    // a null byte stays to tell the Lexer that the read failed there.
-    std::string kept;
-    for (std::size_t i = 0; i < text.size();) {
-      const auto z = text.find('\0', i);
-      if (z == std::string::npos) {
-        kept.append(text, i, std::string::npos);
-        break;
-      }
-      kept.append(text, i, z - i);
-      const bool empty = z == 0 || text[z - 1] == '\n' || text[z - 1] == '\r';
-      if (empty && !syntax.null_line_is_blank) kept += '\0';
-      const auto nl = text.find_first_of("\r\n", z);
-      if (nl == std::string::npos) break;
-      i = nl + (text.compare(nl, 2, "\r\n") == 0 ? 2 : 1);
-      if (empty && syntax.null_line_is_blank) kept += '\n';
-    }
-    auto source = std::make_shared<Source>(std::move(path), std::move(kept));
-    source->keep_file_text(std::move(text));
-    return source;
+  // No declaration: the tokenizer checks that each line it reads is UTF-8.
+  auto check_utf8 = [&](std::string_view read, auto line_in_message) {
+    const auto bad = invalid_utf8(read);
+    if (declared || bad == std::string_view::npos) return;
+    const int line = line_at(read, bad);
+    throw Diagnostic::about_file(
+        std::make_shared<const Source>(path, ""), line,
+        fmt::format("Non-UTF-8 code starting with '\\x{:02x}' in file {} on line {}, but no encoding declared; see {} "
+                    "for details",
+                    static_cast<unsigned char>(read[bad]), path,
+                    line + (syntax.non_utf8_names_next_line ? 1 : line_in_message(bad)), syntax.pep263_url));
+  };
+  const auto nul = text.find('\0');
+  if (nul == std::string::npos || syntax.null_bytes_rejected) {
+    // 3.11+: the tokenizer refuses a line with a null byte when it reads it
+    // (the Lexer); what follows the null byte is never read.
+    const auto bad = invalid_utf8(text);
+    if (nul == std::string::npos || bad < nul)  // a line is checked as a C string
+      check_utf8(text, [](std::size_t) { return 0; });
+    return std::make_shared<const Source>(std::move(path), std::move(text));
   }
-  return std::make_shared<const Source>(std::move(path), std::move(text));
+  // Before 3.11, read as C strings, line by line: a null byte ends its
+  // line's text, and the newline after it goes too (the line goes on with
+  // the next one, read apart: the lines read are counted). A line with no
+  // text at all is a blank line on 3.7-3.9; on 3.10 a null byte stays to
+  // tell the Lexer that the read failed there.
+  std::string kept;
+  std::vector<std::size_t> joins;  // where in `kept` a line goes on with the next one
+  for (std::size_t i = 0; i < text.size();) {
+    const auto z = text.find('\0', i);
+    if (z == std::string::npos) {
+      kept.append(text, i, std::string::npos);
+      break;
+    }
+    kept.append(text, i, z - i);
+    const bool empty = z == 0 || text[z - 1] == '\n' || text[z - 1] == '\r';
+    if (empty && !syntax.null_line_is_blank) kept += '\0';
+    const auto nl = text.find_first_of("\r\n", z);
+    if (nl == std::string::npos) break;
+    i = nl + (text.compare(nl, 2, "\r\n") == 0 ? 2 : 1);
+    if (empty && syntax.null_line_is_blank) kept += '\n';
+    if (!empty) joins.push_back(kept.size());
+  }
+  check_utf8(kept, [&](std::size_t bad) {
+    const std::size_t start = kept.find_last_of("\r\n", bad) + 1;  // npos + 1 == 0
+    return static_cast<int>(std::count_if(joins.begin(), joins.end(), [&](std::size_t j) { return j > start && j <= bad; }));
+  });
+  auto source = std::make_shared<Source>(std::move(path), std::move(kept));
+  source->keep_file_text(std::move(text));
+  return source;
 }
 
 }  // namespace asim::lang

@@ -78,6 +78,13 @@ class Diagnostic : public std::runtime_error {
     text_read_back_ = true;
     return std::move(*this);
   }
+  // Whether the tokenizer raised it itself (3.10+ tokenizer.c syntaxerror(),
+  // showing its own copy of the line), rather than through the parser.
+  bool from_tokenizer() const { return from_tokenizer_; }
+  Diagnostic&& raised_by_tokenizer() && {
+    from_tokenizer_ = true;
+    return std::move(*this);
+  }
   // Whether CPython reports no column (offset None or 0): no caret.
   bool no_caret() const { return loc_.col == 0; }
   // asim's own report: "file:line:col: message", the source line, a caret,
@@ -93,6 +100,7 @@ class Diagnostic : public std::runtime_error {
   bool whole_file_ = false;
   int shown_line_ = 0;
   bool text_read_back_ = false;
+  bool from_tokenizer_ = false;
 };
 
 // The program text of a source file's bytes, as CPython's tokenizer reads a

@@ -42,10 +42,12 @@ Attributes attributes(const Diagnostic& d, const SyntaxFeatures& syntax) {
     return a;
   }
   a.lineno = d.loc().line;
-  // 3.9+ read the line back from the file, 3.7-3.8 show the tokenizer's.
-  auto line = !d.source()                                ? std::string_view{}
-              : syntax.display == SyntaxErrorDisplay::Pgen ? d.source()->line(d.shown_line())
-                                                           : d.source()->file_line(d.shown_line());
+  // 3.9+ read the line back from the file, 3.7-3.8 show the tokenizer's,
+  // and so do 3.9+ for the errors their tokenizer raises itself.
+  const bool tokenizer_line = syntax.display == SyntaxErrorDisplay::Pgen || d.from_tokenizer();
+  auto line = !d.source()      ? std::string_view{}
+              : tokenizer_line ? d.source()->line(d.shown_line())
+                               : d.source()->file_line(d.shown_line());
   if (d.text_read_back() && d.source()) line = read_back(*d.source(), line);
   line = line.substr(0, line.find('\0'));  // CPython's text is a C string
   // Past the file's end the tokenizer's buffer is empty: no newline.

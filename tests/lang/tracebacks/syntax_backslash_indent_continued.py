@@ -1,5 +1,5 @@
-# A backslash in the indentation of a block: 3.9 takes the continued
-# line for column 0, 3.10+ for the backslash's column.
+# A backslash in the indentation of a block: 3.9 takes the line for a
+# blank one (the indentation stays), 3.10+ indents at the backslash.
 if True:
   \
     y = 2
