@@ -639,8 +639,11 @@ Diagnostic older_parser_error(const Diagnostic& d, const Token& at, const Syntax
   if (at_eof && (d.kind() == DKind::SyntaxError || m == "unexpected unindent"))
     return Diagnostic(DKind::SyntaxError, src, eof, "unexpected EOF while parsing");
   if (d.kind() != DKind::SyntaxError) return d;
-  // A DEDENT no rule expects (the invalid_* rules of 3.10+ see past it).
+  // A DEDENT or INDENT no rule expects (the invalid_* rules of 3.10+ see
+  // past it: "expected 'except' or 'finally' block" after `try: ...`).
   if (at.kind == TokenKind::Dedent) return Diagnostic(DKind::IndentationError, src, char_loc(*src, at.loc), "unexpected unindent");
+  if (at.kind == TokenKind::Indent)
+    return Diagnostic(DKind::IndentationError, src, char_loc(*src, at.loc), "unexpected indent", char_loc(*src, at.end));
   // Rules the older grammars share, worded alike.
   static constexpr std::array<std::string_view, 9> kShared = {
       "invalid syntax",
