@@ -205,6 +205,11 @@ std::optional<Token> Lexer::indentation() {
     int altcol = 0;
     measure_indent(col, altcol);
     std::optional<std::pair<int, int>> continued;  // the first backslash's columns
+    // 3.9+ look at a backslash beginning the line as a continuation.
+    if (syntax_.continuation_in_indentation && peek() == '\\' && pos_ + 1 < end_ && peek(1) != '\n') {
+      ++pos_;
+      error(after_continuation(), "unexpected character after line continuation character");
+    }
     while (syntax_.continuation_in_indentation && peek() == '\\' && peek(1) == '\n' && pos_ + 2 < end_) {
       if (!continued) continued.emplace(col, altcol);
       ++pos_;
@@ -825,6 +830,25 @@ void Lexer::scan_fstring(const Delim& d, const FStringPiece* spec_of, std::vecto
     lit.clear();
   };
   for (;;) {
+    if (in_spec && at_newline() && !d.triple) {
+      // 3.12+: the spec ends at the newline and the parser, wanting '}',
+      // meets the next token (none at all: the field was never closed).
+      std::size_t k = pos_;
+      int line = line_;
+      std::size_t start = line_start_;
+      for (; k < end_ && (text_[k] == '\n' || text_[k] == ' ' || text_[k] == '\t' || text_[k] == '\f'); ++k)
+        if (text_[k] == '\n') {
+          ++line;
+          start = k + 1;
+        }
+      if (k < end_ && text_[k] == '}') {  // which may be the '}' itself
+        pos_ = k;
+        line_ = line;
+        line_start_ = start;
+        continue;
+      }
+      if (k < end_) error({line, static_cast<int>(k - start) + 1}, "f-string: expecting '}', or format specs");
+    }
     if (in_spec && (at_end() || (at_newline() && !d.triple))) error(spec_of->loc, "'{' was never closed");
     if (at_end()) unterminated(d);
     if (at_closing_quote(d)) {
