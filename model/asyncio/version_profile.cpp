@@ -69,6 +69,8 @@ constexpr VersionProfile make_profile(int minor) {
   p.timeout_inserts_timeout_error = since(13);
   p.semaphore_design = since(13) ? S::HandOffWakeMany : since(10) ? S::HandOff : since(9) ? S::WakeupScheduled : S::PopOnWake;
   p.language.inline_comprehensions = since(12);
+  p.language.constant_set_displays_folded = since(9);
+  p.language.constant_frozensets_rebuilt = since(8);
   p.task_keeps_cancelled_error = since(11);
   p.task_group_names_task_at_creation = since(13);
   p.task_group_handles_done_task_at_once = since(12);
@@ -143,6 +145,9 @@ constexpr VersionProfile make_profile(int minor) {
   p.runtime.no_dict_hint = since(13);
   p.runtime.sum_floats_compensated = since(12);
   p.runtime.arg_count_singular = since(8);
+  p.runtime.str_hash = since(11) ? runtime::StrHashAlgorithm::SipHash13 : runtime::StrHashAlgorithm::SipHash24;
+  p.runtime.none_hash_constant = since(12);
+  p.runtime.tuple_hash_xxhash = since(8);
   p.runtime.abstract_class_wording = since(12)  ? runtime::AbstractClassWording::WithoutAnImplementation
                                      : since(9) ? runtime::AbstractClassWording::AbstractMethodSingular
                                                 : runtime::AbstractClassWording::AbstractMethods;

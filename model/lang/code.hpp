@@ -54,6 +54,8 @@ namespace asim::lang {
   X(BUILD_TUPLE)          /* pop arg items, push a tuple */                                                 \
   X(BUILD_LIST)           /* pop arg items, push a list */                                                  \
   X(BUILD_SET)            /* pop arg items, push a set */                                                   \
+  X(BUILD_CONST_SET)      /* pop arg constants, push a set as a display of 3+ constants makes it */         \
+  X(BUILD_CONST_FROZENSET) /* pop arg constants, push the frozenset constant a display iterated over is */ \
   X(BUILD_MAP)            /* pop arg key/value pairs, push a dict */                                        \
   X(BUILD_SLICE)          /* pop 2 or 3 bounds, push a slice */                                             \
   X(BUILD_STRING)         /* pop arg strs, push their concatenation */                                      \

@@ -4,6 +4,7 @@
 
 #include "model/lang/lexer.hpp"
 
+#include <algorithm>
 #include <deque>
 #include <map>
 #include <optional>
@@ -112,6 +113,8 @@ int stack_effect(const Instr& in, bool jump) {
     case Op::BUILD_TUPLE:
     case Op::BUILD_LIST:
     case Op::BUILD_SET:
+    case Op::BUILD_CONST_SET:
+    case Op::BUILD_CONST_FROZENSET:
     case Op::BUILD_SLICE:
     case Op::BUILD_STRING: return 1 - n;
     case Op::BUILD_MAP: return 1 - 2 * n;
@@ -790,7 +793,7 @@ class Compiler {
 
   void for_stmt(const For& s) {
     const int start = new_label(), cleanup = new_label(), end = new_label();
-    expr(*s.iter);
+    iterable(*s.iter);
     set_pos(pos_of(s));
     emit(Op::GET_ITER);
     use_label(start);
@@ -1837,7 +1840,11 @@ class Compiler {
     if (!starred) {
       for (const auto& e : elts) expr(*e);
       set_pos(p);
-      emit(build, static_cast<int>(elts.size()));
+      // starunpack_helper: CPython folds a set display of three or more
+      // constants into a frozenset constant, which can change the order.
+      const bool folded = build == Op::BUILD_SET && elts.size() > 2 &&
+                          std::all_of(elts.begin(), elts.end(), [](const ExprPtr& e) { return is_folded_constant(*e); });
+      emit(folded ? Op::BUILD_CONST_SET : build, static_cast<int>(elts.size()));
       return;
     }
     set_pos(p);
@@ -1857,6 +1864,35 @@ class Compiler {
     else if (build == Op::BUILD_SET) emit(Op::LIST_TO_SET);
   }
 
+
+  // What CPython's AST optimizer turns into a constant: a literal, a sign
+  // or ~ on a number literal, a tuple of such.
+  static bool is_folded_constant(const Expr& e) {
+    if (e.kind == ExprKind::Constant) return true;
+    if (e.kind == ExprKind::UnaryOp) {
+      const auto& u = static_cast<const UnaryOpExpr&>(e);
+      if (u.op == runtime::UnaryOp::Not || u.operand->kind != ExprKind::Constant) return false;
+      const auto t = static_cast<const Constant&>(*u.operand).type;
+      return t == Constant::Type::Int || t == Constant::Type::Float;
+    }
+    if (e.kind == ExprKind::Tuple) {
+      const auto& elts = static_cast<const TupleExpr&>(e).elts;
+      return std::all_of(elts.begin(), elts.end(), [](const ExprPtr& x) { return is_folded_constant(*x); });
+    }
+    return false;
+  }
+
+  // What a for loop or comprehension iterates. fold_iter: CPython's AST
+  // optimizer makes a set display of constants there a frozenset constant,
+  // iterated in that frozenset's order.
+  void iterable(const Expr& e) {
+    if (e.kind != ExprKind::Set) return expr(e);
+    const auto& elts = static_cast<const SetExpr&>(e).elts;
+    if (!std::all_of(elts.begin(), elts.end(), [](const ExprPtr& x) { return is_folded_constant(*x); })) return expr(e);
+    for (const auto& x : elts) expr(*x);
+    set_pos(pos_of(e));
+    emit(Op::BUILD_CONST_FROZENSET, static_cast<int>(elts.size()));
+  }
 
   void compare(const Compare& c, Position p) {
     expr(*c.left);
@@ -1996,7 +2032,7 @@ class Compiler {
 
     set_pos(p);
     make_closure(code, 0);
-    expr(*gens[0].iter);
+    iterable(*gens[0].iter);
     set_pos(p);
     emit(gens[0].is_async ? Op::GET_AITER : Op::GET_ITER);
     emit(Op::CALL, 1);
@@ -2010,7 +2046,7 @@ class Compiler {
     if (i == 0) {
       emit(Op::LOAD_FAST, 0);  // .0
     } else {
-      expr(*g.iter);
+      iterable(*g.iter);
       set_pos(p);
       emit(g.is_async ? Op::GET_AITER : Op::GET_ITER);
     }

@@ -490,6 +490,24 @@ Position back_jump_position(const CodeObject& co, int at, const LanguageFeatures
   return sp;
 }
 
+// 3.9+ compile a display of 3+ constants to BUILD_SET 0, LOAD_CONST
+// frozenset, SET_UPDATE; before, BUILD_SET n.
+[[gnu::noinline]] Value* op_build_const_set(int n, Value* sp) {
+  std::vector<Value> items(std::make_move_iterator(sp - n), std::make_move_iterator(sp));
+  sp -= n;
+  *sp++ = ThreadState::current().limits.features.constant_set_displays_folded ? runtime::make_constant_set(std::move(items))
+                                                                            : runtime::make_set(std::move(items));
+  return sp;
+}
+
+[[gnu::noinline]] Value* op_build_const_frozenset(int n, Value* sp) {
+  std::vector<Value> items(std::make_move_iterator(sp - n), std::make_move_iterator(sp));
+  sp -= n;
+  *sp++ = runtime::make_constant_frozenset(std::move(items),
+                                           ThreadState::current().limits.features.constant_frozensets_rebuilt);
+  return sp;
+}
+
 [[gnu::noinline]] Value* op_build_map(int n, Value* sp) {
   Value d = runtime::make_dict();
   Value* first = sp - 2 * n;
@@ -1079,6 +1097,8 @@ Step eval_frame_raising(Frame& f, Value sent, Ref<PyException> thrown, Ref<PyExc
             case Op::BUILD_TUPLE:
             case Op::BUILD_LIST:
             case Op::BUILD_SET: sp = op_build(in.op, in.arg, sp); break;
+            case Op::BUILD_CONST_SET: sp = op_build_const_set(in.arg, sp); break;
+            case Op::BUILD_CONST_FROZENSET: sp = op_build_const_frozenset(in.arg, sp); break;
             case Op::BUILD_MAP: sp = op_build_map(in.arg, sp); break;
             case Op::BUILD_SLICE: {
               Value step = in.arg == 3 ? POP() : Value();

@@ -113,6 +113,13 @@ struct LanguageFeatures {
   // 3.12+ inline comprehensions (PEP 709): no frame of their own in
   // tracebacks; before, a `<listcomp>` frame.
   bool inline_comprehensions = true;
+  // 3.9+: a set display of three or more constants is a frozenset constant
+  // copied into a new set, which can iterate in another order than adding
+  // the elements one by one.
+  bool constant_set_displays_folded = true;
+  // 3.8+: the compiler merges constants (merge_consts_recursive), building
+  // each frozenset constant anew from the first one's order.
+  bool constant_frozensets_rebuilt = true;
   // 3.11+: "cannot access local variable 'x' where it is not associated with
   // a value"; before, "local variable 'x' referenced before assignment".
   bool cannot_access_wording = true;

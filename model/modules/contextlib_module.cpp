@@ -1,4 +1,5 @@
-// The `contextlib` module (Lib/contextlib.py): contextmanager and
+// The native half of `contextlib` (Lib/contextlib.py), the module
+// `_contextlib` that stdlib/contextlib.py builds on: contextmanager and
 // asynccontextmanager, which turn a generator (async generator) that yields
 // once into a context manager, and suppress.
 #include <fmt/format.h>
@@ -187,7 +188,7 @@ Ref<runtime::Type> class_of(const std::string& name, const Ref<runtime::Type>& b
 }  // namespace
 
 runtime::Ref<runtime::Module> make_contextlib_module(Session&) {
-  auto m = runtime::make<runtime::Module>("contextlib");
+  auto m = runtime::make<runtime::Module>("_contextlib");
   const auto object_type = runtime::type_of(Value(runtime::make<runtime::List>())).get()->base;
 
   auto gcm = class_of("_GeneratorContextManager", object_type);

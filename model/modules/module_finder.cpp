@@ -36,7 +36,7 @@ struct NativeModule {
 constexpr NativeModule kNativeModules[] = {
     {"asyncio", make_asyncio_module},       {"sys", make_sys_module},
     {"asim", make_asim_module},             {"time", make_time_module},
-    {"random", make_random_module},         {"contextlib", make_contextlib_module},
+    {"random", make_random_module},         {"_contextlib", make_contextlib_module},
     {"dataclasses", make_dataclasses_module},   {"_asimlib", make_library_hooks_module},
     {"contextvars", make_contextvars_module},    {"_math", make_native_math_module},
 };

@@ -2,6 +2,8 @@
 
 #include <string_view>
 
+#include "model/runtime/pyhash.hpp"
+
 namespace asim::runtime {
 
 // How object.__new__ refuses a class with abstract methods (abc).
@@ -48,6 +50,13 @@ struct RuntimeFeatures {
   // C.UTF-8 locale's name ("UTF-8"), 3.8+ normalise it.
   std::string_view stream_encoding_name = "utf-8";
   AbstractClassWording abstract_class_wording = AbstractClassWording::WithoutAnImplementation;
+  // sys.hash_info.algorithm, the hash of str and bytes.
+  StrHashAlgorithm str_hash = StrHashAlgorithm::SipHash13;
+  // 3.12+: hash(None) is a constant; before, None's address, so the place
+  // of None in a set differs from run to run.
+  bool none_hash_constant = true;
+  // 3.8+: tuplehash is xxHash-based; 3.7 multiplies and XORs (FNV-like).
+  bool tuple_hash_xxhash = true;
 };
 
 }  // namespace asim::runtime

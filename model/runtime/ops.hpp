@@ -119,6 +119,10 @@ Value make_set(std::vector<Value> items);
 // copies it, so the resulting order can differ from adding the elements
 // one by one. make_set is for displays with any non-constant element.
 Value make_constant_set(std::vector<Value> items);
+// The frozenset constant CPython makes of a set display of constants that a
+// for loop or a comprehension iterates (fold_iter), rebuilt once in its own
+// order when `rebuilt` (3.8+).
+Value make_constant_frozenset(std::vector<Value> items, bool rebuilt);
 Value make_slice(Value start, Value stop, Value step);
 
 }  // namespace asim::runtime

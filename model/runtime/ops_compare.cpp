@@ -13,7 +13,10 @@
 #include "model/runtime/iterator.hpp"
 #include "model/runtime/numbers.hpp"
 #include "model/runtime/ops.hpp"
+#include "model/runtime/pyhash.hpp"
 #include "model/runtime/range.hpp"
+#include "model/runtime/runtime.hpp"
+#include "model/runtime/set.hpp"
 #include "model/runtime/text.hpp"
 
 namespace asim::runtime {
@@ -273,15 +276,35 @@ bool truthy(const Value& v) {
 
 namespace {
 
+// How many hashes taken so far had an address in them (see py_hash_stable).
+std::uint64_t address_hashes = 0;
+
 // _Py_HashPointer: the address rotated by 4 bits (objects are aligned).
 std::int64_t hash_pointer(std::uint64_t address) {
+  note_address_hash();
   const std::uint64_t y = (address >> 4) | (address << 60);
   const auto x = static_cast<std::int64_t>(y);
   return x == -1 ? -2 : x;
 }
 
+// tuplehash as 3.7 has it: multiply and XOR, the multiplier growing.
+std::int64_t hash_tuple_37(const std::vector<Value>& items) {
+  std::uint64_t x = 0x345678UL;
+  std::uint64_t mult = 1000003UL;  // _PyHASH_MULTIPLIER
+  std::size_t left = items.size();
+  for (const auto& item : items) {
+    --left;
+    x = (x ^ static_cast<std::uint64_t>(py_hash(item))) * mult;
+    mult += 82520UL + left + left;
+  }
+  x += 97531UL;
+  const auto h = static_cast<std::int64_t>(x);
+  return h == -1 ? -2 : h;
+}
+
 // tuplehash (xxHash-based, CPython 3.8+).
 std::int64_t hash_tuple(const std::vector<Value>& items) {
+  if (!Runtime::current().features.tuple_hash_xxhash) return hash_tuple_37(items);
   constexpr std::uint64_t kPrime1 = 11400714785074694791ULL, kPrime2 = 14029467366897019727ULL,
                           kPrime5 = 2870177450012600261ULL;
   std::uint64_t acc = kPrime5;
@@ -304,7 +327,10 @@ std::int64_t hash_tuple(const std::vector<Value>& items) {
 
 std::int64_t py_hash(const Value& v) {
   switch (v.kind()) {
-    case Value::Kind::None: return 0xFCA86420;  // 3.12's constant hash(None)
+    case Value::Kind::None:
+      // Before 3.12, None's address.
+      if (!Runtime::current().features.none_hash_constant) note_address_hash();
+      return 0xFCA86420;  // 3.12's constant hash(None)
     case Value::Kind::Bool: return v.as_bool() ? 1 : 0;
     case Value::Kind::Int: return num::hash_int(v.as_int());
     case Value::Kind::Float: return num::hash_double(v.as_float());
@@ -315,29 +341,26 @@ std::int64_t py_hash(const Value& v) {
       if (f->is_none()) unhashable(v);
       const Value r = call(*f, std::span<const Value>(&v, 1));
       if (!num::is_integer(r)) throw_type_error("__hash__ method should return an integer");
-      return num::hash_integer(r);
+      // slot_tp_hash: a result within Py_hash_t is the hash itself (so a
+      // __hash__ returning hash(y) hashes as y does); a larger one is
+      // hashed as an int.
+      if (const BigInt* b = num::as_big(r)) return b->hash();
+      const std::int64_t h = num::as_i64(r);
+      return h == -1 ? -2 : h;
     }
     // A class that defines __eq__ and not __hash__ is unhashable.
     if (cls->lookup_override("__eq__")) unhashable(v);
     if (auto* n = v.as<DerivedNumber>()) return py_hash(n->value);
   }
   if (const BigInt* b = num::as_big(v)) return b->hash();
-  // CPython's str and bytes hash is SipHash with a per-process random key,
-  // so no program can depend on it; asim uses FNV-1a, keeping hash('') == 0
-  // and hash(b'ab') == hash('ab'), as CPython.
-  auto fnv = [](std::string_view data) -> std::int64_t {
-    if (data.empty()) return 0;
-    std::uint64_t h = 14695981039346656037ULL;
-    for (unsigned char c : data) h = (h ^ c) * 1099511628211ULL;
-    const auto x = static_cast<std::int64_t>(h);
-    return x == -1 ? -2 : x;
-  };
-  if (auto* s = v.as<Str>()) return fnv(s->text);
+  const StrHashAlgorithm algorithm = Runtime::current().features.str_hash;
+  if (auto* s = v.as<Str>()) return hash_str(s->text, algorithm);
   if (v.as<ByteArray>()) unhashable(v);
-  if (auto* b = v.as<Bytes>()) return fnv(b->data);
+  if (auto* b = v.as<Bytes>()) return hash_bytes(b->data, algorithm);
   if (auto* t = v.as<Tuple>()) return hash_tuple(t->items);
   if (auto* s = v.as<Set>()) {
     if (!s->frozen) unhashable(v);
+    if (!s->stable()) note_address_hash();
     return s->frozen_hash();
   }
   if (v.as<List>() || v.as<Dict>() || v.as<DictView>()) unhashable(v);
@@ -351,6 +374,17 @@ std::int64_t py_hash(const Value& v) {
   if (auto* s = v.as<Slice>()) return hash_tuple({s->start, s->stop, s->step});
   if (auto* m = v.as<BoundMethod>()) return py_hash(m->self) ^ hash_pointer(m->function->address());
   return hash_pointer(v.object()->address());
+}
+
+void note_address_hash() {
+  ++address_hashes;
+}
+
+std::int64_t py_hash_stable(const Value& v, bool& stable) {
+  const std::uint64_t before = address_hashes;
+  const std::int64_t h = py_hash(v);
+  stable = address_hashes == before;
+  return h;
 }
 
 std::size_t hash(const Value& v) {

@@ -388,7 +388,11 @@ Value make_set(std::vector<Value> items) {
 }
 
 Value make_constant_set(std::vector<Value> items) {
-  const bool stable = std::all_of(items.begin(), items.end(), [](const Value& v) { return has_stable_hash(v); });
+  const bool stable = std::all_of(items.begin(), items.end(), [](const Value& v) {
+    bool item_stable = false;
+    py_hash_stable(v, item_stable);
+    return item_stable;
+  });
   if (items.size() <= 2 || !stable) return make_set(std::move(items));
   Set folded;  // PyFrozenSet_New(tuple)
   for (const auto& v : items) folded.add(v);
@@ -397,6 +401,15 @@ Value make_constant_set(std::vector<Value> items) {
   auto result = make<Set>();  // BUILD_SET 0; SET_UPDATE
   result->merge(merged);
   return Value(result);
+}
+
+Value make_constant_frozenset(std::vector<Value> items, bool rebuilt) {
+  auto folded = make<Set>(std::vector<Value>{}, true);  // PyFrozenSet_New(tuple)
+  for (const auto& v : items) folded->add(v);
+  if (!rebuilt) return Value(folded);
+  auto merged = make<Set>(std::vector<Value>{}, true);
+  for (const auto& v : folded->slot_order()) merged->add(v);
+  return Value(merged);
 }
 
 Value make_slice(Value start, Value stop, Value step) {

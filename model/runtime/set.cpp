@@ -34,27 +34,6 @@ bool identical(const Value& a, const Value& b) {
 
 }  // namespace
 
-bool has_stable_hash(const Value& v) {
-  switch (v.kind()) {
-    case Value::Kind::None:
-    case Value::Kind::Bool:
-    case Value::Kind::Int:
-    case Value::Kind::Float: return true;
-    case Value::Kind::Obj: break;
-  }
-  if (auto* t = v.as<Tuple>()) {
-    for (const auto& item : t->items)
-      if (!has_stable_hash(item)) return false;
-    return true;
-  }
-  if (auto* s = v.as<Set>()) {
-    for (const auto& item : s->ordered())
-      if (!has_stable_hash(item)) return false;
-    return true;
-  }
-  return v.as<Range>() != nullptr;
-}
-
 Set::Set(std::vector<Value> items_in, bool frozen)
     : items(std::move(items_in)), frozen(frozen), table_(kMinSize) {}
 
@@ -76,8 +55,11 @@ void Set::sync() const {
   auto& self = const_cast<Set&>(*this);
   while (synced_ < items.size()) {
     const Value v = items[synced_];
-    if (add_entry(v, py_hash(v))) {
-      if (has_stable_hash(v)) ++stable_;
+    bool stable = false;
+    const std::int64_t hash = py_hash_stable(v, stable);
+    if (add_entry(v, hash, stable)) {
+      if (stable) ++stable_;
+      meta_.push_back(Meta{hash, stable});
       ++synced_;
     } else {
       self.items.erase(self.items.begin() + static_cast<std::ptrdiff_t>(synced_));
@@ -108,7 +90,7 @@ std::int64_t Set::lookkey(const Value& key, std::int64_t hash) const {
 
 // set_add_entry: a freed (dummy) slot met on the way is reused only when the
 // key turns out to be absent.
-bool Set::add_entry(const Value& key, std::int64_t hash) const {
+bool Set::add_entry(const Value& key, std::int64_t hash, bool stable) const {
   const std::size_t mask = mask_;
   std::size_t perturb = static_cast<std::size_t>(hash);
   std::size_t i = static_cast<std::size_t>(hash) & mask;
@@ -137,21 +119,21 @@ bool Set::add_entry(const Value& key, std::int64_t hash) const {
   }
   if (freeslot >= 0) {
     ++used_;
-    table_[static_cast<std::size_t>(freeslot)] = Entry{key, hash, Entry::State::Active};
+    table_[static_cast<std::size_t>(freeslot)] = Entry{key, hash, Entry::State::Active, stable};
     return true;
   }
   ++fill_;
   ++used_;
-  table_[found] = Entry{key, hash, Entry::State::Active};
+  table_[found] = Entry{key, hash, Entry::State::Active, stable};
   if (fill_ * 5 < mask * 3) return true;
   resize(used_ > 50000 ? used_ * 2 : used_ * 4);
   return true;
 }
 
 // set_insert_clean: for a key known absent from a table without dummies.
-void Set::insert_clean(std::vector<Entry>& table, std::size_t mask, const Value& key, std::int64_t hash) const {
-  std::size_t perturb = static_cast<std::size_t>(hash);
-  std::size_t i = static_cast<std::size_t>(hash) & mask;
+void Set::insert_clean(std::vector<Entry>& table, std::size_t mask, const Entry& entry) const {
+  std::size_t perturb = static_cast<std::size_t>(entry.hash);
+  std::size_t i = static_cast<std::size_t>(entry.hash) & mask;
   for (;;) {
     if (table[i].state == Entry::State::Empty) break;
     bool placed = false;
@@ -168,7 +150,7 @@ void Set::insert_clean(std::vector<Entry>& table, std::size_t mask, const Value&
     perturb >>= kPerturbShift;
     i = (i * 5 + 1 + perturb) & mask;
   }
-  table[i] = Entry{key, hash, Entry::State::Active};
+  table[i] = entry;
 }
 
 // set_table_resize: the smallest power of two above minused (at least 8).
@@ -180,7 +162,7 @@ void Set::resize(std::size_t minused) const {
   old.swap(table_);
   mask_ = newsize - 1;
   for (const auto& e : old)
-    if (e.state == Entry::State::Active) insert_clean(table_, mask_, e.key, e.hash);
+    if (e.state == Entry::State::Active) insert_clean(table_, mask_, e);
   fill_ = used_;
 }
 
@@ -189,12 +171,25 @@ bool Set::contains(const Value& v) const {
   return lookkey(v, py_hash(v)) >= 0;
 }
 
+bool Set::contains_hashed(const Value& key, std::int64_t hash) const {
+  sync();
+  return lookkey(key, hash) >= 0;
+}
+
 bool Set::add(const Value& v) {
   sync();
-  if (!add_entry(v, py_hash(v))) return false;
-  items.push_back(v);
+  bool stable = false;
+  const std::int64_t hash = py_hash_stable(v, stable);
+  return add_hashed(Hashed{v, hash, stable});
+}
+
+bool Set::add_hashed(const Hashed& e) {
+  sync();
+  if (!add_entry(e.key, e.hash, e.stable)) return false;
+  items.push_back(e.key);
+  meta_.push_back(Meta{e.hash, e.stable});
   ++synced_;
-  if (has_stable_hash(v)) ++stable_;
+  if (e.stable) ++stable_;
   return true;
 }
 
@@ -202,20 +197,26 @@ void Set::remove_from_items(const Value& key) {
   for (std::size_t i = 0; i < items.size(); ++i) {
     if (identical(items[i], key)) {
       items.erase(items.begin() + static_cast<std::ptrdiff_t>(i));
+      meta_.erase(meta_.begin() + static_cast<std::ptrdiff_t>(i));
       --synced_;
       break;
     }
   }
-  if (has_stable_hash(key)) --stable_;
+}
+
+bool Set::discard(const Value& v) {
+  sync();
+  return discard_hashed(v, py_hash(v));
 }
 
 // set_discard_entry: the slot becomes a dummy.
-bool Set::discard(const Value& v) {
+bool Set::discard_hashed(const Value& v, std::int64_t hash) {
   sync();
-  const auto slot = lookkey(v, py_hash(v));
+  const auto slot = lookkey(v, hash);
   if (slot < 0) return false;
   Entry& e = table_[static_cast<std::size_t>(slot)];
   const Value key = e.key;
+  if (e.stable) --stable_;
   e = Entry{Value(), -1, Entry::State::Dummy};
   --used_;
   remove_from_items(key);
@@ -227,6 +228,7 @@ void Set::clear() {
   mask_ = kMinSize - 1;
   fill_ = used_ = stable_ = synced_ = 0;
   items.clear();
+  meta_.clear();
 }
 
 // set_pop: from the search finger on, so repeated pops walk the table.
@@ -237,7 +239,7 @@ std::optional<Value> Set::pop() {
   if (stable_ != used_) {
     // Insertion order: the first element in.
     const Value v = items.front();
-    discard(v);
+    discard_hashed(v, meta_.front().hash);
     return v;
   }
   while (table_[i].state != Entry::State::Active) {
@@ -247,6 +249,7 @@ std::optional<Value> Set::pop() {
   const Value key = table_[i].key;
   table_[i] = Entry{Value(), -1, Entry::State::Dummy};
   --used_;
+  --stable_;
   finger_ = i + 1;
   remove_from_items(key);
   return key;
@@ -257,9 +260,9 @@ void Set::merge(const Set& other) {
   sync();
   other.sync();
   if (&other == this || other.used_ == 0) return;
-  std::vector<Value> fresh;
-  for (const auto& v : other.items)
-    if (lookkey(v, py_hash(v)) < 0) fresh.push_back(v);
+  std::vector<std::size_t> fresh;  // indexes into other.items
+  for (std::size_t i = 0; i < other.items.size(); ++i)
+    if (lookkey(other.items[i], other.meta_[i].hash) < 0) fresh.push_back(i);
   if ((fill_ + other.used_) * 5 >= mask_ * 3) resize((used_ + other.used_) * 2);
   if (fill_ == 0 && mask_ == other.mask_ && other.fill_ == other.used_) {
     table_ = other.table_;
@@ -268,14 +271,15 @@ void Set::merge(const Set& other) {
   } else if (fill_ == 0) {
     fill_ = used_ = other.used_;
     for (const auto& e : other.table_)
-      if (e.state == Entry::State::Active) insert_clean(table_, mask_, e.key, e.hash);
+      if (e.state == Entry::State::Active) insert_clean(table_, mask_, e);
   } else {
     for (const auto& e : other.table_)
-      if (e.state == Entry::State::Active) add_entry(e.key, e.hash);
+      if (e.state == Entry::State::Active) add_entry(e.key, e.hash, e.stable);
   }
-  for (const auto& v : fresh) {
-    items.push_back(v);
-    if (has_stable_hash(v)) ++stable_;
+  for (std::size_t i : fresh) {
+    items.push_back(other.items[i]);
+    meta_.push_back(other.meta_[i]);
+    if (other.meta_[i].stable) ++stable_;
   }
   synced_ = items.size();
 }
@@ -290,6 +294,7 @@ void Set::swap_contents(Set& other) {
   std::swap(stable_, other.stable_);
   std::swap(synced_, other.synced_);
   items.swap(other.items);
+  meta_.swap(other.meta_);
 }
 
 void Set::purge_dummies() {
@@ -316,6 +321,24 @@ std::vector<Value> Set::ordered() const {
   sync();
   if (stable_ == used_) return slot_order();
   return items;
+}
+
+bool Set::stable() const {
+  sync();
+  return stable_ == used_;
+}
+
+std::vector<Set::Hashed> Set::hashed_order() const {
+  sync();
+  std::vector<Hashed> out;
+  out.reserve(used_);
+  if (stable_ == used_) {
+    for (const auto& e : table_)
+      if (e.state == Entry::State::Active) out.push_back(Hashed{e.key, e.hash, e.stable});
+  } else {
+    for (std::size_t i = 0; i < items.size(); ++i) out.push_back(Hashed{items[i], meta_[i].hash, meta_[i].stable});
+  }
+  return out;
 }
 
 std::int64_t Set::frozen_hash() const {
@@ -346,10 +369,17 @@ Ref<Set> copy_of(const Set& a) {
   return r;
 }
 
-// The elements of any iterable, or of a set in its iteration order.
-std::vector<Value> elements(const Value& other) {
-  if (auto* s = other.as<Set>()) return s->ordered();
-  return to_vector(other);
+// The elements of any iterable with their hashes (a set's kept ones, in its
+// iteration order; any other iterable's, each hashed once).
+std::vector<Set::Hashed> hashed_elements(const Value& other) {
+  if (auto* s = other.as<Set>()) return s->hashed_order();
+  std::vector<Set::Hashed> out;
+  for (const auto& v : to_vector(other)) {
+    bool stable = false;
+    const std::int64_t hash = py_hash_stable(v, stable);
+    out.push_back(Set::Hashed{v, hash, stable});
+  }
+  return out;
 }
 
 }  // namespace
@@ -373,13 +403,15 @@ Ref<Set> set_intersection(const Set& a, const Value& other) {
     const Set* small = s;
     const Set* large = &a;
     if (s->size() > a.size()) std::swap(small, large);
-    for (const auto& v : small->ordered())
-      if (large->contains(v)) r->add(v);
+    for (const auto& e : small->hashed_order())
+      if (large->contains_hashed(e.key, e.hash)) r->add_hashed(e);
     return r;
   }
   for (const auto& v : to_vector(other)) {
-    if (a.contains(v)) {
-      r->add(v);
+    bool stable = false;
+    const std::int64_t hash = py_hash_stable(v, stable);
+    if (a.contains_hashed(v, hash)) {
+      r->add_hashed(Set::Hashed{v, hash, stable});
       if (r->size() >= a.size()) break;
     }
   }
@@ -390,19 +422,19 @@ Ref<Set> set_difference(const Set& a, const Value& other) {
   if (other.object() == &a) return empty_like(a);
   if (auto* s = other.as<Set>(); s && !((a.size() >> 2) > s->size())) {
     auto r = empty_like(a);
-    for (const auto& v : a.ordered())
-      if (!s->contains(v)) r->add(v);
+    for (const auto& e : a.hashed_order())
+      if (!s->contains_hashed(e.key, e.hash)) r->add_hashed(e);
     return r;
   }
   if (auto* d = other.as<Dict>(); d && !((a.size() >> 2) > d->size())) {
     auto r = empty_like(a);
-    for (const auto& v : a.ordered())
-      if (!d->contains(v)) r->add(v);
+    for (const auto& e : a.hashed_order())
+      if (!d->contains(e.key)) r->add_hashed(e);
     return r;
   }
   // set_copy_and_difference
   auto r = copy_of(a);
-  for (const auto& v : elements(other)) r->discard(v);
+  for (const auto& e : hashed_elements(other)) r->discard_hashed(e.key, e.hash);
   return r;
 }
 
@@ -411,9 +443,9 @@ void set_difference_update(Set& a, const Value& other) {
   if (other.object() == &a) return a.clear();
   if (auto* s = other.as<Set>(); s && (s->size() >> 3) > a.size()) {
     auto common = set_intersection(a, other);
-    for (const auto& v : common->ordered()) a.discard(v);
+    for (const auto& e : common->hashed_order()) a.discard_hashed(e.key, e.hash);
   } else {
-    for (const auto& v : elements(other)) a.discard(v);
+    for (const auto& e : hashed_elements(other)) a.discard_hashed(e.key, e.hash);
   }
   a.purge_dummies();
 }
@@ -426,8 +458,8 @@ void set_symmetric_difference_update(Set& a, const Value& other) {
     o = make<Set>();
     set_update(*o, other);
   }
-  for (const auto& v : o->ordered())
-    if (!a.discard(v)) a.add(v);
+  for (const auto& e : o->hashed_order())
+    if (!a.discard_hashed(e.key, e.hash)) a.add_hashed(e);
 }
 
 Ref<Set> set_symmetric_difference(const Set& a, const Value& other) {
@@ -440,24 +472,24 @@ Ref<Set> set_symmetric_difference(const Set& a, const Value& other) {
     r->clear();
     return r;
   }
-  for (const auto& v : a.ordered())
-    if (!r->discard(v)) r->add(v);
+  for (const auto& e : a.hashed_order())
+    if (!r->discard_hashed(e.key, e.hash)) r->add_hashed(e);
   return r;
 }
 
 bool set_issubset(const Set& a, const Value& other) {
   if (auto* s = other.as<Set>()) {
     if (a.size() > s->size()) return false;
-    for (const auto& v : a.ordered())
-      if (!s->contains(v)) return false;
+    for (const auto& e : a.hashed_order())
+      if (!s->contains_hashed(e.key, e.hash)) return false;
     return true;
   }
   return set_intersection(a, other)->size() == a.size();
 }
 
 bool set_issuperset(const Set& a, const Value& other) {
-  for (const auto& v : elements(other))
-    if (!a.contains(v)) return false;
+  for (const auto& e : hashed_elements(other))
+    if (!a.contains_hashed(e.key, e.hash)) return false;
   return true;
 }
 
@@ -504,8 +536,8 @@ void install_set_types(BuiltinTypes& t) {
       args::no_kwargs(tn + ".isdisjoint", kw);
       auto& s = self(a, "isdisjoint");
       args::exactly(tn + ".isdisjoint", a.subspan(1), 1);
-      for (const auto& v : elements(a[1]))
-        if (s.contains(v)) return Value::boolean(false);
+      for (const auto& e : hashed_elements(a[1]))
+        if (s.contains_hashed(e.key, e.hash)) return Value::boolean(false);
       return Value::boolean(true);
     });
     def(T, "copy", [self, tn](std::span<const Value> a, std::span<const Keyword> kw) {

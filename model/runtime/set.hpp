@@ -6,9 +6,12 @@
 // it: print({3, 1, 2}) shows {1, 2, 3}. So the set keeps a mirror of
 // setobject.c's table (open addressing, LINEAR_PROBES = 9, perturbation,
 // the same resize rules) and iterates in slot order when all its elements
-// have such hashes. Strings hash differently in every CPython process and
-// objects by address, so CPython's order for them is not reproducible; the
-// model then iterates in insertion order (its documented choice).
+// have such hashes. Strings and bytes hash alike in every run too (SipHash
+// with the zero key of PYTHONHASHSEED=0, model/runtime/pyhash.hpp), and so
+// do objects whose __hash__ is made of such values. Objects hashed by
+// address (and None before 3.12) land in slots that differ from run to run,
+// so CPython's order for them is not reproducible; a set holding any of
+// them iterates in insertion order (the model's documented choice).
 #pragma once
 
 #include <cstdint>
@@ -30,6 +33,23 @@ class Set : public Object {
   bool add(const Value& v);
   // set.discard; true when v was there.
   bool discard(const Value& v);
+
+  // An element with the hash the set keeps for it: setobject.c's entries,
+  // which the set algebra passes on instead of calling __hash__ again.
+  struct Hashed {
+    Value key;
+    std::int64_t hash;
+    bool stable;  // see py_hash_stable
+  };
+  // The elements with their hashes, in iteration order.
+  std::vector<Hashed> hashed_order() const;
+  // set_contains_entry, set_add_entry and set_discard_entry.
+  bool contains_hashed(const Value& key, std::int64_t hash) const;
+  bool add_hashed(const Hashed& e);
+  bool discard_hashed(const Value& key, std::int64_t hash);
+  // Whether every element has a hash CPython gives it in every run, so the
+  // set iterates in slot order.
+  bool stable() const;
   void clear();
   // set.pop (set_pop, with its search finger); nullopt when empty.
   std::optional<Value> pop();
@@ -57,13 +77,18 @@ class Set : public Object {
     Value key;
     std::int64_t hash = 0;
     enum class State : std::uint8_t { Empty, Active, Dummy } state = State::Empty;
+    bool stable = false;
+  };
+  struct Meta {
+    std::int64_t hash;
+    bool stable;
   };
   void sync() const;
   // set_add_entry; true when added.
-  bool add_entry(const Value& key, std::int64_t hash) const;
+  bool add_entry(const Value& key, std::int64_t hash, bool stable) const;
   // set_lookkey: the slot holding key, or -1.
   std::int64_t lookkey(const Value& key, std::int64_t hash) const;
-  void insert_clean(std::vector<Entry>& table, std::size_t mask, const Value& key, std::int64_t hash) const;
+  void insert_clean(std::vector<Entry>& table, std::size_t mask, const Entry& entry) const;
   void resize(std::size_t minused) const;
   void remove_from_items(const Value& key);
 
@@ -74,13 +99,16 @@ class Set : public Object {
   mutable std::size_t finger_ = 0;
   // How many elements have a hash CPython fixes across runs.
   mutable std::size_t stable_ = 0;
-  // items[0, synced_) are in the table.
+  // items[0, synced_) are in the table, with their hashes in meta_.
   mutable std::size_t synced_ = 0;
+  mutable std::vector<Meta> meta_;
 };
 
-// Whether CPython gives v the same hash in every process (int, float, bool,
-// None and tuples/frozensets of them), so a set's order of it is printable.
-bool has_stable_hash(const Value& v);
+// py_hash(v), and in `stable` whether CPython gives v that hash in every run
+// (under PYTHONHASHSEED=0): false when an address went into it, through
+// object.__hash__, id() or None's hash before 3.12 (note_address_hash).
+std::int64_t py_hash_stable(const Value& v, bool& stable);
+void note_address_hash();
 
 }  // namespace asim::runtime
 
