@@ -645,7 +645,7 @@ Diagnostic older_parser_error(const Diagnostic& d, const Token& at, const Syntax
   if (at.kind == TokenKind::Indent)
     return Diagnostic(DKind::IndentationError, src, char_loc(*src, at.loc), "unexpected indent", char_loc(*src, at.end));
   // Rules the older grammars share, worded alike.
-  static constexpr std::array<std::string_view, 9> kShared = {
+  static constexpr std::array<std::string_view, 10> kShared = {
       "invalid syntax",
       "positional argument follows keyword argument",
       "Generator expression must be parenthesized",
@@ -655,6 +655,7 @@ Diagnostic older_parser_error(const Diagnostic& d, const Token& at, const Syntax
       "Missing parentheses in call to",
       "keyword argument repeated",
       "f-string",
+      "expression cannot contain assignment",
   };
   if (m == "invalid syntax" || std::any_of(kShared.begin() + 1, kShared.end(), starts)) return d;
   for (std::string_view verb : {"assign to", "delete"}) {
@@ -2024,7 +2025,20 @@ ExprPtr Parser::call(ExprPtr func, Loc start) {
         c->args.push_back(std::move(g));
         last = c->args.back().get();
       } else {
-        if (at_op("=")) fail(e->loc, "expression cannot contain assignment, perhaps you meant \"==\"?");
+        if (at_op("=") && syntax_.pgen()) {
+          // pgen's grammar takes `test '=' test`; ast.c refuses a keyword
+          // that is no name, once the whole file parsed.
+          const Loc at = char_loc(*source_, e->loc);
+          defer_ast_error(at, Diagnostic(DKind::SyntaxError, source_, at,
+                                         syntax_.parser == ParserGeneration::Pgen37
+                                             ? "keyword can't be an expression"
+                                             : "expression cannot contain assignment, perhaps you meant \"==\"?")
+                                  .reading_text_back());
+          take();
+          e = expression();
+        }
+        if (at_op("="))  // marked up to the '='
+          fail(e->loc, "expression cannot contain assignment, perhaps you meant \"==\"?", DKind::SyntaxError, peek().end);
         // CPython places these at the token after the argument.
         if (seen_unpack) fail(peek().loc, "positional argument follows keyword argument unpacking");
         if (seen_keyword) fail(peek().loc, "positional argument follows keyword argument");

@@ -1,0 +1,2 @@
+# A keyword argument that is no name.
+print(sep.x=" ", end="")
