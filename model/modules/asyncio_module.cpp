@@ -171,7 +171,11 @@ Ref<BuiltinFunction> AsyncioModule::init(const std::string& owner, const std::st
 
 Value AsyncioModule::loop_object(asyncio::EventLoop& loop) {
   auto& obj = loop_objects_[&loop];
-  if (!obj) obj = make<LoopObject>(&loop);
+  if (!obj) {
+    obj = make<LoopObject>(&loop);
+    // BaseEventLoop.__init__'s attribute, read only in debug mode.
+    obj->attributes.insert_or_assign("slow_callback_duration", Value::floating(0.1));
+  }
   return Value(obj);
 }
 
@@ -185,6 +189,7 @@ Ref<runtime::Module> AsyncioModule::build() {
 
   // runners.run
   def(*m, "run", {pos("main"), kwonly("debug")}, [s, &profile](const Bound& b) {
+    if (runtime::truthy(b[1])) not_modelled("asyncio.run(debug=True)", "asim does not model asyncio's debug mode");
     if (!asyncio::iscoroutine(profile, b[0]))
       runtime::raise(builtins().ValueError, "a coroutine was expected, got " + runtime::repr(b[0]));
     return s->run(require_coroutine(profile, b[0]));
@@ -448,8 +453,10 @@ Ref<runtime::Module> AsyncioModule::build() {
                                                           return Value::none();
                                                         }));
     constructor(*runner, function("Runner", {kwonly("debug"), kwonly("loop_factory")}, [s](const Bound& b) {
+                  if (runtime::truthy(b[0]))
+                    not_modelled("asyncio.Runner(debug=True)", "asim does not model asyncio's debug mode");
                   if (!b[1].is_none())
-                    runtime::raise(builtins().TypeError, "asim: Runner(loop_factory=...) is not modelled");
+                    not_modelled("asyncio.Runner(loop_factory=...)", "asim runs its own event loop only");
                   return Value(make<RunnerObject>(*s));
                 }));
     m->dict["Runner"] = Value(runner);

@@ -159,9 +159,21 @@ Ref<runtime::Type> make_loop_type(Session& session, const Ref<runtime::Type>& ob
   for (const char* name : {"run_in_executor", "set_default_executor"})
     t->dict[name] = Value(not_modelled_function(std::string("loop.") + name, "threads run outside asim's virtual clock"));
   for (const char* name : {"create_connection", "create_server", "create_datagram_endpoint", "getaddrinfo",
-                           "sock_connect", "sock_recv", "sock_sendall", "add_reader", "add_writer",
-                           "add_signal_handler", "subprocess_exec", "subprocess_shell"})
+                           "getnameinfo", "sock_connect", "sock_accept", "sock_recv", "sock_recv_into",
+                           "sock_sendall", "sock_sendfile", "sendfile", "start_tls", "connect_accepted_socket",
+                           "connect_read_pipe", "connect_write_pipe", "create_unix_connection",
+                           "create_unix_server", "add_reader", "remove_reader", "add_writer", "remove_writer",
+                           "add_signal_handler", "remove_signal_handler", "subprocess_exec", "subprocess_shell"})
     t->dict[name] = Value(not_modelled_function(std::string("loop.") + name, "asim models no I/O or signals"));
+  // BaseEventLoop.get_debug / set_debug: asim models the loop outside
+  // debug mode only (debug mode adds slow-callback logs, creation
+  // tracebacks and checks of its own).
+  t->add_method("get_debug", method<LoopObject>("BaseEventLoop.get_debug", {},
+                                                [](LoopObject&, const Bound&) { return Value::boolean(false); }));
+  t->add_method("set_debug", method<LoopObject>("BaseEventLoop.set_debug", {pos("enabled")}, [](LoopObject&, const Bound& b) {
+                  if (runtime::truthy(b[1])) not_modelled("loop.set_debug(True)", "asim does not model asyncio's debug mode");
+                  return Value::none();
+                }));
   t->add_method("is_running", method<LoopObject>("BaseEventLoop.is_running", {}, [](LoopObject& l, const Bound&) {
                   return Value::boolean(l.loop->is_running());
                 }));
