@@ -62,6 +62,8 @@ constexpr VersionProfile make_profile(int minor) {
   p.wait_accepts_coroutines = until(10);
   p.wait_warns_coroutines = since(9) && until(10);
   p.queue_shutdown = since(13);
+  p.task_class_methods = until(8);
+  p.task_class_methods_warn = since(8) && until(8);
   p.lock_legacy_context_manager = until(8);
   p.wait_empty_message = since(11) ? kEmptyTasks : kEmptyCoroutines;
   p.wait_for_cancel_waits = since(8);

@@ -94,6 +94,10 @@ struct VersionProfile {
   // 3.9-3.10: wrapping them warns DeprecationWarning ("The explicit passing
   // of coroutine objects to asyncio.wait() is deprecated ...").
   bool wait_warns_coroutines;
+  // 3.7-3.8: the classmethods Task.current_task() and Task.all_tasks();
+  // 3.8's warn DeprecationWarning.
+  bool task_class_methods;
+  bool task_class_methods_warn;
   // 3.13: Queue.shutdown() and QueueShutDown.
   bool queue_shutdown;
   // 3.7-3.8: Lock, Semaphore and Condition are awaitable and iterable for

@@ -283,6 +283,31 @@ Ref<runtime::Module> AsyncioModule::build() {
     auto tasks = asyncio::all_tasks(given_or_running(b[0]));
     return runtime::make_set(std::vector<Value>(tasks.begin(), tasks.end()));
   });
+  // _asyncio.Task.current_task / all_tasks (3.7-3.8): classmethods whose
+  // loop is get_event_loop()'s by default.
+  if (profile.task_class_methods) {
+    auto given_or_event_loop = [self](const Value& loop) -> asyncio::EventLoop& {
+      if (auto* given = loop.as<LoopObject>()) return *given->loop;
+      return self->event_loop();
+    };
+    auto warn = [&profile](const char* method) {
+      if (profile.task_class_methods_warn)
+        runtime::Runtime::current().warn(
+            fmt::format("DeprecationWarning: Task.{0}() is deprecated, use asyncio.{0}() instead", method));
+    };
+    types_.Task->dict["current_task"] = Value(make<runtime::ClassMethod>(Value(
+        function("Task.current_task", {pos("cls"), opt("loop")}, [given_or_event_loop, warn](const Bound& b) {
+          warn("current_task");
+          auto t = asyncio::current_task(given_or_event_loop(b[1]));
+          return t ? Value(t) : Value::none();
+        }))));
+    // tasks._all_tasks_compat counts the finished tasks still alive too.
+    types_.Task->dict["all_tasks"] = Value(make<runtime::ClassMethod>(Value(
+        function("Task.all_tasks", {pos("cls"), opt("loop")}, [warn](const Bound&) -> Value {
+          warn("all_tasks");
+          not_modelled("Task.all_tasks()", "it counts the finished tasks still alive, which asim does not keep");
+        }))));
+  }
   // events.get_running_loop / get_event_loop
   def(*m, "get_running_loop", {}, [self](const Bound&) { return self->loop_object(self->loop()); });
   def(*m, "get_event_loop", {}, [self](const Bound&) { return self->loop_object(self->event_loop()); });

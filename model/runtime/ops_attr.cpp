@@ -104,7 +104,12 @@ std::string tp_name(const Value& obj) {
 [[noreturn]] void no_attribute(const Value& obj, std::string_view name, bool setting = false) {
   std::string message;
   if (auto* m = obj.as<Module>()) message = fmt::format("module '{}' has no attribute '{}'", m->name, name);
-  else if (auto* t = obj.as<Type>()) message = fmt::format("type object '{}' has no attribute '{}'", t->qualname, name);
+  else if (auto* t = obj.as<Type>()) {
+    // tp_name: a class of a C extension module (_asyncio.Task) is named
+    // with its module.
+    const bool c_extension = t->module.starts_with("_") && !t->module.starts_with("__");
+    message = fmt::format("type object '{}' has no attribute '{}'", c_extension ? t->module + "." + t->name : t->qualname, name);
+  }
   else message = fmt::format("'{}' object has no attribute '{}'", tp_name(obj), name);
   if (setting && Runtime::current().features.no_dict_hint) message += " and no __dict__ for setting new attributes";
   auto exc = new_exception(Runtime::current().builtins.AttributeError, std::move(message));
