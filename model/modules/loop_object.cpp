@@ -170,8 +170,14 @@ Ref<runtime::Type> make_loop_type(Session& session, const Ref<runtime::Type>& ob
   // tracebacks and checks of its own).
   t->add_method("get_debug", method<LoopObject>("BaseEventLoop.get_debug", {},
                                                 [](LoopObject&, const Bound&) { return Value::boolean(false); }));
-  t->add_method("set_debug", method<LoopObject>("BaseEventLoop.set_debug", {pos("enabled")}, [](LoopObject&, const Bound& b) {
+  t->add_method("set_debug", method<LoopObject>("BaseEventLoop.set_debug", {pos("enabled")}, [](LoopObject& l, const Bound& b) {
                   if (runtime::truthy(b[1])) not_modelled("loop.set_debug(True)", "asim does not model asyncio's debug mode");
+                  // A running loop hands the change to coroutine origin
+                  // tracking (unchanged here) to a callback of its own.
+                  if (l.loop->is_running())
+                    l.loop->call_soon(runtime::native_function("BaseEventLoop._set_coroutine_origin_tracking",
+                                                               [](std::span<const Value>) { return Value::none(); }),
+                                      {Value::boolean(false)});
                   return Value::none();
                 }));
   t->add_method("is_running", method<LoopObject>("BaseEventLoop.is_running", {}, [](LoopObject& l, const Bound&) {

@@ -1,6 +1,7 @@
 #include "model/runtime/native_coroutine.hpp"
 
 #include "model/runtime/runtime.hpp"
+#include "model/runtime/traceback_object.hpp"
 
 namespace asim::runtime {
 
@@ -87,6 +88,10 @@ Step NativeCoroutine::drive(Value sent, Ref<PyException> thrown) {
     }
     try {
       handle_.resume();
+    } catch (PyError& e) {
+      note_library_frame(*e.exc);
+      finish();
+      throw;
     } catch (...) {
       finish();
       throw;
@@ -95,7 +100,14 @@ Step NativeCoroutine::drive(Value sent, Ref<PyException> thrown) {
       Value result = std::move(p.transfer);
       std::exception_ptr error = p.error;
       finish();
-      if (error) std::rethrow_exception(error);
+      if (error) {
+        try {
+          std::rethrow_exception(error);
+        } catch (PyError& e) {
+          note_library_frame(*e.exc);
+          throw;
+        }
+      }
       return {true, std::move(result)};
     }
     if (p.delegate_is_new) {

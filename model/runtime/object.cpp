@@ -41,6 +41,9 @@ bool Object::run_finalizer() const {
     const_cast<Object*>(this)->finalize();
   } catch (...) {
     // A finalizer's error is CPython's "Exception ignored in": it stops nothing.
+    // Nor does a stop of the model made inside one (it cannot leave a
+    // destructor): reference counting, which the stop ended, goes on.
+    detail::tearing_down = false;
   }
   return --refcount_ == 0;
 }

@@ -66,6 +66,11 @@ class TracebackView : public EntryView {
   using EntryView::EntryView;
   std::string_view type_name() const override { return "traceback"; }
   std::optional<Value> get_attribute(std::string_view name) override {
+    const bool walked = name == "tb_frame" || name == "tb_lineno" || name == "tb_next";
+    if (walked && exc_->dict.count(std::string(kLibraryFramesKey))) {
+      const std::string what = fmt::format("traceback.{} of an exception that passed through asyncio's code", name);
+      if (stop_unmodelled) stop_unmodelled(what, "CPython's traceback holds asyncio's own frames too, which asim does not keep");
+    }
     if (name == "tb_frame") return Value(make<FrameView>(exc_, index_));
     if (name == "tb_lineno") return Value::integer(entry().line);
     if (name == "tb_next") return index_ == 0 ? Value::none() : Value(make<TracebackView>(exc_, index_ - 1));
@@ -77,6 +82,10 @@ class TracebackView : public EntryView {
 };
 
 }  // namespace
+
+void note_library_frame(PyException& exc) {
+  exc.dict[std::string(kLibraryFramesKey)] = Value::boolean(true);
+}
 
 Value traceback_of(const Ref<PyException>& exc) {
   if (exc->traceback.empty()) return Value::none();

@@ -25,6 +25,13 @@ std::pair<Ref<PyException>, std::size_t> traceback_frames(const Value& tb);
 // traceback objects of the model. Any other value is CPython's TypeError.
 void set_traceback(PyException& exc, const Value& tb);
 
+// Where an exception notes that it left a native coroutine: CPython's
+// traceback holds that coroutine's frame (asyncio's sleep, wait_for,
+// Queue.get... are Python code there), which the model's entries lack, so
+// walking such a traceback stops the run.
+inline constexpr std::string_view kLibraryFramesKey = "__asim_library_frames__";
+void note_library_frame(PyException& exc);
+
 // How the run stops at an attribute the model does not keep (the session
 // sets it: model/modules' not_modelled). Null: a plain AttributeError.
 inline void (*stop_unmodelled)(std::string_view what, std::string_view why) = nullptr;
