@@ -28,6 +28,9 @@ namespace {
 constexpr std::size_t kMinScheduledTimerHandles = 100;
 constexpr double kMinCancelledTimerHandlesFraction = 0.5;
 constexpr double kMaximumSelectTimeout = 24 * 3600;
+// BaseEventLoop.slow_callback_duration and constants.DEBUG_STACK_DEPTH.
+constexpr double kSlowCallbackDuration = 0.1;
+constexpr int kDebugStackDepth = 10;
 // time.get_clock_info('monotonic').resolution on Linux.
 constexpr double kClockResolution = 1e-09;
 
@@ -154,18 +157,25 @@ void EventLoop::run_forever() {
   check_running();
   running_ = true;
   process_->running_loop = this;
-  auto& hooks = runtime::Runtime::current().asyncgen_hooks;
+  auto& rt = runtime::Runtime::current();
+  auto& hooks = rt.asyncgen_hooks;
   struct Stop {
     EventLoop* loop;
     runtime::AsyncGenHooks& hooks;
     runtime::AsyncGenHooks old_hooks;
+    int& origin_depth;
+    int old_origin_depth;
     ~Stop() {
       loop->stopping_ = false;
       loop->running_ = false;
       loop->process_->running_loop = nullptr;
       hooks = std::move(old_hooks);
+      origin_depth = old_origin_depth;
     }
-  } stop{this, hooks, std::exchange(hooks, asyncgen_hooks())};
+  } stop{this, hooks, std::exchange(hooks, asyncgen_hooks()), rt.coroutine_origin_tracking_depth,
+         rt.coroutine_origin_tracking_depth};
+  // _set_coroutine_origin_tracking(self._debug)
+  if (debug_) rt.coroutine_origin_tracking_depth = kDebugStackDepth;
   for (;;) {
     // The eval breaker of run_forever's `while True:` (Python code in
     // CPython): Ctrl-C reaches a loop that runs no interpreted code.
@@ -368,7 +378,16 @@ void EventLoop::run_once() {
     if (handle->cancelled()) continue;
     check_step_limit();
     if (tracing()) emit(trace::Kind::HandleRun, handle->callback_text());
+    const double t0 = now_;
     handle->run();
+    // debug mode's "Executing <handle> took N seconds" (the clock moves
+    // inside a callback only when it blocks: time.sleep).
+    if (debug_ && now_ - t0 >= kSlowCallbackDuration)
+      throw ModelStop(fmt::format(
+          "{}: not supported by asim: asyncio's debug mode reporting a callback that blocked the loop for {:.3f} "
+          "seconds (the report names where CPython's own files created the task)",
+          runtime::Runtime::current().current_location ? runtime::Runtime::current().current_location() : "asim",
+          now_ - t0));
   }
   if (script_) {
     const std::vector<double> whens = script_timers_;
@@ -405,6 +424,17 @@ void EventLoop::timer_handle_cancelled(const TimerHandle& handle) {
 }
 
 void EventLoop::default_exception_handler(const runtime::Dict& context) {
+  // In debug mode the report adds where the object was created
+  // (source_traceback), in CPython's own files. It may come from a
+  // finalizer, where the run cannot stop.
+  if (debug_) {
+    auto& rt = runtime::Runtime::current();
+    auto message = context.get(Value::str("message"));
+    rt.unmodelled_at_exit(fmt::format(
+        "{}: not supported by asim: asyncio's debug mode reporting \"{}\" (the report names where CPython's own "
+        "files created the object; asim printed it without)",
+        rt.current_location ? rt.current_location() : "asim", message ? runtime::str(*message) : "an error"));
+  }
   auto message = context.get(Value::str("message"));
   std::string text = message && runtime::truthy(*message) ? runtime::str(*message) : "Unhandled exception in event loop";
   std::vector<std::string> keys;

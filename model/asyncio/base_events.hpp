@@ -141,6 +141,11 @@ class EventLoop {
   runtime::Value run_until_complete(runtime::Value future);
   void stop() { stopping_ = true; }
   bool is_running() const { return running_; }
+  // BaseEventLoop.get_debug / set_debug. Debug mode's own reports (slow
+  // callbacks; where each future, handle and coroutine was made) name lines
+  // in CPython's files: where one would be printed, the run stops.
+  bool get_debug() const { return debug_; }
+  void set_debug(bool enabled) { debug_ = enabled; }
   // BaseEventLoop.shutdown_asyncgens: aclose() every async generator first
   // iterated in this loop and still alive, together (gather).
   runtime::Ref<runtime::Coroutine> shutdown_asyncgens();
@@ -220,6 +225,7 @@ class EventLoop {
   bool stopping_ = false;
   bool running_ = false;
   bool closed_ = false;
+  bool debug_ = false;
   bool dying_ = false;  // in the destructor
   // _asyncgens: the live async generators first iterated here (CPython: a
   // WeakSet), in that order.

@@ -134,7 +134,7 @@ constexpr VersionProfile make_profile(int minor) {
   p.create_task_takes_context = since(11);
   p.task_factory_sets_name_always = since(13);
   p.task_get_context = since(12);
-  p.contextvar_generic_alias = since(9);
+  p.generic_alias_classes = since(9);
   p.contextvars_types_in_private_module = since(10);
   p.ints.chr_argument = since(13) ? C::AnyInt : since(8) ? C::CInt : C::SignedIntFormat;
   p.runtime.super_type_article = since(11);

@@ -220,8 +220,10 @@ struct VersionProfile {
   bool task_factory_sets_name_always;
   // 3.12+: Task.get_context().
   bool task_get_context;
-  // 3.9+: ContextVar[int] is a generic alias; before, the class itself.
-  bool contextvar_generic_alias;
+  // 3.9+ (PEP 585): ContextVar[int] is a generic alias, before the class
+  // itself; asyncio's Future[int], Task[int] and Queue[int] are generic
+  // aliases, before a TypeError.
+  bool generic_alias_classes;
   // 3.10+: contextvars' classes are named _contextvars.Context and so on;
   // before, plain Context (as builtins).
   bool contextvars_types_in_private_module;

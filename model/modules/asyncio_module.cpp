@@ -16,6 +16,7 @@
 #include "model/modules/asyncio_types.hpp"
 #include "model/modules/loop_object.hpp"
 #include "model/modules/runner_object.hpp"
+#include "model/runtime/generic_alias.hpp"
 #include "model/runtime/instance.hpp"
 #include "model/runtime/ops.hpp"
 #include "model/runtime/runtime.hpp"
@@ -189,10 +190,9 @@ Ref<runtime::Module> AsyncioModule::build() {
 
   // runners.run
   def(*m, "run", {pos("main"), kwonly("debug")}, [s, &profile](const Bound& b) {
-    if (runtime::truthy(b[1])) not_modelled("asyncio.run(debug=True)", "asim does not model asyncio's debug mode");
     if (!asyncio::iscoroutine(profile, b[0]))
       runtime::raise(builtins().ValueError, "a coroutine was expected, got " + runtime::repr(b[0]));
-    return s->run(require_coroutine(profile, b[0]));
+    return s->run(require_coroutine(profile, b[0]), !b[1].is_none() && runtime::truthy(b[1]));
   });
   // tasks.sleep
   def(*m, "sleep", with_loop({pos("delay"), opt("result")}), [self](const Bound& b) {
@@ -368,6 +368,20 @@ Ref<runtime::Module> AsyncioModule::build() {
   m->dict["Condition"] = Value(types_.Condition);
   m->dict["LifoQueue"] = Value(types_.LifoQueue);
   m->dict["PriorityQueue"] = Value(types_.PriorityQueue);
+  // futures.Future.get_loop (Task inherits it): the loop object the program
+  // sees, which only this module makes.
+  types_.Future->add_method("get_loop", method<asyncio::Future>("Future.get_loop", {}, [self](asyncio::Future& f, const Bound&) {
+                              return self->loop_object(*f.get_loop());
+                            }));
+  // tasks.Task.get_stack / print_stack: a running task's stack runs through
+  // CPython's own files (the loop, runners), and frames are not modelled.
+  for (const char* name : {"get_stack", "print_stack"})
+    types_.Task->dict[name] = Value(not_modelled_function(std::string("Task.") + name, "asim models no frame objects"));
+  // futures.Future, tasks.Task and queues.Queue:
+  // `__class_getitem__ = classmethod(GenericAlias)` from 3.9.
+  if (profile.generic_alias_classes)
+    for (const auto& type : {types_.Future, types_.Task, types_.Queue})
+      type->dict["__class_getitem__"] = runtime::class_getitem_generic_alias();
   // Queue.__init__ serves LifoQueue and PriorityQueue too.
   for (auto [type, cls] : {std::pair{types_.Queue, "Queue"}, {types_.LifoQueue, "LifoQueue"},
                            {types_.PriorityQueue, "PriorityQueue"}}) {
@@ -478,11 +492,8 @@ Ref<runtime::Module> AsyncioModule::build() {
                                                           return Value::none();
                                                         }));
     constructor(*runner, function("Runner", {kwonly("debug"), kwonly("loop_factory")}, [s](const Bound& b) {
-                  if (runtime::truthy(b[0]))
-                    not_modelled("asyncio.Runner(debug=True)", "asim does not model asyncio's debug mode");
-                  if (!b[1].is_none())
-                    not_modelled("asyncio.Runner(loop_factory=...)", "asim runs its own event loop only");
-                  return Value(make<RunnerObject>(*s));
+                  if (!b[1].is_none()) not_modelled("Runner(loop_factory=...)", "asim models asyncio's own loop only");
+                  return Value(make<RunnerObject>(*s, b[0].is_none() ? std::nullopt : std::optional(runtime::truthy(b[0]))));
                 }));
     m->dict["Runner"] = Value(runner);
     m->dict["Barrier"] = Value(types_.Barrier);

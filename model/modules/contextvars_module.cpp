@@ -109,14 +109,16 @@ void add_contextvar_methods(Type& t, const asyncio::VersionProfile& profile) {
                }));
   t.add_getter("name", [](const Value& self) { return Value::str(self.as<ContextVar>()->name); });
   // 3.9+: ContextVar[int] is a generic alias; 3.7-3.8 give the class back.
-  const bool generic = profile.contextvar_generic_alias;
-  Type* type = &t;
-  t.dict["__class_getitem__"] = Value(runtime::builtin_function(
-      "__class_getitem__", [generic, type](std::span<const Value> a, std::span<const runtime::Keyword>) {
-        if (a.size() != 1) type_error("__class_getitem__() takes exactly one argument");
-        if (!generic) return Value(Ref<Type>(type));
-        return Value(make<runtime::GenericAlias>(Ref<Type>(type), a[0]));
-      }));
+  if (profile.generic_alias_classes) {
+    t.dict["__class_getitem__"] = runtime::class_getitem_generic_alias();
+  } else {
+    Type* type = &t;
+    t.dict["__class_getitem__"] = Value(runtime::builtin_function(
+        "__class_getitem__", [type](std::span<const Value> a, std::span<const runtime::Keyword>) {
+          if (a.size() != 2) type_error("__class_getitem__() takes exactly one argument");
+          return Value(Ref<Type>(type));
+        }));
+  }
 }
 
 }  // namespace

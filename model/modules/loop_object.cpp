@@ -47,8 +47,8 @@ bool LoopObject::del_attribute(std::string_view name) {
 }
 
 std::string LoopObject::repr() const {
-  return fmt::format("<_UnixSelectorEventLoop running={} closed={} debug=False>",
-                     loop->is_running() ? "True" : "False", loop->is_closed() ? "True" : "False");
+  return fmt::format("<_UnixSelectorEventLoop running={} closed={} debug={}>", loop->is_running() ? "True" : "False",
+                     loop->is_closed() ? "True" : "False", loop->get_debug() ? "True" : "False");
 }
 
 double to_seconds(const Value& given, std::string_view what) {
@@ -165,19 +165,23 @@ Ref<runtime::Type> make_loop_type(Session& session, const Ref<runtime::Type>& ob
                            "create_unix_server", "add_reader", "remove_reader", "add_writer", "remove_writer",
                            "add_signal_handler", "remove_signal_handler", "subprocess_exec", "subprocess_shell"})
     t->dict[name] = Value(not_modelled_function(std::string("loop.") + name, "asim models no I/O or signals"));
-  // BaseEventLoop.get_debug / set_debug: asim models the loop outside
-  // debug mode only (debug mode adds slow-callback logs, creation
-  // tracebacks and checks of its own).
-  t->add_method("get_debug", method<LoopObject>("BaseEventLoop.get_debug", {},
-                                                [](LoopObject&, const Bound&) { return Value::boolean(false); }));
+  // BaseEventLoop.get_debug / set_debug
+  t->add_method("get_debug", method<LoopObject>("BaseEventLoop.get_debug", {}, [](LoopObject& l, const Bound&) {
+                  return Value::boolean(l.loop->get_debug());
+                }));
   t->add_method("set_debug", method<LoopObject>("BaseEventLoop.set_debug", {pos("enabled")}, [](LoopObject& l, const Bound& b) {
-                  if (runtime::truthy(b[1])) not_modelled("loop.set_debug(True)", "asim does not model asyncio's debug mode");
-                  // A running loop hands the change to coroutine origin
-                  // tracking (unchanged here) to a callback of its own.
+                  const bool enabled = runtime::truthy(b[1]);
+                  l.loop->set_debug(enabled);
+                  // A running loop hands the change of coroutine origin
+                  // tracking to a callback of its own.
                   if (l.loop->is_running())
                     l.loop->call_soon(runtime::native_function("BaseEventLoop._set_coroutine_origin_tracking",
-                                                               [](std::span<const Value>) { return Value::none(); }),
-                                      {Value::boolean(false)});
+                                                               [enabled](std::span<const Value>) {
+                                                                 runtime::Runtime::current().coroutine_origin_tracking_depth =
+                                                                     enabled ? 10 : 0;
+                                                                 return Value::none();
+                                                               }),
+                                      {Value::boolean(enabled)});
                   return Value::none();
                 }));
   t->add_method("is_running", method<LoopObject>("BaseEventLoop.is_running", {}, [](LoopObject& l, const Bound&) {

@@ -17,6 +17,7 @@ asyncio::EventLoop& RunnerObject::lazy_init() {
   if (state_ == State::Closed) runtime::raise(builtins().RuntimeError, "Runner is closed");
   if (state_ == State::Created) {
     loop_ = &session_.new_event_loop();
+    if (debug_) loop_->set_debug(*debug_);
     if (!set_event_loop_) {
       session_.set_event_loop(loop_);
       set_event_loop_ = true;

@@ -1,6 +1,8 @@
 // asyncio.Runner (3.11+) as a scenario sees it.
 #pragma once
 
+#include <optional>
+
 #include "model/modules/session.hpp"
 #include "model/runtime/contextvars.hpp"
 
@@ -8,7 +10,8 @@ namespace asim::modules {
 
 class RunnerObject : public runtime::Object {
  public:
-  explicit RunnerObject(Session& session) : session_(session) {}
+  // debug: Runner(debug=...), None leaving the loop's own setting.
+  RunnerObject(Session& session, std::optional<bool> debug) : session_(session), debug_(debug) {}
   std::string_view type_name() const override { return "Runner"; }
 
   // Runner._lazy_init: the loop, made (and set as current) on first need.
@@ -20,6 +23,7 @@ class RunnerObject : public runtime::Object {
  private:
   enum class State { Created, Initialized, Closed };
   Session& session_;
+  std::optional<bool> debug_;
   State state_ = State::Created;
   asyncio::EventLoop* loop_ = nullptr;
   bool set_event_loop_ = false;

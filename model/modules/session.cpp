@@ -111,12 +111,13 @@ void Session::set_event_loop(asyncio::EventLoop* loop) {
 
 // runners.run (3.7-3.10) / Runner (3.11+): set_event_loop(loop) for the run,
 // set_event_loop(None) after it.
-Value Session::run(Ref<runtime::Coroutine> main) {
+Value Session::run(Ref<runtime::Coroutine> main, bool debug) {
   if (running_loop())
     runtime::raise(runtime::Runtime::current().builtins.RuntimeError,
                    "asyncio.run() cannot be called from a running event loop");
   asyncio::ProgramRun run(*process_);
   asyncio::EventLoop& loop = new_event_loop();
+  loop.set_debug(debug);
   set_event_loop(&loop);
   struct Unset {
     Session* s;

@@ -96,7 +96,7 @@ class Session : public runtime::ModuleFinder {
   // time.sleep: that clock moves on at once, blocking the loop if one runs.
   void block_for(double seconds);
   // asyncio.run: a new loop for `main`, current while it runs, closed after.
-  runtime::Value run(runtime::Ref<runtime::Coroutine> main);
+  runtime::Value run(runtime::Ref<runtime::Coroutine> main, bool debug);
 
   void write_out(std::string_view text);
   void write_err(std::string_view text);

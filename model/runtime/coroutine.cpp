@@ -7,6 +7,9 @@
 
 namespace asim::runtime {
 
+Coroutine::Coroutine(std::string_view qualname)
+    : qualname(qualname), origin_tracked_(Runtime::current().coroutine_origin_tracking_depth > 0) {}
+
 std::string_view Coroutine::state_name() const {
   switch (state_) {
     case State::Created: return "CORO_CREATED";
@@ -21,9 +24,17 @@ std::string Coroutine::repr() const {
   return fmt::format("<{} object {} at {}>", type_name(), qualname, address_text());
 }
 
+// _PyErr_WarnUnawaitedCoroutine. With an origin, CPython's warning lists
+// the frames that made the coroutine, asyncio's own files among them.
 void Coroutine::warn_if_never_awaited() const {
-  if (state_ == State::Created)
-    Runtime::current().warn_unraisable(fmt::format("RuntimeWarning: coroutine '{}' was never awaited", qualname), *this);
+  if (state_ != State::Created) return;
+  auto& rt = Runtime::current();
+  if (origin_tracked_)
+    rt.unmodelled_at_exit(fmt::format(
+        "{}: not supported by asim: the RuntimeWarning for coroutine '{}' never awaited in asyncio's debug mode "
+        "(it lists where the coroutine was made, through CPython's own files; asim printed it without)",
+        rt.current_location ? rt.current_location() : "asim", qualname));
+  rt.warn_unraisable(fmt::format("RuntimeWarning: coroutine '{}' was never awaited", qualname), *this);
 }
 
 Ref<Coroutine> get_awaitable_iter(const Value& obj) {

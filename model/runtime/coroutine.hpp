@@ -45,7 +45,7 @@ class Coroutine : public Object, public Awaitable {
 
   // `qualname` must outlive the coroutine: a literal for native coroutines,
   // the function's own name for interpreted ones (the coroutine holds it).
-  explicit Coroutine(std::string_view qualname) : qualname(qualname) {}
+  explicit Coroutine(std::string_view qualname);
 
   virtual Step send(Value value) = 0;
   virtual Step throw_(Ref<PyException> exc) = 0;
@@ -70,6 +70,10 @@ class Coroutine : public Object, public Awaitable {
   // subclasses to call from their destructor.
   void warn_if_never_awaited() const;
   State state_ = State::Created;
+
+ private:
+  // cr_origin: made while origin tracking was on (asyncio's debug mode).
+  bool origin_tracked_;
 };
 
 // An object usable in `async with` (asyncio.Lock, TaskGroup, timeout()):

@@ -1,5 +1,7 @@
 #include "model/runtime/generic_alias.hpp"
 
+#include "model/runtime/callable.hpp"
+#include "model/runtime/errors.hpp"
 #include "model/runtime/instance.hpp"
 #include "model/runtime/list.hpp"
 #include "model/runtime/ops.hpp"
@@ -24,6 +26,14 @@ std::string GenericAlias::repr() const {
     out += item_repr(args);
   }
   return out + "]";
+}
+
+Value class_getitem_generic_alias() {
+  return Value(builtin_function("__class_getitem__", [](std::span<const Value> a, std::span<const Keyword>) {
+    auto* cls = a.size() == 2 ? a[0].as<Type>() : nullptr;
+    if (!cls) throw_type_error("__class_getitem__() takes exactly one argument");
+    return Value(make<GenericAlias>(Ref<Type>(cls), a[1]));
+  }));
 }
 
 }  // namespace asim::runtime

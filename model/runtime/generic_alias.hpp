@@ -17,4 +17,9 @@ class GenericAlias : public Object {
   const Value args;
 };
 
+// `__class_getitem__ = classmethod(GenericAlias)`, as CPython's classes
+// declare it (PEP 585): C[X] is a generic alias of C, or of the subclass
+// subscripted.
+Value class_getitem_generic_alias();
+
 }  // namespace asim::runtime

@@ -37,6 +37,16 @@ class Runtime {
   std::function<void(const PyError&, const std::string& where)> unraisable_sink;
   // sys.set_asyncgen_hooks: set by the running loop.
   AsyncGenHooks asyncgen_hooks;
+  // sys.set_coroutine_origin_tracking_depth: a loop in debug mode sets it
+  // while it runs, and coroutines made then remember where (cr_origin).
+  int coroutine_origin_tracking_depth = 0;
+  // A report asim printed otherwise than CPython would, met where the run
+  // cannot stop (a finalizer): the run ends with it (exit 2) once the
+  // program has finished; the first one is kept.
+  std::string unmodelled;
+  void unmodelled_at_exit(std::string report) {
+    if (unmodelled.empty()) unmodelled = std::move(report);
+  }
   // traceback.format_exception, as the interpreter prints it (for the event
   // loop's exception handler); null when no interpreter runs.
   std::function<std::string(const PyException&)> format_exception;

@@ -159,6 +159,10 @@ RunResult run_source(const std::string& path, const std::string& text, const Run
         }
       }
       interpreter.collect_at_exit();
+      if (!rt.unmodelled.empty()) {
+        session.write_err(rt.unmodelled + "\n");
+        result.exit_code = 2;
+      }
     } catch (const lang::Diagnostic& d) {
       // A program CPython rejects fails as CPython's does (exit 1); valid
       // Python outside asim's subset is asim's own report (exit 2).
