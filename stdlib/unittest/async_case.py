@@ -110,6 +110,7 @@ class IsolatedAsyncioTestCase(TestCase):
     def _setupAsyncioLoop(self):
         loop = asyncio.new_event_loop()
         asyncio.set_event_loop(loop)
+        loop.set_debug(True)
         self._asyncioTestLoop = loop
         fut = loop.create_future()
         self._asyncioCallsTask = loop.create_task(self._asyncioLoopRunner(fut))
@@ -157,9 +158,7 @@ class IsolatedAsyncioTestCase(TestCase):
         loop.close()
 
     def _setupAsyncioRunner(self):
-        # CPython's runs the test in debug mode (debug=True); asim models the
-        # loop outside debug mode only, and refuses debug=True from programs.
-        self._asyncioRunner = asyncio.Runner()
+        self._asyncioRunner = asyncio.Runner(debug=True)
 
     def _tearDownAsyncioRunner(self):
         runner = self._asyncioRunner
