@@ -28,8 +28,7 @@ namespace {
 constexpr std::size_t kMinScheduledTimerHandles = 100;
 constexpr double kMinCancelledTimerHandlesFraction = 0.5;
 constexpr double kMaximumSelectTimeout = 24 * 3600;
-// BaseEventLoop.slow_callback_duration and constants.DEBUG_STACK_DEPTH.
-constexpr double kSlowCallbackDuration = 0.1;
+// constants.DEBUG_STACK_DEPTH.
 constexpr int kDebugStackDepth = 10;
 // time.get_clock_info('monotonic').resolution on Linux.
 constexpr double kClockResolution = 1e-09;
@@ -382,7 +381,7 @@ void EventLoop::run_once() {
     handle->run();
     // debug mode's "Executing <handle> took N seconds" (the clock moves
     // inside a callback only when it blocks: time.sleep).
-    if (debug_ && now_ - t0 >= kSlowCallbackDuration)
+    if (debug_ && now_ - t0 >= slow_callback_duration)
       throw ModelStop(fmt::format(
           "{}: not supported by asim: asyncio's debug mode reporting a callback that blocked the loop for {:.3f} "
           "seconds (the report names where CPython's own files created the task)",

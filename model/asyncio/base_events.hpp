@@ -146,6 +146,9 @@ class EventLoop {
   // in CPython's files: where one would be printed, the run stops.
   bool get_debug() const { return debug_; }
   void set_debug(bool enabled) { debug_ = enabled; }
+  // BaseEventLoop.slow_callback_duration: how long a callback may block
+  // the loop before debug mode reports it.
+  double slow_callback_duration = 0.1;
   // BaseEventLoop.shutdown_asyncgens: aclose() every async generator first
   // iterated in this loop and still alive, together (gather).
   runtime::Ref<runtime::Coroutine> shutdown_asyncgens();

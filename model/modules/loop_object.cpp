@@ -31,6 +31,8 @@ bool LoopObject::set_attribute(std::string_view name, const Value& value) {
                      "asim runs only asyncio.Future objects as futures");
       return Ref<asyncio::Future>(fut);
     });
+  } else if (name == "slow_callback_duration") {
+    loop->slow_callback_duration = to_seconds(value, "slow_callback_duration");
   } else if (cls->lookup_class(name)) {
     not_modelled(fmt::format("replacing loop.{}", name), "asyncio's own calls of it would not reach the replacement");
   }
