@@ -7,6 +7,7 @@
 #include "model/lang/eval.hpp"
 #include "model/runtime/protocols.hpp"
 #include "model/runtime/runtime.hpp"
+#include "model/runtime/unmodelled.hpp"
 
 namespace asim::modules {
 
@@ -125,6 +126,16 @@ void not_modelled(std::string_view what, std::string_view why) {
   const auto& where = runtime::Runtime::current().current_location;
   throw NotModelled(fmt::format("{}: not supported by asim: {} ({})", where ? where() : "asim", what, why));
 }
+
+namespace {
+
+// The builtin types stop a run through runtime::not_modelled.
+[[maybe_unused]] const bool stop_installed = [] {
+  runtime::install_not_modelled_stop([](std::string_view what, std::string_view why) { not_modelled(what, why); });
+  return true;
+}();
+
+}  // namespace
 
 namespace {
 

@@ -517,9 +517,50 @@ Value encode_text(const std::string& s, std::string_view encoding, std::string_v
   return make_bytes(std::move(out));
 }
 
+// bytes.fromhex (_PyBytes_FromHex): pairs of hex digits, ASCII whitespace
+// allowed before each pair.
+std::string from_hex(std::string_view s) {
+  auto digit = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  auto invalid = [](std::size_t at) {
+    throw_value_error(fmt::format("non-hexadecimal number found in fromhex() arg at position {}", at));
+  };
+  std::string out;
+  std::size_t i = 0;
+  while (true) {
+    while (i < s.size() && is_space(static_cast<unsigned char>(s[i]))) ++i;
+    if (i >= s.size()) break;
+    const int top = digit(s[i]);
+    if (top < 0) invalid(i);
+    const int bottom = i + 1 < s.size() ? digit(s[i + 1]) : -1;
+    if (bottom < 0) invalid(i + 1);
+    out += static_cast<char>(top * 16 + bottom);
+    i += 2;
+  }
+  return out;
+}
+
 void install_bytes_types(BuiltinTypes& t) {
   install_methods(t.bytes);
   install_methods(t.bytearray);
+  for (const auto& B : {t.bytes, t.bytearray}) {
+    const bool array = B == t.bytearray;
+    B->dict["fromhex"] = Value(make<ClassMethod>(Value(builtin_function(
+        "fromhex",
+        [array](Args a, Kw kw) {
+          args::no_kwargs("fromhex", kw);
+          args::exactly("fromhex", a.subspan(1), 1);
+          auto* s = a[1].as<Str>();
+          if (!s) throw_type_error(fmt::format("fromhex() argument must be str, not {}", type_name(a[1])));
+          std::string data = from_hex(s->text);
+          return array ? Value(make<ByteArray>(std::move(data))) : make_bytes(std::move(data));
+        },
+        B->name))));
+  }
   t.bytes->constructor = [](const Ref<Type>&, Args a, Kw kw) { return make_bytes(construct("bytes", a, kw)); };
   const auto& BA = t.bytearray;
   t.bytearray->constructor = [](const Ref<Type>&, Args a, Kw kw) {

@@ -2,10 +2,13 @@
 // float_new, bool_new) and methods.
 #include <fmt/format.h>
 
+#include <cctype>
 #include <cmath>
+#include <cstdlib>
 
 #include "model/runtime/args.hpp"
 #include "model/runtime/derived.hpp"
+#include "model/runtime/instance.hpp"
 #include "model/runtime/install.hpp"
 #include "model/runtime/numbers.hpp"
 #include "model/runtime/ops.hpp"
@@ -29,6 +32,47 @@ double float_self(std::span<const Value> a, const char* method, std::optional<st
     throw_type_error(fmt::format("descriptor '{}' for 'float' objects doesn't apply to a '{}' object", method,
                                  a.empty() ? "NoneType" : type_name(a[0])));
   return a[0].as_float();
+}
+
+// float.fromhex (float_fromhex): [sign] [0x] hex digits [. hex digits]
+// [p exponent], or inf / infinity / nan, with surrounding whitespace.
+Value float_fromhex(const std::string& text) {
+  auto fail = [] { throw_value_error("invalid hexadecimal floating-point string"); };
+  std::size_t b = 0, e = text.size();
+  auto space = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
+  while (b < e && space(text[b])) ++b;
+  while (e > b && space(text[e - 1])) --e;
+  std::string s = text.substr(b, e - b);
+  std::string sign;
+  if (!s.empty() && (s[0] == '+' || s[0] == '-')) {
+    sign = s.substr(0, 1);
+    s = s.substr(1);
+  }
+  std::string lower;
+  for (char c : s) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (lower == "inf" || lower == "infinity") return Value::floating(sign == "-" ? -HUGE_VAL : HUGE_VAL);
+  if (lower == "nan") return Value::floating(sign == "-" ? -NAN : NAN);
+  if (lower.rfind("0x", 0) == 0) lower = lower.substr(2);
+  std::size_t i = 0, digits = 0;
+  while (i < lower.size() && std::isxdigit(static_cast<unsigned char>(lower[i]))) ++i, ++digits;
+  if (i < lower.size() && lower[i] == '.') {
+    ++i;
+    while (i < lower.size() && std::isxdigit(static_cast<unsigned char>(lower[i]))) ++i, ++digits;
+  }
+  if (digits == 0) fail();
+  if (i < lower.size() && lower[i] == 'p') {
+    ++i;
+    if (i < lower.size() && (lower[i] == '+' || lower[i] == '-')) ++i;
+    const std::size_t first = i;
+    while (i < lower.size() && std::isdigit(static_cast<unsigned char>(lower[i]))) ++i;
+    if (i == first) fail();
+  }
+  if (i != lower.size()) fail();
+  if (lower.find('p') == std::string::npos) lower += "p0";
+  const std::string c_text = sign + "0x" + lower;
+  const double d = std::strtod(c_text.c_str(), nullptr);
+  if (std::isinf(d)) throw_overflow_error("hexadecimal value too large to represent as a float");
+  return Value::floating(d);
 }
 
 // float.as_integer_ratio: exact, from the binary mantissa and exponent.
@@ -168,6 +212,18 @@ void install_number_types(BuiltinTypes& t) {
     return num::round(Value::floating(d), a.size() > 1 && !a[1].is_none() ? std::optional(index_value(a[1])) : std::nullopt);
   });
   def(F, "hex", [](Args a, Kw) { return Value::str(float_hex(float_self(a, "hex", 0))); });
+  F->dict["fromhex"] = Value(make<ClassMethod>(Value(builtin_function(
+      "fromhex",
+      [](Args a, Kw kw) {
+        args::no_kwargs("fromhex", kw);
+        args::exactly("fromhex", a.subspan(1), 1);
+        auto* s = a[1].as<Str>();
+        if (!s) throw_type_error(fmt::format("must be str, not {}", type_name(a[1])));
+        const Value result = float_fromhex(s->text);
+        if (a[0].as<Type>() == Runtime::current().types.float_.get()) return result;
+        return call(a[0], std::span<const Value>(&result, 1));
+      },
+      F->name))));
   F->add_getter("real", [](const Value& self) { return self; });
   F->add_getter("imag", [](const Value&) { return Value::floating(0.0); });
 }

@@ -10,6 +10,7 @@
 #include <limits>
 
 #include "model/runtime/errors.hpp"
+#include "model/runtime/unmodelled.hpp"
 
 namespace asim::runtime::num {
 
@@ -43,7 +44,7 @@ double float_pow(double a, double b) {
   if (std::isnan(b)) return a == 1.0 ? 1.0 : b;
   if (a == 0 && b < 0 && std::isfinite(b)) throw_zero_division("0.0 cannot be raised to a negative power");
   if (a < 0 && std::isfinite(a) && std::isfinite(b) && b != std::floor(b))
-    throw_value_error("asim: complex numbers are not supported");
+    not_modelled("complex numbers", "a negative number to a fractional power is complex");
   errno = 0;
   const double r = std::pow(a, b);
   if (std::isinf(r) && std::isfinite(a) && std::isfinite(b))

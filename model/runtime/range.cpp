@@ -9,6 +9,7 @@
 #include "model/runtime/install.hpp"
 #include "model/runtime/numbers.hpp"
 #include "model/runtime/ops.hpp"
+#include "model/runtime/unmodelled.hpp"
 
 namespace asim::runtime {
 
@@ -107,7 +108,7 @@ void install_range_types(BuiltinTypes& t) {
   });
   // asim's ranges are 64-bit; CPython's take any int.
   const auto bound = [](const Value& v) {
-    if (num::as_big(v)) throw_overflow_error("asim: range() bounds beyond 64 bits are not supported");
+    if (num::as_big(v)) not_modelled("range() bounds beyond 64 bits", "asim's ranges are 64-bit");
     return index_value(v);
   };
   R->constructor = [bound](const Ref<Type>&, std::span<const Value> a, std::span<const Keyword> kw) {

@@ -8,7 +8,9 @@
 
 #include "model/runtime/args.hpp"
 #include "model/runtime/bytes.hpp"
+#include "model/runtime/dict.hpp"
 #include "model/runtime/format.hpp"
+#include "model/runtime/instance.hpp"
 #include "model/runtime/install.hpp"
 #include "model/runtime/iterator.hpp"
 #include "model/runtime/numbers.hpp"
@@ -219,6 +221,67 @@ Value starts_or_ends(std::span<const Value> a, const std::string& s, bool ends, 
   return Value::boolean(test(a[1]));
 }
 
+// str.maketrans (unicode_maketrans_impl): a dict from code points to what
+// translate() puts in their place.
+Value str_maketrans(std::span<const Value> a) {
+  auto table = make<Dict>();
+  if (a.size() == 1) {
+    auto* d = a[0].as<Dict>();
+    if (!d) throw_type_error("if you give only one argument to maketrans it must be a dict");
+    for (const auto& e : d->entries()) {
+      if (!e.live) continue;
+      if (auto* k = e.key.as<Str>()) {
+        const U u = text::decode(k->text);
+        if (u.size() != 1) throw_value_error("string keys in translate table must be of length 1");
+        table->set(Value::integer(u[0]), e.value);
+      } else if (num::is_integer(e.key)) {
+        table->set(e.key, e.value);
+      } else {
+        throw_type_error("keys in translate table must be strings or integers");
+      }
+    }
+    return Value(table);
+  }
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (!a[i].as<Str>())
+      throw_type_error(fmt::format("maketrans() argument {} must be str, not {}", i + 1, type_name(a[i])));
+  const U from = text::decode(a[0].as<Str>()->text);
+  const U to = text::decode(a[1].as<Str>()->text);
+  if (from.size() != to.size()) throw_value_error("the first two maketrans arguments must have equal length");
+  for (std::size_t i = 0; i < from.size(); ++i) table->set(Value::integer(from[i]), Value::integer(to[i]));
+  if (a.size() == 3)
+    for (char32_t c : text::decode(a[2].as<Str>()->text)) table->set(Value::integer(c), Value::none());
+  return Value(table);
+}
+
+// str.translate (_PyUnicode_TranslateCharmap): each character looked up in
+// the table by code point; a LookupError keeps it, None drops it, an int or
+// a str replaces it.
+std::string str_translate(const std::string& self, const Value& table) {
+  std::string out;
+  for (char32_t c : text::decode(self)) {
+    Value mapped;
+    try {
+      mapped = getitem(table, Value::integer(c));
+    } catch (PyError& e) {
+      if (!e.exc->isinstance(Runtime::current().builtins.LookupError.get())) throw;
+      text::append(out, c);
+      continue;
+    }
+    if (mapped.is_none()) continue;
+    if (num::is_integer(mapped)) {
+      const std::int64_t code = num::is_int(mapped) ? num::as_i64(mapped) : -1;
+      if (code < 0 || code > 0x10FFFF) throw_value_error("character mapping must be in range(0x110000)");
+      text::append(out, static_cast<char32_t>(code));
+    } else if (auto* s = mapped.as<Str>()) {
+      out += s->text;
+    } else {
+      throw_type_error("character mapping must return integer, None or str");
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 void install_str_type(BuiltinTypes& t) {
@@ -227,6 +290,20 @@ void install_str_type(BuiltinTypes& t) {
   using Args = std::span<const Value>;
   using Kw = std::span<const Keyword>;
 
+  T->dict["maketrans"] = Value(make<StaticMethod>(Value(builtin_function(
+      "maketrans",
+      [](Args a, Kw kw) {
+        args::no_kwargs("maketrans", kw);
+        args::count("maketrans", a, 1, 3);
+        return str_maketrans(a);
+      },
+      T->name))));
+  def(T, "translate", [ty](Args a, Kw kw) {
+    args::no_kwargs("translate", kw);
+    const auto& self = self_as<Str>(a, *ty, "translate");
+    args::exactly("translate", a.subspan(1), 1);
+    return Value::str(str_translate(self.text, a[1]));
+  });
   def(T, "join", [ty](Args a, Kw kw) {
     args::no_kwargs("str.join", kw);
     const std::string& sep = self_text(a, *ty, "join");
