@@ -208,6 +208,7 @@ std::optional<Token> Lexer::indentation() {
     // 3.9+ look at a backslash beginning the line as a continuation.
     if (syntax_.continuation_in_indentation && peek() == '\\' && pos_ + 1 < end_ && peek(1) != '\n') {
       ++pos_;
+      failed_soft_ = true;  // E_LINECONT, a status as between tokens
       error(after_continuation(), "unexpected character after line continuation character");
     }
     while (syntax_.continuation_in_indentation && peek() == '\\' && peek(1) == '\n' && pos_ + 2 < end_) {

@@ -78,8 +78,9 @@ class Diagnostic : public std::runtime_error {
     text_read_back_ = true;
     return std::move(*this);
   }
-  // Whether the tokenizer raised it itself (3.10+ tokenizer.c syntaxerror(),
-  // showing its own copy of the line), rather than through the parser.
+  // Whether the tokenizer raised it itself (unmatched brackets, invalid
+  // characters and digits, unterminated strings), rather than the parser:
+  // 3.9+ then show the tokenizer's copy of the line, not the file's.
   bool from_tokenizer() const { return from_tokenizer_; }
   Diagnostic&& raised_by_tokenizer() && {
     from_tokenizer_ = true;
