@@ -1,6 +1,6 @@
 # types (asim's own library module): the types of the interpreter's objects,
 # taken from objects of each kind as CPython's types.py takes them, and
-# SimpleNamespace. Any other name (coroutine, new_class, ...) stops the run
+# SimpleNamespace, and coroutine. Any other name (new_class, ...) stops the run
 # as not modelled rather than raise an AttributeError CPython would not.
 import sys
 
@@ -73,6 +73,57 @@ if sys.version_info >= (3, 10):
     NotImplementedType = type(NotImplemented)
 
 del sys, _f, _C, _g, _c, _ag
+
+
+class _GeneratorWrapper:
+    # What a function types.coroutine wrapped returns in place of a plain
+    # generator: the generator still, and awaitable.
+    def __init__(self, gen):
+        self.__gen = gen
+        self.__name__ = getattr(gen, '__name__', None)
+        self.__qualname__ = getattr(gen, '__qualname__', None)
+
+    def send(self, value):
+        return self.__gen.send(value)
+
+    def throw(self, typ, *rest):
+        return self.__gen.throw(typ, *rest)
+
+    def close(self):
+        return self.__gen.close()
+
+    def __next__(self):
+        return next(self.__gen)
+
+    def __iter__(self):
+        return self.__gen if type(self.__gen) is GeneratorType else self
+
+    __await__ = __iter__
+
+
+def _is_generator(obj):
+    # collections.abc.Generator's test: a generator, or an object with the
+    # generator protocol's methods.
+    return type(obj) is GeneratorType or all(
+        hasattr(obj, name) for name in ('__iter__', '__next__', 'send', 'throw', 'close'))
+
+
+def coroutine(func):
+    # A generator function's generators become awaitable; another callable
+    # is wrapped so that a generator it returns is.
+    if not callable(func):
+        raise TypeError('types.coroutine() expects a callable')
+    if _asimlib.iterable_coroutine(func):
+        return func
+    import functools
+
+    @functools.wraps(func)
+    def wrapped(*args, **kwargs):
+        result = func(*args, **kwargs)
+        if type(result) is CoroutineType or not _is_generator(result) or hasattr(result, '__await__'):
+            return result
+        return _GeneratorWrapper(result)
+    return wrapped
 
 
 def __getattr__(name):

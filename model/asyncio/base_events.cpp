@@ -442,9 +442,11 @@ void EventLoop::default_exception_handler(const runtime::Dict& context) {
   std::sort(keys.begin(), keys.end());
   for (const auto& key : keys)
     if (key != "message" && key != "exception") text += "\n" + key + ": " + runtime::repr(*context.get(Value::str(key)));
+  const std::string message_lines = text;
   // logging's exc_info: the exception's traceback.
   auto exception = context.get(Value::str("exception"));
-  if (auto* exc = exception ? exception->as<runtime::PyException>() : nullptr) {
+  auto* exc = exception ? exception->as<runtime::PyException>() : nullptr;
+  if (exc) {
     const auto& format = runtime::Runtime::current().format_exception;
     std::string tb = format ? format(*exc)
                             : exc->type->qualified_name() + (exc->args.empty() ? "" : ": " + exc->message());
@@ -452,7 +454,7 @@ void EventLoop::default_exception_handler(const runtime::Dict& context) {
     text += "\n" + tb;
   }
   logged_errors_.push_back(text);
-  if (error_log_) error_log_(text + "\n");
+  if (error_log_) error_log_(text + "\n", message_lines, Ref<runtime::PyException>(exc));
   if (tracing()) emit(trace::Kind::Note, "exception handler", text);
 }
 

@@ -181,8 +181,14 @@ class EventLoop {
     exception_handler_ = std::move(handler);
   }
   const std::vector<std::string>& logged_errors() const { return logged_errors_; }
-  // Where the handler's text goes as it is logged (the program's stderr).
-  void set_error_log(std::function<void(const std::string&)> log) { error_log_ = std::move(log); }
+  // Where the handler's report goes as it is logged: the whole text (the
+  // program's stderr), and apart from it the message lines and the
+  // exception, as logger.error(message, exc_info=...) gets them.
+  using ErrorLog = std::function<void(const std::string& text, const std::string& message,
+                                      const runtime::Ref<runtime::PyException>& exc)>;
+  void set_error_log(ErrorLog log) { error_log_ = std::move(log); }
+  // _ready: the handles due to run, in order.
+  const std::deque<runtime::Ref<Handle>>& ready() const { return ready_; }
 
   // tasks.py's _current_tasks / _all_tasks bookkeeping.
   Task* current_task() const { return current_task_; }
@@ -247,7 +253,7 @@ class EventLoop {
   std::vector<Scheduled> scheduled_;
   std::size_t timer_cancelled_count_ = 0;
   std::vector<std::string> logged_errors_;
-  std::function<void(const std::string&)> error_log_;
+  ErrorLog error_log_;
   std::function<void(const runtime::Value&)> exception_handler_;
   TaskFactory task_factory_;
   FutureFactory future_factory_;

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "model/asyncio/base_events.hpp"
+#include "model/runtime/list.hpp"
 #include "model/runtime/ops.hpp"
 #include "model/runtime/type.hpp"
 
@@ -161,6 +162,18 @@ void Future::add_done_callback(Ref<runtime::Callable> fn, Ref<runtime::Context> 
       return;
     }
   add_done_callback_base(std::move(fn), std::move(context));
+}
+
+Value Future::callbacks_list() const {
+  std::vector<Value> items;
+  auto pair = [&](const Ref<runtime::Callable>& fn, const Ref<runtime::Context>& context) {
+    items.push_back(Value(runtime::make<runtime::Tuple>(
+        std::vector<Value>{Value(fn), context ? Value(context) : Value::none()})));
+  };
+  if (callback0_) pair(callback0_, context0_);
+  if (callbacks_)
+    for (const auto& cb : *callbacks_) pair(cb.fn, cb.context);
+  return Value(runtime::make<runtime::List>(std::move(items)));
 }
 
 void Future::add_done_callback_base(Ref<runtime::Callable> fn, Ref<runtime::Context> context) {

@@ -53,6 +53,14 @@ class Future : public runtime::Object, public runtime::FutureAwaitable {
   // Future.__init__(loop=...) on a program's subclass instance made before it.
   void init_loop(EventLoop* loop) { loop_ = loop; }
   const runtime::Value& cancel_message() const { return cancel_message_; }
+  // Future._cancel_message, which the Python Future lets a program replace.
+  void set_cancel_message(runtime::Value msg) { cancel_message_ = std::move(msg); }
+  // Future._log_traceback: a program may only clear it (CPython's setter).
+  bool log_traceback() const { return log_traceback_; }
+  void clear_log_traceback() { log_traceback_ = false; }
+  // Future._callbacks: (fn, context) pairs in registration order, as a new
+  // list each time.
+  runtime::Value callbacks_list() const;
   State state() const { return state_; }
   // Future._make_cancelled_error
   runtime::Ref<runtime::PyException> make_cancelled_error();

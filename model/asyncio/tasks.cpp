@@ -10,6 +10,7 @@
 #include "model/asyncio/base_events.hpp"
 #include "model/asyncio/timeouts.hpp"
 #include "model/runtime/iterator.hpp"
+#include "model/runtime/ops.hpp"
 
 namespace asim::asyncio {
 
@@ -437,11 +438,28 @@ bool iscoroutine(const VersionProfile& profile, const Value& v) {
          (profile.generators_are_coroutines && name == "generator");
 }
 
+bool isawaitable(const VersionProfile& profile, const Value& v) {
+  return iscoroutine(profile, v) || runtime::type_of(v)->lookup_class("__await__").has_value();
+}
+
+namespace {
+
+// tasks._wrap_awaitable (ensure_future.<locals>._wrap_awaitable from 3.12)
+runtime::Coro wrap_awaitable(Value awaitable) {
+  co_return co_await awaitable;
+}
+
+}  // namespace
+
 // tasks.ensure_future
 Ref<Future> ensure_future(EventLoop& loop, const Value& coro_or_future) {
   if (auto* f = coro_or_future.as<Future>()) return Ref<Future>(f);
-  if (iscoroutine(loop.profile(), coro_or_future))
+  const auto& profile = loop.profile();
+  if (iscoroutine(profile, coro_or_future))
     return loop.create_task(Ref<runtime::Coroutine>(coro_or_future.as<runtime::Coroutine>()));
+  if (isawaitable(profile, coro_or_future))
+    return loop.create_task(runtime::native(
+        profile.minor >= 12 ? "ensure_future.<locals>._wrap_awaitable" : "_wrap_awaitable", wrap_awaitable(coro_or_future)));
   runtime::raise(loop.builtins().TypeError, "An asyncio.Future, a coroutine or an awaitable is required");
 }
 

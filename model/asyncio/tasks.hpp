@@ -45,6 +45,8 @@ class Task : public Future {
   bool cancel(runtime::Value msg = {}) override;
   // Task.cancelling / Task.uncancel (3.11+)
   int cancelling() const { return num_cancels_requested_; }
+  // Task._must_cancel
+  bool must_cancel() const { return must_cancel_; }
   int uncancel();
   // Task.__del__: a task freed while pending is reported (unless
   // log_destroy_pending was cleared), then Future.__del__.
@@ -98,7 +100,10 @@ std::vector<runtime::Value> set_of(EventLoop& loop, std::vector<runtime::Value> 
 
 // coroutines.iscoroutine, per version (3.7-3.11 count generators too).
 bool iscoroutine(const VersionProfile& profile, const runtime::Value& v);
-// tasks.ensure_future: a Future/Task as is, a coroutine wrapped in a new Task.
+// inspect.isawaitable: a coroutine, or an object whose class has __await__.
+bool isawaitable(const VersionProfile& profile, const runtime::Value& v);
+// tasks.ensure_future: a Future/Task as is, a coroutine wrapped in a new
+// Task, another awaitable wrapped in a coroutine (_wrap_awaitable) first.
 runtime::Ref<Future> ensure_future(EventLoop& loop, const runtime::Value& coro_or_future);
 
 // tasks._GatheringFuture: cancelling it cancels the children.

@@ -1082,12 +1082,6 @@ StmtPtr Parser::decorated() {
   std::vector<ExprPtr> decorators;
   while (accept_op("@")) {
     ExprPtr d = named_expression();
-    // asim models @asyncio.coroutine (3.7-3.10), not the types module's.
-    if (d->kind == ExprKind::Attribute) {
-      const auto& a = static_cast<const Attribute&>(*d);
-      if (a.attr == "coroutine" && a.value->kind == ExprKind::Name && static_cast<const Name&>(*a.value).id == "types")
-        defer_unsupported(d->loc, "@types.coroutine (generator-based coroutines)");
-    }
     decorators.push_back(std::move(d));
     if (!at(TokenKind::Newline)) fail_here();
     take();

@@ -44,6 +44,18 @@ bool iscoroutinefunction(const asyncio::VersionProfile& profile, const Value& v,
   return mark && mark->is_object() && mark->object() == marker.object();
 }
 
+// futures.isfuture, duck-typed as CPython's: the object's class has
+// _asyncio_future_blocking (every Future class has) and the object's value
+// of it is not None.
+bool isfuture(const Value& obj, const runtime::Type& future_type) {
+  if (obj.as<asyncio::Future>()) return true;
+  auto cls = runtime::getattr_opt(obj, "__class__");
+  auto* type = cls ? cls->as<runtime::Type>() : nullptr;
+  if (!type || (!type->is_subclass_of(&future_type) && !type->lookup_class("_asyncio_future_blocking"))) return false;
+  auto flag = runtime::getattr_opt(obj, "_asyncio_future_blocking");
+  return flag && !flag->is_none();
+}
+
 // The body of one of asyncio's `async def`s, made when the coroutine starts
 // on the loop that runs it (see AsyncioModule::deferred).
 using CoroutineOnLoop = std::function<Ref<runtime::Coroutine>(asyncio::EventLoop&)>;
@@ -219,13 +231,23 @@ Ref<runtime::Module> AsyncioModule::build() {
   });
   // tasks.ensure_future: a future as it is (on the loop given, if one is),
   // a coroutine as a task of the loop given, else of get_event_loop().
+  // The argument is checked before any loop is looked for.
   def(*m, "ensure_future", {pos("coro_or_future"), kwonly("loop")}, [self](const Bound& b) {
-    asyncio::EventLoop* given = b[1].is_none() ? nullptr : &self->loop_object_arg(b[1], "ensure_future(loop=...)");
+    const auto& profile = self->session_.profile();
     if (auto* fut = b[0].as<asyncio::Future>()) {
-      if (given && given != fut->get_loop())
-        runtime::raise(builtins().ValueError, std::string(self->session_.profile().future_loop_mismatch));
+      if (!b[1].is_none() && &self->loop_object_arg(b[1], "ensure_future(loop=...)") != fut->get_loop())
+        runtime::raise(builtins().ValueError, std::string(profile.future_loop_mismatch));
       return b[0];
     }
+    if (isfuture(b[0], *self->types_.Future)) {
+      if (!b[1].is_none())
+        not_modelled("ensure_future(loop=...) of a " + runtime::type_name(b[0]),
+                     "asim checks the loop of its own futures only");
+      return b[0];
+    }
+    if (!asyncio::isawaitable(profile, b[0]))
+      runtime::raise(builtins().TypeError, "An asyncio.Future, a coroutine or an awaitable is required");
+    asyncio::EventLoop* given = b[1].is_none() ? nullptr : &self->loop_object_arg(b[1], "ensure_future(loop=...)");
     return Value(asyncio::ensure_future(given ? *given : self->event_loop(), b[0]));
   });
   // tasks.gather: the loop given (3.7-3.9), else the first argument's: a
@@ -348,7 +370,7 @@ Ref<runtime::Module> AsyncioModule::build() {
   if (profile.asyncio_coroutine_decorator)
     def(*m, "coroutine", {pos("func")},
         [this, &profile](const Bound& b) { return coroutine(profile, b[0], is_coroutine_marker_); });
-  def(*m, "isfuture", {pos("obj")}, [](const Bound& b) { return Value::boolean(asyncio::isfuture(b[0])); });
+  def(*m, "isfuture", {pos("obj")}, [self](const Bound& b) { return Value::boolean(isfuture(b[0], *self->types_.Future)); });
   // The submodule these come from (asyncio/__init__.py imports it), for
   // attribute access and AttributeError's suggestions.
   auto coroutines = make<runtime::Module>("asyncio.coroutines");
@@ -373,6 +395,9 @@ Ref<runtime::Module> AsyncioModule::build() {
   types_.Future->add_method("get_loop", method<asyncio::Future>("Future.get_loop", {}, [self](asyncio::Future& f, const Bound&) {
                               return self->loop_object(*f.get_loop());
                             }));
+  // Future._loop, which tests and programs read for the loop a future
+  // belongs to.
+  types_.Future->add_getter("_loop", [self](const Value& v) { return self->loop_object(*v.as<asyncio::Future>()->get_loop()); });
   // tasks.Task.get_stack / print_stack: a running task's stack runs through
   // CPython's own files (the loop, runners), and frames are not modelled.
   for (const char* name : {"get_stack", "print_stack"})
@@ -539,6 +564,17 @@ Ref<runtime::Module> AsyncioModule::build() {
   m->dict["FIRST_EXCEPTION"] = Value::str("FIRST_EXCEPTION");
   m->dict["ALL_COMPLETED"] = Value::str("ALL_COMPLETED");
   add_asyncio_submodules(*m, session_.profile());
+  // base_events.logger (asyncio.log's logger): logging is imported only
+  // when a program reads it, so that runs which never log stay as they are.
+  auto& base_events = *m->dict.at("base_events").as<runtime::Module>();
+  base_events.dict["__getattr__"] = Value(function("__getattr__", {pos("name")}, [this](const Bound& b) -> Value {
+    const std::string name = runtime::to_str(b[0]);
+    if (name != "logger")
+      runtime::raise(builtins().AttributeError,
+                     fmt::format("module 'asyncio.base_events' has no attribute '{}'", name));
+    const Value logger_name[] = {Value::str("asyncio")};
+    return runtime::call(runtime::getattr(Value(session_.find("logging")), "getLogger"), logger_name);
+  }));
   return m;
 }
 

@@ -11,6 +11,9 @@
 #include "model/asyncio/locks.hpp"
 #include "model/asyncio/queues.hpp"
 #include "model/asyncio/tasks.hpp"
+#include "model/modules/native_function.hpp"
+#include "model/runtime/instance.hpp"
+#include "model/runtime/ops.hpp"
 
 namespace asim::modules {
 
@@ -28,11 +31,43 @@ void unmodelled(Type& t, std::initializer_list<std::string_view> names) {
   }
 }
 
+// A property of the class (futures.py's own are properties, or plain
+// attributes a program may write).
+void property(Type& t, const std::string& name, std::function<Value(asyncio::Future&)> get,
+              std::function<void(asyncio::Future&, const Value&)> set) {
+  const std::string qualified = t.name + "." + name;
+  Value fget = Value(function(qualified, {pos("self")}, [get, qualified](const Bound& b) {
+    auto* fut = b[0].as<asyncio::Future>();
+    if (!fut) runtime::raise(runtime::Runtime::current().builtins.TypeError, qualified + " needs a Future");
+    return get(*fut);
+  }));
+  Value fset = Value(function(qualified, {pos("self"), pos("value")}, [set, qualified](const Bound& b) {
+    auto* fut = b[0].as<asyncio::Future>();
+    if (!fut) runtime::raise(runtime::Runtime::current().builtins.TypeError, qualified + " needs a Future");
+    set(*fut, b[1]);
+    return Value::none();
+  }));
+  t.dict[name] = Value(runtime::make<runtime::Property>(std::move(fget), std::move(fset)));
+}
+
 }  // namespace
 
-void add_private_attributes(const AsyncioTypes& t) {
-  unmodelled(*t.Future, {"_result", "_exception", "_loop", "_callbacks", "_source_traceback", "_cancel_message",
-                         "_cancelled_exc"});
+void add_private_attributes(const AsyncioTypes& t, const asyncio::VersionProfile& profile) {
+  unmodelled(*t.Future, {"_result", "_exception", "_source_traceback", "_cancelled_exc"});
+  // Future._cancel_message (3.9+): a plain attribute of the Python Future.
+  if (profile.cancel_messages)
+    property(*t.Future, "_cancel_message", [](asyncio::Future& f) { return f.cancel_message(); },
+             [](asyncio::Future& f, const Value& v) { f.set_cancel_message(v); });
+  // Future._log_traceback: its setter refuses anything but a false value.
+  property(*t.Future, "_log_traceback", [](asyncio::Future& f) { return Value::boolean(f.log_traceback()); },
+           [](asyncio::Future& f, const Value& v) {
+             if (runtime::truthy(v))
+               runtime::raise(runtime::Runtime::current().builtins.ValueError, "_log_traceback can only be set to False");
+             f.clear_log_traceback();
+           });
+  t.Future->add_getter("_callbacks", [](const Value& self) { return self.as<asyncio::Future>()->callbacks_list(); });
+  t.Task->add_getter("_must_cancel",
+                     [](const Value& self) { return Value::boolean(self.as<asyncio::Task>()->must_cancel()); });
   t.Task->add_getter("_coro", [](const Value& self) {
     const auto& coro = self.as<asyncio::Task>()->get_coro();
     return coro ? Value(coro) : Value::none();
@@ -41,7 +76,7 @@ void add_private_attributes(const AsyncioTypes& t) {
     const auto& waiter = self.as<asyncio::Task>()->fut_waiter();
     return waiter ? Value(waiter) : Value::none();
   });
-  unmodelled(*t.Task, {"_must_cancel", "_context", "_name", "_num_cancels_requested", "_log_destroy_pending"});
+  unmodelled(*t.Task, {"_context", "_name", "_num_cancels_requested", "_log_destroy_pending"});
 
   t.Lock->add_getter("_locked", [](const Value& self) { return Value::boolean(self.as<asyncio::Lock>()->locked()); });
   unmodelled(*t.Lock, {"_waiters", "_loop"});

@@ -5,6 +5,6 @@
 
 namespace asim::modules {
 
-void add_private_attributes(const AsyncioTypes& t);
+void add_private_attributes(const AsyncioTypes& t, const asyncio::VersionProfile& profile);
 
 }  // namespace asim::modules

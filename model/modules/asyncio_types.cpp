@@ -443,7 +443,7 @@ AsyncioTypes make_asyncio_types(Session& session) {
   runtime::register_type(typeid(asyncio::LegacyAsCompleted), t.LegacyAsCompleted);
   runtime::register_type(typeid(asyncio::AsCompletedIterator), t.AsCompletedIterator);
   runtime::register_type(typeid(LoopObject), t.Loop);
-  add_private_attributes(t);
+  add_private_attributes(t, session.profile());
   return t;
 }
 

@@ -184,6 +184,20 @@ runtime::Ref<runtime::Module> make_library_hooks_module(Session& session) {
       return runtime::make_tuple({Value::str(stop.what()), Value::none()});
     }
   }));
+  // iterable_coroutine(func): types.coroutine's own part for Python
+  // functions. A generator function's code gets CO_ITERABLE_COROUTINE (its
+  // generators become awaitable); an async def, or a function so marked
+  // already, stays as it is. True in these cases; False for any other
+  // callable, which types.coroutine wraps instead.
+  m->dict["iterable_coroutine"] = Value(function("iterable_coroutine", {pos("func")}, [](const Bound& b) {
+    auto* fn = b[0].as<lang::Function>();
+    if (!fn) return Value::boolean(false);
+    auto& code = fn->code;
+    if (code->flags & (lang::kCoroutine | lang::kIterableCoroutine)) return Value::boolean(true);
+    if (!code->is_generator()) return Value::boolean(false);
+    code = code->with_flags(code->flags | lang::kIterableCoroutine);
+    return Value::boolean(true);
+  }));
   // import_module(name): `import NAME`'s module, NAME itself rather than its
   // top package (importlib.import_module; unittest's loader).
   m->dict["import_module"] = Value(function("import_module", {pos("name")}, [](const Bound& b) {

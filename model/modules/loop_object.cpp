@@ -6,6 +6,7 @@
 #include "model/asyncio/tasks.hpp"
 #include "model/modules/asyncio_types.hpp"
 #include "model/runtime/derived.hpp"
+#include "model/runtime/list.hpp"
 #include "model/runtime/native_coroutine.hpp"
 #include "model/runtime/ops.hpp"
 
@@ -109,6 +110,15 @@ Ref<runtime::Type> make_loop_type(Session& session, const Ref<runtime::Type>& ob
   t->add_method("time", method<LoopObject>("BaseEventLoop.time", {}, [](LoopObject& l, const Bound&) {
                   return Value::floating(l.loop->time());
                 }));
+  // BaseEventLoop._ready, which programs and CPython's tests read to see
+  // what the next iteration runs: a collections.deque of the handles as
+  // they stand (a copy: changing it does not reach the loop).
+  t->add_getter("_ready", [&session](const Value& self) {
+    std::vector<Value> handles;
+    for (const auto& handle : self.as<LoopObject>()->loop->ready()) handles.push_back(Value(handle));
+    const Value args[] = {Value(runtime::make<runtime::List>(std::move(handles)))};
+    return runtime::call(runtime::getattr(Value(session.find("collections")), "deque"), args);
+  });
   t->add_method("create_future", method<LoopObject>("BaseEventLoop.create_future", {}, [](LoopObject& l, const Bound&) {
                   return Value(l.loop->create_future());
                 }));

@@ -31,6 +31,32 @@ bool log_to_asyncio_logger(const Session& session, const char* level, std::initi
   return true;
 }
 
+// base_events.logger replaced by the program (mock.patch does it in
+// CPython's own tests): the default exception handler's report goes to the
+// replacement as CPython's does, logger.error(message, exc_info=...).
+bool log_to_replaced_logger(const Session& session, const std::string& message,
+                            const Ref<runtime::PyException>& exc) {
+  Ref<runtime::Module> asyncio = session.imported("asyncio");
+  Ref<runtime::Module> logging = session.imported("logging");
+  if (!asyncio || !logging) return false;
+  auto sub = asyncio->dict.find("base_events");
+  auto* base_events = sub == asyncio->dict.end() ? nullptr : sub->second.as<runtime::Module>();
+  if (!base_events) return false;
+  auto replaced = base_events->dict.find("logger");
+  if (replaced == base_events->dict.end()) return false;
+  const Value name[] = {Value::str("asyncio")};
+  const Value logger = replaced->second;
+  if (logger.object() == runtime::call(runtime::getattr(Value(logging), "getLogger"), name).object()) return false;
+  Value exc_info = Value::boolean(false);
+  if (exc)
+    exc_info = Value(runtime::make<runtime::Tuple>(
+        std::vector<Value>{Value(exc->type), Value(exc), runtime::traceback_of(exc)}));
+  const Value args[] = {Value::str(message)};
+  const runtime::Keyword kw[] = {{"exc_info", exc_info}};
+  runtime::call(runtime::getattr(logger, "error"), args, kw);
+  return true;
+}
+
 }  // namespace
 
 Session::Session(SessionConfig config, Writer out, Writer err)
@@ -72,7 +98,9 @@ asyncio::EventLoop& Session::new_event_loop() {
   loops_.back()->set_clock_base(base);
   // The exception handler's text is the message and logging's exc_info
   // text already joined, as Formatter.format joins them.
-  loops_.back()->set_error_log([this](const std::string& text) {
+  loops_.back()->set_error_log([this](const std::string& text, const std::string& lines,
+                                      const Ref<runtime::PyException>& exc) {
+    if (log_to_replaced_logger(*this, lines, exc)) return;
     std::string_view message = text;
     if (!message.empty() && message.back() == '\n') message.remove_suffix(1);
     if (!log_to_asyncio_logger(*this, "error", {message})) write_err(text);
