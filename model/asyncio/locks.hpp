@@ -42,6 +42,8 @@ class Lock : public ContextManagerMixin {
   // the state of `fresh`, just made with its arguments.
   void reinitialize_from(const Lock& fresh) { binding_ = fresh.binding_; }
   const LoopBinding& binding() const { return binding_; }
+  // _waiters: the futures of the tasks waiting, in order.
+  const std::deque<runtime::Ref<Future>>& waiters() const { return waiters_; }
 
  private:
   runtime::Coro acquire_body();
@@ -66,6 +68,8 @@ class Event : public runtime::Object {
   // Event.__init__ run again by a subclass's __init__.
   void reinitialize_from(const Event& fresh) { binding_ = fresh.binding_; }
   const LoopBinding& binding() const { return binding_; }
+  // _waiters: the futures of the tasks waiting, in order.
+  const std::deque<runtime::Ref<Future>>& waiters() const { return waiters_; }
 
  private:
   runtime::Coro wait_body();
@@ -100,6 +104,8 @@ class Condition : public ContextManagerMixin {
   }
   const LoopBinding& binding() const { return binding_; }
   const runtime::Ref<Lock>& lock() const { return lock_; }
+  // _waiters: the futures of the tasks waiting, in order.
+  const std::deque<runtime::Ref<Future>>& waiters() const { return waiters_; }
 
  private:
   runtime::Coro wait_body();
@@ -133,6 +139,8 @@ class Semaphore : public ContextManagerMixin {
     value_ = fresh.value_;
   }
   const LoopBinding& binding() const { return binding_; }
+  // _waiters: the futures of the tasks waiting, in order.
+  const std::deque<runtime::Ref<Future>>& waiters() const { return waiters_; }
 
  private:
   runtime::Coro acquire_pop_on_wake();

@@ -24,6 +24,8 @@ class LoopBinding {
   // RuntimeError "<owner> is bound to a different event loop" when another
   // loop runs later.
   EventLoop& get_loop(const runtime::Object& owner);
+  // _loop: the loop bound so far, nullptr (None) before the first use.
+  EventLoop* bound_loop() const { return loop_; }
 
   const VersionProfile& profile() const { return process_->profile; }
   const AsyncioExceptions& exceptions() const { return process_->exceptions; }

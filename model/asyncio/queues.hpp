@@ -40,6 +40,9 @@ class Queue : public runtime::Object {
   // the state of `fresh`, just made with its arguments.
   void reinitialize_from(const Queue& fresh);
   const LoopBinding& binding() const { return binding_; }
+  // _getters / _putters: the futures of the tasks waiting to get / to put.
+  const std::deque<runtime::Ref<Future>>& getters() const { return getters_; }
+  const std::deque<runtime::Ref<Future>>& putters() const { return putters_; }
 
  protected:
   // Queue._put / Queue._get: where an item goes and which comes out.

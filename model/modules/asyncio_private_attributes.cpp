@@ -13,6 +13,7 @@
 #include "model/asyncio/tasks.hpp"
 #include "model/modules/native_function.hpp"
 #include "model/runtime/instance.hpp"
+#include "model/runtime/list.hpp"
 #include "model/runtime/ops.hpp"
 
 namespace asim::modules {
@@ -50,9 +51,25 @@ void property(Type& t, const std::string& name, std::function<Value(asyncio::Fut
   t.dict[name] = Value(runtime::make<runtime::Property>(std::move(fget), std::move(fset)));
 }
 
+// A collections.deque of the waiting futures as they stand (a copy:
+// changing it does not reach the model).
+Value waiters_deque(Session& session, const std::deque<runtime::Ref<asyncio::Future>>& futures) {
+  std::vector<Value> items;
+  for (const auto& f : futures) items.push_back(Value(f));
+  const Value args[] = {Value(runtime::make<runtime::List>(std::move(items)))};
+  return runtime::call(runtime::getattr(Value(session.find("collections")), "deque"), args);
+}
+
+template <class T>
+void waiters(Type& t, Session& session, const char* name,
+             const std::deque<runtime::Ref<asyncio::Future>>& (T::*of)() const) {
+  t.add_getter(name, [&session, of](const Value& self) { return waiters_deque(session, (self.as<T>()->*of)()); });
+}
+
 }  // namespace
 
-void add_private_attributes(const AsyncioTypes& t, const asyncio::VersionProfile& profile) {
+void add_private_attributes(const AsyncioTypes& t, Session& session) {
+  const auto& profile = session.profile();
   unmodelled(*t.Future, {"_result", "_exception", "_source_traceback", "_cancelled_exc"});
   // Future._cancel_message (3.9+): a plain attribute of the Python Future.
   if (profile.cancel_messages)
@@ -79,16 +96,18 @@ void add_private_attributes(const AsyncioTypes& t, const asyncio::VersionProfile
   unmodelled(*t.Task, {"_context", "_name", "_num_cancels_requested", "_log_destroy_pending"});
 
   t.Lock->add_getter("_locked", [](const Value& self) { return Value::boolean(self.as<asyncio::Lock>()->locked()); });
-  unmodelled(*t.Lock, {"_waiters", "_loop"});
+  waiters(*t.Lock, session, "_waiters", &asyncio::Lock::waiters);
   t.Event->add_getter("_value", [](const Value& self) { return Value::boolean(self.as<asyncio::Event>()->is_set()); });
-  unmodelled(*t.Event, {"_waiters", "_loop"});
-  unmodelled(*t.Semaphore, {"_waiters", "_wakeup_scheduled", "_loop"});
+  waiters(*t.Event, session, "_waiters", &asyncio::Event::waiters);
+  waiters(*t.Semaphore, session, "_waiters", &asyncio::Semaphore::waiters);
+  unmodelled(*t.Semaphore, {"_wakeup_scheduled"});
   unmodelled(*t.BoundedSemaphore, {"_bound_value"});
-  unmodelled(*t.Condition, {"_lock", "_waiters", "_loop"});
+  waiters(*t.Condition, session, "_waiters", &asyncio::Condition::waiters);
+  t.Condition->add_getter("_lock", [](const Value& self) { return Value(self.as<asyncio::Condition>()->lock()); });
   t.Queue->add_getter("_maxsize", [](const Value& self) { return Value::integer(self.as<asyncio::Queue>()->maxsize()); });
-  // _getters and _putters stay AttributeErrors: CPython's own test_queues
-  // reads them, and stopping there would end the whole test run.
-  unmodelled(*t.Queue, {"_queue", "_finished", "_loop", "_is_shutdown"});
+  waiters(*t.Queue, session, "_getters", &asyncio::Queue::getters);
+  waiters(*t.Queue, session, "_putters", &asyncio::Queue::putters);
+  unmodelled(*t.Queue, {"_queue", "_finished", "_is_shutdown"});
 }
 
 }  // namespace asim::modules

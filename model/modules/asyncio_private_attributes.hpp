@@ -5,6 +5,6 @@
 
 namespace asim::modules {
 
-void add_private_attributes(const AsyncioTypes& t, const asyncio::VersionProfile& profile);
+void add_private_attributes(const AsyncioTypes& t, Session& session);
 
 }  // namespace asim::modules

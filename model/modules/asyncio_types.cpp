@@ -262,6 +262,9 @@ AsyncioTypes make_asyncio_types(Session& session) {
                }));
   q.add_method("get_nowait",
                method<asyncio::Queue>("Queue.get_nowait", {}, [](asyncio::Queue& s, const Bound&) { return s.get_nowait(); }));
+  q.add_method("_format", method<asyncio::Queue>("Queue._format", {}, [](asyncio::Queue& s, const Bound&) {
+                 return Value::str(s.format());
+               }));
   q.add_method("qsize", method<asyncio::Queue>("Queue.qsize", {}, [](asyncio::Queue& s, const Bound&) {
                  return Value::integer(static_cast<std::int64_t>(s.qsize()));
                }));
@@ -443,7 +446,8 @@ AsyncioTypes make_asyncio_types(Session& session) {
   runtime::register_type(typeid(asyncio::LegacyAsCompleted), t.LegacyAsCompleted);
   runtime::register_type(typeid(asyncio::AsCompletedIterator), t.AsCompletedIterator);
   runtime::register_type(typeid(LoopObject), t.Loop);
-  add_private_attributes(t, session.profile());
+  runtime::register_type(typeid(BaseLoopObject), t.Loop->base);
+  add_private_attributes(t, session);
   return t;
 }
 
