@@ -105,6 +105,8 @@ class AsyncioModule {
     return asyncio::LoopBinding(&event_loop());
   }
   Value loop_object(asyncio::EventLoop& loop);
+  // A new loop object's own attributes, as BaseEventLoop.__init__ sets them.
+  Ref<LoopObject> loop_attributes(Ref<LoopObject> obj);
   // sleep, wait and wait_for are `async def`s that look their loop up in
   // their body: called where no loop runs (as in
   // `loop.run_until_complete(asyncio.wait(tasks))`) they only make the
@@ -184,12 +186,14 @@ Ref<BuiltinFunction> AsyncioModule::init(const std::string& owner, const std::st
 
 Value AsyncioModule::loop_object(asyncio::EventLoop& loop) {
   auto& obj = loop_objects_[&loop];
-  if (!obj) {
-    obj = make<LoopObject>(&loop);
-    // BaseEventLoop.__init__'s attribute, read only in debug mode.
-    obj->attributes.insert_or_assign("slow_callback_duration", Value::floating(0.1));
-  }
+  if (!obj) obj = loop_attributes(make<LoopObject>(&loop));
   return Value(obj);
+}
+
+Ref<LoopObject> AsyncioModule::loop_attributes(Ref<LoopObject> obj) {
+  // BaseEventLoop.__init__'s attribute, read only in debug mode.
+  obj->attributes.insert_or_assign("slow_callback_duration", Value::floating(0.1));
+  return obj;
 }
 
 Ref<runtime::Module> AsyncioModule::build() {
@@ -334,6 +338,15 @@ Ref<runtime::Module> AsyncioModule::build() {
   def(*m, "get_running_loop", {}, [self](const Bound&) { return self->loop_object(self->loop()); });
   def(*m, "get_event_loop", {}, [self](const Bound&) { return self->loop_object(self->event_loop()); });
   def(*m, "new_event_loop", {}, [self, s](const Bound&) { return self->loop_object(s->new_event_loop()); });
+  // base_events.BaseEventLoop() itself: a new loop, of that class.
+  const Ref<runtime::Type> base_loop = types_.Loop->base;
+  constructor(*base_loop, function("BaseEventLoop", {}, [self, s](const Bound&) {
+                auto& loop = s->new_event_loop();
+                auto obj = self->loop_attributes(make<BaseLoopObject>(&loop));
+                self->loop_objects_[&loop] = obj;
+                return Value(obj);
+              }));
+  m->dict["BaseEventLoop"] = Value(base_loop);
   def(*m, "set_event_loop", {pos("loop")}, [s, &profile](const Bound& b) {
     auto* loop = b[0].as<LoopObject>();
     if (!b[0].is_none() && !loop) {
@@ -398,6 +411,19 @@ Ref<runtime::Module> AsyncioModule::build() {
   // Future._loop, which tests and programs read for the loop a future
   // belongs to.
   types_.Future->add_getter("_loop", [self](const Value& v) { return self->loop_object(*v.as<asyncio::Future>()->get_loop()); });
+  // mixins._LoopBoundMixin._loop of the locks and queues: the loop bound
+  // so far (3.7-3.9: get_event_loop()'s, at once), else None.
+  auto bound_loop = [self]<class T>(const Value& v) {
+    auto* loop = v.as<T>()->binding().bound_loop();
+    return loop ? self->loop_object(*loop) : Value::none();
+  };
+  types_.Lock->add_getter("_loop", [bound_loop](const Value& v) { return bound_loop.operator()<asyncio::Lock>(v); });
+  types_.Event->add_getter("_loop", [bound_loop](const Value& v) { return bound_loop.operator()<asyncio::Event>(v); });
+  types_.Condition->add_getter("_loop",
+                               [bound_loop](const Value& v) { return bound_loop.operator()<asyncio::Condition>(v); });
+  types_.Semaphore->add_getter("_loop",
+                               [bound_loop](const Value& v) { return bound_loop.operator()<asyncio::Semaphore>(v); });
+  types_.Queue->add_getter("_loop", [bound_loop](const Value& v) { return bound_loop.operator()<asyncio::Queue>(v); });
   // tasks.Task.get_stack / print_stack: a running task's stack runs through
   // CPython's own files (the loop, runners), and frames are not modelled.
   for (const char* name : {"get_stack", "print_stack"})

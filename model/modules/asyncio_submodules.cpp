@@ -27,7 +27,7 @@ struct Submodule {
 };
 
 const Submodule kSubmodules[] = {
-    {"base_events", 7, {}},
+    {"base_events", 7, {"BaseEventLoop"}},
     {"events", 7, {"get_event_loop", "set_event_loop", "new_event_loop", "get_running_loop", "set_event_loop_policy"}},
     {"exceptions", 8,
      {"BrokenBarrierError", "CancelledError", "InvalidStateError", "TimeoutError", "QueueEmpty", "QueueFull"}},

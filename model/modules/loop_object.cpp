@@ -49,8 +49,21 @@ bool LoopObject::del_attribute(std::string_view name) {
   return true;
 }
 
+// _UnixSelectorEventLoop makes its selector itself.
+void LoopObject::check_selector() const {}
+
+// BaseEventLoop._run_once selects on self._selector, which only its
+// subclasses make: a BaseEventLoop made directly runs once the program gave
+// it one (CPython's tests give a mock that reports no I/O, all that asim's
+// loop ever sees).
+void BaseLoopObject::check_selector() const {
+  if (!attributes.contains("_selector"))
+    runtime::raise(runtime::Runtime::current().builtins.AttributeError,
+                   "'BaseEventLoop' object has no attribute '_selector'");
+}
+
 std::string LoopObject::repr() const {
-  return fmt::format("<_UnixSelectorEventLoop running={} closed={} debug={}>", loop->is_running() ? "True" : "False",
+  return fmt::format("<{} running={} closed={} debug={}>", type_name(), loop->is_running() ? "True" : "False",
                      loop->is_closed() ? "True" : "False", loop->get_debug() ? "True" : "False");
 }
 
@@ -106,7 +119,9 @@ asyncio::HandleArgs rest_args(const Bound& b) {
 }  // namespace
 
 Ref<runtime::Type> make_loop_type(Session& session, const Ref<runtime::Type>& object_type) {
-  auto t = runtime::make<runtime::Type>("asyncio.unix_events", "_UnixSelectorEventLoop", object_type);
+  // BaseEventLoop holds the methods; the loops asyncio makes are of its
+  // subclass _UnixSelectorEventLoop (its selector's part is not modelled).
+  auto t = runtime::make<runtime::Type>("asyncio.base_events", "BaseEventLoop", object_type);
   t->add_method("time", method<LoopObject>("BaseEventLoop.time", {}, [](LoopObject& l, const Bound&) {
                   return Value::floating(l.loop->time());
                 }));
@@ -205,10 +220,12 @@ Ref<runtime::Type> make_loop_type(Session& session, const Ref<runtime::Type>& ob
   t->add_method("run_until_complete",
                 method<LoopObject>("BaseEventLoop.run_until_complete", {pos("future")},
                                    [](LoopObject& l, const Bound& b) {
+                                     l.check_selector();
                                      asyncio::ProgramRun run(*l.loop->process());
                                      return l.loop->run_until_complete(b[1]);
                                    }));
   t->add_method("run_forever", method<LoopObject>("BaseEventLoop.run_forever", {}, [](LoopObject& l, const Bound&) {
+                  l.check_selector();
                   asyncio::ProgramRun run(*l.loop->process());
                   l.loop->run_forever();
                   return Value::none();
@@ -317,7 +334,7 @@ Ref<runtime::Type> make_loop_type(Session& session, const Ref<runtime::Type>& ob
   t->add_method("get_task_factory", method<LoopObject>("BaseEventLoop.get_task_factory", {}, [](LoopObject& l, const Bound&) {
                   return l.task_factory;
                 }));
-  return t;
+  return runtime::make<runtime::Type>("asyncio.unix_events", "_UnixSelectorEventLoop", t);
 }
 
 }  // namespace asim::modules

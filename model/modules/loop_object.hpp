@@ -24,12 +24,23 @@ class LoopObject : public runtime::Object, public runtime::HasAttributes {
   std::optional<runtime::Value> get_attribute(std::string_view name) override;
   bool set_attribute(std::string_view name, const runtime::Value& value) override;
   bool del_attribute(std::string_view name) override;
+  // Before the loop runs: what its class's _run_once needs of the program.
+  virtual void check_selector() const;
   asyncio::EventLoop* const loop;
   runtime::Value task_factory;  // what get_task_factory() returns
   std::map<std::string, runtime::Value, std::less<>> attributes;
   runtime::Value exception_handler;     // what get_exception_handler() returns
 };
 
+// asyncio.BaseEventLoop() made directly.
+class BaseLoopObject : public LoopObject {
+ public:
+  using LoopObject::LoopObject;
+  std::string_view type_name() const override { return "BaseEventLoop"; }
+  void check_selector() const override;
+};
+
+// _UnixSelectorEventLoop, whose base (`->base`) is BaseEventLoop.
 runtime::Ref<runtime::Type> make_loop_type(Session& session, const runtime::Ref<runtime::Type>& object_type);
 
 // context=: the contextvars.Context a callback or task runs in; nullptr (a
