@@ -165,7 +165,8 @@ constexpr VersionProfile make_profile(int minor) {
   p.language.syntax.display = since(13) ? Y::Traceback : since(10) ? Y::CRanges : since(9) ? Y::C : Y::Pgen;
   p.language.syntax.parser = since(12) ? G::Peg312 : since(10) ? G::Peg310 : since(9) ? G::Peg39 : since(8) ? G::Pgen38 : G::Pgen37;
   p.language.syntax.null_bytes_rejected = since(11);
-  p.language.syntax.null_line_dedents = since(12);
+  p.language.syntax.null_line_dedents = since(11);
+  p.language.syntax.str_literal_stops_second_pass = since(11) && until(11);
   p.language.syntax.null_line_is_blank = until(9);
   p.language.syntax.positional_only_params = since(8);
   p.language.syntax.continuation_in_indentation = since(9);

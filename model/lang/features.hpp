@@ -41,12 +41,14 @@ struct SyntaxFeatures {
   // 3.11+: a null byte in the file is a SyntaxError; before, the file is read
   // line by line as C strings, so the rest of that line and its newline vanish.
   bool null_bytes_rejected = true;
-  // 3.12+: such a line read at the start of a logical line is first the end
+  // 3.11+: such a line read at the start of a logical line is first the end
   // of the input at column 0 (DEDENTs, on which the parser may fail first:
-  // "expected an indented block"), then the error. 3.11's second parser
-  // pass keeps the null byte error in most programs (not all: it depends on
-  // the tokens before), so asim gives it there.
+  // "expected an indented block"), then the error.
   bool null_line_dedents = true;
+  // 3.11: the node of a str literal with text (make_str_node_and_del) fails
+  // when an error is pending, so the second parser pass stops at any such
+  // literal once the tokenizer failed on a null byte.
+  bool str_literal_stops_second_pass = false;
   // Before 3.11, a line whose first byte is a null byte reads as an empty C
   // string: 3.7-3.9 count it and go on as after a blank line; 3.10's read
   // fails, which the tokenizer takes for the end of the input at column 0

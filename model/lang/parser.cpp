@@ -130,6 +130,24 @@ bool is_bitwise_or_level(const Expr& e) {
   }
 }
 
+// Whether a subscript's brackets hold a slice (`a[1:]`, `a[i, ::2]`): they
+// then read as no list display.
+// Whether an f-string's body, format specs included, has literal text.
+bool has_literal_text(const std::vector<FStringPiece>& pieces) {
+  return std::any_of(pieces.begin(), pieces.end(), [](const FStringPiece& p) {
+    return p.is_field ? has_literal_text(p.spec) : !p.text.empty();
+  });
+}
+
+bool same_loc(Loc a, Loc b) { return a.line == b.line && a.col == b.col; }
+
+bool has_slice(const Expr& e) {
+  if (e.kind == ExprKind::Slice) return true;
+  if (e.kind != ExprKind::Tuple) return false;
+  const auto& elts = static_cast<const TupleExpr&>(e).elts;
+  return std::any_of(elts.begin(), elts.end(), [](const ExprPtr& x) { return x->kind == ExprKind::Slice; });
+}
+
 class Parser {
  public:
   Parser(std::shared_ptr<const Source> source, const SyntaxFeatures& syntax)
@@ -385,6 +403,16 @@ class Parser {
   std::optional<Diagnostic> ast_error_;
   Loc ast_error_at_;
   void defer_ast_error(Loc at, Diagnostic d);
+  // 3.11+: where CPython's second (error) pass would stop. An action there
+  // returns NULL without raising; with the tokenizer's error already set
+  // (a null byte read), the generated code takes that for a failure
+  // (error_indicator), so no invalid_* rule after it raises and the
+  // tokenizer's error stands. Kept by where they start, as targets are
+  // known only once their '=' is met.
+  std::vector<Loc> second_pass_stops_;
+  Loc list_after_name_;  // a '[' right after a NAME that began an expression
+  void second_pass_stops_at(Loc loc) { second_pass_stops_.push_back(loc); }
+  void forget_second_pass_stops(const Expr& target);
 };
 
 // ================================================================== errors
@@ -604,7 +632,7 @@ void Parser::drain_for_tokenizer_errors(const ParseFailure& failure) {
   // The tokenizer failed already (its status is an error, _Pypegen_set_syntax_error
   // does not drain): an invalid_* rule's error stands, a plain one is the tokenizer's.
   if (main_lexer_.read_null_line()) {
-    if (failure.diagnostic.message() == "invalid syntax") main_lexer_.raise_null_line();
+    if (failure.diagnostic.message() == "invalid syntax" || !second_pass_stops_.empty()) main_lexer_.raise_null_line();
     return;
   }
   try {
@@ -888,7 +916,18 @@ bool Parser::single_assignment_follows() {
   });
 }
 
+// CPython parses a target as star_targets, never as an expression.
+void Parser::forget_second_pass_stops(const Expr& target) {
+  std::erase_if(second_pass_stops_, [&](Loc l) { return same_loc(l, target.loc); });
+  if (target.kind == ExprKind::Starred) forget_second_pass_stops(*static_cast<const Starred&>(target).value);
+  if (target.kind == ExprKind::Tuple)
+    for (const auto& elt : static_cast<const TupleExpr&>(target).elts) forget_second_pass_stops(*elt);
+  if (target.kind == ExprKind::List)
+    for (const auto& elt : static_cast<const ListExpr&>(target).elts) forget_second_pass_stops(*elt);
+}
+
 void Parser::store_target(Expr& target, const std::function<bool()>& maybe_equality) {
+  forget_second_pass_stops(target);
   Expr* bad = set_context(target, Ctx::Store);
   if (!bad) {
     check_starred_targets(target);
@@ -961,6 +1000,7 @@ StmtPtr Parser::del_stmt() {
   auto s = std::make_unique<Delete>(loc);
   do {
     ExprPtr t = star_expression();
+    forget_second_pass_stops(*t);
     if (Expr* bad = set_context(*t, Ctx::Del)) fail(bad->loc, fmt::format("cannot delete {}", expr_name(*bad)));
     s->targets.push_back(std::move(t));
   } while (accept_op(",") && !at_simple_stmt_end());
@@ -1743,6 +1783,14 @@ void Parser::invalid_named_expression(const Expr& e) {
 ExprPtr Parser::expression() {
   DepthGuard depth(*this);
   if (at_kw("lambda")) return lambdef();
+  // invalid_legacy_expression (second pass): NAME !'(' star_expressions
+  // returns NULL unless the NAME is print or exec. After a NAME in valid
+  // code only a binary +, - or *, or a subscript that reads as a list
+  // display, begins star_expressions.
+  if (at_name() && peek().text != "print" && peek().text != "exec") {
+    if (at_op("+", 1) || at_op("-", 1) || at_op("*", 1) || at_op("~", 1)) second_pass_stops_at(peek().loc);
+    if (at_op("[", 1)) list_after_name_ = peek(1).loc;
+  }
   // A node starts where its first operand's text does, parentheses included.
   const Loc start = peek().loc;
   ExprPtr body = disjunction();
@@ -1953,10 +2001,12 @@ ExprPtr Parser::primary() {
       take();
       fail_here();
     } else if (at_op("[")) {
+      const bool after_name = e->kind == ExprKind::Name && same_loc(peek().loc, list_after_name_);
       take();
       auto s = make_expr<Subscript>(start);
       s->value = std::move(e);
       s->slice = slices();
+      if (after_name && !has_slice(*s->slice)) second_pass_stops_at(start);
       if (!accept_op("]")) close_collection("]", *s->slice);
       e = std::move(s);
     } else {
@@ -1974,6 +2024,8 @@ ExprPtr Parser::call(ExprPtr func, Loc start) {
   c->func = std::move(func);
   bool seen_keyword = false, seen_unpack = false;
   const std::size_t awaits = semantic_.size();
+  // args: kwargs, whose action extracts the starred arguments: none is NULL.
+  if (at_op("**") || (at_name() && at_op("=", 1))) second_pass_stops_at(open);
   while (!accept_op(")")) {
     const Loc loc = peek().loc;
     const Expr* last = nullptr;
@@ -2016,6 +2068,9 @@ ExprPtr Parser::call(ExprPtr func, Loc start) {
             });
           fail(elt, "Generator expression must be parenthesized");
         }
+        // invalid_arguments: args for_if_clauses, whose action returns NULL
+        // for a generator expression alone (_PyPegen_nonparen_genexp_in_call).
+        second_pass_stops_at(open);
         c->args.push_back(std::move(g));
         last = c->args.back().get();
       } else {
@@ -2043,6 +2098,7 @@ ExprPtr Parser::call(ExprPtr func, Loc start) {
     if (accept_op(")")) break;
     if (!accept_op(",")) missing_comma_or_fail(*last);
   }
+  if (!c->args.empty() && c->args.front()->kind == ExprKind::Starred) std::erase_if(second_pass_stops_, [&](Loc l) { return same_loc(l, open); });
   return c;
 }
 
@@ -2163,6 +2219,14 @@ ExprPtr Parser::strings() {
     any_f |= t.is_fstring;
     parts.push_back(&t);
   }
+  // 3.11 makes a str node of the literal text (a u-prefixed first literal
+  // names its kind first, so it gets past the check).
+  const char prefix = parts.front()->text.empty() ? '\0' : parts.front()->text.front();
+  if (syntax_.str_literal_stops_second_pass && !parts.front()->is_bytes && prefix != 'u' && prefix != 'U' &&
+      (!any_f || std::any_of(parts.begin(), parts.end(), [](const Token* t) {
+        return t->is_fstring ? has_literal_text(t->pieces) : !t->value.empty();
+      })))
+    second_pass_stops_at(loc);
   if (fstring_error && syntax_.pgen()) {
     // 3.7-3.8 read the f-strings once the whole file parsed (ast.c's
     // parsestrplus, on the joined literals), placing an error at the first.
