@@ -211,11 +211,22 @@ std::optional<Token> Lexer::indentation() {
       failed_soft_ = true;  // E_LINECONT, a status as between tokens
       error(after_continuation(), "unexpected character after line continuation character");
     }
+    // A continuation there with nothing after it is the end of input
+    // (tok_continuation_line's E_EOF), as between tokens.
+    auto continued_to_eof = [&] {
+      if (!syntax_.continuation_in_indentation || peek() != '\\' || (pos_ + 1 < end_ && (peek(1) != '\n' || pos_ + 2 < end_)))
+        return;
+      const Loc backslash = here();
+      ++pos_;
+      continuation_at_eof(backslash, !at_end());
+    };
+    continued_to_eof();
     while (syntax_.continuation_in_indentation && peek() == '\\' && peek(1) == '\n' && pos_ + 2 < end_) {
       if (!continued) continued.emplace(col, altcol);
       ++pos_;
       newline();
       measure_indent(col, altcol);
+      continued_to_eof();
     }
     if (at_end()) return std::nullopt;
     if (peek() == '#' || at_newline()) {
