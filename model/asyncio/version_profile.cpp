@@ -150,6 +150,22 @@ constexpr VersionProfile make_profile(int minor) {
   p.runtime.str_hash = since(11) ? runtime::StrHashAlgorithm::SipHash13 : runtime::StrHashAlgorithm::SipHash24;
   p.runtime.none_hash_constant = since(12);
   p.runtime.tuple_hash_xxhash = since(8);
+  p.runtime.real_number_wording = since(10);
+  p.runtime.min_max_iterable_wording = since(12);
+  p.runtime.isinstance_union_wording = since(10);
+  p.runtime.method_errors_qualified = since(9);
+  p.runtime.dict_reversible = since(8);
+  p.runtime.zip_names_argument = until(7);
+  p.runtime.float_floordiv_own_wording = since(9);
+  p.runtime.float_modulo_by_zero_wording = since(13);
+  p.runtime.format_replacement_index_wording = since(8);
+  p.runtime.clinic_names_arguments = since(8);
+  p.runtime.str_new_names_arguments = since(10);
+  p.runtime.int_bytes_defaults = since(11);
+  p.runtime.call_unpack_function_str = since(9);
+  p.runtime.capitalize_titlecases = since(8);
+  p.runtime.object_getstate = since(11);
+  p.runtime.set_reuses_dummy = minor != 9;
   p.runtime.abstract_class_wording = since(12)  ? runtime::AbstractClassWording::WithoutAnImplementation
                                      : since(9) ? runtime::AbstractClassWording::AbstractMethodSingular
                                                 : runtime::AbstractClassWording::AbstractMethods;

@@ -17,6 +17,9 @@ void no_kwargs(std::string_view fname, std::span<const Keyword> kwargs) {
 
 void exactly(std::string_view fname, std::span<const Value> args, std::size_t n) {
   if (args.size() == n) return;
+  // Before 3.9, a method's METH_O / METH_NOARGS errors named it without its class.
+  if (n < 2 && !Runtime::current().features.method_errors_qualified && fname.find('.') != std::string_view::npos)
+    fname = fname.substr(fname.rfind('.') + 1);
   if (n == 0) throw_type_error(fmt::format("{}() takes no arguments ({} given)", fname, args.size()));
   if (n == 1) throw_type_error(fmt::format("{}() takes exactly one argument ({} given)", fname, args.size()));
   throw_type_error(fmt::format("{} expected {} argument{}, got {}", fname, n, plural(n), args.size()));
@@ -29,6 +32,13 @@ void count(std::string_view fname, std::span<const Value> args, std::size_t min,
     throw_type_error(fmt::format("{} expected at least {} argument{}, got {}", fname, min, plural(min), args.size()));
   if (args.size() > max)
     throw_type_error(fmt::format("{} expected at most {} argument{}, got {}", fname, max, plural(max), args.size()));
+}
+
+const std::string& str_argument(const Value& v, std::string_view fname, std::size_t position, std::string_view name,
+                                bool named) {
+  if (auto* s = v.as<Str>()) return s->text;
+  throw_type_error(named ? fmt::format("{}() argument '{}' must be str, not {}", fname, name, type_name(v))
+                         : fmt::format("{}() argument {} must be str, not {}", fname, position, type_name(v)));
 }
 
 std::vector<std::optional<Value>> bind(std::string_view fname, std::span<const Value> args,

@@ -19,6 +19,12 @@ void exactly(std::string_view fname, std::span<const Value> args, std::size_t n)
 // "f expected at least 1 argument, got 0" / "f expected at most 2 arguments, got 3"
 void count(std::string_view fname, std::span<const Value> args, std::size_t min, std::size_t max);
 
+// A str argument, else the TypeError Argument Clinic's _PyArg_BadArgument
+// gives: "f() argument 'name' must be str, not int" when `named` (the
+// keyword parser of 3.8+), "f() argument 2 must be str, not int" otherwise.
+const std::string& str_argument(const Value& v, std::string_view fname, std::size_t position, std::string_view name,
+                                bool named);
+
 // Binds positional and keyword arguments to the parameters `names`: the
 // first `positional` of them may be given by position, the first `required`
 // must be given. One slot per name, empty when not given.

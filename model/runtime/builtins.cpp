@@ -51,7 +51,10 @@ bool instance_of(const Value& obj, const Value& info, const char* fname) {
     return false;
   }
   if (info.as<GenericAlias>()) throw_type_error(fmt::format("{}() argument 2 cannot be a parameterized generic", fname));
-  throw_type_error(fmt::format("{}() arg 2 must be a type, a tuple of types, or a union", fname));
+  throw_type_error(fmt::format("{}() arg 2 must be a type{}", fname,
+                               Runtime::current().features.isinstance_union_wording
+                                   ? ", a tuple of types, or a union"
+                                   : " or tuple of types"));
 }
 
 bool subclass_of(const Type& cls, const Value& info) {
@@ -69,7 +72,9 @@ bool subclass_of(const Type& cls, const Value& info) {
       if (subclass_of(cls, item)) return true;
     return false;
   }
-  throw_type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union");
+  throw_type_error(Runtime::current().features.isinstance_union_wording
+                       ? "issubclass() arg 2 must be a class, a tuple of classes, or a union"
+                       : "issubclass() arg 2 must be a class or tuple of classes");
 }
 
 const std::string& attr_name(const Value& v) {

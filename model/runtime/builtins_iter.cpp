@@ -54,7 +54,9 @@ Value min_max(Args a, Kw kw, bool is_max) {
   }
   if (best) return *best;
   if (dflt) return *dflt;
-  throw_value_error(fmt::format("{}() iterable argument is empty", name));
+  throw_value_error(fmt::format("{}() {}", name,
+                                Runtime::current().features.min_max_iterable_wording ? "iterable argument is empty"
+                                                                                      : "arg is an empty sequence"));
 }
 
 // builtin_sum_impl: an exact int fast path, then a float one (compensated,
@@ -133,7 +135,7 @@ Value reversed_of(const Value& seq) {
     if (r->length == 0) return Value(make<RangeIterator>(0, 1, 0));
     return Value(make<RangeIterator>(r->at(r->length - 1), -r->step, r->length));
   }
-  if (seq.as<Dict>() || seq.as<DictView>()) {
+  if ((seq.as<Dict>() || seq.as<DictView>()) && Runtime::current().features.dict_reversible) {
     auto* view = seq.as<DictView>();
     if (view && view->kind == DictView::Kind::Items)
       return Value(make<SequenceIterator>("dict_reverseitemiterator", backwards(view->snapshot())));
@@ -217,7 +219,17 @@ void add_iteration_builtins(Module& m) {
       strict = truthy(k.value);
     }
     std::vector<Value> its;
-    for (const auto& v : a) its.push_back(iter(v));
+    for (const auto& v : a) {
+      try {
+        its.push_back(iter(v));
+      } catch (const PyError& e) {
+        // 3.7's zip_new replaced any TypeError of iter() with its own.
+        if (!Runtime::current().features.zip_names_argument ||
+            !e.exc->isinstance(Runtime::current().builtins.TypeError.get()))
+          throw;
+        throw_type_error(fmt::format("zip argument #{} must support iteration", its.size() + 1));
+      }
+    }
     return Value(make<Zip>(std::move(its), strict));
   };
   auto map = builtin_class(m, "map");

@@ -291,7 +291,9 @@ void install_methods(const Ref<Type>& B) {
   def(B, "decode", [B](Args a, Kw kw) {
     auto& self = self_as<Bytes>(a, *B, "decode");
     auto p = args::bind("decode", a.subspan(1), kw, {"encoding", "errors"}, 2, 0);
-    return Value::str(decode(self.data, p[0] ? to_str(*p[0]) : "utf-8", p[1] ? to_str(*p[1]) : "strict"));
+    const bool named = Runtime::current().features.clinic_names_arguments;
+    return Value::str(decode(self.data, p[0] ? args::str_argument(*p[0], "decode", 1, "encoding", named) : "utf-8",
+                             p[1] ? args::str_argument(*p[1], "decode", 2, "errors", named) : "strict"));
   });
   def(B, "hex", [B](Args a, Kw kw) {
     args::no_kwargs("hex", kw);

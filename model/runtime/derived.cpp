@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
+
 #include "model/runtime/args.hpp"
 #include "model/runtime/bytes.hpp"
 #include "model/runtime/dict.hpp"
@@ -59,6 +61,13 @@ bool is_derivable(const Type* t) {
 
 using Slot = Value (*)(std::span<const Value> a);
 
+// check_num_args: a slot wrapper's argument count.
+void check_num_args(std::span<const Value> args, std::size_t n) {
+  if (args.size() == n) return;
+  const bool singular = n == 1 && Runtime::current().features.arg_count_singular;
+  throw_type_error(fmt::format("expected {} argument{}, got {}", n, singular ? "" : "s", args.size()));
+}
+
 // Which operands a slot treats as the builtin's own: self, or both.
 enum class Operands { Self, Both };
 
@@ -72,10 +81,108 @@ void slot(const Ref<Type>& T, const std::string& name, std::size_t nargs, Slot o
     if (a.empty() || !isinstance(a[0], T.get()))
       throw_type_error(fmt::format("descriptor '{}' requires a '{}' object but received a '{}'", name, T->name,
                                    a.empty() ? std::string("nothing") : type_name(a[0])));
-    args::exactly(name, a.subspan(1), nargs);
+    check_num_args(a.subspan(1), nargs);
     AsBuiltin builtin(a[0], which == Operands::Both ? a[1] : Value());
     return op(a);
   });
+}
+
+// The plain number an operand of int's or float's own methods stands for:
+// an int (of a bool or an int subclass), or a float when `floats` (long_add
+// takes ints only, float_add ints and floats); nullopt for any other
+// operand, for which the method answers NotImplemented.
+std::optional<Value> number_operand(const Value& v, bool floats) {
+  Value n = v;
+  if (auto* d = v.as<DerivedNumber>()) n = d->value;
+  if (n.kind() == Value::Kind::Bool) n = Value::integer(n.as_bool());
+  if (num::is_integer(n) || (floats && n.kind() == Value::Kind::Float)) return n;
+  return std::nullopt;
+}
+
+void check_descriptor(const Ref<Type>& T, const std::string& name, std::span<const Value> a) {
+  if (a.empty() || !isinstance(a[0], T.get()))
+    throw_type_error(fmt::format("descriptor '{}' requires a '{}' object but received a '{}'", name, T->name,
+                                 a.empty() ? std::string("nothing") : type_name(a[0])));
+}
+
+// int's and float's binary methods (long_add, float_add... as their slot
+// wrappers call them): __add__(x) is self + x, __radd__(x) is x + self, on
+// the plain numbers; NotImplemented for an operand they do not take.
+// __pow__ and __rpow__ also take a modulus.
+void number_slot(const Ref<Type>& T, const std::string& name, BinOp op, bool reflected) {
+  def(T, name, [T, name, op, reflected](std::span<const Value> a, std::span<const Keyword> kw) {
+    args::no_kwargs(name, kw);
+    check_descriptor(T, name, a);
+    if (op == BinOp::Pow) args::count("", a.subspan(1), 1, 2);
+    else check_num_args(a.subspan(1), 1);
+    const bool floats = T.get() == Runtime::current().types.float_.get();
+    const Value self = *number_operand(a[0], true);
+    const auto other = number_operand(a[1], floats);
+    if (!other) return Runtime::current().types.NotImplemented;
+    const Value& x = reflected ? *other : self;
+    const Value& y = reflected ? self : *other;
+    if (op == BinOp::Pow && a.size() > 2 && !a[2].is_none()) {
+      const auto mod = number_operand(a[2], floats);
+      if (!mod) return Runtime::current().types.NotImplemented;
+      if (!num::is_integer(x) || !num::is_integer(y) || !num::is_integer(*mod))
+        throw_type_error("pow() 3rd argument not allowed unless all arguments are integers");
+      return num::pow_mod(x, y, *mod);
+    }
+    return binary_op(op, x, y);
+  });
+}
+
+// __divmod__ and __rdivmod__.
+void divmod_slot(const Ref<Type>& T, const std::string& name, bool reflected) {
+  def(T, name, [T, name, reflected](std::span<const Value> a, std::span<const Keyword> kw) {
+    args::no_kwargs(name, kw);
+    check_descriptor(T, name, a);
+    check_num_args(a.subspan(1), 1);
+    const Value self = *number_operand(a[0], true);
+    const auto other = number_operand(a[1], T.get() == Runtime::current().types.float_.get());
+    if (!other) return Runtime::current().types.NotImplemented;
+    auto [q, r] = reflected ? num::divmod(*other, self) : num::divmod(self, *other);
+    return make_tuple({q, r});
+  });
+}
+
+// The methods of one operand: __neg__, __int__, __index__...
+void unary_slot(const Ref<Type>& T, const std::string& name, Value (*op)(const Value& plain)) {
+  def(T, name, [T, name, op](std::span<const Value> a, std::span<const Keyword> kw) {
+    args::no_kwargs(name, kw);
+    check_descriptor(T, name, a);
+    check_num_args(a.subspan(1), 0);
+    return op(*number_operand(a[0], true));
+  });
+}
+
+void install_number_slots(const Ref<Type>& T, bool is_int) {
+  const std::pair<const char*, BinOp> binary[] = {
+      {"add", BinOp::Add},       {"sub", BinOp::Sub},   {"mul", BinOp::Mult}, {"truediv", BinOp::Div},
+      {"floordiv", BinOp::FloorDiv}, {"mod", BinOp::Mod}, {"pow", BinOp::Pow},  {"lshift", BinOp::LShift},
+      {"rshift", BinOp::RShift}, {"and", BinOp::BitAnd}, {"or", BinOp::BitOr}, {"xor", BinOp::BitXor}};
+  for (const auto& [name, op] : binary) {
+    if (!is_int && (op == BinOp::LShift || op == BinOp::RShift || op == BinOp::BitAnd || op == BinOp::BitOr ||
+                    op == BinOp::BitXor))
+      continue;
+    number_slot(T, fmt::format("__{}__", name), op, false);
+    number_slot(T, fmt::format("__r{}__", name), op, true);
+  }
+  divmod_slot(T, "__divmod__", false);
+  divmod_slot(T, "__rdivmod__", true);
+  unary_slot(T, "__neg__", [](const Value& v) { return unary_op(UnaryOp::USub, v); });
+  unary_slot(T, "__pos__", [](const Value& v) { return unary_op(UnaryOp::UAdd, v); });
+  unary_slot(T, "__abs__", [](const Value& v) { return num::is_integer(v) && num::sign(v) < 0 ? unary_op(UnaryOp::USub, v)
+                                                      : v.kind() == Value::Kind::Float ? Value::floating(std::fabs(v.as_float()))
+                                                                                        : v; });
+  unary_slot(T, "__float__", [](const Value& v) { return Value::floating(num::as_f64(v)); });
+  unary_slot(T, "__int__", [](const Value& v) { return num::is_integer(v) ? v : num::float_to_int(v.as_float()); });
+  unary_slot(T, "__trunc__", [](const Value& v) { return num::is_integer(v) ? v : num::float_to_int(v.as_float()); });
+  if (!is_int) return;
+  unary_slot(T, "__invert__", [](const Value& v) { return unary_op(UnaryOp::Invert, v); });
+  unary_slot(T, "__index__", [](const Value& v) { return v; });
+  unary_slot(T, "__floor__", [](const Value& v) { return v; });
+  unary_slot(T, "__ceil__", [](const Value& v) { return v; });
 }
 
 template <CmpOp op>
@@ -100,12 +207,7 @@ void install_slot_wrappers(BuiltinTypes& t) {
       slot(T, "__hash__", 0, [](std::span<const Value> a) { return Value::integer(py_hash(a[0])); });
     if (T == t.int_ || T == t.float_) {
       slot(T, "__bool__", 0, [](std::span<const Value> a) { return Value::boolean(truthy(a[0])); });
-      slot(T, "__add__", 1, binary_slot<BinOp::Add>, Operands::Both);
-      slot(T, "__sub__", 1, binary_slot<BinOp::Sub>, Operands::Both);
-      slot(T, "__mul__", 1, binary_slot<BinOp::Mult>, Operands::Both);
-      slot(T, "__truediv__", 1, binary_slot<BinOp::Div>, Operands::Both);
-      slot(T, "__floordiv__", 1, binary_slot<BinOp::FloorDiv>, Operands::Both);
-      slot(T, "__mod__", 1, binary_slot<BinOp::Mod>, Operands::Both);
+      install_number_slots(T, T == t.int_);
       continue;
     }
     slot(T, "__len__", 0, [](std::span<const Value> a) { return Value::integer(len(a[0])); });

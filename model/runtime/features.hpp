@@ -49,6 +49,57 @@ struct RuntimeFeatures {
   // The standard streams' encoding as their repr names it: 3.7 takes the
   // C.UTF-8 locale's name ("UTF-8"), 3.8+ normalise it.
   std::string_view stream_encoding_name = "utf-8";
+  // 3.10+: "a real number is required" (%d, float(), int()); before, "a
+  // number".
+  bool real_number_wording = true;
+  // 3.12+: min()/max() of nothing say "iterable argument is empty"; before,
+  // "arg is an empty sequence".
+  bool min_max_iterable_wording = true;
+  // 3.10+: isinstance()/issubclass() name the union type their second
+  // argument may also be (PEP 604).
+  bool isinstance_union_wording = true;
+  // 3.9+: a METH_O or METH_NOARGS method's argument count error names its
+  // class ("list.append() takes exactly one argument"); before, "append()".
+  bool method_errors_qualified = true;
+  // 3.8+: dict and its views are reversible; 3.7's reversed({}) refuses.
+  bool dict_reversible = true;
+  // 3.7: zip() says "zip argument #2 must support iteration"; 3.8+ let
+  // iter()'s own error through.
+  bool zip_names_argument = false;
+  // 3.9+: float // 0 says "float floor division by zero"; before, "float
+  // divmod()" (float_floor_div went through float_divmod).
+  bool float_floordiv_own_wording = true;
+  // 3.13+: float % 0 says "float modulo by zero"; before, "float modulo".
+  bool float_modulo_by_zero_wording = false;
+  // 3.8+: str.format's "Replacement index 2 out of range for positional
+  // args tuple"; 3.7, the tuple's own "tuple index out of range".
+  bool format_replacement_index_wording = true;
+  // 3.8+: Argument Clinic's keyword parser names an argument of the wrong
+  // type ("argument 'byteorder' must be str") and says "exactly" when no
+  // positional argument is optional; 3.7's getargs.c gives its position
+  // ("argument 2") and "at most".
+  bool clinic_names_arguments = true;
+  // 3.10+: str(obj, encoding, errors) is parsed as clinic's keyword parser
+  // does ("argument 'encoding' must be str"); before, "argument 2".
+  bool str_new_names_arguments = true;
+  // 3.11+: int.to_bytes(length=1, byteorder='big') and
+  // int.from_bytes(bytes, byteorder='big') have defaults.
+  bool int_bytes_defaults = true;
+  // 3.9+: a call's *args and **kwargs are built by LIST_EXTEND and
+  // DICT_MERGE, whose errors name the callee as _PyObject_FunctionStr does
+  // ("__main__.C.m() argument after ** must be a mapping") and say "Value
+  // after * must be an iterable" for a starred item that is not alone;
+  // 3.7-3.8's BUILD_*_UNPACK_WITH_CALL name it "m()" (PyEval_GetFuncName and
+  // GetFuncDesc) for every starred item.
+  bool call_unpack_function_str = true;
+  // 3.8+: str.capitalize() titlecases the first character ('ǆa' -> 'ǅa');
+  // 3.7 uppercases it ('Ǆa').
+  bool capitalize_titlecases = true;
+  // 3.11+: object has __getstate__ (dir() lists it).
+  bool object_getstate = true;
+  // set_add_entry reuses a dummy slot met on the way; 3.9's does not (it
+  // only takes empty slots, so the table fills and resizes sooner).
+  bool set_reuses_dummy = true;
   AbstractClassWording abstract_class_wording = AbstractClassWording::WithoutAnImplementation;
   // sys.hash_info.algorithm, the hash of str and bytes.
   StrHashAlgorithm str_hash = StrHashAlgorithm::SipHash13;

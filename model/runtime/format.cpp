@@ -302,6 +302,8 @@ std::string format_float(double v, std::string_view spec) {
 
 std::string format_text(const std::string& str, std::string_view spec) {
   FormatSpec s = parse_format_spec(spec, "str", '<');
+  // A str's spec without a type has type 's', with which no grouping goes.
+  if (s.grouping && s.type == '\0') throw_value_error(fmt::format("Cannot specify '{}' with 's'.", s.grouping));
   if (s.type != '\0' && s.type != 's')
     throw_value_error(fmt::format("Unknown format code '{}' for object of type 'str'", s.type));
   if (s.sign) throw_value_error("Sign not allowed in string format specifier");

@@ -36,6 +36,9 @@ std::string format_text(const std::string& s, std::string_view spec);
 
 // fmt.format(*args, **kwargs)
 std::string format_fields(std::string_view fmt, std::span<const Value> args, std::span<const Keyword> kwargs);
+// fmt.format_map(mapping): each field's name looked up in the mapping when
+// the field is met.
+std::string format_map_fields(std::string_view fmt, const Value& mapping);
 // fmt % args
 std::string percent_format(const std::string& fmt, const Value& args);
 

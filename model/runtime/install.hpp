@@ -40,8 +40,12 @@ void def(const Ref<Type>& type, const std::string& name, F&& body) {
 // method is called unbound on the wrong object.
 template <class T>
 T& self_as(std::span<const Value> args, const Type& type, std::string_view method) {
-  if (args.empty())
+  if (args.empty()) {
+    // method_vectorcall_*: 3.9+ name the method with its class.
+    if (!Runtime::current().features.method_errors_qualified)
+      throw_type_error(fmt::format("descriptor '{}' of '{}' object needs an argument", method, type.name));
     throw_type_error(fmt::format("unbound method {}.{}() needs an argument", type.name, method));
+  }
   if (auto* p = args[0].as<T>()) return *p;
   throw_type_error(fmt::format("descriptor '{}' for '{}' objects doesn't apply to a '{}' object", method, type.name,
                                type_name(args[0])));

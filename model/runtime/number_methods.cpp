@@ -7,11 +7,15 @@
 #include <cstdlib>
 
 #include "model/runtime/args.hpp"
+#include "model/runtime/bytes.hpp"
 #include "model/runtime/derived.hpp"
 #include "model/runtime/instance.hpp"
 #include "model/runtime/install.hpp"
+#include "model/runtime/iterator.hpp"
 #include "model/runtime/numbers.hpp"
 #include "model/runtime/ops.hpp"
+#include "model/runtime/text.hpp"
+#include "model/runtime/unicode_text.hpp"
 
 namespace asim::runtime {
 
@@ -111,6 +115,121 @@ std::string float_hex(double x) {
   return fmt::format("{}0x{}p{}{}", x < 0 ? "-" : "", digits, e < 0 ? '-' : '+', std::abs(e));
 }
 
+// _PyUnicode_TransformDecimalAndSpaceToASCII: what int() and float() parse
+// of a str. Decimal digits of any script become ASCII ones and whitespace a
+// space; any other non-ASCII character becomes '?', which no parse accepts.
+std::string ascii_number_text(const std::string& s) {
+  if (text::is_ascii(s)) return s;
+  std::string out;
+  for (char32_t c : text::decode(s)) {
+    if (c < 0x80) out += static_cast<char>(c);
+    else if (unicode::has(c, unicode::kSpace)) out += ' ';
+    else if (const int d = unicode::decimal_value(c); d >= 0) out += static_cast<char>('0' + d);
+    else out += '?';
+  }
+  return out;
+}
+
+// The arguments of int.to_bytes and int.from_bytes as Argument Clinic
+// parses them: (first, byteorder, *, signed). Before 3.11 the first two have
+// no defaults.
+struct BytesArgs {
+  std::optional<Value> first;
+  std::optional<Value> byteorder;
+  bool is_signed = false;
+
+  // Converted after the first argument, checked before the length's sign.
+  bool little_endian(std::string_view fname) const {
+    if (!byteorder) return false;
+    const std::string& order =
+        args::str_argument(*byteorder, fname, 2, "byteorder", Runtime::current().features.clinic_names_arguments);
+    if (order != "little" && order != "big") throw_value_error("byteorder must be either 'little' or 'big'");
+    return order == "little";
+  }
+};
+
+BytesArgs bytes_args(std::string_view fname, std::string_view first_name, std::span<const Value> a,
+                     std::span<const Keyword> kw) {
+  const auto& features = Runtime::current().features;
+  const bool defaults = features.int_bytes_defaults;
+  if (a.size() > 2)
+    throw_type_error(fmt::format("{}() takes {} 2 positional arguments ({} given)", fname,
+                                 features.clinic_names_arguments && !defaults ? "exactly" : "at most", a.size()));
+  std::optional<Value> slots[3];
+  for (std::size_t i = 0; i < a.size(); ++i) slots[i] = a[i];
+  const std::string_view names[3] = {first_name, "byteorder", "signed"};
+  for (const auto& k : kw) {
+    std::size_t i = 0;
+    while (i < 3 && names[i] != k.name) ++i;
+    if (i == 3) throw_type_error(fmt::format("'{}' is an invalid keyword argument for {}()", k.name, fname));
+    if (slots[i])
+      throw_type_error(fmt::format("argument for {}() given by name ('{}') and position ({})", fname, k.name, i + 1));
+    slots[i] = k.value;
+  }
+  for (std::size_t i = 0; i < 2 && !defaults; ++i)
+    if (!slots[i]) throw_type_error(fmt::format("{}() missing required argument '{}' (pos {})", fname, names[i], i + 1));
+  return BytesArgs{slots[0], slots[1], slots[2] && truthy(*slots[2])};
+}
+
+// int_to_bytes_impl: the two's complement of self in `length` bytes.
+Value int_to_bytes(const Value& self, std::span<const Value> a, std::span<const Keyword> kw) {
+  const BytesArgs p = bytes_args("to_bytes", "length", a, kw);
+  const std::int64_t length = p.first ? index_value(*p.first) : 1;
+  const bool little = p.little_endian("to_bytes");
+  if (length < 0) throw_value_error("length argument must be non-negative");
+  BigInt v = num::to_big(self);
+  if (v.sign() < 0 && !p.is_signed) throw_overflow_error("can't convert negative int to unsigned");
+  const std::uint64_t bits = 8 * static_cast<std::uint64_t>(length);
+  // The value's bits, plus a sign bit when signed, must fit.
+  const std::uint64_t needed = v.sign() < 0 ? (~v).bit_length() + 1 : v.bit_length() + (p.is_signed ? 1 : 0);
+  if (v.sign() != 0 && needed > bits) throw_overflow_error("int too big to convert");
+  std::string out(static_cast<std::size_t>(length), '\0');
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    // v & 0xff is the low byte of the two's complement, negative or not.
+    out[little ? i : out.size() - 1 - i] = static_cast<char>((v & BigInt(0xff)).to_i64());
+    v = v.shifted_right(8);
+  }
+  return make_bytes(std::move(out));
+}
+
+// _PyBytes_FromObject as int.from_bytes uses it: a bytes-like object, or
+// an iterable of ints in range(256); never a str or a number.
+std::string bytes_of(const Value& v) {
+  if (auto* b = v.as<Bytes>()) return b->data;
+  if (auto f = v.is_object() ? type_of(v)->lookup_override("__bytes__") : std::nullopt) {
+    const Value r = call(*f, std::span<const Value>(&v, 1));
+    if (auto* b = r.as<Bytes>(); b && !r.as<ByteArray>()) return b->data;
+    throw_type_error(fmt::format("__bytes__ returned non-bytes (type {})", type_name(r)));
+  }
+  if (v.as<Str>() || !v.is_object() || num::as_big(v))
+    throw_type_error(fmt::format("cannot convert '{}' object to bytes", type_name(v)));
+  std::string out;
+  for (const auto& x : to_vector(v)) {
+    const std::int64_t b = index_value(x);
+    if (b < 0 || b > 255) throw_value_error("bytes must be in range(0, 256)");
+    out += static_cast<char>(b);
+  }
+  return out;
+}
+
+// int_from_bytes_impl: cls(the int), unless cls is int.
+Value int_from_bytes(std::span<const Value> a, std::span<const Keyword> kw) {
+  const BytesArgs p = bytes_args("from_bytes", "bytes", a.subspan(1), kw);
+  if (!p.first) throw_type_error("from_bytes() missing required argument 'bytes' (pos 1)");
+  const bool little = p.little_endian("from_bytes");
+  const std::string data = bytes_of(*p.first);
+  BigInt v(0);
+  for (std::size_t i = 0; i < data.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(data[little ? data.size() - 1 - i : i]);
+    v = v.shifted_left(8) | BigInt(c);
+  }
+  if (p.is_signed && !data.empty() && (static_cast<unsigned char>(data[little ? data.size() - 1 : 0]) & 0x80))
+    v = v - BigInt(1).shifted_left(8 * data.size());
+  Value result = num::from_big(std::move(v));
+  if (a[0].as<Type>() == Runtime::current().types.int_.get()) return result;
+  return call(a[0], std::span<const Value>(&result, 1));
+}
+
 }  // namespace
 
 void install_number_types(BuiltinTypes& t) {
@@ -135,14 +254,14 @@ void install_number_types(BuiltinTypes& t) {
       if (base != 0 && (base < 2 || base > 36)) throw_value_error("int() base must be >= 2 and <= 36, or 0");
       auto* s = x.as<Str>();
       if (!s) throw_type_error("int() can't convert non-string with explicit base");
-      if (auto v = num::parse_int(s->text, static_cast<int>(base))) return *v;
+      if (auto v = num::parse_int(ascii_number_text(s->text), static_cast<int>(base))) return *v;
       throw_value_error(fmt::format("invalid literal for int() with base {}: {}", base, to_repr(x)));
     }
     if (num::is_int(x)) return Value::integer(num::as_i64(x));
     if (num::as_big(x)) return x;
     if (x.kind() == Value::Kind::Float) return num::float_to_int(x.as_float());
     if (auto* s = x.as<Str>()) {
-      if (auto v = num::parse_int(s->text, 10)) return *v;
+      if (auto v = num::parse_int(ascii_number_text(s->text), 10)) return *v;
       throw_value_error(fmt::format("invalid literal for int() with base 10: {}", to_repr(x)));
     }
     if (x.is_object()) {
@@ -155,8 +274,8 @@ void install_number_types(BuiltinTypes& t) {
         return num::float_to_int(n->value.as_float());
       }
     }
-    throw_type_error(fmt::format(
-        "int() argument must be a string, a bytes-like object or a real number, not '{}'", type_name(x)));
+    throw_type_error(fmt::format("int() argument must be a string, a bytes-like object or a {}number, not '{}'",
+                                 Runtime::current().features.real_number_wording ? "real " : "", type_name(x)));
   };
   t.float_->constructor = [](const Ref<Type>&, Args a, Kw kw) -> Value {
     args::no_kwargs("float", kw);
@@ -165,14 +284,15 @@ void install_number_types(BuiltinTypes& t) {
     const Value& x = a[0];
     if (num::is_number(x)) return Value::floating(num::as_f64(x));
     if (auto* s = x.as<Str>()) {
-      if (auto v = num::parse_float(s->text)) return Value::floating(*v);
+      if (auto v = num::parse_float(ascii_number_text(s->text))) return Value::floating(*v);
       throw_value_error(fmt::format("could not convert string to float: {}", to_repr(x)));
     }
     if (x.is_object()) {
       if (auto f = type_of(x)->lookup_override("__float__")) return call(*f, std::span<const Value>(&x, 1));
       if (auto* n = x.as<DerivedNumber>()) return Value::floating(num::as_f64(n->value));
     }
-    throw_type_error(fmt::format("float() argument must be a string or a real number, not '{}'", type_name(x)));
+    throw_type_error(fmt::format("float() argument must be a string or a {}number, not '{}'",
+                                 Runtime::current().features.real_number_wording ? "real " : "", type_name(x)));
   };
   t.bool_->constructor = [](const Ref<Type>&, Args a, Kw kw) {
     args::no_kwargs("bool", kw);
@@ -195,6 +315,8 @@ void install_number_types(BuiltinTypes& t) {
   def(I, "as_integer_ratio", [](Args a, Kw) {
     return make_tuple({int_self(a, "as_integer_ratio", 0), Value::integer(1)});
   });
+  def(I, "to_bytes", [](Args a, Kw kw) { return int_to_bytes(int_self(a, "to_bytes"), a.subspan(1), kw); });
+  I->dict["from_bytes"] = Value(make<ClassMethod>(Value(builtin_function("from_bytes", int_from_bytes, I->name))));
   I->add_getter("real", [](const Value& self) { return int_self(std::span<const Value>(&self, 1), "real"); });
   I->add_getter("imag", [](const Value&) { return Value::integer(0); });
   I->add_getter("numerator", [](const Value& self) { return int_self(std::span<const Value>(&self, 1), "numerator"); });

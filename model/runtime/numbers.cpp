@@ -83,10 +83,16 @@ std::optional<Value> float_binary(BinOp op, double a, double b) {
     case BinOp::Div:
       if (b == 0.0) throw_zero_division("float division by zero");
       return Value::floating(a / b);
-    case BinOp::FloorDiv: return Value::floating(float_divmod(a, b, "float floor division by zero").first);
+    case BinOp::FloorDiv: {
+      const auto& f = Runtime::current().features;
+      return Value::floating(
+          float_divmod(a, b, f.float_floordiv_own_wording ? "float floor division by zero" : "float divmod()").first);
+    }
     case BinOp::Mod: {
       // float_rem
-      if (b == 0.0) throw_zero_division("float modulo");
+      if (b == 0.0)
+        throw_zero_division(Runtime::current().features.float_modulo_by_zero_wording ? "float modulo by zero"
+                                                                                      : "float modulo");
       double m = std::fmod(a, b);
       if (m != 0.0) {
         if ((b < 0) != (m < 0)) m += b;

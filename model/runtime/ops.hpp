@@ -94,6 +94,9 @@ void setitem(const Value& obj, const Value& key, Value value);
 void delitem(const Value& obj, const Value& key);
 // iter(v) as an object with runtime::Iterator; next() via Iterator::next.
 Value iter(const Value& iterable);
+// Whether v's type has an __iter__ or is a sequence (__getitem__): what
+// ceval's check_args_iterable asks before blaming `*v` in a call.
+bool has_iter_protocol(const Value& v);
 std::optional<Value> next(const Value& iterator);
 // len(v)
 std::int64_t len(const Value& v);

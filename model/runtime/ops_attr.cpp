@@ -86,6 +86,8 @@ std::optional<Value> callable_attribute(Callable& c, std::string_view name) {
   if (auto* m = dynamic_cast<BoundMethod*>(&c)) {
     if (name == "__self__") return m->self;
     if (name == "__func__") return Value(m->function);
+    // method_getattro: what the method does not have, its function answers.
+    if (name == "__module__") return getattr_opt(Value(m->function), name);
   }
   if (name == "__module__" && dynamic_cast<BuiltinFunction*>(&c)) return Value::str("builtins");
   return std::nullopt;

@@ -241,6 +241,44 @@ void delitem(const Value& obj, const Value& key) {
   throw_type_error(fmt::format("'{}' object doesn't support item deletion", type_name(obj)));
 }
 
+namespace {
+
+// seqiterobject: the old sequence protocol, obj[0], obj[1], ... until
+// IndexError or StopIteration.
+class SeqIterator : public Object, public Iterator {
+ public:
+  explicit SeqIterator(Value seq) : seq_(std::move(seq)) {}
+  std::string_view type_name() const override { return "iterator"; }
+  std::optional<Value> next() override {
+    if (seq_.is_none()) return std::nullopt;
+    try {
+      return getitem(seq_, Value::integer(index_++));
+    } catch (const PyError& e) {
+      const auto& b = Runtime::current().builtins;
+      if (!e.exc->isinstance(b.IndexError.get()) && !e.exc->isinstance(b.StopIteration.get())) throw;
+      seq_ = Value();
+      return std::nullopt;
+    }
+  }
+
+ private:
+  Value seq_;  // None once exhausted
+  std::int64_t index_ = 0;
+};
+
+}  // namespace
+
+bool has_iter_protocol(const Value& v) {
+  if (!v.is_object()) return false;
+  Object* o = v.object();
+  if (downcast<Iterator>(o) || downcast<List>(o) || downcast<Tuple>(o) || downcast<Str>(o) || downcast<Bytes>(o) ||
+      downcast<Dict>(o) || downcast<DictView>(o) || downcast<Set>(o) || downcast<Range>(o))
+    return true;
+  for (const char* name : {"__iter__", "__getitem__"})
+    if (user_method(v, name) || native_protocol_method(v, name)) return true;
+  return false;
+}
+
 Value iter(const Value& iterable) {
   if (iterable.is_object()) {
     Object* o = iterable.object();
@@ -253,6 +291,10 @@ Value iter(const Value& iterable) {
       }
     }
     if (downcast<Iterator>(o)) return iterable;
+    // PySequence_Check: a class defining __getitem__ (not a dict's).
+    if (o->user_class() && !downcast<Dict>(o) && !downcast<List>(o) && !downcast<Tuple>(o) && !downcast<Str>(o) &&
+        !downcast<Bytes>(o) && !downcast<Set>(o) && user_override(iterable, "__getitem__"))
+      return Value(make<SeqIterator>(iterable));
     if (auto* l = downcast<List>(o)) return Value(make<ListIterator>(Ref<List>(l)));
     if (auto* t = downcast<Tuple>(o)) return Value(make<SequenceIterator>("tuple_iterator", t->items));
     if (auto* s = downcast<Str>(o)) return Value(make<StrIterator>(s->text));

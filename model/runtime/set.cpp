@@ -89,8 +89,9 @@ std::int64_t Set::lookkey(const Value& key, std::int64_t hash) const {
 }
 
 // set_add_entry: a freed (dummy) slot met on the way is reused only when the
-// key turns out to be absent.
+// key turns out to be absent (and never by 3.9's).
 bool Set::add_entry(const Value& key, std::int64_t hash, bool stable) const {
+  const bool reuse_dummy = Runtime::current().features.set_reuses_dummy;
   const std::size_t mask = mask_;
   std::size_t perturb = static_cast<std::size_t>(hash);
   std::size_t i = static_cast<std::size_t>(hash) & mask;
@@ -109,7 +110,7 @@ bool Set::add_entry(const Value& key, std::int64_t hash, bool stable) const {
       }
       if (e.state == Entry::State::Active && e.hash == hash && (identical(e.key, key) || equals(e.key, key)))
         return false;
-      if (e.state == Entry::State::Dummy) freeslot = static_cast<std::int64_t>(j);
+      if (e.state == Entry::State::Dummy && reuse_dummy) freeslot = static_cast<std::int64_t>(j);
       ++j;
       if (probes-- == 0) break;
     }

@@ -21,6 +21,7 @@ namespace {
 struct FieldFormatter {
   std::span<const Value> args;
   std::span<const Keyword> kwargs;
+  const Value* mapping = nullptr;  // format_map's: no positional arguments at all
   enum class Numbering { Unknown, Auto, Manual } numbering = Numbering::Unknown;
   std::size_t next_auto = 0;
 
@@ -37,14 +38,18 @@ struct FieldFormatter {
       numbering = Numbering::Manual;
       return positional(std::stoull(std::string(first)));
     }
+    if (mapping) return getitem(*mapping, Value::str(std::string(first)));
     for (const auto& kw : kwargs)
       if (kw.name == first) return kw.value;
     throw_key_error(Value::str(std::string(first)));
   }
 
   Value positional(std::size_t i) {
-    if (i >= args.size())
+    if (mapping) throw_value_error("Format string contains positional fields");
+    if (i >= args.size()) {
+      if (!Runtime::current().features.format_replacement_index_wording) throw_index_error("tuple index out of range");
       throw_index_error(fmt::format("Replacement index {} out of range for positional args tuple", i));
+    }
     return args[i];
   }
 
@@ -158,6 +163,11 @@ std::string format_fields(std::string_view fmt, std::span<const Value> args, std
   return f.render(fmt, 0);
 }
 
+std::string format_map_fields(std::string_view fmt, const Value& mapping) {
+  FieldFormatter f{{}, {}, &mapping};
+  return f.render(fmt, 0);
+}
+
 std::string percent_format(const std::string& fmt, const Value& args) {
   std::vector<Value> positional;
   const bool is_tuple = args.as<Tuple>() != nullptr;
@@ -247,7 +257,9 @@ std::string percent_format(const std::string& fmt, const Value& args) {
         Value n;
         if (num::is_integer(number)) n = number;
         else if (number.kind() == Value::Kind::Float) n = num::float_to_int(number.as_float());
-        else throw_type_error(fmt::format("%{} format: a real number is required, not {}", conv, type_name(value)));
+        else
+          throw_type_error(fmt::format("%{} format: a {}number is required, not {}", conv,
+                                       Runtime::current().features.real_number_wording ? "real " : "", type_name(value)));
         body = num::int_digits(n, 10);
         if (num::sign(n) < 0) sign = "-";
         break;

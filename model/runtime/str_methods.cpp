@@ -1,7 +1,6 @@
 // The str type's methods (Objects/unicodeobject.c, Objects/stringlib).
-// Positions count code points; case mapping and the character classes
-// (isalpha, upper, title...) cover ASCII, Latin-1, Greek and Cyrillic, and
-// digits are ASCII: what scenario text uses.
+// Positions count code points; case mapping and the character classes come
+// from the Unicode Character Database (unicode_text.hpp).
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -16,6 +15,7 @@
 #include "model/runtime/numbers.hpp"
 #include "model/runtime/ops.hpp"
 #include "model/runtime/text.hpp"
+#include "model/runtime/unicode_text.hpp"
 
 namespace asim::runtime {
 
@@ -23,36 +23,31 @@ namespace {
 
 using U = std::u32string;
 
-bool is_space(char32_t c) {
-  return c == ' ' || (c >= 0x09 && c <= 0x0d) || (c >= 0x1c && c <= 0x1f) || c == 0x85 || c == 0xa0 ||
-         c == 0x2028 || c == 0x2029 || c == 0x3000;
-}
-// Case for ASCII, Latin-1, Greek and Cyrillic letters (what scenario text
-// plausibly holds); other scripts are left as they are.
-bool is_upper(char32_t c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) || (c >= 0x391 && c <= 0x3A9) ||
-         (c >= 0x400 && c <= 0x42F);
-}
-bool is_lower(char32_t c) {
-  return (c >= 'a' && c <= 'z') || (c >= 0xDF && c <= 0xFF && c != 0xF7) || (c >= 0x3AC && c <= 0x3CE) ||
-         (c >= 0x430 && c <= 0x45F);
-}
-bool is_alpha(char32_t c) { return is_upper(c) || is_lower(c) || c == 0xAA || c == 0xB5 || c == 0xBA; }
-bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
-char32_t to_upper(char32_t c) {
-  if ((c >= 'a' && c <= 'z') || (c >= 0xE0 && c <= 0xFE && c != 0xF7)) return c - 32;
-  if (c == 0xFF) return 0x178;
-  if (c >= 0x3B1 && c <= 0x3C9) return c == 0x3C2 ? 0x3A3 : c - 32;
-  if (c >= 0x430 && c <= 0x44F) return c - 32;
-  if (c >= 0x450 && c <= 0x45F) return c - 80;
-  return c;
-}
-char32_t to_lower(char32_t c) {
-  if ((c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7)) return c + 32;
-  if (c >= 0x391 && c <= 0x3A9 && c != 0x3A2) return c + 32;
-  if (c >= 0x410 && c <= 0x42F) return c + 32;
-  if (c >= 0x400 && c <= 0x40F) return c + 80;
-  return c;
+bool is_space(char32_t c) { return unicode::has(c, unicode::kSpace); }
+bool is_upper(char32_t c) { return unicode::has(c, unicode::kUpper); }
+bool is_lower(char32_t c) { return unicode::has(c, unicode::kLower); }
+bool is_title(char32_t c) { return unicode::has(c, unicode::kTitle); }
+bool is_cased(char32_t c) { return unicode::has(c, unicode::kCased); }
+bool is_alpha(char32_t c) { return unicode::has(c, unicode::kAlpha); }
+bool is_decimal(char32_t c) { return unicode::has(c, unicode::kDecimal); }
+bool is_digit(char32_t c) { return unicode::has(c, unicode::kDigit); }
+bool is_numeric(char32_t c) { return unicode::has(c, unicode::kNumeric); }
+
+// lower_ucs4: a capital sigma is final (ς) after a cased letter that no
+// cased letter follows, case-ignorable ones skipped (handle_capital_sigma).
+void append_lower_at(const U& s, std::size_t i, U& out) {
+  if (s[i] != 0x3A3) {
+    unicode::append_lower(s[i], out);
+    return;
+  }
+  auto cased_beyond = [&](std::size_t j, int step) {
+    for (; j < s.size(); j += static_cast<std::size_t>(step)) {
+      if (!unicode::has(s[j], unicode::kCaseIgnorable)) return is_cased(s[j]);
+    }
+    return false;
+  };
+  const bool final = i > 0 && cased_beyond(i - 1, -1) && !cased_beyond(i + 1, 1);
+  out += final ? U'\u03C2' : U'\u03C3';
 }
 
 Value str_value(const U& s) { return Value::str(text::encode(s)); }
@@ -355,26 +350,42 @@ void install_str_type(BuiltinTypes& t) {
       args::no_kwargs("str." + name, kw);
       const std::string& s = self_text(a, *ty, name);
       args::exactly("str." + name, a.subspan(1), 0);
-      U u = text::decode(s);
-      fn(u);
-      return str_value(u);
+      U out;
+      fn(text::decode(s), out);
+      return str_value(out);
     });
   };
-  mapper("upper", [](U& u) { std::transform(u.begin(), u.end(), u.begin(), to_upper); });
-  mapper("lower", [](U& u) { std::transform(u.begin(), u.end(), u.begin(), to_lower); });
-  mapper("casefold", [](U& u) { std::transform(u.begin(), u.end(), u.begin(), to_lower); });
-  mapper("swapcase", [](U& u) {
-    for (auto& c : u) c = is_upper(c) ? to_lower(c) : to_upper(c);
+  mapper("upper", [](const U& u, U& out) {
+    for (char32_t c : u) unicode::append_upper(c, out);
   });
-  mapper("capitalize", [](U& u) {
-    for (std::size_t i = 0; i < u.size(); ++i) u[i] = i == 0 ? to_upper(u[i]) : to_lower(u[i]);
+  mapper("lower", [](const U& u, U& out) {
+    for (std::size_t i = 0; i < u.size(); ++i) append_lower_at(u, i, out);
   });
-  mapper("title", [](U& u) {
-    // do_title: upper after a non-cased character, lower after a cased one.
+  mapper("casefold", [](const U& u, U& out) {
+    for (char32_t c : u) unicode::append_casefold(c, out);
+  });
+  mapper("swapcase", [](const U& u, U& out) {
+    for (std::size_t i = 0; i < u.size(); ++i) {
+      if (is_upper(u[i])) append_lower_at(u, i, out);
+      else if (is_lower(u[i])) unicode::append_upper(u[i], out);
+      else out += u[i];
+    }
+  });
+  mapper("capitalize", [](const U& u, U& out) {
+    for (std::size_t i = 0; i < u.size(); ++i) {
+      if (i > 0) append_lower_at(u, i, out);
+      else if (Runtime::current().features.capitalize_titlecases) unicode::append_title(u[i], out);
+      else unicode::append_upper(u[i], out);
+    }
+  });
+  mapper("title", [](const U& u, U& out) {
+    // do_title: titlecase after a character that is not cased, lower after
+    // a cased one.
     bool previous_cased = false;
-    for (auto& c : u) {
-      c = previous_cased ? to_lower(c) : to_upper(c);
-      previous_cased = is_alpha(c);
+    for (std::size_t i = 0; i < u.size(); ++i) {
+      if (previous_cased) append_lower_at(u, i, out);
+      else unicode::append_title(u[i], out);
+      previous_cased = is_cased(u[i]);
     }
   });
   def(T, "startswith", [ty](Args a, Kw kw) {
@@ -477,13 +488,7 @@ void install_str_type(BuiltinTypes& t) {
     args::no_kwargs("format_map", kw);
     const std::string& s = self_text(a, *ty, "format_map");
     args::exactly("format_map", a.subspan(1), 1);
-    // Fields name keys of the mapping.
-    std::vector<std::string> names;
-    std::vector<Keyword> keywords;
-    for (const auto& k : to_vector(a[1]))
-      if (auto* ks = k.as<Str>()) names.push_back(ks->text);
-    for (const auto& n : names) keywords.push_back(Keyword{n, getitem(a[1], Value::str(n))});
-    return Value::str(format_fields(s, {}, keywords));
+    return Value::str(format_map_fields(s, a[1]));
   });
   auto predicate = [&](const std::string& name, auto pred) {
     def(T, name, [ty, name, pred](Args a, Kw kw) {
@@ -494,26 +499,62 @@ void install_str_type(BuiltinTypes& t) {
     });
   };
   predicate("isdigit", is_digit);
-  predicate("isdecimal", is_digit);
-  predicate("isnumeric", is_digit);
+  predicate("isdecimal", is_decimal);
+  predicate("isnumeric", is_numeric);
   predicate("isalpha", is_alpha);
-  predicate("isalnum", [](char32_t c) { return is_alpha(c) || is_digit(c); });
+  predicate("isalnum", [](char32_t c) { return is_alpha(c) || is_decimal(c) || is_digit(c) || is_numeric(c); });
   predicate("isspace", is_space);
-  predicate("isascii", [](char32_t c) { return c < 0x80; });
-  def(T, "isupper", [ty](Args a, Kw) {
-    const U u = text::decode(self_text(a, *ty, "isupper"));
-    return Value::boolean(std::any_of(u.begin(), u.end(), is_upper) && std::none_of(u.begin(), u.end(), is_lower));
+  // The text methods that take no argument and answer from the characters.
+  auto question = [&](const std::string& name, auto answer) {
+    def(T, name, [ty, name, answer](Args a, Kw kw) {
+      args::no_kwargs("str." + name, kw);
+      const std::string& s = self_text(a, *ty, name);
+      args::exactly("str." + name, a.subspan(1), 0);
+      return Value::boolean(answer(text::decode(s)));
+    });
+  };
+  // unicode_isupper_impl / unicode_islower_impl: some cased character, and
+  // none of the other case (or titlecase).
+  question("isupper", [](const U& u) {
+    bool cased = false;
+    for (char32_t c : u) {
+      if (is_lower(c) || is_title(c)) return false;
+      cased = cased || is_upper(c);
+    }
+    return cased;
   });
-  def(T, "islower", [ty](Args a, Kw) {
-    const U u = text::decode(self_text(a, *ty, "islower"));
-    return Value::boolean(std::any_of(u.begin(), u.end(), is_lower) && std::none_of(u.begin(), u.end(), is_upper));
+  question("islower", [](const U& u) {
+    bool cased = false;
+    for (char32_t c : u) {
+      if (is_upper(c) || is_title(c)) return false;
+      cased = cased || is_lower(c);
+    }
+    return cased;
   });
-  def(T, "isidentifier", [ty](Args a, Kw) {
-    const U u = text::decode(self_text(a, *ty, "isidentifier"));
-    if (u.empty() || is_digit(u[0])) return Value::boolean(false);
-    return Value::boolean(std::all_of(u.begin(), u.end(), [](char32_t c) {
-      return is_alpha(c) || is_digit(c) || c == '_' || c >= 0x80;
-    }));
+  // unicode_istitle_impl: uppercase and titlecase only after an uncased
+  // character, lowercase only after a cased one.
+  question("istitle", [](const U& u) {
+    bool cased = false, previous_cased = false;
+    for (char32_t c : u) {
+      if (is_upper(c) || is_title(c)) {
+        if (previous_cased) return false;
+        previous_cased = cased = true;
+      } else if (is_lower(c)) {
+        if (!previous_cased) return false;
+        previous_cased = cased = true;
+      } else {
+        previous_cased = false;
+      }
+    }
+    return cased;
+  });
+  question("isascii", [](const U& u) { return std::all_of(u.begin(), u.end(), [](char32_t c) { return c < 0x80; }); });
+  question("isprintable", [](const U& u) {
+    return std::all_of(u.begin(), u.end(), [](char32_t c) { return unicode::has(c, unicode::kPrintable); });
+  });
+  question("isidentifier", [](const U& u) {
+    if (u.empty() || !unicode::has(u[0], unicode::kIdStart)) return false;
+    return std::all_of(u.begin() + 1, u.end(), [](char32_t c) { return unicode::has(c, unicode::kIdContinue); });
   });
   def(T, "splitlines", [ty](Args a, Kw kw) {
     const U s = text::decode(self_text(a, *ty, "splitlines"));
@@ -587,16 +628,20 @@ void install_str_type(BuiltinTypes& t) {
   def(T, "encode", [T](Args a, Kw kw) -> Value {
     const std::string& s = self_text(a, *T, "encode");
     auto p = args::bind("encode", a.subspan(1), kw, {"encoding", "errors"}, 2, 0);
-    return encode_text(s, p[0] ? str_arg(*p[0], "encode() argument 'encoding' must be str") : "utf-8",
-                       p[1] ? str_arg(*p[1], "encode() argument 'errors' must be str") : "strict");
+    const bool named = Runtime::current().features.clinic_names_arguments;
+    return encode_text(s, p[0] ? args::str_argument(*p[0], "encode", 1, "encoding", named) : "utf-8",
+                       p[1] ? args::str_argument(*p[1], "encode", 2, "errors", named) : "strict");
   });
   T->constructor = [](const Ref<Type>&, Args a, Kw kw) {
     auto p = args::bind("str", a, kw, {"object", "encoding", "errors"}, 3, 0);
+    const bool named = Runtime::current().features.str_new_names_arguments;
+    if (p[1]) args::str_argument(*p[1], "str", 2, "encoding", named);
+    if (p[2]) args::str_argument(*p[2], "str", 3, "errors", named);
+    if (!p[0]) return Value::str("");
     if (p[1] || p[2]) {
       // str(b, encoding, errors) is b.decode(encoding, errors).
-      if (!p[0] || !p[0]->as<Bytes>())
-        throw_type_error(fmt::format("decoding to str: need a bytes-like object, {} found",
-                                     p[0] ? type_name(*p[0]) : std::string("str")));
+      if (!p[0]->as<Bytes>())
+        throw_type_error(fmt::format("decoding to str: need a bytes-like object, {} found", type_name(*p[0])));
       std::vector<Value> call_args{*p[0]};
       call_args.push_back(p[1] ? *p[1] : Value::str("utf-8"));
       if (p[2]) call_args.push_back(*p[2]);

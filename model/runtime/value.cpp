@@ -6,6 +6,9 @@
 #include <string>
 #include <utility>
 
+#include "model/runtime/text.hpp"
+#include "model/runtime/unicode_text.hpp"
+
 namespace asim::runtime {
 
 Value Value::str(std::string s) {
@@ -30,8 +33,10 @@ std::string Str::repr() const {
   const bool has_double = text.find('"') != std::string::npos;
   const char quote = has_single && !has_double ? '"' : '\'';
   std::string out(1, quote);
-  for (unsigned char c : text) {
-    if (c == static_cast<unsigned char>(quote) || c == '\\') {
+  // unicode_repr: the quote and backslash escaped, \n \r \t, and every
+  // other code point that is not printable as \x, \u or \U.
+  auto add = [&](char32_t c) {
+    if (c == static_cast<char32_t>(quote) || c == '\\') {
       out += '\\';
       out += static_cast<char>(c);
     } else if (c == '\n') {
@@ -41,10 +46,23 @@ std::string Str::repr() const {
     } else if (c == '\r') {
       out += "\\r";
     } else if (c < 0x20 || c == 0x7f) {
-      out += fmt::format("\\x{:02x}", c);
-    } else {
+      out += fmt::format("\\x{:02x}", static_cast<unsigned>(c));
+    } else if (c < 0x80) {
       out += static_cast<char>(c);
+    } else if (unicode::has(c, unicode::kPrintable)) {
+      text::append(out, c);
+    } else if (c < 0x100) {
+      out += fmt::format("\\x{:02x}", static_cast<unsigned>(c));
+    } else if (c < 0x10000) {
+      out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
+    } else {
+      out += fmt::format("\\U{:08x}", static_cast<unsigned>(c));
     }
+  };
+  if (text::is_ascii(text)) {
+    for (char c : text) add(static_cast<unsigned char>(c));
+  } else {
+    for (char32_t c : text::decode(text)) add(c);
   }
   out += quote;
   return out;
