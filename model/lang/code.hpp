@@ -118,7 +118,13 @@ enum class Op : std::uint8_t {
 std::string_view op_name(Op op);
 
 constexpr std::int32_t kInplace = 0x100;  // BINARY_OP: `x op= y`
-constexpr std::int32_t kHasSpec = 0x100;  // FORMAT_VALUE: a format spec is on the stack
+constexpr std::int32_t kHasSpec = 0x100;
+// LIST_EXTEND and DICT_UPDATE flags, above the stack distance. kCallUnpack:
+// building a call's *args (the callee under the list) or **kwargs (under
+// the args tuple and the dict; DICT_MERGE: a key given twice is an error).
+// kSoleStar: f(*x), x the call's only positional item. kDisplayUnpack: the
+// *x of a list or tuple display.
+constexpr std::int32_t kCallUnpack = 0x100, kSoleStar = 0x200, kDisplayUnpack = 0x400, kUnpackDistance = 0xff;  // FORMAT_VALUE: a format spec is on the stack
 // MAKE_FUNCTION flags, in stack order (the code object is TOS).
 constexpr std::int32_t kFnDefaults = 0x1, kFnKwDefaults = 0x2, kFnAnnotations = 0x4, kFnClosure = 0x8;
 constexpr std::uint16_t kNoHandler = 0xffff;

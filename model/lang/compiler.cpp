@@ -1853,7 +1853,7 @@ class Compiler {
       if (e->kind == ExprKind::Starred) {
         expr(*static_cast<const Starred&>(*e).value);
         set_pos(p);
-        emit(Op::LIST_EXTEND, 1);
+        emit(Op::LIST_EXTEND, build == Op::BUILD_SET ? 1 : 1 | kDisplayUnpack);
       } else {
         expr(*e);
         set_pos(p);
@@ -1962,11 +1962,12 @@ class Compiler {
     // f(*args, **kwargs): a tuple of positionals and a dict of keywords.
     set_pos(p);
     emit(Op::BUILD_LIST, 0);
+    const bool sole_star = c.args.size() == 1 && c.args[0]->kind == ExprKind::Starred;
     for (const auto& a : c.args) {
       if (a->kind == ExprKind::Starred) {
         expr(*static_cast<const Starred&>(*a).value);
         set_pos(p);
-        emit(Op::LIST_EXTEND, 1);
+        emit(Op::LIST_EXTEND, 1 | kCallUnpack | (sole_star ? kSoleStar : 0));
       } else {
         expr(*a);
         set_pos(p);
@@ -1975,18 +1976,27 @@ class Compiler {
     }
     emit(Op::LIST_TO_TUPLE);
     if (!c.keywords.empty()) {
+      // compiler_call_helper: a run of named keywords is a dict of its own,
+      // merged into the first one (DICT_MERGE) unless it is that first one.
       emit(Op::BUILD_MAP, 0);
-      for (const auto& k : c.keywords) {
-        if (k.arg) {
-          load_str(*k.arg);
-          expr(*k.value);
+      bool first = true;
+      for (std::size_t i = 0; i < c.keywords.size();) {
+        if (!c.keywords[i].arg) {
+          expr(*c.keywords[i].value);
           set_pos(p);
-          emit(Op::MAP_ADD, 1);
+          emit(Op::DICT_UPDATE, 1 | kCallUnpack);
+          ++i;
         } else {
-          expr(*k.value);
-          set_pos(p);
-          emit(Op::DICT_UPDATE, 1);
+          if (!first) emit(Op::BUILD_MAP, 0);
+          for (; i < c.keywords.size() && c.keywords[i].arg; ++i) {
+            load_str(*c.keywords[i].arg);
+            expr(*c.keywords[i].value);
+            set_pos(p);
+            emit(Op::MAP_ADD, 1);
+          }
+          if (!first) emit(Op::DICT_UPDATE, 1 | kCallUnpack);
         }
+        first = false;
       }
     }
     set_pos(p);

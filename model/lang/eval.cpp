@@ -19,6 +19,7 @@
 #include "model/lang/suggestions.hpp"
 #include "model/modules/native_function.hpp"
 #include "model/runtime/derived.hpp"
+#include "model/runtime/errors.hpp"
 #include "model/runtime/iterator.hpp"
 #include "model/runtime/instance.hpp"
 #include "model/runtime/interrupt.hpp"
@@ -252,16 +253,26 @@ bool for_each_dict_entry(const Value& mapping, F&& f) {
   return true;
 }
 
+// "keywords must be strings": 3.9+'s _PyStack_UnpackDict; before, a Python
+// function's own check names it (_PyEval_EvalCodeWithName).
+[[noreturn]] void keywords_not_strings(const Value& fn) {
+  const Function* function = fn.as<Function>();
+  if (auto* m = fn.as<runtime::BoundMethod>()) function = dynamic_cast<const Function*>(m->function.get());
+  if (function && !runtime::Runtime::current().features.call_unpack_function_str)
+    runtime::raise(builtins().TypeError, fmt::format("{}() keywords must be strings", function->code->name));
+  runtime::raise(builtins().TypeError, "keywords must be strings");
+}
+
 // CALL_EX's **kwargs: a dict's string keys and values.
-void keywords_from_mapping(const Value& mapping, std::vector<Value>& keys, std::vector<Value>& values) {
+void keywords_from_mapping(const Value& fn, const Value& mapping, std::vector<Value>& keys, std::vector<Value>& values) {
   const bool direct = for_each_dict_entry(mapping, [&](const Value& key, const Value& value) {
-    if (!key.as<Str>()) runtime::raise(builtins().TypeError, "keywords must be strings");
+    if (!key.as<Str>()) keywords_not_strings(fn);
     keys.push_back(key);
     values.push_back(value);
   });
   if (direct) return;
   for_each_item(mapping, [&](Value key) {
-    if (!key.as<Str>()) runtime::raise(builtins().TypeError, "keywords must be strings");
+    if (!key.as<Str>()) keywords_not_strings(fn);
     values.push_back(runtime::getitem(mapping, key));
     keys.push_back(std::move(key));
   });
@@ -559,11 +570,106 @@ Position back_jump_position(const CodeObject& co, int at, const LanguageFeatures
   return sp;
 }
 
+// How a call's unpacking errors name the callee: _PyObject_FunctionStr
+// (3.9+: "__main__.C.m()", "len()"), before PyEval_GetFuncName and
+// PyEval_GetFuncDesc ("m()", "type object").
+std::string unpack_callee_name(const Value& fn) {
+  if (runtime::Runtime::current().features.call_unpack_function_str) {
+    auto qualname = runtime::getattr_opt(fn, "__qualname__");
+    if (!qualname) return runtime::to_str(fn);
+    auto module = runtime::getattr_opt(fn, "__module__");
+    if (module && !module->is_none() && runtime::to_str(*module) != "builtins")
+      return fmt::format("{}.{}()", runtime::to_str(*module), runtime::to_str(*qualname));
+    return fmt::format("{}()", runtime::to_str(*qualname));
+  }
+  auto* builtin = fn.as<runtime::BuiltinFunction>();
+  const bool function_like = fn.as<Function>() || fn.as<runtime::BoundMethod>() || fn.as<runtime::NativeFunction>() ||
+                             (builtin && builtin->owner.empty());
+  if (function_like)
+    if (auto name = runtime::getattr_opt(fn, "__name__")) return runtime::to_str(*name) + "()";
+  return runtime::type_name(fn) + " object";
+}
+
+// LIST_EXTEND: list.extend(iterable), with the errors of CPython's
+// LIST_EXTEND (3.9+) or BUILD_*_UNPACK (before) for an item that cannot be
+// iterated at all (check_args_iterable).
+[[gnu::noinline]] Value* op_list_extend(int arg, Value* sp) {
+  Value iterable = std::move(*--sp);
+  auto* list = sp[-(arg & kUnpackDistance)].as<runtime::List>();
+  if (iterable.as<runtime::List>() == list) {
+    auto copy = list->items;
+    list->items.insert(list->items.end(), copy.begin(), copy.end());
+    return sp;
+  }
+  try {
+    for_each_item(iterable, [&](Value v) { list->items.push_back(std::move(v)); });
+  } catch (const PyError& e) {
+    if (!(arg & (kCallUnpack | kDisplayUnpack)) || !e.exc->isinstance(builtins().TypeError.get()) ||
+        runtime::has_iter_protocol(iterable))
+      throw;
+    const bool function_str = runtime::Runtime::current().features.call_unpack_function_str;
+    if (arg & kDisplayUnpack) {
+      if (!function_str) throw;
+      runtime::raise(builtins().TypeError,
+                     fmt::format("Value after * must be an iterable, not {}", runtime::type_name(iterable)));
+    }
+    if (function_str && !(arg & kSoleStar))
+      runtime::raise(builtins().TypeError,
+                     fmt::format("Value after * must be an iterable, not {}", runtime::type_name(iterable)));
+    const Value& fn = sp[-(arg & kUnpackDistance) - 1];
+    runtime::raise(builtins().TypeError, fmt::format("{} argument after * must be an iterable, not {}",
+                                                     unpack_callee_name(fn), runtime::type_name(iterable)));
+  }
+  return sp;
+}
+
+// dict_merge: a dict's entries as they are, else mapping.keys() and
+// mapping[key]. A key already there is a KeyError when `no_override`
+// (DICT_MERGE's _PyDict_MergeEx(..., 2)).
+void merge_mapping(Value& d, const Value& mapping, bool no_override) {
+  auto put = [&](const Value& key, const Value& value) {
+    if (no_override && d.as<runtime::Dict>()->contains(key)) runtime::throw_key_error(key);
+    runtime::setitem(d, key, value);
+  };
+  if (for_each_dict_entry(mapping, put)) return;
+  const Value keys = runtime::call(runtime::getattr(mapping, "keys"), {});
+  for_each_item(keys, [&](Value key) { put(key, runtime::getitem(mapping, key)); });
+}
+
+// DICT_UPDATE: a dict display's **mapping, or (kCallUnpack) DICT_MERGE of a
+// call's keywords, whose errors format_kwargs_error words.
+[[gnu::noinline]] Value* op_dict_update(int arg, Value* sp) {
+  Value mapping = std::move(*--sp);
+  Value& d = sp[-(arg & kUnpackDistance)];
+  try {
+    merge_mapping(d, mapping, arg & kCallUnpack);
+  } catch (const PyError& e) {
+    const auto& b = builtins();
+    const bool attribute_error = e.exc->isinstance(b.AttributeError.get());
+    if (!(arg & kCallUnpack)) {
+      if (!attribute_error) throw;
+      runtime::raise(b.TypeError, fmt::format("'{}' object is not a mapping", runtime::type_name(mapping)));
+    }
+    const Value& fn = sp[-(arg & kUnpackDistance) - 2];
+    if (attribute_error)
+      runtime::raise(b.TypeError, fmt::format("{} argument after ** must be a mapping, not {}", unpack_callee_name(fn),
+                                              runtime::type_name(mapping)));
+    if (!e.exc->isinstance(b.KeyError.get())) throw;
+    const auto& args = e.exc->args;
+    if (args.size() != 1) throw;
+    if (!args[0].as<runtime::Str>())
+      runtime::raise(b.TypeError, fmt::format("{} keywords must be strings", unpack_callee_name(fn)));
+    runtime::raise(b.TypeError, fmt::format("{} got multiple values for keyword argument '{}'", unpack_callee_name(fn),
+                                            runtime::to_str(args[0])));
+  }
+  return sp;
+}
+
 [[gnu::noinline]] Value* op_call_ex(int flags, Value* sp) {
   Value kwargs = (flags & 1) ? std::move(*--sp) : Value();
   Value args = std::move(*--sp);
   std::vector<Value> keys, values;
-  if (!kwargs.is_none()) keywords_from_mapping(kwargs, keys, values);
+  if (!kwargs.is_none()) keywords_from_mapping(sp[-1], kwargs, keys, values);
   std::vector<Keyword> kws;
   for (std::size_t i = 0; i < keys.size(); ++i) kws.push_back(Keyword{str_view(keys[i]), values[i]});
   const std::vector<Value>& positional = args.as<runtime::Tuple>()->items;
@@ -1119,25 +1225,8 @@ Step eval_frame_raising(Frame& f, Value sent, Ref<PyException> thrown, Ref<PyExc
               runtime::setitem(PEEK(in.arg), k, std::move(v));
               break;
             }
-            case Op::LIST_EXTEND: {
-              Value iterable = POP();
-              auto* list = PEEK(in.arg).as<runtime::List>();
-              if (iterable.as<runtime::List>() == list) {
-                auto copy = list->items;
-                list->items.insert(list->items.end(), copy.begin(), copy.end());
-              } else {
-                for_each_item(iterable, [&](Value v) { list->items.push_back(std::move(v)); });
-              }
-              break;
-            }
-            case Op::DICT_UPDATE: {
-              Value mapping = POP();
-              Value& d = PEEK(in.arg);
-              if (for_each_dict_entry(mapping, [&](const Value& key, const Value& value) { runtime::setitem(d, key, value); }))
-                break;
-              for_each_item(mapping, [&](Value key) { runtime::setitem(d, key, runtime::getitem(mapping, key)); });
-              break;
-            }
+            case Op::LIST_EXTEND: sp = op_list_extend(in.arg, sp); break;
+            case Op::DICT_UPDATE: sp = op_dict_update(in.arg, sp); break;
             case Op::LIST_TO_TUPLE: TOP() = runtime::make_tuple(TOP().as<runtime::List>()->items); break;
             case Op::LIST_TO_SET: TOP() = runtime::make_set(TOP().as<runtime::List>()->items); break;
             case Op::UNPACK_SEQUENCE: {
