@@ -757,10 +757,13 @@ class Gen:
         self.classes.append((name, sub, dunders))
         self.emit(0, f"o{n} = {name}({self.pick(['0', '1', '2', '5', '-3', '7'])})")
         cands = [f"o{n}", f"{name}(2)", f"{name}({self.pick(['1', '3', '-1'])})"] + ([f"{sub}(2, 3)"] if sub else [])
+        # Objects hashed by identity sit in a set in an order of their
+        # addresses: only its size is shown.
+        pair_set = "{{{0}, {1}}}" if "hash" in dunders or "eq" in dunders else "len({{{0}, {1}}})"
         uses = [
             "repr({0})", "str({0})", "{0} == {1}", "{0} != {1}", "{0} < {1}", "{0} <= {1}", "{0} > {1}",
             "{0} >= {1}", "sorted([{0}, {1}, {2}])", "len({0})", "bool({0})", "list({0})", "{0}[1]",
-            "{0}[5]", "2 in {0}", "{0}(1, k=2)", "{0} + 1", "1 + {0}", "{0} + {1}", "{{{0}, {1}}}",
+            "{0}[5]", "2 in {0}", "{0}(1, k=2)", "{0} + 1", "1 + {0}", "{0} + {1}", pair_set,
             "{{{0}: 1}}", "{0}.double", "{0}.make(4)", "{0}.helper(3)", "-{0}", "[10, 20, 30, 40][{0}]",
             "{0}.missing", "{0}.kind", "type({0}).__name__", "isinstance({0}, " + name + ")",
             "max({0}, {1})", "[x for x in {0}]", "hex({0})", "range(10)[{0}]", "{0}.v", "{0} is {1}",
@@ -861,7 +864,7 @@ class Gen:
             "'a'.encode('nope')", "b'\\xff'.decode()", "'\\xff'.encode('ascii')", "bytes.fromhex('0')",
             "slice(1, 2)[0]", "None()", "len()", "print(sep=1)", "str(1, 2)", "int(1, 2)", "int('12', base=1)",
             "list.append()", "[].append(1, 2)", "dict(1)", "divmod('a', 1)", "round(1.5, 'x')", "float([])",
-            "complex('x')", "reversed(5)", "reversed({})", "sum(1)", "any(1)", "frozenset([[]])",
+            "complex('x')", "reversed(5)", "list(reversed({}))", "sum(1)", "any(1)", "frozenset([[]])",
             "{[]: 1}", "{1, []}", "'abc'.removesuffix(1)", "(1).bit_count()", "1 .as_integer_ratio()",
         ]
         for _ in range(self.r.randint(2, 6)):
