@@ -164,7 +164,7 @@ constexpr VersionProfile make_profile(int minor) {
   p.runtime.int_bytes_defaults = since(11);
   p.runtime.call_unpack_function_str = since(9);
   p.runtime.capitalize_titlecases = since(8);
-  p.runtime.object_getstate = since(11);
+  p.runtime.keyword_suggestions = since(13);
   p.runtime.set_reuses_dummy = minor != 9;
   p.runtime.abstract_class_wording = since(12)  ? runtime::AbstractClassWording::WithoutAnImplementation
                                      : since(9) ? runtime::AbstractClassWording::AbstractMethodSingular

@@ -8,6 +8,7 @@
 
 #include "model/runtime/ops.hpp"
 #include "model/runtime/runtime.hpp"
+#include "model/runtime/suggestions.hpp"
 
 namespace asim::lang {
 
@@ -150,7 +151,13 @@ void Function::bind_arguments(Frame& f, std::span<const Value> args, std::span<c
       if (!posonly.empty())
         type_error(fmt::format("{}() got some positional-only arguments passed as keyword arguments: '{}'",
                                fname, fmt::join(posonly, ", ")));
-      type_error(fmt::format("{}() got an unexpected keyword argument '{}'", fname, kw.name));
+      // 3.13 suggests the closest name keywords may give.
+      std::string hint;
+      if (runtime::Runtime::current().features.keyword_suggestions) {
+        const std::vector<std::string> names(co.varnames.begin() + co.posonlyargcount, co.varnames.begin() + total_args);
+        if (auto s = runtime::calculate_suggestion(names, kw.name)) hint = fmt::format(". Did you mean '{}'?", *s);
+      }
+      type_error(fmt::format("{}() got an unexpected keyword argument '{}'{}", fname, kw.name, hint));
     }
     if (!is_unbound(j)) type_error(fmt::format("{}() got multiple values for argument '{}'", fname, kw.name));
     locals[j] = kw.value;

@@ -1,10 +1,14 @@
 // The `sys` module: what scenarios use to branch on the version.
 #include <fmt/format.h>
 
+#include <cfloat>
+
 #include "model/lang/eval.hpp"
 #include "model/modules/native_function.hpp"
 #include "model/modules/session.hpp"
 #include "model/runtime/builtins.hpp"
+#include "model/runtime/derived.hpp"
+#include "model/runtime/install.hpp"
 #include "model/runtime/numbers.hpp"
 #include "model/runtime/ops.hpp"
 #include "model/runtime/text_stream.hpp"
@@ -14,13 +18,73 @@ namespace asim::modules {
 
 using runtime::Value;
 
+namespace {
+
+// A struct sequence (Objects/structseq.c) of the sys module: a tuple whose
+// items are also named attributes, shown as "sys.NAME(field=value, ...)".
+Value struct_sequence(const std::string& name, std::vector<std::pair<std::string, Value>> fields) {
+  auto& types = runtime::Runtime::current().types;
+  auto cls = runtime::make<runtime::Type>("sys", name, types.tuple);
+  std::vector<Value> items;
+  std::vector<std::string> names;
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    items.push_back(fields[i].second);
+    names.push_back(fields[i].first);
+    cls->add_getter(fields[i].first, [i](const Value& self) { return self.as<runtime::Tuple>()->items[i]; });
+  }
+  // In the class's own names, so that repr() and str() find it first.
+  cls->dict["__repr__"] = Value(runtime::builtin_function(
+      "__repr__",
+      [name, names](std::span<const Value> a, std::span<const runtime::Keyword>) {
+        std::string out = "sys." + name + "(";
+        const auto& values = a[0].as<runtime::Tuple>()->items;
+        for (std::size_t i = 0; i < names.size(); ++i)
+          out += fmt::format("{}{}={}", i ? ", " : "", names[i], runtime::to_repr(values[i]));
+        return Value::str(out + ")");
+      },
+      name));
+  return Value(runtime::make<runtime::Derived<runtime::Tuple>>(cls, std::move(items)));
+}
+
+}  // namespace
+
 
 runtime::Ref<runtime::Module> make_sys_module(Session& session) {
   auto m = runtime::make<runtime::Module>("sys");
   const auto& p = session.profile();
-  // A plain tuple compares as sys.version_info does: (3, 12, 1, 'final', 0) >= (3, 13).
-  m->dict["version_info"] = runtime::make_tuple({Value::integer(p.major), Value::integer(p.minor),
-                                                 Value::integer(p.micro), Value::str("final"), Value::integer(0)});
+  m->dict["version_info"] =
+      struct_sequence("version_info", {{"major", Value::integer(p.major)},
+                                       {"minor", Value::integer(p.minor)},
+                                       {"micro", Value::integer(p.micro)},
+                                       {"releaselevel", Value::str("final")},
+                                       {"serial", Value::integer(0)}});
+  // The limits of the numbers asim models, as a 64-bit CPython has them.
+  m->dict["int_info"] = struct_sequence(
+      "int_info", {{"bits_per_digit", Value::integer(30)},
+                   {"sizeof_digit", Value::integer(4)},
+                   {"default_max_str_digits", Value::integer(runtime::kDefaultMaxStrDigits)},
+                   {"str_digits_check_threshold", Value::integer(runtime::kStrDigitsCheckThreshold)}});
+  const bool siphash13 = runtime::Runtime::current().features.str_hash == runtime::StrHashAlgorithm::SipHash13;
+  m->dict["hash_info"] = struct_sequence("hash_info", {{"width", Value::integer(64)},
+                                                       {"modulus", Value::integer(2305843009213693951)},
+                                                       {"inf", Value::integer(314159)},
+                                                       {"nan", Value::integer(0)},
+                                                       {"imag", Value::integer(1000003)},
+                                                       {"algorithm", Value::str(siphash13 ? "siphash13" : "siphash24")},
+                                                       {"hash_bits", Value::integer(64)},
+                                                       {"seed_bits", Value::integer(128)},
+                                                       {"cutoff", Value::integer(0)}});
+  m->dict["float_info"] = struct_sequence("float_info", {{"max", Value::floating(DBL_MAX)},
+                                                         {"max_exp", Value::integer(DBL_MAX_EXP)},
+                                                         {"max_10_exp", Value::integer(DBL_MAX_10_EXP)},
+                                                         {"min", Value::floating(DBL_MIN)},
+                                                         {"min_exp", Value::integer(DBL_MIN_EXP)},
+                                                         {"min_10_exp", Value::integer(DBL_MIN_10_EXP)},
+                                                         {"dig", Value::integer(DBL_DIG)},
+                                                         {"mant_dig", Value::integer(DBL_MANT_DIG)},
+                                                         {"epsilon", Value::floating(DBL_EPSILON)},
+                                                         {"radix", Value::integer(FLT_RADIX)},
+                                                         {"rounds", Value::integer(1)}});
   m->dict["version"] = Value::str(fmt::format("{}.{}.{} (asim model)", p.major, p.minor, p.micro));
   m->dict["platform"] = Value::str("linux");
   m->dict["maxsize"] = Value::integer(INT64_MAX);

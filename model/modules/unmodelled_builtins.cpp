@@ -7,6 +7,8 @@
 
 #include "model/modules/native_function.hpp"
 #include "model/modules/session.hpp"
+#include "model/runtime/args.hpp"
+#include "model/runtime/ops.hpp"
 #include "model/runtime/exceptions.hpp"
 #include "model/runtime/module.hpp"
 #include "model/runtime/runtime.hpp"
@@ -30,7 +32,6 @@ void add_unmodelled_builtins(runtime::Module& builtins) {
       {"compile", "asim runs only the program's own source"},
       {"globals", "namespaces are not Python dicts in asim"},
       {"locals", "namespaces are not Python dicts in asim"},
-      {"vars", "namespaces are not Python dicts in asim"},
       {"dir", "asim does not list attributes"},
       {"complex", "asim has no complex numbers"},
       {"memoryview", "asim has no buffer protocol"},
@@ -40,6 +41,18 @@ void add_unmodelled_builtins(runtime::Module& builtins) {
       {"credits", "asim has no interactive help"},
       {"license", "asim has no interactive help"},
   };
+  // vars(obj): obj.__dict__, which asim has as a dict of its own only for an
+  // instance of a program's class; vars() is locals().
+  builtins.dict["vars"] = Value(runtime::builtin_function("vars", [](std::span<const Value> a,
+                                                                     std::span<const runtime::Keyword> kw) -> Value {
+    runtime::args::no_kwargs("vars", kw);
+    runtime::args::count("vars", a, 0, 1);
+    const bool instance = !a.empty() && a[0].is_object() && a[0].object()->user_class() && !a[0].as<runtime::Type>();
+    if (!instance) not_modelled("vars()", "namespaces are not Python dicts in asim");
+    auto d = runtime::getattr_opt(a[0], "__dict__");
+    if (!d) runtime::raise(runtime::builtins().TypeError, "vars() argument must have __dict__ attribute");
+    return *d;
+  }));
   for (const auto& [name, why] : unmodelled)
     if (!builtins.dict.count(name)) builtins.dict[name] = Value(not_modelled_function(name, why));
 }

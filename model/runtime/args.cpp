@@ -4,6 +4,7 @@
 
 #include "model/runtime/errors.hpp"
 #include "model/runtime/runtime.hpp"
+#include "model/runtime/suggestions.hpp"
 
 namespace asim::runtime::args {
 
@@ -41,9 +42,18 @@ const std::string& str_argument(const Value& v, std::string_view fname, std::siz
                          : fmt::format("{}() argument {} must be str, not {}", fname, position, type_name(v)));
 }
 
+void unexpected_keyword(std::string_view fname, std::string_view name, std::span<const std::string_view> params,
+                        bool clinic) {
+  if (!clinic || !Runtime::current().features.keyword_suggestions)
+    throw_type_error(fmt::format("'{}' is an invalid keyword argument for {}()", name, fname));
+  const auto hint = calculate_suggestion(std::vector<std::string>(params.begin(), params.end()), name);
+  throw_type_error(fmt::format("{}() got an unexpected keyword argument '{}'{}", fname, name,
+                               hint ? fmt::format(". Did you mean '{}'?", *hint) : ""));
+}
+
 std::vector<std::optional<Value>> bind(std::string_view fname, std::span<const Value> args,
                                        std::span<const Keyword> kwargs, std::initializer_list<std::string_view> names,
-                                       std::size_t positional, std::size_t required) {
+                                       std::size_t positional, std::size_t required, bool clinic) {
   const std::vector<std::string_view> params(names);
   if (args.size() > positional) {
     if (positional == 0) throw_type_error(fmt::format("{}() takes no positional arguments", fname));
@@ -55,8 +65,7 @@ std::vector<std::optional<Value>> bind(std::string_view fname, std::span<const V
   for (const auto& kw : kwargs) {
     std::size_t i = 0;
     while (i < params.size() && params[i] != kw.name) ++i;
-    if (i == params.size())
-      throw_type_error(fmt::format("'{}' is an invalid keyword argument for {}()", kw.name, fname));
+    if (i == params.size()) unexpected_keyword(fname, kw.name, params, clinic);
     if (out[i])
       throw_type_error(fmt::format("argument for {}() given by name ('{}') and position ({})", fname, kw.name, i + 1));
     out[i] = kw.value;

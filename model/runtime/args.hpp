@@ -25,11 +25,17 @@ void count(std::string_view fname, std::span<const Value> args, std::size_t min,
 const std::string& str_argument(const Value& v, std::string_view fname, std::size_t position, std::string_view name,
                                 bool named);
 
+// A keyword argument none of `params` (the names keywords may give) is:
+// Argument Clinic's error (3.13 names the closest parameter) or, when not
+// `clinic`, getargs.c's "'x' is an invalid keyword argument for f()".
+[[noreturn]] void unexpected_keyword(std::string_view fname, std::string_view name,
+                                     std::span<const std::string_view> params, bool clinic = true);
+
 // Binds positional and keyword arguments to the parameters `names`: the
 // first `positional` of them may be given by position, the first `required`
 // must be given. One slot per name, empty when not given.
 std::vector<std::optional<Value>> bind(std::string_view fname, std::span<const Value> args,
                                        std::span<const Keyword> kwargs, std::initializer_list<std::string_view> names,
-                                       std::size_t positional, std::size_t required);
+                                       std::size_t positional, std::size_t required, bool clinic = true);
 
 }  // namespace asim::runtime::args

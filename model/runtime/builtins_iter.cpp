@@ -31,7 +31,10 @@ Value min_max(Args a, Kw kw, bool is_max) {
   for (const auto& k : kw) {
     if (k.name == "key") key = k.value;
     else if (k.name == "default") dflt = k.value;
-    else throw_type_error(fmt::format("'{}' is an invalid keyword argument for {}()", k.name, name));
+    else {
+      const std::string_view params[] = {"key", "default"};
+      args::unexpected_keyword(name, k.name, params);
+    }
   }
   if (a.empty()) throw_type_error(fmt::format("{} expected at least 1 argument, got 0", name));
   if (a.size() > 1 && dflt)
@@ -204,7 +207,8 @@ void add_iteration_builtins(Module& m) {
   auto enumerate = builtin_class(m, "enumerate");
   register_type(typeid(Enumerate), enumerate);
   enumerate->constructor = [](const Ref<Type>&, Args a, Kw kw) {
-    auto p = args::bind("enumerate", a, kw, {"iterable", "start"}, 2, 1);
+    // enumerate_new parses with getargs.c, which 3.13 left as it was.
+    auto p = args::bind("enumerate", a, kw, {"iterable", "start"}, 2, 1, false);
     Value start = Value::integer(0);
     if (p[1]) start = num::as_big(*p[1]) ? *p[1] : Value::integer(index_value(*p[1]));
     return Value(make<Enumerate>(iter(*p[0]), start));

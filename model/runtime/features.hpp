@@ -95,8 +95,11 @@ struct RuntimeFeatures {
   // 3.8+: str.capitalize() titlecases the first character ('ǆa' -> 'ǅa');
   // 3.7 uppercases it ('Ǆa').
   bool capitalize_titlecases = true;
-  // 3.11+: object has __getstate__ (dir() lists it).
-  bool object_getstate = true;
+  // 3.13: a keyword no parameter has is "f() got an unexpected keyword
+  // argument 'x'. Did you mean 'y'?" for Python functions and functions
+  // Argument Clinic parses; before, clinic's "'x' is an invalid keyword
+  // argument for f()" and no suggestion.
+  bool keyword_suggestions = false;
   // set_add_entry reuses a dummy slot met on the way; 3.9's does not (it
   // only takes empty slots, so the table fills and resizes sooner).
   bool set_reuses_dummy = true;

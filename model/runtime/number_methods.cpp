@@ -161,7 +161,7 @@ BytesArgs bytes_args(std::string_view fname, std::string_view first_name, std::s
   for (const auto& k : kw) {
     std::size_t i = 0;
     while (i < 3 && names[i] != k.name) ++i;
-    if (i == 3) throw_type_error(fmt::format("'{}' is an invalid keyword argument for {}()", k.name, fname));
+    if (i == 3) args::unexpected_keyword(fname, k.name, names);
     if (slots[i])
       throw_type_error(fmt::format("argument for {}() given by name ('{}') and position ({})", fname, k.name, i + 1));
     slots[i] = k.value;
@@ -240,7 +240,10 @@ void install_number_types(BuiltinTypes& t) {
     if (a.size() > 2) throw_type_error(fmt::format("int() takes at most 2 arguments ({} given)", a.size()));
     std::optional<Value> base_arg = a.size() > 1 ? std::optional<Value>(a[1]) : std::nullopt;
     for (const auto& k : kw) {
-      if (k.name != "base") throw_type_error(fmt::format("'{}' is an invalid keyword argument for int()", k.name));
+      if (k.name != "base") {
+        const std::string_view params[] = {"base"};
+        args::unexpected_keyword("int", k.name, params);
+      }
       if (base_arg) throw_type_error("argument for int() given by name ('base') and position (2)");
       base_arg = k.value;
     }
