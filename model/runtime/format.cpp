@@ -222,8 +222,8 @@ std::pair<std::string, std::string> split_digits(const std::string& body) {
 
 }  // namespace
 
-std::string format_int(const Value& v, std::string_view spec) {
-  FormatSpec s = parse_format_spec(spec, "int", '>');
+std::string format_int(const Value& v, std::string_view spec, std::string_view type_name) {
+  FormatSpec s = parse_format_spec(spec, type_name, '>');
   switch (s.type) {
     case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case '%':
       return format_float(num::as_f64(v), spec);
@@ -253,7 +253,7 @@ std::string format_int(const Value& v, std::string_view spec) {
       return pad(ch, t, 0);
     }
     default:
-      throw_value_error(fmt::format("Unknown format code '{}' for object of type 'int'", s.type));
+      throw_value_error(fmt::format("Unknown format code '{}' for object of type '{}'", s.type, type_name));
   }
   if (!s.alternate) prefix.clear();
   return render_number(s, sign_text(num::sign(v) < 0, s.sign), prefix, num::int_digits(v, base, upper_case), "",
@@ -317,7 +317,7 @@ std::string format_text(const std::string& str, std::string_view spec) {
 std::string format(const Value& v, std::string_view spec) {
   switch (v.kind()) {
     case Value::Kind::Int: return spec.empty() ? std::to_string(v.as_int()) : format_int(v, spec);
-    case Value::Kind::Bool: return spec.empty() ? to_str(v) : format_int(Value::integer(v.as_bool()), spec);
+    case Value::Kind::Bool: return spec.empty() ? to_str(v) : format_int(Value::integer(v.as_bool()), spec, "bool");
     case Value::Kind::Float: return spec.empty() ? float_repr(v.as_float()) : format_float(v.as_float(), spec);
     default: break;
   }

@@ -30,7 +30,8 @@ struct FormatSpec {
 // Parses a spec for an object of type `type_name` (named in the errors).
 FormatSpec parse_format_spec(std::string_view spec, std::string_view type_name, char default_align);
 
-std::string format_int(const Value& v, std::string_view spec);
+// `type_name`: the class the errors name (bool for True).
+std::string format_int(const Value& v, std::string_view spec, std::string_view type_name = "int");
 std::string format_float(double v, std::string_view spec);
 std::string format_text(const std::string& s, std::string_view spec);
 
