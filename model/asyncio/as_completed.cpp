@@ -192,6 +192,7 @@ std::optional<Value> LegacyAsCompleted::next() {
       if (isfuture(fs_) || fs_.as<runtime::Coroutine>())
         runtime::raise(loop_.builtins().TypeError,
                        fmt::format(fmt::runtime(loop_.profile().as_completed_type_error), runtime::type_name(fs_)));
+      if (no_loop_) throw PyError{no_loop_};
       state_ = runtime::make<AsCompletedState>(loop_, fs_, timeout_);
     } catch (...) {
       finished_ = true;  // an exception ends a generator

@@ -69,6 +69,10 @@ class LegacyAsCompleted : public runtime::Object, public runtime::Iterator {
   std::string_view type_name() const override { return "generator"; }
   std::string repr() const override;
   std::optional<runtime::Value> next() override;
+  // The generator was made where get_event_loop() fails: its body raises
+  // `error` once past the argument check (`loop` then only carries the
+  // version's facts).
+  void fail_at_loop_lookup(runtime::Ref<runtime::PyException> error) { no_loop_ = std::move(error); }
 
  protected:
   // What the generator yields: a `_wait_for_one()` coroutine.
@@ -81,6 +85,7 @@ class LegacyAsCompleted : public runtime::Object, public runtime::Iterator {
   std::optional<double> timeout_;
   std::size_t yielded_ = 0;
   bool finished_ = false;
+  runtime::Ref<runtime::PyException> no_loop_;
 };
 
 // What-if (not CPython): the legacy generator, yielding plain Futures handed

@@ -120,17 +120,17 @@ Ref<Task> EventLoop::create_task(Ref<runtime::Coroutine> coro, std::optional<std
                                  Ref<runtime::Context> context) {
   check_closed();
   if (task_factory_) return task_factory_(std::move(coro), std::move(name), std::move(context));
-  return new_task(std::move(coro), std::move(name), std::move(context));
+  return new_task(std::move(coro), std::move(name), std::move(context), eager_tasks_);
 }
 
 // tasks.Task.__init__ for this loop.
 Ref<Task> EventLoop::new_task(Ref<runtime::Coroutine> coro, std::optional<std::string> name,
-                              Ref<runtime::Context> context) {
+                              Ref<runtime::Context> context, bool eager_start) {
   check_closed();
   if (++tasks_created_ > limits_.max_tasks)
     throw LimitExceeded(fmt::format("asim: stopped after creating {} tasks (the task limit; raise it with "
                                     "--max-tasks)", limits_.max_tasks));
-  const bool eager = eager_tasks_ && running_;
+  const bool eager = eager_start && running_;
   auto task = runtime::make<Task>(std::move(coro), this, std::move(name), eager, std::move(context));
   if (eager) task->eager_start();  // Task.__init__'s self.__eager_start()
   return task;
@@ -336,7 +336,8 @@ void EventLoop::run_once() {
     // Past about 1e7 s, now + clock_resolution rounds back to now, and a timer
     // due exactly now is not yet "due" below. CPython waits for its real clock
     // to tick; the virtual one moves by the smallest steps until it is due.
-    if (timeout < kMaximumSelectTimeout)
+    // A NaN deadline is never "not due" below (CPython runs it at once).
+    if (timeout < kMaximumSelectTimeout && !std::isnan(when))
       while (!(when < now_ + kClockResolution)) now_ = std::nextafter(now_, kMaximumSelectTimeout * 1e300);
     if (now_ != before) {
       if (now_ > limits_.max_time)

@@ -125,9 +125,10 @@ class EventLoop {
   // BaseEventLoop.create_task, through the task factory when one is set.
   runtime::Ref<Task> create_task(runtime::Ref<runtime::Coroutine> coro, std::optional<std::string> name = {},
                                  runtime::Ref<runtime::Context> context = nullptr);
-  // tasks.Task(coro, loop=self): the task itself, past any factory.
+  // tasks.Task(coro, loop=self): the task itself, past any factory; with
+  // eager_start (3.12+) its first step runs at once if the loop is running.
   runtime::Ref<Task> new_task(runtime::Ref<runtime::Coroutine> coro, std::optional<std::string> name = {},
-                              runtime::Ref<runtime::Context> context = nullptr);
+                              runtime::Ref<runtime::Context> context = nullptr, bool eager_start = false);
   // loop.set_task_factory(asyncio.eager_task_factory) (3.12+), or back to None.
   void set_eager_task_factory(bool eager);
   // loop.set_task_factory(f) for a factory of the program's: create_task

@@ -98,6 +98,7 @@ std::string Future::repr() const {
 }
 
 bool Future::cancel(Value msg) {
+  log_traceback_ = false;  // even when already done: an exception set is not reported
   return cancel_future(std::move(msg));
 }
 
@@ -137,7 +138,16 @@ Value Future::result() {
   if (state_ != State::Finished)
     runtime::raise(loop_->exceptions().InvalidStateError, "Result is not set.");
   log_traceback_ = false;
-  if (exception_) throw PyError{exception_};
+  if (exception_) {
+    // raise self._exception.with_traceback(self._exception_tb), where the C
+    // Future hands its saved traceback over once (future_get_result clears
+    // it): from the second time on the exception starts with none.
+    if (loop_->profile().future_result_restores_traceback) {
+      if (exception_->traceback.size() > exception_tb_size_) exception_->traceback.resize(exception_tb_size_);
+      exception_tb_size_ = 0;
+    }
+    throw PyError{exception_};
+  }
   return result_;
 }
 
@@ -230,6 +240,7 @@ void Future::finish_with_result(Value result) {
 
 void Future::finish_with_exception(Ref<PyException> exc) {
   exception_ = std::move(exc);
+  exception_tb_size_ = static_cast<std::uint32_t>(exception_->traceback.size());
   state_ = State::Finished;
   log_traceback_ = true;
   if (loop_->tracing()) loop_->emit(trace::Kind::FutureDone, repr(), "exception=" + exception_->repr());

@@ -74,6 +74,9 @@ class Future : public runtime::Object, public runtime::FutureAwaitable {
   // _log_traceback: an exception was set and neither result() nor
   // exception() has been asked for since.
   bool log_traceback_ = false;
+  // _exception_tb: how many frames the exception's traceback had when set
+  // (a traceback only grows, outwards, as its exception propagates).
+  std::uint32_t exception_tb_size_ = 0;
 
   // Future.__del__: an exception nobody retrieved is logged, under the
   // class's name; each subclass calls it first thing in its destructor.

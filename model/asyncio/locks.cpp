@@ -230,16 +230,28 @@ Coro Event::wait_body() {
   if (value_) co_return Value::boolean(true);
   Ref<Future> fut = binding_.get_loop(*this).create_future();
   waiters_.push_back(fut);
-  struct Remove {  // wait's `finally: self._waiters.remove(fut)`
-    std::deque<Ref<Future>>& waiters;
+  // wait's `finally: self._waiters.remove(fut)`: as the wait ends, however
+  // it ends (the coroutine object may live on in its task long after), or
+  // when the coroutine is dropped unfinished.
+  struct Remove {
+    std::deque<Ref<Future>>* waiters;
     const Future* fut;
-    ~Remove() {
-      if (runtime::detail::tearing_down) return;
-      auto it = std::find_if(waiters.begin(), waiters.end(), [&](const Ref<Future>& w) { return w.get() == fut; });
-      if (it != waiters.end()) waiters.erase(it);
+    void now() {
+      auto it = std::find_if(waiters->begin(), waiters->end(), [&](const Ref<Future>& w) { return w.get() == fut; });
+      if (it != waiters->end()) waiters->erase(it);
+      waiters = nullptr;
     }
-  } remove{waiters_, fut.get()};
-  co_await fut;
+    ~Remove() {
+      if (waiters && !runtime::detail::tearing_down) now();
+    }
+  } remove{&waiters_, fut.get()};
+  try {
+    co_await fut;
+  } catch (PyError&) {
+    remove.now();
+    throw;
+  }
+  remove.now();
   co_return Value::boolean(true);
 }
 

@@ -4,6 +4,7 @@
 #include <range/v3/algorithm/sort.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <memory>
 #include <unordered_map>
 
@@ -68,12 +69,14 @@ Task::Task(Ref<runtime::Coroutine> coro, EventLoop* loop, std::optional<std::str
 Task::Task(Unstarted, EventLoop* loop) : Future(loop) { log_destroy_pending = false; }
 
 void Task::start(Ref<runtime::Coroutine> coro, EventLoop* loop, std::optional<std::string> name,
-                 Ref<runtime::Context> context) {
+                 Ref<runtime::Context> context, bool eager_start) {
   loop_ = loop;
   coro_ = std::move(coro);
   context_ = context ? std::move(context) : runtime::copy_context();
   log_destroy_pending = true;
-  begin(std::move(name), false);
+  const bool eager = eager_start && loop_->is_running();
+  begin(std::move(name), eager);
+  if (eager) this->eager_start();
 }
 
 void Task::begin(std::optional<std::string> name, bool eager) {
@@ -138,6 +141,7 @@ void Task::set_exception(Ref<PyException>) {
 
 // Task.cancel
 bool Task::cancel(Value msg) {
+  log_traceback_ = false;
   if (done()) return false;
   ++num_cancels_requested_;
   if (loop_->tracing()) loop_->emit(trace::Kind::TaskCancelRequested, get_name(), runtime::repr(msg));
@@ -249,18 +253,13 @@ void Task::step_run_and_handle_result(Ref<PyException> exc) {
 // Task.__wakeup
 void Task::wakeup(const Ref<Future>& future) {
   if (loop_->tracing()) loop_->emit(trace::Kind::TaskWakeup, get_name(), future->repr());
-  // What future.result() raises, taken without a C++ throw (which costs more
-  // than the rest of the step): a cancelled future's CancelledError, a
-  // finished one's exception.
+  // What future.result() raises: a cancelled future's CancelledError taken
+  // without a C++ throw (which costs more than the rest of the step); an
+  // exception through result() itself, which also hands over the traceback
+  // the exception had when set (3.10+).
   if (future->cancelled()) {
     step(future->make_cancelled_error());
     return;
-  }
-  if (future->done()) {
-    if (Ref<PyException> exc = future->exception()) {
-      step(std::move(exc));
-      return;
-    }
   }
   try {
     future->result();
@@ -416,6 +415,11 @@ class SleepCoroutine : public runtime::Coroutine {
 }  // namespace
 
 Ref<runtime::Coroutine> sleep(EventLoop& loop, double delay, Value result) {
+  if (std::isnan(delay) && loop.profile().sleep_rejects_nan)
+    return runtime::native("sleep", [](EventLoop& loop) -> Coro {
+      runtime::raise(loop.builtins().ValueError, "Invalid delay: NaN (not a number)");
+      co_return Value::none();
+    }(loop));
   if (delay <= 0) {
     // sleep(0) is `await __sleep0(); return result`, inside the sleep coroutine.
     return runtime::native("sleep", [](Value result) -> Coro {

@@ -25,7 +25,7 @@ class Task : public Future {
   Task(Unstarted, EventLoop* loop);
   // Task.__init__ on such an instance: it becomes the task of `coro`.
   void start(runtime::Ref<runtime::Coroutine> coro, EventLoop* loop, std::optional<std::string> name,
-             runtime::Ref<runtime::Context> context);
+             runtime::Ref<runtime::Context> context, bool eager_start = false);
   bool started() const { return coro_ != nullptr; }
   ~Task() override;
 

@@ -54,6 +54,8 @@ constexpr VersionProfile make_profile(int minor) {
   p.callback_reprs_show_arguments = until(12);
   p.cancel_counting = since(11);
   p.eager_task_factory = since(12);
+  p.sleep_rejects_nan = since(13);
+  p.future_result_restores_traceback = since(10);
   p.task_group = since(11);
   p.run_shuts_down_default_executor = since(9);
   p.wait_for_uses_timeout = since(12);

@@ -76,6 +76,11 @@ struct VersionProfile {
   bool callback_reprs_show_arguments;
   bool cancel_counting;      // 3.11+: cancelling()/uncancel()
   bool eager_task_factory;   // 3.12+
+  bool sleep_rejects_nan;    // 3.13+: sleep(nan) raises ValueError
+  // 3.10+: Future.result() raises the exception with the traceback it had
+  // when set (the first time; none after), so that awaiting a failed future
+  // again does not lengthen it.
+  bool future_result_restores_traceback;
   bool task_group;           // 3.11+: TaskGroup, asyncio.timeout
   // 3.9+: asyncio.run also awaits loop.shutdown_default_executor(), which
   // costs the run extra loop iterations at the end.

@@ -2,6 +2,7 @@
 // session's version, each function a thin bridge to model/asyncio.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 
 #include "model/asyncio/as_completed.hpp"
@@ -150,7 +151,59 @@ class AsyncioModule {
   // coroutines._is_coroutine: what @asyncio.coroutine sets on a function.
   Value is_coroutine_marker_ = Value(make<runtime::Instance>(runtime::Runtime::current().types.object));
   std::map<const asyncio::EventLoop*, Ref<LoopObject>> loop_objects_;
+  // tasks' _current_tasks and _all_tasks for the loops and tasks that are
+  // not asim's (mocks CPython's tests hand to _enter_task, _register_task):
+  // asim's own tasks keep their records in the model.
+  std::vector<std::pair<Value, Value>> foreign_current_;  // (loop, task)
+  std::vector<Value> foreign_tasks_;
+  Value* foreign_current(const Value& loop) {
+    for (auto& [l, t] : foreign_current_)
+      if (l.object() == loop.object()) return &t;
+    return nullptr;
+  }
+  void add_task_records(runtime::Module& tasks);
 };
+
+void AsyncioModule::add_task_records(runtime::Module& tasks) {
+  auto foreign_loop = [](const Value& loop, const std::string& what) {
+    if (loop.as<LoopObject>())
+      not_modelled("asyncio.tasks." + what + " on an asyncio event loop", "asim keeps its tasks' records itself");
+  };
+  for (const std::string prefix : {"_", "_py_", "_c_"}) {
+    tasks.dict[prefix + "register_task"] = Value(function(prefix + "register_task", {pos("task")}, [this, prefix](const Bound& b) {
+      if (b[0].as<asyncio::Task>())
+        not_modelled("asyncio.tasks." + prefix + "register_task on an asyncio Task", "asim keeps its tasks' records itself");
+      if (std::none_of(foreign_tasks_.begin(), foreign_tasks_.end(), [&](const Value& t) { return t.object() == b[0].object(); }))
+        foreign_tasks_.push_back(b[0]);
+      return Value::none();
+    }));
+    tasks.dict[prefix + "unregister_task"] = Value(function(prefix + "unregister_task", {pos("task")}, [this](const Bound& b) {
+      std::erase_if(foreign_tasks_, [&](const Value& t) { return t.object() == b[0].object(); });
+      return Value::none();
+    }));
+    tasks.dict[prefix + "enter_task"] =
+        Value(function(prefix + "enter_task", {pos("loop"), pos("task")}, [this, prefix, foreign_loop](const Bound& b) {
+          foreign_loop(b[0], prefix + "enter_task");
+          if (Value* current = foreign_current(b[0]); current && !current->is_none())
+            runtime::raise(builtins().RuntimeError,
+                           fmt::format("Cannot enter into task {} while another task {} is being executed.",
+                                       runtime::repr(b[1]), runtime::repr(*current)));
+          foreign_current_.emplace_back(b[0], b[1]);
+          return Value::none();
+        }));
+    tasks.dict[prefix + "leave_task"] =
+        Value(function(prefix + "leave_task", {pos("loop"), pos("task")}, [this, prefix, foreign_loop](const Bound& b) {
+          foreign_loop(b[0], prefix + "leave_task");
+          Value* current = foreign_current(b[0]);
+          if (!current || current->object() != b[1].object())
+            runtime::raise(builtins().RuntimeError,
+                           fmt::format("Leaving task {} does not match the current task {}.", runtime::repr(b[1]),
+                                       current ? runtime::repr(*current) : "None"));
+          std::erase_if(foreign_current_, [&](const auto& entry) { return entry.first.object() == b[0].object(); });
+          return Value::none();
+        }));
+  }
+}
 
 asyncio::EventLoop* AsyncioModule::loop_argument(const Bound& b, bool used) const {
   if (!takes_loop() || b.values.back().is_none()) return nullptr;
@@ -265,8 +318,22 @@ Ref<runtime::Module> AsyncioModule::build() {
         return Value(asyncio::gather(given ? *given : self->event_loop(), b.rest, runtime::truthy(b[1])));
       });
   // tasks.as_completed
-  def(*m, "as_completed", with_loop({pos("fs"), kwonly("timeout")}), [self](const Bound& b) {
+  // A future or coroutine passed as `fs` is a TypeError before any loop is
+  // looked for; before 3.13 the generator looks for the loop at its first
+  // next(), so get_event_loop()'s error comes there. The loop the generator
+  // is given then only carries the version's facts.
+  def(*m, "as_completed", with_loop({pos("fs"), kwonly("timeout")}), [self, s, &profile](const Bound& b) {
     auto* given = self->loop_argument(b);
+    if (!given && (asyncio::isfuture(b[0]) || asyncio::iscoroutine(profile, b[0]))) given = s->clock_loop();
+    if (!given && profile.as_completed_design == asyncio::AsCompletedDesign::LegacyGenerator && s->clock_loop()) {
+      try {
+        given = &self->event_loop();
+      } catch (runtime::PyError& e) {
+        auto gen = make<asyncio::LegacyAsCompleted>(*s->clock_loop(), b[0], optional_seconds(b[1], "timeout"));
+        gen->fail_at_loop_lookup(e.exc);
+        return Value(gen);
+      }
+    }
     return asyncio::as_completed(given ? *given : self->event_loop(), b[0], optional_seconds(b[1], "timeout"));
   });
   // tasks.wait
@@ -301,11 +368,28 @@ Ref<runtime::Module> AsyncioModule::build() {
     if (auto* given = loop.as<LoopObject>()) return *given->loop;
     return self->loop();
   };
-  def(*m, "current_task", {opt("loop")}, [given_or_running](const Bound& b) {
+  // A loop that is not asim's has the records _enter_task/_register_task
+  // kept for it (add_task_records).
+  def(*m, "current_task", {opt("loop")}, [self, given_or_running](const Bound& b) {
+    if (!b[0].is_none() && !b[0].as<LoopObject>()) {
+      Value* current = self->foreign_current(b[0]);
+      return current ? *current : Value::none();
+    }
     auto t = asyncio::current_task(given_or_running(b[0]));
     return t ? Value(t) : Value::none();
   });
-  def(*m, "all_tasks", {opt("loop")}, [given_or_running](const Bound& b) {
+  def(*m, "all_tasks", {opt("loop")}, [self, given_or_running](const Bound& b) {
+    if (!b[0].is_none() && !b[0].as<LoopObject>()) {
+      // {t for t in tasks if futures._get_loop(t) is loop and not t.done()}
+      std::vector<Value> found;
+      for (const Value& t : std::vector<Value>(self->foreign_tasks_)) {
+        auto get_loop = runtime::getattr_opt(t, "get_loop");
+        Value loop = get_loop ? runtime::call(*get_loop, {}) : runtime::getattr(t, "_loop");
+        if (loop.object() == b[0].object() && !runtime::truthy(runtime::call(runtime::getattr(t, "done"), {})))
+          found.push_back(t);
+      }
+      return runtime::make_set(found);
+    }
     auto tasks = asyncio::all_tasks(given_or_running(b[0]));
     return runtime::make_set(std::vector<Value>(tasks.begin(), tasks.end()));
   });
@@ -490,32 +574,48 @@ Ref<runtime::Module> AsyncioModule::build() {
                               return Value::none();
                             }),
                    loop_before_init);
+  // Task(coro, *, loop=None, name=None (3.8+), context=None (3.11+),
+  // eager_start=False (3.12+)).
   std::vector<Param> task_init{pos("coro"), kwonly("loop")};
   if (profile.task_names) task_init.push_back(kwonly("name"));
   if (profile.create_task_takes_context) task_init.push_back(kwonly("context"));
+  if (profile.eager_task_factory) task_init.push_back(kwonly("eager_start", Value::boolean(false)));
   std::vector<Param> task_self_init{pos("self")};
   task_self_init.insert(task_self_init.end(), task_init.begin(), task_init.end());
+  // The arguments after coro and loop, from `first`.
+  struct TaskArguments {
+    std::optional<std::string> name;
+    Ref<runtime::Context> context;
+    bool eager_start = false;
+  };
+  auto task_arguments = [&profile](const Bound& b, std::size_t first) {
+    TaskArguments args;
+    std::size_t i = first;
+    if (profile.task_names) {
+      if (!b[i].is_none()) args.name = runtime::to_str(b[i]);
+      ++i;
+    }
+    if (profile.create_task_takes_context) args.context = context_of(b[i++]);
+    if (profile.eager_task_factory) args.eager_start = runtime::truthy(b[i]);
+    return args;
+  };
   derivable_future(
       *types_.Task,
       function("Task", task_init,
-               [loop_of, &profile](const Bound& b) {
-                 std::optional<std::string> name;
-                 if (profile.task_names && !b[2].is_none()) name = runtime::to_str(b[2]);
-                 auto context = profile.create_task_takes_context ? context_of(b.values.back()) : nullptr;
-                 return Value(
-                     loop_of(b[1], "asyncio.Task(loop=...)").new_task(require_coroutine(profile, b[0]), name, context));
+               [loop_of, &profile, task_arguments](const Bound& b) {
+                 auto args = task_arguments(b, 2);
+                 return Value(loop_of(b[1], "asyncio.Task(loop=...)")
+                                  .new_task(require_coroutine(profile, b[0]), args.name, args.context, args.eager_start));
                }),
       function("Task.__init__", task_self_init,
-               [loop_of, &profile](const Bound& b) {
+               [loop_of, &profile, task_arguments](const Bound& b) {
                  auto* task = b[0].as<asyncio::Task>();
                  if (!task) runtime::raise(builtins().TypeError, "Task.__init__ needs a Task");
                  if (task->started())
                    not_modelled("Task.__init__ on a task already made", "asim's tasks start once");
                  auto coro = require_coroutine(profile, b[1]);
-                 std::optional<std::string> name;
-                 if (profile.task_names && !b[3].is_none()) name = runtime::to_str(b[3]);
-                 auto context = profile.create_task_takes_context ? context_of(b.values.back()) : nullptr;
-                 task->start(coro, &loop_of(b[2], "asyncio.Task(loop=...)"), name, context);
+                 auto args = task_arguments(b, 3);
+                 task->start(coro, &loop_of(b[2], "asyncio.Task(loop=...)"), args.name, args.context, args.eager_start);
                  return Value::none();
                }),
       loop_before_init);
@@ -572,13 +672,33 @@ Ref<runtime::Module> AsyncioModule::build() {
       return Value(asyncio::timeout_at(self->loop(), optional_seconds(b[0], "when")));
     });
   }
-  if (profile.eager_task_factory)
-    m->dict["eager_task_factory"] =
-        Value(function("create_eager_task_factory.<locals>.factory", {pos("loop"), pos("coro"), kwonly("name"), kwonly("context")},
-                       [](const Bound& b) {
-                         auto* l = b[0].as<LoopObject>();
-                         return Value(l->loop->create_task(require_coroutine(l->loop->profile(), b[1])));
-                       }));
+  // tasks.create_eager_task_factory (3.12+): its factory makes each task
+  // with custom_task_constructor(coro, loop=, name=, context=,
+  // eager_start=True). For asyncio.Task itself (and eager_task_factory,
+  // made so) the loop starts its tasks eagerly itself, as the model does.
+  if (profile.eager_task_factory) {
+    auto eager_factory = [this, &profile](const Value& constructor) -> Value {
+      const std::string qualname = "create_eager_task_factory.<locals>.factory";
+      std::vector<Param> params{pos("loop"), pos("coro"), kwonly("name"), kwonly("context")};
+      if (constructor.object() == types_.Task.get())
+        return Value(make<EagerTaskFactory>(qualname, Signature("factory", params), [&profile](const Bound& b) {
+          auto* l = b[0].as<LoopObject>();
+          if (!l) not_modelled("eager_task_factory(loop, coro) with a loop other than asyncio's own", "asim runs its own loops only");
+          std::optional<std::string> name;
+          if (!b[2].is_none()) name = runtime::to_str(b[2]);
+          return Value(l->loop->new_task(require_coroutine(profile, b[1]), name, context_of(b[3]), true));
+        }));
+      return Value(function(qualname, params, [constructor](const Bound& b) {
+        const Value args[] = {b[1]};
+        const runtime::Keyword kw[] = {
+            {"loop", b[0]}, {"name", b[2]}, {"context", b[3]}, {"eager_start", Value::boolean(true)}};
+        return runtime::call(constructor, args, kw);
+      }));
+    };
+    m->dict["eager_task_factory"] = eager_factory(Value(types_.Task));
+    def(*m, "create_eager_task_factory", {pos("custom_task_constructor")},
+        [eager_factory](const Bound& b) { return eager_factory(b[0]); });
+  }
 
   m->dict["CancelledError"] = Value(exc.CancelledError);
   m->dict["TimeoutError"] = Value(exc.TimeoutError);
@@ -590,6 +710,7 @@ Ref<runtime::Module> AsyncioModule::build() {
   m->dict["FIRST_EXCEPTION"] = Value::str("FIRST_EXCEPTION");
   m->dict["ALL_COMPLETED"] = Value::str("ALL_COMPLETED");
   add_asyncio_submodules(*m, session_.profile());
+  add_task_records(*m->dict.at("tasks").as<runtime::Module>());
   // base_events.logger (asyncio.log's logger): logging is imported only
   // when a program reads it, so that runs which never log stay as they are.
   auto& base_events = *m->dict.at("base_events").as<runtime::Module>();

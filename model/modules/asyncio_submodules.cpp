@@ -106,16 +106,16 @@ void add_asyncio_submodules(runtime::Module& asyncio, const asyncio::VersionProf
   alias("tasks", "_CTask", "Task");
   alias("futures", "_PyFuture", "Future");
   alias("futures", "_CFuture", "Future");
-  // tasks' bookkeeping of tasks (_register_task, _enter_task, ...), in both
-  // the Python and the C version CPython keeps: called by hand they would
-  // have to change the model's own records, which asim does not model; the
-  // names exist (test classes read them at definition) and stop when called.
-  auto* tasks = asyncio.dict.at("tasks").as<runtime::Module>();
-  for (const char* name : {"register_task", "unregister_task", "enter_task", "leave_task"})
-    for (const char* prefix : {"_", "_py_", "_c_"}) {
-      const std::string full = prefix + std::string(name);
-      tasks->dict[full] = Value(not_modelled_function("asyncio.tasks." + full, "asim keeps the tasks' records itself"));
-    }
+  // futures._set_result_unless_cancelled(fut, result), through the
+  // future's own methods.
+  asyncio.dict.at("futures").as<runtime::Module>()->dict["_set_result_unless_cancelled"] =
+      Value(function("_set_result_unless_cancelled", {pos("fut"), pos("result")}, [](const Bound& b) {
+        if (!runtime::truthy(runtime::call(runtime::getattr(b[0], "cancelled"), {}))) {
+          const Value result[] = {b[1]};
+          runtime::call(runtime::getattr(b[0], "set_result"), result);
+        }
+        return Value::none();
+      }));
   // 3.12+: the Python and C current_task, which are asyncio.current_task.
   if (profile.minor >= 12) {
     alias("tasks", "_py_current_task", "current_task");

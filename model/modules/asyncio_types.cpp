@@ -90,7 +90,10 @@ void add_future_methods(Type& t, const std::string& cls, const asyncio::VersionP
                }));
   t.add_method("set_exception",
                method<Future>(cls + ".set_exception", {pos("exception")}, [](Future& f, const Bound& b) {
-                 f.set_exception(exception_instance(b[1]));
+                 // A done future (InvalidStateError) and a Task (RuntimeError)
+                 // refuse before they look at the argument.
+                 const bool refused = f.done() || dynamic_cast<Task*>(&f);
+                 f.set_exception(refused ? nullptr : exception_instance(b[1]));
                  return Value::none();
                }));
 }

@@ -261,9 +261,7 @@ Ref<runtime::Type> make_loop_type(Session& session, const Ref<runtime::Type>& ob
                                      if (!factory.is_none() && !runtime::is_callable(factory))
                                        runtime::raise(runtime::Runtime::current().builtins.TypeError,
                                                       "task factory must be a callable or None");
-                                     auto* fn = factory.as<runtime::Callable>();
-                                     const bool eager = profile.eager_task_factory && fn &&
-                                                        fn->qualname() == "create_eager_task_factory.<locals>.factory";
+                                     const bool eager = profile.eager_task_factory && factory.as<EagerTaskFactory>();
                                      l.task_factory = factory;
                                      l.loop->set_eager_task_factory(eager);
                                      if (factory.is_none() || eager) {

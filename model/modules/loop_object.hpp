@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "model/modules/native_function.hpp"
 #include "model/modules/session.hpp"
 #include "model/runtime/protocols.hpp"
 #include "model/runtime/contextvars.hpp"
@@ -30,6 +31,13 @@ class LoopObject : public runtime::Object, public runtime::HasAttributes {
   runtime::Value task_factory;  // what get_task_factory() returns
   std::map<std::string, runtime::Value, std::less<>> attributes;
   runtime::Value exception_handler;     // what get_exception_handler() returns
+};
+
+// asyncio.eager_task_factory, or create_eager_task_factory(asyncio.Task):
+// as the loop's task factory, the loop starts its tasks eagerly itself.
+class EagerTaskFactory : public BuiltinFunction {
+ public:
+  using BuiltinFunction::BuiltinFunction;
 };
 
 // asyncio.BaseEventLoop() made directly.

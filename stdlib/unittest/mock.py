@@ -330,6 +330,13 @@ class NonCallableMock(object):
             children[name] = child
         return child
 
+    # A mock with a spec passes for an instance of the spec's class
+    # (isinstance, and whoever reads __class__).
+    @property
+    def __class__(self):
+        spec_class = object.__getattribute__(self, '_spec_class')
+        return type(self) if spec_class is None else spec_class
+
     def __setattr__(self, name, value):
         if name in ('return_value', 'side_effect'):
             object.__setattr__(self, name, value)
