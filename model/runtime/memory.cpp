@@ -90,8 +90,24 @@ void release(void* p) noexcept {
 
 }  // namespace asim::runtime
 
-// The replaceable global allocation functions ([new.delete.single]): the
-// array and nothrow forms call these by default.
+// The replaceable global allocation functions ([new.delete.single] and
+// [new.delete.array]). The standard library's own array and nothrow forms
+// would call the single ones, but a sanitizer runtime replaces each form on
+// its own, so every form is replaced here and the pairs always match. The
+// aligned forms are left to the runtime: they pair among themselves.
 void* operator new(std::size_t size) { return asim::runtime::allocate(size); }
+void* operator new[](std::size_t size) { return asim::runtime::allocate(size); }
+void* operator new(std::size_t size, const std::nothrow_t&) noexcept {
+  try {
+    return asim::runtime::allocate(size);
+  } catch (const std::bad_alloc&) {
+    return nullptr;
+  }
+}
+void* operator new[](std::size_t size, const std::nothrow_t& tag) noexcept { return operator new(size, tag); }
 void operator delete(void* p) noexcept { asim::runtime::release(p); }
 void operator delete(void* p, std::size_t) noexcept { asim::runtime::release(p); }
+void operator delete(void* p, const std::nothrow_t&) noexcept { asim::runtime::release(p); }
+void operator delete[](void* p) noexcept { asim::runtime::release(p); }
+void operator delete[](void* p, std::size_t) noexcept { asim::runtime::release(p); }
+void operator delete[](void* p, const std::nothrow_t&) noexcept { asim::runtime::release(p); }
