@@ -3,19 +3,21 @@
 #include <fmt/format.h>
 
 #include "model/asyncio/base_events.hpp"
+#include "model/runtime/reprlib.hpp"
 
 namespace asim::asyncio {
 
 using runtime::PyError;
 
 // format_helpers._format_callback: the callback's name and, unless the
-// version hides them outside debug mode, its arguments.
+// version hides them outside debug mode, its arguments, each through
+// reprlib.repr (_format_args_and_kwargs).
 std::string Handle::callback_text(bool show_arguments) const {
   if (!callback_) return "";
   std::string out = callback_->callback_name(show_arguments) + "(";
   for (std::size_t i = 0; show_arguments && i < args_.size(); ++i) {
     if (i) out += ", ";
-    out += runtime::repr(args_[i]);
+    out += runtime::reprlib_repr(args_[i]);
   }
   return out + ")";
 }

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "model/runtime/ops.hpp"
+#include "model/runtime/reprlib.hpp"
 #include "model/runtime/runtime.hpp"
 
 namespace asim::runtime {
@@ -55,10 +56,11 @@ class CallableInstance : public Callable {
     if (!wrapped) return qualname();
     if (!show_arguments) return wrapped->callback_name(false) + "()";
     std::string held;
-    for (const auto& arg : to_vector(getattr(target_, "args"))) held += (held.empty() ? "" : ", ") + to_repr(arg);
+    for (const auto& arg : to_vector(getattr(target_, "args")))
+      held += (held.empty() ? "" : ", ") + reprlib_repr(arg);
     const Value keywords = getattr(target_, "keywords");
     for (const auto& key : to_vector(keywords))
-      held += (held.empty() ? "" : ", ") + to_str(key) + "=" + to_repr(getitem(keywords, key));
+      held += (held.empty() ? "" : ", ") + to_str(key) + "=" + reprlib_repr(getitem(keywords, key));
     return wrapped->callback_name(true) + "(" + held + ")";
   }
   std::string function_source() const override {
