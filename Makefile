@@ -6,7 +6,7 @@ DEB_PACKAGES := catch2 librange-v3-dev libfmt-dev libcli11-dev nlohmann-json3-de
   emscripten
 JOBS ?= 2
 
-.PHONY: all deps build web test conform cpython-tests fuzz fuzz-lang fuzz-syntax asan run bench clean
+.PHONY: all deps build web playground-screenshot test conform cpython-tests fuzz fuzz-lang fuzz-syntax asan run bench clean
 
 all: build
 
@@ -36,6 +36,13 @@ $(WEB_BUILD)/build.ninja: | deps
 
 web: deps $(WEB_BUILD)/build.ninja
 	$(WEB_ENV) cmake --build $(WEB_BUILD) -j $(JOBS)
+
+# docs/playground.md's screenshot, taken by the page's test (the seed
+# question at step 3, 3.12 and 3.13 side by side), so that it shows the page
+# as it is.
+playground-screenshot: build web
+	ASIM_SCREENSHOT_TO=docs/playground-step.png python3 tests/web/playground_test.py \
+	  $(WEB_BUILD)/asim.html scenarios $(BUILD)/asim
 
 # The page's test in ctest fails, rather than skips, without the page here.
 test: build web

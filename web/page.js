@@ -429,11 +429,12 @@
     pane.className = "step-pane";
     pane.dataset.asimStepVersion = version;
     pane.innerHTML = '<h3></h3><h4>ready queue</h4><ol class="ready"></ol><h4>timer heap</h4><ol class="timers"></ol>' +
-      '<h4>tasks</h4><ul class="tasks"></ul>';
+      '<h4>tasks</h4><ul class="tasks"></ul><h4>what this step does</h4><ul class="notes"></ul>';
     pane.querySelector("h3").dataset.asimStepTitle = version;
     pane.querySelector(".ready").dataset.asimReady = version;
     pane.querySelector(".timers").dataset.asimTimers = version;
     pane.querySelector(".tasks").dataset.asimTasks = version;
+    pane.querySelector(".notes").dataset.asimNotes = version;
     return pane;
   }
   function item(list, text, className) {
@@ -454,7 +455,8 @@
       const pane = $("step-panes").querySelector('[data-asim-step-version="' + version + '"]');
       const s = snapshots[index];
       const ready = pane.querySelector(".ready"), timers = pane.querySelector(".timers"), tasks = pane.querySelector(".tasks");
-      ready.textContent = timers.textContent = tasks.textContent = "";
+      const notes = pane.querySelector(".notes");
+      ready.textContent = timers.textContent = tasks.textContent = notes.textContent = "";
       if (!s) {
         pane.querySelector("h3").textContent = "Python " + version + ": its loop ran " + snapshots.length + " iterations";
         continue;
@@ -478,6 +480,8 @@
         if (version === firstVersion && t.line && /(^|\/)main\.py$/.test(t.file || "")) markedLines.add(t.line);
       }
       if (!s.tasks.length) tasks.innerHTML = '<li class="empty">none pending</li>';
+      for (const n of s.notes || []) item(notes, n);
+      if (!notes.children.length) notes.innerHTML = '<li class="empty">nothing to explain here</li>';
     }
     renumber();
   }

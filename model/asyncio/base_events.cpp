@@ -361,7 +361,7 @@ void EventLoop::run_once() {
   // The loop as this iteration's callbacks find it, for a sink that keeps
   // snapshots: the timers in the order they will fire (the heap popped).
   if (auto* keeper = sink_ ? dynamic_cast<trace::SnapshotSink*>(sink_) : nullptr) {
-    trace::Snapshot s{tick_, now_, process_->program_runs + (process_->program_run_depth > 0 ? 0 : 1), {}, {}, {}};
+    trace::Snapshot s{tick_, now_, process_->program_runs + (process_->program_run_depth > 0 ? 0 : 1), {}, {}, {}, {}};
     for (const auto& handle : ready_) s.ready.push_back(handle->repr());
     for (auto heap = scheduled_; !heap.empty();) {
       const auto entry = heapq::heappop(heap, WhenLess{});

@@ -129,6 +129,7 @@ int run(const RunArgs& args) {
     const auto result = scenario::run_source(path, text, options);
     runs.push_back({std::string(profile->label), asyncio::display_name(*profile),
                     trace::annotate(recorder.events, args.explain), result.err, result.exit_code});
+    trace::attach_notes(with_snapshots.snapshots, runs.back().events);
     snapshots.push_back({std::string(profile->label), std::move(with_snapshots.snapshots)});
     status = std::max(status, result.exit_code);
   }

@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "model/trace/explain.hpp"
+
 namespace asim::trace {
 
 struct TimerEntry {
@@ -33,6 +35,9 @@ struct Snapshot {
   std::vector<std::string> ready;  // _ready in order: the handles this iteration runs
   std::vector<TimerEntry> timers;  // _scheduled, earliest deadline first
   std::vector<TaskEntry> tasks;    // pending tasks, oldest first
+  // The explain notes of the events this iteration's callbacks caused:
+  // not recorded by the loop but joined afterwards (attach_notes).
+  std::vector<std::string> notes;
 };
 
 class SnapshotSink {
@@ -50,6 +55,11 @@ struct RecordedSnapshots {
   std::string version;
   std::vector<Snapshot> snapshots;
 };
+
+// Gives each snapshot the notes of the events of its iteration (same run,
+// same tick); a note from before a run's first iteration goes to that first
+// one, and notes outside every loop run to none.
+void attach_notes(std::vector<Snapshot>& snapshots, const std::vector<Annotated>& events);
 
 // `asim run --format snapshots`: one JSON object per line and snapshot, run
 // by run (docs/trace-format.md).

@@ -74,6 +74,7 @@ std::string run(const std::string& source, const std::string& version, const jso
   std::vector<asim::trace::RecordedRun> runs{{std::string(profile->label), asim::asyncio::display_name(*profile),
                                               asim::trace::annotate(recorder.events, true), result.err,
                                               result.exit_code}};
+  asim::trace::attach_notes(recorder.snapshots, runs.front().events);
   recorded.push_back(runs.front());
   asim::trace::ViewOptions view;
   view.program = kProgram;

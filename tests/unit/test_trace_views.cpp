@@ -1,5 +1,6 @@
 // The views of `asim run` (model/trace/views.hpp) and the explain notes
 // (model/trace/explain.hpp), on recordings of real scenarios.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <map>
@@ -371,4 +372,50 @@ TEST_CASE("views: snapshots hold the ready queue each iteration runs, the timers
     CHECK(j["timers"].is_array());
     CHECK(j["tasks"].is_array());
   }
+}
+
+TEST_CASE("views: each snapshot carries the explain notes of its own iteration", "[views][snapshots]") {
+  asim::trace::SnapshotRecorder recorder;
+  asim::scenario::RunOptions options;
+  options.python = "3.12";
+  options.sink = &recorder;
+  REQUIRE(asim::scenario::run_file(scenario("as_completed/seed_question.py").string(), options).exit_code == 0);
+  const auto annotated = asim::trace::annotate(recorder.events, true);
+  auto snapshots = recorder.snapshots;
+  asim::trace::attach_notes(snapshots, annotated);
+
+  std::map<std::uint64_t, std::vector<std::string>> by_tick;
+  std::vector<std::string> in_loop;
+  for (const auto& a : annotated)
+    if (!a.note.empty() && !a.event.outside) {
+      by_tick[std::max<std::uint64_t>(a.event.tick, snapshots.front().tick)].push_back(a.note);
+      in_loop.push_back(a.note);
+    }
+  REQUIRE(in_loop.size() >= 3);
+  std::vector<std::string> attached;
+  for (const auto& s : snapshots) {
+    CHECK(s.notes == by_tick[s.tick]);
+    attached.insert(attached.end(), s.notes.begin(), s.notes.end());
+  }
+  CHECK(attached == in_loop);
+  const auto first = nlohmann::json::parse(lines(asim::trace::render_snapshots({{"3.12", snapshots}})).front());
+  CHECK(first["notes"] == nlohmann::json(snapshots.front().notes));
+}
+
+TEST_CASE("views: a note from before a loop run's first iteration goes to that iteration", "[views][snapshots]") {
+  using asim::trace::Event;
+  using asim::trace::Snapshot;
+  std::vector<Snapshot> snapshots{{1, 0.0, 1, {}, {}, {}, {}}, {2, 0.0, 1, {}, {}, {}, {}},
+                                  {1, 0.0, 2, {}, {}, {}, {}}, {2, 0.5, 2, {}, {}, {}, {}}};
+  const auto note = [](std::uint64_t tick, std::uint32_t run, std::string text, bool outside = false) {
+    Event e{0.0, tick, Kind::Note, "", "", "", run, outside};
+    return Annotated{e, std::move(text)};
+  };
+  asim::trace::attach_notes(snapshots, {note(0, 1, "before run 1"), note(2, 1, "run 1 tick 2"),
+                                        note(0, 2, "between", true), note(0, 2, "before run 2"),
+                                        note(2, 2, "run 2 tick 2"), note(2, 2, "again"), note(9, 2, "")});
+  CHECK(snapshots[0].notes == std::vector<std::string>{"before run 1"});
+  CHECK(snapshots[1].notes == std::vector<std::string>{"run 1 tick 2"});
+  CHECK(snapshots[2].notes == std::vector<std::string>{"before run 2"});
+  CHECK(snapshots[3].notes == std::vector<std::string>{"run 2 tick 2", "again"});
 }

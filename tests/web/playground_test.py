@@ -6,9 +6,11 @@ fragment); each version's stdout is <pre data-asim-stdout=V>, its exit
 status data-asim-exit=V. The seed question and a fixed set of scenarios must
 give there exactly the stdout and exit status real CPython gave (their
 .expected.json, captured by tests/conformance/capture.py). Then the step
-view, driven by the fragment's step=N: at each step checked, the ready-queue
-and timer-heap panes hold what `asim run --format snapshots` (the native
-build) recorded at that iteration, and a screenshot there is not blank.
+view, driven by the fragment's step=N: at each step checked, the ready-queue,
+timer-heap and notes panes hold what `asim run --format snapshots --explain`
+(the native build) recorded at that iteration, and a screenshot there is not
+blank (with ASIM_SCREENSHOT_TO set, the seed question's at step 3 is also
+written there: `make playground-screenshot` makes docs/playground-step.png).
 Last, Stop as Ctrl-C: a program looping forever inside asyncio.run, stopped
 once (3.10) and twice (3.12, whose asyncio.run only cancels the main task at
 the first), ends as the native `asim exec --interrupt-at` ends at the checks
@@ -28,6 +30,7 @@ import base64
 import json
 import os
 import pathlib
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -74,7 +77,8 @@ def native_snapshots(asim, source, versions):
     main.py in the current folder, which 3.9+ show as /main.py there."""
     with tempfile.TemporaryDirectory() as folder:
         (pathlib.Path(folder) / "main.py").write_text(source, encoding="utf-8")
-        out = subprocess.run([asim, "run", "--python", ",".join(versions), "--format", "snapshots", "main.py"],
+        out = subprocess.run([asim, "run", "--python", ",".join(versions), "--format", "snapshots", "--explain",
+                              "main.py"],
                              cwd=folder, capture_output=True, text=True, check=False).stdout
         out = out.replace(str(pathlib.Path(folder).resolve() / "main.py"), "/main.py")
     runs = {}
@@ -94,13 +98,15 @@ PANES_JS = """JSON.stringify({
       ready: items('data-asim-ready').map((li) => li.textContent),
       timers: items('data-asim-timers').map((li) =>
         [Number(li.dataset.when), li.dataset.handle, li.classList.contains('cancelled')]),
+      notes: items('data-asim-notes').map((li) => li.textContent),
     }];
   })),
 })"""
 
 
-def check_steps(browser, page, asim, source, versions, work):
-    """Opens the program at several steps; returns the number of failures."""
+def check_steps(browser, page, asim, source, versions, work, keep_screenshot=None):
+    """Opens the program at several steps; returns the number of failures.
+    keep_screenshot: where to copy the screenshot at step 3, if anywhere."""
     recorded = native_snapshots(asim, source, versions)
     most = max(len(r) for r in recorded.values())
     failures = 0
@@ -116,18 +122,20 @@ def check_steps(browser, page, asim, source, versions, work):
             bad.append(f"the page shows step {shown['step']}")
         for v in versions:
             snapshots = recorded[v]
-            want = snapshots[step - 1] if step <= len(snapshots) else {"ready": [], "timers": []}
+            want = snapshots[step - 1] if step <= len(snapshots) else {"ready": [], "timers": [], "notes": []}
             want_timers = [[t["when"], t["handle"], t["cancelled"]] for t in want["timers"]]
             got = shown["panes"].get(v, {"ready": None, "timers": None})
             if got["ready"] != want["ready"]:
                 bad.append(f"{v}: ready queue {got['ready']}\n      recorded {want['ready']}")
             if got["timers"] != want_timers:
                 bad.append(f"{v}: timers {got['timers']}\n      recorded {want_timers}")
+            if got.get("notes") != want["notes"]:
+                bad.append(f"{v}: notes {got.get('notes')}\n      recorded {want['notes']}")
         if bad:
             failures += 1
             print(f"FAIL: step {step}\n    " + "\n    ".join(bad))
         else:
-            print(f"ok: step {step} of {most}: ready queue and timer heap as recorded")
+            print(f"ok: step {step} of {most}: ready queue, timer heap and notes as recorded")
         if step == 3:
             shot = work / "step.png"
             browser.screenshot(str(shot))
@@ -138,6 +146,9 @@ def check_steps(browser, page, asim, source, versions, work):
             if stats.returncode != 0:
                 failures += 1
                 print("FAIL: the screenshot at step 3 is blank")
+            elif keep_screenshot:
+                shutil.copyfile(shot, keep_screenshot)
+                print(f"screenshot written to {keep_screenshot}")
     return failures
 
 
@@ -409,7 +420,8 @@ def main():
             for rel in (SEED, "loop/timer_ties.py"):
                 source = (scenarios / rel).read_text(encoding="utf-8")
                 print(f"steps of {rel}:")
-                step_failures = check_steps(browser, page, asim, source, ["3.12", "3.13"], pathlib.Path(work))
+                keep = os.environ.get("ASIM_SCREENSHOT_TO") if rel == SEED else None
+                step_failures = check_steps(browser, page, asim, source, ["3.12", "3.13"], pathlib.Path(work), keep)
                 failures += step_failures
         failures += check_stop(browser, page, asim, ["3.10", "3.12"], 1)
         failures += check_stop(browser, page, asim, ["3.12"], 2)
