@@ -260,17 +260,18 @@ std::string normalise_callback(std::string_view raw) {
       break;
     }
   } else if (!name.empty() && name.back() == ')') {
-    // The model's handles print as `qualname(args...)`, or `repr(args...)`
-    // for a callable object without a __qualname__ (whose repr may hold
-    // parentheses of its own: cut at the group the last ')' closes).
+    // The model's handles print as `qualname(args...)`, or `<repr>(args...)`
+    // for a callable object without a __qualname__, whose repr may hold
+    // parentheses of its own. The arguments are reprlib's, so their
+    // parentheses need not pair: the name ends where its own part does.
     if (name.front() != '<') {
       name.resize(name.find('('));
     } else {
       int depth = 0;
-      for (std::size_t i = name.size(); i-- > 0;) {
-        depth += name[i] == ')' ? 1 : name[i] == '(' ? -1 : 0;
+      for (std::size_t i = 0; i < name.size(); ++i) {
+        depth += name[i] == '<' ? 1 : name[i] == '>' ? -1 : 0;
         if (depth == 0) {
-          name.resize(i);
+          name.resize(i + 1);
           break;
         }
       }

@@ -178,6 +178,10 @@ TEST_CASE("conform: one normalisation table for CPython's and the model's callba
   CHECK(normalise_callback("<_asyncio.TaskStepMethWrapper object at 0x7f3a2b>") == "Task.__step");
   CHECK(normalise_callback("Task.__step()") == "Task.__step");
   CHECK(normalise_callback("<TaskWakeupMethWrapper object at 0x?>") == "Task.__wakeup");
+  // reprlib's shortened arguments leave parentheses unpaired.
+  CHECK(normalise_callback("<TaskWakeupMethWrapper object at 0x?>(<Task finishe...)> result='a'>)") ==
+        "Task.__wakeup");
+  CHECK(normalise_callback("<Ticker (a) <b>>(<_GatheringFu...oom at 0.1')]>)") == "<Ticker (a) <b>>");
   CHECK(normalise_callback("Task.task_wakeup") == "Task.__wakeup");
   CHECK(normalise_callback("Task.__wakeup(<Future finished result=None>)") == "Task.__wakeup");
   CHECK(normalise_callback("_set_result_unless_cancelled") == "futures._set_result_unless_cancelled");
