@@ -83,9 +83,12 @@ fuzz-syntax: build
 $(ASAN_BUILD)/build.ninja: | deps
 	cmake -S . -B $(ASAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DASIM_SANITIZE=ON
 
+# Sanitized frames are several times larger and the recursion guard measures
+# the stack (docs/limits.md): a 256 MiB stack lets programs recurse as deep
+# as CPython lets them.
 asan: deps $(ASAN_BUILD)/build.ninja
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
-	cd $(ASAN_BUILD) && ctest --output-on-failure -j $(JOBS)
+	cd $(ASAN_BUILD) && ulimit -s 262144 && ctest --output-on-failure -j $(JOBS)
 
 run: build
 	./$(BUILD)/asim run
