@@ -127,6 +127,10 @@ constexpr VersionProfile make_profile(int minor) {
   p.runner_handles_sigint = since(11);
   p.language.while_jump_at_statement = since(11) && !since(12);
   p.language.same_line_pass_located = since(13);
+  p.language.with_calls_at = since(13)  ? lang::WithCallsAt::ContextExpr
+                              : since(10) ? lang::WithCallsAt::Statement
+                              : since(8)  ? lang::WithCallsAt::CodeBefore
+                                          : lang::WithCallsAt::BodyEnd;
   p.language.jump_breaker_unwinds_from_target = since(11) && !since(13);
   p.language.zero_width_mark_keeps_margin = since(13);
   p.language.uncaught_class_naming = since(11)  ? lang::UncaughtClassNaming::AsTracebackModule

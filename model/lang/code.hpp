@@ -238,6 +238,14 @@ class CodeObject : public runtime::Object {
   // body on the line of the instruction before it (3.13 keeps its NOP there;
   // 3.11-3.12 drop it and the jump takes that instruction's location).
   std::vector<std::pair<int, Position>> while_statement_jumps, same_line_pass_jumps;
+  // A `with` item's __enter__ and __exit__ calls (their awaits, for `async
+  // with`), which versions locate differently in tracebacks (WithCallsAt):
+  // 3.13 at the item's context expression (marked as a call, `~~~^^`);
+  // 3.8-3.9's exit calls at the line the code before them ended on (the
+  // body's last instruction, or the `return` or `break` leaving it); 3.7's
+  // at the furthest line its body reached, also for a `return` or `break`
+  // (they ran the one cleanup after the body); 3.10-3.12 at the statement.
+  std::vector<std::pair<int, Position>> with_context_calls, with_exit_after_code, with_exit_after_body;
 
   std::shared_ptr<const Source> source;
   runtime::Value doc;  // a function's docstring (__doc__), None without one

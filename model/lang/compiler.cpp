@@ -154,8 +154,16 @@ enum class FBlockType { WhileLoop, ForLoop, TryExcept, FinallyTry, FinallyEnd, H
 
 struct FBlock {
   explicit FBlock(FBlockType type, int block = -1, int exit = -1, std::size_t handler_level = 0,
-                  const Body* finalbody = nullptr, const std::string* name = nullptr, Position pos = {})
-      : type(type), block(block), exit(exit), handler_level(handler_level), finalbody(finalbody), name(name), pos(pos) {}
+                  const Body* finalbody = nullptr, const std::string* name = nullptr, Position pos = {},
+                  Position context_pos = {})
+      : type(type),
+        block(block),
+        exit(exit),
+        handler_level(handler_level),
+        finalbody(finalbody),
+        name(name),
+        pos(pos),
+        context_pos(context_pos) {}
   FBlockType type;
   int block;                  // loops: where `continue` goes
   int exit;                   // loops: where `break` goes
@@ -163,7 +171,21 @@ struct FBlock {
   const Body* finalbody;
   const std::string* name;  // `except E as name`
   Position pos;
+  Position context_pos;    // With, AsyncWith: the item's context expression
+  std::size_t with_id = 0;  // With, AsyncWith: its entry in Compiler::with_unwinds_
 };
+
+// Where 3.8-3.9 and 3.7 locate a `with`'s exit calls (WithCallsAt).
+struct WithExitLines {
+  Position code_before, body_end;
+};
+
+// The position `sites` holds for the instruction at `at`.
+Position& alternative(std::vector<std::pair<int, Position>>& sites, int at) {
+  for (auto& [pc, pos] : sites)
+    if (pc == at) return pos;
+  return sites.emplace_back(at, Position{}).second;
+}
 
 struct Unit {
   Ref<CodeObject> code;
@@ -359,6 +381,35 @@ class Compiler {
     unit.code->positions.push_back(unit.pos);
   }
   void emit_jump(Op op, int label) { emit(op, label); }
+  // The lines 3.7-3.9 would give the next instruction without a line of its
+  // own (their compiler's u_lineno): the exit lines of a `with` that just
+  // ended, else, after the last statement compiled began, 3.8-3.9 the line
+  // of its last instruction and 3.7 the furthest line it reached (a later
+  // line of a multi-line expression); its own line if it emitted nothing.
+  WithExitLines lines_so_far() const {
+    const CodeObject& code = *units_.back().code;
+    if (with_tail_.code == &code && with_tail_.at == code.code.size()) return with_tail_.lines;
+    WithExitLines lines{statement_begun_.pos, statement_begun_.pos};
+    if (statement_begun_.code != &code) return {code.positions.back(), code.positions.back()};
+    for (std::size_t i = statement_begun_.at; i < code.positions.size(); ++i) {
+      const Position& p = code.positions[i];
+      if (p.line > 0) lines.code_before = p;
+      if (p.line > lines.body_end.line) lines.body_end = p;
+    }
+    return lines;
+  }
+  // An instruction that calls a `with` item's __enter__ or __exit__ (or
+  // awaits it), with the other places versions locate it (WithCallsAt).
+  void emit_with_call(Op op, const Position& context, const std::optional<WithExitLines>& exit = std::nullopt) {
+    CodeObject& code = *u().code;
+    const int at = static_cast<int>(code.code.size());
+    code.with_context_calls.emplace_back(at, context);
+    if (exit) {
+      code.with_exit_after_code.emplace_back(at, exit->code_before);
+      code.with_exit_after_body.emplace_back(at, exit->body_end);
+    }
+    emit(op);
+  }
 
   void set_pos(Position p) { u().pos = p; }
   Position pos_of(const Expr& e) { return extents_.of(e); }
@@ -465,6 +516,7 @@ class Compiler {
 
   void stmt(const Stmt& s) {
     set_pos(pos_of(s));
+    statement_begun_ = {u().code.get(), u().code->code.size(), u().pos, {}};
     switch (s.kind) {
       case StmtKind::FunctionDef:
       case StmtKind::AsyncFunctionDef: function_def(static_cast<const FunctionDef&>(s)); break;
@@ -688,13 +740,21 @@ class Compiler {
       case FBlockType::With:
       case FBlockType::AsyncWith:
         unit.handler_stack.resize(b.handler_level);
-        set_pos(b.pos);
-        if (preserve_tos) emit(Op::SWAP, 2);
-        if (b.type == FBlockType::With) {
-          emit(Op::WITH_EXIT);
-        } else {
-          emit(Op::ASYNC_WITH_EXIT);
-          emit(Op::AWAIT);
+        {
+          // 3.7 located these where the body ends, once that is known.
+          const WithExitLines here = lines_so_far();
+          const auto leave = [&](Op op) {
+            with_unwinds_[b.with_id].push_back(static_cast<int>(u().code->code.size()));
+            emit_with_call(op, b.context_pos, WithExitLines{here.code_before, {}});
+          };
+          set_pos(b.pos);
+          if (preserve_tos) emit(Op::SWAP, 2);
+          if (b.type == FBlockType::With) {
+            leave(Op::WITH_EXIT);
+          } else {
+            leave(Op::ASYNC_WITH_EXIT);
+            leave(Op::AWAIT);
+          }
         }
         emit(Op::POP_TOP);  // __exit__'s result
         emit(Op::POP_TOP);  // the manager
@@ -1258,19 +1318,27 @@ class Compiler {
     Unit& unit = u();
     const WithItem& item = s.items[pos];
     const Position with_pos = pos_of(s);
+    // The instructions that call __enter__/__exit__ (or await them), which
+    // 3.13 locates at the context expression.
+    const Position context_pos = pos_of(*item.context_expr);
+    const auto enter = [&](Op op) { emit_with_call(op, context_pos); };
     const int final = new_label(), exit = new_label(), cleanup = new_label(), suppress = new_label();
     const int d = unit.depth;
     expr(*item.context_expr);
     set_pos(with_pos);
     if (is_async) {
-      emit(Op::BEFORE_ASYNC_WITH);
-      emit(Op::AWAIT);
+      enter(Op::BEFORE_ASYNC_WITH);
+      enter(Op::AWAIT);
     } else {
-      emit(Op::BEFORE_WITH);
+      enter(Op::BEFORE_WITH);
     }
     const std::size_t level = unit.handler_stack.size();
     push_handler(final, d + 1);
-    push_fblock(FBlock{is_async ? FBlockType::AsyncWith : FBlockType::With, -1, -1, level, nullptr, nullptr, with_pos});
+    FBlock block{is_async ? FBlockType::AsyncWith : FBlockType::With, -1, -1, level, nullptr, nullptr, with_pos,
+                 context_pos};
+    block.with_id = with_unwinds_.size();
+    with_unwinds_.emplace_back();
+    push_fblock(block);
     u().depth = d + 1;
     if (item.optional_vars) store_target(*item.optional_vars);
     else emit(Op::POP_TOP);
@@ -1278,12 +1346,18 @@ class Compiler {
     else with_stmt(s, pos + 1, is_async);
     pop_fblock();
     pop_handler();
+    // Both ways out call __exit__ where the body's code ended, for 3.7-3.9;
+    // for 3.7, so do a `return`, `break` or `continue` inside it.
+    const WithExitLines body_end = lines_so_far();
+    for (const int at : with_unwinds_[block.with_id])
+      alternative(u().code->with_exit_after_body, at) = body_end.body_end;
+    const auto leave = [&](Op op) { emit_with_call(op, context_pos, body_end); };
     set_pos(with_pos);
     if (is_async) {
-      emit(Op::ASYNC_WITH_EXIT);
-      emit(Op::AWAIT);
+      leave(Op::ASYNC_WITH_EXIT);
+      leave(Op::AWAIT);
     } else {
-      emit(Op::WITH_EXIT);
+      leave(Op::WITH_EXIT);
     }
     emit(Op::POP_TOP);  // __exit__'s result
     emit(Op::POP_TOP);  // the manager
@@ -1294,10 +1368,10 @@ class Compiler {
     push_handler(cleanup, d + 2);
     emit(Op::PUSH_EXC_INFO);
     if (is_async) {
-      emit(Op::WITH_EXCEPT_START);
-      emit(Op::AWAIT);
+      leave(Op::WITH_EXCEPT_START);
+      leave(Op::AWAIT);
     } else {
-      emit(Op::WITH_EXCEPT_EXIT);
+      leave(Op::WITH_EXCEPT_EXIT);
     }
     emit_jump(Op::POP_JUMP_IF_TRUE, suppress);
     emit(Op::RERAISE);
@@ -1313,6 +1387,7 @@ class Compiler {
     emit(Op::RERAISE);
     u().depth = d;
     use_label(exit);
+    with_tail_ = {u().code.get(), u().code->code.size(), {}, body_end};
   }
 
   // --------------------------------------------------------- assignments
@@ -2113,6 +2188,21 @@ class Compiler {
   std::unique_ptr<SymbolTable> symtable_;
   std::deque<Unit> units_;  // a deque: references to outer units stay valid
   bool future_annotations_ = false;  // `from __future__ import annotations` seen
+  // Where the last `with` statement compiled ended its code, and the line
+  // 3.7-3.9 gave its exit code (the body's end): an enclosing `with` whose
+  // body ends there carries that line on.
+  struct CodeMark {
+    const CodeObject* code = nullptr;
+    std::size_t at = 0;
+    Position pos;
+    WithExitLines lines;
+  };
+  CodeMark with_tail_;
+  // The statement compiled last: where its code began, and its position.
+  CodeMark statement_begun_;
+  // Per `with` statement (FBlock::with_id): its exit calls for a `return`,
+  // `break` or `continue` inside it.
+  std::vector<std::vector<int>> with_unwinds_;
 };
 
 }  // namespace

@@ -464,17 +464,34 @@ std::string_view str_view(const Value& v) {
   return s ? std::string_view(s->text) : std::string_view();
 }
 
+// The position `sites` gives the instruction at `at` instead of its own.
+const Position* alternative_position(const std::vector<std::pair<int, Position>>& sites, int at) {
+  for (const auto& [pc, pos] : sites)
+    if (pc == at) return &pos;
+  return nullptr;
+}
+
 // Where a version locates a backward jump (CodeObject::while_statement_jumps).
 Position back_jump_position(const CodeObject& co, int at, const LanguageFeatures& features) {
-  const auto alternative = [at](const std::vector<std::pair<int, Position>>& sites) -> const Position* {
-    for (const auto& [pc, pos] : sites)
-      if (pc == at) return &pos;
-    return nullptr;
-  };
   if (features.while_jump_at_statement)
-    if (const Position* p = alternative(co.while_statement_jumps)) return *p;
+    if (const Position* p = alternative_position(co.while_statement_jumps, at)) return *p;
   if (features.same_line_pass_located)
-    if (const Position* p = alternative(co.same_line_pass_jumps)) return *p;
+    if (const Position* p = alternative_position(co.same_line_pass_jumps, at)) return *p;
+  return co.positions[static_cast<std::size_t>(at)];
+}
+
+// Where a version locates the instruction at `at` in a traceback entry
+// (CodeObject::with_context_calls and the lists after it).
+Position instruction_position(const CodeObject& co, int at, const LanguageFeatures& features) {
+  const std::vector<std::pair<int, Position>>* sites = nullptr;
+  switch (features.with_calls_at) {
+    case WithCallsAt::BodyEnd: sites = &co.with_exit_after_body; break;
+    case WithCallsAt::CodeBefore: sites = &co.with_exit_after_code; break;
+    case WithCallsAt::Statement: break;
+    case WithCallsAt::ContextExpr: sites = &co.with_context_calls; break;
+  }
+  if (sites)
+    if (const Position* p = alternative_position(*sites, at)) return *p;
   return co.positions[static_cast<std::size_t>(at)];
 }
 
@@ -1497,7 +1514,7 @@ Step eval_frame_raising(Frame& f, Value sent, Ref<PyException> thrown, Ref<PyExc
       const int at = pc > 0 ? pc - 1 : 0;
       if (fresh) set_context(ts, exc.get());
       if (add_traceback) {
-        Position pos = breaker_pos ? *breaker_pos : co.positions[static_cast<std::size_t>(at)];
+        Position pos = breaker_pos ? *breaker_pos : instruction_position(co, at, ts.limits.features);
         breaker_pos.reset();
         if (ts.inlined_exc == exc.get()) {
           pos = ts.inlined_pos;

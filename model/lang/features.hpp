@@ -111,6 +111,15 @@ enum class UncaughtClassNaming {
 // reports. Whoever runs the interpreter fills it from the version profile
 // table (model/asyncio/version_profile); the interpreter itself compares no
 // version numbers. The defaults are 3.12's.
+// Where tracebacks locate a `with` item's __enter__/__exit__ calls
+// (CodeObject::with_context_calls and the lists after it).
+enum class WithCallsAt {
+  BodyEnd,      // 3.7: the exits at the furthest line the body reached
+  CodeBefore,   // 3.8-3.9: the exits at the line the code before them ended on
+  Statement,    // 3.10-3.12: the `with` statement
+  ContextExpr,  // 3.13: the item's context expression
+};
+
 struct LanguageFeatures {
   // 3.12+ inline comprehensions (PEP 709): no frame of their own in
   // tracebacks; before, a `<listcomp>` frame.
@@ -163,6 +172,7 @@ struct LanguageFeatures {
   // 3.13: a `pass` ending a `for` body is the backward jump's location even
   // on the line of the instruction before it (CodeObject::same_line_pass_jumps).
   bool same_line_pass_located = false;
+  WithCallsAt with_calls_at = WithCallsAt::Statement;
   // 3.11-3.12: JUMP_BACKWARD jumps, then checks the eval breaker, and the
   // exception it raises looks for its handler at the instruction before the
   // jump's target (INSTR_OFFSET() - 1): a `while` loop first in a `try` body
