@@ -49,6 +49,10 @@ struct SyntaxFeatures {
   // when an error is pending, so the second parser pass stops at any such
   // literal once the tokenizer failed on a null byte.
   bool str_literal_stops_second_pass = false;
+  // Before 3.12, future.c refuses a future import that follows another
+  // statement on the first future import's line (at its col_offset);
+  // 3.12+ leave it to the compiler, which marks the statement.
+  bool future_refuses_late_import_on_its_line = false;
   // Before 3.11, a line whose first byte is a null byte reads as an empty C
   // string: 3.7-3.9 count it and go on as after a blank line; 3.10's read
   // fails, which the tokenizer takes for the end of the input at column 0

@@ -45,6 +45,7 @@ struct Backtrack {};
 struct Deferred {
   Loc loc;
   std::string message;
+  Loc end{};  // 3.10+ mark the statement up to here
 };
 
 // A construct the modelled version's grammar lacks, at the token its parser
@@ -403,6 +404,10 @@ class Parser {
   std::optional<Diagnostic> ast_error_;
   Loc ast_error_at_;
   void defer_ast_error(Loc at, Diagnostic d);
+  // Python/future.c, run on the AST before the symbol table and the compiler.
+  std::vector<std::pair<const ImportFrom*, Loc>> future_imports_;  // and where each ends
+  std::optional<Diagnostic> future_error_;
+  void check_future_imports(const Module& m);
   // 3.11+: where CPython's second (error) pass would stop. An action there
   // returns NULL without raising; with the tokenizer's error already set
   // (a null byte read), the generated code takes that for a failure
@@ -605,6 +610,7 @@ bool Parser::drop_await_errors(std::size_t since) {
 
 void Parser::raise_deferred() {
   if (ast_error_) throw *ast_error_;
+  if (future_error_) throw *future_error_;
   auto first = [](std::vector<Deferred>& v) {
     return std::min_element(v.begin(), v.end(), [](const Deferred& a, const Deferred& b) {
       return std::pair(a.loc.line, a.loc.col) < std::pair(b.loc.line, b.loc.col);
@@ -613,7 +619,7 @@ void Parser::raise_deferred() {
   if (!semantic_.empty()) {
     // CPython's compiler reports its errors at col_offset + 1: bytes, not characters.
     const auto& d = *first(semantic_);
-    throw Diagnostic(DKind::SyntaxError, source_, d.loc, d.message).reading_text_back();
+    throw Diagnostic(DKind::SyntaxError, source_, d.loc, d.message, d.end).reading_text_back();
   }
   if (!unsupported_.empty()) {
     const auto& d = *first(unsupported_);
@@ -711,7 +717,57 @@ Module Parser::file() {
     }
     statement(m.body);
   }
+  check_future_imports(m);
   return m;
+}
+
+// future.c's future_parse: the future imports that begin the file (after a
+// docstring; several on one line as the first) name features CPython knows;
+// the compiler refuses any other one, marking its statement.
+void Parser::check_future_imports(const Module& m) {
+  static constexpr std::array<std::string_view, 10> kFeatures = {
+      "nested_scopes",  "generators",    "division",       "absolute_import", "with_statement",
+      "print_function", "unicode_literals", "barry_as_FLUFL", "generator_stop",  "annotations"};
+  std::vector<const Stmt*> leading;
+  std::size_t i = 0;
+  if (!m.body.empty() && m.body[0]->kind == StmtKind::Expr) {
+    const auto& e = *static_cast<const ExprStmt&>(*m.body[0]).value;
+    if (e.kind == ExprKind::Constant && static_cast<const Constant&>(e).type == Constant::Type::Str) i = 1;
+  }
+  bool done = false;
+  int prev_line = 0;
+  for (; i < m.body.size(); ++i) {
+    const Stmt& s = *m.body[i];
+    if (done && s.loc.line > prev_line) break;
+    prev_line = s.loc.line;
+    const bool future = s.kind == StmtKind::ImportFrom && static_cast<const ImportFrom&>(s).module == "__future__";
+    if (!future) {
+      done = true;
+      continue;
+    }
+    if (done && !syntax_.future_refuses_late_import_on_its_line) break;
+    if (done) {  // after another statement on its line: future.c says so, at col_offset
+      if (!future_error_)
+        future_error_.emplace(Diagnostic(DKind::SyntaxError, source_,
+                                         // (3.7's read-back errors all count from col_offset)
+                                         Loc{s.loc.line, s.loc.col - (syntax_.parser == ParserGeneration::Pgen37 ? 0 : 1)},
+                                         "from __future__ imports must occur at the beginning of the file")
+                                  .reading_text_back());
+      break;
+    }
+    leading.push_back(&s);
+    for (const Alias& a : static_cast<const ImportFrom&>(s).names) {
+      if (future_error_ || std::find(kFeatures.begin(), kFeatures.end(), a.name) != kFeatures.end()) continue;
+      future_error_.emplace(
+          Diagnostic(DKind::SyntaxError, source_, s.loc,
+                     a.name == "braces" ? "not a chance" : fmt::format("future feature {} is not defined", a.name))
+              .reading_text_back());
+    }
+  }
+  for (const auto& [s, end] : future_imports_)
+    if (std::find(leading.begin(), leading.end(), s) == leading.end())
+      semantic_.push_back(
+          {s->loc, "from __future__ imports must occur at the beginning of the file", syntax_.pgen() ? Loc{} : end});
 }
 
 // statement: compound_stmt | simple_stmts
@@ -1068,6 +1124,7 @@ StmtPtr Parser::import_from() {
       fail(peek().loc, "trailing comma not allowed without surrounding parentheses");
     }
   }
+  if (s->module == "__future__" && level == 0) future_imports_.emplace_back(s.get(), toks_[pos_ - 1].end);
   return s;
 }
 
