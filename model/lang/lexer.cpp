@@ -236,10 +236,13 @@ std::optional<Token> Lexer::indentation() {
     }
     // 3.9 takes a line begun with a backslash for a blank one, which leaves
     // the indentation as it was: what the next line joins goes on at it.
-    if (continued)
-      std::tie(col, altcol) = syntax_.continued_indentation_at_backslash
-                                  ? *continued
-                                  : std::pair{indents_.back(), alt_indents_.back()};
+    // 3.10+ keep the first backslash's column for both counts, unless it is
+    // 0, which tokenizer.c takes for no backslash: the joined line's own
+    // indentation counts then.
+    if (continued && !syntax_.continued_indentation_at_backslash)
+      std::tie(col, altcol) = std::pair{indents_.back(), alt_indents_.back()};
+    else if (continued && continued->first != 0)
+      col = altcol = continued->first;
     at_line_start_ = false;
     const Loc loc = here();
     auto tab_error = [&] { error({line_, 1}, "inconsistent use of tabs and spaces in indentation", Diagnostic::Kind::TabError); };
@@ -634,8 +637,16 @@ Token Lexer::string(std::size_t begin, Loc loc, std::string_view prefix) {
       scan_fstring(d, nullptr, t.pieces, t);
     } else {
       // Before 3.12 the literal ends at its first closing quote, whatever
-      // the replacement fields hold.
-      const Position end = end_of_plain_literal(d);
+      // the replacement fields hold; not finding it is the tokenizer's
+      // error, as for any literal.
+      const Position end = [&] {
+        try {
+          return end_of_plain_literal(d);
+        } catch (const Diagnostic&) {
+          failed_in_fstring_ = false;
+          throw;
+        }
+      }();
       try {
         scan_fstring(d, nullptr, t.pieces, t);
         if (pos_ != end.pos) error(d.start, "f-string: expecting '}'");
@@ -684,12 +695,16 @@ void Lexer::unterminated(const Delim& d) const {
     // Before 3.10: a single-quoted literal is reported past the end of its
     // line, a triple-quoted one past the end of the file (3.8-3.9 showing
     // the file's last line).
-    if (d.triple && syntax_.parser == ParserGeneration::Pgen37)
+    // A file without a newline at its end ends on its last line's buffer:
+    // one line less, and 3.7 shows that line too.
+    const bool newline_at_end = !source_->text().empty() && source_->text().back() == '\n';
+    if (d.triple && syntax_.parser == ParserGeneration::Pgen37 && newline_at_end)
       error({source_->line_count() + 2, 1}, "EOF while scanning triple-quoted string literal");
     if (d.triple) {
       const int last = source_->line_count();
       throw Diagnostic(Diagnostic::Kind::SyntaxError, source_,
-                       {last + 2, char_loc(*source_, {last, static_cast<int>(source_->line(last).size()) + 1}).col},
+                       {last + (newline_at_end ? 2 : 1),
+                        char_loc(*source_, {last, static_cast<int>(source_->line(last).size()) + 1}).col},
                        "EOF while scanning triple-quoted string literal")
           .showing_line(last);
     }
