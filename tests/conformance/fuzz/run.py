@@ -3,13 +3,15 @@
 Usage (any python3, standard library only):
 
     python3 tests/conformance/fuzz/run.py --asim build/asim [--count 100] [--seed 1]
-        [--generator asyncio|lang] [--jobs 2] [--python 3.7,3.13] [--out DIR]
+        [--generator asyncio|lang|numbers] [--jobs 2] [--python 3.7,3.13] [--out DIR]
         [--seeds 3,5,8] [--no-shrink] [--skip-exit-code 77]
     python3 tests/conformance/fuzz/run.py --asim build/asim --file PROGRAM.py [--python 3.7]
 
 Program k of a run is `generate.py SEED+k` (asyncio scheduling, the default)
 or `generate_lang.py SEED+k` (--generator lang: builtins, types, formatting,
-classes, generators, exceptions and tracebacks).  Each runs on every installed
+classes, generators, exceptions and tracebacks) or `generate_numbers.py
+SEED+k` (--generator numbers: random ints and floats through repr, format
+specs, %-formatting, arithmetic and conversions).  Each runs on every installed
 CPython 3.7-3.13 exactly as tests/conformance/capture.py runs a scenario
 (virtual_clock.py, PYTHONHASHSEED=0, PYTHONDONTWRITEBYTECODE=1, no
 PYTHONWARNINGS, the program's folder as current folder) and on
@@ -38,12 +40,13 @@ sys.path.insert(0, os.path.dirname(HERE))
 import capture  # noqa: E402  (tests/conformance/capture.py: interpreters, versions)
 import generate  # noqa: E402
 import generate_lang  # noqa: E402
+import generate_numbers  # noqa: E402
 import shrink  # noqa: E402
 
 HARNESS = os.path.join(os.path.dirname(HERE), "virtual_clock.py")
 ADDRESS = re.compile(r"0x[0-9a-fA-F]+")
 TIMEOUT = 120
-GENERATORS = {"asyncio": generate.generate, "lang": generate_lang.generate}
+GENERATORS = {"asyncio": generate.generate, "lang": generate_lang.generate, "numbers": generate_numbers.generate}
 
 
 FRAME = re.compile(r'  File "([^"]*)", line \d+')
