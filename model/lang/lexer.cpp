@@ -218,6 +218,7 @@ std::optional<Token> Lexer::indentation() {
         return;
       const Loc backslash = here();
       ++pos_;
+      failed_soft_ = true;  // E_EOF, a status
       continuation_at_eof(backslash, !at_end());
     };
     continued_to_eof();
@@ -307,13 +308,17 @@ void Lexer::skip_blanks() {
     } else if (c == '\\') {
       const Loc backslash = here();
       ++pos_;
+      // These are statuses (E_LINECONT, E_EOF); the next line's own errors
+      // (a null byte in it) are raised.
       failed_soft_ = true;
       if (at_end()) {
         // The tokenizer gives the last line the newline it lacks.
         continuation_at_eof(backslash, false);
       } else {
         if (!at_newline()) error(after_continuation(), "unexpected character after line continuation character");
+        failed_soft_ = false;
         newline();
+        failed_soft_ = true;
         if (at_end()) continuation_at_eof(backslash, true);
       }
       failed_soft_ = false;
@@ -978,6 +983,10 @@ void Lexer::scan_field_expression(const Delim& d, FStringPiece& f) {
     }
     if (c == ')' || c == ']' || c == '}') {
       if (open.empty() && c == '}') break;
+      if (open.empty() && syntax_.parser == ParserGeneration::Pgen37) {
+        ++pos_;  // 3.7's fstring_find_expr takes it for part of the expression
+        continue;
+      }
       if (open.empty()) error(here(), fmt::format("f-string: unmatched '{}'", c));
       if (syntax_.parser == ParserGeneration::Peg312) {
         check_match(open.back(), c, here());
