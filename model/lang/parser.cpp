@@ -502,8 +502,10 @@ void Parser::missing_block(std::string_view what, int line) {
   const std::string message = fmt::format("expected an indented block after {} on line {}", what, line);
   if (peek().at_eof && syntax_.peg_messages()) {
     if (speculating_ > 0) throw Backtrack{};
-    // 3.10: a last line that read as nothing (a null byte) is uncounted.
-    const int last = source_->line_count() - (source_->line(source_->line_count()) == std::string_view("\0", 1));
+    // 3.10: a last line that read as nothing (a null byte) is uncounted; a
+    // line that did so mid-file ended the input at the line before it.
+    int last = source_->line_count() - (source_->line(source_->line_count()) == std::string_view("\0", 1));
+    if (source_->line(peek().loc.line + 1).rfind(std::string_view("\0", 1), 0) == 0) last = peek().loc.line;
     throw ParseFailure{Diagnostic(DKind::IndentationError, source_, {last, 0}, message), false,
                        true, peek()};
   }
@@ -2364,10 +2366,23 @@ ExprPtr Parser::fstring_expression(const FStringPiece& field) {
     const auto expr = source_->text().substr(field.expr_begin, field.expr_end - field.expr_begin);
     if (syntax_.pgen()) {
       // An error of ast.c, raised once the file parsed.
+      const std::string text = "(" + std::string(expr) + ")";
       try {
-        parse(std::make_shared<const Source>("<fstring>", "(" + expr + ")"), syntax_);
+        parse(std::make_shared<const Source>("<fstring>", text), syntax_);
       } catch (const Diagnostic& d) {
-        defer_ast_error(char_loc(*source_, field.loc), d);
+        // The text has no newline: reading past the closing parenthesis (the
+        // tokenizer looks for a two-character operator) met the end of the
+        // input, so pgen reports a failure there as the end of the file.
+        const auto last_line = text.substr(text.rfind('\n') + 1);
+        const bool at_close = d.loc().line == static_cast<int>(std::count(text.begin(), text.end(), '\n')) + 1 &&
+                              d.loc().col == std::count_if(last_line.begin(), last_line.end(), [](char c) {
+                                return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+                              });
+        if (d.kind() == DKind::SyntaxError && d.message() == "invalid syntax" && at_close)
+          defer_ast_error(char_loc(*source_, field.loc),
+                          Diagnostic(d.kind(), d.source(), d.loc(), "unexpected EOF while parsing", d.end()));
+        else
+          defer_ast_error(char_loc(*source_, field.loc), d);
       }
       return make_expr<Constant>(field.loc);
     }
