@@ -6,7 +6,7 @@ DEB_PACKAGES := catch2 librange-v3-dev libfmt-dev libcli11-dev nlohmann-json3-de
   emscripten
 JOBS ?= 2
 
-.PHONY: all deps build web playground-screenshot test conform cpython-tests fuzz fuzz-lang fuzz-syntax asan run bench clean
+.PHONY: all deps build web playground-screenshot test conform cpython-tests fuzz fuzz-lang fuzz-numbers fuzz-syntax asan run bench clean
 
 all: build
 
@@ -73,6 +73,11 @@ fuzz: build
 # generators and exceptions instead of asyncio scheduling.
 fuzz-lang: build
 	python3 tests/conformance/fuzz/run.py --asim $(BUILD)/asim --generator lang --count $(COUNT) --seed $(SEED) --jobs $(JOBS) --out $(BUILD)/fuzz-lang
+
+# Number fuzzing (tests/conformance/fuzz/generate_numbers.py): random ints
+# and floats through repr, format specs, %-formatting and arithmetic.
+fuzz-numbers: build
+	python3 tests/conformance/fuzz/run.py --asim $(BUILD)/asim --generator numbers --count $(COUNT) --seed $(SEED) --jobs $(JOBS) --out $(BUILD)/fuzz-numbers
 
 # Front-end mutation fuzzing (tests/conformance/fuzz/mutate.py): COUNT
 # mutants of the scenarios from seed SEED, each compiled by every installed
