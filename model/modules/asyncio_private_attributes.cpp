@@ -2,16 +2,23 @@
 // look inside (q._maxsize, task._coro; asyncio_types.cpp has sem._value,
 // q._unfinished_tasks and fut._state next to the public ones): those whose value is a
 // plain fact of the model are read from it; the others (the waiter deques,
-// the loop's internals) stop the run as not modelled rather than raise an
-// AttributeError that CPython never raises.
+// the loop's internals, any name CPython's objects have that the model's
+// lack) stop the run as not modelled rather than raise an AttributeError
+// that CPython never raises.
 #include "model/modules/asyncio_private_attributes.hpp"
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <unordered_set>
+#include <utility>
+
 #include "model/asyncio/locks.hpp"
 #include "model/asyncio/queues.hpp"
 #include "model/asyncio/tasks.hpp"
+#include "model/modules/asyncio_class_attributes.hpp"
 #include "model/modules/native_function.hpp"
+#include "model/runtime/attribute_error.hpp"
 #include "model/runtime/instance.hpp"
 #include "model/runtime/list.hpp"
 #include "model/runtime/ops.hpp"
@@ -22,15 +29,6 @@ using runtime::Type;
 using runtime::Value;
 
 namespace {
-
-void unmodelled(Type& t, std::initializer_list<std::string_view> names) {
-  for (auto name : names) {
-    std::string qualified = fmt::format("{}.{}", t.name, name);
-    t.add_getter(std::string(name), [qualified](const Value&) -> Value {
-      not_modelled(qualified, "a private attribute of asyncio's classes");
-    });
-  }
-}
 
 // A property of the class (futures.py's own are properties, or plain
 // attributes a program may write).
@@ -66,11 +64,33 @@ void waiters(Type& t, Session& session, const char* name,
   t.add_getter(name, [&session, of](const Value& self) { return waiters_deque(session, (self.as<T>()->*of)()); });
 }
 
+// The attributes CPython's objects of the class have in this version and
+// asim's class lacks (the loop's _scheduled, a task's print_stack) stop the
+// run when read, where an AttributeError could be caught and hide the
+// difference; other names get CPython's AttributeError. A __getattr__ runs
+// only once the model's own attributes are not found.
+void stop_at_cpython_names(Type& t, std::string_view cls, int minor) {
+  std::unordered_set<std::string_view> names;
+  auto it = std::lower_bound(kAsyncioClassAttributes.begin(), kAsyncioClassAttributes.end(), cls,
+                             [](const AsyncioClassAttribute& row, std::string_view c) { return row.cls < c; });
+  for (; it != kAsyncioClassAttributes.end() && it->cls == cls; ++it)
+    if (it->versions >> (minor - 7) & 1) names.insert(it->name);
+  const std::string owner = t.name;
+  t.dict["__getattr__"] = Value(function(owner + ".__getattr__", {pos("self"), pos("name")},
+                                         [names = std::move(names), owner](const Bound& b) -> Value {
+                                           const std::string name = runtime::str(b[1]);
+                                           if (names.count(name))
+                                             not_modelled(owner + "." + name,
+                                                          name.starts_with('_') ? "a private attribute of asyncio's classes"
+                                                                                : "asim models only part of asyncio's objects");
+                                           runtime::no_attribute(b[0], name);
+                                         }));
+}
+
 }  // namespace
 
 void add_private_attributes(const AsyncioTypes& t, Session& session) {
   const auto& profile = session.profile();
-  unmodelled(*t.Future, {"_result", "_exception", "_source_traceback", "_cancelled_exc"});
   // Future._cancel_message (3.9+): a plain attribute of the Python Future.
   if (profile.cancel_messages)
     property(*t.Future, "_cancel_message", [](asyncio::Future& f) { return f.cancel_message(); },
@@ -93,21 +113,30 @@ void add_private_attributes(const AsyncioTypes& t, Session& session) {
     const auto& waiter = self.as<asyncio::Task>()->fut_waiter();
     return waiter ? Value(waiter) : Value::none();
   });
-  unmodelled(*t.Task, {"_context", "_name", "_num_cancels_requested", "_log_destroy_pending"});
 
   t.Lock->add_getter("_locked", [](const Value& self) { return Value::boolean(self.as<asyncio::Lock>()->locked()); });
   waiters(*t.Lock, session, "_waiters", &asyncio::Lock::waiters);
   t.Event->add_getter("_value", [](const Value& self) { return Value::boolean(self.as<asyncio::Event>()->is_set()); });
   waiters(*t.Event, session, "_waiters", &asyncio::Event::waiters);
   waiters(*t.Semaphore, session, "_waiters", &asyncio::Semaphore::waiters);
-  unmodelled(*t.Semaphore, {"_wakeup_scheduled"});
-  unmodelled(*t.BoundedSemaphore, {"_bound_value"});
   waiters(*t.Condition, session, "_waiters", &asyncio::Condition::waiters);
   t.Condition->add_getter("_lock", [](const Value& self) { return Value(self.as<asyncio::Condition>()->lock()); });
   t.Queue->add_getter("_maxsize", [](const Value& self) { return Value::integer(self.as<asyncio::Queue>()->maxsize()); });
   waiters(*t.Queue, session, "_getters", &asyncio::Queue::getters);
   waiters(*t.Queue, session, "_putters", &asyncio::Queue::putters);
-  unmodelled(*t.Queue, {"_queue", "_finished", "_is_shutdown"});
+
+  const std::pair<const char*, Type*> classes[] = {
+      {"Loop", t.Loop.get()},           {"Future", t.Future.get()},
+      {"Task", t.Task.get()},           {"Handle", t.Handle.get()},
+      {"TimerHandle", t.TimerHandle.get()},   {"GatheringFuture", t.GatheringFuture.get()},
+      {"Queue", t.Queue.get()},         {"LifoQueue", t.LifoQueue.get()},
+      {"PriorityQueue", t.PriorityQueue.get()}, {"Event", t.Event.get()},
+      {"Lock", t.Lock.get()},           {"Condition", t.Condition.get()},
+      {"Semaphore", t.Semaphore.get()}, {"BoundedSemaphore", t.BoundedSemaphore.get()},
+      {"Barrier", t.Barrier.get()},     {"Timeout", t.Timeout.get()},
+      {"TaskGroup", t.TaskGroup.get()}};
+  for (auto [cls, type] : classes)
+    if (type) stop_at_cpython_names(*type, cls, profile.minor);
 }
 
 }  // namespace asim::modules

@@ -2,6 +2,7 @@
 // module_getattro, PyObject_Call, type_call).
 #include <fmt/format.h>
 
+#include "model/runtime/attribute_error.hpp"
 #include "model/runtime/coroutine.hpp"
 #include "model/runtime/derived.hpp"
 #include "model/runtime/errors.hpp"
@@ -102,8 +103,10 @@ std::string tp_name(const Value& obj) {
   return type_name(obj);
 }
 
-// `setting`: the object has no __dict__ to take a new attribute.
-[[noreturn]] void no_attribute(const Value& obj, std::string_view name, bool setting = false) {
+
+}  // namespace
+
+[[noreturn]] void no_attribute(const Value& obj, std::string_view name, bool setting) {
   std::string message;
   if (auto* m = obj.as<Module>()) message = fmt::format("module '{}' has no attribute '{}'", m->name, name);
   else if (auto* t = obj.as<Type>()) {
@@ -121,8 +124,6 @@ std::string tp_name(const Value& obj) {
   exc->dict["obj"] = obj;
   throw PyError{exc};
 }
-
-}  // namespace
 
 // What a class attribute becomes when read through an instance or a class:
 // properties run, static and class methods unwrap, a __get__ is called (the
@@ -211,8 +212,12 @@ std::optional<Value> getattr_opt(const Value& obj, std::string_view name) {
 
 Value getattr(const Value& obj, std::string_view name) {
   if (auto v = getattr_opt(obj, name)) return std::move(*v);
-  // A class body's __getattr__ runs when normal lookup fails.
-  if (auto f = user_override(obj, "__getattr__")) {
+  // A __getattr__ runs when normal lookup fails: a class body's, or one a
+  // native class keeps in its dict (asyncio's objects stop the run there for
+  // a name CPython's have and the model's lack).
+  std::optional<Value> f = user_override(obj, "__getattr__");
+  if (!f && obj.is_object()) f = type_of(obj)->lookup_override("__getattr__");
+  if (f) {
     const Value args[] = {obj, Value::str(std::string(name))};
     return call(*f, args);
   }
