@@ -564,7 +564,7 @@ std::vector<Ref<Task>> EventLoop::all_tasks() const {
 const Ref<runtime::Callable>& EventLoop::set_result_unless_cancelled_function() {
   if (!set_result_unless_cancelled_)
     set_result_unless_cancelled_ =
-        runtime::native_function("futures._set_result_unless_cancelled", [](std::span<const Value> args) {
+        runtime::native_function("_set_result_unless_cancelled", [](std::span<const Value> args) {
           set_result_unless_cancelled(callback_future(args[0]), args[1]);
           return Value::none();
         });

@@ -230,8 +230,7 @@ const std::vector<NameRule>& callback_table() {
       {"Task.task_wakeup", "Task.__wakeup", "CPython 3.10-3.13"},
       {"Task.__wakeup", "Task.__wakeup", "model; CPython's pure-Python Task"},
       // asyncio.sleep's timer
-      {"_set_result_unless_cancelled", "futures._set_result_unless_cancelled", "CPython"},
-      {"futures._set_result_unless_cancelled", "futures._set_result_unless_cancelled", "model"},
+      {"_set_result_unless_cancelled", "futures._set_result_unless_cancelled", "CPython, model"},
       // gather: 3.9's gather() delegates to _gather(), whose closure it is
       {"_gather.<locals>._done_callback", "gather.<locals>._done_callback", "CPython 3.9"},
       {"gather.<locals>._done_callback", "gather.<locals>._done_callback", "CPython, model"},

@@ -185,7 +185,7 @@ TEST_CASE("conform: one normalisation table for CPython's and the model's callba
   CHECK(normalise_callback("Task.task_wakeup") == "Task.__wakeup");
   CHECK(normalise_callback("Task.__wakeup(<Future finished result=None>)") == "Task.__wakeup");
   CHECK(normalise_callback("_set_result_unless_cancelled") == "futures._set_result_unless_cancelled");
-  CHECK(normalise_callback("futures._set_result_unless_cancelled(<Future pending>, None)") ==
+  CHECK(normalise_callback("_set_result_unless_cancelled(<Future pending>, None)") ==
         "futures._set_result_unless_cancelled");
   CHECK(normalise_callback("_gather.<locals>._done_callback") == "gather.<locals>._done_callback");
   CHECK(normalise_callback("functools.partial(<function _release_waiter at 0x?>, <Future pending "
