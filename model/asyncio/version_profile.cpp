@@ -205,6 +205,13 @@ constexpr VersionProfile make_profile(int minor) {
   p.language.syntax.def_expects_parenthesis = since(11) && until(11);
   p.language.syntax.int_limit_says_digits = p.ints.limit_message_says_digits;
   p.language.syntax.fstring_debug_specifier = since(8);
+  p.language.syntax.number_before_keyword_warns = since(11);
+  p.language.syntax.invalid_escape_warns = since(12);
+  p.language.compiler_warnings.literal_misuse = since(8);
+  p.language.compiler_warnings.is_names_literal_type = since(12);
+  p.language.compiler_warnings.assert_constant_tuple = since(10);
+  p.language.compiler_warnings.extended_slice_unchecked = until(8);
+  p.language.compiler_warnings.dead_branches_unchecked = until(7);
   return p;
 }
 

@@ -16,6 +16,7 @@
 #include "model/runtime/numbers.hpp"
 #include "model/runtime/bytes.hpp"
 #include "model/runtime/ops.hpp"
+#include "model/runtime/text.hpp"
 
 namespace asim::lang {
 
@@ -147,6 +148,175 @@ bool is_single_comparison(const ast::Expr& e) {
          c.ops[0] != runtime::CmpOp::In && c.ops[0] != runtime::CmpOp::NotIn;
 }
 
+// ---------------------------------------------------- compiler warnings
+
+// A plain int literal's value, with its sign.
+std::optional<std::int64_t> small_int(const Expr& e) {
+  if (e.kind == ExprKind::UnaryOp) {
+    const auto& u = static_cast<const UnaryOpExpr&>(e);
+    if (u.op != runtime::UnaryOp::USub && u.op != runtime::UnaryOp::UAdd) return std::nullopt;
+    const auto v = small_int(*u.operand);
+    if (!v || *v == INT64_MIN) return std::nullopt;
+    return u.op == runtime::UnaryOp::USub ? -*v : *v;
+  }
+  if (e.kind != ExprKind::Constant) return std::nullopt;
+  const auto& c = static_cast<const Constant&>(e);
+  if (c.type == Constant::Type::False) return 0;
+  if (c.type == Constant::Type::True) return 1;
+  if (c.type != Constant::Type::Int || !c.big_int.empty()) return std::nullopt;
+  return c.int_value;
+}
+
+bool is_zero(const Expr& e) {
+  if (e.kind == ExprKind::Constant && static_cast<const Constant&>(e).type == Constant::Type::Float)
+    return static_cast<const Constant&>(e).float_value == 0;
+  if (e.kind == ExprKind::UnaryOp) return is_zero(*static_cast<const UnaryOpExpr&>(e).operand);
+  const auto v = small_int(e);
+  return v && *v == 0;
+}
+
+int bit_length(std::int64_t v) {
+  const std::uint64_t m = v < 0 ? 0 - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v);
+  return 64 - __builtin_clzll(m | 1) - (m == 0);
+}
+
+// ast_opt.c's limits on what it folds: an int over 128 bits, a str or bytes
+// over 4096 items, a tuple over 256 (safe_multiply, safe_power,
+// safe_lshift), judged here for literal operands only.
+bool fold_too_big(const BinOpExpr& b) {
+  constexpr int kMaxIntBits = 128;
+  const auto l = small_int(*b.left), r = small_int(*b.right);
+  if (b.op == runtime::BinOp::Pow && l && r && *l != 0 && *r > 0) return bit_length(*l) > kMaxIntBits / *r;
+  if (b.op == runtime::BinOp::LShift && l && r && *l != 0 && *r > 0)
+    return *r > kMaxIntBits || bit_length(*l) > kMaxIntBits - *r;
+  if (b.op != runtime::BinOp::Mult) return false;
+  const Expr& seq = l ? *b.right : *b.left;
+  const auto n = l ? l : r;
+  if (!n || *n <= 0 || seq.kind != ExprKind::Constant) return false;
+  const auto& c = static_cast<const Constant&>(seq);
+  if (c.type != Constant::Type::Str && c.type != Constant::Type::Bytes) return false;
+  const auto items = c.type == Constant::Type::Bytes ? c.str_value.size() : runtime::text::decode(c.str_value).size();
+  return static_cast<std::int64_t>(items) > 4096 / *n;
+}
+
+const char* constant_type(Constant::Type t) {
+  switch (t) {
+    case Constant::Type::None: return "NoneType";
+    case Constant::Type::True:
+    case Constant::Type::False: return "bool";
+    case Constant::Type::Int: return "int";
+    case Constant::Type::Float: return "float";
+    case Constant::Type::Str: return "str";
+    case Constant::Type::Bytes: return "bytes";
+    case Constant::Type::Ellipsis: return "ellipsis";
+  }
+  return nullptr;
+}
+
+// The type of the constant CPython's AST optimizer (ast_opt.c) makes of `e`,
+// or nullptr when `e` stays an expression: literals, `__debug__`, operators
+// on constants that do not fail, tuples of constants.
+const char* folded_type(const Expr& e) {
+  using runtime::BinOp;
+  switch (e.kind) {
+    case ExprKind::Constant: return constant_type(static_cast<const Constant&>(e).type);
+    case ExprKind::Name: return static_cast<const Name&>(e).id == "__debug__" ? "bool" : nullptr;
+    case ExprKind::Tuple: {
+      const auto& elts = static_cast<const TupleExpr&>(e).elts;
+      const bool all = std::all_of(elts.begin(), elts.end(), [](const ExprPtr& x) { return folded_type(*x); });
+      return all ? "tuple" : nullptr;
+    }
+    case ExprKind::Subscript: {
+      // An item of a str, bytes or tuple constant, by an int constant in range.
+      const auto& s = static_cast<const Subscript&>(e);
+      const char* seq = folded_type(*s.value);
+      const auto index = small_int(*s.slice);
+      if (!seq || !index) return nullptr;
+      const std::string_view t = seq;
+      const auto in_range = [&](std::size_t n) { return *index < static_cast<std::int64_t>(n) && -*index <= static_cast<std::int64_t>(n); };
+      if (s.value->kind == ExprKind::Tuple) {
+        const auto& elts = static_cast<const TupleExpr&>(*s.value).elts;
+        if (!in_range(elts.size())) return nullptr;
+        return folded_type(*elts[static_cast<std::size_t>(*index < 0 ? *index + static_cast<std::int64_t>(elts.size()) : *index)]);
+      }
+      if (s.value->kind != ExprKind::Constant || (t != "str" && t != "bytes")) return nullptr;
+      const auto& c = static_cast<const Constant&>(*s.value);
+      const auto items = t == "bytes" ? c.str_value.size() : runtime::text::decode(c.str_value).size();
+      return !in_range(items) ? nullptr : t == "bytes" ? "int" : "str";
+    }
+    case ExprKind::UnaryOp: {
+      const auto& u = static_cast<const UnaryOpExpr&>(e);
+      const std::string_view t = folded_type(*u.operand) ? folded_type(*u.operand) : "";
+      if (t.empty()) return nullptr;
+      if (u.op == runtime::UnaryOp::Not) return "bool";
+      if (t == "int" || t == "bool") return "int";
+      return t == "float" && u.op != runtime::UnaryOp::Invert ? "float" : nullptr;
+    }
+    case ExprKind::BinOp: {
+      const auto& b = static_cast<const BinOpExpr&>(e);
+      const char* lt = folded_type(*b.left);
+      const char* rt = folded_type(*b.right);
+      if (!lt || !rt) return nullptr;
+      const std::string_view l = lt, r = rt;
+      if (fold_too_big(b)) return nullptr;
+      const auto integral = [](std::string_view t) { return t == "int" || t == "bool"; };
+      if ((integral(l) || l == "float") && (integral(r) || r == "float")) {
+        const bool ints = integral(l) && integral(r);
+        switch (b.op) {
+          case BinOp::Add:
+          case BinOp::Sub:
+          case BinOp::Mult: return ints ? "int" : "float";
+          case BinOp::Div: return is_zero(*b.right) ? nullptr : "float";
+          case BinOp::FloorDiv:
+          case BinOp::Mod: return is_zero(*b.right) ? nullptr : ints ? "int" : "float";
+          case BinOp::Pow: {
+            if (!ints) return "float";
+            const auto exponent = small_int(*b.right);
+            if (!exponent || *exponent >= 0) return "int";
+            return is_zero(*b.left) ? nullptr : "float";
+          }
+          case BinOp::LShift:
+          case BinOp::RShift: {
+            const auto count = small_int(*b.right);
+            return ints && !(count && *count < 0) ? "int" : nullptr;
+          }
+          case BinOp::BitAnd:
+          case BinOp::BitOr:
+          case BinOp::BitXor: return !ints ? nullptr : l == "bool" && r == "bool" ? "bool" : "int";
+          case BinOp::MatMult: return nullptr;
+        }
+        return nullptr;
+      }
+      const auto sequence = [](std::string_view t) { return t == "str" || t == "bytes" || t == "tuple"; };
+      if (b.op == BinOp::Add && l == r && sequence(l)) return lt;
+      if (b.op == BinOp::Mult && sequence(l) && integral(r)) return lt;
+      if (b.op == BinOp::Mult && integral(l) && sequence(r)) return rt;
+      if (b.op == BinOp::Mod && (l == "str" || l == "bytes")) return lt;
+      return nullptr;
+    }
+    default: return nullptr;
+  }
+}
+
+// infer_type: the type of what `e` evaluates to, when its form tells.
+const char* infer_type(const Expr& e) {
+  switch (e.kind) {
+    case ExprKind::Tuple: return "tuple";
+    case ExprKind::List:
+    case ExprKind::ListComp: return "list";
+    case ExprKind::Dict:
+    case ExprKind::DictComp: return "dict";
+    case ExprKind::Set:
+    case ExprKind::SetComp: return "set";
+    case ExprKind::GeneratorExp: return "generator";
+    case ExprKind::Lambda: return "function";
+    case ExprKind::JoinedStr:
+    case ExprKind::FormattedValue: return "str";
+    case ExprKind::Slice: return "slice";
+    default: return folded_type(e);
+  }
+}
+
 enum class UnitKind { Module, Function, AsyncFunction, Lambda, Class, Comprehension };
 
 enum class FBlockType { WhileLoop, ForLoop, TryExcept, FinallyTry, FinallyEnd, HandlerCleanup, With, AsyncWith,
@@ -231,6 +401,122 @@ class Compiler {
   }
   [[noreturn]] void unsupported(Loc loc, std::string what) {
     throw Diagnostic(Diagnostic::Kind::Unsupported, source_, source_ ? char_loc(*source_, loc) : loc, std::move(what));
+  }
+
+  // ------------------------------------------------------------ warnings
+
+  // compiler_warn: a SyntaxWarning at the line where `at` starts.
+  void warn(Loc at, const std::string& message) const {
+    if (options_.warn && unchecked_ == 0) options_.warn(at.line, message);
+  }
+
+  // A branch 3.7 does not compile: one a constant test (expr_constant)
+  // never takes.
+  struct UncheckedBranch {
+    Compiler& c;
+    bool dead;
+    UncheckedBranch(Compiler& compiler, std::optional<bool> truth, bool taken_when)
+        : c(compiler), dead(c.options_.warnings.dead_branches_unchecked && truth && *truth != taken_when) {
+      c.unchecked_ += dead;
+    }
+    ~UncheckedBranch() { c.unchecked_ -= dead; }
+  };
+  static std::optional<bool> constant_truth(const Expr& e) {
+    if (e.kind != ExprKind::Constant) return std::nullopt;
+    const auto& c = static_cast<const Constant&>(e);
+    switch (c.type) {
+      case Constant::Type::None:
+      case Constant::Type::False: return false;
+      case Constant::Type::True:
+      case Constant::Type::Ellipsis: return true;
+      case Constant::Type::Int: return c.int_value != 0 || !c.big_int.empty();
+      case Constant::Type::Float: return c.float_value != 0;
+      case Constant::Type::Str:
+      case Constant::Type::Bytes: return !c.str_value.empty();
+    }
+    return std::nullopt;
+  }
+
+  // check_is_arg: `is` may compare with None, True, False and `...`, or an
+  // expression; not with another constant.
+  static bool check_is_arg(const Expr& e) {
+    const std::string_view t = folded_type(e) ? folded_type(e) : "";
+    return t.empty() || t == "NoneType" || t == "bool" || t == "ellipsis";
+  }
+
+  // check_compare: the first `is` of the chain with a literal on either side.
+  void check_compare(const Compare& c) const {
+    if (!options_.warnings.literal_misuse) return;
+    const Expr* left = c.left.get();
+    for (std::size_t i = 0; i < c.ops.size(); ++i) {
+      const Expr* right = c.comparators[i].get();
+      const bool is = c.ops[i] == runtime::CmpOp::Is;
+      if ((is || c.ops[i] == runtime::CmpOp::IsNot) && (!check_is_arg(*left) || !check_is_arg(*right))) {
+        const char* type = infer_type(check_is_arg(*left) ? *right : *left);
+        const char* op = is ? "is" : "is not";
+        const char* instead = is ? "==" : "!=";
+        warn(c.loc, options_.warnings.is_names_literal_type
+                        ? fmt::format("\"{}\" with '{}' literal. Did you mean \"{}\"?", op, type, instead)
+                        : fmt::format("\"{}\" with a literal. Did you mean \"{}\"?", op, instead));
+        return;
+      }
+      left = right;
+    }
+  }
+
+  // check_caller: calling a literal or a display.
+  void check_caller(const Call& c) const {
+    if (!options_.warnings.literal_misuse) return;
+    const Expr& f = *c.func;
+    const char* type = nullptr;
+    switch (f.kind) {
+      case ExprKind::Tuple:
+      case ExprKind::List:
+      case ExprKind::ListComp:
+      case ExprKind::Dict:
+      case ExprKind::DictComp:
+      case ExprKind::Set:
+      case ExprKind::SetComp:
+      case ExprKind::GeneratorExp:
+      case ExprKind::JoinedStr:
+      case ExprKind::FormattedValue: type = infer_type(f); break;
+      default: type = folded_type(f);
+    }
+    if (type) warn(c.loc, fmt::format("'{}' object is not callable; perhaps you missed a comma?", type));
+  }
+
+  // check_subscripter and check_index: subscripting what cannot be
+  // subscripted, or a sequence literal by what cannot index it.
+  void check_subscript(const Subscript& s) const {
+    if (!options_.warnings.literal_misuse) return;
+    const Expr& v = *s.value;
+    const std::string_view folded = folded_type(v) ? folded_type(v) : "";
+    const bool unsubscriptable = v.kind == ExprKind::Set || v.kind == ExprKind::SetComp ||
+                                 v.kind == ExprKind::GeneratorExp || v.kind == ExprKind::Lambda ||
+                                 folded == "NoneType" || folded == "ellipsis" || folded == "int" ||
+                                 folded == "bool" || folded == "float";
+    if (unsubscriptable)
+      warn(s.loc, fmt::format("'{}' object is not subscriptable; perhaps you missed a comma?", infer_type(v)));
+    const Expr& index = *s.slice;
+    if (options_.warnings.extended_slice_unchecked && index.kind == ExprKind::Tuple) {
+      const auto& elts = static_cast<const TupleExpr&>(index).elts;
+      if (std::any_of(elts.begin(), elts.end(), [](const ExprPtr& x) { return x->kind == ExprKind::Slice; })) return;
+    }
+    const std::string_view index_type = infer_type(index) ? infer_type(index) : "";
+    if (index_type.empty() || index_type == "int" || index_type == "bool" || index_type == "slice") return;
+    const bool sequence = folded == "str" || folded == "bytes" || folded == "tuple" || v.kind == ExprKind::Tuple ||
+                          v.kind == ExprKind::List || v.kind == ExprKind::ListComp ||
+                          v.kind == ExprKind::JoinedStr || v.kind == ExprKind::FormattedValue;
+    if (sequence)
+      warn(s.loc, fmt::format("{} indices must be integers or slices, not {}; perhaps you missed a comma?",
+                              infer_type(v), index_type));
+  }
+
+  // compiler_assert: a parenthesized message makes a tuple, always true.
+  void check_assert(const Assert& a) const {
+    if (a.test->kind != ExprKind::Tuple || static_cast<const TupleExpr&>(*a.test).elts.empty()) return;
+    if (!options_.warnings.assert_constant_tuple && folded_type(*a.test)) return;
+    warn(a.loc, "assertion is always true, perhaps remove parentheses?");
   }
 
   // ---------------------------------------------------------------- units
@@ -617,6 +903,7 @@ class Compiler {
       case StmtKind::Match: match_stmt(static_cast<const Match&>(s)); break;
       case StmtKind::Assert: {
         const auto& a = static_cast<const Assert&>(s);
+        check_assert(a);
         const int end = new_label();
         expr(*a.test);
         emit_jump(Op::POP_JUMP_IF_TRUE, end);
@@ -822,11 +1109,16 @@ class Compiler {
     expr(*s.test);
     set_pos(pos_of(*s.test));
     emit_jump(Op::POP_JUMP_IF_FALSE, orelse);
-    body(s.body);
+    const auto truth = constant_truth(*s.test);
+    {
+      UncheckedBranch unchecked(*this, truth, true);
+      body(s.body);
+    }
     if (!s.orelse.empty()) {
       set_pos(Position{});
       emit_jump(Op::JUMP, end);
       use_label(orelse);
+      UncheckedBranch unchecked(*this, truth, false);
       body(s.orelse);
     }
     use_label(end);
@@ -839,7 +1131,11 @@ class Compiler {
     expr(*s.test);
     set_pos(pos_of(*s.test));
     emit_jump(Op::POP_JUMP_IF_FALSE, anchor);
-    body(s.body);
+    const auto truth = constant_truth(*s.test);
+    {
+      UncheckedBranch unchecked(*this, truth, true);
+      body(s.body);
+    }
     set_pos(pos_of(*s.test));
     // 3.11 compares and jumps in one specialized instruction, at the test.
     if (!is_single_comparison(*s.test))
@@ -847,7 +1143,10 @@ class Compiler {
     emit_jump(Op::JUMP, loop);
     pop_fblock();
     use_label(anchor);
-    body(s.orelse);
+    {
+      UncheckedBranch unchecked(*this, truth, false);
+      body(s.orelse);
+    }
     use_label(end);
   }
 
@@ -1865,6 +2164,7 @@ class Compiler {
       }
       case ExprKind::Subscript: {
         const auto& s = static_cast<const Subscript&>(e);
+        check_subscript(s);
         expr(*s.value);
         expr(*s.slice);
         set_pos(p);
@@ -1970,6 +2270,7 @@ class Compiler {
   }
 
   void compare(const Compare& c, Position p) {
+    check_compare(c);
     expr(*c.left);
     const std::size_t n = c.ops.size();
     if (n == 1) {
@@ -1998,6 +2299,7 @@ class Compiler {
   }
 
   void call(const Call& c, Position p) {
+    check_caller(c);
     // super() in a method: super(__class__, <first argument>).
     if (c.func->kind == ExprKind::Name && static_cast<const Name&>(*c.func).id == "super" && c.args.empty() &&
         c.keywords.empty() && u().ste->function_like() && u().ste->scope_of("__class__") == NameScope::Free &&
@@ -2184,6 +2486,7 @@ class Compiler {
   const Module& module_;
   std::shared_ptr<const Source> source_;
   const CompileOptions& options_;
+  int unchecked_ = 0;  // branches being compiled that 3.7 would not compile
   Extents extents_;
   std::unique_ptr<SymbolTable> symtable_;
   std::deque<Unit> units_;  // a deque: references to outer units stay valid

@@ -8,6 +8,8 @@
 
 #include "model/lang/ast.hpp"
 #include "model/lang/code.hpp"
+#include "model/lang/features.hpp"
+#include "model/lang/syntax_warning.hpp"
 #include "model/runtime/module.hpp"
 
 namespace asim::lang {
@@ -15,6 +17,10 @@ namespace asim::lang {
 struct CompileOptions {
   runtime::Value unbound;   // the marker for required keyword-only parameters
   runtime::Value ellipsis;  // the `...` object, when the builtins have one
+  // Where compiler_warn's SyntaxWarnings go, and which the version gives;
+  // none for a library module (CPython compiled it when it was installed).
+  SyntaxWarningSink warn;
+  CompilerWarnings warnings;
 };
 
 runtime::Ref<CodeObject> compile_module(const ast::Module& module, const CompileOptions& options);

@@ -98,6 +98,14 @@ struct SyntaxFeatures {
   bool int_limit_says_digits = true;
   // 3.8+: `f"{x=}"` (the '=' specifier); 3.7 compiles "(x=)".
   bool fstring_debug_specifier = true;
+  // The tokenizer's and parser's SyntaxWarnings. 3.11+: a number directly
+  // followed by a keyword (`1if`) is an "invalid decimal literal" (3.10's
+  // DeprecationWarning is one the default filters hide).
+  bool number_before_keyword_warns = true;
+  // 3.12+: an invalid escape in a str or bytes literal ('\d', an octal one
+  // over 0o377); before, a DeprecationWarning the default filters hide (they
+  // show it only for __main__, and the compiled module is named after the file).
+  bool invalid_escape_warns = true;
 
   bool pgen() const { return parser == ParserGeneration::Pgen37 || parser == ParserGeneration::Pgen38; }
   bool peg_messages() const { return parser == ParserGeneration::Peg310 || parser == ParserGeneration::Peg312; }
@@ -122,6 +130,25 @@ enum class WithCallsAt {
   CodeBefore,   // 3.8-3.9: the exits at the line the code before them ended on
   Statement,    // 3.10-3.12: the `with` statement
   ContextExpr,  // 3.13: the item's context expression
+};
+
+// The compiler's SyntaxWarnings about code that cannot work as written
+// (compile.c's compiler_warn).
+struct CompilerWarnings {
+  // 3.8+: `is` with a literal, calling a literal or subscripting one
+  // ("perhaps you missed a comma?").
+  bool literal_misuse = true;
+  // 3.12+: the `is` warning names the literal's type.
+  bool is_names_literal_type = true;
+  // 3.10+: `assert (1, "msg")` warns too; before, the AST optimizer had made
+  // the tuple of constants a constant, which the check let pass.
+  bool assert_constant_tuple = true;
+  // 3.8: a subscript with a slice among its indices (an ExtSlice) has no
+  // index check; 3.9+ see a tuple.
+  bool extended_slice_unchecked = false;
+  // 3.7: the branch of an `if` or `while` that a constant test never takes
+  // is not compiled (so not checked); 3.8+ compile it without emitting it.
+  bool dead_branches_unchecked = false;
 };
 
 struct LanguageFeatures {
@@ -188,6 +215,7 @@ struct LanguageFeatures {
   // C printer shortens the margin by the line's indentation.
   bool zero_width_mark_keeps_margin = false;
   UncaughtClassNaming uncaught_class_naming = UncaughtClassNaming::AsTracebackModule;
+  CompilerWarnings compiler_warnings;
   SyntaxFeatures syntax;
 };
 

@@ -76,9 +76,7 @@ Interpreter::Interpreter(std::shared_ptr<const Source> source, Ref<runtime::Modu
     // The "default" action: once per text and location (the module's
     // __warningregistry__; sys's when no frame runs).
     if (!warned_.insert(warning_location() + ": " + message).second) return;
-    const std::string text = format_warning(message);
-    if (outer_warning_sink_) outer_warning_sink_(text);
-    else std::fprintf(stderr, "%s\n", text.c_str());
+    print_warning(format_warning(message));
   };
   main_->dict["__name__"] = Value::str("__main__");
   main_->dict["__doc__"] = Value();
@@ -135,14 +133,39 @@ std::string Interpreter::format_warning(const std::string& message) const {
   const int line = co.positions.empty() ? co.firstlineno : co.positions[static_cast<std::size_t>(f->lasti())].line;
   const std::string file = co.source ? co.source->path() : "<string>";
   std::string text = fmt::format("{}:{}: {}", file, line, message);
-  if (co.source && linecache_has(file, ts_.limits.features)) {
-    std::string_view src = co.source->line(line);
-    while (!src.empty() && (src.front() == ' ' || src.front() == '\t')) src.remove_prefix(1);
-    while (!src.empty() && (src.back() == ' ' || src.back() == '\t' || src.back() == '\r')) src.remove_suffix(1);
+  if (co.source) {
+    const std::string src = warning_source_line(*co.source, line);
     if (!src.empty()) text += fmt::format("\n  {}", src);
   }
   if (with_hint) text += hint;
   return text;
+}
+
+std::string Interpreter::warning_source_line(const Source& source, int line) const {
+  if (!linecache_has(source.path(), ts_.limits.features)) return {};
+  std::string_view src = source.line(line);
+  while (!src.empty() && (src.front() == ' ' || src.front() == '\t')) src.remove_prefix(1);
+  while (!src.empty() && (src.back() == ' ' || src.back() == '\t' || src.back() == '\r')) src.remove_suffix(1);
+  return std::string(src);
+}
+
+void Interpreter::print_warning(const std::string& text) const {
+  if (outer_warning_sink_) outer_warning_sink_(text);
+  else std::fprintf(stderr, "%s\n", text.c_str());
+}
+
+// The default filters show every SyntaxWarning (no registry: each time).
+SyntaxWarningSink Interpreter::syntax_warnings(std::shared_ptr<const Source> source) const {
+  return [this, source = std::move(source)](int line, const std::string& message) {
+    std::string text = fmt::format("{}:{}: SyntaxWarning: {}", source->path(), line, message);
+    const std::string src = warning_source_line(*source, line);
+    if (!src.empty()) text += fmt::format("\n  {}", src);
+    print_warning(text);
+  };
+}
+
+ast::Module Interpreter::parse(const std::shared_ptr<const Source>& source) {
+  return lang::parse(source, ts_.limits.features.syntax, syntax_warnings(source));
 }
 
 void Interpreter::collect_at_exit() {
@@ -153,7 +176,7 @@ void Interpreter::collect_at_exit() {
 
 Ref<CodeObject> Interpreter::compile() {
   if (!code_) {
-    ast::Module module = parse(source_, ts_.limits.features.syntax);
+    ast::Module module = parse(source_);
     compile(module);
   }
   return code_;
@@ -164,6 +187,8 @@ Ref<CodeObject> Interpreter::compile(const ast::Module& module) {
     CompileOptions options;
     options.unbound = ts_.unbound;
     options.ellipsis = runtime::Runtime::current().types.Ellipsis;
+    options.warn = syntax_warnings(module.source);
+    options.warnings = ts_.limits.features.compiler_warnings;
     code_ = compile_module(module, options);
   }
   return code_;
@@ -185,7 +210,7 @@ void Interpreter::run_aside(std::shared_ptr<const Source> source) {
   CompileOptions options;
   options.unbound = ts_.unbound;
   options.ellipsis = runtime::Runtime::current().types.Ellipsis;
-  const Ref<CodeObject> code = compile_module(parse(source, ts_.limits.features.syntax), options);
+  const Ref<CodeObject> code = compile_module(lang::parse(source, ts_.limits.features.syntax), options);
   ts_.library_sources.emplace(source->path(), source);
   auto aside = runtime::make<runtime::Module>(source->path());
   aside->dict["__name__"] = Value::str(source->path());

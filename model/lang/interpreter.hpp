@@ -11,6 +11,7 @@
 #include "model/lang/code.hpp"
 #include "model/lang/eval.hpp"
 #include "model/lang/source.hpp"
+#include "model/lang/syntax_warning.hpp"
 #include "model/runtime/exceptions.hpp"
 #include "model/runtime/module.hpp"
 
@@ -25,9 +26,13 @@ class Interpreter {
   Interpreter& operator=(const Interpreter&) = delete;
   ~Interpreter();
 
+  // Parses `source` as the program's, printing the SyntaxWarnings the
+  // tokenizer and parser give; throws Diagnostic.
+  ast::Module parse(const std::shared_ptr<const Source>& source);
   // Parses and compiles the file (once); throws Diagnostic.
   runtime::Ref<CodeObject> compile();
-  // Compiles an already parsed module (once); throws Diagnostic.
+  // Compiles an already parsed module (once), printing the compiler's
+  // SyntaxWarnings; throws Diagnostic.
   runtime::Ref<CodeObject> compile(const ast::Module& module);
   // Runs the module. Throws runtime::PyError for an uncaught Python
   // exception, lang::Diagnostic for a program that does not compile, and
@@ -70,6 +75,12 @@ class Interpreter {
 
  private:
   void set_main_file();
+  // A compile-time warning about `source`, printed as the warnings module's
+  // showwarning does: "FILE:LINE: SyntaxWarning: message" and the line.
+  SyntaxWarningSink syntax_warnings(std::shared_ptr<const Source> source) const;
+  // The source line a warning shows ("" for none), stripped as linecache's is.
+  std::string warning_source_line(const Source& source, int line) const;
+  void print_warning(const std::string& text) const;
   std::shared_ptr<const Source> source_;
   runtime::Ref<runtime::Module> builtins_;
   runtime::Ref<runtime::Module> main_;

@@ -463,10 +463,16 @@ Token Lexer::number() {
       if (!is_ok(peek())) invalid(kind);
     }
   };
+  // verify_end_of_number: a keyword may follow (`1if`), with a warning.
+  std::string warning;
   auto end_of_number = [&](std::string_view kind) {
+    if (!is_ident_char(peek())) return;
+    if (keyword_follows(text_.substr(pos_, end_ - pos_))) {
+      if (syntax_.number_before_keyword_warns) warning = fmt::format("invalid {} literal", kind);
+      return;
+    }
     // Before 3.10 a name may follow: the parser finds `1abc` invalid.
-    if (is_ident_char(peek()) && !keyword_follows(text_.substr(pos_, end_ - pos_)) && syntax_.peg_messages())
-      invalid(kind);
+    if (syntax_.peg_messages()) invalid(kind);
   };
 
   if (peek() == '0' && (lower(peek(1)) == 'x' || lower(peek(1)) == 'o' || lower(peek(1)) == 'b')) {
@@ -488,6 +494,7 @@ Token Lexer::number() {
     if (is_digit(peek())) invalid_digit();
     end_of_number(kind);
     Token t = make(TokenKind::Number, begin, loc);
+    if (!warning.empty()) t.warnings.push_back(std::move(warning));
     std::int64_t v = 0;
     for (char c : t.text.substr(2)) {
       if (c == '_') continue;
@@ -538,6 +545,7 @@ Token Lexer::number() {
   end_of_number(imaginary ? "imaginary" : "decimal");
 
   Token t = make(TokenKind::Number, begin, loc);
+  if (!warning.empty()) t.warnings.push_back(std::move(warning));
   if (imaginary) {
     t.unsupported = "complex numbers (imaginary literals such as 1j)";
     return t;
@@ -723,6 +731,7 @@ void Lexer::unterminated(const Delim& d) const {
 
 void Lexer::scan_plain_string(const Delim& d, Token& tok) {
   const std::size_t body = pos_;
+  bool warned = false;
   for (;;) {
     if (at_end()) unterminated(d);
     if (at_closing_quote(d)) {
@@ -730,7 +739,7 @@ void Lexer::scan_plain_string(const Delim& d, Token& tok) {
       return;
     }
     if (peek() == '\\') {
-      escape(d, tok.value, body, tok);
+      escape(d, tok.value, body, tok, warned);
     } else if (at_newline()) {
       if (!d.triple) unterminated(d);
       tok.value += '\n';
@@ -746,9 +755,18 @@ void Lexer::scan_plain_string(const Delim& d, Token& tok) {
 }
 
 // One backslash escape inside a literal (or, in a raw literal, the backslash
-// and what it protects from ending the literal).
-void Lexer::escape(const Delim& d, std::string& out, std::size_t segment_begin, Token& tok) {
+// and what it protects from ending the literal). The first invalid one of a
+// run of literal text (`warned` not yet set) is the warning of
+// warn_invalid_escape_sequence.
+void Lexer::escape(const Delim& d, std::string& out, std::size_t segment_begin, Token& tok, bool& warned) {
   const std::size_t backslash = pos_;
+  auto invalid_escape = [&](std::string_view octal_digits) {
+    if (warned) return;
+    warned = true;
+    tok.warnings.push_back(octal_digits.empty()
+                               ? fmt::format("invalid escape sequence '\\{}'", text_[backslash + 1])
+                               : fmt::format("invalid octal escape sequence '\\{}'", octal_digits));
+  };
   ++pos_;
   if (at_end()) unterminated(d);
   if (d.raw) {
@@ -803,6 +821,7 @@ void Lexer::escape(const Delim& d, std::string& out, std::size_t segment_begin, 
     case 'u':
     case 'U': {
       if (d.bytes) {
+        invalid_escape({});
         out += '\\';
         out += c;
         break;
@@ -814,6 +833,7 @@ void Lexer::escape(const Delim& d, std::string& out, std::size_t segment_begin, 
     }
     case 'N': {
       if (d.bytes) {
+        invalid_escape({});
         out += "\\N";
         break;
       }
@@ -830,14 +850,17 @@ void Lexer::escape(const Delim& d, std::string& out, std::size_t segment_begin, 
         std::uint32_t v = static_cast<std::uint32_t>(c - '0');
         for (int i = 0; i < 2 && peek() >= '0' && peek() <= '7'; ++i, ++pos_)
           v = v * 8 + static_cast<std::uint32_t>(peek() - '0');
+        if (v > 0377) invalid_escape(text_.substr(backslash + 1, 3));
         if (d.bytes)
           out += static_cast<char>(v);
         else
           runtime::text::append(out, v);
         break;
       }
-      // An unknown escape keeps its backslash (CPython only warns). In an
+      // An unknown escape keeps its backslash (CPython only warns; not
+      // about a non-ASCII character, which it had made a \u escape). In an
       // f-string, `\{` leaves the brace to start a replacement field.
+      if (static_cast<unsigned char>(c) < 0x80) invalid_escape({});
       out += '\\';
       if (d.fstring && (c == '{' || c == '}'))
         --pos_;
@@ -853,6 +876,9 @@ void Lexer::scan_fstring(const Delim& d, const FStringPiece* spec_of, std::vecto
   std::string lit;
   Loc lit_loc = here();
   std::size_t segment = pos_;
+  // Whether the run of literal text (CPython 3.12's FSTRING_MIDDLE token,
+  // which a doubled brace ends too) has had its invalid escape.
+  bool warned = false;
   auto flush = [&] {
     if (lit.empty()) return;
     FStringPiece p;
@@ -893,11 +919,13 @@ void Lexer::scan_fstring(const Delim& d, const FStringPiece* spec_of, std::vecto
     if (c == '{' && !in_spec && peek(1) == '{') {
       lit += '{';
       pos_ += 2;
+      warned = false;
     } else if (c == '{') {
       flush();
       scan_field(d, out, tok);
       lit_loc = here();
       segment = pos_;
+      warned = false;
     } else if (c == '}' && in_spec) {
       flush();
       return;
@@ -905,8 +933,9 @@ void Lexer::scan_fstring(const Delim& d, const FStringPiece* spec_of, std::vecto
       if (peek(1) != '}') error(here(), "f-string: single '}' is not allowed");
       lit += '}';
       pos_ += 2;
+      warned = false;
     } else if (c == '\\') {
-      escape(d, lit, segment, tok);
+      escape(d, lit, segment, tok, warned);
     } else if (at_newline()) {
       if (!d.triple) unterminated(d);
       lit += '\n';

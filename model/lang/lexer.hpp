@@ -66,6 +66,13 @@ struct Token {
   // so a tokenizer error later in the file wins over it).
   std::shared_ptr<const Diagnostic> fstring_error;
 
+  // The SyntaxWarnings CPython gives about the token, in order: for a
+  // number, the tokenizer's "invalid decimal literal" (a keyword right after
+  // it); for a str or bytes literal, the parser's about its first invalid
+  // escape (an f-string's: of each run of literal text), given when it
+  // builds the literal.
+  std::vector<std::string> warnings;
+
   // A construct CPython accepts but asim does not (bytes, 1j, a 65-bit int,
   // \N{...}): the parser reports it only once the whole file parsed, so that
   // a real SyntaxError later in the file is reported first, as CPython would.
@@ -152,7 +159,7 @@ class Lexer {
     std::size_t line_start;
   };
   Position end_of_plain_literal(const Delim& d);
-  void escape(const Delim& d, std::string& out, std::size_t segment_begin, Token& tok);
+  void escape(const Delim& d, std::string& out, std::size_t segment_begin, Token& tok, bool& warned);
   [[noreturn]] void unterminated(const Delim& d) const;
 
   std::shared_ptr<const Source> source_;

@@ -7,6 +7,7 @@
 #include <deque>
 #include <functional>
 #include <optional>
+#include <set>
 #include <utility>
 
 #include "model/lang/identifier.hpp"
@@ -151,8 +152,12 @@ bool has_slice(const Expr& e) {
 
 class Parser {
  public:
-  Parser(std::shared_ptr<const Source> source, const SyntaxFeatures& syntax)
-      : source_(std::move(source)), syntax_(syntax), main_lexer_(source_, syntax), lexer_(&main_lexer_) {}
+  Parser(std::shared_ptr<const Source> source, const SyntaxFeatures& syntax, SyntaxWarningSink warn)
+      : source_(std::move(source)),
+        syntax_(syntax),
+        warn_(std::move(warn)),
+        main_lexer_(source_, syntax),
+        lexer_(&main_lexer_) {}
 
   Module file();
   void raise_deferred();
@@ -384,6 +389,12 @@ class Parser {
 
   std::shared_ptr<const Source> source_;
   SyntaxFeatures syntax_;
+  SyntaxWarningSink warn_;
+  // The tokens whose warnings were given (by where their text starts): a
+  // literal parsed again (speculation, an f-string field read twice) warns
+  // once, as CPython's memoized rule acts once.
+  std::set<const char*> warned_;
+  void give_warnings(const Token& t, int line);
   Lexer main_lexer_;
   Lexer* lexer_;            // main_lexer_, or an f-string field's while parsing it
   // Before 3.10, a tokenizer error met only by looking ahead (the parsers
@@ -488,12 +499,19 @@ Token Parser::next_token() {
     throw lookahead_error_->second;
   }
   try {
-    return lexer_->next();
+    Token t = lexer_->next();
+    if (t.kind == TokenKind::Number) give_warnings(t, t.loc.line);
+    return t;
   } catch (const Diagnostic& d) {
     if (speculating_ == 0 || syntax_.peg_messages()) throw;
     lookahead_error_.emplace(lexer_, d);
     throw Backtrack{};
   }
+}
+
+void Parser::give_warnings(const Token& t, int line) {
+  if (!warn_ || t.warnings.empty() || !warned_.insert(t.text.data()).second) return;
+  for (const std::string& message : t.warnings) warn_(line, message);
 }
 
 // invalid_block rules: "expected an indented block after ...", at the line
@@ -644,8 +662,8 @@ void Parser::drain_for_tokenizer_errors(const ParseFailure& failure) {
     return;
   }
   try {
-    while (main_lexer_.next().kind != TokenKind::EndMarker) {
-    }
+    for (Token t = main_lexer_.next(); t.kind != TokenKind::EndMarker; t = main_lexer_.next())
+      if (t.kind == TokenKind::Number) give_warnings(t, t.loc.line);
   } catch (const Diagnostic& d) {
     if (d.kind() == DKind::IndentationError || d.kind() == DKind::TabError || main_lexer_.failed_in_fstring() ||
         main_lexer_.failed_soft())
@@ -2278,6 +2296,11 @@ ExprPtr Parser::strings() {
     any_f |= t.is_fstring;
     parts.push_back(&t);
   }
+  // 3.12+ warn of invalid escapes as the literals are joined: a plain
+  // literal at its first line, an f-string (its FSTRING_MIDDLE tokens) at
+  // its last.
+  if (syntax_.invalid_escape_warns)
+    for (const Token* t : parts) give_warnings(*t, t->is_fstring ? t->end.line : t->loc.line);
   // 3.11 makes a str node of the literal text (a u-prefixed first literal
   // names its kind first, so it gets past the check).
   const char prefix = parts.front()->text.empty() ? '\0' : parts.front()->text.front();
@@ -2637,8 +2660,8 @@ ExprPtr Parser::star_target() {
 
 }  // namespace
 
-ast::Module parse(std::shared_ptr<const Source> source, const SyntaxFeatures& syntax) {
-  Parser parser(std::move(source), syntax);
+ast::Module parse(std::shared_ptr<const Source> source, const SyntaxFeatures& syntax, const SyntaxWarningSink& warn) {
+  Parser parser(std::move(source), syntax, warn);
   try {
     Module m = parser.file();
     parser.raise_too_new();

@@ -8,6 +8,7 @@
 #include "model/lang/ast.hpp"
 #include "model/lang/features.hpp"
 #include "model/lang/source.hpp"
+#include "model/lang/syntax_warning.hpp"
 
 namespace asim::lang {
 
@@ -21,6 +22,8 @@ namespace asim::lang {
 //    SyntaxError, so that a file CPython rejects reads as CPython's error.
 //  Older versions' messages and positions follow `syntax`; a construct newer
 //  than that version is its SyntaxError.
-ast::Module parse(std::shared_ptr<const Source> source, const SyntaxFeatures& syntax = {});
+//  The tokenizer's and parser's SyntaxWarnings go to `warn` as they are met.
+ast::Module parse(std::shared_ptr<const Source> source, const SyntaxFeatures& syntax = {},
+                  const SyntaxWarningSink& warn = {});
 
 }  // namespace asim::lang

@@ -110,7 +110,7 @@ RunResult run_source(const std::string& path, const std::string& text, const Run
                                     {options.max_instructions, 1000, profile->language, options.max_seconds});
       session.add_module("__main__", interpreter.main_module());
       if (options.compile_only && !as_module) {
-        interpreter.compile(lang::parse(source, profile->language.syntax));
+        interpreter.compile(interpreter.parse(source));
         return result;
       }
       // pythonrun.c's flush_io: stderr, then stdout, once the module's code
@@ -136,7 +136,7 @@ RunResult run_source(const std::string& path, const std::string& text, const Run
           interpreter.main_module()->dict["__package__"] = Value::str(main.package);
           session.set_argv0(source->path());
         }
-        const auto module = lang::parse(source, profile->language.syntax);
+        const auto module = interpreter.parse(source);
         if (options.compile_only) {
           interpreter.compile(module);
           return result;
