@@ -2172,7 +2172,11 @@ class Compiler {
         return;
       }
       case ExprKind::Starred: syntax_error(e.loc, "can't use starred expression here");
-      case ExprKind::Name: nameop(static_cast<const Name&>(e).id, Ctx::Load); return;
+      case ExprKind::Name:
+        // The AST optimizer makes `__debug__` a constant (no -O: True).
+        if (static_cast<const Name&>(e).id == "__debug__") return load_const(Value::boolean(true));
+        nameop(static_cast<const Name&>(e).id, Ctx::Load);
+        return;
       case ExprKind::Slice: {
         const auto& s = static_cast<const Slice&>(e);
         if (s.lower) expr(*s.lower);

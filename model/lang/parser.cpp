@@ -699,7 +699,7 @@ Diagnostic older_parser_error(const Diagnostic& d, const Token& at, const Syntax
   if (at.kind == TokenKind::Indent)
     return Diagnostic(DKind::IndentationError, src, char_loc(*src, at.loc), "unexpected indent", char_loc(*src, at.end));
   // Rules the older grammars share, worded alike.
-  static constexpr std::array<std::string_view, 10> kShared = {
+  static constexpr std::array<std::string_view, 11> kShared = {
       "invalid syntax",
       "positional argument follows keyword argument",
       "Generator expression must be parenthesized",
@@ -710,6 +710,7 @@ Diagnostic older_parser_error(const Diagnostic& d, const Token& at, const Syntax
       "keyword argument repeated",
       "f-string",
       "expression cannot contain assignment",
+      "cannot mix bytes and nonbytes literals",
   };
   if (m == "invalid syntax" || std::any_of(kShared.begin() + 1, kShared.end(), starts)) return d;
   for (std::string_view verb : {"assign to", "delete"}) {
@@ -2324,8 +2325,25 @@ ExprPtr Parser::strings() {
                        false, true, *parts.front()};
   }
   const auto bytes = std::count_if(parts.begin(), parts.end(), [](const Token* t) { return t->is_bytes; });
-  if (bytes > 0 && static_cast<std::size_t>(bytes) < parts.size())
-    fail(parts.back()->end, "cannot mix bytes and nonbytes literals");
+  if (bytes > 0 && static_cast<std::size_t>(bytes) < parts.size()) {
+    const std::string mix = "cannot mix bytes and nonbytes literals";
+    if (syntax_.pgen()) {
+      // 3.7-3.8: ast.c's parsestrplus, once the file parsed, at the first
+      // literal's col_offset (3.8 adds 1 to it, 3.7 does not).
+      Loc at = char_loc(*source_, loc);
+      if (syntax_.parser == ParserGeneration::Pgen37) --at.col;
+      defer_ast_error(at, Diagnostic(DKind::SyntaxError, source_, at, mix));
+    } else if (syntax_.parser == ParserGeneration::Peg39) {
+      // 3.9: at the token the parser looked at next, as other errors of
+      // _PyPegen_concatenate_strings.
+      if (speculating_ > 0) throw Backtrack{};
+      const Loc at = char_loc(*source_, peek().loc);
+      throw ParseFailure{Diagnostic(DKind::SyntaxError, source_, at, mix, {at.line, at.col + 1}), false, true,
+                         *parts.front()};
+    } else {
+      fail(parts.back()->end, mix);
+    }
+  }
   if (!any_f) {
     auto c = make_expr<Constant>(loc);
     c->type = bytes > 0 ? Constant::Type::Bytes : Constant::Type::Str;
