@@ -75,6 +75,7 @@ constexpr VersionProfile make_profile(int minor) {
   p.language.inline_comprehensions = since(12);
   p.language.constant_set_displays_folded = since(9);
   p.language.constant_frozensets_rebuilt = since(8);
+  p.language.throw_chains_handled_exception = since(9);
   p.task_keeps_cancelled_error = since(11);
   p.task_group_names_task_at_creation = since(13);
   p.task_group_handles_done_task_at_once = since(12);

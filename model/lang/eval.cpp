@@ -757,29 +757,6 @@ bool is_generator(const Value& v) {
   return c && c->type_name() == "generator";
 }
 
-// `yield from` over a plain iterator: next() for each value; it has no send()
-// or throw(), so a value sent is an AttributeError and an exception thrown
-// in is raised at the `yield from` itself.
-class IteratorDelegate : public runtime::Coroutine {
- public:
-  explicit IteratorDelegate(Value iterator) : Coroutine("yield from"), iterator_(std::move(iterator)) {}
-  std::string_view type_name() const override { return "iterator"; }
-  runtime::Coroutine* coroutine() override { return nullptr; }
-  Step send(Value value) override {
-    if (!value.is_none())
-      runtime::raise(builtins().AttributeError,
-                     fmt::format("'{}' object has no attribute 'send'", runtime::type_name(iterator_)));
-    auto* it = iterator_.as<runtime::Iterator>();
-    if (auto v = it->next()) return Step{false, std::move(*v)};
-    return Step{true, it->take_stop_value()};
-  }
-  Step throw_(Ref<PyException> exc) override { throw PyError{std::move(exc)}; }
-  void close() override {}
-
- private:
-  Value iterator_;
-};
-
 // A native async context manager (asyncio's locks, TaskGroup...), entered
 // and exited directly; an instance of a program's subclass goes through its
 // class's __aenter__/__aexit__, which it may override.
@@ -977,6 +954,7 @@ Step eval_frame_raising(Frame& f, Value sent, Ref<PyException> thrown, Ref<PyExc
 
   // ---- resuming at an await: finish it first.
   ts.propagating = nullptr;
+  const bool thrown_in = thrown != nullptr;
   if (f.started) {
     if (f.delegate) {
       Ref<Coroutine> d = std::move(f.delegate);
@@ -1033,6 +1011,13 @@ Step eval_frame_raising(Frame& f, Value sent, Ref<PyException> thrown, Ref<PyExc
       exc = std::move(thrown);
       fresh = false;
     }
+  }
+  // gen_send_ex with an exception thrown in (_PyErr_ChainStackItem): what
+  // leaves the throw, the exception itself or the delegate's, is chained to
+  // the exception this generator's frame is handling, if any.
+  if (exc && thrown_in && features().throw_chains_handled_exception && ts.exc_info->exc) {
+    set_context(ts, exc.get());
+    fresh = false;
   }
   // RESUME (3.11+; the first instruction before): the eval breaker at a
   // function's entry and where a generator resumes after a `yield`, not
@@ -1340,7 +1325,7 @@ Step eval_frame_raising(Frame& f, Value sent, Ref<PyException> thrown, Ref<PyExc
               Value source = POP();
               Ref<Coroutine> it = source.as<runtime::Coroutine>()
                                       ? source.ref<Coroutine>()
-                                      : Ref<Coroutine>(runtime::make<IteratorDelegate>(std::move(source)));
+                                      : runtime::delegate_to_iterator(std::move(source));
               Step s = it->send(Value());
               if (s.done) {
                 PUSH(std::move(s.value));

@@ -214,6 +214,11 @@ struct LanguageFeatures {
   // empty caret line: 3.13's traceback.py keeps its 4-space margin; 3.11-3.12's
   // C printer shortens the margin by the line's indentation.
   bool zero_width_mark_keeps_margin = false;
+  // 3.9+: an exception thrown into a generator or coroutine (throw(), or
+  // raised by the delegate it was thrown on to) gets the exception the
+  // generator's own frame is handling as __context__ (gen_send_ex's
+  // _PyErr_ChainStackItem); before, it keeps the context it had.
+  bool throw_chains_handled_exception = true;
   UncaughtClassNaming uncaught_class_naming = UncaughtClassNaming::AsTracebackModule;
   CompilerWarnings compiler_warnings;
   SyntaxFeatures syntax;

@@ -102,6 +102,11 @@ void add_private_attributes(const AsyncioTypes& t, Session& session) {
                runtime::raise(runtime::Runtime::current().builtins.ValueError, "_log_traceback can only be set to False");
              f.clear_log_traceback();
            });
+  // Future._asyncio_future_blocking: an awaitable of a program's own sets it
+  // on a Future before yielding it to a Task, as Future.__await__ does.
+  property(*t.Future, "_asyncio_future_blocking",
+           [](asyncio::Future& f) { return Value::boolean(f.asyncio_future_blocking); },
+           [](asyncio::Future& f, const Value& v) { f.asyncio_future_blocking = runtime::truthy(v); });
   t.Future->add_getter("_callbacks", [](const Value& self) { return self.as<asyncio::Future>()->callbacks_list(); });
   t.Task->add_getter("_must_cancel",
                      [](const Value& self) { return Value::boolean(self.as<asyncio::Task>()->must_cancel()); });

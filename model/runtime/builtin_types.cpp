@@ -107,6 +107,7 @@ void install_builtin_types(Runtime& rt) {
   install_set_types(t);
   install_range_types(t);
   install_callable_types(t);
+  install_generic_alias_type(t);
   install_stream_type(t);
   install_super_type(t);
   install_derived_types(t);

@@ -6,6 +6,7 @@
 #include "model/runtime/async_generator.hpp"
 #include "model/runtime/coroutine.hpp"
 #include "model/runtime/install.hpp"
+#include "model/runtime/iterator.hpp"
 #include "model/runtime/ops.hpp"
 
 namespace asim::runtime {
@@ -28,9 +29,56 @@ Value finished(const Step& step) {
   throw PyError{make<PyException>(Runtime::current().builtins.StopIteration, std::move(args))};
 }
 
-}  // namespace
+// coro.__await__(): genobject.c's coroutine_wrapper, an iterator whose
+// send/throw/close are the coroutine's.
+class CoroutineWrapper : public Coroutine, public Iterator {
+ public:
+  explicit CoroutineWrapper(Ref<Coroutine> coro) : Coroutine(coro->qualname), coro_(std::move(coro)) {
+    state_ = coro_->state();
+  }
+  std::string_view type_name() const override { return "coroutine_wrapper"; }
+  std::string repr() const override { return fmt::format("<coroutine_wrapper object at {}>", address_text()); }
+  Coroutine* coroutine() override { return nullptr; }
+  // Not awaitable itself: it has no __await__.
+  Ref<Coroutine> await_iter() override {
+    raise(Runtime::current().builtins.TypeError, "object coroutine_wrapper can't be used in 'await' expression");
+  }
+  Step send(Value value) override {
+    return tracked([&] { return coro_->send(std::move(value)); });
+  }
+  Step throw_(Ref<PyException> exc) override {
+    return tracked([&] { return coro_->throw_(std::move(exc)); });
+  }
+  void close() override {
+    tracked([&] {
+      coro_->close();
+      return Step{true, Value()};
+    });
+  }
+  std::optional<Value> next() override {
+    Step s = send(Value());
+    if (!s.done) return std::move(s.value);
+    returned_ = std::move(s.value);
+    return std::nullopt;
+  }
+  Value take_stop_value() override { return std::exchange(returned_, Value()); }
 
-namespace {
+ private:
+  // The wrapper shows the coroutine's state (send's just-started check).
+  template <class F>
+  Step tracked(F step) {
+    try {
+      Step s = step();
+      state_ = coro_->state();
+      return s;
+    } catch (...) {
+      state_ = coro_->state();
+      throw;
+    }
+  }
+  Ref<Coroutine> coro_;
+  Value returned_;
+};
 
 // send/throw/close of coroutines and generators (the same methods in
 // genobject.c); `kind` names the object in messages.
@@ -96,11 +144,39 @@ void install_async_generator_methods(const Ref<Type>& T) {
   });
 }
 
+// __iter__ and __next__ of generators and coroutine wrappers
+// (gen_iternext, coro_wrapper_iternext).
+void install_iterator_methods(const Ref<Type>& T) {
+  const Type* it = T.get();
+  using Args = std::span<const Value>;
+  using Kw = std::span<const Keyword>;
+  def(T, "__iter__", [it](Args a, Kw kw) {
+    args::no_kwargs("__iter__", kw);
+    self_as<Coroutine>(a, *it, "__iter__");
+    return a[0];
+  });
+  def(T, "__next__", [it](Args a, Kw kw) {
+    args::no_kwargs("__next__", kw);
+    const Step step = self_as<Coroutine>(a, *it, "__next__").send(Value());
+    return step.done ? finished(step) : step.value;
+  });
+}
+
 }  // namespace
 
 void install_callable_types(BuiltinTypes& t) {
   install_frame_methods(t.coroutine, "coroutine");
   install_frame_methods(t.generator, "generator");
+  install_iterator_methods(t.generator);
+  const Type* ct = t.coroutine.get();
+  def(t.coroutine, "__await__", [ct](std::span<const Value> a, std::span<const Keyword> kw) {
+    args::no_kwargs("__await__", kw);
+    return Value(make<CoroutineWrapper>(Ref<Coroutine>(&self_as<Coroutine>(a, *ct, "__await__"))));
+  });
+  auto wrapper = make<Type>("builtins", "coroutine_wrapper", t.object);
+  install_frame_methods(wrapper, "coroutine");
+  install_iterator_methods(wrapper);
+  register_type(typeid(CoroutineWrapper), wrapper);
   t.coroutine->add_getter("cr_running", [](const Value& self) {
     return Value::boolean(self.as<Coroutine>()->state() == Coroutine::State::Running);
   });

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "model/runtime/iterator.hpp"
 #include "model/runtime/ops.hpp"
 #include "model/runtime/runtime.hpp"
 
@@ -37,15 +38,70 @@ void Coroutine::warn_if_never_awaited() const {
   rt.warn_unraisable(fmt::format("RuntimeWarning: coroutine '{}' was never awaited", qualname), *this);
 }
 
+namespace {
+
+// A generator's or coroutine's `yf` when it is any other iterator.
+class IteratorDelegate : public Coroutine {
+ public:
+  explicit IteratorDelegate(Value iterator) : Coroutine("yield from"), iterator_(std::move(iterator)) {}
+  std::string_view type_name() const override { return "iterator"; }
+  Coroutine* coroutine() override { return nullptr; }
+  // gen_send_ex: None goes to tp_iternext, any other value to its send().
+  Step send(Value value) override {
+    if (value.is_none()) {
+      if (auto* it = iterator_.as<Iterator>()) {
+        if (auto v = it->next()) return Step{false, std::move(*v)};
+        return Step{true, it->take_stop_value()};
+      }
+      return stopping([&] { return call_method(iterator_, "__next__"); });
+    }
+    return stopping([&] { return call_method(iterator_, "send", std::span<const Value>(&value, 1)); });
+  }
+  // _gen_throw: its throw() when it has one, else raised at the yield from.
+  Step throw_(Ref<PyException> exc) override {
+    auto method = getattr_opt(iterator_, "throw");
+    if (!method) throw PyError{std::move(exc)};
+    const Value arg(std::move(exc));
+    return stopping([&] { return call(*method, std::span<const Value>(&arg, 1)); });
+  }
+  // gen_close_iter: its close(), when it has one.
+  void close() override {
+    if (auto method = getattr_opt(iterator_, "close")) call(*method, {});
+  }
+
+ private:
+  // A StopIteration ends the delegation with its value
+  // (_PyGen_FetchStopIterationValue).
+  template <class F>
+  static Step stopping(F step) {
+    try {
+      return Step{false, step()};
+    } catch (PyError& e) {
+      if (!e.exc->isinstance(Runtime::current().builtins.StopIteration.get())) throw;
+      return Step{true, e.exc->args.empty() ? Value() : e.exc->args[0]};
+    }
+  }
+  Value iterator_;
+};
+
+}  // namespace
+
+Ref<Coroutine> delegate_to_iterator(Value iterator) { return make<IteratorDelegate>(std::move(iterator)); }
+
 Ref<Coroutine> get_awaitable_iter(const Value& obj) {
   if (auto* a = obj.as<Awaitable>()) return a->await_iter();
-  // A builtin class whose __await__ is a method of its own (3.7-3.8's locks).
-  if (obj.is_object() && !obj.object()->user_class() && !obj.as<Type>())
-    if (auto method = type_of(obj)->lookup_class("__await__"); method && method->as<Callable>()) {
+  if (obj.is_object() && !obj.as<Type>())
+    if (auto method = type_of(obj)->lookup_class("__await__")) {
       Value it = call(*method, std::span<const Value>(&obj, 1));
-      if (auto* c = it.as<Coroutine>()) return Ref<Coroutine>(c);
-      raise(Runtime::current().builtins.TypeError,
-            fmt::format("__await__() returned non-iterator of type '{}'", type_name(it)));
+      const auto& b = Runtime::current().builtins;
+      // PEP 492: __await__ gives an iterator, not another awaitable.
+      if (auto* c = it.as<Coroutine>()) {
+        if (c->type_name() == "coroutine") raise(b.TypeError, "__await__() returned a coroutine");
+        return Ref<Coroutine>(c);
+      }
+      if (!is_iterator(it))
+        raise(b.TypeError, fmt::format("__await__() returned non-iterator of type '{}'", type_name(it)));
+      return delegate_to_iterator(std::move(it));
     }
   raise(Runtime::current().builtins.TypeError,
         fmt::format("object {} can't be used in 'await' expression", type_name(obj)));

@@ -87,7 +87,13 @@ class AsyncContextManager {
   virtual Ref<Coroutine> aexit(Ref<PyException> exc) = 0;
 };
 
-// The iterator `await obj` delegates to; TypeError when obj is not awaitable.
+// The iterator `await obj` delegates to (_PyCoro_GetAwaitableIter): obj
+// itself, or what its class's __await__ returns; TypeError when obj is not
+// awaitable or __await__ gives no iterator.
 Ref<Coroutine> get_awaitable_iter(const Value& obj);
+
+// `yield from` / `await` over an iterator that is neither a generator nor a
+// coroutine, as the delegate of gen_send_ex and _gen_throw.
+Ref<Coroutine> delegate_to_iterator(Value iterator);
 
 }  // namespace asim::runtime

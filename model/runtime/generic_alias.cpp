@@ -2,6 +2,7 @@
 
 #include "model/runtime/callable.hpp"
 #include "model/runtime/errors.hpp"
+#include "model/runtime/install.hpp"
 #include "model/runtime/instance.hpp"
 #include "model/runtime/list.hpp"
 #include "model/runtime/ops.hpp"
@@ -26,6 +27,15 @@ std::string GenericAlias::repr() const {
     out += item_repr(args);
   }
   return out + "]";
+}
+
+void install_generic_alias_type(BuiltinTypes& t) {
+  t.GenericAlias->add_getter("__origin__", [](const Value& self) { return Value(self.as<GenericAlias>()->origin); });
+  // ga_new: one argument stands as a tuple of one.
+  t.GenericAlias->add_getter("__args__", [](const Value& self) {
+    const Value& args = self.as<GenericAlias>()->args;
+    return args.as<Tuple>() ? args : make_tuple({args});
+  });
 }
 
 Value class_getitem_generic_alias() {

@@ -26,6 +26,7 @@ void install_exception_types(BuiltinTypes& t, BuiltinExceptions& e);
 void install_callable_types(BuiltinTypes& t);
 void install_stream_type(BuiltinTypes& t);
 void install_super_type(BuiltinTypes& t);
+void install_generic_alias_type(BuiltinTypes& t);
 // __new__ of the builtins classes derive from; list/dict/set __init__.
 void install_derived_types(BuiltinTypes& t);
 
