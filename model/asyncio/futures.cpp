@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "model/asyncio/base_events.hpp"
+#include "model/asyncio/future_iter.hpp"
 #include "model/runtime/list.hpp"
 #include "model/runtime/ops.hpp"
 #include "model/runtime/type.hpp"
@@ -15,36 +16,6 @@ using runtime::Ref;
 using runtime::Value;
 
 namespace {
-
-// The iterator `await future` delegates to (futures.py's Future.__await__):
-// first send yields the future itself when pending, the next returns result().
-class FutureIter : public runtime::Coroutine {
- public:
-  explicit FutureIter(Ref<Future> fut) : Coroutine("FutureIter"), fut_(std::move(fut)) {}
-  std::string_view type_name() const override { return "FutureIter"; }
-
-  runtime::Step send(Value) override {
-    if (!yielded_ && !fut_->done()) {
-      fut_->asyncio_future_blocking = true;
-      yielded_ = true;
-      state_ = State::Suspended;
-      return {false, Value(fut_)};
-    }
-    state_ = State::Closed;
-    if (!fut_->done())
-      runtime::raise(fut_->get_loop()->builtins().RuntimeError, "await wasn't used with future");
-    return {true, fut_->result()};
-  }
-  runtime::Step throw_(Ref<PyException> exc) override {
-    state_ = State::Closed;
-    throw PyError{std::move(exc)};
-  }
-  void close() override { state_ = State::Closed; }
-
- private:
-  Ref<Future> fut_;
-  bool yielded_ = false;
-};
 
 // asyncio.Future is the C _asyncio.Future wherever the accelerator is built
 // (every supported CPython here), and its InvalidStateError texts are not
@@ -245,6 +216,32 @@ void Future::finish_with_exception(Ref<PyException> exc) {
   log_traceback_ = true;
   if (loop_->tracing()) loop_->emit(trace::Kind::FutureDone, repr(), "exception=" + exception_->repr());
   schedule_callbacks();
+}
+
+// FutureIter_iternext: the first step yields the pending future itself,
+// the next returns its result.
+runtime::Step FutureIter::send(Value) {
+  if (!yielded_ && !fut_->done()) {
+    fut_->asyncio_future_blocking = true;
+    yielded_ = true;
+    state_ = State::Suspended;
+    return {false, Value(fut_)};
+  }
+  state_ = State::Closed;
+  if (!fut_->done()) runtime::raise(fut_->get_loop()->builtins().RuntimeError, "await wasn't used with future");
+  return {true, fut_->result()};
+}
+
+runtime::Step FutureIter::throw_(Ref<PyException> exc) {
+  state_ = State::Closed;
+  throw PyError{std::move(exc)};
+}
+
+std::optional<Value> FutureIter::next() {
+  runtime::Step s = send(Value());
+  if (!s.done) return std::move(s.value);
+  returned_ = std::move(s.value);
+  return std::nullopt;
 }
 
 Ref<runtime::Coroutine> Future::await_iter() {

@@ -463,7 +463,7 @@ Ref<Future> ensure_future(EventLoop& loop, const Value& coro_or_future) {
     return loop.create_task(Ref<runtime::Coroutine>(coro_or_future.as<runtime::Coroutine>()));
   if (isawaitable(profile, coro_or_future))
     return loop.create_task(runtime::native(
-        profile.minor >= 12 ? "ensure_future.<locals>._wrap_awaitable" : "_wrap_awaitable", wrap_awaitable(coro_or_future)));
+        profile.wrap_awaitable_is_local ? "ensure_future.<locals>._wrap_awaitable" : "_wrap_awaitable", wrap_awaitable(coro_or_future)));
   runtime::raise(loop.builtins().TypeError, "An asyncio.Future, a coroutine or an awaitable is required");
 }
 

@@ -169,6 +169,12 @@ struct VersionProfile {
   // not yet delivered (_must_cancel), so a task cancelled and uncancelled
   // before it ran runs normally; 3.11-3.12 still cancel it.
   bool uncancel_clears_must_cancel;
+  // 3.12+: ensure_future's wrapper of an awaitable is a local function
+  // ("ensure_future.<locals>._wrap_awaitable"); before, tasks._wrap_awaitable.
+  bool wrap_awaitable_is_local;
+  // 3.12+: throw(type, value[, traceback]) on a future's iterator warns that
+  // this signature is deprecated.
+  bool throw_signature_deprecated;
   // 3.9-3.10: random.choice([]) indexes the empty sequence (its own IndexError,
   // "list index out of range"); the others say "Cannot choose from an empty
   // sequence".

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "model/asyncio/as_completed.hpp"
+#include "model/asyncio/future_iter.hpp"
 #include "model/asyncio/locks.hpp"
 #include "model/asyncio/queues.hpp"
 #include "model/asyncio/taskgroups.hpp"
@@ -12,6 +13,7 @@
 #include "model/modules/loop_object.hpp"
 #include "model/runtime/iterator.hpp"
 #include "model/runtime/ops.hpp"
+#include "model/runtime/traceback_object.hpp"
 
 namespace asim::modules {
 
@@ -47,6 +49,73 @@ Ref<runtime::Coroutine> coroutine_arg(const Value& v) {
   return Ref<runtime::Coroutine>(c);
 }
 
+// A FutureIter's step as its Python methods give it: the value yielded, or
+// StopIteration carrying the result.
+Value yielded_or_stop(const runtime::Step& step) {
+  if (!step.done) return step.value;
+  std::vector<Value> args;
+  if (!step.value.is_none()) args.push_back(step.value);
+  throw runtime::PyError{runtime::make<runtime::PyException>(runtime::builtins().StopIteration, std::move(args))};
+}
+
+// FutureIter_throw: throw(type[, value[, traceback]]) checked as the C
+// accelerator checks it, then raised where the iterator is.
+Ref<runtime::PyException> future_iter_thrown(const Value& type, const Value& value, const Value& tb) {
+  const auto& b = runtime::builtins();
+  if (!tb.is_none() && !runtime::traceback_frames(tb).first)
+    runtime::raise(b.TypeError, "throw() third argument must be a traceback");
+  Ref<runtime::PyException> exc;
+  if (auto* cls = type.as<Type>(); cls && cls->is_subclass_of(b.BaseException.get())) {
+    // PyErr_NormalizeException: an instance of the class stays; anything
+    // else is the argument (or the tuple of arguments) to make one.
+    if (auto* e = value.as<runtime::PyException>(); e && e->isinstance(cls)) {
+      exc = Ref<runtime::PyException>(e);
+    } else {
+      std::vector<Value> args;
+      if (auto* tuple = value.as<runtime::Tuple>()) args = tuple->items;
+      else if (!value.is_none()) args.push_back(value);
+      Value made = runtime::call(type, args);
+      exc = made.ref<runtime::PyException>();
+    }
+  } else if (auto* e = type.as<runtime::PyException>()) {
+    if (!value.is_none()) runtime::raise(b.TypeError, "instance exception may not have a separate value");
+    exc = Ref<runtime::PyException>(e);
+  } else {
+    runtime::raise(b.TypeError, "exceptions must be classes deriving BaseException or instances of such a class");
+  }
+  if (!tb.is_none()) runtime::set_traceback(*exc, tb);
+  return exc;
+}
+
+// _asyncio.FutureIter, what iter(future) and future.__await__() give.
+void add_future_iter_type(const Ref<Type>& object_type, const asyncio::VersionProfile& profile) {
+  using asyncio::FutureIter;
+  auto t = make<Type>("_asyncio", "FutureIter", object_type);
+  runtime::register_type(typeid(FutureIter), t);
+  t->add_method("__iter__", method<FutureIter>("FutureIter.__iter__", {}, [](FutureIter& it, const Bound&) {
+                  return Value(Ref<FutureIter>(&it));
+                }));
+  t->add_method("__next__", method<FutureIter>("FutureIter.__next__", {}, [](FutureIter& it, const Bound&) {
+                  return yielded_or_stop(it.send(Value()));
+                }));
+  t->add_method("send", method<FutureIter>("FutureIter.send", {pos("unused")}, [](FutureIter& it, const Bound& b) {
+                  return yielded_or_stop(it.send(b[1]));
+                }));
+  t->add_method("throw", method<FutureIter>("FutureIter.throw", {pos("type"), opt("value"), opt("traceback")},
+                                            [warns = profile.throw_signature_deprecated](FutureIter& it,
+                                                                                           const Bound& b) {
+                                              if (warns && (!b[2].is_none() || !b[3].is_none()))
+                                                runtime::Runtime::current().warn(
+                                                    "DeprecationWarning: the (type, exc, tb) signature of throw() is "
+                                                    "deprecated, use the single-arg signature instead.");
+                                              return yielded_or_stop(it.throw_(future_iter_thrown(b[1], b[2], b[3])));
+                                            }));
+  t->add_method("close", method<FutureIter>("FutureIter.close", {}, [](FutureIter& it, const Bound&) {
+                  it.close();
+                  return Value::none();
+                }));
+}
+
 void add_future_methods(Type& t, const std::string& cls, const asyncio::VersionProfile& profile) {
   t.add_method("done", c_method<Future>(profile, cls + ".done", {}, [](Future& f, const Bound&) { return boolean(f.done()); }));
   t.add_method("cancelled",
@@ -56,6 +125,9 @@ void add_future_methods(Type& t, const std::string& cls, const asyncio::VersionP
                  auto e = f.exception();
                  return e ? Value(e) : Value::none();
                }));
+  // Future.__await__, which Future.__iter__ is too: a FutureIter.
+  for (const char* name : {"__await__", "__iter__"})
+    t.add_method(name, method<Future>(cls + "." + name, {}, [](Future& f, const Bound&) { return Value(f.await_iter()); }));
   // Future._state, which tutorials print to show a future's life cycle.
   t.add_getter("_state", [](const Value& self) {
     switch (self.as<Future>()->state()) {
@@ -430,6 +502,7 @@ AsyncioTypes make_asyncio_types(Session& session) {
   t.AsCompletedIterator = make<Type>("asyncio.tasks", "_AsCompletedIterator", object_type);
   t.Loop = make_loop_type(session, object_type);
 
+  add_future_iter_type(object_type, profile);
   runtime::register_type(typeid(asyncio::Future), t.Future);
   runtime::register_type(typeid(asyncio::Task), t.Task);
   runtime::register_type(typeid(asyncio::GatheringFuture), t.GatheringFuture);
