@@ -116,6 +116,28 @@ void add_asyncio_submodules(runtime::Module& asyncio, const asyncio::VersionProf
         }
         return Value::none();
       }));
+  // futures._copy_future_state(source, dest): dest takes source's outcome,
+  // unless it was cancelled; both are read through their own methods.
+  asyncio.dict.at("futures").as<runtime::Module>()->dict["_copy_future_state"] =
+      Value(function("_copy_future_state", {pos("source"), pos("dest")}, [](const Bound& b) {
+        auto ask = [](const Value& fut, const char* name) { return runtime::call(runtime::getattr(fut, name), {}); };
+        // futures.py's asserts.
+        auto check = [](bool holds) {
+          if (!holds) throw runtime::PyError{runtime::new_exception(runtime::Runtime::current().builtins.AssertionError)};
+        };
+        check(runtime::truthy(ask(b[0], "done")));
+        if (runtime::truthy(ask(b[1], "cancelled"))) return Value::none();
+        check(!runtime::truthy(ask(b[1], "done")));
+        if (runtime::truthy(ask(b[0], "cancelled"))) {
+          ask(b[1], "cancel");
+        } else if (Value exception = ask(b[0], "exception"); !exception.is_none()) {
+          runtime::call(runtime::getattr(b[1], "set_exception"), std::span<const Value>(&exception, 1));
+        } else {
+          const Value result = ask(b[0], "result");
+          runtime::call(runtime::getattr(b[1], "set_result"), std::span<const Value>(&result, 1));
+        }
+        return Value::none();
+      }));
   // 3.12+: the Python and C current_task, which are asyncio.current_task.
   if (profile.minor >= 12) {
     alias("tasks", "_py_current_task", "current_task");
