@@ -406,6 +406,7 @@
   function showParting(snapshots, versions) {
     const note = $("step-part");
     note.textContent = "";
+    delete note.dataset.asimPart;
     if (versions.length < 2) return;
     const most = Math.max(...versions.map((v) => snapshots[v].length));
     for (let i = 0; i < most; i++) {

@@ -10,7 +10,9 @@ view, driven by the fragment's step=N: at each step checked, the ready-queue,
 timer-heap and notes panes hold what `asim run --format snapshots --explain`
 (the native build) recorded at that iteration, and a screenshot there is not
 blank (with ASIM_SCREENSHOT_TO set, the seed question's at step 3 is also
-written there: `make playground-screenshot` makes docs/playground-step.png).
+written there: `make playground-screenshot` makes docs/playground-step.png),
+and the step the page says the versions part at is the first where the
+recorded iterations run different callbacks.
 Last, Stop as Ctrl-C: a program looping forever inside asyncio.run, stopped
 once (3.10) and twice (3.12, whose asyncio.run only cancels the main task at
 the first), ends as the native `asim exec --interrupt-at` ends at the checks
@@ -30,6 +32,7 @@ import base64
 import json
 import os
 import pathlib
+import re
 import shutil
 import subprocess
 import sys
@@ -104,6 +107,26 @@ PANES_JS = """JSON.stringify({
 })"""
 
 
+def callbacks(snapshot):
+    """An iteration's callbacks by name, as the page compares versions: the
+    handles' reprs less their arguments."""
+    names = []
+    for handle in snapshot["ready"]:
+        m = re.match(r"<(?:Timer)?Handle (?:when=\S+ )?(?:cancelled )?([^(]*)", handle)
+        names.append(m.group(1) if m else handle)
+    return names
+
+
+def parting_step(recorded, versions):
+    """The first step (from 1) where the versions' loops run different
+    callbacks or one has stopped, per the native recording; None if none."""
+    for i in range(max(len(recorded[v]) for v in versions)):
+        ran = [callbacks(recorded[v][i]) if i < len(recorded[v]) else None for v in versions]
+        if any(r != ran[0] for r in ran):
+            return i + 1
+    return None
+
+
 def check_steps(browser, page, asim, source, versions, work, keep_screenshot=None):
     """Opens the program at several steps; returns the number of failures.
     keep_screenshot: where to copy the screenshot at step 3, if anywhere."""
@@ -149,6 +172,14 @@ def check_steps(browser, page, asim, source, versions, work, keep_screenshot=Non
             elif keep_screenshot:
                 shutil.copyfile(shot, keep_screenshot)
                 print(f"screenshot written to {keep_screenshot}")
+    if len(versions) > 1:
+        want = parting_step(recorded, versions)
+        shown = browser.evaluate("document.getElementById('step-part').dataset.asimPart || ''")
+        if shown != (str(want) if want else ""):
+            failures += 1
+            print(f"FAIL: the page says the versions part at step {shown or 'none'}; the recording says {want}")
+        else:
+            print(f"ok: the versions part at step {want} as recorded")
     return failures
 
 
