@@ -105,6 +105,10 @@ constexpr VersionProfile make_profile(int minor) {
   p.language.self_and_import_suggestions = since(12);
   p.language.traceback_carets = since(11);
   p.language.traceback_call_carets = since(13);
+  p.language.assert_raise_at = since(13)   ? lang::AssertRaiseAt::Test
+                               : since(12) ? lang::AssertRaiseAt::Statement
+                               : since(11) ? lang::AssertRaiseAt::LastCompare
+                                           : lang::AssertRaiseAt::Statement;
   p.language.command_source_shown = since(13);
   p.language.warning_file_from_globals = until(7);
   p.runtime.stream_encoding_name = until(7) ? "UTF-8" : "utf-8";

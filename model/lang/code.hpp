@@ -246,6 +246,15 @@ class CodeObject : public runtime::Object {
   // at the furthest line its body reached, also for a `return` or `break`
   // (they ran the one cleanup after the body); 3.10-3.12 at the statement.
   std::vector<std::pair<int, Position>> with_context_calls, with_exit_after_code, with_exit_after_body;
+  // 3.7's compiler only moves a statement's line forward (u_lineno rises with
+  // each expression it visits, and falls back only at the next statement):
+  // an instruction after a later line of a multi-line expression (a call
+  // after its last argument's line) is located there. In instruction order.
+  std::vector<std::pair<int, Position>> furthest_lines;
+  // A failed `assert`'s raise, where versions locate it (AssertRaiseAt): at
+  // its test expression, or at the last comparison its test's jumps compiled
+  // (an `assert` without one has no entry there).
+  std::vector<std::pair<int, Position>> assert_tests, assert_compares;
 
   std::shared_ptr<const Source> source;
   runtime::Value doc;  // a function's docstring (__doc__), None without one

@@ -800,7 +800,75 @@ class Compiler {
     for (const auto& s : b) stmt(*s);
   }
 
+  // CodeObject::furthest_lines for the simple statement whose instructions
+  // start at `begin`.
+  static void note_furthest_lines(CodeObject& code, std::size_t begin, int line) {
+    int furthest = line;
+    for (std::size_t i = begin; i < code.positions.size(); ++i) {
+      Position p = code.positions[i];
+      if (p.line <= 0) continue;
+      if (p.line > furthest) {
+        furthest = p.line;
+      } else if (p.line < furthest) {
+        p.line = furthest;
+        code.furthest_lines.emplace_back(static_cast<int>(i), p);
+      }
+    }
+  }
+
+  static bool simple_statement(StmtKind kind) {
+    switch (kind) {
+      case StmtKind::Return:
+      case StmtKind::Delete:
+      case StmtKind::Assign:
+      case StmtKind::AugAssign:
+      case StmtKind::AnnAssign:
+      case StmtKind::Raise:
+      case StmtKind::Assert:
+      case StmtKind::Expr: return true;
+      default: return false;
+    }
+  }
+
+  // The comparison 3.11's compiler_jump_if compiles last for a test (through
+  // `not`, `and`/`or` and conditional expressions), whose location its
+  // jump leaves for the code after it; nullptr if there is none.
+  static const Expr* last_jump_compare(const Expr& e) {
+    switch (e.kind) {
+      case ExprKind::Compare: return &e;
+      case ExprKind::UnaryOp: {
+        const auto& u = static_cast<const UnaryOpExpr&>(e);
+        return u.op == UnaryOp::Not ? last_jump_compare(*u.operand) : nullptr;
+      }
+      case ExprKind::BoolOp: {
+        const Expr* last = nullptr;
+        for (const auto& v : static_cast<const BoolOpExpr&>(e).values)
+          if (const Expr* c = last_jump_compare(*v)) last = c;
+        return last;
+      }
+      case ExprKind::IfExp: {
+        const auto& i = static_cast<const IfExp&>(e);
+        const Expr* last = nullptr;
+        for (const Expr* part : {i.test.get(), i.body.get(), i.orelse.get()})
+          if (const Expr* c = last_jump_compare(*part)) last = c;
+        return last;
+      }
+      default: return nullptr;
+    }
+  }
+
   void stmt(const Stmt& s) {
+    if (simple_statement(s.kind)) {
+      CodeObject& code = *u().code;
+      const std::size_t begin = code.code.size();
+      statement(s);
+      note_furthest_lines(code, begin, s.loc.line);
+    } else {
+      statement(s);
+    }
+  }
+
+  void statement(const Stmt& s) {
     set_pos(pos_of(s));
     statement_begun_ = {u().code.get(), u().code->code.size(), u().pos, {}};
     switch (s.kind) {
@@ -914,6 +982,10 @@ class Compiler {
           set_pos(pos_of(s));
           emit(Op::CALL, 1);
         }
+        const int raise_at = static_cast<int>(u().code->code.size());
+        u().code->assert_tests.emplace_back(raise_at, pos_of(*a.test));
+        if (const Expr* compare = last_jump_compare(*a.test))
+          u().code->assert_compares.emplace_back(raise_at, pos_of(*compare));
         emit(Op::RAISE_VARARGS, 1);
         use_label(end);
         break;

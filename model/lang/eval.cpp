@@ -471,6 +471,13 @@ const Position* alternative_position(const std::vector<std::pair<int, Position>>
   return nullptr;
 }
 
+// CodeObject::furthest_lines' position for the instruction at `at`, if any.
+const Position* furthest_line(const CodeObject& co, int at) {
+  auto it = std::lower_bound(co.furthest_lines.begin(), co.furthest_lines.end(), at,
+                             [](const std::pair<int, Position>& site, int pc) { return site.first < pc; });
+  return it != co.furthest_lines.end() && it->first == at ? &it->second : nullptr;
+}
+
 // Where a version locates a backward jump (CodeObject::while_statement_jumps).
 Position back_jump_position(const CodeObject& co, int at, const LanguageFeatures& features) {
   if (features.while_jump_at_statement)
@@ -480,20 +487,43 @@ Position back_jump_position(const CodeObject& co, int at, const LanguageFeatures
   return co.positions[static_cast<std::size_t>(at)];
 }
 
+}  // namespace
+
 // Where a version locates the instruction at `at` in a traceback entry
 // (CodeObject::with_context_calls and the lists after it).
 Position instruction_position(const CodeObject& co, int at, const LanguageFeatures& features) {
   const std::vector<std::pair<int, Position>>* sites = nullptr;
   switch (features.with_calls_at) {
-    case WithCallsAt::BodyEnd: sites = &co.with_exit_after_body; break;
+    case WithCallsAt::BodyEnd:
+      // 3.7: its compiler's line only advances within a statement, which
+      // also puts a `with`'s exits at the furthest line of its body.
+      if (const Position* p = alternative_position(co.with_exit_after_body, at)) return *p;
+      if (const Position* p = furthest_line(co, at)) return *p;
+      break;
     case WithCallsAt::CodeBefore: sites = &co.with_exit_after_code; break;
     case WithCallsAt::Statement: break;
     case WithCallsAt::ContextExpr: sites = &co.with_context_calls; break;
   }
   if (sites)
     if (const Position* p = alternative_position(*sites, at)) return *p;
+  const std::vector<std::pair<int, Position>>* asserts = features.assert_raise_at == AssertRaiseAt::Test ? &co.assert_tests
+                                                          : features.assert_raise_at == AssertRaiseAt::LastCompare
+                                                              ? &co.assert_compares
+                                                              : nullptr;
+  if (asserts)
+    if (const Position* p = alternative_position(*asserts, at)) return *p;
   return co.positions[static_cast<std::size_t>(at)];
 }
+
+int frame_line(const Frame& f) {
+  const CodeObject& co = *f.code;
+  if (co.positions.empty()) return co.firstlineno;
+  const ThreadState* ts = ThreadState::active();
+  return ts ? instruction_position(co, f.lasti(), ts->limits.features).line
+            : co.positions[static_cast<std::size_t>(f.lasti())].line;
+}
+
+namespace {
 
 // ---- out-of-line instruction bodies: the rarer or heavier instructions live
 // here, so that eval_frame's own stack frame stays small (one per Python call

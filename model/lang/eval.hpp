@@ -105,6 +105,11 @@ std::string unbound_local_message(std::string_view name);
 std::string unbound_free_message(std::string_view name);
 // The name argument errors use: the qualified name from 3.10, else the name.
 const std::string& function_error_name(const CodeObject& co);
+// Where the running version locates the instruction at `at` (its line
+// table): a `with` item's calls and 3.7's lines differ by version.
+Position instruction_position(const CodeObject& co, int at, const LanguageFeatures& features);
+// The line `f` is at (f_lineno), by the running version's line table.
+int frame_line(const Frame& f);
 
 // Runs `f` from f.pc. `sent` is the value of the pending `await` (None at the
 // start); `thrown` an exception to raise at it. Throws PyError when the code

@@ -1,8 +1,10 @@
 #include "model/lang/extent.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cstring>
 #include <functional>
+#include <optional>
 
 namespace asim::lang {
 
@@ -211,10 +213,12 @@ int Extents::matching(int open) const {
   return -1;
 }
 
-int Extents::end_with_parens(const Expr& node, const Expr* child) {
+int Extents::end_with_parens(const Expr& node, const Expr* child) { return end_with_parens(node.loc, child); }
+
+int Extents::end_with_parens(Loc start, const Expr* child) {
   if (!child) return -1;
   const int end = end_token(*child);
-  const int s = token_at(node.loc), cs = token_at(child->loc);
+  const int s = token_at(start), cs = token_at(child->loc);
   if (end < 0 || s < 0 || cs < 0) return end;
   int open = 0;
   for (int i = s; i < cs; i = next(i)) {
@@ -334,7 +338,11 @@ int Extents::char_col(int line, int byte_col) const {
 // extract_anchors_from_expr (Python/traceback.c, 3.12), on byte columns;
 // `p` still holds byte columns here.
 void Extents::anchors(const Expr& e, Position& p) {
-  if (!source_ || p.end_line != p.line) return;
+  if (!source_) return;
+  if (p.end_line != p.line) {
+    multiline_anchors(e, p);
+    return;
+  }
   const std::string_view line = source_->line(p.line);
   auto ch = [&](int b) -> char { return b >= 0 && static_cast<std::size_t>(b) < line.size() ? line[static_cast<std::size_t>(b)] : '\0'; };
   auto ws = [](char c) { return c == ' ' || c == '\t' || c == '\f' || c == '\n' || c == '\r'; };
@@ -384,6 +392,79 @@ void Extents::anchors(const Expr& e, Position& p) {
   }
 }
 
+// _extract_caret_anchors_from_line_segment (traceback.py, 3.13) on the
+// expression's lines, rstripped as linecache's lines are and the last one cut
+// at the expression's end; byte columns until the offsets are made.
+void Extents::multiline_anchors(const Expr& e, Position& p) {
+  struct At {
+    int line, col;
+  };
+  auto text = [&](int l) {
+    std::string_view t = source_->line(l);
+    while (!t.empty() && (t.back() == ' ' || t.back() == '\t' || t.back() == '\f' || t.back() == '\r')) t.remove_suffix(1);
+    return l == p.end_line ? t.substr(0, std::min<std::size_t>(t.size(), static_cast<std::size_t>(p.end_col))) : t;
+  };
+  auto size = [&](int l) { return static_cast<int>(text(l).size()); };
+  // next_valid_char: past the end of a line, the next line's start.
+  auto valid = [&](At a) -> std::optional<At> {
+    while (a.line <= p.end_line && a.col >= size(a.line)) {
+      a.col = 0;
+      ++a.line;
+    }
+    if (a.line > p.end_line) return std::nullopt;
+    return a;
+  };
+  // increment_until: the next character `stop` accepts, a backslash or `#`
+  // skipping the rest of its line.
+  auto until = [&](std::optional<At> a, auto stop) -> std::optional<At> {
+    while (a) {
+      const char c = text(a->line)[static_cast<std::size_t>(a->col)];
+      if (c == '\\' || c == '#') a = valid({a->line + 1, 0});
+      else if (!stop(c)) a = valid({a->line, a->col + 1});
+      else break;
+    }
+    return a;
+  };
+  auto end_of = [&](const Expr& x) -> std::optional<At> {
+    const int t = end_token(x);
+    if (t < 0) return std::nullopt;
+    return valid({tokens_[static_cast<std::size_t>(t)].end_line, tokens_[static_cast<std::size_t>(t)].end_col});
+  };
+  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\f' || c == '\v' || c == '\r' || c == '\n'; };
+  std::optional<At> left, right;
+  if (e.kind == ExprKind::BinOp) {
+    const auto& b = static_cast<const BinOpExpr&>(e);
+    left = until(end_of(*b.left), [&](char c) { return !space(c) && c != ')'; });
+    if (!left) return;
+    // The operator is one or two characters, on one line, before the right operand.
+    int right_col = left->col + 1;
+    const std::string_view line = text(left->line);
+    if (right_col < size(left->line) &&
+        (b.right->loc.line > left->line || right_col < b.right->loc.col - 1) &&
+        !space(line[static_cast<std::size_t>(right_col)]) && line[static_cast<std::size_t>(right_col)] != '\\' &&
+        line[static_cast<std::size_t>(right_col)] != '#')
+      ++right_col;
+    right = At{left->line, right_col};
+  } else if (e.kind == ExprKind::Subscript) {
+    left = until(end_of(*static_cast<const Subscript&>(e).value), [](char c) { return c == '['; });
+    right = At{p.end_line, p.end_col};
+  } else if (e.kind == ExprKind::Call) {
+    left = until(end_of(*static_cast<const Call&>(e).func), [](char c) { return c == '('; });
+    right = At{p.end_line, p.end_col};
+    p.call_anchors = true;
+  }
+  if (!left || !right) return;
+  auto offset = [&](At a) {
+    const int start = char_col(p.line, p.col);
+    if (a.line == p.line) return char_col(a.line, a.col) - start;
+    int off = char_col(p.line, size(p.line)) - start + 1;
+    for (int l = p.line + 1; l < a.line; ++l) off += char_col(l, size(l)) + 1;
+    return off + char_col(a.line, a.col);
+  };
+  p.anchor_left = offset(*left);
+  p.anchor_right = offset(*right);
+}
+
 void Extents::note_call_statement(const Stmt& s) {
   auto is_name = [](const Expr& e) { return e.kind == ExprKind::Name; };
   if (s.kind == StmtKind::Return) {
@@ -401,7 +482,7 @@ void Extents::note_call_statement(const Stmt& s) {
 Position Extents::to_chars(Position p) const {
   const int start_byte = p.col;
   p.col = char_col(p.line, start_byte);
-  if (p.anchor_left >= 0) {
+  if (p.anchor_left >= 0 && p.end_line == p.line) {
     p.anchor_left = char_col(p.line, start_byte + p.anchor_left) - p.col;
     p.anchor_right = char_col(p.line, start_byte + p.anchor_right) - p.col;
   }
@@ -418,7 +499,7 @@ Position Extents::of(const Expr& e) {
     p.end_line = tokens_[static_cast<std::size_t>(t)].end_line;
     p.end_col = tokens_[static_cast<std::size_t>(t)].end_col;
     if (e.kind == ExprKind::BinOp || e.kind == ExprKind::Subscript || e.kind == ExprKind::Call) anchors(e, p);
-    p.call_statement = call_statements_.count(&e) && p.line == p.end_line;
+    p.call_statement = call_statements_.count(&e);
   }
   return to_chars(p);
 }
@@ -467,7 +548,8 @@ Position Extents::of(const Stmt& s) {
     p.end_col = 0;
     return to_chars(p);
   }
-  int t = last ? end_token(*last) : token_at(s.loc);
+  // The statement ends past the `)` of parentheses around its last expression.
+  int t = last ? end_with_parens(s.loc, last) : token_at(s.loc);
   if (t >= 0) {
     p.end_line = tokens_[static_cast<std::size_t>(t)].end_line;
     p.end_col = tokens_[static_cast<std::size_t>(t)].end_col;

@@ -39,8 +39,14 @@ class Extents {
   // The end of `child` inside `node`, past the `)` of parentheses opened
   // between the node's start and the child's.
   int end_with_parens(const ast::Expr& node, const ast::Expr* child);
+  int end_with_parens(Loc start, const ast::Expr* child);
   bool is_op(int i, std::string_view text) const;
   void anchors(const ast::Expr& e, Position& p);
+  // 3.13's anchors of an expression over several lines: character offsets
+  // from the expression's start through its text (lines without trailing
+  // whitespace, a newline counting one), which the traceback printer turns
+  // back into lines and columns.
+  void multiline_anchors(const ast::Expr& e, Position& p);
   // `return f(...)` / `x = f(...)`: their calls, for Position::call_statement.
   void note_call_statement(const ast::Stmt& s);
   std::unordered_set<const ast::Expr*> call_statements_;

@@ -151,6 +151,13 @@ struct CompilerWarnings {
   bool dead_branches_unchecked = false;
 };
 
+// Where tracebacks locate a failed `assert` (CodeObject::assert_tests).
+enum class AssertRaiseAt {
+  LastCompare,  // 3.11: the last comparison its test's jumps compiled, else the statement
+  Statement,    // 3.7-3.10, 3.12: the `assert` statement
+  Test,         // 3.13: its test expression
+};
+
 struct LanguageFeatures {
   // 3.12+ inline comprehensions (PEP 709): no frame of their own in
   // tracebacks; before, a `<listcomp>` frame.
@@ -210,6 +217,7 @@ struct LanguageFeatures {
   // has that instruction outside the `try`, so its KeyboardInterrupt is not
   // caught there. 3.13 checks before jumping.
   bool jump_breaker_unwinds_from_target = false;
+  AssertRaiseAt assert_raise_at = AssertRaiseAt::Statement;
   // A zero-width mark (a KeyboardInterrupt at a function's entry) prints an
   // empty caret line: 3.13's traceback.py keeps its 4-space margin; 3.11-3.12's
   // C printer shortens the margin by the line's indentation.

@@ -322,8 +322,8 @@ const std::string& InterpretedCoroutine::filename() const {
 int InterpretedCoroutine::lineno() const {
   const CodeObject& co = *function->code;
   if (state_ == State::Suspended || state_ == State::Running) {
-    const auto at = static_cast<std::size_t>(frame.lasti());
-    if (at < co.positions.size() && co.positions[at].line > 0) return co.positions[at].line;
+    if (static_cast<std::size_t>(frame.lasti()) < co.positions.size())
+      if (const int line = frame_line(frame); line > 0) return line;
   }
   return co.firstlineno;
 }

@@ -60,8 +60,7 @@ Interpreter::Interpreter(std::shared_ptr<const Source> source, Ref<runtime::Modu
     const Frame* f = ts_.current_frame;
     if (!f) return std::string("<module>");
     const CodeObject& co = *f->code;
-    const int line = co.positions.empty() ? co.firstlineno : co.positions[static_cast<std::size_t>(f->lasti())].line;
-    return fmt::format("{}:{}", co.source ? co.source->path() : "<string>", line);
+    return fmt::format("{}:{}", co.source ? co.source->path() : "<string>", frame_line(*f));
   };
   outer_unraisable_sink_ = rt.unraisable_sink;
   rt.unraisable_sink = [this](const runtime::PyError& error, const std::string& where) {
@@ -120,8 +119,7 @@ std::string Interpreter::warning_location() const {
   const Frame* f = ts_.current_frame;
   if (!f) return ts_.limits.features.shutdown_warnings_at_sys0 ? "<sys>:0" : "sys:1";
   const CodeObject& co = *f->code;
-  const int line = co.positions.empty() ? co.firstlineno : co.positions[static_cast<std::size_t>(f->lasti())].line;
-  return fmt::format("{}:{}", co.source ? co.source->path() : "<string>", line);
+  return fmt::format("{}:{}", co.source ? co.source->path() : "<string>", frame_line(*f));
 }
 
 std::string Interpreter::format_warning(const std::string& message) const {
@@ -130,7 +128,7 @@ std::string Interpreter::format_warning(const std::string& message) const {
   const Frame* f = ts_.current_frame;
   if (!f) return warning_location() + ": " + message + (with_hint ? hint : "");
   const CodeObject& co = *f->code;
-  const int line = co.positions.empty() ? co.firstlineno : co.positions[static_cast<std::size_t>(f->lasti())].line;
+  const int line = frame_line(*f);
   const std::string file = co.source ? co.source->path() : "<string>";
   std::string text = fmt::format("{}:{}: {}", file, line, message);
   if (co.source) {

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
 #include <set>
 
 #include "model/lang/eval.hpp"
@@ -32,11 +33,130 @@ std::vector<std::size_t> char_offsets(std::string_view line) {
   return offs;
 }
 
+std::string_view rstrip(std::string_view s) {
+  while (!s.empty() && (s.back() == '\n' || s.back() == '\r' || is_ws(s.back()))) s.remove_suffix(1);
+  return s;
+}
+
+std::size_t char_count(std::string_view s) {
+  return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xc0) != 0x80; }));
+}
+
+// textwrap.dedent: the leading whitespace all lines that are not blank share
+// comes off; blank lines become empty.
+std::vector<std::string> dedent(const std::vector<std::string>& lines) {
+  std::optional<std::string_view> margin;
+  for (const auto& l : lines) {
+    const std::size_t n = l.find_first_not_of(" \t");
+    if (n == std::string::npos) continue;
+    const std::string_view indent(l.data(), n);
+    if (!margin) margin = indent;
+    std::size_t k = 0;
+    while (k < margin->size() && k < indent.size() && (*margin)[k] == indent[k]) ++k;
+    margin = margin->substr(0, k);
+  }
+  std::vector<std::string> out;
+  for (const auto& l : lines)
+    out.push_back(l.find_first_not_of(" \t") == std::string::npos ? std::string() : l.substr(margin ? margin->size() : 0));
+  return out;
+}
+
+// 3.13's traceback.py (format_frame_summary) for an expression over several
+// lines: its first and last lines, and the lines around its anchors, with
+// "...<N lines>..." for a longer gap; under each, the marks.
+void display_segment(std::string& out, const runtime::TracebackEntry& e, const SourceLines& lines) {
+  std::vector<std::string> original;
+  for (int l = e.line; l <= e.end_line; ++l) original.emplace_back(rstrip(lines ? lines(e.file, l) : std::string_view()));
+  const std::vector<std::string> all = dedent(original);
+  if (std::all_of(all.begin(), all.end(), [](const std::string& l) { return l.empty(); })) return;
+  // Character columns from here on: the lines as code points.
+  std::vector<std::vector<std::size_t>> offs;
+  for (const auto& l : all) offs.push_back(char_offsets(l));
+  auto len = [&](std::size_t k) { return static_cast<int>(offs[k].size()); };
+  const int margin = static_cast<int>(char_count(original[0])) - len(0);
+  const std::size_t last = all.size() - 1;
+  const int start = std::max(0, e.col - margin), end = std::max(0, e.end_col - margin);
+
+  // The anchors' offsets through the original text, back to lines and
+  // columns of the dedented ones.
+  struct At {
+    int line, col;
+  };
+  auto at = [&](int off) {
+    int k = 0, base = e.col;
+    while (k < static_cast<int>(last) && off > static_cast<int>(char_count(original[static_cast<std::size_t>(k)])) - base) {
+      off -= static_cast<int>(char_count(original[static_cast<std::size_t>(k)])) - base + 1;
+      base = 0;
+      ++k;
+    }
+    return At{k, std::max(0, base + off - margin)};
+  };
+  const bool anchored = e.anchor_left >= 0;
+  const At left = anchored ? at(e.anchor_left) : At{0, 0}, right = anchored ? at(e.anchor_right) : At{0, 0};
+
+  // _should_show_carets
+  bool carets = false;
+  if (!e.call_statement) {
+    auto text_before = [&](std::size_t k, int col) {
+      const std::string& l = all[k];
+      const std::size_t b = col < len(k) ? offs[k][static_cast<std::size_t>(col)] : l.size();
+      return l.substr(0, b);
+    };
+    const std::string head = text_before(0, start);
+    const std::string& tail_line = all[last];
+    const std::string tail = tail_line.substr(text_before(last, end).size());
+    carets = anchored || head.find_first_not_of(" \t\f") != std::string::npos ||
+             tail.find_first_not_of(" \t\f") != std::string::npos;
+  }
+  std::set<int> significant = {0, static_cast<int>(last)};
+  if (anchored)
+    for (int d = -1; d <= 1; ++d) {
+      significant.insert(left.line + d);
+      significant.insert(right.line + d);
+    }
+  significant.erase(-1);
+  significant.erase(static_cast<int>(all.size()));
+
+  std::vector<std::string> result;
+  auto output_line = [&](int k) {
+    const std::string& l = all[static_cast<std::size_t>(k)];
+    result.push_back(l);
+    if (!carets) return;
+    const int spaces = static_cast<int>(l.find_first_not_of(" \t\f") == std::string::npos ? l.size() : l.find_first_not_of(" \t\f"));
+    const int count = k == static_cast<int>(last) ? end : len(static_cast<std::size_t>(k));
+    std::string marks;
+    for (int col = 0; col < count; ++col) {
+      const bool after_left = k > left.line || (k == left.line && col >= left.col);
+      const bool before_right = k < right.line || (k == right.line && col < right.col);
+      if (col < spaces || (k == 0 && col < start)) marks += ' ';
+      else if (anchored && after_left && before_right) marks += '^';
+      else marks += anchored ? '~' : '^';
+    }
+    result.push_back(marks);
+  };
+  int previous = -1;
+  for (int k : significant) {
+    if (previous >= 0) {
+      if (k - previous == 2) output_line(k - 1);
+      else if (k - previous > 2) result.push_back(fmt::format("...<{} lines>...", k - previous - 1));
+    }
+    output_line(k);
+    previous = k;
+  }
+  for (const auto& l : dedent(result)) out += "    " + l + "\n";
+}
+
 // tb_displayline: the entry, its source line, and the carets when the
 // failing expression is not the whole line.
 void display_line(std::string& out, const runtime::TracebackEntry& e, const SourceLines& lines,
                   const LanguageFeatures& features) {
   out += fmt::format("  File \"{}\", line {}, in {}\n", e.file, e.line, e.function);
+  // (A compound statement's position ends at the start of its next line:
+  // its first line alone is shown.)
+  if (features.traceback_call_carets && e.end_line > e.line && e.end_col > 0) {
+    display_segment(out, e, lines);
+    return;
+  }
   std::string_view line = lines ? lines(e.file, e.line) : std::string_view();
   while (!line.empty() && (line.back() == '\n' || line.back() == '\r' || is_ws(line.back()))) line.remove_suffix(1);
   std::size_t ws_bytes = 0;

@@ -33,10 +33,7 @@ std::string_view path_of(const lang::Frame& f) {
   return f.code->source ? std::string_view(f.code->source->path()) : std::string_view("<string>");
 }
 
-int line_of(const lang::Frame& f) {
-  const auto& co = *f.code;
-  return co.positions.empty() ? co.firstlineno : co.positions[static_cast<std::size_t>(f.lasti())].line;
-}
+int line_of(const lang::Frame& f) { return lang::frame_line(f); }
 
 asyncio::EventLoop& loop_arg(const Value& v) {
   auto* loop = v.as<LoopObject>();
