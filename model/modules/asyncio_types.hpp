@@ -48,9 +48,10 @@ runtime::Ref<BuiltinFunction> c_method(const asyncio::VersionProfile& profile, s
   std::string short_name = qualname.substr(dot + 1);
   Signature signature(short_name, std::move(params));
   signature.c_method(profile.qualname_in_noargs_errors ? qualname : short_name);
-  return runtime::make<BuiltinFunction>(qualname, std::move(signature), [body, qualname](const Bound& b) -> runtime::Value {
-    return body(model_self<T>(b[0], qualname), b);
-  });
+  return runtime::make<BuiltinFunction>(
+      qualname, std::move(signature),
+      [body, qualname](const Bound& b) -> runtime::Value { return body(model_self<T>(b[0], qualname), b); },
+      "method_descriptor");
 }
 
 // asyncio's submodules as CPython lays the package out (asyncio.tasks,

@@ -101,6 +101,10 @@ Bound Signature::bind(std::span<const Value> args, std::span<const runtime::Keyw
 
 std::string BuiltinFunction::repr() const {
   if (type_name_ == "function") return fmt::format("<function {} at {}>", qualname_, address_text());
+  if (type_name_ == "method_descriptor") {
+    const auto dot = qualname_.rfind('.');
+    return fmt::format("<method '{}' of '_asyncio.{}' objects>", qualname_.substr(dot + 1), qualname_.substr(0, dot));
+  }
   return fmt::format("<built-in function {}>", qualname_);
 }
 

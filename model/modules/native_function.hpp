@@ -67,7 +67,8 @@ class BuiltinFunction : public runtime::Callable {
  public:
   using Body = std::function<runtime::Value(const Bound&)>;
   // `type_name`: "function" for what CPython writes in Python (asyncio.sleep),
-  // "builtin_function_or_method" for what it writes in C.
+  // "builtin_function_or_method" for what it writes in C, "method_descriptor"
+  // for a method of _asyncio's C classes (Task.exception).
   BuiltinFunction(std::string qualname, Signature signature, Body body, std::string_view type_name = "function")
       : qualname_(std::move(qualname)), signature_(std::move(signature)), body_(std::move(body)), type_name_(type_name) {}
 

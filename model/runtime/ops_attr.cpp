@@ -94,6 +94,10 @@ std::optional<Value> callable_attribute(Callable& c, std::string_view name) {
   return std::nullopt;
 }
 
+
+
+}  // namespace
+
 // The class name CPython's messages print (tp_name): for classes of C
 // accelerator modules (named with a leading underscore, like _asyncio) it
 // includes the module, "_asyncio.Task"; otherwise it is the bare name.
@@ -102,9 +106,6 @@ std::string tp_name(const Value& obj) {
   if (cls->module.size() > 1 && cls->module[0] == '_' && cls->module[1] != '_') return cls->module + "." + cls->name;
   return type_name(obj);
 }
-
-
-}  // namespace
 
 [[noreturn]] void no_attribute(const Value& obj, std::string_view name, bool setting) {
   std::string message;

@@ -6,6 +6,7 @@
 #include <array>
 #include <stdexcept>
 
+#include "model/runtime/attribute_error.hpp"
 #include "model/runtime/callable.hpp"
 #include "model/runtime/derived.hpp"
 
@@ -242,9 +243,15 @@ std::string_view BoundMethod::type_name() const {
 }
 
 std::string BoundMethod::repr() const {
+  const std::string address = self.is_object() ? self.object()->address_text() : "0x0";
   if (auto* b = dynamic_cast<const BuiltinFunction*>(function.get()))
-    return fmt::format("<built-in method {} of {} object at {}>", b->name, runtime::type_name(self),
-                       self.is_object() ? self.object()->address_text() : "0x0");
+    return fmt::format("<built-in method {} of {} object at {}>", b->name, runtime::type_name(self), address);
+  // A method of a class CPython writes in C (_asyncio.Task.exception).
+  if (function->type_name() == "method_descriptor") {
+    const std::string qualname = function->qualname();
+    return fmt::format("<built-in method {} of {} object at {}>", qualname.substr(qualname.rfind('.') + 1),
+                       tp_name(self), address);
+  }
   return fmt::format("<bound method {} of {}>", function->qualname(), runtime::repr(self));
 }
 
