@@ -198,6 +198,7 @@ constexpr VersionProfile make_profile(int minor) {
   p.language.syntax.str_literal_stops_second_pass = since(11) && until(11);
   p.language.syntax.future_refuses_late_import_on_its_line = until(11);
   p.language.syntax.null_line_is_blank = until(9);
+  p.language.syntax.recoded_null_is_token = since(10) && until(10);
   p.language.syntax.positional_only_params = since(8);
   p.language.syntax.continuation_in_indentation = since(9);
   p.language.syntax.continued_indentation_at_backslash = since(10);

@@ -59,6 +59,11 @@ struct SyntaxFeatures {
   // (DEDENTs) and then reads on, uncounted: the next line continues the
   // logical line (no indentation of its own; blank, it is a NEWLINE).
   bool null_line_is_blank = false;
+  // 3.10: a file the codec registry decodes (a declared encoding other than
+  // UTF-8's own spelling) is read through it whole, so a null byte is a
+  // character of its line like any other: a token no rule accepts, "invalid
+  // syntax" there. 3.7-3.9 read the decoded line as a C string.
+  bool recoded_null_is_token = false;
   // 3.8+: `/` ends the positional-only parameters (PEP 570); 3.7's grammar
   // has no such token there ("invalid syntax").
   bool positional_only_params = true;

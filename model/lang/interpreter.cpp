@@ -232,7 +232,9 @@ void Interpreter::run_module(const ast::Module& module) {
 std::string Interpreter::format_exception(const runtime::PyError& error, bool uncaught) const {
   auto lines = [this](const std::string& file, int line) -> std::string_view {
     if (!linecache_has(file, ts_.limits.features)) return {};
-    if (source_ && file == source_->path()) return source_->line(line);
+    // linecache reads the file itself (before 3.11 the text compiled can
+    // differ: a null byte ended its line there).
+    if (source_ && file == source_->path()) return source_->file_line(line);
     if (auto it = ts_.library_sources.find(file); it != ts_.library_sources.end()) return it->second->line(line);
     return {};
   };

@@ -188,7 +188,7 @@ std::optional<Token> Lexer::indentation() {
       }
       raise_null_line();
     }
-    if (!at_end() && peek() == '\0' && !syntax_.null_bytes_rejected) {
+    if (!at_end() && peek() == '\0' && !syntax_.null_bytes_rejected && !source_->null_is_character()) {
       // 3.10: a line that read as nothing (Source keeps its null byte).
       ++pos_;
       at_line_start_ = false;
@@ -300,7 +300,7 @@ void Lexer::measure_indent(int& col, int& altcol) {
 void Lexer::skip_blanks() {
   while (!at_end()) {
     const char c = peek();
-    if (c == ' ' || c == '\t' || c == '\f' || (c == '\0' && !syntax_.null_bytes_rejected)) {
+    if (c == ' ' || c == '\t' || c == '\f' || (c == '\0' && !syntax_.null_bytes_rejected && !source_->null_is_character())) {
       ++pos_;
     } else if (c == '#') {
       comment_ = here();

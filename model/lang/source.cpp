@@ -255,6 +255,11 @@ std::shared_ptr<const Source> load_source(std::string path, std::string_view byt
                     line + (syntax.non_utf8_names_next_line ? 1 : line_in_message(bad)), syntax.pep263_url));
   };
   const auto nul = text.find('\0');
+  if (nul != std::string::npos && declared && *declared != "utf-8" && syntax.recoded_null_is_token) {
+    auto source = std::make_shared<Source>(std::move(path), std::move(text));
+    source->set_null_is_character();
+    return source;
+  }
   if (nul == std::string::npos || syntax.null_bytes_rejected) {
     // 3.11+: the tokenizer refuses a line with a null byte when it reads it
     // (the Lexer); what follows the null byte is never read.

@@ -28,12 +28,17 @@ class Source {
   // back from the file to show in a syntax error.
   std::string_view file_line(int n) const;
   void keep_file_text(std::string text);
+  // Whether a null byte is a character of its line (SyntaxFeatures::
+  // recoded_null_is_token) rather than where the line's text ends.
+  bool null_is_character() const { return null_is_character_; }
+  void set_null_is_character() { null_is_character_ = true; }
 
  private:
   std::string path_;
   std::string text_;
   std::vector<std::string_view> lines_;
   std::shared_ptr<const Source> file_;  // the file's own text, when it differs
+  bool null_is_character_ = false;
 };
 
 // 1-based line, 1-based column (as CPython reports them in SyntaxErrors).
