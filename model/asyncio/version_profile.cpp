@@ -163,6 +163,7 @@ constexpr VersionProfile make_profile(int minor) {
   p.runtime.str_hash = since(11) ? runtime::StrHashAlgorithm::SipHash13 : runtime::StrHashAlgorithm::SipHash24;
   p.runtime.none_hash_constant = since(12);
   p.runtime.tuple_hash_xxhash = since(8);
+  p.runtime.char_format_big_int_overflows = since(10);
   p.runtime.real_number_wording = since(10);
   p.runtime.min_max_iterable_wording = since(12);
   p.runtime.isinstance_union_wording = since(10);

@@ -111,6 +111,9 @@ struct RuntimeFeatures {
   bool none_hash_constant = true;
   // 3.8+: tuplehash is xxHash-based; 3.7 multiplies and XORs (FNV-like).
   bool tuple_hash_xxhash = true;
+  // 3.10+: '%c' of an int beyond C long is the OverflowError of any int
+  // out of range; before, "%c requires int or char" (the conversion failed).
+  bool char_format_big_int_overflows = true;
 };
 
 }  // namespace asim::runtime

@@ -290,6 +290,8 @@ std::string percent_format(const std::string& fmt, const Value& args) {
           text::append(body, static_cast<char32_t>(n));
         } else if (auto* s = value.as<Str>(); s && text::length(s->text) == 1) {
           body = s->text;
+        } else if (num::is_integer(number) && Runtime::current().features.char_format_big_int_overflows) {
+          throw_overflow_error("%c arg not in range(0x110000)");
         } else {
           throw_type_error("%c requires int or char");
         }
