@@ -164,6 +164,7 @@ constexpr VersionProfile make_profile(int minor) {
   p.runtime.none_hash_constant = since(12);
   p.runtime.tuple_hash_xxhash = since(8);
   p.runtime.char_format_big_int_overflows = since(10);
+  p.runtime.version_bit = static_cast<std::uint8_t>(1 << (minor - 7));
   p.runtime.real_number_wording = since(10);
   p.runtime.min_max_iterable_wording = since(12);
   p.runtime.isinstance_union_wording = since(10);
@@ -240,6 +241,8 @@ static_assert(kProfiles[5].minor == 12);
 
 constexpr NewBuiltinAttribute kNewBuiltinAttributes[] = {
     {"int", "as_integer_ratio", 8}, {"str", "removeprefix", 9}, {"str", "removesuffix", 9},
+    {"bytes", "removeprefix", 9},   {"bytes", "removesuffix", 9},   {"bytearray", "removeprefix", 9},
+    {"bytearray", "removesuffix", 9},
     {"int", "bit_count", 10},       {"BaseException", "add_note", 11}, {"int", "is_integer", 12},
 };
 

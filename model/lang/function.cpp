@@ -6,6 +6,7 @@
 
 #include <unordered_set>
 
+#include "model/runtime/builtin_attributes.hpp"
 #include "model/runtime/ops.hpp"
 #include "model/runtime/runtime.hpp"
 #include "model/runtime/suggestions.hpp"
@@ -56,6 +57,10 @@ std::optional<Value> Function::get_attribute(std::string_view name) {
     return d;
   }
   if (name == "__annotations__") return dict_["__annotations__"] = runtime::make_dict();
+  // 3.12+: the PEP 695 type parameters, none for any function asim runs.
+  if (name == "__type_params__" &&
+      runtime::cpython_attribute_owner(*runtime::Runtime::current().types.function, name))
+    return runtime::make_tuple({});
   if (name == "__defaults__") return defaults.empty() ? Value::none() : runtime::make_tuple(defaults);
   if (name == "__kwdefaults__") {
     const runtime::Object* unbound = ThreadState::current().unbound.object();

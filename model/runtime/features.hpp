@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <string_view>
 
 #include "model/runtime/pyhash.hpp"
@@ -114,6 +115,9 @@ struct RuntimeFeatures {
   // 3.10+: '%c' of an int beyond C long is the OverflowError of any int
   // out of range; before, "%c requires int or char" (the conversion failed).
   bool char_format_big_int_overflows = true;
+  // The version's bit in the generated per-version tables (bit k: 3.(7+k),
+  // model/runtime/builtin_attributes.cpp); 3.12's by default.
+  std::uint8_t version_bit = 1 << 5;
 };
 
 }  // namespace asim::runtime

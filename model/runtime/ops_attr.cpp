@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "model/runtime/attribute_error.hpp"
+#include "model/runtime/builtin_attributes.hpp"
 #include "model/runtime/coroutine.hpp"
 #include "model/runtime/derived.hpp"
 #include "model/runtime/errors.hpp"
@@ -213,6 +214,8 @@ std::optional<Value> getattr_opt(const Value& obj, std::string_view name) {
 
 Value getattr(const Value& obj, std::string_view name) {
   if (auto v = getattr_opt(obj, name)) return std::move(*v);
+  // CPython's builtin class would have answered before any __getattr__ runs.
+  stop_if_cpython_has(obj, name);
   // A __getattr__ runs when normal lookup fails: a class body's, or one a
   // native class keeps in its dict (asyncio's objects stop the run there for
   // a name CPython's have and the model's lack).
