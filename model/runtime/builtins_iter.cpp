@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "model/runtime/args.hpp"
+#include "model/runtime/bytes.hpp"
 #include "model/runtime/builtins_internal.hpp"
 #include "model/runtime/derived.hpp"
 #include "model/runtime/dict.hpp"
@@ -133,7 +134,7 @@ Value reversed_of(const Value& seq) {
     return items;
   };
   if (auto* t = seq.as<Tuple>()) return Value(make<SequenceIterator>("reversed", backwards(t->items)));
-  if (seq.as<Str>()) return Value(make<SequenceIterator>("reversed", backwards(to_vector(seq))));
+  if (seq.as<Str>() || seq.as<Bytes>()) return Value(make<SequenceIterator>("reversed", backwards(to_vector(seq))));
   if (auto* r = seq.as<Range>()) {
     if (r->length == 0) return Value(make<RangeIterator>(0, 1, 0));
     return Value(make<RangeIterator>(r->at(r->length - 1), -r->step, r->length));

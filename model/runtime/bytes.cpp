@@ -287,6 +287,261 @@ Value bytes_list(const Bytes& self, std::vector<std::string> parts) {
   return make_list(std::move(out));
 }
 
+// _Py_bytes_title and friends (Objects/bytes_methods.c): ASCII letters only.
+bool is_lower_byte(unsigned char c) { return c >= 'a' && c <= 'z'; }
+bool is_upper_byte(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+bool is_alpha_byte(unsigned char c) { return is_lower_byte(c) || is_upper_byte(c); }
+bool is_digit_byte(unsigned char c) { return c >= '0' && c <= '9'; }
+char to_upper_byte(char c) { return is_lower_byte(static_cast<unsigned char>(c)) ? static_cast<char>(c - 32) : c; }
+char to_lower_byte(char c) { return is_upper_byte(static_cast<unsigned char>(c)) ? static_cast<char>(c + 32) : c; }
+
+std::string title_bytes(std::string s) {
+  bool previous_cased = false;
+  for (char& c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    c = previous_cased ? to_lower_byte(c) : to_upper_byte(c);
+    previous_cased = is_alpha_byte(u);
+  }
+  return s;
+}
+
+// _Py_bytes_istitle: some cased byte, uppercase ones only after uncased
+// ones, lowercase ones only after cased ones.
+bool is_title_bytes(std::string_view s) {
+  bool cased = false, previous_cased = false;
+  for (unsigned char c : s) {
+    if (is_upper_byte(c)) {
+      if (previous_cased) return false;
+      previous_cased = cased = true;
+    } else if (is_lower_byte(c)) {
+      if (!previous_cased) return false;
+      previous_cased = cased = true;
+    } else {
+      previous_cased = false;
+    }
+  }
+  return cased;
+}
+
+void install_case_methods(const Ref<Type>& B) {
+  // The methods that take no argument (METH_NOARGS).
+  auto noargs = [&B](const char* m, auto body) {
+    const std::string qualified = B->name + "." + m;
+    def(B, m, [B, m, qualified, body](Args a, Kw kw) {
+      args::no_kwargs(qualified, kw);
+      auto& self = self_as<Bytes>(a, *B, m);
+      args::exactly(qualified, a.subspan(1), 0);
+      return body(self);
+    });
+  };
+  auto mapper = [&](const char* m, std::string (*map)(std::string)) {
+    noargs(m, [map](const Bytes& self) { return make_bytes_like(self, map(self.data)); });
+  };
+  mapper("title", title_bytes);
+  mapper("capitalize", [](std::string s) {
+    for (std::size_t i = 0; i < s.size(); ++i) s[i] = i ? to_lower_byte(s[i]) : to_upper_byte(s[i]);
+    return s;
+  });
+  mapper("swapcase", [](std::string s) {
+    for (char& c : s) c = is_upper_byte(static_cast<unsigned char>(c)) ? to_lower_byte(c) : to_upper_byte(c);
+    return s;
+  });
+  // The predicates: every byte passes, and there is one (isascii: also of none).
+  auto every = [&](const char* m, bool (*pass)(unsigned char), bool empty) {
+    noargs(m, [pass, empty](const Bytes& self) {
+      if (self.data.empty()) return Value::boolean(empty);
+      return Value::boolean(std::all_of(self.data.begin(), self.data.end(),
+                                        [pass](char c) { return pass(static_cast<unsigned char>(c)); }));
+    });
+  };
+  every("isalpha", is_alpha_byte, false);
+  every("isdigit", is_digit_byte, false);
+  every("isalnum", [](unsigned char c) { return is_alpha_byte(c) || is_digit_byte(c); }, false);
+  every("isspace", is_space, false);
+  every("isascii", [](unsigned char c) { return c < 0x80; }, true);
+  // islower / isupper: some byte of the case, none of the other.
+  auto cased = [&](const char* m, bool (*mine)(unsigned char), bool (*other)(unsigned char)) {
+    noargs(m, [mine, other](const Bytes& self) {
+      bool some = false;
+      for (unsigned char c : self.data) {
+        if (other(c)) return Value::boolean(false);
+        some = some || mine(c);
+      }
+      return Value::boolean(some);
+    });
+  };
+  cased("islower", is_lower_byte, is_upper_byte);
+  cased("isupper", is_upper_byte, is_lower_byte);
+  noargs("istitle", [](const Bytes& self) { return Value::boolean(is_title_bytes(self.data)); });
+}
+
+// The byte a fill argument stands for (center, ljust, rjust).
+char fill_byte(Args a, std::size_t i, const char* m) {
+  if (a.size() <= i) return ' ';
+  auto* d = bytes_like(a[i]);
+  if (!d || d->size() != 1)
+    throw_type_error(fmt::format("{}() argument 2 must be a byte string of length 1, not {}", m, type_name(a[i])));
+  return (*d)[0];
+}
+
+// bytes.partition / rpartition (stringlib/partition.h).
+Value partition(const Bytes& self, const Value& sep_arg, bool reverse) {
+  const std::string& sep = bytes_arg(sep_arg);
+  if (sep.empty()) throw_value_error("empty separator");
+  const auto at = reverse ? self.data.rfind(sep) : self.data.find(sep);
+  if (at == std::string::npos) {
+    Value whole = make_bytes_like(self, self.data);
+    Value empty = make_bytes_like(self, "");
+    return reverse ? make_tuple({empty, make_bytes_like(self, ""), whole})
+                   : make_tuple({whole, empty, make_bytes_like(self, "")});
+  }
+  return make_tuple({make_bytes_like(self, self.data.substr(0, at)), make_bytes_like(self, sep),
+                     make_bytes_like(self, self.data.substr(at + sep.size()))});
+}
+
+// bytes.hex(sep, bytes_per_sep) (_Py_strhex_impl): sep between groups of
+// bytes_per_sep bytes counted from the right, or from the left when negative.
+std::string hex_text(std::string_view d, const std::optional<Value>& sep_arg, std::int64_t per) {
+  std::string digits;
+  for (unsigned char c : d) digits += fmt::format("{:02x}", c);
+  if (!sep_arg) return digits;
+  std::string sep;
+  if (auto* s = sep_arg->as<Str>()) sep = s->text;
+  else if (auto* b = bytes_like(*sep_arg)) sep = *b;
+  else throw_type_error(fmt::format("sep must be str or bytes."));
+  if (text::length(sep) != 1) throw_value_error("sep must be length 1.");
+  if (static_cast<unsigned char>(sep[0]) >= 0x80) throw_value_error("sep must be ASCII.");
+  if (per == 0 || d.empty()) return digits;
+  const std::size_t group = static_cast<std::size_t>(per < 0 ? -per : per);
+  const std::size_t n = d.size();
+  std::string out;
+  for (std::size_t i = 0; i < n; ++i) {
+    // A separator goes before byte i when a group ends there.
+    const bool boundary = per > 0 ? (n - i) % group == 0 : i % group == 0;
+    if (i && boundary) out += sep;
+    out += digits.substr(2 * i, 2);
+  }
+  return out;
+}
+
+void install_layout_methods(const Ref<Type>& B) {
+  for (auto [name, kind] : {std::pair{"ljust", 'l'}, std::pair{"rjust", 'r'}, std::pair{"center", 'c'}}) {
+    def(B, name, [B, name = name, kind = kind](Args a, Kw kw) {
+      args::no_kwargs(name, kw);
+      auto& self = self_as<Bytes>(a, *B, name);
+      args::count(name, a.subspan(1), 1, 2);
+      const std::int64_t width = index_value(a[1]);
+      const char fill = fill_byte(a, 2, name);
+      const auto len = static_cast<std::int64_t>(self.data.size());
+      if (width <= len) return make_bytes_like(self, self.data);
+      const std::int64_t marg = width - len;
+      const std::int64_t left = kind == 'l' ? 0 : kind == 'r' ? marg : marg / 2 + (marg & width & 1);
+      return make_bytes_like(self, std::string(static_cast<std::size_t>(left), fill) + self.data +
+                                       std::string(static_cast<std::size_t>(marg - left), fill));
+    });
+  }
+  def(B, "zfill", [B](Args a, Kw kw) {
+    args::no_kwargs("zfill", kw);
+    auto& self = self_as<Bytes>(a, *B, "zfill");
+    args::exactly("zfill", a.subspan(1), 1);
+    const std::int64_t width = index_value(a[1]);
+    std::string out = self.data;
+    const auto len = static_cast<std::int64_t>(out.size());
+    if (width > len) {
+      const std::size_t at = !out.empty() && (out[0] == '+' || out[0] == '-') ? 1 : 0;
+      out.insert(at, static_cast<std::size_t>(width - len), '0');
+    }
+    return make_bytes_like(self, std::move(out));
+  });
+  def(B, "expandtabs", [B](Args a, Kw kw) {
+    auto& self = self_as<Bytes>(a, *B, "expandtabs");
+    auto p = args::bind("expandtabs", a.subspan(1), kw, {"tabsize"}, 1, 0, false);
+    const std::int64_t tabsize = p[0] ? index_value(*p[0]) : 8;
+    std::string out;
+    std::int64_t column = 0;
+    for (char c : self.data) {
+      if (c == '\t') {
+        if (tabsize > 0) {
+          const std::int64_t spaces = tabsize - column % tabsize;
+          out.append(static_cast<std::size_t>(spaces), ' ');
+          column += spaces;
+        }
+        continue;
+      }
+      out += c;
+      column = c == '\n' || c == '\r' ? 0 : column + 1;
+    }
+    return make_bytes_like(self, std::move(out));
+  });
+  def(B, "splitlines", [B](Args a, Kw kw) {
+    auto& self = self_as<Bytes>(a, *B, "splitlines");
+    auto p = args::bind("splitlines", a.subspan(1), kw, {"keepends"}, 1, 0);
+    const bool keepends = p[0] && truthy(*p[0]);
+    const std::string& d = self.data;
+    std::vector<std::string> parts;
+    for (std::size_t i = 0; i < d.size();) {
+      std::size_t j = i;
+      while (j < d.size() && d[j] != '\n' && d[j] != '\r') ++j;
+      std::size_t eol = j;
+      if (j < d.size()) eol = j + (d[j] == '\r' && j + 1 < d.size() && d[j + 1] == '\n' ? 2 : 1);
+      parts.push_back(d.substr(i, (keepends ? eol : j) - i));
+      i = eol;
+    }
+    return bytes_list(self, std::move(parts));
+  });
+  for (const char* m : {"partition", "rpartition"}) {
+    const std::string qualified = B->name + "." + m;
+    def(B, m, [B, m, qualified](Args a, Kw kw) {
+      args::no_kwargs(qualified, kw);
+      auto& self = self_as<Bytes>(a, *B, m);
+      args::exactly(qualified, a.subspan(1), 1);
+      return partition(self, a[1], m[0] == 'r');
+    });
+  }
+  for (const char* m : {"removeprefix", "removesuffix"}) {
+    const std::string qualified = B->name + "." + m;
+    def(B, m, [B, m, qualified](Args a, Kw kw) {
+      args::no_kwargs(qualified, kw);
+      auto& self = self_as<Bytes>(a, *B, m);
+      args::exactly(qualified, a.subspan(1), 1);
+      const std::string& affix = bytes_arg(a[1]);
+      const std::string& d = self.data;
+      if (m[6] == 'p') return make_bytes_like(self, d.starts_with(affix) ? d.substr(affix.size()) : d);
+      return make_bytes_like(self, d.ends_with(affix) ? d.substr(0, d.size() - affix.size()) : d);
+    });
+  }
+  def(B, "translate", [B](Args a, Kw kw) {
+    auto& self = self_as<Bytes>(a, *B, "translate");
+    auto p = args::bind("translate", a.subspan(1), kw, {"table", "delete"}, 2, 1);
+    const std::string* table = nullptr;
+    if (!p[0]->is_none()) {
+      table = &bytes_arg(*p[0]);
+      if (table->size() != 256) throw_value_error("translation table must be 256 characters long");
+    }
+    const std::string remove = p[1] ? bytes_arg(*p[1]) : "";
+    std::string out;
+    for (char c : self.data) {
+      if (remove.find(c) != std::string::npos) continue;
+      out += table ? (*table)[static_cast<unsigned char>(c)] : c;
+    }
+    return make_bytes_like(self, std::move(out));
+  });
+  B->dict["maketrans"] = Value(make<StaticMethod>(Value(builtin_function(
+      "maketrans",
+      [](Args a, Kw kw) {
+        args::no_kwargs("maketrans", kw);
+        args::count("maketrans", a, 2, 2);
+        const std::string& from = bytes_arg(a[0]);
+        const std::string& to = bytes_arg(a[1]);
+        if (from.size() != to.size()) throw_value_error("maketrans arguments must have same length");
+        std::string table(256, '\0');
+        for (int i = 0; i < 256; ++i) table[static_cast<std::size_t>(i)] = static_cast<char>(i);
+        for (std::size_t i = 0; i < from.size(); ++i) table[static_cast<unsigned char>(from[i])] = to[i];
+        return make_bytes(std::move(table));
+      },
+      B->name))));
+}
+
 void install_methods(const Ref<Type>& B) {
   def(B, "decode", [B](Args a, Kw kw) {
     auto& self = self_as<Bytes>(a, *B, "decode");
@@ -296,10 +551,14 @@ void install_methods(const Ref<Type>& B) {
                              p[1] ? args::str_argument(*p[1], "decode", 2, "errors", named) : "strict"));
   });
   def(B, "hex", [B](Args a, Kw kw) {
-    args::no_kwargs("hex", kw);
-    std::string out;
-    for (unsigned char c : self_as<Bytes>(a, *B, "hex").data) out += fmt::format("{:02x}", c);
-    return Value::str(out);
+    auto& self = self_as<Bytes>(a, *B, "hex");
+    // 3.8 made hex() a clinic function with its separator arguments.
+    if (!Runtime::current().features.clinic_names_arguments) {
+      args::no_kwargs("hex", kw);
+      args::exactly("hex", a.subspan(1), 0);
+    }
+    auto p = args::bind("hex", a.subspan(1), kw, {"sep", "bytes_per_sep"}, 2, 0);
+    return Value::str(hex_text(self.data, p[0], p[1] ? index_value(*p[1]) : 1));
   });
   def(B, "join", [B](Args a, Kw kw) {
     args::no_kwargs("join", kw);
@@ -419,6 +678,8 @@ void install_methods(const Ref<Type>& B) {
       return make_bytes_like(self, std::move(out));
     });
   }
+  install_case_methods(B);
+  install_layout_methods(B);
 }
 
 }  // namespace
@@ -476,13 +737,56 @@ Value bytes_getitem(const Bytes& b, const Value& key) {
   return Value::integer(static_cast<unsigned char>(b.data[static_cast<std::size_t>(i)]));
 }
 
-void bytearray_setitem(ByteArray& b, const Value& key, const Value& value) {
-  if (key.as<Slice>()) throw_type_error("asim: bytearray slice assignment is not modelled");
+namespace {
+
+std::size_t bytearray_position(const ByteArray& b, const Value& key) {
+  if (!num::is_int(key) && !(key.is_object() && key.object()->user_class()))
+    throw_type_error(fmt::format("bytearray indices must be integers or slices, not {}", type_name(key)));
   const auto n = static_cast<std::int64_t>(b.data.size());
   std::int64_t i = index_value(key);
   if (i < 0) i += n;
   if (i < 0 || i >= n) throw_index_error("bytearray index out of range");
-  b.data[static_cast<std::size_t>(i)] = static_cast<char>(byte_value(value, "byte must be in range(0, 256)"));
+  return static_cast<std::size_t>(i);
+}
+
+}  // namespace
+
+// bytearray_ass_subscript: a slice takes bytes-like data or an iterable of
+// ints; an extended slice only as many bytes as it has.
+void bytearray_setitem(ByteArray& b, const Value& key, const Value& value) {
+  if (auto* s = key.as<Slice>()) {
+    if (num::is_int(value))
+      throw_type_error(fmt::format("can assign only bytes, buffers, or iterables of ints in range(0, 256)"));
+    const std::string data = bytes_from(value);
+    const auto ix = s->indices(static_cast<std::int64_t>(b.data.size()));
+    if (ix.step == 1) {
+      const auto lo = static_cast<std::size_t>(ix.start);
+      const auto hi = static_cast<std::size_t>(std::max(ix.start, ix.stop));
+      b.data.replace(lo, hi - lo, data);
+      return;
+    }
+    if (static_cast<std::int64_t>(data.size()) != ix.count)
+      throw_value_error(fmt::format("attempt to assign bytes of size {} to extended slice of size {}", data.size(),
+                                    ix.count));
+    for (std::int64_t k = 0, i = ix.start; k < ix.count; ++k, i += ix.step)
+      b.data[static_cast<std::size_t>(i)] = data[static_cast<std::size_t>(k)];
+    return;
+  }
+  b.data[bytearray_position(b, key)] = static_cast<char>(byte_value(value, "byte must be in range(0, 256)"));
+}
+
+void bytearray_delitem(ByteArray& b, const Value& key) {
+  if (auto* s = key.as<Slice>()) {
+    const auto ix = s->indices(static_cast<std::int64_t>(b.data.size()));
+    std::vector<bool> drop(b.data.size(), false);
+    for (std::int64_t k = 0, i = ix.start; k < ix.count; ++k, i += ix.step) drop[static_cast<std::size_t>(i)] = true;
+    std::string kept;
+    for (std::size_t i = 0; i < b.data.size(); ++i)
+      if (!drop[i]) kept += b.data[i];
+    b.data.swap(kept);
+    return;
+  }
+  b.data.erase(bytearray_position(b, key), 1);
 }
 
 bool bytes_contains(const Bytes& b, const Value& needle) {
@@ -575,6 +879,53 @@ void install_bytes_types(BuiltinTypes& t) {
     self.data += static_cast<char>(byte_value(a[1], "byte must be in range(0, 256)"));
     return Value::none();
   });
+  def(BA, "insert", [BA](Args a, Kw kw) {
+    args::no_kwargs("insert", kw);
+    auto& self = self_as<ByteArray>(a, *BA, "insert");
+    args::count("insert", a.subspan(1), 2, 2);
+    const auto n = static_cast<std::int64_t>(self.data.size());
+    std::int64_t at = index_value(a[1]);
+    if (at < 0) at = std::max<std::int64_t>(0, at + n);
+    at = std::min(at, n);
+    self.data.insert(static_cast<std::size_t>(at), 1,
+                     static_cast<char>(byte_value(a[2], "byte must be in range(0, 256)")));
+    return Value::none();
+  });
+  def(BA, "pop", [BA](Args a, Kw kw) {
+    args::no_kwargs("pop", kw);
+    auto& self = self_as<ByteArray>(a, *BA, "pop");
+    args::count("pop", a.subspan(1), 0, 1);
+    const auto n = static_cast<std::int64_t>(self.data.size());
+    std::int64_t at = a.size() > 1 ? index_value(a[1]) : -1;
+    if (n == 0) throw_index_error("pop from empty bytearray");
+    if (at < 0) at += n;
+    if (at < 0 || at >= n) throw_index_error("pop index out of range");
+    const auto byte = static_cast<unsigned char>(self.data[static_cast<std::size_t>(at)]);
+    self.data.erase(static_cast<std::size_t>(at), 1);
+    return Value::integer(byte);
+  });
+  def(BA, "remove", [BA](Args a, Kw kw) {
+    const std::string qualified = "bytearray.remove";
+    args::no_kwargs(qualified, kw);
+    auto& self = self_as<ByteArray>(a, *BA, "remove");
+    args::exactly(qualified, a.subspan(1), 1);
+    const auto at = self.data.find(static_cast<char>(byte_value(a[1], "byte must be in range(0, 256)")));
+    if (at == std::string::npos) throw_value_error("value not found in bytearray");
+    self.data.erase(at, 1);
+    return Value::none();
+  });
+  for (const char* m : {"clear", "copy", "reverse"}) {
+    const std::string qualified = std::string("bytearray.") + m;
+    def(BA, m, [BA, m, qualified](Args a, Kw kw) {
+      args::no_kwargs(qualified, kw);
+      auto& self = self_as<ByteArray>(a, *BA, m);
+      args::exactly(qualified, a.subspan(1), 0);
+      if (m[1] == 'o') return Value(make<ByteArray>(self.data));
+      if (m[0] == 'c') self.data.clear();
+      else std::reverse(self.data.begin(), self.data.end());
+      return Value::none();
+    });
+  }
   def(BA, "extend", [BA](Args a, Kw kw) {
     args::no_kwargs("extend", kw);
     auto& self = self_as<ByteArray>(a, *BA, "extend");

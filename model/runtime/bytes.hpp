@@ -36,6 +36,7 @@ std::string bytes_literal(std::string_view data);
 // The operators on bytes, for the generic operations (ops_*.cpp).
 Value bytes_getitem(const Bytes& b, const Value& key);
 void bytearray_setitem(ByteArray& b, const Value& key, const Value& value);
+void bytearray_delitem(ByteArray& b, const Value& key);
 bool bytes_contains(const Bytes& b, const Value& needle);
 
 // str.encode(encoding, errors)

@@ -256,6 +256,12 @@ Value inplace_op(BinOp op, const Value& a, const Value& b) {
       return a;
     }
   }
+  if (auto* ba = a.as<ByteArray>(); ba && (op == BinOp::Add || op == BinOp::Mult)) {
+    // bytearray_iconcat / bytearray_irepeat: the object itself grows.
+    const Value r = binary_impl(op, a, b, true);
+    ba->data = r.as<Bytes>()->data;
+    return a;
+  }
   if (auto* s = a.as<Set>(); s && !s->frozen) {
     if (op == BinOp::BitOr || op == BinOp::BitAnd || op == BinOp::Sub || op == BinOp::BitXor) {
       if (!b.as<Set>()) unsupported(op, a, b, true);

@@ -217,6 +217,10 @@ void delitem(const Value& obj, const Value& key) {
     call(*f, args);
     return;
   }
+  if (auto* b = obj.as<ByteArray>()) {
+    bytearray_delitem(*b, key);
+    return;
+  }
   if (auto* l = obj.as<List>()) {
     if (auto* s = key.as<Slice>()) {
       const auto ix = s->indices(static_cast<std::int64_t>(l->items.size()));
