@@ -10,6 +10,7 @@
 #include "model/runtime/args.hpp"
 #include "model/runtime/bytes.hpp"
 #include "model/runtime/dict.hpp"
+#include "model/runtime/format.hpp"
 #include "model/runtime/install.hpp"
 #include "model/runtime/list.hpp"
 #include "model/runtime/numbers.hpp"
@@ -231,6 +232,17 @@ void install_slot_wrappers(BuiltinTypes& t) {
     }
   }
   slot(t.str, "__str__", 0, [](std::span<const Value> a) { return Value::str(to_str(a[0])); });
+  // int.__format__, float.__format__, str.__format__: str(self) for an
+  // empty spec, else the value's own formatting.
+  for (const auto& T : {t.int_, t.float_, t.str}) {
+    slot(T, "__format__", 1, [](std::span<const Value> a) {
+      auto* spec = a[1].as<Str>();
+      if (!spec) throw_type_error(fmt::format("format() argument must be str, not {}", type_name(a[1])));
+      if (spec->text.empty()) return Value::str(to_str(a[0]));
+      if (auto* s = a[0].as<Str>()) return Value::str(format_text(s->text, spec->text));
+      return Value::str(format(*number_operand(a[0], true), spec->text));
+    });
+  }
 }
 
 }  // namespace

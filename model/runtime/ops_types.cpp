@@ -8,6 +8,7 @@
 #include <cstdint>
 
 #include "model/runtime/args.hpp"
+#include "model/runtime/builtin_attributes.hpp"
 #include "model/runtime/coroutine.hpp"
 #include "model/runtime/derived.hpp"
 #include "model/runtime/dict.hpp"
@@ -225,7 +226,10 @@ Ref<Type> type_new(const Ref<Type>& metaclass, const std::string& name, std::vec
     call(fn, arg, kwargs);
     return cls;
   }
-  if (!kwargs.empty()) throw_type_error(fmt::format("{}.__init_subclass__() takes no keyword arguments", name));
+  if (!kwargs.empty())
+    throw_type_error(Runtime::current().features.method_errors_qualified
+                         ? fmt::format("{}.__init_subclass__() takes no keyword arguments", name)
+                         : std::string("__init_subclass__() takes no keyword arguments"));
   return cls;
 }
 
@@ -268,6 +272,51 @@ void install_object_type(BuiltinTypes& t) {
   });
   def(t.object, "__hash__", [](std::span<const Value> a, std::span<const Keyword>) {
     return Value::integer(py_hash(a[0]));
+  });
+  // object_richcompare: orderings are left to the other operand.
+  for (const char* m : {"__lt__", "__le__", "__gt__", "__ge__"}) {
+    def(t.object, m, [m](std::span<const Value> a, std::span<const Keyword>) {
+      args::exactly(m, a.subspan(1), 1);
+      return not_implemented();
+    });
+  }
+  // object.__format__: str(self) for an empty spec only.
+  def(t.object, "__format__", [](std::span<const Value> a, std::span<const Keyword> kw) {
+    args::no_kwargs("__format__", kw);
+    args::exactly("__format__", a.subspan(1), 1);
+    auto* spec = a[1].as<Str>();
+    if (!spec) throw_type_error(fmt::format("__format__() argument must be str, not {}", type_name(a[1])));
+    if (!spec->text.empty())
+      throw_type_error(fmt::format("unsupported format string passed to {}.__format__", type_name(a[0])));
+    return Value::str(to_str(a[0]));
+  });
+  // object.__init_subclass__ (an implicit classmethod): does nothing, and
+  // takes no keywords.
+  t.object->dict["__init_subclass__"] = Value(make<ClassMethod>(Value(builtin_function(
+      "__init_subclass__",
+      [](std::span<const Value> a, std::span<const Keyword> kw) {
+        auto* cls = a.empty() ? nullptr : a[0].as<Type>();
+        // 3.9+ name the class, as getargs names a method's.
+        if (!kw.empty())
+          throw_type_error(Runtime::current().features.method_errors_qualified && cls
+                               ? fmt::format("{}.__init_subclass__() takes no keyword arguments", cls->name)
+                               : std::string("__init_subclass__() takes no keyword arguments"));
+        args::exactly("__init_subclass__", a.subspan(1), 0);
+        return Value::none();
+      },
+      "object"))));
+  // object.__subclasshook__: no opinion (abc's hooks decide).
+  t.object->dict["__subclasshook__"] = Value(make<ClassMethod>(Value(builtin_function(
+      "__subclasshook__", [](std::span<const Value>, std::span<const Keyword>) { return not_implemented(); }, "object"))));
+  // object.__getattribute__: the generic lookup, no __getattr__ hook.
+  def(t.object, "__getattribute__", [](std::span<const Value> a, std::span<const Keyword> kw) {
+    args::no_kwargs("__getattribute__", kw);
+    args::exactly("__getattribute__", a.subspan(1), 1);
+    auto* name = a[1].as<Str>();
+    if (!name) throw_type_error(fmt::format("attribute name must be string, not '{}'", type_name(a[1])));
+    if (auto v = getattr_opt(a[0], name->text)) return *v;
+    stop_if_cpython_has(a[0], name->text);
+    throw_attribute_error(fmt::format("'{}' object has no attribute '{}'", type_name(a[0]), name->text));
   });
   def(t.object, "__setattr__", [](std::span<const Value> a, std::span<const Keyword> kw) {
     args::no_kwargs("__setattr__", kw);
