@@ -20,8 +20,10 @@ class auto:
 
 
 def _is_descriptor(value):
-    return (hasattr(value, '__get__') or hasattr(value, '__set__') or callable(value)
-            or isinstance(value, (classmethod, staticmethod, property)))
+    # The checks that need no __get__ first: asim's functions, classmethods,
+    # staticmethods and properties lack the one CPython's have.
+    return (callable(value) or isinstance(value, (classmethod, staticmethod, property))
+            or hasattr(value, '__get__') or hasattr(value, '__set__'))
 
 
 class EnumMeta(type):

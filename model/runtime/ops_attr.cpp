@@ -95,8 +95,6 @@ std::optional<Value> callable_attribute(Callable& c, std::string_view name) {
   return std::nullopt;
 }
 
-
-
 }  // namespace
 
 // The class name CPython's messages print (tp_name): for classes of C
