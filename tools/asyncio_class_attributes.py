@@ -12,14 +12,12 @@ table says which names CPython has, per version. Dunder names are left
 out: they are the runtime's protocol, not an object's surface.
 """
 
-import json
 import os
-import subprocess
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from stdlib_names import VERSIONS, interpreters  # noqa: E402
+from stdlib_names import probe_outputs  # noqa: E402
 
 OUTPUT = os.path.join(ROOT, "model", "modules", "asyncio_class_attributes.cpp")
 
@@ -60,14 +58,9 @@ print(json.dumps(out))
 
 
 def main():
-    exes = interpreters()
-    missing = [v for v in VERSIONS if v not in exes]
-    if missing:
-        sys.exit("asyncio_class_attributes.py: CPython %s not installed" % ", ".join(missing))
     versions_of = {}
-    for bit, version in enumerate(VERSIONS):
-        out = subprocess.run([exes[version], "-I", "-c", PROBE], capture_output=True, text=True, check=True).stdout
-        for cls, names in json.loads(out).items():
+    for bit, table in probe_outputs("asyncio_class_attributes.py", PROBE):
+        for cls, names in table.items():
             for name in names:
                 key = (cls, name)
                 versions_of[key] = versions_of.get(key, 0) | (1 << bit)

@@ -11,13 +11,11 @@ builtins module (the exceptions among them), those of the types module that
 live in builtins, and the iterators and views of the builtin containers.
 """
 
-import json
 import os
-import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from stdlib_names import VERSIONS, interpreters  # noqa: E402
+from stdlib_names import probe_outputs  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUTPUT = os.path.join(ROOT, "model", "runtime", "builtin_attributes.cpp")
@@ -51,14 +49,9 @@ print(json.dumps({k: sorted(v) for k, v in out.items()}))
 
 
 def main():
-    exes = interpreters()
-    missing = [v for v in VERSIONS if v not in exes]
-    if missing:
-        sys.exit("builtin_attributes.py: CPython %s not installed" % ", ".join(missing))
     versions_of = {}
-    for bit, version in enumerate(VERSIONS):
-        out = subprocess.run([exes[version], "-I", "-c", PROBE], capture_output=True, text=True, check=True).stdout
-        for cls, names in json.loads(out).items():
+    for bit, table in probe_outputs("builtin_attributes.py", PROBE):
+        for cls, names in table.items():
             for name in names:
                 if (cls, name) in RAISING:
                     continue

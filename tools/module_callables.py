@@ -14,13 +14,10 @@ a stand-in `property` (enum has its own) would hide the builtin from asim's
 library code.
 """
 
-import json
 import os
-import subprocess
-import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-from stdlib_names import VERSIONS, interpreters
+from stdlib_names import probe_outputs
 OUTPUT = os.path.join(ROOT, "model", "modules", "module_callables.cpp")
 # asim's native modules (model/modules/module_finder.cpp), standard ones only.
 NATIVE = ["asyncio", "sys", "time", "random", "contextlib", "dataclasses", "contextvars"]
@@ -57,16 +54,10 @@ def library_modules():
 
 
 def main():
-    exes = interpreters()
-    missing = [v for v in VERSIONS if v not in exes]
-    if missing:
-        sys.exit("module_callables.py: CPython %s not installed" % ", ".join(missing))
     modules = NATIVE + library_modules()
     versions_of = {}
-    for bit, version in enumerate(VERSIONS):
-        out = subprocess.run([exes[version], "-I", "-c", PROBE] + modules, capture_output=True, text=True,
-                             check=True).stdout
-        for module, names in json.loads(out).items():
+    for bit, table in probe_outputs("module_callables.py", PROBE, modules):
+        for module, names in table.items():
             for name in names:
                 key = (module, name)
                 versions_of[key] = versions_of.get(key, 0) | (1 << bit)
