@@ -211,6 +211,18 @@ std::optional<Value> getattr_opt(const Value& obj, std::string_view name) {
 }
 
 Value getattr(const Value& obj, std::string_view name) {
+  // slot_tp_getattr_hook: a class body's __getattribute__ takes every read;
+  // when it raises AttributeError, the class's __getattr__ answers.
+  if (auto hook = user_override(obj, "__getattribute__")) {
+    const Value args[] = {obj, Value::str(std::string(name))};
+    try {
+      return call(*hook, args);
+    } catch (const PyError& e) {
+      if (!e.exc->isinstance(Runtime::current().builtins.AttributeError.get())) throw;
+      if (auto f = user_override(obj, "__getattr__")) return call(*f, args);
+      throw;
+    }
+  }
   if (auto v = getattr_opt(obj, name)) return std::move(*v);
   // CPython's builtin class would have answered before any __getattr__ runs.
   stop_if_cpython_has(obj, name);
