@@ -15,12 +15,14 @@
 #include "model/lang/unparse.hpp"
 #include "model/runtime/numbers.hpp"
 #include "model/runtime/bytes.hpp"
+#include "model/runtime/mangle.hpp"
 #include "model/runtime/ops.hpp"
 #include "model/runtime/text.hpp"
 
 namespace asim::lang {
 
 using namespace ast;
+using runtime::mangle;
 using runtime::Ref;
 using runtime::Value;
 
@@ -368,6 +370,7 @@ struct Unit {
   std::vector<std::uint16_t> handler_stack;
   int depth = 0;  // statement-level stack depth
   Position pos;
+  std::string private_name;  // u_private: the class whose names `__spam` mangle into
 };
 
 class Compiler {
@@ -537,6 +540,8 @@ class Compiler {
     if (ste->is_generator) co.flags |= ste->is_coroutine ? kAsyncGenerator : kGenerator;
     else if (ste->is_coroutine) co.flags |= kCoroutine;
     co.qualname = qualname_for(ste, co.name, kind);
+    if (kind == UnitKind::Class) unit.private_name = co.name;
+    else if (!units_.empty()) unit.private_name = units_.back().private_name;
     // Parameters first, in co_varnames order, then the other locals.
     if (ste->function_like()) {
       for (const auto& p : ste->params) add_varname(unit, p);
@@ -579,7 +584,7 @@ class Compiler {
     const Unit& parent = units_.back();
     if (parent.kind == UnitKind::Module) return name;
     if (kind == UnitKind::Function || kind == UnitKind::AsyncFunction || kind == UnitKind::Class) {
-      if (parent.ste->scope_of(name) == NameScope::GlobalExplicit) return name;
+      if (parent.ste->scope_of(mangle(parent.private_name, name)) == NameScope::GlobalExplicit) return name;
     }
     (void)ste;
     const bool function_parent = parent.kind == UnitKind::Function || parent.kind == UnitKind::AsyncFunction ||
@@ -747,11 +752,15 @@ class Compiler {
     return i;
   }
 
+  // compiler_addop_name: attribute and imported names mangle as variables do.
+  int mangled_name_index(const std::string& name) { return name_index(mangle(u().private_name, name)); }
+
   // ----------------------------------------------------------------- names
 
   // compiler_nameop.
-  void nameop(const std::string& name, Ctx ctx) {
+  void nameop(const std::string& plain, Ctx ctx) {
     Unit& unit = u();
+    const std::string name = mangle(unit.private_name, plain);
     const SymtableEntry& ste = *unit.ste;
     const NameScope scope = ste.scope_of(name);
     enum { Fast, Deref, Global, Name } kind = Name;
@@ -907,7 +916,7 @@ class Compiler {
             set_pos(pos_of(s));
             emit(Op::SETUP_ANNOTATIONS);
             nameop("__annotations__", Ctx::Load);
-            load_const(Value::str(static_cast<const Name&>(*a.target).id));
+            load_const(Value::str(mangle(u().private_name, static_cast<const Name&>(*a.target).id)));
             emit(Op::STORE_SUBSCR);
           }
           break;
@@ -992,11 +1001,11 @@ class Compiler {
       }
       case StmtKind::Import:
         for (const auto& alias : static_cast<const Import&>(s).names) {
-          emit(Op::IMPORT_NAME, name_index(alias.name));
+          emit(Op::IMPORT_NAME, mangled_name_index(alias.name));
           const auto dot = alias.name.find('.');
           if (!alias.asname && dot != std::string::npos) {
             emit(Op::POP_TOP);
-            emit(Op::IMPORT_NAME, name_index(alias.name.substr(0, dot)));
+            emit(Op::IMPORT_NAME, mangled_name_index(alias.name.substr(0, dot)));
             nameop(alias.name.substr(0, dot), Ctx::Store);
           } else {
             nameop(alias.asname ? *alias.asname : alias.name, Ctx::Store);
@@ -1009,10 +1018,10 @@ class Compiler {
         if (i.module == "__future__")
           for (const auto& alias : i.names)
             if (alias.name == "annotations") future_annotations_ = true;
-        emit(Op::IMPORT_NAME, name_index(i.module));
+        emit(Op::IMPORT_NAME, mangled_name_index(i.module));
         for (const auto& alias : i.names) {
           if (alias.name == "*") unsupported(s.loc, "'from ... import *'");
-          emit(Op::IMPORT_FROM, name_index(alias.name));
+          emit(Op::IMPORT_FROM, mangled_name_index(alias.name));
           nameop(alias.asname ? *alias.asname : alias.name, Ctx::Store);
         }
         emit(Op::POP_TOP);
@@ -1771,7 +1780,7 @@ class Compiler {
         const auto& a = static_cast<const Attribute&>(t);
         expr(*a.value);
         set_pos(pos_of(t));
-        emit(Op::STORE_ATTR, name_index(a.attr));
+        emit(Op::STORE_ATTR, mangled_name_index(a.attr));
         return;
       }
       case ExprKind::Subscript: {
@@ -1818,7 +1827,7 @@ class Compiler {
         const auto& a = static_cast<const Attribute&>(t);
         expr(*a.value);
         set_pos(pos_of(t));
-        emit(Op::DELETE_ATTR, name_index(a.attr));
+        emit(Op::DELETE_ATTR, mangled_name_index(a.attr));
         return;
       }
       case ExprKind::Subscript: {
@@ -1861,13 +1870,13 @@ class Compiler {
         expr(*a.value);
         set_pos(pos_of(t));
         emit(Op::COPY, 1);
-        emit(Op::LOAD_ATTR, name_index(a.attr));
+        emit(Op::LOAD_ATTR, mangled_name_index(a.attr));
         expr(*s.value);
         set_pos(p);
         emit(Op::BINARY_OP, op);
         set_pos(pos_of(t));
         emit(Op::SWAP, 2);
-        emit(Op::STORE_ATTR, name_index(a.attr));
+        emit(Op::STORE_ATTR, mangled_name_index(a.attr));
         return;
       }
       case ExprKind::Subscript: {
@@ -1912,7 +1921,7 @@ class Compiler {
     int n = 0;
     auto add = [&](const std::string& name, const ExprPtr& e) {
       if (!e) return;
-      load_const(Value::str(name));
+      load_const(Value::str(mangle(u().private_name, name)));
       annotation(*e);
       ++n;
     };
@@ -2231,7 +2240,7 @@ class Compiler {
         const auto& a = static_cast<const Attribute&>(e);
         expr(*a.value);
         set_pos(p);
-        emit(Op::LOAD_ATTR, name_index(a.attr));
+        emit(Op::LOAD_ATTR, mangled_name_index(a.attr));
         return;
       }
       case ExprKind::Subscript: {

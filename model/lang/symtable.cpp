@@ -3,13 +3,16 @@
 #include <fmt/format.h>
 
 #include "model/lang/lexer.hpp"
+#include "model/runtime/mangle.hpp"
 
 #include <map>
 #include <set>
+#include <utility>
 
 namespace asim::lang {
 
 using namespace ast;
+using runtime::mangle;
 
 NameScope SymtableEntry::scope_of(const std::string& name) const {
   auto it = scopes.find(name);
@@ -70,8 +73,10 @@ class SymtableBuilder {
   }
   void leave() { cur_ = cur_->parent; }
 
-  void add_def(const std::string& name, std::uint32_t flag, SymtableEntry* e = nullptr) {
+  // symtable_add_def_helper: the name is recorded mangled.
+  void add_def(const std::string& plain, std::uint32_t flag, SymtableEntry* e = nullptr) {
     if (!e) e = cur_;
+    const std::string name = mangle(private_, plain);
     auto [it, inserted] = e->flags.try_emplace(name, 0);
     if (inserted) e->names.push_back(name);
     if ((flag & kDefParam) && (it->second & kDefParam)) error(e->loc, fmt::format("duplicate argument '{}' in function definition", name));
@@ -131,7 +136,9 @@ class SymtableBuilder {
         for (const auto& b : c.bases) expr(*b);
         if (c.metaclass) expr(*c.metaclass);
         enter(SymtableEntry::Kind::Class, c.name, c.loc, &c);
+        const std::string outer_private = std::exchange(private_, c.name);
         body(c.body);
+        private_ = outer_private;
         leave();
         break;
       }
@@ -235,7 +242,7 @@ class SymtableBuilder {
       case StmtKind::Nonlocal: {
         const bool global = s.kind == StmtKind::Global;
         for (const auto& name : static_cast<const Global&>(s).names) {
-          const std::uint32_t cur = cur_->flags_of(name);
+          const std::uint32_t cur = cur_->flags_of(mangle(private_, name));
           if (cur & (kDefParam | kDefLocal | kUse | kDefImport)) {
             const char* what = (cur & kDefParam) ? "is parameter and"
                                : (cur & kUse)    ? "is used prior to"
@@ -247,7 +254,7 @@ class SymtableBuilder {
           if (!global && cur_->kind == SymtableEntry::Kind::Module)
             error(s.loc, "nonlocal declaration not allowed at module level");
           add_def(name, global ? kDefGlobal : kDefNonlocal);
-          decl_locs_[{cur_, name}] = s.loc;
+          decl_locs_[{cur_, mangle(private_, name)}] = s.loc;
         }
         break;
       }
@@ -447,7 +454,7 @@ class SymtableBuilder {
     }
     for (SymtableEntry* e = cur_; e; e = e->parent) {
       if (e->kind == SymtableEntry::Kind::Comprehension) {
-        if (e->flags_of(target.id) & kDefCompIter)
+        if (e->flags_of(mangle(private_, target.id)) & kDefCompIter)
           error(target.loc,
                 fmt::format("assignment expression cannot rebind comprehension iteration variable '{}'", target.id));
         continue;
@@ -554,6 +561,7 @@ class SymtableBuilder {
   std::shared_ptr<const Source> source_;
   SymtableEntry* cur_ = nullptr;
   bool comp_target_ = false;
+  std::string private_;  // st_private: the class whose body the walk is in
   std::map<std::pair<const SymtableEntry*, std::string>, Loc> decl_locs_;
 
 };

@@ -13,6 +13,7 @@
 #include "model/runtime/format.hpp"
 #include "model/runtime/install.hpp"
 #include "model/runtime/list.hpp"
+#include "model/runtime/mangle.hpp"
 #include "model/runtime/numbers.hpp"
 #include "model/runtime/ops.hpp"
 #include "model/runtime/runtime.hpp"
@@ -252,12 +253,14 @@ bool has_room_for(const Type& cls, std::string_view name) {
   if (!no_dict(&cls)) return true;
   for (const Type* t : cls.ancestors())
     if (!no_dict(t)) return true;
+  // type_new mangles each slot's name by its class, as attribute names in
+  // the class's methods are.
   auto listed = [&](const Type* t) {
     auto slots = t->dict.find("__slots__");
     if (slots == t->dict.end()) return false;
-    if (auto* s = slots->second.as<Str>()) return s->text == name;
+    if (auto* s = slots->second.as<Str>()) return mangle(t->name, s->text) == name;
     for (const auto& v : to_vector(slots->second))
-      if (auto* s = v.as<Str>(); s && (s->text == name || s->text == "__dict__")) return true;
+      if (auto* s = v.as<Str>(); s && (mangle(t->name, s->text) == name || s->text == "__dict__")) return true;
     return false;
   };
   if (listed(&cls)) return true;
