@@ -40,6 +40,8 @@ samples = [iter([]), iter(()), iter(""), iter(b""), iter(bytearray()), iter(rang
            dict.__dict__["fromkeys"], int.__dict__["numerator"], type.__dict__["__dict__"], vars(type)["__dict__"],
            iter(lambda: 0, 1), iter(range(1 << 70)), super(int, 1), property(), memoryview(b"")]
 classes += [type(s) for s in samples if s is not None]
+# Before 3.10 the types module does not name them.
+classes += [type(None), type(NotImplemented), type(...)]
 out = {}
 for c in classes:
     if c.__module__ == "builtins":
