@@ -240,8 +240,9 @@ std::string Interpreter::format_exception(const runtime::PyError& error, bool un
   };
   auto dir = [this](const Value& obj) {
     std::vector<std::string> names;
-    // module.__dir__: the sorted names of its namespace (asim's dir() of
-    // other objects is not modelled).
+    // module.__dir__: the sorted names of its namespace (dir() of a module
+    // stops a program, as asim's module namespaces hold other names than
+    // CPython's; a hint only needs the names a program could misspell).
     if (auto* m = obj.as<runtime::Module>()) {
       for (const auto& [name, value] : m->dict) names.push_back(name);
       std::sort(names.begin(), names.end());

@@ -8,6 +8,7 @@
 #include "model/modules/native_function.hpp"
 #include "model/modules/session.hpp"
 #include "model/runtime/args.hpp"
+#include "model/runtime/dir.hpp"
 #include "model/runtime/ops.hpp"
 #include "model/runtime/exceptions.hpp"
 #include "model/runtime/module.hpp"
@@ -32,7 +33,6 @@ void add_unmodelled_builtins(runtime::Module& builtins) {
       {"compile", "asim runs only the program's own source"},
       {"globals", "namespaces are not Python dicts in asim"},
       {"locals", "namespaces are not Python dicts in asim"},
-      {"dir", "asim does not list attributes"},
       {"complex", "asim has no complex numbers"},
       {"memoryview", "asim has no buffer protocol"},
       {"breakpoint", "asim has no debugger"},
@@ -52,6 +52,14 @@ void add_unmodelled_builtins(runtime::Module& builtins) {
     auto d = runtime::getattr_opt(a[0], "__dict__");
     if (!d) runtime::raise(runtime::builtins().TypeError, "vars() argument must have __dict__ attribute");
     return *d;
+  }));
+  // dir(obj); dir() lists the caller's locals, which asim does not keep as a dict.
+  builtins.dict["dir"] = Value(runtime::builtin_function("dir", [](std::span<const Value> a,
+                                                                   std::span<const runtime::Keyword> kw) -> Value {
+    runtime::args::no_kwargs("dir", kw);
+    runtime::args::count("dir", a, 0, 1);
+    if (a.empty()) not_modelled("dir()", "namespaces are not Python dicts in asim");
+    return runtime::dir_of(a[0]);
   }));
   for (const auto& [name, why] : unmodelled)
     if (!builtins.dict.count(name)) builtins.dict[name] = Value(not_modelled_function(name, why));
