@@ -4,6 +4,8 @@
 // asdict(). slots= and kw_only= are refused as not modelled.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "model/modules/native_function.hpp"
 #include "model/modules/session.hpp"
 #include "model/runtime/dict.hpp"
@@ -53,13 +55,53 @@ struct Options {
   bool init = true, repr = true, eq = true, order = false, frozen = false;
 };
 
+// The fields a processed class keeps for its subclasses (CPython's
+// __dataclass_fields__), under the name dir() knows (dir.cpp).
+constexpr const char* kFieldsKey = "__dataclass_fields_order__";
+class FieldsRecord : public runtime::Object {
+ public:
+  explicit FieldsRecord(std::vector<Field> fields) : fields(std::move(fields)) {}
+  std::string_view type_name() const override { return "dict"; }
+  const std::vector<Field> fields;
+};
+
+const FieldsRecord* fields_record(const runtime::Type& cls) {
+  auto it = cls.dict.find(kFieldsKey);
+  return it == cls.dict.end() ? nullptr : it->second.as<FieldsRecord>();
+}
+
+// _is_classvar: `ClassVar` or `ClassVar[...]`, or such a string annotation.
+bool is_classvar(const Value& annotation) {
+  if (auto* s = annotation.as<runtime::Str>())
+    return s->text.starts_with("ClassVar") || s->text.starts_with("typing.ClassVar");
+  auto is_form = [](const Value& v) {
+    return runtime::type_name(v) == "_SpecialForm" && runtime::to_repr(v) == "typing.ClassVar";
+  };
+  if (is_form(annotation)) return true;
+  if (runtime::type_name(annotation) != "_GenericAlias") return false;
+  auto origin = runtime::getattr_opt(annotation, "__origin__");
+  return origin && is_form(*origin);
+}
+
+// _process_class: the bases' fields, from the farthest base along the MRO,
+// then the class's own annotations (a redefined field keeps its place).
 std::vector<Field> class_fields(runtime::Type& cls, const Value& missing) {
   std::vector<Field> fields;
+  auto put = [&fields](Field f) {
+    auto same = std::find_if(fields.begin(), fields.end(), [&](const Field& g) { return g.name == f.name; });
+    if (same != fields.end()) *same = std::move(f);
+    else fields.push_back(std::move(f));
+  };
+  const auto& mro = cls.ancestors();
+  for (auto b = mro.rbegin(); b != mro.rend(); ++b)
+    if (const FieldsRecord* record = fields_record(**b))
+      for (const auto& f : record->fields) put(f);
   auto ann = cls.dict.find("__annotations__");
   if (ann == cls.dict.end()) return fields;
   auto* dict = ann->second.as<runtime::Dict>();
   if (!dict) return fields;
   for (const auto& key : runtime::to_vector(ann->second)) {
+    if (is_classvar(runtime::getitem(ann->second, key))) continue;
     Field f;
     f.name = runtime::to_str(key);
     auto it = cls.dict.find(f.name);
@@ -80,7 +122,7 @@ std::vector<Field> class_fields(runtime::Type& cls, const Value& missing) {
         f.default_value = it->second;
       }
     }
-    fields.push_back(std::move(f));
+    put(std::move(f));
   }
   return fields;
 }
@@ -200,6 +242,7 @@ Value process(const Value& cls_value, const Options& options, const asyncio::Ver
   const auto fields = class_fields(*cls, missing);
   const Field* last_default = nullptr;
   for (const auto& f : fields) {
+    if (!f.init) continue;
     if (f.has_default || f.has_factory) {
       last_default = &f;
     } else if (last_default) {
@@ -226,17 +269,24 @@ Value process(const Value& cls_value, const Options& options, const asyncio::Ver
   }
   if (options.frozen) add_frozen(*cls, fields, frozen_error);
   set_hash(*cls, fields, options, own_hash);
+  // 3.10+ (with the match statement): __match_args__, the __init__ fields.
+  if (profile.language.syntax.match_statement && !cls->dict.count("__match_args__")) {
+    std::vector<Value> names;
+    for (const auto& f : fields)
+      if (f.init) names.push_back(Value::str(f.name));
+    cls->dict["__match_args__"] = runtime::make_tuple(std::move(names));
+  }
+  cls->dict[kFieldsKey] = Value(runtime::make<FieldsRecord>(fields));
   return cls_value;
 }
 
 // asdict: dataclass instances become dicts, recursively, also inside lists;
 // other values are kept as they are (CPython deep-copies them).
 Value as_dict_value(const Value& v) {
-  auto type = runtime::type_of(v);
-  if (type->dict.count("__dataclass_fields_order__")) {
+  if (const FieldsRecord* record = fields_record(*runtime::type_of(v))) {
     auto out = runtime::make_dict();
-    for (const auto& name : runtime::to_vector(type->dict["__dataclass_fields_order__"]))
-      runtime::setitem(Value(out), name, as_dict_value(runtime::getattr(v, runtime::to_str(name))));
+    for (const auto& f : record->fields)
+      runtime::setitem(Value(out), Value::str(f.name), as_dict_value(runtime::getattr(v, f.name)));
     return Value(out);
   }
   if (auto* l = v.as<runtime::List>()) {
@@ -270,17 +320,7 @@ runtime::Ref<runtime::Module> make_dataclasses_module(Session& session) {
                                             runtime::truthy(b[5])));
   }));
   auto decorate = [&profile, missing, frozen_error](const Value& cls, const Options& options) {
-    Value done = process(cls, options, profile, missing, frozen_error);
-    // What asdict() reads: the field names, in order.
-    auto* type = done.as<runtime::Type>();
-    std::vector<Value> names;
-    for (const auto& key : runtime::to_vector(type->dict.count("__annotations__") ? type->dict["__annotations__"]
-                                                                                   : Value(runtime::make_dict())))
-      names.push_back(key);
-    // 3.10+ (with the match statement): __match_args__, the __init__ fields.
-    if (profile.language.syntax.match_statement && !type->dict.count("__match_args__")) type->dict["__match_args__"] = runtime::make_tuple(names);
-    type->dict["__dataclass_fields_order__"] = runtime::make_tuple(std::move(names));
-    return done;
+    return process(cls, options, profile, missing, frozen_error);
   };
   std::vector<Param> params{opt("cls"),
                             kwonly("init", Value::boolean(true)),
