@@ -81,11 +81,17 @@ bool table_has(const Type& t, std::string_view name) {
 }
 
 bool statement_class(const Type& t) {
-  if (t.module != "__main__") return false;
-  if (t.metaclass && t.metaclass->module != "__main__") return false;
-  // dataclasses keeps its bookkeeping in the namespace under a name of its own.
-  return !t.dict.count("__dataclass_fields_order__");
+  return t.module == "__main__" && (!t.metaclass || t.metaclass->module == "__main__");
 }
+
+// dataclasses_module.cpp keeps the fields' order where CPython's
+// @dataclass keeps its two records of the class.
+constexpr std::string_view kDataclassOrder = "__dataclass_fields_order__";
+constexpr AddedName kDataclassNames[] = {
+    {"__dataclass_fields__", 0x7f},
+    {"__dataclass_params__", 0x7f},
+    {"__replace__", 0x40},
+};
 
 std::vector<std::string> slot_names(const Type& t) {
   std::vector<std::string> out;
@@ -142,7 +148,12 @@ void add_class_names(const Type& t, Names& out) {
     return;
   }
   if (!statement_class(t)) cannot_list(t);
-  for (const auto& [name, value] : t.dict) out.insert(name);
+  for (const auto& [name, value] : t.dict) {
+    if (name != kDataclassOrder) out.insert(name);
+    else
+      for (const auto& added : kDataclassNames)
+        if (running(added.versions)) out.insert(added.name);
+  }
   for (const auto& added : kClassStatementNames)
     if (running(added.versions)) out.insert(added.name);
   for (const auto& s : slot_names(t)) out.insert(s);
