@@ -157,7 +157,8 @@ class NotModelledFunction : public runtime::Callable, public runtime::HasAttribu
     not_modelled(qualname_, why_);
   }
   std::optional<runtime::Value> get_attribute(std::string_view name) override {
-    if (name == "__mro_entries__" || !name.starts_with("__")) not_modelled(qualname_, why_);
+    if (name == "__mro_entries__" || name == "__class_getitem__" || !name.starts_with("__"))
+      not_modelled(qualname_, why_);
     return std::nullopt;
   }
   bool set_attribute(std::string_view, const runtime::Value&) override { return false; }

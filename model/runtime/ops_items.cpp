@@ -160,6 +160,9 @@ Value getitem(const Value& obj, const Value& key) {
     const Value args[] = {obj, key};
     return call(*f, args);
   }
+  // The stand-in of a library class asim leaves out stops the run here
+  // (CPython's class may well be generic).
+  if (auto* h = obj.is_object() ? downcast<HasAttributes>(obj.object()) : nullptr) h->get_attribute("__class_getitem__");
   throw_type_error(fmt::format("'{}' object is not subscriptable", type_name(obj)));
 }
 
