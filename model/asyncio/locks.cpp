@@ -113,7 +113,12 @@ void Lock::wake_up_first() {
 
 // ------------------------------------------------------------ class Condition
 
-Condition::Condition(LoopBinding binding, Ref<Lock> lock) : binding_(std::move(binding)), lock_(std::move(lock)) {}
+// Condition.__init__: 3.7-3.9 bind the loop when the condition is made, and
+// refuse a lock bound to another.
+Condition::Condition(LoopBinding binding, Ref<Lock> lock) : binding_(std::move(binding)), lock_(std::move(lock)) {
+  if (!binding_.profile().loop_bound_on_first_use && !lock_->binding().same_loop(binding_))
+    runtime::raise(runtime::Runtime::current().builtins.ValueError, "loop argument must agree with lock");
+}
 
 std::string Condition::repr() const {
   std::string extra = locked() ? "locked" : "unlocked";
@@ -262,8 +267,11 @@ Ref<runtime::Coroutine> Event::wait() {
 // ------------------------------------------------------------ class Semaphore
 
 // Semaphore.__init__
-Semaphore::Semaphore(LoopBinding binding, std::int64_t value) : binding_(std::move(binding)), value_(value) {
+Semaphore::Semaphore(LoopBinding binding, std::int64_t value) : binding_(std::move(binding)), value_(checked_value(value)) {}
+
+std::int64_t Semaphore::checked_value(std::int64_t value) {
   if (value < 0) runtime::raise(runtime::Runtime::current().builtins.ValueError, "Semaphore initial value must be >= 0");
+  return value;
 }
 
 // Semaphore.__repr__

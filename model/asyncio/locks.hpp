@@ -42,6 +42,7 @@ class Lock : public ContextManagerMixin {
   // the state of `fresh`, just made with its arguments.
   void reinitialize_from(const Lock& fresh) { binding_ = fresh.binding_; }
   const LoopBinding& binding() const { return binding_; }
+  LoopBinding& binding() { return binding_; }
   // _waiters: the futures of the tasks waiting, in order.
   const std::deque<runtime::Ref<Future>>& waiters() const { return waiters_; }
 
@@ -68,6 +69,7 @@ class Event : public runtime::Object {
   // Event.__init__ run again by a subclass's __init__.
   void reinitialize_from(const Event& fresh) { binding_ = fresh.binding_; }
   const LoopBinding& binding() const { return binding_; }
+  LoopBinding& binding() { return binding_; }
   // _waiters: the futures of the tasks waiting, in order.
   const std::deque<runtime::Ref<Future>>& waiters() const { return waiters_; }
 
@@ -103,6 +105,7 @@ class Condition : public ContextManagerMixin {
     lock_ = fresh.lock_;
   }
   const LoopBinding& binding() const { return binding_; }
+  LoopBinding& binding() { return binding_; }
   const runtime::Ref<Lock>& lock() const { return lock_; }
   // _waiters: the futures of the tasks waiting, in order.
   const std::deque<runtime::Ref<Future>>& waiters() const { return waiters_; }
@@ -122,6 +125,9 @@ class Semaphore : public ContextManagerMixin {
  public:
   // Semaphore.__init__: ValueError when value < 0.
   Semaphore(LoopBinding binding, std::int64_t value = 1);
+  // That check alone, for the constructor's callers: 3.7-3.9 make it before
+  // get_event_loop() can raise, so it is made before the binding.
+  static std::int64_t checked_value(std::int64_t value);
   std::string_view type_name() const override { return "Semaphore"; }
   std::string repr() const override;
 
@@ -139,6 +145,7 @@ class Semaphore : public ContextManagerMixin {
     value_ = fresh.value_;
   }
   const LoopBinding& binding() const { return binding_; }
+  LoopBinding& binding() { return binding_; }
   // _waiters: the futures of the tasks waiting, in order.
   const std::deque<runtime::Ref<Future>>& waiters() const { return waiters_; }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "model/asyncio/base_events.hpp"
@@ -19,6 +20,11 @@ class LoopBinding {
   LoopBinding(EventLoop* loop) : process_(loop->process()), loop_(loop) {}
   // Unbound until first use (_LoopBoundMixin).
   explicit LoopBinding(std::shared_ptr<ProcessState> process) : process_(std::move(process)) {}
+  // Bound to an object that is none of asyncio's loops (a test's Mock passed
+  // as loop=, or written to _loop): `_loop` gives it back, and the first use
+  // of the loop stops the run as not modelled.
+  LoopBinding(std::shared_ptr<ProcessState> process, runtime::Value foreign)
+      : process_(std::move(process)), foreign_loop_(std::move(foreign)) {}
 
   // _LoopBoundMixin._get_loop: binds the running loop on first use;
   // RuntimeError "<owner> is bound to a different event loop" when another
@@ -26,6 +32,15 @@ class LoopBinding {
   EventLoop& get_loop(const runtime::Object& owner);
   // _loop: the loop bound so far, nullptr (None) before the first use.
   EventLoop* bound_loop() const { return loop_; }
+  // The object _loop holds when it is none of asyncio's loops.
+  const std::optional<runtime::Value>& foreign_loop() const { return foreign_loop_; }
+  // `self._loop = loop`: one of asyncio's loops, or None (unbound).
+  void rebind(EventLoop* loop) {
+    loop_ = loop;
+    foreign_loop_.reset();
+  }
+  // `lock._loop is self._loop` (Condition's check in 3.7-3.9).
+  bool same_loop(const LoopBinding& other) const;
 
   const VersionProfile& profile() const { return process_->profile; }
   const AsyncioExceptions& exceptions() const { return process_->exceptions; }
@@ -40,6 +55,7 @@ class LoopBinding {
 
   std::shared_ptr<ProcessState> process_;
   EventLoop* loop_ = nullptr;
+  std::optional<runtime::Value> foreign_loop_;
 };
 
 }  // namespace asim::asyncio

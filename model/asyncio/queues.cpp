@@ -18,8 +18,8 @@ using runtime::Ref;
 using runtime::Value;
 
 // Queue.__init__
-Queue::Queue(LoopBinding binding, std::int64_t maxsize)
-    : binding_(binding), maxsize_(maxsize), finished_(runtime::make<Event>(std::move(binding))) {
+Queue::Queue(LoopBinding binding, Value maxsize)
+    : binding_(binding), maxsize_(std::move(maxsize)), finished_(runtime::make<Event>(std::move(binding))) {
   finished_->set();
 }
 
@@ -36,7 +36,7 @@ void Queue::reinitialize_from(const Queue& fresh) {
 
 // Queue._format: maxsize, then the non-empty parts.
 std::string Queue::format() const {
-  std::string info = fmt::format("maxsize={}", maxsize_);
+  std::string info = "maxsize=" + runtime::repr(maxsize_);
   if (!queue_.empty()) {
     info += " _queue=[";
     for (std::size_t i = 0; i < queue_.size(); ++i) info += (i ? ", " : "") + runtime::repr(queue_[i]);
@@ -52,9 +52,13 @@ std::string Queue::format() const {
 // Queue.__repr__
 std::string Queue::repr() const { return fmt::format("<{} at {} {}>", type_name(), address_text(), format()); }
 
+// Queue.full: Python's comparisons, for a maxsize of any type (an int's
+// are done here).
 bool Queue::full() const {
-  if (maxsize_ <= 0) return false;
-  return static_cast<std::int64_t>(queue_.size()) >= maxsize_;
+  const auto size = static_cast<std::int64_t>(queue_.size());
+  if (maxsize_.kind() == Value::Kind::Int) return maxsize_.as_int() > 0 && size >= maxsize_.as_int();
+  if (runtime::truthy(runtime::compare(runtime::CmpOp::LtE, maxsize_, Value::integer(0)))) return false;
+  return runtime::truthy(runtime::compare(runtime::CmpOp::GtE, Value::integer(size), maxsize_));
 }
 
 void Queue::wakeup_next(std::deque<Ref<Future>>& waiters) {

@@ -14,7 +14,9 @@ class Event;
 
 class Queue : public runtime::Object {
  public:
-  Queue(LoopBinding binding, std::int64_t maxsize = 0);
+  // `maxsize` as given: CPython compares whatever it is (1.3 makes a queue
+  // full at two items).
+  Queue(LoopBinding binding, runtime::Value maxsize = runtime::Value::integer(0));
 
   std::string_view type_name() const override { return "Queue"; }
   std::string repr() const override;
@@ -22,8 +24,10 @@ class Queue : public runtime::Object {
   std::string format() const;
 
   std::size_t qsize() const { return queue_.size(); }
-  std::int64_t maxsize() const { return maxsize_; }
+  const runtime::Value& maxsize() const { return maxsize_; }
   std::int64_t unfinished_tasks() const { return unfinished_tasks_; }
+  // q._unfinished_tasks = n (a plain attribute in CPython: _finished is left as it is).
+  void set_unfinished_tasks(std::int64_t n) { unfinished_tasks_ = n; }
   bool empty() const { return queue_.empty(); }
   bool full() const;
   // Queue.put / Queue.get: coroutines that wait while full / empty.
@@ -40,6 +44,7 @@ class Queue : public runtime::Object {
   // the state of `fresh`, just made with its arguments.
   void reinitialize_from(const Queue& fresh);
   const LoopBinding& binding() const { return binding_; }
+  LoopBinding& binding() { return binding_; }
   // _getters / _putters: the futures of the tasks waiting to get / to put.
   const std::deque<runtime::Ref<Future>>& getters() const { return getters_; }
   const std::deque<runtime::Ref<Future>>& putters() const { return putters_; }
@@ -59,7 +64,7 @@ class Queue : public runtime::Object {
   static void remove_waiter(std::deque<runtime::Ref<Future>>& waiters, const Future* waiter);
 
   LoopBinding binding_;
-  std::int64_t maxsize_;
+  runtime::Value maxsize_;
   std::deque<runtime::Ref<Future>> getters_;
   std::deque<runtime::Ref<Future>> putters_;
   std::int64_t unfinished_tasks_ = 0;

@@ -13,6 +13,7 @@
 #include "model/asyncio/timeouts.hpp"
 #include "model/lang/function.hpp"
 #include "model/modules/asyncio_coroutines.hpp"
+#include "model/modules/asyncio_private_attributes.hpp"
 #include "model/modules/asyncio_subclasses.hpp"
 #include "model/modules/asyncio_types.hpp"
 #include "model/modules/loop_object.hpp"
@@ -137,6 +138,7 @@ class AsyncioModule {
   // else binding().
   asyncio::LoopBinding binding(const Bound& b) {
     if (auto* given = loop_argument(b)) return asyncio::LoopBinding(given);
+    if (takes_loop() && !b.values.back().is_none()) return asyncio::LoopBinding(session_.process(), b.values.back());
     return binding();
   }
   void def(runtime::Module& m, std::string name, std::vector<Param> params, BuiltinFunction::Body body) {
@@ -496,18 +498,32 @@ Ref<runtime::Module> AsyncioModule::build() {
   // belongs to.
   types_.Future->add_getter("_loop", [self](const Value& v) { return self->loop_object(*v.as<asyncio::Future>()->get_loop()); });
   // mixins._LoopBoundMixin._loop of the locks and queues: the loop bound
-  // so far (3.7-3.9: get_event_loop()'s, at once), else None.
-  auto bound_loop = [self]<class T>(const Value& v) {
-    auto* loop = v.as<T>()->binding().bound_loop();
-    return loop ? self->loop_object(*loop) : Value::none();
+  // so far (3.7-3.9: get_event_loop()'s, at once), else None; a plain
+  // attribute that tests write.
+  auto loop_property = [self]<class T>(runtime::Type& type) {
+    add_property<T>(
+        type, "_loop",
+        [self](T& obj) {
+          const auto& binding = obj.binding();
+          if (binding.foreign_loop()) return *binding.foreign_loop();
+          auto* loop = binding.bound_loop();
+          return loop ? self->loop_object(*loop) : Value::none();
+        },
+        [self](T& obj, const Value& loop) {
+          auto& binding = obj.binding();
+          if (auto* given = loop.as<LoopObject>())
+            binding.rebind(given->loop);
+          else if (loop.is_none() && self->session_.profile().loop_bound_on_first_use)
+            binding.rebind(nullptr);
+          else
+            binding = asyncio::LoopBinding(self->session_.process(), loop);
+        });
   };
-  types_.Lock->add_getter("_loop", [bound_loop](const Value& v) { return bound_loop.operator()<asyncio::Lock>(v); });
-  types_.Event->add_getter("_loop", [bound_loop](const Value& v) { return bound_loop.operator()<asyncio::Event>(v); });
-  types_.Condition->add_getter("_loop",
-                               [bound_loop](const Value& v) { return bound_loop.operator()<asyncio::Condition>(v); });
-  types_.Semaphore->add_getter("_loop",
-                               [bound_loop](const Value& v) { return bound_loop.operator()<asyncio::Semaphore>(v); });
-  types_.Queue->add_getter("_loop", [bound_loop](const Value& v) { return bound_loop.operator()<asyncio::Queue>(v); });
+  loop_property.operator()<asyncio::Lock>(*types_.Lock);
+  loop_property.operator()<asyncio::Event>(*types_.Event);
+  loop_property.operator()<asyncio::Condition>(*types_.Condition);
+  loop_property.operator()<asyncio::Semaphore>(*types_.Semaphore);
+  loop_property.operator()<asyncio::Queue>(*types_.Queue);
   // tasks.Task.get_stack / print_stack: a running task's stack runs through
   // CPython's own files (the loop, runners), and frames are not modelled.
   for (const char* name : {"get_stack", "print_stack"})
@@ -522,15 +538,21 @@ Ref<runtime::Module> AsyncioModule::build() {
                            {types_.PriorityQueue, "PriorityQueue"}}) {
     const std::string name = cls;
     derivable_constructor(*type, init("Queue", name, {opt("maxsize", Value::integer(0))}, [self, name](const Bound& b) {
-                  if (name == "LifoQueue") return Value(make<asyncio::LifoQueue>(self->binding(b), b[0].as_int()));
-                  if (name == "PriorityQueue")
-                    return Value(make<asyncio::PriorityQueue>(self->binding(b), b[0].as_int()));
-                  return Value(make<asyncio::Queue>(self->binding(b), b[0].as_int()));
+                  if (name == "LifoQueue") return Value(make<asyncio::LifoQueue>(self->binding(b), b[0]));
+                  if (name == "PriorityQueue") return Value(make<asyncio::PriorityQueue>(self->binding(b), b[0]));
+                  return Value(make<asyncio::Queue>(self->binding(b), b[0]));
                 }));
   }
+  // A semaphore's value, checked before the loop is looked up.
+  auto semaphore_value = [](const Value& value) {
+    if (value.kind() != Value::Kind::Int)
+      not_modelled("a Semaphore whose value is a " + runtime::type_name(value), "asim counts a semaphore's value as an int");
+    return asyncio::Semaphore::checked_value(value.as_int());
+  };
   derivable_constructor(*types_.BoundedSemaphore,
-              init("BoundedSemaphore", "BoundedSemaphore", {opt("value", Value::integer(1))}, [self](const Bound& b) {
-                return Value(make<asyncio::BoundedSemaphore>(self->binding(b), b[0].as_int()));
+              init("BoundedSemaphore", "BoundedSemaphore", {opt("value", Value::integer(1))}, [self, semaphore_value](const Bound& b) {
+                const auto value = semaphore_value(b[0]);
+                return Value(make<asyncio::BoundedSemaphore>(self->binding(b), value));
               }));
   derivable_constructor(*types_.Condition, init("Condition", "Condition", {opt("lock")}, [self](const Bound& b) {
                 auto binding = self->binding(b);
@@ -546,9 +568,11 @@ Ref<runtime::Module> AsyncioModule::build() {
   derivable_constructor(*types_.Lock, init("Lock", "Lock", {}, [self](const Bound& b) {
                 return Value(make<asyncio::Lock>(self->binding(b)));
               }));
-  derivable_constructor(*types_.Semaphore, init("Semaphore", "Semaphore", {opt("value", Value::integer(1))}, [self](const Bound& b) {
-                return Value(make<asyncio::Semaphore>(self->binding(b), b[0].as_int()));
-              }));
+  derivable_constructor(*types_.Semaphore, init("Semaphore", "Semaphore", {opt("value", Value::integer(1))},
+                                                 [self, semaphore_value](const Bound& b) {
+                                                   const auto value = semaphore_value(b[0]);
+                                                   return Value(make<asyncio::Semaphore>(self->binding(b), value));
+                                                 }));
   // Future(loop=...) / Task(coro, loop=...): the loop given, else
   // get_event_loop()'s; a loop asim did not make is not modelled.
   auto loop_of = [self](const Value& given, const char* what) -> asyncio::EventLoop& {

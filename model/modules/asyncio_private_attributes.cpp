@@ -1,6 +1,6 @@
 // The underscored attributes of asyncio's classes that programs read to
-// look inside (q._maxsize, task._coro; asyncio_types.cpp has sem._value,
-// q._unfinished_tasks and fut._state next to the public ones): those whose value is a
+// look inside (q._maxsize, task._coro; asyncio_types.cpp has sem._value
+// and fut._state next to the public ones): those whose value is a
 // plain fact of the model are read from it; the others (the waiter deques,
 // the loop's internals, any name CPython's objects have that the model's
 // lack) stop the run as not modelled rather than raise an AttributeError
@@ -29,25 +29,6 @@ using runtime::Type;
 using runtime::Value;
 
 namespace {
-
-// A property of the class (futures.py's own are properties, or plain
-// attributes a program may write).
-void property(Type& t, const std::string& name, std::function<Value(asyncio::Future&)> get,
-              std::function<void(asyncio::Future&, const Value&)> set) {
-  const std::string qualified = t.name + "." + name;
-  Value fget = Value(function(qualified, {pos("self")}, [get, qualified](const Bound& b) {
-    auto* fut = b[0].as<asyncio::Future>();
-    if (!fut) runtime::raise(runtime::Runtime::current().builtins.TypeError, qualified + " needs a Future");
-    return get(*fut);
-  }));
-  Value fset = Value(function(qualified, {pos("self"), pos("value")}, [set, qualified](const Bound& b) {
-    auto* fut = b[0].as<asyncio::Future>();
-    if (!fut) runtime::raise(runtime::Runtime::current().builtins.TypeError, qualified + " needs a Future");
-    set(*fut, b[1]);
-    return Value::none();
-  }));
-  t.dict[name] = Value(runtime::make<runtime::Property>(std::move(fget), std::move(fset)));
-}
 
 // A collections.deque of the waiting futures as they stand (a copy:
 // changing it does not reach the model).
@@ -93,10 +74,10 @@ void add_private_attributes(const AsyncioTypes& t, Session& session) {
   const auto& profile = session.profile();
   // Future._cancel_message (3.9+): a plain attribute of the Python Future.
   if (profile.cancel_messages)
-    property(*t.Future, "_cancel_message", [](asyncio::Future& f) { return f.cancel_message(); },
+    add_property<asyncio::Future>(*t.Future, "_cancel_message", [](asyncio::Future& f) { return f.cancel_message(); },
              [](asyncio::Future& f, const Value& v) { f.set_cancel_message(v); });
   // Future._log_traceback: its setter refuses anything but a false value.
-  property(*t.Future, "_log_traceback", [](asyncio::Future& f) { return Value::boolean(f.log_traceback()); },
+  add_property<asyncio::Future>(*t.Future, "_log_traceback", [](asyncio::Future& f) { return Value::boolean(f.log_traceback()); },
            [](asyncio::Future& f, const Value& v) {
              if (runtime::truthy(v))
                runtime::raise(runtime::Runtime::current().builtins.ValueError, "_log_traceback can only be set to False");
@@ -104,7 +85,7 @@ void add_private_attributes(const AsyncioTypes& t, Session& session) {
            });
   // Future._asyncio_future_blocking: an awaitable of a program's own sets it
   // on a Future before yielding it to a Task, as Future.__await__ does.
-  property(*t.Future, "_asyncio_future_blocking",
+  add_property<asyncio::Future>(*t.Future, "_asyncio_future_blocking",
            [](asyncio::Future& f) { return Value::boolean(f.asyncio_future_blocking); },
            [](asyncio::Future& f, const Value& v) { f.asyncio_future_blocking = runtime::truthy(v); });
   t.Future->add_getter("_callbacks", [](const Value& self) { return self.as<asyncio::Future>()->callbacks_list(); });
@@ -126,7 +107,15 @@ void add_private_attributes(const AsyncioTypes& t, Session& session) {
   waiters(*t.Semaphore, session, "_waiters", &asyncio::Semaphore::waiters);
   waiters(*t.Condition, session, "_waiters", &asyncio::Condition::waiters);
   t.Condition->add_getter("_lock", [](const Value& self) { return Value(self.as<asyncio::Condition>()->lock()); });
-  t.Queue->add_getter("_maxsize", [](const Value& self) { return Value::integer(self.as<asyncio::Queue>()->maxsize()); });
+  t.Queue->add_getter("_maxsize", [](const Value& self) { return self.as<asyncio::Queue>()->maxsize(); });
+  // Queue._unfinished_tasks: tutorials print it to show a queue drained; a
+  // plain attribute in CPython, which tests set to see _format show it.
+  add_property<asyncio::Queue>(
+      *t.Queue, "_unfinished_tasks", [](asyncio::Queue& q) { return Value::integer(q.unfinished_tasks()); },
+      [](asyncio::Queue& q, const Value& v) {
+        if (v.kind() != Value::Kind::Int) not_modelled("Queue._unfinished_tasks set to " + runtime::type_name(v), "asim counts unfinished tasks as an int");
+        q.set_unfinished_tasks(v.as_int());
+      });
   waiters(*t.Queue, session, "_getters", &asyncio::Queue::getters);
   waiters(*t.Queue, session, "_putters", &asyncio::Queue::putters);
 

@@ -356,7 +356,7 @@ AsyncioTypes make_asyncio_types(Session& session) {
                                                        s.shutdown(runtime::truthy(b[1]));
                                                        return Value::none();
                                                      }));
-  q.add_getter("maxsize", [](const Value& self) { return Value::integer(self.as<asyncio::Queue>()->maxsize()); });
+  q.add_getter("maxsize", [](const Value& self) { return self.as<asyncio::Queue>()->maxsize(); });
   // Queue.__str__, in the class dict as a class statement would put it:
   // str() looks for an override there.
   q.dict["__str__"] = Value(function("Queue.__str__", {pos("self")}, [](const Bound& b) {
@@ -364,10 +364,6 @@ AsyncioTypes make_asyncio_types(Session& session) {
     if (!s) runtime::raise(runtime::builtins().TypeError, "descriptor '__str__' requires a 'Queue' object");
     return Value::str(fmt::format("<{} {}>", runtime::type_of(b[0])->name, s->format()));
   }));
-  // The private counters tutorials print to show a queue drained and a
-  // semaphore's free slots.
-  q.add_getter("_unfinished_tasks",
-               [](const Value& self) { return Value::integer(self.as<asyncio::Queue>()->unfinished_tasks()); });
   t.LifoQueue = make<Type>("asyncio.queues", "LifoQueue", t.Queue);
   t.PriorityQueue = make<Type>("asyncio.queues", "PriorityQueue", t.Queue);
 
