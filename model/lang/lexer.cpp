@@ -342,21 +342,24 @@ Loc Lexer::after_continuation() const {
 
 // tok_continuation_line meeting the end of the file. 3.7 takes it for the
 // end of input. 3.8-3.9 report it two lines past the backslash's line (one
-// when that line had no newline), whose text they show, at its end (3.8 at
-// the backslash); 3.10+ on that line past its end (no column when the
-// backslash is alone there), or an open bracket as never closed.
+// when that line had no newline, or when the file is read through its
+// declared codec), whose text they show; 3.10+ on that line (no column when
+// the backslash is alone there), or an open bracket as never closed. The
+// column is one past the line's end, counted in characters by 3.8 (whose
+// display then takes it over the line's bytes) and in a file read through
+// its codec, in the UTF-8 bytes of the line otherwise.
 void Lexer::continuation_at_eof(Loc backslash, bool after_newline) {
   const int line = backslash.line;
   const auto text = source_->line(line);
   const int end = static_cast<int>(text.size()) + 1;
+  const int col = syntax_.pgen() || source_->read_through_codec() ? char_loc(*source_, {line, end}).col : end;
   constexpr std::string_view kMessage = "unexpected EOF while parsing";
   switch (syntax_.parser) {
     case ParserGeneration::Pgen37: continued_to_eof_ = true; return;
     case ParserGeneration::Pgen38:
     case ParserGeneration::Peg39: {
-      const Loc at = char_loc(*source_, {line, syntax_.pgen() ? end - 1 : end});
-      throw Diagnostic(Diagnostic::Kind::SyntaxError, source_, {line + (after_newline ? 2 : 1), at.col},
-                       std::string(kMessage))
+      const bool two_past = after_newline && !source_->read_through_codec();
+      throw Diagnostic(Diagnostic::Kind::SyntaxError, source_, {line + (two_past ? 2 : 1), col}, std::string(kMessage))
           .showing_line(line);
     }
     case ParserGeneration::Peg310:
@@ -368,7 +371,7 @@ void Lexer::continuation_at_eof(Loc backslash, bool after_newline) {
   }
   const bool alone = text.find_first_not_of(" \t\f") == static_cast<std::size_t>(backslash.col - 1);
   if (alone) throw Diagnostic(Diagnostic::Kind::SyntaxError, source_, {line, 0}, std::string(kMessage));
-  error({line, end}, std::string(kMessage));
+  throw Diagnostic(Diagnostic::Kind::SyntaxError, source_, {line, col}, std::string(kMessage));
 }
 
 // The end of input: NEWLINE if the last line had tokens, a DEDENT per open

@@ -254,9 +254,15 @@ std::shared_ptr<const Source> load_source(std::string path, std::string_view byt
                     static_cast<unsigned char>(read[bad]), path,
                     line + (syntax.non_utf8_names_next_line ? 1 : line_in_message(bad)), syntax.pep263_url));
   };
+  const bool through_codec = declared && *declared != "utf-8";
+  auto make_source = [&](std::string read) {
+    auto source = std::make_shared<Source>(std::move(path), std::move(read));
+    if (through_codec) source->set_read_through_codec();
+    return source;
+  };
   const auto nul = text.find('\0');
-  if (nul != std::string::npos && declared && *declared != "utf-8" && syntax.recoded_null_is_token) {
-    auto source = std::make_shared<Source>(std::move(path), std::move(text));
+  if (nul != std::string::npos && through_codec && syntax.recoded_null_is_token) {
+    auto source = make_source(std::move(text));
     source->set_null_is_character();
     return source;
   }
@@ -266,7 +272,7 @@ std::shared_ptr<const Source> load_source(std::string path, std::string_view byt
     const auto bad = invalid_utf8(text);
     if (nul == std::string::npos || bad < nul)  // a line is checked as a C string
       check_utf8(text, [](std::size_t) { return 0; });
-    return std::make_shared<const Source>(std::move(path), std::move(text));
+    return make_source(std::move(text));
   }
   // Before 3.11, read as C strings, line by line: a null byte ends its
   // line's text, and the newline after it goes too (the line goes on with
@@ -294,7 +300,7 @@ std::shared_ptr<const Source> load_source(std::string path, std::string_view byt
     const std::size_t start = kept.find_last_of("\r\n", bad) + 1;  // npos + 1 == 0
     return static_cast<int>(std::count_if(joins.begin(), joins.end(), [&](std::size_t j) { return j > start && j <= bad; }));
   });
-  auto source = std::make_shared<Source>(std::move(path), std::move(kept));
+  auto source = make_source(std::move(kept));
   source->keep_file_text(std::move(text));
   return source;
 }

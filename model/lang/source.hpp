@@ -32,6 +32,11 @@ class Source {
   // recoded_null_is_token) rather than where the line's text ends.
   bool null_is_character() const { return null_is_character_; }
   void set_null_is_character() { null_is_character_ = true; }
+  // Whether CPython reads the file through its declared codec's readline
+  // (fp_setreadl: any declaration other than the tokenizer's own "utf-8"),
+  // not line by line from the file itself.
+  bool read_through_codec() const { return read_through_codec_; }
+  void set_read_through_codec() { read_through_codec_ = true; }
 
  private:
   std::string path_;
@@ -39,6 +44,7 @@ class Source {
   std::vector<std::string_view> lines_;
   std::shared_ptr<const Source> file_;  // the file's own text, when it differs
   bool null_is_character_ = false;
+  bool read_through_codec_ = false;
 };
 
 // 1-based line, 1-based column (as CPython reports them in SyntaxErrors).
