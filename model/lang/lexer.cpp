@@ -69,7 +69,7 @@ struct Lexer::Delim {
 
 Lexer::Lexer(std::shared_ptr<const Source> source, const SyntaxFeatures& syntax)
     : source_(std::move(source)), syntax_(syntax), text_(source_->text()), end_(text_.size()) {
-  check_line_for_null();
+  check_line_read();
 }
 
 Lexer::Lexer(std::shared_ptr<const Source> source, std::size_t begin, std::size_t end, Loc start,
@@ -112,10 +112,16 @@ void Lexer::newline(bool at_line_start) {
   line_start_ = pos_;
   if (at_line_start) buffer_start_ = pos_;
   if (expr_mode_) return;
+  if (const Diagnostic* not_utf8 = source_->encoding_error(line_)) throw *not_utf8;
   if (at_line_start && syntax_.null_line_dedents && source_->line(line_).find('\0') != std::string_view::npos) {
     null_line_ = true;
     return;
   }
+  check_line_for_null();
+}
+
+void Lexer::check_line_read() const {
+  if (const Diagnostic* not_utf8 = source_->encoding_error(line_)) throw *not_utf8;
   check_line_for_null();
 }
 

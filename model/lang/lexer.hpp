@@ -135,6 +135,8 @@ class Lexer {
   Loc eof_loc() const;
   Loc past_last_line() const;
   void check_line_for_null() const;
+  // A line the tokenizer reads: its UTF-8 check (a file with no declaration), then its null bytes.
+  void check_line_read() const;
   Token name_or_string();
   void verify_identifier(std::size_t begin) const;
   void continuation_at_eof(Loc backslash, bool after_newline);

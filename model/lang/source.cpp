@@ -243,21 +243,24 @@ std::shared_ptr<const Source> load_source(std::string path, std::string_view byt
   }
 
   // No declaration: the tokenizer checks that each line it reads is UTF-8.
+  std::optional<std::pair<int, Diagnostic>> not_utf8;
   auto check_utf8 = [&](std::string_view read, auto line_in_message) {
     const auto bad = invalid_utf8(read);
     if (declared || bad == std::string_view::npos) return;
     const int line = line_at(read, bad);
-    throw Diagnostic::about_file(
-        std::make_shared<const Source>(path, ""), line,
-        fmt::format("Non-UTF-8 code starting with '\\x{:02x}' in file {} on line {}, but no encoding declared; see {} "
-                    "for details",
-                    static_cast<unsigned char>(read[bad]), path,
-                    line + (syntax.non_utf8_names_next_line ? 1 : line_in_message(bad)), syntax.pep263_url));
+    not_utf8.emplace(
+        line, Diagnostic::about_file(
+                  std::make_shared<const Source>(path, ""), line,
+                  fmt::format("Non-UTF-8 code starting with '\\x{:02x}' in file {} on line {}, but no encoding declared; "
+                              "see {} for details",
+                              static_cast<unsigned char>(read[bad]), path,
+                              line + (syntax.non_utf8_names_next_line ? 1 : line_in_message(bad)), syntax.pep263_url)));
   };
   const bool through_codec = declared && *declared != "utf-8";
   auto make_source = [&](std::string read) {
     auto source = std::make_shared<Source>(std::move(path), std::move(read));
     if (through_codec) source->set_read_through_codec();
+    if (not_utf8) source->defer_encoding_error(not_utf8->first, std::make_shared<const Diagnostic>(not_utf8->second));
     return source;
   };
   const auto nul = text.find('\0');

@@ -12,6 +12,8 @@
 
 namespace asim::lang {
 
+class Diagnostic;
+
 // A scenario file's text (UTF-8), split into lines for error messages and
 // tracebacks. Universal newlines, as CPython reads a source file: "\r\n" and
 // a lone "\r" end a line like "\n" and are stored as "\n".
@@ -37,6 +39,18 @@ class Source {
   // not line by line from the file itself.
   bool read_through_codec() const { return read_through_codec_; }
   void set_read_through_codec() { read_through_codec_ = true; }
+  // A file with no declaration is checked for UTF-8 line by line, as the
+  // tokenizer reads it: the error for the first line that is not, raised
+  // when the Lexer reaches that line, so that an error on an earlier line
+  // comes first (and on 3.10+, a parser's error gives way to it when the
+  // rest of the file is tokenized).
+  const Diagnostic* encoding_error(int line) const {
+    return line == encoding_error_line_ ? encoding_error_.get() : nullptr;
+  }
+  void defer_encoding_error(int line, std::shared_ptr<const Diagnostic> error) {
+    encoding_error_line_ = line;
+    encoding_error_ = std::move(error);
+  }
 
  private:
   std::string path_;
@@ -45,6 +59,8 @@ class Source {
   std::shared_ptr<const Source> file_;  // the file's own text, when it differs
   bool null_is_character_ = false;
   bool read_through_codec_ = false;
+  int encoding_error_line_ = 0;
+  std::shared_ptr<const Diagnostic> encoding_error_;
 };
 
 // 1-based line, 1-based column (as CPython reports them in SyntaxErrors).
