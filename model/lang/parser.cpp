@@ -540,15 +540,17 @@ void Parser::missing_comma_or_fail(const Expr& element) {
       static_cast<const TupleExpr&>(*last).elts.front()->loc.line == last->loc.line)
     last = static_cast<const TupleExpr&>(*last).elts.back().get();
   if (last->kind == ExprKind::Starred) last = static_cast<const Starred&>(*last).value.get();
+  // A lambda's body is an expression of its own, where the rule applies.
+  while (last->kind == ExprKind::Lambda) last = static_cast<const Lambda&>(*last).body.get();
   const Expr& previous = *last;
   const bool candidate = starts_expression() && previous.kind != ExprKind::IfExp && previous.kind != ExprKind::Lambda &&
                          previous.kind != ExprKind::NamedExpr &&
                          !(previous.kind == ExprKind::Name && at(TokenKind::String));
   Loc end;
   if (candidate && next_expression_parses(&end)) {
-    // The range runs from the one expression to the end of the other.
-    fail(previous.loc, "invalid syntax. Perhaps you forgot a comma?", DKind::SyntaxError,
-         end.line == previous.loc.line ? end : Loc{});
+    // The range runs from the one expression to the end of the other (to
+    // the end of the line, when that is on a later line).
+    fail(previous.loc, "invalid syntax. Perhaps you forgot a comma?", DKind::SyntaxError, end);
   }
   fail_here();
 }
