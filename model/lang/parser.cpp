@@ -652,7 +652,8 @@ void Parser::raise_deferred() {
 // After a parser error CPython tokenizes the rest of the file, and a
 // tokenizer error found there is reported instead (_PyPegen_tokenize_full_
 // source_to_check_for_errors); an unclosed bracket only if it opened on an
-// earlier line than the parser error, and indentation errors (TabError
+// earlier line than the last token the parser had read (which may be past
+// its error, when a rule looked ahead), and indentation errors (TabError
 // included: the tokenizer reports them by status, raising nothing) never.
 void Parser::drain_for_tokenizer_errors(const ParseFailure& failure) {
   // 3.12+ tokenize f-strings: an error inside one is the tokenizer's own.
@@ -670,7 +671,7 @@ void Parser::drain_for_tokenizer_errors(const ParseFailure& failure) {
     if (d.kind() == DKind::IndentationError || d.kind() == DKind::TabError || main_lexer_.failed_in_fstring() ||
         main_lexer_.failed_soft())
       return;
-    if (main_lexer_.failed_unclosed() && d.loc().line >= failure.diagnostic.loc().line) return;
+    if (main_lexer_.failed_unclosed() && !toks_.empty() && d.loc().line >= toks_.back().loc.line) return;
     throw;
   }
 }
@@ -1845,18 +1846,24 @@ ExprPtr Parser::named_expression(bool suggest_equality) {
   return n;
 }
 
-// invalid_named_expression: `x = 1` where an expression is expected (as in
-// `if x = 1:`) is most likely a comparison.
+// invalid_named_expression (3.10+): `x = 1` where an expression is expected
+// (as in `if x = 1:`) is most likely a comparison. The older grammars have
+// no such rule: their parse stops at the '='.
 void Parser::invalid_named_expression(const Expr& e) {
+  if (!syntax_.peg_messages()) return;
+  const Loc target_end = toks_[pos_ - 1].end;
+  Loc value_end;
   const bool single = lookahead([&] {
     take();
     bitwise_or();
+    value_end = toks_[pos_ - 1].end;
     if (at_op("=") || at_op(":=")) fail_here();
   });
   if (!single) return;
-  if (e.kind == ExprKind::Name) fail(e.loc, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+  if (e.kind == ExprKind::Name) fail(e.loc, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?", DKind::SyntaxError, value_end);
   if (is_bitwise_or_level(e))
-    fail(e.loc, fmt::format("cannot assign to {} here. Maybe you meant '==' instead of '='?", expr_name(e)));
+    fail(e.loc, fmt::format("cannot assign to {} here. Maybe you meant '==' instead of '='?", expr_name(e)),
+         DKind::SyntaxError, target_end);
 }
 
 // expression: disjunction 'if' disjunction 'else' expression | disjunction | lambdef
