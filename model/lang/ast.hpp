@@ -40,6 +40,10 @@ struct Expr {
   virtual ~Expr() = default;
   const ExprKind kind;
   Loc loc;
+  // One past the node's last token, as CPython's end_lineno/end_col_offset,
+  // where an error's range needs it (3.10+ mark the node); line 0 when not
+  // recorded.
+  Loc end;
 };
 
 struct BoolOpExpr : Expr {
@@ -160,6 +164,7 @@ struct Keyword {
   std::optional<std::string> arg;  // nullopt = `**value`
   ExprPtr value;
   Loc loc;
+  Loc end;
 };
 
 struct Call : Expr {
@@ -247,6 +252,7 @@ struct Stmt {
   virtual ~Stmt() = default;
   const StmtKind kind;
   Loc loc;
+  Loc end;  // one past the statement's last token (its body's, for a compound one)
 };
 
 struct FunctionDef : Stmt {  // def or async def (kind tells)
@@ -338,6 +344,7 @@ struct ExceptHandler {
   std::optional<std::string> name;
   Body body;
   Loc loc;
+  Loc end;
 };
 
 struct Try : Stmt {

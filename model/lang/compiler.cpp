@@ -398,8 +398,10 @@ class Compiler {
  private:
   // -------------------------------------------------------------- errors
 
-  [[noreturn]] void syntax_error(Loc loc, std::string message) {
-    throw Diagnostic(Diagnostic::Kind::SyntaxError, source_, source_ ? char_loc(*source_, loc) : loc, std::move(message))
+  // At the node from `loc` to `end` (3.10+ mark the range).
+  [[noreturn]] void syntax_error(Loc loc, std::string message, Loc end = {}) {
+    throw Diagnostic(Diagnostic::Kind::SyntaxError, source_, source_ ? char_loc(*source_, loc) : loc, std::move(message),
+                     source_ && end.line ? char_loc(*source_, end) : end)
         .reading_text_back();
   }
   [[noreturn]] void unsupported(Loc loc, std::string what) {
@@ -951,7 +953,7 @@ class Compiler {
       case StmtKind::With: with_stmt(static_cast<const With&>(s), 0, false); break;
       case StmtKind::AsyncWith: {
         const auto& w = static_cast<const With&>(s);
-        if (u().kind != UnitKind::AsyncFunction) syntax_error(s.loc, "'async with' outside async function");
+        if (u().kind != UnitKind::AsyncFunction) syntax_error(s.loc, "'async with' outside async function", s.end);
         with_stmt(w, 0, true);
         break;
       }
@@ -1041,7 +1043,7 @@ class Compiler {
       case StmtKind::Break: {
         const auto saved = save_state();
         const auto loop = unwind_fblock_stack(false, true, s.loc);
-        if (!loop) syntax_error(s.loc, "'break' outside loop");
+        if (!loop) syntax_error(s.loc, "'break' outside loop", s.end);
         unwind_fblock(*loop, false);
         emit_jump(Op::JUMP, loop->exit);
         restore_state(saved);
@@ -1050,7 +1052,7 @@ class Compiler {
       case StmtKind::Continue: {
         const auto saved = save_state();
         const auto loop = unwind_fblock_stack(false, true, s.loc);
-        if (!loop) syntax_error(s.loc, "'continue' not properly in loop");
+        if (!loop) syntax_error(s.loc, "'continue' not properly in loop", s.end);
         set_pos(pos_of(s));
         emit_jump(Op::JUMP, loop->block);
         restore_state(saved);
@@ -1164,9 +1166,9 @@ class Compiler {
 
   void return_stmt(const Return& r) {
     const auto kind = u().kind;
-    if (kind == UnitKind::Module || kind == UnitKind::Class) syntax_error(r.loc, "'return' outside function");
+    if (kind == UnitKind::Module || kind == UnitKind::Class) syntax_error(r.loc, "'return' outside function", r.end);
     if (r.value && u().ste->is_generator && u().ste->is_coroutine)
-      syntax_error(r.loc, "'return' with value in async generator");
+      syntax_error(r.loc, "'return' with value in async generator", r.end);
     const bool preserve_tos = r.value && r.value->kind != ExprKind::Constant;
     const auto saved = save_state();
     if (preserve_tos) {
@@ -1266,7 +1268,7 @@ class Compiler {
   }
 
   void async_for_stmt(const For& s) {
-    if (u().kind != UnitKind::AsyncFunction) syntax_error(s.loc, "'async for' outside async function");
+    if (u().kind != UnitKind::AsyncFunction) syntax_error(s.loc, "'async for' outside async function", s.end);
     const int start = new_label(), except = new_label(), end = new_label();
     expr(*s.iter);
     set_pos(pos_of(s));
@@ -1315,7 +1317,7 @@ class Compiler {
     for (std::size_t i = 0; i < t.handlers.size(); ++i) {
       const ExceptHandler& h = t.handlers[i];
       set_pos(Position{h.loc.line, h.loc.col - 1, 0, 0});
-      if (!h.type && i + 1 < t.handlers.size()) syntax_error(h.loc, "default 'except:' must be last");
+      if (!h.type && i + 1 < t.handlers.size()) syntax_error(h.loc, "default 'except:' must be last", h.end);
       const int next_except = new_label();
       if (h.type) {
         expr(*h.type);
@@ -1814,7 +1816,7 @@ class Compiler {
         }
         return;
       }
-      case ExprKind::Starred: syntax_error(t.loc, "starred assignment target must be in a list or tuple");
+      case ExprKind::Starred: syntax_error(t.loc, "starred assignment target must be in a list or tuple", t.end);
       default: syntax_error(t.loc, "cannot assign to expression");
     }
   }
@@ -2185,9 +2187,9 @@ class Compiler {
       case ExprKind::Await: {
         const auto& a = static_cast<const Await&>(e);
         const Unit& unit = u();
-        if (!unit.ste->function_like()) syntax_error(e.loc, "'await' outside function");
+        if (!unit.ste->function_like()) syntax_error(e.loc, "'await' outside function", e.end);
         if (unit.kind != UnitKind::AsyncFunction && unit.kind != UnitKind::Comprehension)
-          syntax_error(e.loc, "'await' outside async function");
+          syntax_error(e.loc, "'await' outside async function", e.end);
         expr(*a.value);
         set_pos(p);
         emit(Op::AWAIT);
@@ -2252,7 +2254,7 @@ class Compiler {
         emit(Op::BINARY_SUBSCR);
         return;
       }
-      case ExprKind::Starred: syntax_error(e.loc, "can't use starred expression here");
+      case ExprKind::Starred: syntax_error(e.loc, "can't use starred expression here", e.end);
       case ExprKind::Name:
         // The AST optimizer makes `__debug__` a constant (no -O: True).
         if (static_cast<const Name&>(e).id == "__debug__") return load_const(Value::boolean(true));
@@ -2403,7 +2405,7 @@ class Compiler {
     for (std::size_t i = 0; i < c.keywords.size(); ++i)
       for (std::size_t j = 0; j < i; ++j)
         if (c.keywords[i].arg && c.keywords[j].arg && *c.keywords[i].arg == *c.keywords[j].arg)
-          syntax_error(c.keywords[i].loc, "keyword argument repeated: " + *c.keywords[i].arg);
+          syntax_error(c.keywords[i].loc, "keyword argument repeated: " + *c.keywords[i].arg, c.keywords[i].end);
     if (!dynamic) {
       for (const auto& a : c.args) expr(*a);
       if (c.keywords.empty()) {
@@ -2479,7 +2481,7 @@ class Compiler {
     const UnitKind outer = u().kind;
     if (ste->is_coroutine && !is_genexp) {
       if (outer != UnitKind::AsyncFunction && outer != UnitKind::Comprehension)
-        syntax_error(node.loc, "asynchronous comprehension outside of an asynchronous function");
+        syntax_error(node.loc, "asynchronous comprehension outside of an asynchronous function", node.end);
     }
     enter(ste, UnitKind::Comprehension, name, node.loc.line);
     CodeObject& co = *u().code;

@@ -216,6 +216,16 @@ class Parser {
 
   // ------------------------------------------------------------ errors
   [[noreturn]] void fail(Loc loc, std::string message, DKind kind = DKind::SyntaxError, Loc end = {});
+  // Where the last token read ends: a node's end once its parse is done.
+  Loc last_end() const { return pos_ > 0 ? toks_[pos_ - 1].end : Loc{}; }
+  // The same, past the NEWLINE, INDENT and DEDENT tokens a block ends with.
+  Loc last_code_end() const {
+    for (std::size_t k = pos_; k > 0; --k) {
+      const TokenKind kind = toks_[k - 1].kind;
+      if (kind != TokenKind::Newline && kind != TokenKind::Indent && kind != TokenKind::Dedent) return toks_[k - 1].end;
+    }
+    return Loc{};
+  }
   const Token& stopped_at() const {
     static const Token kStart;
     return pos_ < toks_.size() ? toks_[pos_] : toks_.empty() ? kStart : toks_.back();
@@ -224,7 +234,7 @@ class Parser {
   [[noreturn]] void missing_comma_or_fail(const Expr& element);
   [[noreturn]] void missing_block(std::string_view what, int line);
   bool next_expression_parses(Loc* end = nullptr);
-  void defer_semantic(Loc loc, std::string message) { semantic_.push_back({loc, std::move(message)}); }
+  void defer_semantic(Loc loc, std::string message, Loc end = {}) { semantic_.push_back({loc, std::move(message), end}); }
   void defer_unsupported(Loc loc, std::string construct) { unsupported_.push_back({loc, std::move(construct)}); }
   void require(bool available, const Token& t, std::size_t length = 0, std::string message = "invalid syntax");
 
@@ -285,7 +295,7 @@ class Parser {
     int n = 0;
   };
   static constexpr int kMaxDepth = 500;
-  void check_await(Loc loc);
+  void check_await(Loc loc, Loc end);
 
   // ------------------------------------------------------------ statements
   void statement(Body& out);
@@ -610,12 +620,12 @@ bool Parser::starts_expression(std::size_t k, bool star) {
   }
 }
 
-void Parser::check_await(Loc loc) {
+void Parser::check_await(Loc loc, Loc end) {
   switch (scopes_.back().kind) {
     case ScopeKind::AsyncFunction: return;
     case ScopeKind::Module:
-    case ScopeKind::Class: defer_semantic(loc, "'await' outside function"); return;
-    default: defer_semantic(loc, "'await' outside async function");
+    case ScopeKind::Class: defer_semantic(loc, "'await' outside function", end); return;
+    default: defer_semantic(loc, "'await' outside async function", end);
   }
 }
 
@@ -798,6 +808,7 @@ void Parser::check_future_imports(const Module& m) {
 void Parser::statement(Body& out) {
   if (at(TokenKind::Indent)) fail_here();  // "unexpected indent"
   if (auto s = compound_stmt()) {
+    if (s->end.line == 0) s->end = last_code_end();
     out.push_back(std::move(s));
     return;
   }
@@ -829,6 +840,7 @@ StmtPtr Parser::compound_stmt() {
 void Parser::simple_stmts(Body& out) {
   for (;;) {
     out.push_back(simple_stmt());
+    if (out.back()->end.line == 0) out.back()->end = last_end();
     if (!accept_op(";") || at(TokenKind::Newline)) break;
   }
   if (!at(TokenKind::Newline)) {
@@ -855,7 +867,7 @@ StmtPtr Parser::simple_stmt() {
     if (w == "break" || w == "continue") {
       take();
       if (scopes_.back().loops == 0)
-        defer_semantic(loc, w == "break" ? "'break' outside loop" : "'continue' not properly in loop");
+        defer_semantic(loc, w == "break" ? "'break' outside loop" : "'continue' not properly in loop", last_end());
       if (w == "break") return std::make_unique<Break>(loc);
       return std::make_unique<Continue>(loc);
     }
@@ -894,7 +906,7 @@ StmtPtr Parser::assignment_or_expression() {
     if (id == "print" || id == "exec")
       fail(e->loc, fmt::format("Missing parentheses in call to '{}'. Did you mean {}(...)?", id, id));
   }
-  if (e->kind == ExprKind::Starred) defer_semantic(e->loc, "can't use starred expression here");
+  if (e->kind == ExprKind::Starred) defer_semantic(e->loc, "can't use starred expression here", e->end);
   auto s = std::make_unique<ExprStmt>(loc);
   s->value = std::move(e);
   return s;
@@ -950,7 +962,7 @@ StmtPtr Parser::assignment(ExprPtr first, Loc loc) {
     take();  // '='
     ExprPtr rhs = at_kw("yield") ? yield_expr() : star_expressions();
     if (!at_op("=")) {
-      if (rhs->kind == ExprKind::Starred) defer_semantic(rhs->loc, "can't use starred expression here");
+      if (rhs->kind == ExprKind::Starred) defer_semantic(rhs->loc, "can't use starred expression here", rhs->end);
       s->value = std::move(rhs);
       return s;
     }
@@ -1016,14 +1028,15 @@ void Parser::store_target(Expr& target, const std::function<bool()>& maybe_equal
   const bool yield = std::find(yields_.begin(), yields_.end(), bad) != yields_.end();
   const std::string name = yield ? "yield expression" : expr_name(*bad);
   if (bad == &target && (yield || is_bitwise_or_level(target)) && maybe_equality && maybe_equality())
-    fail(bad->loc, fmt::format("cannot assign to {} here. Maybe you meant '==' instead of '='?", name));
-  fail(bad->loc, fmt::format("cannot assign to {}", name));
+    fail(bad->loc, fmt::format("cannot assign to {} here. Maybe you meant '==' instead of '='?", name), DKind::SyntaxError,
+         bad->end);
+  fail(bad->loc, fmt::format("cannot assign to {}", name), DKind::SyntaxError, bad->end);
 }
 
 // The compiler's checks on starred targets (after parsing, in CPython).
 void Parser::check_starred_targets(Expr& target) {
   if (target.kind == ExprKind::Starred) {
-    defer_semantic(target.loc, "starred assignment target must be in a list or tuple");
+    defer_semantic(target.loc, "starred assignment target must be in a list or tuple", target.end);
     return;
   }
   if (target.kind != ExprKind::Tuple && target.kind != ExprKind::List) return;
@@ -1038,7 +1051,9 @@ void Parser::check_starred_targets(Expr& target) {
       check_starred_targets(*elt);
     }
   }
-  if (stars > 1) defer_semantic(target.loc, "multiple starred expressions in assignment");
+  if (stars > 1)
+    defer_semantic(target.loc, syntax_.pgen() ? "two starred expressions in assignment" : "multiple starred expressions in assignment",
+                   target.end);
 }
 
 // return_stmt: 'return' [star_expressions]
@@ -1046,7 +1061,8 @@ StmtPtr Parser::return_stmt() {
   const Loc loc = take().loc;
   auto s = std::make_unique<Return>(loc);
   if (!at_simple_stmt_end()) s->value = star_expressions();
-  if (!in_function()) defer_semantic(loc, "'return' outside function");
+  s->end = last_end();
+  if (!in_function()) defer_semantic(loc, "'return' outside function", s->end);
   return s;
 }
 
@@ -1069,8 +1085,9 @@ StmtPtr Parser::global_stmt() {
   do {
     s->names.push_back(expect_name());
   } while (accept_op(","));
+  s->end = last_end();
   if (nonlocal && scopes_.back().kind == ScopeKind::Module)
-    defer_semantic(s->loc, "nonlocal declaration not allowed at module level");
+    defer_semantic(s->loc, "nonlocal declaration not allowed at module level", s->end);
   return s;
 }
 
@@ -1081,7 +1098,8 @@ StmtPtr Parser::del_stmt() {
   do {
     ExprPtr t = star_expression();
     forget_second_pass_stops(*t);
-    if (Expr* bad = set_context(*t, Ctx::Del)) fail(bad->loc, fmt::format("cannot delete {}", expr_name(*bad)));
+    if (Expr* bad = set_context(*t, Ctx::Del))
+      fail(bad->loc, fmt::format("cannot delete {}", expr_name(*bad)), DKind::SyntaxError, bad->end);
     s->targets.push_back(std::move(t));
   } while (accept_op(",") && !at_simple_stmt_end());
   return s;
@@ -1414,7 +1432,8 @@ StmtPtr Parser::for_stmt(std::optional<Loc> async_loc) {
     s->body = block("'for' statement", line);
   }
   if (at_kw("else")) s->orelse = else_block();
-  if (async_loc && !in_async_function()) defer_semantic(s->loc, "'async for' outside async function");
+  s->end = last_code_end();
+  if (async_loc && !in_async_function()) defer_semantic(s->loc, "'async for' outside async function", s->end);
   return s;
 }
 
@@ -1457,7 +1476,8 @@ StmtPtr Parser::with_stmt(std::optional<Loc> async_loc) {
   }
   expect_colon(false);
   s->body = block("'with' statement", line);
-  if (async_loc && !in_async_function()) defer_semantic(s->loc, "'async with' outside async function");
+  s->end = last_code_end();
+  if (async_loc && !in_async_function()) defer_semantic(s->loc, "'async with' outside async function", s->end);
   return s;
 }
 
@@ -1510,7 +1530,7 @@ StmtPtr Parser::try_stmt() {
   }
   if (s->handlers.empty() && !has_finally) fail(peek().loc, "expected 'except' or 'finally' block");
   for (std::size_t i = 0; i + 1 < s->handlers.size(); ++i)
-    if (!s->handlers[i].type) defer_semantic(s->handlers[i].loc, "default 'except:' must be last");
+    if (!s->handlers[i].type) defer_semantic(s->handlers[i].loc, "default 'except:' must be last", s->handlers[i].end);
   return s;
 }
 
@@ -1532,6 +1552,7 @@ ExceptHandler Parser::except_block() {
   }
   expect_colon(false);
   h.body = block(star ? "'except*' statement" : "'except' statement", h.loc.line);
+  h.end = last_code_end();
   return h;
 }
 
@@ -1812,6 +1833,7 @@ ExprPtr Parser::star_expressions() {
     if (!starts_expression(0, true)) break;
     t->elts.push_back(star_expression());
   }
+  t->end = last_end();
   return t;
 }
 
@@ -1820,6 +1842,7 @@ ExprPtr Parser::star_expression() {
   if (!at_op("*")) return expression();
   auto s = make_expr<Starred>(take().loc);
   s->value = bitwise_or();
+  s->end = last_end();
   return s;
 }
 
@@ -1828,6 +1851,7 @@ ExprPtr Parser::star_named_expression() {
   if (!at_op("*")) return named_expression();
   auto s = make_expr<Starred>(take().loc);
   s->value = bitwise_or();
+  s->end = last_end();
   return s;
 }
 
@@ -1906,7 +1930,8 @@ ExprPtr Parser::yield_expr() {
   } else {
     if (starts_expression(0, true)) y->value = star_expressions();
   }
-  if (!in_function() && scopes_.back().kind != ScopeKind::Lambda) defer_semantic(loc, "'yield' outside function");
+  y->end = last_end();
+  if (!in_function() && scopes_.back().kind != ScopeKind::Lambda) defer_semantic(loc, "'yield' outside function", y->end);
   yields_.push_back(y.get());
   return y;
 }
@@ -2061,8 +2086,9 @@ ExprPtr Parser::power() {
 ExprPtr Parser::await_primary() {
   if (!at_kw("await")) return primary();
   auto a = make_expr<Await>(take().loc);
-  check_await(a->loc);
   a->value = primary();
+  a->end = last_end();
+  check_await(a->loc, a->end);
   return a;
 }
 
@@ -2120,20 +2146,23 @@ ExprPtr Parser::call(ExprPtr func, Loc start) {
       if (seen_unpack) fail(loc, "iterable argument unpacking follows keyword argument unpacking");
       auto s = make_expr<Starred>(loc);
       s->value = expression();
+      s->end = last_end();
       last = s.get();
       c->args.push_back(std::move(s));
     } else if (accept_op("**")) {
       seen_unpack = true;
-      c->keywords.push_back({std::nullopt, expression(), loc});
+      c->keywords.push_back({std::nullopt, expression(), loc, {}});
+      c->keywords.back().end = last_end();
       last = c->keywords.back().value.get();
     } else if (at_name() && at_op("=", 1)) {
       seen_keyword = true;
       std::string name = nfkc_identifier(take().text);
       take();
       if (at_op(",") || at_op(")")) fail(loc, "expected argument value expression");
-      for (const auto& k : c->keywords)
-        if (k.arg == name) defer_semantic(loc, "keyword argument repeated: " + name);
-      c->keywords.push_back({std::move(name), expression(), loc});
+      const bool repeated = std::any_of(c->keywords.begin(), c->keywords.end(), [&](const Keyword& k) { return k.arg == name; });
+      c->keywords.push_back({name, expression(), loc, last_end()});
+      // 3.7-3.8's ast.c does not name it.
+      if (repeated) defer_semantic(loc, syntax_.pgen() ? "keyword argument repeated" : "keyword argument repeated: " + name, last_end());
       last = c->keywords.back().value.get();
     } else {
       ExprPtr e = named_expression(false);
@@ -2186,6 +2215,7 @@ ExprPtr Parser::call(ExprPtr func, Loc start) {
     if (!accept_op(",")) missing_comma_or_fail(*last);
   }
   if (!c->args.empty() && c->args.front()->kind == ExprKind::Starred) std::erase_if(second_pass_stops_, [&](Loc l) { return same_loc(l, open); });
+  c->end = last_end();
   return c;
 }
 
@@ -2239,9 +2269,17 @@ ExprPtr Parser::atom() {
     case TokenKind::Number: return number();
     case TokenKind::String: return strings();
     case TokenKind::Op:
-      if (t.text == "(") return group_tuple_genexp();
-      if (t.text == "[") return list_or_listcomp();
-      if (t.text == "{") return dict_or_set();
+      if (t.text == "(") {
+        // A parenthesized expression's node spans the expression alone.
+        ExprPtr e = group_tuple_genexp();
+        if (e->kind == ExprKind::Tuple || e->kind == ExprKind::GeneratorExp) e->end = last_end();
+        return e;
+      }
+      if (t.text == "[" || t.text == "{") {
+        ExprPtr e = t.text == "[" ? list_or_listcomp() : dict_or_set();
+        e->end = last_end();
+        return e;
+      }
       if (t.text == "...") {
         auto c = make_expr<Constant>(take().loc);
         c->type = Constant::Type::Ellipsis;
@@ -2647,8 +2685,9 @@ std::vector<Comprehension> Parser::for_if_clauses() {
 // await).
 void Parser::check_async_comprehension(const std::vector<Comprehension>& generators, Loc loc, std::size_t awaits) {
   const bool any_async = std::any_of(generators.begin(), generators.end(), [](const auto& g) { return g.is_async; });
+  // Called at the closing bracket, which the comprehension's node includes.
   if ((drop_await_errors(awaits) || any_async) && !in_async_function())
-    defer_semantic(loc, "asynchronous comprehension outside of an asynchronous function");
+    defer_semantic(loc, "asynchronous comprehension outside of an asynchronous function", peek().end);
 }
 
 // star_targets: star_target !',' | star_target (',' star_target)* [',']

@@ -49,8 +49,10 @@ class SymtableBuilder {
   }
 
  private:
-  [[noreturn]] void error(Loc loc, std::string message) {
-    throw Diagnostic(Diagnostic::Kind::SyntaxError, source_, source_ ? char_loc(*source_, loc) : loc, std::move(message))
+  // At the node from `loc` to `end` (3.10+ mark the range).
+  [[noreturn]] void error(Loc loc, std::string message, Loc end = {}) {
+    throw Diagnostic(Diagnostic::Kind::SyntaxError, source_, source_ ? char_loc(*source_, loc) : loc, std::move(message),
+                     source_ && end.line ? char_loc(*source_, end) : end)
         .reading_text_back();
   }
 
@@ -248,13 +250,13 @@ class SymtableBuilder {
                                : (cur & kUse)    ? "is used prior to"
                                                  : "is assigned to before";
             if (cur & kDefParam)
-              error(s.loc, fmt::format("name '{}' {} {}", name, what, global ? "global" : "nonlocal"));
-            error(s.loc, fmt::format("name '{}' {} {} declaration", name, what, global ? "global" : "nonlocal"));
+              error(s.loc, fmt::format("name '{}' {} {}", name, what, global ? "global" : "nonlocal"), s.end);
+            error(s.loc, fmt::format("name '{}' {} {} declaration", name, what, global ? "global" : "nonlocal"), s.end);
           }
           if (!global && cur_->kind == SymtableEntry::Kind::Module)
-            error(s.loc, "nonlocal declaration not allowed at module level");
+            error(s.loc, "nonlocal declaration not allowed at module level", s.end);
           add_def(name, global ? kDefGlobal : kDefNonlocal);
-          decl_locs_[{cur_, mangle(private_, name)}] = s.loc;
+          decl_locs_[{cur_, mangle(private_, name)}] = {s.loc, s.end};
         }
         break;
       }
@@ -354,13 +356,15 @@ class SymtableBuilder {
         const auto& y = static_cast<const Yield&>(e);
         if (cur_->kind == SymtableEntry::Kind::Comprehension) {
           const std::string& n = cur_->name;
-          error(e.loc, fmt::format("'yield' inside {}", n == "<listcomp>"  ? "list comprehension"
-                                                        : n == "<setcomp>" ? "set comprehension"
-                                                        : n == "<dictcomp>" ? "dict comprehension"
-                                                                            : "generator expression"));
+          error(e.loc,
+                fmt::format("'yield' inside {}", n == "<listcomp>"    ? "list comprehension"
+                                                 : n == "<setcomp>"  ? "set comprehension"
+                                                 : n == "<dictcomp>" ? "dict comprehension"
+                                                                     : "generator expression"),
+                e.end);
         }
         if (y.from && cur_->is_coroutine && cur_->kind != SymtableEntry::Kind::Comprehension)
-          error(e.loc, "'yield from' inside async function");
+          error(e.loc, "'yield from' inside async function", e.end);
         cur_->is_generator = true;
         if (y.value) expr(*y.value);
         break;
@@ -474,20 +478,22 @@ class SymtableBuilder {
 
   void analyze_name(SymtableEntry* ste, const std::string& name, std::uint32_t flags, Names* bound, Names& local,
                     Names& free, Names& global) {
-    auto loc_of = [&] {
+    // Where the declaration is (the statement, from its start to its end).
+    auto error_at_declaration = [&](std::string message) {
       auto it = decl_locs_.find({ste, name});
-      return it == decl_locs_.end() ? ste->loc : it->second;
+      if (it == decl_locs_.end()) error(ste->loc, std::move(message));
+      error(it->second.first, std::move(message), it->second.second);
     };
     if (flags & kDefGlobal) {
-      if (flags & kDefNonlocal) error(loc_of(), fmt::format("name '{}' is nonlocal and global", name));
+      if (flags & kDefNonlocal) error_at_declaration(fmt::format("name '{}' is nonlocal and global", name));
       ste->scopes[name] = NameScope::GlobalExplicit;
       global.insert(name);
       if (bound) bound->erase(name);
       return;
     }
     if (flags & kDefNonlocal) {
-      if (!bound) error(loc_of(), "nonlocal declaration not allowed at module level");
-      if (!bound->count(name)) error(loc_of(), fmt::format("no binding for nonlocal '{}' found", name));
+      if (!bound) error_at_declaration("nonlocal declaration not allowed at module level");
+      if (!bound->count(name)) error_at_declaration(fmt::format("no binding for nonlocal '{}' found", name));
       ste->scopes[name] = NameScope::Free;
       free.insert(name);
       return;
@@ -562,7 +568,7 @@ class SymtableBuilder {
   SymtableEntry* cur_ = nullptr;
   bool comp_target_ = false;
   std::string private_;  // st_private: the class whose body the walk is in
-  std::map<std::pair<const SymtableEntry*, std::string>, Loc> decl_locs_;
+  std::map<std::pair<const SymtableEntry*, std::string>, std::pair<Loc, Loc>> decl_locs_;  // a declaration statement's start and end
 
 };
 

@@ -65,7 +65,10 @@ Attributes attributes(const Diagnostic& d, const SyntaxFeatures& syntax) {
     a.offset = syntax.pgen() ? chars(line) + 1 : 1;
     a.end_offset = 0;
   }
-  if (syntax.parser == ParserGeneration::Pgen37 && d.end().line == a.lineno && a.offset > 0 && d.end().col > a.offset)
+  // 3.7's parser marks the last character of a range; its compiler (whose
+  // errors' lines are read back) the node's start.
+  if (syntax.parser == ParserGeneration::Pgen37 && !d.text_read_back() && d.end().line == a.lineno && a.offset > 0 &&
+      d.end().col > a.offset)
     a.offset = d.end().col - 1;
   // 3.7's ast.c, symtable and compiler (the errors whose line is read back)
   // give the node's 0-based col_offset.

@@ -1,0 +1,4 @@
+# A starred expression alone on the right of an assignment.
+values = [1, 2, 3]
+first = *values
+print(first)

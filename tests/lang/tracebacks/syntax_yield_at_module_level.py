@@ -1,0 +1,3 @@
+# `yield` outside any function.
+for n in range(3):
+    yield n * n
