@@ -166,6 +166,14 @@ class SymtableBuilder {
       }
       case StmtKind::AnnAssign: {
         const auto& a = static_cast<const AnnAssign&>(s);
+        // An annotated name belongs to its scope: one declared global or
+        // nonlocal there cannot be annotated (the module's own globals can).
+        if (a.target->kind == ExprKind::Name && cur_->kind != SymtableEntry::Kind::Module) {
+          const std::string& name = static_cast<const Name&>(*a.target).id;
+          const std::uint32_t cur = cur_->flags_of(name);
+          if (cur & (kDefGlobal | kDefNonlocal))
+            error(s.loc, fmt::format("annotated name '{}' can't be {}", name, (cur & kDefGlobal) ? "global" : "nonlocal"), s.end);
+        }
         // Evaluated only outside functions (into __annotations__).
         if (!cur_->function_like()) expr(*a.annotation);
         if (a.value) expr(*a.value);
