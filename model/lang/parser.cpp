@@ -2175,7 +2175,13 @@ ExprPtr Parser::call(ExprPtr func, Loc start) {
         drop_await_errors(awaits);
         const bool alone = c->args.empty() && c->keywords.empty();
         if (alone && !at_op(")") && !at_op(",")) fail_here();
-        if (!alone || at_op(",")) {
+        if ((!alone || at_op(",")) && syntax_.pgen()) {
+          // pgen's grammar takes `argument: test [comp_for]` anywhere; ast.c
+          // refuses it once the whole file parsed.
+          const Loc at = char_loc(*source_, elt);
+          defer_ast_error(at, Diagnostic(DKind::SyntaxError, source_, at, "Generator expression must be parenthesized")
+                                  .reading_text_back());
+        } else if (!alone || at_op(",")) {
           // CPython parses the arguments after it first: a tokenizer error there wins.
           if (at_op(","))
             lookahead([&] {
