@@ -170,7 +170,7 @@ class SymtableBuilder {
         // nonlocal there cannot be annotated (the module's own globals can).
         if (a.target->kind == ExprKind::Name && cur_->kind != SymtableEntry::Kind::Module) {
           const std::string& name = static_cast<const Name&>(*a.target).id;
-          const std::uint32_t cur = cur_->flags_of(name);
+          const std::uint32_t cur = cur_->flags_of(mangle(private_, name));
           if (cur & (kDefGlobal | kDefNonlocal))
             error(s.loc, fmt::format("annotated name '{}' can't be {}", name, (cur & kDefGlobal) ? "global" : "nonlocal"), s.end);
         }
