@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "model/lang/source.hpp"
+#include "model/runtime/attribute_cache.hpp"
 #include "model/runtime/module.hpp"
 #include "model/runtime/value.hpp"
 
@@ -226,6 +227,12 @@ class CodeObject : public runtime::Object {
   std::vector<std::string> names;  // globals, attributes, imported names
   // By name (as names): filled as LOAD_GLOBAL runs.
   mutable std::vector<GlobalCache> global_caches;
+  // By instruction: filled as LOAD_ATTR and STORE_ATTR run.
+  mutable std::vector<runtime::AttributeCache> attribute_caches;
+  runtime::AttributeCache& attribute_cache(int at) const {
+    if (attribute_caches.empty()) attribute_caches.resize(code.size());
+    return attribute_caches[static_cast<std::size_t>(at)];
+  }
 
   std::vector<Instr> code;
   std::vector<Position> positions;  // one per instruction

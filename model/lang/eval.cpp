@@ -1174,11 +1174,13 @@ Step eval_frame_raising(Frame& f, Value sent, Ref<PyException> thrown, Ref<PyExc
               if (!deleted) raise_name_error(f, name);
               break;
             }
-            case Op::LOAD_ATTR: TOP() = runtime::getattr(TOP(), co.names[static_cast<std::size_t>(in.arg)]); break;
+            case Op::LOAD_ATTR:
+              runtime::load_attr(TOP(), co.names[static_cast<std::size_t>(in.arg)], co.attribute_cache(pc - 1));
+              break;
             case Op::STORE_ATTR: {
               Value obj = POP();
               Value v = POP();
-              runtime::setattr(obj, co.names[static_cast<std::size_t>(in.arg)], std::move(v));
+              runtime::store_attr(obj, co.names[static_cast<std::size_t>(in.arg)], std::move(v), co.attribute_cache(pc - 1));
               break;
             }
             case Op::DELETE_ATTR: {

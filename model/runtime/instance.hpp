@@ -31,6 +31,23 @@ class Instance : public Object, public HasAttributes {
   bool set_attribute(std::string_view name, const Value& value) override;
   bool del_attribute(std::string_view name) override;
 
+  // Whether the attributes are kept side by side (no __dict__ read yet, at
+  // most kFew of them): only then does find_inline() answer.
+  bool attributes_inline() const { return !dict_ && many_.empty(); }
+  // The attribute kept side by side, or nullptr; `hint` is the position to
+  // try first, and becomes the one where it was found (an instruction's
+  // attribute cache keeps it: instances of a class gain their attributes in
+  // the same order).
+  Value* find_inline(std::string_view name, std::uint32_t& hint) {
+    if (hint < few_.size() && few_[hint].first == name) return &few_[hint].second;
+    for (std::size_t i = 0; i < few_.size(); ++i)
+      if (few_[i].first == name) {
+        hint = static_cast<std::uint32_t>(i);
+        return &few_[i].second;
+      }
+    return nullptr;
+  }
+
   const Ref<Type> cls;
 
  private:

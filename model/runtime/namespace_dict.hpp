@@ -33,9 +33,15 @@ class NamespaceDict : public std::unordered_map<std::string, Value> {
   ~NamespaceDict() { detail::namespaces_modified(); }
 
   Value& operator[](const std::string& key) {
-    if (!contains(key)) detail::namespaces_modified();
+    if (values_versioned || !contains(key)) detail::namespaces_modified();
     return Base::operator[](key);
   }
+
+  // A class's namespace: the attribute caches of instructions remember what
+  // kind of value a name held (a function to bind, a plain value), so
+  // writing through operator[] is a change too. Not a module's: its globals
+  // are assigned all the time, and LOAD_GLOBAL's cache reads the entry anew.
+  bool values_versioned = false;
   template <class... Args>
   auto erase(Args&&... args) {
     detail::namespaces_modified();

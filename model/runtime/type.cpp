@@ -67,6 +67,7 @@ Type::Type(std::string module, std::string name, std::vector<Ref<Type>> bases_in
       bases(std::move(bases_in)),
       qualname(this->name),
       ancestors_(c3_ancestors(bases)) {
+  dict.values_versioned = true;
   // A new class may reuse a freed one's address, which the cache remembers.
   detail::namespaces_modified();
 }
@@ -195,6 +196,17 @@ std::optional<Value> Type::lookup(const Value& self, std::string_view attr) cons
     }
   }
   return std::nullopt;
+}
+
+const Value* Type::class_entry(std::string_view attr, bool& native) const {
+  const Resolution r = cached_resolve(attr, Order::Instance);
+  native = r.found == Found::Getter || r.found == Found::Method;
+  return r.found == Found::Attribute ? static_cast<const Value*>(r.entry) : nullptr;
+}
+
+const Ref<Callable>* Type::native_method(std::string_view attr) const {
+  const Resolution r = cached_resolve(attr, Order::Instance);
+  return r.found == Found::Method ? static_cast<const Ref<Callable>*>(r.entry) : nullptr;
 }
 
 std::optional<Value> Type::lookup_after(const Type* start, const Value& self, std::string_view attr) const {

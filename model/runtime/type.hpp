@@ -48,6 +48,15 @@ class Type : public Object {
   // nullopt when the first definition found is native or there is none.
   std::optional<Value> lookup_override(std::string_view attr) const;
 
+  // What lookup() finds for `attr`, unbound, for the attribute caches of
+  // instructions (attribute_cache.hpp): a class body's entry (which stays
+  // where it is while detail::namespaces_version holds), or nullptr with
+  // `native` telling a native method or computed attribute from nothing.
+  const Value* class_entry(std::string_view attr, bool& native) const;
+  // The native method lookup() binds for `attr`, or nullptr: the entry stays
+  // where it is while detail::namespaces_version holds.
+  const Ref<Callable>* native_method(std::string_view attr) const;
+
   // Whether the class or a base computes `attr` (add_getter): such
   // attributes are read-only.
   bool has_getter(std::string_view attr) const;
