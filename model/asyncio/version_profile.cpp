@@ -166,6 +166,9 @@ constexpr VersionProfile make_profile(int minor) {
   p.runtime.char_format_big_int_overflows = since(10);
   p.runtime.version_bit = static_cast<std::uint8_t>(1 << (minor - 7));
   p.runtime.real_number_wording = since(10);
+  p.runtime.blank_float_wording = since(10) ? runtime::BlankFloatWording::Repr
+                                  : since(8) ? runtime::BlankFloatWording::StrippedQuoted
+                                             : runtime::BlankFloatWording::Bare;
   p.runtime.min_max_iterable_wording = since(12);
   p.runtime.isinstance_union_wording = since(10);
   p.runtime.method_errors_qualified = since(9);

@@ -14,6 +14,14 @@ enum class AbstractClassWording {
   WithoutAnImplementation,  // 3.12+: "without an implementation for abstract method 'only'"
 };
 
+// How float() of a str or bytes of only whitespace words its ValueError
+// (PyOS_string_to_double reported the empty text left after stripping).
+enum class BlankFloatWording : std::uint8_t {
+  Bare,            // 3.7: "could not convert string to float: "
+  StrippedQuoted,  // 3.8-3.9: "... to float: ''"
+  Repr,            // 3.10+: the argument's repr, as for any other text
+};
+
 // What differs between Python versions in the builtins' own messages.
 // Whoever starts a run fills it from the version profile table
 // (model/asyncio/version_profile); the runtime compares no version numbers.
@@ -53,6 +61,7 @@ struct RuntimeFeatures {
   // 3.10+: "a real number is required" (%d, float(), int()); before, "a
   // number".
   bool real_number_wording = true;
+  BlankFloatWording blank_float_wording = BlankFloatWording::Repr;
   // 3.12+: min()/max() of nothing say "iterable argument is empty"; before,
   // "arg is an empty sequence".
   bool min_max_iterable_wording = true;

@@ -256,8 +256,9 @@ void install_number_types(BuiltinTypes& t) {
       const std::int64_t base = index_value(*base_arg);
       if (base != 0 && (base < 2 || base > 36)) throw_value_error("int() base must be >= 2 and <= 36, or 0");
       auto* s = x.as<Str>();
-      if (!s) throw_type_error("int() can't convert non-string with explicit base");
-      if (auto v = num::parse_int(ascii_number_text(s->text), static_cast<int>(base))) return *v;
+      auto* b = x.as<Bytes>();
+      if (!s && !b) throw_type_error("int() can't convert non-string with explicit base");
+      if (auto v = num::parse_int(s ? ascii_number_text(s->text) : b->data, static_cast<int>(base))) return *v;
       throw_value_error(fmt::format("invalid literal for int() with base {}: {}", base, to_repr(x)));
     }
     if (num::is_int(x)) return Value::integer(num::as_i64(x));
@@ -265,6 +266,10 @@ void install_number_types(BuiltinTypes& t) {
     if (x.kind() == Value::Kind::Float) return num::float_to_int(x.as_float());
     if (auto* s = x.as<Str>()) {
       if (auto v = num::parse_int(ascii_number_text(s->text), 10)) return *v;
+      throw_value_error(fmt::format("invalid literal for int() with base 10: {}", to_repr(x)));
+    }
+    if (auto* b = x.as<Bytes>()) {
+      if (auto v = num::parse_int(b->data, 10)) return *v;
       throw_value_error(fmt::format("invalid literal for int() with base 10: {}", to_repr(x)));
     }
     if (x.is_object()) {
@@ -286,9 +291,18 @@ void install_number_types(BuiltinTypes& t) {
     if (a.empty()) return Value::floating(0.0);
     const Value& x = a[0];
     if (num::is_number(x)) return Value::floating(num::as_f64(x));
-    if (auto* s = x.as<Str>()) {
-      if (auto v = num::parse_float(ascii_number_text(s->text))) return Value::floating(*v);
-      throw_value_error(fmt::format("could not convert string to float: {}", to_repr(x)));
+    // PyFloat_FromString: a str's Unicode digits and spaces count as ASCII
+    // ones; a bytes or bytearray is its bytes.
+    const Str* s = x.as<Str>();
+    const Bytes* b = x.as<Bytes>();
+    if (s || b) {
+      const std::string text = s ? ascii_number_text(s->text) : b->data;
+      if (auto v = num::parse_float(text)) return Value::floating(*v);
+      const bool blank = text.find_first_not_of(" \t\n\r\f\v") == std::string::npos;
+      std::string shown = to_repr(x);
+      if (blank && Runtime::current().features.blank_float_wording == BlankFloatWording::Bare) shown.clear();
+      if (blank && Runtime::current().features.blank_float_wording == BlankFloatWording::StrippedQuoted) shown = "''";
+      throw_value_error(fmt::format("could not convert string to float: {}", shown));
     }
     if (x.is_object()) {
       if (auto f = type_of(x)->lookup_override("__float__")) return call(*f, std::span<const Value>(&x, 1));
