@@ -14,6 +14,7 @@
 
 #include "model/modules/native_function.hpp"
 #include "model/modules/session.hpp"
+#include "model/runtime/bytes.hpp"
 #include "model/runtime/derived.hpp"
 #include "model/runtime/iterator.hpp"
 #include "model/runtime/list.hpp"
@@ -134,14 +135,19 @@ class RandomObject : public runtime::Object {
   std::string_view type_name() const override { return "Random"; }
   std::string repr() const override { return "<random.Random object at " + address_text() + ">"; }
 
-  // Random.seed: ints only; without one CPython reads the OS, which no run
-  // can reproduce.
+  // Random.seed: an int is its absolute value, a float its hash
+  // (random_seed). Without one CPython reads the OS, which no run can
+  // reproduce; a str or bytes goes through SHA-512, and an int past 64 bits
+  // takes more words, neither modelled.
   void seed(const Value& a) {
-    if (a.is_none())
-      runtime::raise(builtins().TypeError,
-                     "asim: random.seed() without a value seeds from the OS in CPython, which asim cannot "
-                     "reproduce; pass an int");
-    const std::int64_t n = int_arg(a);
+    if (a.is_none()) not_modelled("random.seed() without a value", "CPython seeds from the OS");
+    const Value& v = runtime::plain_number(a);
+    std::int64_t n = 0;
+    if (v.kind() == Value::Kind::Float) n = runtime::py_hash(v);
+    else if (v.kind() == Value::Kind::Int || v.kind() == Value::Kind::Bool) n = int_arg(v);
+    else if (v.as<runtime::Str>() || v.as<runtime::Bytes>()) not_modelled("random.seed() with a str or bytes", "the SHA-512 of the seed is not modelled");
+    else if (runtime::num::as_big(v)) not_modelled("random.seed() with an int past 64 bits", "only seeds of up to 64 bits are modelled");
+    else n = int_arg(a);
     mt_.seed(n < 0 ? 0 - static_cast<std::uint64_t>(n) : static_cast<std::uint64_t>(n));
     gauss_next_.reset();
   }

@@ -31,6 +31,8 @@ void add_unmodelled_builtins(runtime::Module& builtins) {
       {"eval", "asim runs only the program's own source"},
       {"exec", "asim runs only the program's own source"},
       {"compile", "asim runs only the program's own source"},
+      {"__import__", "asim imports through import statements only"},
+      {"__build_class__", "asim builds classes through class statements only"},
       {"globals", "namespaces are not Python dicts in asim"},
       {"locals", "namespaces are not Python dicts in asim"},
       {"complex", "asim has no complex numbers"},
