@@ -37,7 +37,9 @@ def _value_of(exc, value):
     return value
 
 
-def _format(value, tb=_sentinel):
+def _format(value, tb=_sentinel, limit=None, chain=True):
+    if limit is not None or not chain:
+        _asimlib.unsupported('format_exception(limit=..., chain=False)', 'asim formats whole tracebacks only')
     if value is None:
         return ['NoneType: None\n']
     if tb is None and value.__cause__ is None and value.__context__ is None:
@@ -47,7 +49,7 @@ def _format(value, tb=_sentinel):
 
 if _V >= (3, 10):
     def format_exception(exc, /, value=_sentinel, tb=_sentinel, limit=None, chain=True):
-        return _format(_value_of(exc, value), tb)
+        return _format(_value_of(exc, value), tb, limit, chain)
 
     def print_exception(exc, /, value=_sentinel, tb=_sentinel, limit=None, file=None, chain=True):
         if file is None:
@@ -59,7 +61,7 @@ if _V >= (3, 10):
         return _only(_value_of(exc, value))
 else:
     def format_exception(etype, value, tb, limit=None, chain=True):
-        return _format(value, tb)
+        return _format(value, tb, limit, chain)
 
     def print_exception(etype, value, tb, limit=None, file=None, chain=True):
         if file is None:
