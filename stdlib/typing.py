@@ -273,11 +273,59 @@ class Generic:
         return _GenericAlias(cls, _params(params))
 
 
+# What a protocol class holds that is no member of the protocol
+# (typing._SPECIAL_NAMES and the bookkeeping).
+_NOT_MEMBERS = frozenset({
+    '__abstractmethods__', '__annotations__', '__dict__', '__doc__', '__init__', '__module__', '__new__',
+    '__slots__', '__subclasshook__', '__weakref__', '__class_getitem__', '__qualname__', '__parameters__',
+    '__orig_bases__', '__init_subclass__', '__firstlineno__', '__static_attributes__', '__hash__', '__eq__',
+    '_is_protocol', '_is_runtime_protocol',
+})
+
+
+def _protocol_members(cls):
+    members = set()
+    for base in cls.__mro__[:-1]:
+        if base.__name__ in ('Protocol', 'Generic') and base.__module__ == 'typing':
+            continue
+        names = list(base.__dict__) + list(base.__dict__.get('__annotations__', {}))
+        members.update(n for n in names if n not in _NOT_MEMBERS and not n.startswith('_abc_'))
+    return members
+
+
+class _ProtocolMeta(type):
+    # _ProtocolMeta.__instancecheck__: a runtime-checkable protocol takes any
+    # object that has its members; a class deriving from the protocol
+    # without being one checks as any class does.
+    def __instancecheck__(cls, instance):
+        if cls in type(instance).__mro__:
+            return True
+        if not cls.__dict__.get('_is_protocol', False):
+            return False
+        if not getattr(cls, '_is_runtime_protocol', False):
+            raise TypeError("Instance and class checks can only be used with @runtime_checkable protocols")
+        for name in _protocol_members(cls):
+            if not hasattr(instance, name):
+                return False
+            if callable(getattr(cls, name, None)) and getattr(instance, name) is None:
+                return False
+        return True
+
+
 if _V >= (3, 8):
-    class Protocol(Generic):
+    class Protocol(Generic, metaclass=_ProtocolMeta):
         """A structural type: class Closeable(Protocol)."""
+        _is_protocol = True
+
+        def __init_subclass__(cls, **kwargs):
+            super().__init_subclass__(**kwargs)
+            if '_is_protocol' not in cls.__dict__:
+                cls._is_protocol = any(b is Protocol or b.__dict__.get('_is_protocol', False) for b in cls.__bases__)
 
     def runtime_checkable(cls):
+        if not cls.__dict__.get('_is_protocol', False):
+            raise TypeError('@runtime_checkable can be only applied to protocol classes, got %r' % cls)
+        cls._is_runtime_protocol = True
         return cls
 
 
