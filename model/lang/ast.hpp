@@ -270,6 +270,7 @@ struct ClassDef : Stmt {
   std::string name;
   std::vector<ExprPtr> bases;
   ExprPtr metaclass;  // `metaclass=...`, or nullptr
+  std::vector<Keyword> keywords;  // the other `name=value`s, for __init_subclass__ and the metaclass
   Body body;
   std::vector<ExprPtr> decorator_list;
 };

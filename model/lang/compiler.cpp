@@ -110,8 +110,8 @@ int stack_effect(const Instr& in, bool jump) {
     case Op::STORE_ATTR:
     case Op::DELETE_SUBSCR:
     case Op::MAP_ADD:
-    case Op::BUILD_CLASS:
     case Op::END_ASYNC_FOR: return -2;
+    case Op::BUILD_CLASS:
     case Op::STORE_SUBSCR: return -3;
     case Op::BUILD_TUPLE:
     case Op::BUILD_LIST:
@@ -2061,6 +2061,18 @@ class Compiler {
     emit(Op::BUILD_TUPLE, static_cast<int>(c.bases.size()));
     if (c.metaclass) expr(*c.metaclass);
     else load_const(Value());
+    // The other keywords as a dict (None without any), as __build_class__
+    // takes them.
+    if (c.keywords.empty()) {
+      load_const(Value());
+    } else {
+      for (const auto& k : c.keywords) {
+        load_str(*k.arg);
+        expr(*k.value);
+      }
+      set_pos(p);
+      emit(Op::BUILD_MAP, static_cast<int>(c.keywords.size()));
+    }
     set_pos(p);
     emit(Op::BUILD_CLASS, name_index(c.name));
     for (std::size_t i = c.decorator_list.size(); i-- > 0;) emit(Op::CALL, 1);

@@ -299,7 +299,8 @@ Value make_function(Frame& f, int flags, Value* args) {
 // then asks the metaclass (the one named, else the bases' own) for the class:
 // its __new__ if a class body defined one (which reaches type.__new__ through
 // super()), else type.__new__ directly; then the metaclass's __init__.
-Value build_class(Frame& f, const std::string& name, const Value& body, const Value& base, const Value& meta) {
+Value build_class(Frame& f, const std::string& name, const Value& body, const Value& base, const Value& meta,
+                  const Value& keywords) {
   std::unordered_map<std::string, Value> ns;
   auto module_name = f.globals->dict.find("__name__");
   ns["__module__"] = module_name != f.globals->dict.end() ? module_name->second : Value::str("__main__");
@@ -345,6 +346,17 @@ Value build_class(Frame& f, const std::string& name, const Value& body, const Va
   for (const auto& b : bases) bases_values.push_back(Value(b));
   const Value bases_tuple = runtime::make_tuple(std::move(bases_values));
   const Value args[] = {Value(metaclass), Value::str(name), bases_tuple, namespace_dict};
+  // The class statement's other keywords go to the metaclass's __new__ and
+  // __init__ (type.__new__ hands them to __init_subclass__).
+  std::vector<std::string> keyword_names;
+  std::vector<runtime::Keyword> kwargs;
+  if (!keywords.is_none()) {
+    const std::vector<Value> keys = runtime::to_vector(keywords);
+    keyword_names.reserve(keys.size());
+    for (const auto& k : keys) keyword_names.push_back(runtime::to_str(k));
+    for (std::size_t i = 0; i < keys.size(); ++i)
+      kwargs.push_back(runtime::Keyword{keyword_names[i], runtime::getitem(keywords, keys[i])});
+  }
   {
     std::vector<Ref<Type>> layout = bases;
     if (layout.empty()) layout.push_back(runtime::Runtime::current().types.object);
@@ -355,9 +367,9 @@ Value build_class(Frame& f, const std::string& name, const Value& body, const Va
   if (auto custom_new = metaclass->lookup_override("__new__")) {
     Value new_fn = *custom_new;
     if (auto* sm = new_fn.as<runtime::StaticMethod>()) new_fn = sm->fn;
-    made = runtime::call(new_fn, args);
+    made = runtime::call(new_fn, args, kwargs);
   } else {
-    made = Value(runtime::type_new(metaclass, name, std::move(bases), namespace_dict));
+    made = Value(runtime::type_new(metaclass, name, std::move(bases), namespace_dict, kwargs));
   }
   auto* cls = made.as<Type>();
   if (cls) {
@@ -365,7 +377,7 @@ Value build_class(Frame& f, const std::string& name, const Value& body, const Va
     if (runtime::type_of(made)->is_subclass_of(metaclass.get()))
       if (auto init = metaclass->lookup_override("__init__")) {
         const Value init_args[] = {made, Value::str(name), bases_tuple, namespace_dict};
-        runtime::call(*init, init_args);
+        runtime::call(*init, init_args, kwargs);
       }
   }
   return made;
@@ -1329,9 +1341,10 @@ Step eval_frame_raising(Frame& f, Value sent, Ref<PyException> thrown, Ref<PyExc
               break;
             case Op::MAKE_FUNCTION: sp = op_make_function(f, in.arg, sp); break;
             case Op::BUILD_CLASS: {
+              Value keywords = POP();
               Value meta = POP();
               Value base = POP();
-              TOP() = build_class(f, co.names[static_cast<std::size_t>(in.arg)], TOP(), base, meta);
+              TOP() = build_class(f, co.names[static_cast<std::size_t>(in.arg)], TOP(), base, meta, keywords);
               break;
             }
             case Op::RETURN_VALUE: {

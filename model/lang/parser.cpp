@@ -1353,11 +1353,12 @@ StmtPtr Parser::class_def(std::vector<ExprPtr> decorators) {
     auto c = call(make_expr<Name>(kw.loc), kw.loc);
     auto& args = static_cast<Call&>(*c);
     for (auto& k : args.keywords) {
-      if (k.arg != "metaclass" || s->metaclass) {
-        defer_unsupported(k.loc, "class keyword arguments other than metaclass=");
+      if (!k.arg) {
+        defer_unsupported(k.loc, "**mapping in a class statement");
         break;
       }
-      s->metaclass = std::move(k.value);
+      if (*k.arg == "metaclass" && !s->metaclass) s->metaclass = std::move(k.value);
+      else s->keywords.push_back(std::move(k));
     }
     s->bases = std::move(args.args);
   }

@@ -137,6 +137,7 @@ class SymtableBuilder {
         for (const auto& d : c.decorator_list) expr(*d);
         for (const auto& b : c.bases) expr(*b);
         if (c.metaclass) expr(*c.metaclass);
+        for (const auto& k : c.keywords) expr(*k.value);
         enter(SymtableEntry::Kind::Class, c.name, c.loc, &c);
         const std::string outer_private = std::exchange(private_, c.name);
         body(c.body);

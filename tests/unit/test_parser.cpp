@@ -1033,7 +1033,7 @@ TEST_CASE("parser: constructs outside the subset are Unsupported, at the constru
       {"type X = int", K::Unsupported, "type statements (type aliases)", 1, 1},
       {"def f[T](x): pass", K::Unsupported, "type parameter lists (PEP 695 generics)", 1, 6},
       {"class C[T]: pass", K::Unsupported, "type parameter lists (PEP 695 generics)", 1, 8},
-      {"class C(A, flag=True): pass", K::Unsupported, "class keyword arguments other than metaclass=", 1, 12},
+      {"class C(A, **opts): pass", K::Unsupported, "**mapping in a class statement", 1, 12},
       {"from . import x", K::Unsupported, "relative imports (from . import ...)", 1, 1},
       {"from x import *", K::Unsupported, "star imports (from ... import *)", 1, 15},
       {"x = 2j", K::Unsupported, "complex numbers (imaginary literals such as 1j)", 1, 5},
