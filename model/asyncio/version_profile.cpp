@@ -73,6 +73,7 @@ constexpr VersionProfile make_profile(int minor) {
   p.timeout_inserts_timeout_error = since(13);
   p.semaphore_design = since(13) ? S::HandOffWakeMany : since(10) ? S::HandOff : since(9) ? S::WakeupScheduled : S::PopOnWake;
   p.language.inline_comprehensions = since(12);
+  p.language.iteration_at_iterable = since(13);
   p.language.constant_set_displays_folded = since(9);
   p.language.constant_frozensets_rebuilt = since(8);
   p.language.throw_chains_handled_exception = since(9);

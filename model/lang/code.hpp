@@ -262,6 +262,10 @@ class CodeObject : public runtime::Object {
   // its test expression, or at the last comparison its test's jumps compiled
   // (an `assert` without one has no entry there).
   std::vector<std::pair<int, Position>> assert_tests, assert_compares;
+  // The GET_ITER and FOR_ITER of a sync `for` loop or comprehension, which
+  // 3.13 locates at the iterable (before, at the statement or the
+  // comprehension).
+  std::vector<std::pair<int, Position>> iterable_sites;
 
   std::shared_ptr<const Source> source;
   runtime::Value doc;  // a function's docstring (__doc__), None without one

@@ -1233,16 +1233,23 @@ class Compiler {
     use_label(end);
   }
 
+  // GET_ITER or FOR_ITER, with where 3.13 locates it (iterable_sites).
+  void emit_iteration(Op op, const Expr& iterable, int label = 0) {
+    CodeObject& code = *u().code;
+    code.iterable_sites.emplace_back(static_cast<int>(code.code.size()), pos_of(iterable));
+    emit(op, label);
+  }
+
   void for_stmt(const For& s) {
     const int start = new_label(), cleanup = new_label(), end = new_label();
     iterable(*s.iter);
     set_pos(pos_of(s));
-    emit(Op::GET_ITER);
+    emit_iteration(Op::GET_ITER, *s.iter);
     use_label(start);
     push_fblock(FBlock{FBlockType::ForLoop, start, end});
     ++u().depth;
     set_pos(pos_of(s));
-    emit_jump(Op::FOR_ITER, cleanup);
+    emit_iteration(Op::FOR_ITER, *s.iter, cleanup);
     store_target(*s.target);
     body(s.body);
     set_pos(back_jump_position(s.body));
@@ -2520,7 +2527,8 @@ class Compiler {
     make_closure(code, 0);
     iterable(*gens[0].iter);
     set_pos(p);
-    emit(gens[0].is_async ? Op::GET_AITER : Op::GET_ITER);
+    if (gens[0].is_async) emit(Op::GET_AITER);
+    else emit_iteration(Op::GET_ITER, *gens[0].iter);
     emit(Op::CALL, 1);
     if (code->is_coroutine() && !is_genexp) emit(Op::AWAIT);
   }
@@ -2534,7 +2542,8 @@ class Compiler {
     } else {
       iterable(*g.iter);
       set_pos(p);
-      emit(g.is_async ? Op::GET_AITER : Op::GET_ITER);
+      if (g.is_async) emit(Op::GET_AITER);
+      else emit_iteration(Op::GET_ITER, *g.iter);
     }
     ++u().depth;
     use_label(start);
@@ -2545,7 +2554,7 @@ class Compiler {
       emit(Op::AWAIT);
       pop_handler();
     } else {
-      emit_jump(Op::FOR_ITER, anchor);
+      emit_iteration(Op::FOR_ITER, *g.iter, anchor);
     }
     store_target(*g.target);
     for (const auto& cond : g.ifs) {

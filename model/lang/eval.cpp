@@ -524,6 +524,8 @@ Position instruction_position(const CodeObject& co, int at, const LanguageFeatur
                                                               : nullptr;
   if (asserts)
     if (const Position* p = alternative_position(*asserts, at)) return *p;
+  if (features.iteration_at_iterable)
+    if (const Position* p = alternative_position(co.iterable_sites, at)) return *p;
   return co.positions[static_cast<std::size_t>(at)];
 }
 

@@ -223,6 +223,10 @@ struct LanguageFeatures {
   // caught there. 3.13 checks before jumping.
   bool jump_breaker_unwinds_from_target = false;
   AssertRaiseAt assert_raise_at = AssertRaiseAt::Statement;
+  // 3.13: a `for` loop's or comprehension's GET_ITER and FOR_ITER are
+  // located at the iterable (CodeObject::iterable_sites); before, at the
+  // statement or the whole comprehension.
+  bool iteration_at_iterable = false;
   // A zero-width mark (a KeyboardInterrupt at a function's entry) prints an
   // empty caret line: 3.13's traceback.py keeps its 4-space margin; 3.11-3.12's
   // C printer shortens the margin by the line's indentation.
