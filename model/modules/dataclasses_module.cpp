@@ -166,7 +166,7 @@ void add_repr(runtime::Type& cls, const std::vector<Field>& fields) {
     bool first = true;
     for (const auto& f : fields) {
       if (!f.repr) continue;
-      out += fmt::format("{}{}={}", first ? "" : ", ", f.name, runtime::repr(runtime::getattr(b[0], f.name)));
+      out += fmt::format("{}{}={}", first ? "" : ", ", f.name, runtime::to_repr(runtime::getattr(b[0], f.name)));
       first = false;
     }
     return Value::str(out + ")");
