@@ -6,6 +6,7 @@
 
 #include "model/runtime/derived.hpp"
 #include "model/runtime/exceptions.hpp"
+#include "model/runtime/intern.hpp"
 #include "model/runtime/ops.hpp"
 #include "model/runtime/protocols.hpp"
 
@@ -42,6 +43,7 @@ void specialize_load(const Value& obj, const std::string& name, AttributeCache& 
     c.owner = cls;
     c.entry = entry;
     c.function = entry ? entry->object() : nullptr;
+    c.key = intern_name(name);
   } else if (auto* m = downcast<Module>(o)) {
     auto it = m->dict.find(name);
     if (it == m->dict.end()) return;
@@ -85,6 +87,7 @@ void store_attr_uncached(const Value& obj, const std::string& name, Value value,
   c.kind = AttributeCache::Kind::StoreInstance;
   c.owner = cls;
   c.entry = entry;
+  c.key = intern_name(name);
   c.version = detail::namespaces_version;
 }
 

@@ -39,13 +39,14 @@ struct AttributeCache {
     // A native object's native method (list.append): `owner` is the C++
     // class, `type_name` the Python class's name, `entry` the method.
     NativeMethod,
-    // STORE_ATTR to an attribute an instance of the class already has; the
+    // STORE_ATTR to an instance of the class, whose attribute it is: the
     // class has nothing of the name, or `entry` is a class value without a
     // descriptor's behaviour.
     StoreInstance,
   };
   Kind kind = Kind::Empty;
   std::uint32_t hint = 0;  // the position of the instance's attribute (Instance::find_inline)
+  const std::string* key = nullptr;  // the name, interned
   std::uint64_t version = 0;
   const void* owner = nullptr;  // the class, the module or the C++ class the entry is for
   const void* entry = nullptr;
@@ -65,7 +66,7 @@ inline void load_attr(Value& top, const std::string& name, AttributeCache& c) {
         if (typeid(*o) != typeid(Instance)) break;
         auto* inst = static_cast<Instance*>(o);
         if (inst->cls.get() != c.owner || !inst->attributes_inline()) break;
-        if (Value* v = inst->find_inline(name, c.hint)) {
+        if (Value* v = inst->find_inline(c.key, c.hint)) {
           top = *v;
           return;
         }
@@ -105,11 +106,13 @@ inline void store_attr(const Value& obj, const std::string& name, Value value, A
     if (typeid(*o) == typeid(Instance)) {
       auto* inst = static_cast<Instance*>(o);
       const auto* entry = static_cast<const Value*>(c.entry);
-      if (inst->cls.get() == c.owner && inst->attributes_inline() && (!entry || !entry->is_object()))
-        if (Value* v = inst->find_inline(name, c.hint)) {
+      if (inst->cls.get() == c.owner && inst->attributes_inline() && (!entry || !entry->is_object())) {
+        if (Value* v = inst->find_inline(c.key, c.hint)) {
           *v = std::move(value);
           return;
         }
+        if (inst->add_inline(c.key, value)) return;
+      }
     }
   }
   store_attr_uncached(obj, name, std::move(value), c);

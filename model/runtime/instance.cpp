@@ -7,6 +7,7 @@
 #include "model/runtime/derived.hpp"
 #include "model/runtime/dict.hpp"
 #include "model/runtime/errors.hpp"
+#include "model/runtime/intern.hpp"
 #include "model/runtime/ops.hpp"
 
 namespace asim::runtime {
@@ -31,7 +32,7 @@ Value Instance::dict_object() {
       for (const auto& [_, name] : order) dict_->set(Value::str(name), many_[name].second);
       many_.clear();
     }
-    for (auto& [name, value] : few_) dict_->set(Value::str(name), std::move(value));
+    for (auto& [name, value] : few_) dict_->set(Value::str(*name), std::move(value));
     few_.clear();
   }
   return Value(dict_);
@@ -46,7 +47,7 @@ std::optional<Value> Instance::get_attribute(std::string_view name) {
     if (auto it = many_.find(std::string(name)); it != many_.end()) return it->second.second;
   } else {
     for (const auto& [key, value] : few_)
-      if (key == name) return value;
+      if (*key == name) return value;
   }
   // A plain object() has no __dict__.
   if (name == "__dict__" && has_room_for(*cls, "__dict__")) return dict_object();
@@ -76,16 +77,13 @@ bool Instance::set_attribute(std::string_view name, const Value& value) {
     return true;
   }
   for (auto& [key, held] : few_)
-    if (key == name) {
+    if (*key == name) {
       held = value;
       return true;
     }
-  if (few_.size() < kFew) {
-    few_.emplace_back(std::string(name), value);
-    return true;
-  }
+  if (add_inline(intern_name(name), value)) return true;
   next_order_ = 0;
-  for (auto& [key, held] : few_) many_.try_emplace(std::move(key), next_order_++, std::move(held));
+  for (auto& [key, held] : few_) many_.try_emplace(*key, next_order_++, std::move(held));
   few_.clear();
   many_.try_emplace(std::string(name), next_order_++, value);
   return true;
@@ -103,7 +101,7 @@ bool Instance::del_attribute(std::string_view name) {
     return true;
   }
   for (auto it = few_.begin(); it != few_.end(); ++it)
-    if (it->first == name) {
+    if (*it->first == name) {
       Value gone = std::move(it->second);
       few_.erase(it);
       return true;

@@ -34,18 +34,25 @@ class Instance : public Object, public HasAttributes {
   // Whether the attributes are kept side by side (no __dict__ read yet, at
   // most kFew of them): only then does find_inline() answer.
   bool attributes_inline() const { return !dict_ && many_.empty(); }
-  // The attribute kept side by side, or nullptr; `hint` is the position to
-  // try first, and becomes the one where it was found (an instruction's
-  // attribute cache keeps it: instances of a class gain their attributes in
-  // the same order).
-  Value* find_inline(std::string_view name, std::uint32_t& hint) {
-    if (hint < few_.size() && few_[hint].first == name) return &few_[hint].second;
+  // The attribute kept side by side, or nullptr; `key` is its interned
+  // name (intern.hpp), `hint` the position to try first, which becomes the
+  // one where it was found (an instruction's attribute cache keeps it:
+  // instances of a class gain their attributes in the same order).
+  Value* find_inline(const std::string* key, std::uint32_t& hint) {
+    if (hint < few_.size() && few_[hint].first == key) return &few_[hint].second;
     for (std::size_t i = 0; i < few_.size(); ++i)
-      if (few_[i].first == name) {
+      if (few_[i].first == key) {
         hint = static_cast<std::uint32_t>(i);
         return &few_[i].second;
       }
     return nullptr;
+  }
+  // Adds an attribute find_inline() did not find, when there is room
+  // beside the others; false otherwise.
+  bool add_inline(const std::string* key, const Value& value) {
+    if (few_.size() >= kFew) return false;
+    few_.emplace_back(key, value);
+    return true;
   }
 
   const Ref<Type> cls;
@@ -59,7 +66,7 @@ class Instance : public Object, public HasAttributes {
   // instead of a node each; past kFew, a hash table whose entries keep
   // their insertion number for __dict__'s order.
   static constexpr std::size_t kFew = 12;
-  std::vector<std::pair<std::string, Value>> few_;
+  std::vector<std::pair<const std::string*, Value>> few_;  // by interned name
   std::unordered_map<std::string, std::pair<std::uint64_t, Value>> many_;
   std::uint64_t next_order_ = 0;
   Ref<Dict> dict_;
