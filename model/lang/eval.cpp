@@ -11,6 +11,7 @@
 #include <new>
 #include <optional>
 #include <stdexcept>
+#include <typeinfo>
 #include <utility>
 
 #include "model/lang/function.hpp"
@@ -602,7 +603,8 @@ namespace {
   // `obj.method(...)`: self takes the bound method's stack slot, so the
   // function gets self and the arguments without a vector made for them
   // (CPython 3.11's LOAD_ATTR leaves method and self on the stack alike).
-  if (auto* m = base->as<runtime::BoundMethod>()) {
+  if (base->is_object() && typeid(*base->object()) == typeid(runtime::BoundMethod)) {
+    auto* m = static_cast<runtime::BoundMethod*>(base->object());
     const Ref<runtime::Callable> fn = m->function;
     *base = Value(m->self);
     Value r = fn->call_kw(std::span<const Value>(base, static_cast<std::size_t>(n) + 1), {});

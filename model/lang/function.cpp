@@ -119,8 +119,16 @@ std::string format_names(const std::vector<std::string>& names) {
 // ceval.c initialize_locals, step by step.
 void Function::bind_arguments(Frame& f, std::span<const Value> args, std::span<const Keyword> kwargs) const {
   const CodeObject& co = *code;
-  const std::string& fname = function_error_name(co);
   Value* locals = f.locals();
+  // The common call: exactly the positional parameters, and nothing else to
+  // fill or check.
+  if (kwargs.empty() && static_cast<int>(args.size()) == co.argcount && co.kwonlyargcount == 0 &&
+      !(co.flags & (kVarargs | kVarkeywords))) {
+    std::copy(args.begin(), args.end(), locals);
+    make_cells(f);
+    return;
+  }
+  const std::string& fname = function_error_name(co);
   const runtime::Object* unbound = ThreadState::current().unbound.object();
   auto is_unbound = [&](int i) { return locals[i].object() == unbound; };
   const int argcount = co.argcount;
@@ -219,7 +227,14 @@ void Function::bind_arguments(Frame& f, std::span<const Value> args, std::span<c
                              missing.size() != 1 ? "s" : "", format_names(missing)));
   }
 
-  // MAKE_CELL and COPY_FREE_VARS.
+  make_cells(f);
+}
+
+// MAKE_CELL and COPY_FREE_VARS.
+void Function::make_cells(Frame& f) const {
+  const CodeObject& co = *code;
+  if (co.cellvars.empty() && co.freevars.empty()) return;
+  Value* locals = f.locals();
   Value* cells = f.cells();
   for (std::size_t i = 0; i < co.cellvars.size(); ++i) {
     const int arg = co.cell2arg[i];

@@ -54,6 +54,9 @@ class Function : public runtime::Callable, public runtime::HasAttributes {
   std::unordered_map<std::string, runtime::Value>* class_namespace = nullptr;
 
  private:
+  // The frame's cells: those of parameters hold the argument.
+  void make_cells(Frame& f) const;
+
   std::string_view name_, qualname_;  // the code's names, or names interned for the run
   std::unordered_map<std::string, runtime::Value> dict_;  // __dict__, __doc__, __module__ once set
 };
