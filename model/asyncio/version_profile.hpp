@@ -172,9 +172,6 @@ struct VersionProfile {
   // 3.12+: ensure_future's wrapper of an awaitable is a local function
   // ("ensure_future.<locals>._wrap_awaitable"); before, tasks._wrap_awaitable.
   bool wrap_awaitable_is_local;
-  // 3.12+: throw(type, value[, traceback]) on a future's iterator warns that
-  // this signature is deprecated.
-  bool throw_signature_deprecated;
   // 3.9-3.10: random.choice([]) indexes the empty sequence (its own IndexError,
   // "list index out of range"); the others say "Cannot choose from an empty
   // sequence".

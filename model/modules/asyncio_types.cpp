@@ -102,7 +102,7 @@ void add_future_iter_type(const Ref<Type>& object_type, const asyncio::VersionPr
                   return yielded_or_stop(it.send(b[1]));
                 }));
   t->add_method("throw", method<FutureIter>("FutureIter.throw", {pos("type"), opt("value"), opt("traceback")},
-                                            [warns = profile.throw_signature_deprecated](FutureIter& it,
+                                            [warns = profile.runtime.throw_signature_deprecated](FutureIter& it,
                                                                                            const Bound& b) {
                                               if (warns && (!b[2].is_none() || !b[3].is_none()))
                                                 runtime::Runtime::current().warn(

@@ -7,19 +7,45 @@
 #include "model/runtime/coroutine.hpp"
 #include "model/runtime/install.hpp"
 #include "model/runtime/iterator.hpp"
+#include "model/runtime/list.hpp"
 #include "model/runtime/ops.hpp"
 
 namespace asim::runtime {
 
 namespace {
 
-// throw(typ[, val]) / athrow(...): an exception instance, or a class to call
-// with the value.
+// throw(typ[, val[, tb]]) / athrow(...): an exception instance (alone), or
+// a class and the value to make it from, as PyErr_NormalizeException does:
+// an instance of the class as it is, a tuple as the arguments, None as none.
 Ref<PyException> thrown_exception(std::span<const Value> a) {
-  if (auto* e = a[1].as<PyException>()) return Ref<PyException>(e);
-  if (auto* cls = a[1].as<Type>(); cls && cls->is_subclass_of(Runtime::current().builtins.BaseException.get()))
-    if (auto* made = call(a[1], a.subspan(2, a.size() > 2 ? 1 : 0)).as<PyException>()) return Ref<PyException>(made);
+  const bool has_value = a.size() > 2 && !a[2].is_none();
+  if (auto* e = a[1].as<PyException>()) {
+    if (has_value) throw_type_error("instance exception may not have a separate value");
+    return Ref<PyException>(e);
+  }
+  auto* cls = a[1].as<Type>();
+  if (cls && cls->is_subclass_of(Runtime::current().builtins.BaseException.get())) {
+    if (auto* given = has_value ? a[2].as<PyException>() : nullptr; given && given->type->is_subclass_of(cls))
+      return Ref<PyException>(given);
+    std::vector<Value> args;
+    if (auto* tuple = has_value ? a[2].as<Tuple>() : nullptr)
+      args = tuple->items;
+    else if (has_value)
+      args.push_back(a[2]);
+    // Held while the Ref is taken: the call's result is its only owner.
+    const Value made = call(a[1], args);
+    if (auto* exc = made.as<PyException>()) return Ref<PyException>(exc);
+  }
   throw_type_error("exceptions must be classes or instances deriving from BaseException, not " + type_name(a[1]));
+}
+
+// gen_throw / async_gen_athrow: 3.12+ warn of the (type, value, traceback)
+// form, whatever the values.
+void warn_throw_signature(std::span<const Value> a, std::string_view method) {
+  if (a.size() > 2 && Runtime::current().features.throw_signature_deprecated)
+    Runtime::current().warn(fmt::format("DeprecationWarning: the (type, exc, tb) signature of {}() is deprecated, use "
+                                        "the single-arg signature instead.",
+                                        method));
 }
 
 // A coroutine that returned: StopIteration(value), value as its .value.
@@ -99,6 +125,7 @@ void install_frame_methods(const Ref<Type>& T, std::string_view kind) {
     args::no_kwargs("throw", kw);
     auto& co = self_as<Coroutine>(a, *ct, "throw");
     args::count("throw", a.subspan(1), 1, 3);
+    warn_throw_signature(a, "throw");
     const Ref<PyException> exc = thrown_exception(a);
     const Step step = co.throw_(exc);
     return step.done ? finished(step) : step.value;
@@ -135,6 +162,7 @@ void install_async_generator_methods(const Ref<Type>& T) {
   def(T, "athrow", [gen](Args a, Kw kw) {
     args::no_kwargs("athrow", kw);
     args::count("athrow", a.subspan(1), 1, 3);
+    warn_throw_signature(a, "athrow");
     const Ref<PyException> exc = thrown_exception(a);
     return Value(gen(a, "athrow").athrow(exc));
   });

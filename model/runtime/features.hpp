@@ -71,6 +71,10 @@ struct RuntimeFeatures {
   // 3.9+: a METH_O or METH_NOARGS method's argument count error names its
   // class ("list.append() takes exactly one argument"); before, "append()".
   bool method_errors_qualified = true;
+  // 3.12+: throw(type, value[, traceback]) and athrow(...) of generators,
+  // coroutines and a future's iterator warn that this signature is
+  // deprecated.
+  bool throw_signature_deprecated = true;
   // 3.8+: dict and its views are reversible; 3.7's reversed({}) refuses.
   bool dict_reversible = true;
   // 3.7: zip() says "zip argument #2 must support iteration"; 3.8+ let
