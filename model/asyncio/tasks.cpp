@@ -548,7 +548,7 @@ Ref<Future> gather(EventLoop& loop, const std::vector<Value>& coros_or_futures, 
   // observable, and lets the callbacks be added at the same moments as there.
   auto outer = runtime::make<GatheringFuture>(&loop, std::vector<Ref<Future>>{});
   outer->return_exceptions = return_exceptions;
-  auto done_callback = runtime::native_function("gather.<locals>._done_callback", [outer](std::span<const Value> a) {
+  auto done_callback = runtime::native_function(std::string(loop.profile().gather_done_callback), [outer](std::span<const Value> a) {
     gather_done_callback(*outer, callback_future(a[0]));
     return Value::none();
   });

@@ -60,6 +60,7 @@ constexpr VersionProfile make_profile(int minor) {
   p.run_shuts_down_default_executor = since(9);
   p.wait_for_uses_timeout = since(12);
   p.gather_done_children_inline = since(12);
+  p.gather_done_callback = minor == 9 ? "_gather.<locals>._done_callback" : "gather.<locals>._done_callback";
   p.named_create_task_uses_number = since(8) && until(12);
   p.wait_accepts_coroutines = until(10);
   p.wait_warns_coroutines = since(9) && until(10);

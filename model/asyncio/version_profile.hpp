@@ -90,6 +90,9 @@ struct VersionProfile {
   // 3.12+: gather runs its done-callback at once for children already done
   // (eager tasks) instead of scheduling it with call_soon.
   bool gather_done_children_inline;
+  // gather's done-callback as asyncio names it: 3.9's gather hands its work
+  // to _gather, whose local function it is.
+  std::string_view gather_done_callback;
   // 3.8-3.12: asyncio.create_task(coro, name=...) makes the task under a
   // Task-N name first and renames it, so a number is used up anyway.
   bool named_create_task_uses_number;

@@ -26,6 +26,12 @@ Value Callable::call_kw(std::span<const Value> args, std::span<const Keyword> kw
   return call(args);
 }
 
+std::string NativeFunction::function_source() const {
+  // _get_function_source finds no source for a bound method.
+  const auto& source = Runtime::current().library_function_source;
+  return bound_self_ || !source ? "" : source(qualname_);
+}
+
 bool NativeFunction::equals(const Callable& other) const {
   if (this == &other) return true;
   auto* o = dynamic_cast<const NativeFunction*>(&other);

@@ -52,6 +52,10 @@ class NativeFunction : public Callable {
   std::string repr() const override;
   Value call(std::span<const Value> args) override { return body_(args); }
   std::string qualname() const override { return qualname_; }
+  // A function (not a bound method) standing for one of asyncio's own
+  // Python functions: where CPython's Lib defines it
+  // (Runtime::library_function_source).
+  std::string function_source() const override;
   bool equals(const Callable& other) const override;
 
  private:

@@ -7,6 +7,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <typeindex>
 #include <unordered_map>
 
@@ -53,6 +54,10 @@ class Runtime {
   // "FILE:LINE" of the line running now, for messages; null when no
   // interpreter runs.
   std::function<std::string()> current_location;
+  // "FILE:LINE" where CPython's Lib defines the Python function a native
+  // function stands for (asyncio's callbacks), "" for any other; null when
+  // no run set it.
+  std::function<std::string(std::string_view qualname)> library_function_source;
   // int's per-version behaviour and the str conversion digit limit.
   IntProfile ints;
   // The builtins' per-version messages.

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "model/asyncio/library_sources.hpp"
 #include "model/lang/interpreter.hpp"
 #include "model/lang/parser.hpp"
 #include "model/lang/syntax_error.hpp"
@@ -66,6 +67,12 @@ RunResult run_source(const std::string& path, const std::string& text, const Run
   runtime::Runtime rt;
   rt.ints = profile->ints;
   rt.features = profile->runtime;
+  // asyncio's own functions are in the installed CPython's Lib, as runpy's
+  // frames are (with_runpy_frames).
+  rt.library_function_source = [lib = options.cpython_lib.empty() ? std::string("<asim>") : options.cpython_lib,
+                                minor = profile->minor](std::string_view qualname) {
+    return asyncio::library_function_source(lib, minor, qualname);
+  };
   for (const auto& attribute : asyncio::new_builtin_attributes())
     if (profile->minor < attribute.since_minor) rt.named_types.at(std::string(attribute.type))->remove_attribute(attribute.name);
   struct Budget {
