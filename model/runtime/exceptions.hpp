@@ -62,6 +62,10 @@ class PyException : public Object {
   // out of the loop (Handle._run's `self`), and through it the Task it
   // stepped, which lives as long as the exception.
   std::vector<Ref<Object>> frame_locals;
+  // The traceback objects alive for the entries, by index (traceback.cpp's
+  // views, which clear their slot when freed): CPython's are objects that
+  // stay the same, so `e.__traceback__ is e.__traceback__`.
+  std::vector<Object*> traceback_views;
 };
 
 // A Python exception in flight through C++ code.

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "model/runtime/errors.hpp"
 #include "model/runtime/ops.hpp"
 #include "model/runtime/protocols.hpp"
@@ -61,9 +63,16 @@ class FrameView : public EntryView {
   }
 };
 
+Value traceback_at(const Ref<PyException>& exc, std::size_t index);
+
 class TracebackView : public EntryView {
  public:
   using EntryView::EntryView;
+  ~TracebackView() override {
+    if (detail::tearing_down) return;
+    auto& views = exc_->traceback_views;
+    if (index_ < views.size() && views[index_] == this) views[index_] = nullptr;
+  }
   std::string_view type_name() const override { return "traceback"; }
   std::optional<Value> get_attribute(std::string_view name) override {
     const bool walked = name == "tb_frame" || name == "tb_lineno" || name == "tb_next";
@@ -73,13 +82,23 @@ class TracebackView : public EntryView {
     }
     if (name == "tb_frame") return Value(make<FrameView>(exc_, index_));
     if (name == "tb_lineno") return Value::integer(entry().line);
-    if (name == "tb_next") return index_ == 0 ? Value::none() : Value(make<TracebackView>(exc_, index_ - 1));
+    if (name == "tb_next") return index_ == 0 ? Value::none() : traceback_at(exc_, index_ - 1);
     if (name == "tb_lasti") unmodelled(name);
     return std::nullopt;
   }
   const Ref<PyException>& exception() const { return exc_; }
   std::size_t index() const { return index_; }
 };
+
+// The traceback object of entry `index`: the one alive, else a new one.
+Value traceback_at(const Ref<PyException>& exc, std::size_t index) {
+  auto& views = exc->traceback_views;
+  if (views.size() <= index) views.resize(index + 1, nullptr);
+  if (Object* alive = views[index]) return Value(Ref<Object>(alive));
+  auto view = make<TracebackView>(exc, index);
+  views[index] = view.get();
+  return Value(view);
+}
 
 }  // namespace
 
@@ -89,7 +108,7 @@ void note_library_frame(PyException& exc) {
 
 Value traceback_of(const Ref<PyException>& exc) {
   if (exc->traceback.empty()) return Value::none();
-  return Value(make<TracebackView>(exc, exc->traceback.size() - 1));
+  return traceback_at(exc, exc->traceback.size() - 1);
 }
 
 std::pair<Ref<PyException>, std::size_t> traceback_frames(const Value& tb) {
@@ -100,6 +119,7 @@ std::pair<Ref<PyException>, std::size_t> traceback_frames(const Value& tb) {
 
 void set_traceback(PyException& exc, const Value& tb) {
   if (tb.is_none()) {
+    exc.traceback_views.clear();
     exc.traceback.clear();
     return;
   }
@@ -107,9 +127,21 @@ void set_traceback(PyException& exc, const Value& tb) {
   if (!view) throw_type_error("__traceback__ must be a traceback or None");
   // The frames from that traceback object inward: its exception's entries
   // up to its own.
+  const std::size_t count = view->index() + 1;
   const auto& from = view->exception()->traceback;
-  std::vector<TracebackEntry> entries(from.begin(), from.begin() + static_cast<std::ptrdiff_t>(view->index()) + 1);
-  exc.traceback = std::move(entries);
+  // A traceback object whose exception's traceback was since cut below it:
+  // the frames it stood for are gone from the model.
+  if (count > from.size() && stop_unmodelled)
+    stop_unmodelled("a traceback object of an exception whose __traceback__ was replaced since", kWhy);
+  if (count > from.size()) throw_type_error("__traceback__ must be a traceback or None");
+  if (view->exception().get() == &exc) {
+    // Its own traceback cut at `view`: the objects from it inward stay.
+    exc.traceback.resize(count);
+    exc.traceback_views.resize(std::min(exc.traceback_views.size(), count));
+    return;
+  }
+  exc.traceback.assign(from.begin(), from.begin() + static_cast<std::ptrdiff_t>(count));
+  exc.traceback_views.clear();
 }
 
 }  // namespace asim::runtime
