@@ -146,8 +146,21 @@ Value bind_descriptor(const Value& found, const Value& self, const Ref<Type>& cl
   return found;
 }
 
+namespace {
+
+// object.__class__, unless the instance's class defines __class__ itself (a
+// property, as unittest.mock's mocks with a spec do), which the MRO finds
+// first.
+Value class_of(const Value& obj) {
+  if (auto* inst = obj.as<Instance>())
+    if (auto own = inst->cls->lookup_override("__class__")) return bind_descriptor(*own, obj, inst->cls, true);
+  return Value(type_of(obj));
+}
+
+}  // namespace
+
 std::optional<Value> getattr_opt(const Value& obj, std::string_view name) {
-  if (name == "__class__") return Value(type_of(obj));
+  if (name == "__class__") return class_of(obj);
   if (obj.is_object()) {
     Object* o = obj.object();
     // An instance of a class the program defines, what programs read
