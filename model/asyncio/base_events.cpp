@@ -186,8 +186,16 @@ void EventLoop::run_forever() {
 
 // BaseEventLoop.run_until_complete
 Value EventLoop::run_until_complete(Value future) {
-  check_closed();
-  check_running();
+  try {
+    check_closed();
+    check_running();
+  } catch (runtime::PyError& e) {
+    // The traceback holds run_until_complete's frame and with it `future`:
+    // a coroutine given to a closed or running loop lives, unawaited, as
+    // long as the exception does.
+    if (future.is_object()) e.exc->frame_locals.emplace_back(future.object());
+    throw;
+  }
   Ref<Future> fut = ensure_future(*this, future);
   const bool new_task = fut.get() != future.object();
   // A task made here for a coroutine raises if it did not complete: no

@@ -31,8 +31,13 @@ asyncio::EventLoop& RunnerObject::lazy_init() {
 Value RunnerObject::run(const Value& coro, Ref<runtime::Context> context) {
   if (!asyncio::iscoroutine(session_.profile(), coro))
     runtime::raise(builtins().ValueError, "a coroutine was expected, got " + runtime::repr(coro));
-  if (session_.running_loop())
-    runtime::raise(builtins().RuntimeError, "Runner.run() cannot be called from a running event loop");
+  if (session_.running_loop()) {
+    auto error = runtime::new_exception(builtins().RuntimeError, "Runner.run() cannot be called from a running event loop");
+    // The traceback holds run's frame and with it `coro`: unawaited, it lives
+    // as long as the exception does.
+    error->frame_locals.emplace_back(coro.object());
+    throw runtime::PyError{error};
+  }
   asyncio::EventLoop& loop = lazy_init();
   asyncio::ProgramRun run(*session_.process());
   auto task = loop.create_task(Ref<runtime::Coroutine>(coro.as<runtime::Coroutine>()), {}, std::move(context));
