@@ -91,6 +91,11 @@ void add_private_attributes(const AsyncioTypes& t, Session& session) {
   t.Future->add_getter("_callbacks", [](const Value& self) { return self.as<asyncio::Future>()->callbacks_list(); });
   t.Task->add_getter("_must_cancel",
                      [](const Value& self) { return Value::boolean(self.as<asyncio::Task>()->must_cancel()); });
+  // Task._log_destroy_pending: cleared, the task is freed pending without
+  // the "Task was destroyed but it is pending!" report.
+  add_property<asyncio::Task>(
+      *t.Task, "_log_destroy_pending", [](asyncio::Task& task) { return Value::boolean(task.log_destroy_pending); },
+      [](asyncio::Task& task, const Value& v) { task.log_destroy_pending = runtime::truthy(v); });
   t.Task->add_getter("_coro", [](const Value& self) {
     const auto& coro = self.as<asyncio::Task>()->get_coro();
     return coro ? Value(coro) : Value::none();
