@@ -72,15 +72,6 @@ def _checkLevel(level):
     raise TypeError("Level not an integer or a valid string: %r" % (level,))
 
 
-# The attributes every LogRecord has, in the order CPython sets them: what
-# the format strings can name (asim keeps no instance __dict__ to read).
-_RECORD_ATTRIBUTES = ('name', 'msg', 'args', 'levelname', 'levelno', 'pathname', 'filename', 'module',
-                      'exc_info', 'exc_text', 'stack_info', 'lineno', 'funcName', 'created', 'msecs',
-                      'relativeCreated', 'thread', 'threadName', 'processName', 'process')
-if _V >= (3, 12):
-    _RECORD_ATTRIBUTES += ('taskName',)
-
-
 def _basename(path):
     return path[path.rfind('/') + 1:]
 
@@ -134,7 +125,6 @@ class LogRecord(object):
         self.process = 1
         if _V >= (3, 12):
             self.taskName = _current_task_name() if logAsyncioTasks else None
-        self._extra = []
 
     def __repr__(self):
         return '<LogRecord: %s, %s, %s, %s, "%s">' % (self.name, self.levelno, self.pathname, self.lineno, self.msg)
@@ -146,14 +136,9 @@ class LogRecord(object):
         return msg
 
     def _values(self):
-        # record.__dict__ as the format styles read it.
-        values = {}
-        for key in _RECORD_ATTRIBUTES + tuple(self._extra):
-            values[key] = getattr(self, key)
-        for key in ('message', 'asctime'):
-            if hasattr(self, key):
-                values[key] = getattr(self, key)
-        return values
+        # record.__dict__ as the format styles read it: what a filter or
+        # extra= added too.
+        return dict(self.__dict__)
 
 
 _logRecordFactory = LogRecord
@@ -172,7 +157,6 @@ def makeLogRecord(dict):
     rv = _logRecordFactory(None, None, "", 0, "", (), None, None)
     for key, value in dict.items():
         setattr(rv, key, value)
-        rv._extra.append(key)
     return rv
 
 
@@ -688,10 +672,9 @@ class Logger(Filterer):
         rv = _logRecordFactory(name, level, fn, lno, msg, args, exc_info, func, sinfo)
         if extra is not None:
             for key in extra:
-                if (key in ["message", "asctime"]) or (key in _RECORD_ATTRIBUTES) or key in rv._extra:
+                if (key in ["message", "asctime"]) or (key in rv.__dict__):
                     raise KeyError("Attempt to overwrite %r in LogRecord" % key)
                 setattr(rv, key, extra[key])
-                rv._extra.append(key)
         return rv
 
     def _log(self, level, msg, args, exc_info=None, extra=None, stack_info=False, stacklevel=1):
