@@ -366,6 +366,8 @@ class _Matcher:
 
     def rep(self, node, i, cont, count):
         atom, lo, hi, lazy = node[1], node[2], node[3], node[4]
+        if count == 0 and atom[0] in ('lit', 'any', 'set', 'class'):
+            return self.rep_char(atom, lo, hi, lazy, i, cont)
         can_more = hi == -1 or count < hi
 
         def more(j):
@@ -383,6 +385,24 @@ class _Matcher:
         if r is None:
             r = cont(i)
         return r
+
+    def rep_char(self, atom, lo, hi, lazy, i, cont):
+        # A repeated single character (.*, [a-z]+, x{2,5}): how far it
+        # matches, then the rest of the pattern from each end, longest
+        # first unless lazy; the same order as one step at a time, without
+        # a frame per character.
+        limit = self.end if hi == -1 else min(self.end, i + hi)
+        j = i
+        while j < limit and self.node(atom, j, lambda k: k) is not None:
+            j += 1
+        if j - i < lo:
+            return None
+        ends = range(i + lo, j + 1) if lazy else range(j, i + lo - 1, -1)
+        for k in ends:
+            r = cont(k)
+            if r is not None:
+                return r
+        return None
 
 
 class Match:
