@@ -6,6 +6,7 @@
 #include "model/asyncio/future_iter.hpp"
 #include "model/runtime/list.hpp"
 #include "model/runtime/ops.hpp"
+#include "model/runtime/reprlib.hpp"
 #include "model/runtime/type.hpp"
 
 namespace asim::asyncio {
@@ -40,7 +41,8 @@ std::string Future::repr_info() const {
     case State::Pending: info = "pending"; break;
     case State::Cancelled: info = "cancelled"; break;
     case State::Finished:
-      info = exception_ ? "finished exception=" + exception_->repr() : "finished result=" + runtime::repr(result_);
+      // reprlib.repr: a long result is shortened, as CPython prints it.
+      info = exception_ ? "finished exception=" + exception_->repr() : "finished result=" + runtime::reprlib_repr(result_);
       break;
   }
   if (callback0_ || callbacks_) {
