@@ -8,6 +8,7 @@
 #include "model/runtime/ops.hpp"
 #include "model/runtime/reprlib.hpp"
 #include "model/runtime/type.hpp"
+#include "model/runtime/unmodelled.hpp"
 
 namespace asim::asyncio {
 
@@ -41,8 +42,25 @@ std::string Future::repr_info() const {
     case State::Pending: info = "pending"; break;
     case State::Cancelled: info = "cancelled"; break;
     case State::Finished:
-      // reprlib.repr: a long result is shortened, as CPython prints it.
-      info = exception_ ? "finished exception=" + exception_->repr() : "finished result=" + runtime::reprlib_repr(result_);
+      if (exception_) {
+        info = "finished exception=" + exception_->repr();
+        break;
+      }
+      if (repr_running_) {
+        if (loop_->profile().future_repr_recursion == FutureReprRecursion::Unguarded)
+          runtime::not_modelled("the repr of a future whose result holds it", "3.7 recurses until RecursionError");
+        info = "finished result=...";
+        break;
+      }
+      {
+        // reprlib.repr: a long result is shortened, as CPython prints it.
+        repr_running_ = true;
+        struct Done {
+          const Future& f;
+          ~Done() { f.repr_running_ = false; }
+        } done{*this};
+        info = "finished result=" + runtime::reprlib_repr(result_);
+      }
       break;
   }
   if (callback0_ || callbacks_) {
@@ -66,7 +84,13 @@ std::string Future::repr_info() const {
   return info;
 }
 
+std::optional<std::string> Future::repr_reentered() const {
+  if (repr_running_ && loop_->profile().future_repr_recursion == FutureReprRecursion::ReprEllipsis) return "...";
+  return std::nullopt;
+}
+
 std::string Future::repr() const {
+  if (auto inner = repr_reentered()) return *inner;
   return fmt::format("<{} {}>", type_name(), repr_info());
 }
 

@@ -4,6 +4,8 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "model/runtime/callable.hpp"
@@ -85,12 +87,17 @@ class Future : public runtime::Object, public runtime::FutureAwaitable {
   void schedule_callbacks();
   // The subclass-independent part of the repr: "pending cb=[...]" etc.
   std::string repr_info() const;
+  // "..." when this future's repr is already being made further out and
+  // the version shows the inner one so (FutureReprRecursion::ReprEllipsis).
+  std::optional<std::string> repr_reentered() const;
   // The state change itself, shared by Future and Task (super().set_result()).
   void finish_with_result(runtime::Value result);
   void finish_with_exception(runtime::Ref<runtime::PyException> exc);
   bool cancel_future(runtime::Value msg);
 
   EventLoop* loop_;
+  // While the result's repr is being made (base_futures._repr_running).
+  mutable bool repr_running_ = false;
   runtime::Value result_;
   runtime::Ref<runtime::PyException> exception_;
   // The done-callbacks in registration order. As in CPython's C Future

@@ -109,6 +109,7 @@ void Task::finalize() {
 }
 
 std::string Task::repr() const {
+  if (auto inner = repr_reentered()) return *inner;
   if (!coro_) return fmt::format("<{} {}>", type_name(), repr_info());
   std::string info = repr_info();
   if (!done() && (must_cancel_ || (loop_->profile().cancel_counting && num_cancels_requested_ > 0)))

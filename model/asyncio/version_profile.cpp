@@ -60,6 +60,9 @@ constexpr VersionProfile make_profile(int minor) {
   p.run_shuts_down_default_executor = since(9);
   p.wait_for_uses_timeout = since(12);
   p.gather_done_children_inline = since(12);
+  p.future_repr_recursion = since(11)  ? FutureReprRecursion::ReprEllipsis
+                            : since(8) ? FutureReprRecursion::ResultEllipsis
+                                       : FutureReprRecursion::Unguarded;
   p.gather_done_callback = minor == 9 ? "_gather.<locals>._done_callback" : "gather.<locals>._done_callback";
   p.named_create_task_uses_number = since(8) && until(12);
   p.wait_accepts_coroutines = until(10);

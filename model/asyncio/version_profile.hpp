@@ -18,6 +18,12 @@ enum class AsCompletedDesign {
   WhatIfFutures,    // not CPython: the legacy generator yielding plain Futures ("whatif")
 };
 
+// What a future's repr shows of itself met again inside its result (a
+// future whose result holds it): 3.7 recurses until RecursionError; 3.8-3.10
+// show the inner result as "..." (base_futures._repr_running); 3.11+ the
+// whole inner repr (@reprlib.recursive_repr on _future_repr).
+enum class FutureReprRecursion { Unguarded, ResultEllipsis, ReprEllipsis };
+
 // How Semaphore hands a released slot to a waiter (locks.py). The installed
 // patch releases are the reference: the fixes were backported unevenly, so
 // 3.9.18, 3.10.13 and 3.13.0 each carry a different one.
@@ -93,6 +99,7 @@ struct VersionProfile {
   // gather's done-callback as asyncio names it: 3.9's gather hands its work
   // to _gather, whose local function it is.
   std::string_view gather_done_callback;
+  FutureReprRecursion future_repr_recursion;
   // 3.8-3.12: asyncio.create_task(coro, name=...) makes the task under a
   // Task-N name first and renames it, so a number is used up anyway.
   bool named_create_task_uses_number;
