@@ -223,6 +223,8 @@ constexpr VersionProfile make_profile(int minor) {
   p.language.syntax.def_expects_parenthesis = since(11) && until(11);
   p.language.syntax.int_limit_says_digits = p.ints.limit_message_says_digits;
   p.language.syntax.fstring_debug_specifier = since(8);
+  p.language.syntax.starred_argument_assignment = since(12);
+  p.language.syntax.invalid_star_expression = since(13);
   p.language.syntax.number_before_keyword_warns = since(11);
   p.language.syntax.invalid_escape_warns = since(12);
   p.language.compiler_warnings.literal_misuse = since(8);

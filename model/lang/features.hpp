@@ -103,6 +103,13 @@ struct SyntaxFeatures {
   bool int_limit_says_digits = true;
   // 3.8+: `f"{x=}"` (the '=' specifier); 3.7 compiles "(x=)".
   bool fstring_debug_specifier = true;
+  // 3.12+: `f(*a=1)` says "cannot assign to iterable argument unpacking"
+  // (invalid_starred_expression), not "invalid syntax".
+  bool starred_argument_assignment = true;
+  // 3.13: a '*' argument whose expression does not parse is "Invalid star
+  // expression" at the last token read, in the parser's first pass (before
+  // any invalid_* rule, "Perhaps you forgot a comma?" among them).
+  bool invalid_star_expression = true;
   // The tokenizer's and parser's SyntaxWarnings. 3.11+: a number directly
   // followed by a keyword (`1if`) is an "invalid decimal literal" (3.10's
   // DeprecationWarning is one the default filters hide).

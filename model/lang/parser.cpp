@@ -69,8 +69,8 @@ std::unique_ptr<T> make_expr(Loc loc) {
 }
 
 // _PyPegen_get_expr_name: how CPython names an expression in "cannot assign
-// to ..." messages.
-std::string expr_name(const Expr& e) {
+// to ..." messages; 3.7-3.9 call an operation an "operator".
+std::string expr_name(const Expr& e, bool operations_are_operators) {
   switch (e.kind) {
     case ExprKind::Attribute: return "attribute";
     case ExprKind::Subscript: return "subscript";
@@ -82,7 +82,7 @@ std::string expr_name(const Expr& e) {
     case ExprKind::Call: return "function call";
     case ExprKind::BoolOp:
     case ExprKind::BinOp:
-    case ExprKind::UnaryOp: return "expression";
+    case ExprKind::UnaryOp: return operations_are_operators ? "operator" : "expression";
     case ExprKind::GeneratorExp: return "generator expression";
     case ExprKind::Await: return "await expression";
     case ExprKind::Yield: return "yield expression";
@@ -376,6 +376,7 @@ class Parser {
   ExprPtr slices();
   ExprPtr slice();
   ExprPtr atom();
+  ExprPtr atom_node();
   ExprPtr number();
   void check_digit_limit(const Token& t);
   ExprPtr strings();
@@ -388,6 +389,13 @@ class Parser {
   ExprPtr dict_or_set();
   ExprPtr dict_value();
   void no_starred_element(const Expr& element);
+  // Where a bad target's range ends: 3.10+ mark it; 3.7-3.8's ast.c points
+  // at its start alone.
+  Loc target_end(const Expr& target) const { return syntax_.pgen() ? Loc{} : target.end; }
+  // Where a target with a bad part is reported: 3.7-3.8's ast.c reports the
+  // whole target, 3.9+ the part.
+  Loc bad_target_loc(const Expr& target, const Expr& bad) const { return syntax_.pgen() ? target.loc : bad.loc; }
+  void dict_unpacking_in_comprehension(Loc open, const Token& stars);
   void close_collection(std::string_view close, const Expr& last);
   std::vector<Comprehension> for_if_clauses();
   void check_async_comprehension(const std::vector<Comprehension>& generators, Loc loc, std::size_t awaits);
@@ -412,6 +420,7 @@ class Parser {
   std::optional<std::pair<const Lexer*, Diagnostic>> lookahead_error_;
   std::deque<Token> toks_;  // a deque: references to tokens stay valid while more are read
   std::size_t pos_ = 0;
+  std::size_t backtracked_at_ = 0;  // where the last failure under speculation stopped
   int speculating_ = 0;
   int fstring_depth_ = 0;
   int depth_ = 0;
@@ -444,7 +453,10 @@ class Parser {
 // ================================================================== errors
 
 void Parser::fail(Loc loc, std::string message, DKind kind, Loc end) {
-  if (speculating_ > 0) throw Backtrack{};
+  if (speculating_ > 0) {
+    backtracked_at_ = pos_;
+    throw Backtrack{};
+  }
   throw ParseFailure{Diagnostic(kind, source_, loc.col == 0 ? loc : char_loc(*source_, loc), std::move(message),
                                 end.line ? char_loc(*source_, end) : Loc{}),
                      fstring_depth_ > 0, true, stopped_at()};
@@ -482,7 +494,10 @@ void Parser::fail_here() {
     // As CPython's parser reports a stray INDENT or DEDENT, without looking further.
     Loc at = char_loc(*source_, t.loc);
     if (no_column) at.col = 0;
-    if (speculating_ > 0) throw Backtrack{};
+    if (speculating_ > 0) {
+      backtracked_at_ = pos_;
+      throw Backtrack{};
+    }
     // Reported only when the tokenizer has not failed (_Pypegen_set_syntax_error).
     if (main_lexer_.read_null_line()) main_lexer_.raise_null_line();
     throw ParseFailure{Diagnostic(DKind::IndentationError, source_, at,
@@ -712,7 +727,7 @@ Diagnostic older_parser_error(const Diagnostic& d, const Token& at, const Syntax
   if (at.kind == TokenKind::Indent)
     return Diagnostic(DKind::IndentationError, src, char_loc(*src, at.loc), "unexpected indent", char_loc(*src, at.end));
   // Rules the older grammars share, worded alike.
-  static constexpr std::array<std::string_view, 11> kShared = {
+  static constexpr std::array<std::string_view, 13> kShared = {
       "invalid syntax",
       "positional argument follows keyword argument",
       "Generator expression must be parenthesized",
@@ -724,13 +739,26 @@ Diagnostic older_parser_error(const Diagnostic& d, const Token& at, const Syntax
       "f-string",
       "expression cannot contain assignment",
       "cannot mix bytes and nonbytes literals",
+      "dict unpacking cannot be used in dict comprehension",
+      "cannot use assignment expressions with",
   };
   if (m == "invalid syntax" || std::any_of(kShared.begin() + 1, kShared.end(), starts)) return d;
+  // 3.9 words a bad augmented target as 3.10+ do; 3.7-3.8's ast.c as any
+  // other assignment.
+  constexpr std::string_view kAugmented = "' is an illegal expression for augmented assignment";
+  if (const auto k = m.find(kAugmented); k != std::string::npos && m.front() == '\'') {
+    if (!syntax.pgen()) return d;
+    const std::string what = m.substr(1, k - 1);
+    return Diagnostic(DKind::SyntaxError, src, d.loc(),
+                      fmt::format("{} assign to {}", syntax.parser == ParserGeneration::Pgen37 ? "can't" : "cannot", what));
+  }
   for (std::string_view verb : {"assign to", "delete"}) {
     if (!starts(fmt::format("cannot {} ", verb))) continue;
     std::string what = m.substr(0, m.find(" here. Maybe"));
-    if (syntax.parser == ParserGeneration::Pgen37) what.replace(0, 6, "can't");
-    return Diagnostic(DKind::SyntaxError, src, d.loc(), what, d.end());
+    if (syntax.parser != ParserGeneration::Pgen37) return Diagnostic(DKind::SyntaxError, src, d.loc(), what, d.end());
+    // 3.7's ast.c: a 0-based column, the line read back.
+    what.replace(0, 6, "can't");
+    return Diagnostic(DKind::SyntaxError, src, d.loc(), what, d.end()).reading_text_back();
   }
   return Diagnostic(DKind::SyntaxError, src, char_loc(*src, at.loc), "invalid syntax", char_loc(*src, at.end));
 }
@@ -927,7 +955,7 @@ StmtPtr Parser::annotated_assignment(ExprPtr target, Loc loc) {
   take();  // ':'
   ExprPtr annotation = expression();
   if (target->kind == ExprKind::Tuple || target->kind == ExprKind::List)
-    fail(target->loc, fmt::format("only single target (not {}) can be annotated", expr_name(*target)));
+    fail(target->loc, fmt::format("only single target (not {}) can be annotated", expr_name(*target, !syntax_.peg_messages())));
   if (target->kind != ExprKind::Name && target->kind != ExprKind::Attribute && target->kind != ExprKind::Subscript)
     fail(target->loc, "illegal target for annotation");
   auto s = std::make_unique<AnnAssign>(loc);
@@ -940,7 +968,8 @@ StmtPtr Parser::annotated_assignment(ExprPtr target, Loc loc) {
 
 StmtPtr Parser::augmented_assignment(ExprPtr target, BinOp op, Loc loc) {
   if (target->kind != ExprKind::Name && target->kind != ExprKind::Attribute && target->kind != ExprKind::Subscript)
-    fail(target->loc, fmt::format("'{}' is an illegal expression for augmented assignment", expr_name(*target)));
+    fail(target->loc, fmt::format("'{}' is an illegal expression for augmented assignment", expr_name(*target, !syntax_.peg_messages())),
+         DKind::SyntaxError, target_end(*target));
   take();  // the operator
   store_target(*target);
   auto s = std::make_unique<AugAssign>(loc);
@@ -1026,11 +1055,11 @@ void Parser::store_target(Expr& target, const std::function<bool()>& maybe_equal
     return;
   }
   const bool yield = std::find(yields_.begin(), yields_.end(), bad) != yields_.end();
-  const std::string name = yield ? "yield expression" : expr_name(*bad);
+  const std::string name = yield ? "yield expression" : expr_name(*bad, !syntax_.peg_messages());
   if (bad == &target && (yield || is_bitwise_or_level(target)) && maybe_equality && maybe_equality())
     fail(bad->loc, fmt::format("cannot assign to {} here. Maybe you meant '==' instead of '='?", name), DKind::SyntaxError,
-         bad->end);
-  fail(bad->loc, fmt::format("cannot assign to {}", name), DKind::SyntaxError, bad->end);
+         target_end(*bad));
+  fail(bad_target_loc(target, *bad), fmt::format("cannot assign to {}", name), DKind::SyntaxError, target_end(*bad));
 }
 
 // The compiler's checks on starred targets (after parsing, in CPython).
@@ -1099,7 +1128,8 @@ StmtPtr Parser::del_stmt() {
     ExprPtr t = star_expression();
     forget_second_pass_stops(*t);
     if (Expr* bad = set_context(*t, Ctx::Del))
-      fail(bad->loc, fmt::format("cannot delete {}", expr_name(*bad)), DKind::SyntaxError, bad->end);
+      fail(bad_target_loc(*t, *bad), fmt::format("cannot delete {}", expr_name(*bad, !syntax_.peg_messages())),
+           DKind::SyntaxError, target_end(*bad));
     s->targets.push_back(std::move(t));
   } while (accept_op(",") && !at_simple_stmt_end());
   return s;
@@ -1862,12 +1892,20 @@ ExprPtr Parser::named_expression(bool suggest_equality) {
   if (suggest_equality && at_op("=")) invalid_named_expression(*e);
   if (!at_op(":=")) return e;
   require(syntax_.assignment_expressions, peek(), 1);  // 3.7 reads ':' '='
-  if (e->kind != ExprKind::Name) fail(e->loc, fmt::format("cannot use assignment expressions with {}", expr_name(*e)));
+  // 3.7 has no ':='; 3.10+'s call arguments take `NAME ':='` alone (no
+  // invalid_named_expression there): both stop at it.
+  const bool in_arguments = !suggest_equality;
+  if (e->kind != ExprKind::Name && (!syntax_.assignment_expressions || (in_arguments && syntax_.peg_messages())))
+    fail_here();
+  if (e->kind != ExprKind::Name)
+    fail(e->loc, fmt::format("cannot use assignment expressions with {}", expr_name(*e, !syntax_.peg_messages())),
+         DKind::SyntaxError, target_end(*e));
   take();
   auto n = make_expr<NamedExpr>(e->loc);
   static_cast<Name&>(*e).ctx = Ctx::Store;
   n->target = std::move(e);
   n->value = expression();
+  n->end = last_end();
   return n;
 }
 
@@ -1887,7 +1925,7 @@ void Parser::invalid_named_expression(const Expr& e) {
   if (!single) return;
   if (e.kind == ExprKind::Name) fail(e.loc, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?", DKind::SyntaxError, value_end);
   if (is_bitwise_or_level(e))
-    fail(e.loc, fmt::format("cannot assign to {} here. Maybe you meant '==' instead of '='?", expr_name(e)),
+    fail(e.loc, fmt::format("cannot assign to {} here. Maybe you meant '==' instead of '='?", expr_name(e, !syntax_.peg_messages())),
          DKind::SyntaxError, target_end);
 }
 
@@ -1918,6 +1956,7 @@ ExprPtr Parser::expression() {
   e->body = std::move(body);
   e->test = std::move(test);
   e->orelse = expression();
+  e->end = last_end();
   return e;
 }
 
@@ -1944,6 +1983,7 @@ ExprPtr Parser::lambdef() {
   expect_op(":");
   ScopeGuard scope(*this, ScopeKind::Lambda);
   l->body = expression();
+  l->end = last_end();
   return l;
 }
 
@@ -1956,6 +1996,7 @@ ExprPtr Parser::disjunction() {
   b->op = BoolOp::Or;
   b->values.push_back(std::move(first));
   while (accept_kw("or")) b->values.push_back(conjunction());
+  b->end = last_end();
   return b;
 }
 
@@ -1968,6 +2009,7 @@ ExprPtr Parser::conjunction() {
   b->op = BoolOp::And;
   b->values.push_back(std::move(first));
   while (accept_kw("and")) b->values.push_back(inversion());
+  b->end = last_end();
   return b;
 }
 
@@ -1978,6 +2020,7 @@ ExprPtr Parser::inversion() {
   auto u = make_expr<UnaryOpExpr>(take().loc);
   u->op = UnaryOp::Not;
   u->operand = inversion();
+  u->end = last_end();
   return u;
 }
 
@@ -1993,6 +2036,7 @@ ExprPtr Parser::comparison() {
     c->ops.push_back(*op);
     c->comparators.push_back(bitwise_or());
   } while ((op = compare_op()));
+  c->end = last_end();
   return c;
 }
 
@@ -2031,6 +2075,7 @@ ExprPtr Parser::binary(Next next, std::initializer_list<std::pair<std::string_vi
     b->left = std::move(left);
     b->op = it->second;
     b->right = (this->*next)();
+    b->end = last_end();
     left = std::move(b);
   }
 }
@@ -2066,6 +2111,7 @@ ExprPtr Parser::factor() {
   auto u = make_expr<UnaryOpExpr>(take().loc);
   u->op = *op;
   u->operand = factor();
+  u->end = last_end();
   return u;
 }
 
@@ -2080,6 +2126,7 @@ ExprPtr Parser::power() {
   b->left = std::move(base);
   b->op = BinOp::Pow;
   b->right = factor();
+  b->end = last_end();
   return b;
 }
 
@@ -2126,6 +2173,7 @@ ExprPtr Parser::primary() {
     } else {
       return e;
     }
+    e->end = last_end();
   }
 }
 
@@ -2146,8 +2194,32 @@ ExprPtr Parser::call(ExprPtr func, Loc start) {
     if (accept_op("*")) {
       if (seen_unpack) fail(loc, "iterable argument unpacking follows keyword argument unpacking");
       auto s = make_expr<Starred>(loc);
-      s->value = expression();
+      if (!syntax_.invalid_star_expression) {
+        s->value = expression();
+      } else if (!speculate([&] { s->value = expression(); })) {
+        // Where the valid grammar stopped: the last token the first pass read.
+        const Token& stop = toks_[std::min(backtracked_at_, toks_.size() - 1)];
+        fail(stop.loc, "Invalid star expression", DKind::SyntaxError, stop.end);
+      }
       s->end = last_end();
+      if (syntax_.starred_argument_assignment && at_op("=")) {
+        // invalid_starred_expression: '*' expression '=' expression, from
+        // the '*' to the value's end; the value's own missing comma first.
+        take();
+        ExprPtr value = expression();
+        if (starts_expression()) missing_comma_or_fail(*value);
+        fail(loc, "cannot assign to iterable argument unpacking", DKind::SyntaxError, last_end());
+      }
+      // A starred element of a generator expression: invalid_comprehension
+      // when it is the call's only argument, invalid_arguments otherwise.
+      Loc comprehension_end;
+      if (!syntax_.pgen() && at_kw("for") && lookahead([&] {
+            for_if_clauses();
+            comprehension_end = last_end();
+          })) {
+        if (c->args.empty() && c->keywords.empty()) no_starred_element(*s);
+        fail(loc, "Generator expression must be parenthesized", DKind::SyntaxError, comprehension_end);
+      }
       last = s.get();
       c->args.push_back(std::move(s));
     } else if (accept_op("**")) {
@@ -2258,6 +2330,12 @@ ExprPtr Parser::slice() {
 // atom: NAME | 'True' | 'False' | 'None' | strings | NUMBER |
 //       (tuple | group | genexp) | (list | listcomp) | (dict | set | dictcomp | setcomp) | '...'
 ExprPtr Parser::atom() {
+  ExprPtr e = atom_node();
+  if (e->end.line == 0) e->end = last_end();
+  return e;
+}
+
+ExprPtr Parser::atom_node() {
   const Token& t = peek();
   switch (t.kind) {
     case TokenKind::Name: {
@@ -2609,8 +2687,10 @@ ExprPtr Parser::dict_or_set() {
   auto is_comp = [&] { return at_kw("for") || (at_kw("async") && at_kw("for", 1)); };
   ExprPtr first_key;
   ExprPtr first_value;
-  if (accept_op("**")) {
+  if (at_op("**")) {
+    const Token& stars = take();
     first_value = bitwise_or();
+    if (is_comp()) dict_unpacking_in_comprehension(open, stars);
   } else {
     ExprPtr first = star_named_expression();
     if (!accept_op(":")) {
@@ -2661,7 +2741,28 @@ ExprPtr Parser::dict_or_set() {
 
 // invalid_comprehension: `[*a for a in b]`.
 void Parser::no_starred_element(const Expr& element) {
-  if (element.kind == ExprKind::Starred) fail(element.loc, "iterable unpacking cannot be used in comprehension");
+  // (3.7-3.8 point at its start alone: ast.c's error)
+  if (element.kind == ExprKind::Starred)
+    fail(element.loc, "iterable unpacking cannot be used in comprehension", DKind::SyntaxError,
+         syntax_.pgen() ? Loc{} : element.end);
+}
+
+// `{**a for a in b}`. 3.7-3.8's grammar takes it, and ast.c refuses it at
+// the '{' once the whole file parsed; 3.9+'s invalid_dict_comprehension
+// marks the '**' when the comprehension and its '}' parse.
+void Parser::dict_unpacking_in_comprehension(Loc open, const Token& stars) {
+  constexpr std::string_view kMessage = "dict unpacking cannot be used in dict comprehension";
+  if (syntax_.pgen()) {
+    const Loc at = char_loc(*source_, open);
+    defer_ast_error(at, Diagnostic(DKind::SyntaxError, source_, at, std::string(kMessage)).reading_text_back());
+    for_if_clauses();
+    return;
+  }
+  if (lookahead([&] {
+        for_if_clauses();
+        expect_op("}");
+      }))
+    fail(stars.loc, std::string(kMessage), DKind::SyntaxError, stars.end);
 }
 
 // The value after a dictionary key's ':' (which was just taken).
