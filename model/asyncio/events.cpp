@@ -3,11 +3,16 @@
 #include <fmt/format.h>
 
 #include "model/asyncio/base_events.hpp"
+#include "model/runtime/ops.hpp"
 #include "model/runtime/reprlib.hpp"
 
 namespace asim::asyncio {
 
 using runtime::PyError;
+
+runtime::Value UncheckedCallback::call(std::span<const runtime::Value> args) { return runtime::call(value_, args); }
+
+std::string UncheckedCallback::qualname() const { return runtime::repr(value_); }
 
 // format_helpers._format_callback: the callback's name and, unless the
 // version hides them outside debug mode, its arguments, each through
@@ -31,14 +36,17 @@ std::string Handle::callback_source_text() const {
   return out;
 }
 
+// Handle._repr_info: a None callback is left out.
 std::string Handle::repr_info() const {
   std::string info = cancelled_ ? "cancelled" : "";
-  if (callback_) info += (info.empty() ? "" : " ") + callback_source_text();
+  const auto* unchecked = dynamic_cast<const UncheckedCallback*>(callback_.get());
+  if (callback_ && !(unchecked && unchecked->is_none())) info += (info.empty() ? "" : " ") + callback_source_text();
   return info;
 }
 
 std::string Handle::repr() const {
-  return fmt::format("<Handle {}>", repr_info());
+  const std::string info = repr_info();
+  return info.empty() ? "<Handle>" : fmt::format("<Handle {}>", info);
 }
 
 void Handle::cancel() {

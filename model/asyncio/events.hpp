@@ -14,6 +14,22 @@ class EventLoop;
 // per callback it queues, millions in a large run.
 using HandleArgs = std::vector<runtime::Value, runtime::PoolAllocator<runtime::Value>>;
 
+// A callback that is not callable, as BaseEventLoop schedules one outside
+// debug mode (its _check_callback runs only in debug mode): the handle fails
+// when it runs, "'NoneType' object is not callable", and names it by its
+// repr (format_helpers._format_callback).
+class UncheckedCallback : public runtime::Callable {
+ public:
+  explicit UncheckedCallback(runtime::Value value) : value_(std::move(value)) {}
+  std::string_view type_name() const override { return "UncheckedCallback"; }
+  runtime::Value call(std::span<const runtime::Value> args) override;
+  std::string qualname() const override;
+  bool is_none() const { return value_.is_none(); }
+
+ private:
+  runtime::Value value_;
+};
+
 // events.Handle: a callback with its arguments, queued in the loop's _ready.
 class Handle : public runtime::Object {
  public:

@@ -95,10 +95,23 @@ runtime::Coro no_executor_to_shut_down() {
   co_return Value::none();
 }
 
-Ref<runtime::Callable> callable_arg(const Value& v) {
+// The callback a call_soon / call_later / call_at is given: in debug mode
+// checked as BaseEventLoop._check_callback does (`method` names the method
+// that checks: call_later's call_at); otherwise anything is scheduled, and a
+// callback that is not callable fails when its handle runs.
+Ref<runtime::Callable> callable_arg(Session& session, LoopObject& l, const Value& v, std::string_view method) {
+  const auto& b = runtime::Runtime::current().builtins;
+  if (l.loop->get_debug()) {
+    const Value asyncio_module(session.find("asyncio"));
+    const Value arg[] = {v};
+    if (runtime::truthy(runtime::call(runtime::getattr(asyncio_module, "iscoroutine"), arg)) ||
+        runtime::truthy(runtime::call(runtime::getattr(asyncio_module, "iscoroutinefunction"), arg)))
+      runtime::raise(b.TypeError, fmt::format("coroutines cannot be used with {}()", method));
+    if (!runtime::is_callable(v))
+      runtime::raise(b.TypeError, fmt::format("a callable object was expected by {}(), got {}", method, runtime::repr(v)));
+  }
   Ref<runtime::Callable> fn = runtime::as_callback(v);
-  if (!fn) runtime::raise(runtime::Runtime::current().builtins.TypeError, "a callable object was expected by call_soon()");
-  return fn;
+  return fn ? fn : runtime::make<asyncio::UncheckedCallback>(v);
 }
 
 // The context of call_exception_handler: a dict; anything else fails at
@@ -156,22 +169,22 @@ Ref<runtime::Type> make_loop_type(Session& session, const Ref<runtime::Type>& ob
                                    }));
   t->add_method("call_soon", method<LoopObject>("BaseEventLoop.call_soon",
                                                 {pos("callback"), varargs("args"), kwonly("context")},
-                                                [](LoopObject& l, const Bound& b) {
-                                                  return Value(l.loop->call_soon(callable_arg(b[1]), rest_args(b),
+                                                [&session](LoopObject& l, const Bound& b) {
+                                                  return Value(l.loop->call_soon(callable_arg(session, l, b[1], "call_soon"), rest_args(b),
                                                                                  context_of(b[3])));
                                                 }));
   t->add_method("call_later", method<LoopObject>("BaseEventLoop.call_later",
                                                  {pos("delay"), pos("callback"), varargs("args"), kwonly("context")},
-                                                 [](LoopObject& l, const Bound& b) {
+                                                 [&session](LoopObject& l, const Bound& b) {
                                                    return Value(l.loop->call_later(to_seconds(b[1], "delay"),
-                                                                                   callable_arg(b[2]), rest_args(b),
+                                                                                   callable_arg(session, l, b[2], "call_at"), rest_args(b),
                                                                                    context_of(b[4])));
                                                  }));
   t->add_method("call_at", method<LoopObject>("BaseEventLoop.call_at",
                                               {pos("when"), pos("callback"), varargs("args"), kwonly("context")},
-                                              [](LoopObject& l, const Bound& b) {
+                                              [&session](LoopObject& l, const Bound& b) {
                                                 return Value(l.loop->call_at(to_seconds(b[1], "when"),
-                                                                             callable_arg(b[2]), rest_args(b),
+                                                                             callable_arg(session, l, b[2], "call_at"), rest_args(b),
                                                                              context_of(b[4])));
                                               }));
   // call_soon_threadsafe also wakes the selector through the self-pipe; on
@@ -179,9 +192,9 @@ Ref<runtime::Type> make_loop_type(Session& session, const Ref<runtime::Type>& ob
   // so it schedules exactly as call_soon does.
   t->add_method("call_soon_threadsafe", method<LoopObject>("BaseEventLoop.call_soon_threadsafe",
                                                           {pos("callback"), varargs("args"), kwonly("context")},
-                                                          [](LoopObject& l, const Bound& b) {
-                                                            return Value(l.loop->call_soon(callable_arg(b[1]), rest_args(b),
-                                                                                           context_of(b[3])));
+                                                          [&session](LoopObject& l, const Bound& b) {
+                                                            return Value(l.loop->call_soon(callable_arg(session, l, b[1], "call_soon_threadsafe"),
+                                                                                           rest_args(b), context_of(b[3])));
                                                           }));
   for (const char* name : {"run_in_executor", "set_default_executor"})
     t->dict[name] = Value(not_modelled_function(std::string("loop.") + name, "threads run outside asim's virtual clock"));
