@@ -603,7 +603,8 @@ namespace {
   // `obj.method(...)`: self takes the bound method's stack slot, so the
   // function gets self and the arguments without a vector made for them
   // (CPython 3.11's LOAD_ATTR leaves method and self on the stack alike).
-  if (base->is_object() && typeid(*base->object()) == typeid(runtime::BoundMethod)) {
+  const runtime::Object* callee = base->is_object() ? base->object() : nullptr;
+  if (callee && typeid(*callee) == typeid(runtime::BoundMethod)) {
     auto* m = static_cast<runtime::BoundMethod*>(base->object());
     const Ref<runtime::Callable> fn = m->function;
     *base = Value(m->self);
