@@ -1,14 +1,17 @@
 """Writes model/modules/module_callables.cpp: the public functions and
 classes each installed CPython 3.7-3.13 gives the standard modules asim
-provides (its native modules and its stdlib/ library modules).
+provides (its native modules and its stdlib/ library modules); and
+model/modules/module_values.cpp: their other public names (constants,
+objects such as sys.path or sys.flags).
 
 Usage: python3 tools/module_callables.py   (needs the pyenv interpreters)
 
 asim provides only part of those modules. A name CPython has and asim
 lacks must stop the run as not modelled (exit 2), never be CPython's
 AttributeError or ImportError, which a program could catch and which CPython
-would never raise. Only callables are listed: a stand-in that refuses when
-called is faithful until then; a missing constant stays an AttributeError.
+would never raise. A callable stands in as a function that refuses when called (faithful
+until then); reading any other name asim lacks stops the run (the module's
+__getattr__).
 Names of builtins are left out: the module dict is the module's globals, and
 a stand-in `property` (enum has its own) would hide the builtin from asim's
 library code.
@@ -38,6 +41,11 @@ for name in sys.argv[1:]:
 print(json.dumps(out))
 '''
 
+# The same for the other public names: neither callables nor modules.
+VALUE_PROBE = PROBE.replace("isinstance(getattr(m, n), kinds)",
+                            "not isinstance(getattr(m, n), kinds + (types.ModuleType,))")
+VALUES_OUTPUT = os.path.join(ROOT, "model", "modules", "module_values.cpp")
+
 
 def library_modules():
     names = []
@@ -57,6 +65,8 @@ def main():
     modules = NATIVE + library_modules()
     versions_of = pair_masks("module_callables.py", PROBE, modules)
     write_pair_table("module_callables.py", OUTPUT, "the module has the name", "model/modules/module_callables.hpp", "asim::modules", "ModuleCallable", "kModuleCallables", versions_of)
+    values_of = pair_masks("module_callables.py", VALUE_PROBE, modules)
+    write_pair_table("module_callables.py", VALUES_OUTPUT, "the module has the name", "model/modules/module_callables.hpp", "asim::modules", "ModuleCallable", "kModuleValues", values_of)
 
 
 if __name__ == "__main__":

@@ -17,5 +17,8 @@ struct ModuleCallable {
 };
 
 extern const std::span<const ModuleCallable> kModuleCallables;  // sorted by module, name
+// The modules' other public names (sys.path, sys.flags, constants), in
+// module_values.cpp: one asim leaves out stops the run when it is read.
+extern const std::span<const ModuleCallable> kModuleValues;  // sorted by module, name
 
 }  // namespace asim::modules

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <optional>
+#include <set>
 #include <sstream>
 
 #include "model/lang/library.hpp"
@@ -68,6 +69,25 @@ void add_unmodelled_callables(const asyncio::VersionProfile& profile, runtime::M
     module.dict[name] = Value(not_modelled_function(module.name + "." + name,
                                                     fmt::format("asim models only part of {}", module.name)));
   }
+}
+
+// The other names CPython's module has and asim's lacks stop the run when
+// read, through a module __getattr__ (PEP 562); any other missing name is
+// CPython's AttributeError. A module with a __getattr__ of its own keeps it.
+void add_unmodelled_values(const asyncio::VersionProfile& profile, runtime::Module& module) {
+  if (module.dict.count("__getattr__")) return;
+  auto it = std::lower_bound(kModuleValues.begin(), kModuleValues.end(), module.name,
+                             [](const ModuleCallable& row, std::string_view m) { return row.module < m; });
+  std::set<std::string, std::less<>> missing;
+  for (; it != kModuleValues.end() && it->module == module.name; ++it)
+    if ((it->versions >> (profile.minor - 7) & 1) && !module.dict.count(std::string(it->name))) missing.emplace(it->name);
+  if (missing.empty()) return;
+  module.dict["__getattr__"] = Value(runtime::native_function(
+      module.name + ".__getattr__", [missing = std::move(missing), name = module.name](std::span<const Value> args) -> Value {
+        const std::string attribute = args.empty() ? "" : runtime::str(args[0]);
+        if (missing.count(attribute)) not_modelled(name + "." + attribute, fmt::format("asim models only part of {}", name));
+        runtime::raise(runtime::Runtime::current().builtins.AttributeError, attribute);
+      }));
 }
 
 }  // namespace
@@ -153,6 +173,7 @@ Ref<runtime::Module> Session::load(const std::string& name) {
     runtime::Heap::LibraryScope library;
     Ref<runtime::Module> module = native.make(*this);
     add_unmodelled_callables(profile(), *module);
+    add_unmodelled_values(profile(), *module);
     modules_.emplace(name, module);
     return module;
   }
@@ -182,6 +203,7 @@ Ref<runtime::Module> Session::load(const std::string& name) {
     throw;
   }
   add_unmodelled_callables(profile(), *module);
+  add_unmodelled_values(profile(), *module);
   return module;
 }
 
