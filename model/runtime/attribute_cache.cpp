@@ -76,7 +76,8 @@ Value load_attr_uncached(const Value& obj, const std::string& name, AttributeCac
 void store_attr_uncached(const Value& obj, const std::string& name, Value value, AttributeCache& c) {
   setattr(obj, name, std::move(value));
   c.kind = AttributeCache::Kind::Empty;
-  if (!obj.is_object() || special_name(name) || typeid(*obj.object()) != typeid(Instance)) return;
+  const Object* o = obj.is_object() ? obj.object() : nullptr;
+  if (!o || special_name(name) || typeid(*o) != typeid(Instance)) return;
   const Type* cls = static_cast<Instance*>(obj.object())->cls.get();
   if (cls->lookup_override("__setattr__") || !has_room_for(*cls, name)) return;
   // object_setattr looks for a data descriptor along the MRO first: with
