@@ -225,10 +225,6 @@ void Interpreter::set_main_file() {
   if (source_ && source_->path() != "<string>") main_->dict["__file__"] = Value::str(source_->path());
 }
 
-void Interpreter::run_module(const ast::Module& module) {
-  run_code(compile(module), main_.get(), builtins_.get(), ts_.unbound);
-}
-
 std::string Interpreter::format_exception(const runtime::PyError& error, bool uncaught) const {
   auto lines = [this](const std::string& file, int line) -> std::string_view {
     if (!linecache_has(file, ts_.limits.features)) return {};

@@ -44,7 +44,6 @@ class Interpreter {
   // The main module's source, when it is known only once run_aside has
   // imported its packages (`-m`).
   void set_source(std::shared_ptr<const Source> source);
-  void run_module(const ast::Module& module);
   // The traceback CPython would print to stderr for `error`.
   // `uncaught`: as the interpreter prints an exception that ends the program.
   std::string format_exception(const runtime::PyError& error, bool uncaught = false) const;

@@ -1,12 +1,23 @@
 #include "model/scenario/outcome_text.hpp"
 
-#include <regex>
-
 namespace asim::scenario::conform {
 
+// Every "0x" followed by hex digits becomes "0x?"; a scan rather than a
+// std::regex, which `asim explore` would build again in every forked run.
 std::string normalise_addresses(std::string_view text) {
-  static const std::regex address("0x[0-9a-fA-F]+");
-  return std::regex_replace(std::string(text), address, "0x?");
+  const auto hex = [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); };
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    if (text[i] == '0' && i + 2 < text.size() && text[i + 1] == 'x' && hex(text[i + 2])) {
+      out += "0x?";
+      for (i += 2; i < text.size() && hex(text[i]); ++i) {
+      }
+    } else {
+      out += text[i++];
+    }
+  }
+  return out;
 }
 
 std::string last_nonempty_line(std::string_view text) {

@@ -143,12 +143,11 @@ RunResult run_source(const std::string& path, const std::string& text, const Run
           interpreter.main_module()->dict["__package__"] = Value::str(main.package);
           session.set_argv0(source->path());
         }
-        const auto module = interpreter.parse(source);
-        if (options.compile_only) {
-          interpreter.compile(module);
-          return result;
-        }
-        interpreter.run_module(module);
+        // The syntax tree goes once compiled (the code keeps none of it): a
+        // forked `asim explore` run would otherwise free it again each time.
+        interpreter.compile(interpreter.parse(source));
+        if (options.compile_only) return result;
+        interpreter.run_module();
         flush_io();
       } catch (runtime::PyError& e) {
         if (!exception_before_flush) flush_io();
@@ -194,6 +193,7 @@ RunResult run_source(const std::string& path, const std::string& text, const Run
       result.exit_code = 2;
     }
     result.claims = session.claims();
+    if (options.result_ready) options.result_ready(result);
   }
   return result;
 }

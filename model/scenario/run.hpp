@@ -18,6 +18,8 @@
 
 namespace asim::scenario {
 
+struct RunResult;
+
 struct RunOptions {
   std::string python = "3.12";
   trace::Sink* sink = nullptr;
@@ -49,6 +51,10 @@ struct RunOptions {
   std::vector<std::uint64_t> interrupt_at;
   // The program's standard input, a line at a time (modules::SessionConfig).
   std::function<std::optional<std::string>()> read_line;
+  // Called with the result once it is final, before the run's objects are
+  // freed: a forked `asim explore` run ends its process there and leaves the
+  // freeing to the kernel.
+  std::function<void(RunResult&)> result_ready;
 };
 
 struct RunResult {
