@@ -23,6 +23,7 @@ struct ExploreArgs {
   std::string shard;
   std::size_t shard_depth = 3;
   std::vector<std::string> merge;
+  bool no_fork = false;
   std::string file;
 };
 
@@ -62,6 +63,7 @@ int run_explore(const ExploreArgs& args) {
   explore::Options options;
   options.python = args.python;
   options.max_schedules = args.max_schedules;
+  options.fork = !args.no_fork;
   if (!args.shard.empty()) {
     options.shard = explore::parse_shard(args.shard);
     options.shard->depth = args.shard_depth;
@@ -109,6 +111,9 @@ CLI::App* add_explore_command(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--merge", args->merge,
                   "combine the outputs of --shard 1/N ... N/N into the report one unsharded run prints");
+  cmd->add_flag("--no-fork", args->no_fork,
+                "run every schedule from the start in this process, not by forking at each choice point "
+                "(the same report, slower)");
   cmd->add_option("FILE", args->file, "the scenario (a .py file)");
   cmd->callback([args] {
     int status;

@@ -3,11 +3,22 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
+#include <cerrno>
 #include <charconv>
+#include <cstring>
 #include <map>
+#include <new>
 #include <set>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
+
+#if !defined(__EMSCRIPTEN__)
+#define ASIM_EXPLORE_FORKS 1
+#include <sys/mman.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#endif
 
 #include "model/scenario/outcome_text.hpp"
 #include "model/scenario/run.hpp"
@@ -87,32 +98,40 @@ struct Schedule {
   std::vector<Replay::Made> made;
 };
 
-Schedule run_schedule(const std::string& path, const Options& options, std::vector<std::size_t> script) {
-  Replay chooser(std::move(script));
-  scenario::RunOptions run_options;
-  run_options.python = options.python;
-  run_options.chooser = &chooser;
-  run_options.max_instructions = options.max_instructions;
+// A run's outcome as exploring keeps it.
+Schedule schedule_of(scenario::RunResult&& r) {
   Schedule s;
-  std::vector<modules::ClaimResult> run_claims;
-  try {
-    auto r = scenario::run_file(path, run_options);
-    s.out = std::move(r.out);
-    s.err = scenario::conform::last_nonempty_line(r.err);
-    s.exit_code = r.exit_code;
-    run_claims = std::move(r.claims);
-  } catch (const std::exception& e) {
-    s.err = scenario::conform::normalise_addresses(std::string("asim raised: ") + e.what());
-  }
+  s.out = std::move(r.out);
+  s.err = scenario::conform::last_nonempty_line(r.err);
+  s.exit_code = r.exit_code;
   // A claim made several times in a run holds in it when every instance held.
   std::map<std::string, bool> in_run;
-  for (const auto& c : run_claims) {
+  for (const auto& c : r.claims) {
     auto [at, fresh] = in_run.emplace(c.text, c.holds);
     if (!fresh) at->second = at->second && c.holds;
   }
   s.claims.assign(in_run.begin(), in_run.end());
-  s.made = chooser.made();
   return s;
+}
+
+using Record = std::function<void(Schedule&&)>;
+
+// One run of the program under `chooser`; `made` is left to the caller.
+// With `ready`, the schedule goes there as soon as it is known, before the
+// run's objects are freed (a forked run ends there).
+Schedule run_schedule(const std::string& path, const Options& options, Chooser& chooser, const Record& ready = nullptr) {
+  scenario::RunOptions run_options;
+  run_options.python = options.python;
+  run_options.chooser = &chooser;
+  run_options.max_instructions = options.max_instructions;
+  if (ready) run_options.result_ready = [&](scenario::RunResult& r) { ready(schedule_of(std::move(r))); };
+  try {
+    return schedule_of(scenario::run_file(path, run_options));
+  } catch (const std::exception& e) {
+    Schedule s;
+    s.err = scenario::conform::normalise_addresses(std::string("asim raised: ") + e.what());
+    return s;
+  }
 }
 
 std::vector<std::size_t> choices_of(const std::vector<Replay::Made>& made) {
@@ -184,6 +203,297 @@ class Tally {
   std::string first_token_;
 };
 
+// How a walk over the schedules ended.
+struct WalkEnd {
+  bool complete = true;
+  std::size_t at_least = 0;  // when not complete: schedules that exist, at least
+};
+
+// The schedules a walk records (all, or a shard's own) and where it stops.
+struct WalkPlan {
+  std::optional<Shard> shard;
+  std::size_t depth = 0;  // with a shard: choices that make a prefix
+  std::size_t cap = 1;    // recorded schedules at most
+  explicit WalkPlan(const Options& options)
+      : shard(options.shard),
+        depth(std::max<std::size_t>(1, options.shard ? options.shard->depth : 1)),
+        cap(std::max<std::size_t>(1, options.max_schedules)) {}
+  // Whether the `i`-th prefix met (0-based) is this shard's.
+  bool mine(std::size_t i) const { return !shard || i % shard->count == shard->index - 1; }
+};
+
+// After the recorded schedule that made `made`, the count-th: how the walk
+// ends if it stops here, or nothing when it goes on.
+std::optional<WalkEnd> end_after(const WalkPlan& plan, std::size_t count, const std::vector<Replay::Made>& made) {
+  if (!next_script(made)) return WalkEnd{};
+  if (count >= plan.cap) return WalkEnd{false, count + unexplored_lower_bound(made)};
+  return std::nullopt;
+}
+
+// Every schedule from the start, one after the other, in this process: the
+// i-th run replays the script depth-first search gives after the (i-1)-th.
+WalkEnd walk_in_turn(const std::string& path, const Options& options, const WalkPlan& plan, const Record& record) {
+  std::vector<std::size_t> script, prefix;
+  std::size_t prefixes = 0, recorded = 0;
+  while (true) {
+    Replay chooser(std::move(script));
+    Schedule s = run_schedule(path, options, chooser);
+    s.made = chooser.made();
+    std::vector<Replay::Made> made = s.made;
+    bool mine = true;
+    if (plan.shard) {
+      std::vector<std::size_t> this_prefix = choices_of(made);
+      this_prefix.resize(std::min(plan.depth, this_prefix.size()));
+      if (prefixes == 0 || this_prefix != prefix) {
+        ++prefixes;
+        prefix = std::move(this_prefix);
+      }
+      mine = plan.mine(prefixes - 1);
+      // Another shard's prefix: go on at the next prefix.
+      if (!mine && made.size() > plan.depth) made.resize(plan.depth);
+    }
+    if (mine) {
+      record(std::move(s));
+      if (auto end = end_after(plan, ++recorded, made)) return *end;
+    } else if (!next_script(made)) {
+      return WalkEnd{};
+    }
+    script = *next_script(made);
+  }
+}
+
+#if ASIM_EXPLORE_FORKS
+// The walk by fork(): the program runs once up to its first choice point;
+// there the process forks, one child per option but the last, each going on
+// with its option while the parent waits, and the parent takes the last
+// option itself. Every schedule thus runs only from its last choice on, and
+// nothing before it (parsing, building the modules, the common prefix) is
+// paid again. The processes run one at a time (each parent waits for its
+// child), so the schedules end in depth-first order, each sending its record
+// through one pipe to the exploring process. A child is a copy of its parent
+// at the choice, so its run is the one a replay of its token makes.
+
+// Shared by every process of one walk (an anonymous shared mapping).
+struct ForkShared {
+  std::atomic<std::size_t> prefixes{0};
+  std::atomic<std::size_t> recorded{0};
+  std::atomic<bool> stop{false};  // the cap is reached: no process goes on
+};
+
+// The exit status that carries a failed schedule's up the tree: its own, or
+// 128 + the signal that ended it.
+int status_code(int status) { return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status); }
+
+class ForkingChooser : public Chooser {
+ public:
+  ForkingChooser(ForkShared& shared, const WalkPlan& plan, int out) : shared_(shared), plan_(plan), out_(out) {}
+
+  std::size_t choose(std::size_t n, std::string_view) override {
+    if (plan_.shard && made_.size() == plan_.depth) enter_prefix();
+    std::size_t pick = 0;
+    for (; pick + 1 < n; ++pick) {
+      if (shared_.stop) _exit(0);
+      const pid_t child = fork();
+      if (child < 0) _exit(kForkFailed);
+      if (child == 0) break;
+      int status = 0;
+      while (waitpid(child, &status, 0) < 0)
+        if (errno != EINTR) _exit(kForkFailed);
+      if (status != 0) _exit(status_code(status));
+    }
+    if (shared_.stop) _exit(0);
+    made_.push_back({pick, n});
+    return pick;
+  }
+
+  // The end of this process's schedule: its record, unless another shard
+  // owns it or the cap was reached.
+  [[noreturn]] void finish(Schedule&& s) {
+    if (plan_.shard && made_.size() <= plan_.depth) enter_prefix();
+    if (shared_.stop) _exit(0);
+    s.made = std::move(made_);
+    const std::string bytes = encode(s);
+    for (std::size_t done = 0; done < bytes.size();) {
+      const ssize_t n = write(out_, bytes.data() + done, bytes.size() - done);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) _exit(kForkFailed);
+      done += static_cast<std::size_t>(n);
+    }
+    if (++shared_.recorded >= plan_.cap) shared_.stop = true;
+    _exit(0);
+  }
+
+  static constexpr int kForkFailed = 70;
+
+ private:
+  // The first run to complete a prefix meets it: it and the runs forked from
+  // it go on only when the prefix is this shard's.
+  void enter_prefix() {
+    if (!plan_.mine(shared_.prefixes++)) _exit(0);
+  }
+
+  static void put(std::string& out, std::uint64_t v) { out.append(reinterpret_cast<const char*>(&v), sizeof v); }
+  static void put(std::string& out, const std::string& text) {
+    put(out, text.size());
+    out += text;
+  }
+  // Length first, then the fields; decode() reads them back.
+  static std::string encode(const Schedule& s) {
+    std::string body;
+    put(body, s.out);
+    put(body, s.err);
+    put(body, static_cast<std::uint64_t>(static_cast<std::int64_t>(s.exit_code)));
+    put(body, s.claims.size());
+    for (const auto& [text, holds] : s.claims) {
+      put(body, text);
+      put(body, holds ? 1 : 0);
+    }
+    put(body, s.made.size());
+    for (const auto& m : s.made) {
+      put(body, m.chosen);
+      put(body, m.options);
+    }
+    std::string out;
+    put(out, body.size());
+    return out + body;
+  }
+
+  ForkShared& shared_;
+  const WalkPlan& plan_;
+  int out_;
+  std::vector<Replay::Made> made_;
+};
+
+// Reads the records of a walk's pipe.
+class RecordReader {
+ public:
+  explicit RecordReader(int in) : in_(in) {}
+  // The next record, or nothing at the end of the pipe.
+  std::optional<Schedule> next() {
+    std::uint64_t size = 0;
+    if (!read_exactly(&size, sizeof size, /*eof_ok=*/true)) return std::nullopt;
+    body_.resize(size);
+    read_exactly(body_.data(), size, false);
+    at_ = 0;
+    Schedule s;
+    s.out = text();
+    s.err = text();
+    s.exit_code = static_cast<int>(static_cast<std::int64_t>(number()));
+    s.claims.resize(number());
+    for (auto& [text_, holds] : s.claims) {
+      text_ = text();
+      holds = number() != 0;
+    }
+    s.made.resize(number());
+    for (auto& m : s.made) {
+      m.chosen = number();
+      m.options = number();
+    }
+    return s;
+  }
+
+ private:
+  bool read_exactly(void* into, std::size_t size, bool eof_ok) {
+    auto* p = static_cast<char*>(into);
+    for (std::size_t done = 0; done < size;) {
+      const ssize_t n = read(in_, p + done, size - done);
+      if (n < 0 && errno == EINTR) continue;
+      if (n == 0 && done == 0 && eof_ok) return false;
+      if (n <= 0) throw std::runtime_error("explore: a schedule's record was cut short");
+      done += static_cast<std::size_t>(n);
+    }
+    return true;
+  }
+  std::uint64_t number() {
+    std::uint64_t v = 0;
+    if (at_ + sizeof v > body_.size()) throw std::runtime_error("explore: a malformed schedule record");
+    std::memcpy(&v, body_.data() + at_, sizeof v);
+    at_ += sizeof v;
+    return v;
+  }
+  std::string text() {
+    const std::size_t size = number();
+    if (at_ + size > body_.size()) throw std::runtime_error("explore: a malformed schedule record");
+    std::string t(body_.data() + at_, size);
+    at_ += size;
+    return t;
+  }
+
+  int in_;
+  std::string body_;
+  std::size_t at_ = 0;
+};
+
+WalkEnd walk_forking(const std::string& path, const Options& options, const WalkPlan& plan, const Record& record) {
+  void* mapping = mmap(nullptr, sizeof(ForkShared), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+  if (mapping == MAP_FAILED) throw std::runtime_error(fmt::format("explore: mmap: {}", std::strerror(errno)));
+  auto* shared = new (mapping) ForkShared;
+  struct Unmap {
+    void* at;
+    ~Unmap() { munmap(at, sizeof(ForkShared)); }
+  } unmap{mapping};
+  int fds[2];
+  if (pipe(fds) != 0) throw std::runtime_error(fmt::format("explore: pipe: {}", std::strerror(errno)));
+  // Nothing buffered here may come out twice.
+  std::fflush(nullptr);
+  const pid_t runner = fork();
+  if (runner < 0) {
+    close(fds[0]);
+    close(fds[1]);
+    throw std::runtime_error(fmt::format("explore: fork: {}", std::strerror(errno)));
+  }
+  if (runner == 0) {
+    close(fds[0]);
+    ForkingChooser chooser(*shared, plan, fds[1]);
+    const Record finish = [&](Schedule&& s) { chooser.finish(std::move(s)); };
+    finish(run_schedule(path, options, chooser, finish));
+  }
+  close(fds[1]);
+  // On the way out, also by an exception: the runs' writes fail once the
+  // pipe is closed, so the processes end, and the runner is reaped.
+  struct Reap {
+    int in;
+    pid_t runner;
+    int status = 0;
+    bool reaped = false;
+    int wait() {
+      close(in);
+      while (waitpid(runner, &status, 0) < 0 && errno == EINTR) {
+      }
+      reaped = true;
+      return status;
+    }
+    ~Reap() {
+      if (!reaped) wait();
+    }
+  } reap{fds[0], runner};
+  RecordReader reader(fds[0]);
+  std::size_t recorded = 0;
+  std::optional<WalkEnd> end;
+  while (auto s = reader.next()) {
+    if (end) throw std::runtime_error("explore: a schedule ran past the cap");
+    const auto made = s->made;
+    record(std::move(*s));
+    end = end_after(plan, ++recorded, made);
+  }
+  const int status = reap.wait();
+  if (status != 0)
+    throw std::runtime_error(status_code(status) == ForkingChooser::kForkFailed
+                                 ? std::string("explore: a schedule's process could not fork or write its record")
+                                 : fmt::format("explore: a schedule's run ended abnormally (status {})",
+                                               status_code(status)));
+  return end.value_or(WalkEnd{});
+}
+#endif
+
+WalkEnd walk(const std::string& path, const Options& options, const Record& record) {
+  const WalkPlan plan(options);
+#if ASIM_EXPLORE_FORKS
+  if (options.fork) return walk_forking(path, options, plan, record);
+#endif
+  return walk_in_turn(path, options, plan, record);
+}
+
 }  // namespace
 
 Result explore_file(const std::string& path, const Options& options) {
@@ -200,21 +510,13 @@ Result explore_file(const std::string& path, const Options& options) {
     return result;
   }
   Tally tally;
-  std::vector<std::size_t> script;
   const std::size_t cap = std::max<std::size_t>(1, options.max_schedules);
-  while (true) {
-    const Schedule s = run_schedule(path, options, script);
+  const WalkEnd end = walk(path, options, [&](Schedule&& s) {
     tally.add(format_token(choices_of(s.made)), s.out, s.exit_code, s.err, s.claims);
     if (options.progress) options.progress(tally.schedules(), cap);
-    auto next = next_script(s.made);
-    if (!next) break;
-    if (tally.schedules() >= cap) {
-      tally.result_.complete = false;
-      tally.result_.at_least = tally.schedules() + unexplored_lower_bound(s.made);
-      break;
-    }
-    script = std::move(*next);
-  }
+  });
+  tally.result_.complete = end.complete;
+  tally.result_.at_least = end.at_least;
   return tally.finish();
 }
 
@@ -222,44 +524,22 @@ ShardResult explore_shard(const std::string& path, const Options& options) {
   ShardResult shard;
   shard.shard = options.shard.value_or(Shard{});
   shard.python = options.python;
-  const std::size_t depth = std::max<std::size_t>(1, shard.shard.depth);
+  Options sharded = options;
+  sharded.shard = shard.shard;
   std::map<std::pair<std::string, int>, std::size_t> outcome_of;
-  std::vector<std::size_t> script, prefix;
-  std::size_t prefixes = 0;
   const std::size_t cap = std::max<std::size_t>(1, options.max_schedules);
-  while (true) {
-    Schedule s = run_schedule(path, options, script);
-    auto choices = choices_of(s.made);
-    const std::vector<std::size_t> this_prefix(choices.begin(),
-                                               choices.begin() + static_cast<std::ptrdiff_t>(std::min(depth, choices.size())));
-    if (prefixes == 0 || this_prefix != prefix) {
-      ++prefixes;
-      prefix = this_prefix;
+  const WalkEnd end = walk(path, sharded, [&](Schedule&& s) {
+    const auto key = std::make_pair(s.out, s.exit_code);
+    auto it = outcome_of.find(key);
+    if (it == outcome_of.end()) {
+      it = outcome_of.emplace(key, shard.outcomes.size()).first;
+      shard.outcomes.push_back({std::move(s.out), s.exit_code, std::move(s.err), 0, ""});
     }
-    const bool mine = (prefixes - 1) % shard.shard.count == shard.shard.index - 1;
-    std::vector<Replay::Made> made = s.made;
-    if (mine) {
-      const auto key = std::make_pair(s.out, s.exit_code);
-      auto it = outcome_of.find(key);
-      if (it == outcome_of.end()) {
-        it = outcome_of.emplace(key, shard.outcomes.size()).first;
-        shard.outcomes.push_back({std::move(s.out), s.exit_code, std::move(s.err), 0, ""});
-      }
-      shard.runs.push_back({std::move(choices), it->second, std::move(s.claims)});
-      if (options.progress) options.progress(shard.runs.size(), cap);
-    } else if (made.size() > depth) {
-      // Another shard's prefix: go on at the next prefix.
-      made.resize(depth);
-    }
-    auto next = next_script(made);
-    if (!next) break;
-    if (mine && shard.runs.size() >= cap) {
-      shard.complete = false;
-      shard.at_least = shard.runs.size() + unexplored_lower_bound(made);
-      break;
-    }
-    script = std::move(*next);
-  }
+    shard.runs.push_back({choices_of(s.made), it->second, std::move(s.claims)});
+    if (options.progress) options.progress(shard.runs.size(), cap);
+  });
+  shard.complete = end.complete;
+  shard.at_least = end.at_least;
   return shard;
 }
 

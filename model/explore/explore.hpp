@@ -48,6 +48,10 @@ struct Options {
   std::size_t max_schedules = 1000;
   std::optional<Shard> shard;
   std::uint64_t max_instructions = 200'000'000;
+  // Fork at each choice point so that a schedule runs only from its last
+  // choice on (POSIX builds); false: every schedule from the start, one
+  // after the other. The result is the same.
+  bool fork = true;
   // Called after each schedule with the runs so far and the cap.
   std::function<void(std::size_t done, std::size_t cap)> progress;
 };
