@@ -66,15 +66,20 @@ Heap::~Heap() {
 }
 
 void Heap::finalize_garbage() {
-  std::vector<Object*> live;
+  // Sorted as (serial, object) pairs (serials are unique): the comparisons
+  // read the vector, not every object again.
+  std::vector<std::pair<std::uint32_t, Object*>> live;
   live.reserve(live_);
-  pool::for_each_live_object([&](void* block) { live.push_back(static_cast<Object*>(block)); });
-  std::sort(live.begin(), live.end(), [](const Object* a, const Object* b) { return a->serial() < b->serial(); });
+  pool::for_each_live_object([&](void* block) {
+    auto* o = static_cast<Object*>(block);
+    live.emplace_back(o->serial(), o);
+  });
+  std::sort(live.begin(), live.end());
   // Each is held until every finalizer has run: one finalizer dropping a
   // reference must not free an object another is about to read.
-  for (Object* o : live) o->incref();
-  for (Object* o : live) o->run_finalizer();
-  for (Object* o : live) o->decref();
+  for (const auto& [serial, o] : live) o->incref();
+  for (const auto& [serial, o] : live) o->run_finalizer();
+  for (const auto& [serial, o] : live) o->decref();
 }
 
 Heap& Heap::current() {
