@@ -217,6 +217,7 @@ constexpr VersionProfile make_profile(int minor) {
   p.language.syntax.codec_registry = minor - 7;
   p.language.syntax.assignment_expressions = since(8);
   p.language.syntax.parenthesized_with_items = since(9);
+  p.language.syntax.relaxed_decorators = since(9);
   p.language.syntax.match_statement = since(10);
   p.language.syntax.except_star = since(11);
   p.language.syntax.type_parameters = since(12);
@@ -225,6 +226,11 @@ constexpr VersionProfile make_profile(int minor) {
   p.language.syntax.fstring_debug_specifier = since(8);
   p.language.syntax.starred_argument_assignment = since(12);
   p.language.syntax.invalid_star_expression = since(13);
+  p.language.syntax.duplicate_argument_at_parameter = since(10);
+  p.language.syntax.async_comprehension_error_at = since(10) ? lang::SyntaxFeatures::AsyncComprehensionErrorAt::Node
+                                                   : since(8) ? lang::SyntaxFeatures::AsyncComprehensionErrorAt::LineZero
+                                                              : lang::SyntaxFeatures::AsyncComprehensionErrorAt::LineStart;
+  p.language.syntax.await_makes_scope_async = until(10);
   p.language.syntax.number_before_keyword_warns = since(11);
   p.language.syntax.invalid_escape_warns = since(12);
   p.language.compiler_warnings.literal_misuse = since(8);

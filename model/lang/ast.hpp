@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "model/lang/source.hpp"
@@ -84,6 +85,10 @@ struct Arguments {
   // Annotations (a def's only), one per name above, nullptr where none.
   std::vector<ExprPtr> posonly_annotations, arg_annotations, kwonly_annotations;
   ExprPtr vararg_annotation, kwarg_annotation;
+  // Each parameter's node (its name and annotation) in the order symtable.c
+  // visits them: posonly, args, kwonly, vararg, kwarg. 3.10+ report a
+  // duplicate there.
+  std::vector<std::pair<Loc, Loc>> spans;
 };
 
 struct Lambda : Expr {
@@ -428,6 +433,9 @@ struct Continue : Stmt {
 struct Module {
   std::shared_ptr<const Source> source;
   Body body;
+  // The grammar it was parsed with, which also says where the symbol table
+  // and the compiler locate their errors.
+  SyntaxFeatures syntax;
 };
 
 }  // namespace asim::lang::ast

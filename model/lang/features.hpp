@@ -90,6 +90,9 @@ struct SyntaxFeatures {
   bool assignment_expressions = true;
   // 3.9+ (the PEG parser): `with (a as b, c as d):`.
   bool parenthesized_with_items = true;
+  // 3.9+ (PEP 614): any expression after '@'; before, a dotted name and
+  // one optional call.
+  bool relaxed_decorators = true;
   // 3.10+: the match statement.
   bool match_statement = true;
   // 3.11+: except*.
@@ -110,6 +113,19 @@ struct SyntaxFeatures {
   // expression" at the last token read, in the parser's first pass (before
   // any invalid_* rule, "Perhaps you forgot a comma?" among them).
   bool invalid_star_expression = true;
+  // 3.10+: symtable.c reports a duplicate parameter at the parameter;
+  // before, at the function (a decorated def's first decorator on 3.7).
+  bool duplicate_argument_at_parameter = true;
+  // Where compile.c reports an asynchronous comprehension outside an async
+  // function: 3.10+ at the comprehension; 3.8-3.9 raise it in the
+  // comprehension's own code unit before any line is set (line 0, no text);
+  // 3.7 at the comprehension's line, column 0.
+  enum class AsyncComprehensionErrorAt { Node, LineZero, LineStart };
+  AsyncComprehensionErrorAt async_comprehension_error_at = AsyncComprehensionErrorAt::Node;
+  // 3.7-3.10: an await directly in a scope marks it a coroutine
+  // (symtable.c's ste_coroutine), and that is what compile.c asks of the
+  // scope around an asynchronous comprehension; 3.11+ ask for an async def.
+  bool await_makes_scope_async = false;
   // The tokenizer's and parser's SyntaxWarnings. 3.11+: a number directly
   // followed by a keyword (`1if`) is an "invalid decimal literal" (3.10's
   // DeprecationWarning is one the default filters hide).

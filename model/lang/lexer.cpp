@@ -730,7 +730,21 @@ void Lexer::unterminated(const Delim& d) const {
                        "EOF while scanning triple-quoted string literal")
           .showing_line(last);
     }
-    error({d.start.line, static_cast<int>(source_->line(d.start.line).size()) + 1}, "EOL while scanning string literal");
+    constexpr std::string_view kEol = "EOL while scanning string literal";
+    auto eol_of = [&](int line) { return Loc{line, static_cast<int>(source_->line(line).size()) + 1}; };
+    // A backslash escaped the file's last newline (3.7-3.9 give a last line
+    // without one a newline of their own): the tokenizer reads one line more,
+    // finds the end of the file there, and reports it as continuation_at_eof
+    // does, 3.7 showing that empty line.
+    const std::string& text = source_->text();
+    const bool after_newline = at_end() && pos_ > 0 && (text[pos_ - 1] == '\n' || text[pos_ - 1] == '\r');
+    if (!at_end() || (!after_newline && (pos_ == 0 || text[pos_ - 1] != '\\'))) error(eol_of(line_), std::string(kEol));
+    const int backslash = after_newline ? line_ - 1 : line_;
+    if (syntax_.parser == ParserGeneration::Pgen37 && after_newline) error({backslash + 1, 1}, std::string(kEol));
+    const bool two_past = after_newline && syntax_.parser != ParserGeneration::Pgen37 && !source_->read_through_codec();
+    throw Diagnostic(Diagnostic::Kind::SyntaxError, source_,
+                     {backslash + (two_past ? 2 : 1), char_loc(*source_, eol_of(backslash)).col}, std::string(kEol))
+        .showing_line(backslash);
   }
   // CPython names the last line that has characters.
   const int line = at_end() && pos_ == line_start_ && line_ > d.start.line ? line_ - 1 : line_;

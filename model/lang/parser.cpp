@@ -12,6 +12,7 @@
 
 #include "model/lang/identifier.hpp"
 #include "model/lang/lexer.hpp"
+#include "model/lang/symtable.hpp"
 #include "model/runtime/int_profile.hpp"
 #include "model/runtime/numbers.hpp"
 
@@ -47,6 +48,8 @@ struct Deferred {
   Loc loc;
   std::string message;
   Loc end{};  // 3.10+ mark the statement up to here
+  bool at_line_zero = false;  // ordered by `loc`, reported at line 0 (see features.hpp)
+  int unless_scope_awaits = -1;  // dropped if that scope awaits (await_makes_scope_async)
 };
 
 // A construct the modelled version's grammar lacks, at the token its parser
@@ -60,13 +63,17 @@ struct TooNew {
 enum class ScopeKind { Module, Class, Function, AsyncFunction, Lambda };
 struct Scope {
   ScopeKind kind;
-  int loops = 0;  // enclosing loop bodies, for break/continue
+  int id = 0;
+  int loops = 0;   // enclosing loop bodies, for break/continue
+  int awaits = 0;  // await expressions directly in it, outside an async def
 };
 
 template <class T>
 std::unique_ptr<T> make_expr(Loc loc) {
   return std::make_unique<T>(loc);
 }
+
+constexpr std::string_view kAsyncComprehensionOutside = "asynchronous comprehension outside of an asynchronous function";
 
 // _PyPegen_get_expr_name: how CPython names an expression in "cannot assign
 // to ..." messages; 3.7-3.9 call an operation an "operator".
@@ -160,7 +167,7 @@ class Parser {
         lexer_(&main_lexer_) {}
 
   Module file();
-  void raise_deferred();
+  void raise_deferred(const Module& module);
   void raise_too_new(std::optional<Loc> before = std::nullopt) const;
   void drain_for_tokenizer_errors(const ParseFailure& failure);
 
@@ -234,7 +241,9 @@ class Parser {
   [[noreturn]] void missing_comma_or_fail(const Expr& element);
   [[noreturn]] void missing_block(std::string_view what, int line);
   bool next_expression_parses(Loc* end = nullptr);
-  void defer_semantic(Loc loc, std::string message, Loc end = {}) { semantic_.push_back({loc, std::move(message), end}); }
+  void defer_semantic(Loc loc, std::string message, Loc end = {}, bool at_line_zero = false) {
+    semantic_.push_back({loc, std::move(message), end, at_line_zero});
+  }
   void defer_unsupported(Loc loc, std::string construct) { unsupported_.push_back({loc, std::move(construct)}); }
   void require(bool available, const Token& t, std::size_t length = 0, std::string message = "invalid syntax");
 
@@ -263,9 +272,13 @@ class Parser {
   // ------------------------------------------------------------ scopes
   struct ScopeGuard {
     Parser& p;
-    ScopeGuard(Parser& parser, ScopeKind kind) : p(parser) { p.scopes_.push_back({kind}); }
-    ~ScopeGuard() { p.scopes_.pop_back(); }
+    ScopeGuard(Parser& parser, ScopeKind kind) : p(parser) { p.scopes_.push_back({kind, ++p.scopes_opened_}); }
+    ~ScopeGuard() { p.close_scope(); }
   };
+  void close_scope();
+  // Where the second pass would try star_targets (parsed_as_target).
+  std::size_t target_candidate_ = 0;
+  bool parsed_as_target(Loc chain);
   struct LoopGuard {
     Parser& p;
     explicit LoopGuard(Parser& parser) : p(parser) { ++p.scopes_.back().loops; }
@@ -322,10 +335,10 @@ class Parser {
   Body block(std::string_view what, int line);
   void expect_colon(bool forced);
   StmtPtr decorated();
+  void require_dotted_decorator();
   StmtPtr async_stmt(std::vector<ExprPtr> decorators);
   StmtPtr function_def(std::vector<ExprPtr> decorators, std::optional<Loc> async_loc);
   Arguments params(std::string_view close, bool annotations);
-  std::string param_name(std::vector<std::string>& seen);
   StmtPtr class_def(std::vector<ExprPtr> decorators);
   void type_params();
   StmtPtr if_stmt();
@@ -399,6 +412,7 @@ class Parser {
   void close_collection(std::string_view close, const Expr& last);
   std::vector<Comprehension> for_if_clauses();
   void check_async_comprehension(const std::vector<Comprehension>& generators, Loc loc, std::size_t awaits);
+  bool nested_async_comprehensions(std::size_t since);
   bool drop_await_errors(std::size_t since);
   ExprPtr star_targets();
   ExprPtr star_target();
@@ -426,7 +440,8 @@ class Parser {
   int depth_ = 0;
   std::vector<const Expr*> yields_;  // what yield_expr returned
   std::vector<Scope> scopes_;
-  std::vector<Deferred> semantic_;     // SyntaxErrors CPython's compiler raises after parsing
+  std::vector<Deferred> semantic_;     // SyntaxErrors CPython's code generator (compile.c) raises
+  int scopes_opened_ = 0;
   std::vector<Deferred> unsupported_;  // constructs outside asim's subset
   std::vector<TooNew> too_new_;  // constructs the modelled version's grammar lacks
   // 3.7-3.8: the first error of building the AST (ast.c), raised once the
@@ -638,6 +653,9 @@ bool Parser::starts_expression(std::size_t k, bool star) {
 void Parser::check_await(Loc loc, Loc end) {
   switch (scopes_.back().kind) {
     case ScopeKind::AsyncFunction: return;
+    default: ++scopes_.back().awaits; break;
+  }
+  switch (scopes_.back().kind) {
     case ScopeKind::Module:
     case ScopeKind::Class: defer_semantic(loc, "'await' outside function", end); return;
     default: defer_semantic(loc, "'await' outside async function", end);
@@ -650,14 +668,40 @@ bool Parser::drop_await_errors(std::size_t since) {
   const auto is_await = [](const Deferred& d) { return d.message.rfind("'await' outside", 0) == 0; };
   const auto first = semantic_.begin() + static_cast<std::ptrdiff_t>(since);
   const auto kept = std::remove_if(first, semantic_.end(), is_await);
-  const bool any = kept != semantic_.end();
+  const auto dropped = static_cast<int>(semantic_.end() - kept);
   semantic_.erase(kept, semantic_.end());
-  return any;
+  scopes_.back().awaits = std::max(0, scopes_.back().awaits - dropped);
+  return dropped > 0;
 }
 
-void Parser::raise_deferred() {
+// Whether the second pass, trying star_targets where a target may be (an
+// expression statement, the value after each '=' of an assignment), reaches
+// the primary starting at `chain` as a target: at the start, inside groups
+// and after a '*' (star_atom, star_target).
+bool Parser::parsed_as_target(Loc chain) {
+  std::size_t i = target_candidate_;
+  while (i < toks_.size() && toks_[i].kind == TokenKind::Op &&
+         (toks_[i].text == "(" || toks_[i].text == "[" || toks_[i].text == "*"))
+    ++i;
+  return i < toks_.size() && same_loc(toks_[i].loc, chain);
+}
+
+void Parser::close_scope() {
+  const Scope& s = scopes_.back();
+  if (s.awaits > 0)
+    semantic_.erase(std::remove_if(semantic_.begin(), semantic_.end(),
+                                   [&](const Deferred& d) { return d.unless_scope_awaits == s.id; }),
+                    semantic_.end());
+  scopes_.pop_back();
+}
+
+// In CPython's order: the AST (3.7-3.8's ast.c), the future imports
+// (future.c), the symbol table (symtable.c), the code generator (compile.c),
+// and only then what asim does not model.
+void Parser::raise_deferred(const Module& module) {
   if (ast_error_) throw *ast_error_;
   if (future_error_) throw *future_error_;
+  if (!semantic_.empty() || !unsupported_.empty()) SymbolTable::build(module);
   auto first = [](std::vector<Deferred>& v) {
     return std::min_element(v.begin(), v.end(), [](const Deferred& a, const Deferred& b) {
       return std::pair(a.loc.line, a.loc.col) < std::pair(b.loc.line, b.loc.col);
@@ -666,6 +710,7 @@ void Parser::raise_deferred() {
   if (!semantic_.empty()) {
     // CPython's compiler reports its errors at col_offset + 1: bytes, not characters.
     const auto& d = *first(semantic_);
+    if (d.at_line_zero) throw Diagnostic(DKind::SyntaxError, source_, {}, d.message);
     throw Diagnostic(DKind::SyntaxError, source_, d.loc, d.message, d.end).reading_text_back();
   }
   if (!unsupported_.empty()) {
@@ -770,6 +815,7 @@ Module Parser::file() {
   ScopeGuard scope(*this, ScopeKind::Module);
   Module m;
   m.source = source_;
+  m.syntax = syntax_;
   while (!at(TokenKind::EndMarker)) {
     // pgen's file_input is (NEWLINE | stmt)*: an empty logical line (a
     // backslash joined to an empty line) is allowed at the top level.
@@ -916,6 +962,7 @@ StmtPtr Parser::simple_stmt() {
 StmtPtr Parser::assignment_or_expression() {
   const Loc loc = peek().loc;
   const bool yield = at_kw("yield");
+  target_candidate_ = pos_;
   ExprPtr e = yield ? yield_expr() : star_expressions();
   if (yield && at_op("=")) fail(e->loc, "assignment to yield expression not possible");
   if (at_op(":")) return annotated_assignment(std::move(e), loc);
@@ -989,6 +1036,7 @@ StmtPtr Parser::assignment(ExprPtr first, Loc loc) {
     const bool first_target = s->targets.size() == 1;
     store_target(*s->targets.back(), [&] { return first_target && single_assignment_follows(); });
     take();  // '='
+    target_candidate_ = pos_;
     ExprPtr rhs = at_kw("yield") ? yield_expr() : star_expressions();
     if (!at_op("=")) {
       if (rhs->kind == ExprKind::Starred) defer_semantic(rhs->loc, "can't use starred expression here", rhs->end);
@@ -1115,8 +1163,6 @@ StmtPtr Parser::global_stmt() {
     s->names.push_back(expect_name());
   } while (accept_op(","));
   s->end = last_end();
-  if (nonlocal && scopes_.back().kind == ScopeKind::Module)
-    defer_semantic(s->loc, "nonlocal declaration not allowed at module level", s->end);
   return s;
 }
 
@@ -1250,6 +1296,7 @@ void Parser::expect_colon(bool forced) {
 StmtPtr Parser::decorated() {
   std::vector<ExprPtr> decorators;
   while (accept_op("@")) {
+    if (!syntax_.relaxed_decorators) require_dotted_decorator();
     ExprPtr d = named_expression();
     decorators.push_back(std::move(d));
     if (!at(TokenKind::Newline)) fail_here();
@@ -1259,6 +1306,24 @@ StmtPtr Parser::decorated() {
   if (at_kw("class")) return class_def(std::move(decorators));
   if (at_kw("async") && at_kw("def", 1)) return async_stmt(std::move(decorators));
   fail_here();
+}
+
+// pgen's decorator: '@' dotted_name ['(' [arglist] ')'] NEWLINE. Before
+// PEP 614 (3.9) the first token past that shape is "invalid syntax".
+void Parser::require_dotted_decorator() {
+  std::size_t k = 0;
+  if (!at_name(k)) return require(false, peek(k));
+  for (++k; at_op(".", k); k += 2)
+    if (!at_name(k + 1)) return require(false, peek(k + 1));
+  if (at_op("(", k)) {
+    for (int depth = 0;; ++k) {
+      if (at(TokenKind::EndMarker, k)) return;  // unclosed: the full grammar's error
+      if (at_op("(", k) || at_op("[", k) || at_op("{", k)) ++depth;
+      if ((at_op(")", k) || at_op("]", k) || at_op("}", k)) && --depth == 0) break;
+    }
+    ++k;
+  }
+  if (!at(TokenKind::Newline, k)) require(false, peek(k));
 }
 
 // 'async' function_def | 'async' for_stmt | 'async' with_stmt
@@ -1297,13 +1362,15 @@ StmtPtr Parser::function_def(std::vector<ExprPtr> decorators, std::optional<Loc>
 // with CPython's messages for misplaced parts.
 Arguments Parser::params(std::string_view close, bool annotations) {
   Arguments a;
-  std::vector<std::string> seen;
   bool star = false, kwarg = false, slash = false, seen_default = false;
   std::optional<Loc> bare_star;
+  std::vector<std::pair<Loc, Loc>> arg_spans, posonly_spans, kwonly_spans;
+  std::optional<std::pair<Loc, Loc>> vararg_span, kwarg_span;
   auto annotation = [&]() -> ExprPtr {
     if (annotations && accept_op(":")) return expression();
     return nullptr;
   };
+  auto span_from = [&](Loc start) { return std::pair(start, last_end()); };
   while (!at_op(close)) {
     const Loc loc = peek().loc;
     if (kwarg) fail(loc, "arguments cannot follow var-keyword argument");
@@ -1317,12 +1384,16 @@ Arguments Parser::params(std::string_view close, bool annotations) {
       a.args.clear();
       a.posonly_annotations = std::move(a.arg_annotations);
       a.arg_annotations.clear();
+      posonly_spans = std::move(arg_spans);
+      arg_spans.clear();
     } else if (accept_op("*")) {
       if (star) fail(loc, "* argument may appear only once");
       star = true;
       if (at_name()) {
-        a.vararg = param_name(seen);
+        const Loc start = peek().loc;
+        a.vararg = expect_name();
         a.vararg_annotation = annotation();
+        vararg_span = span_from(start);
         if (at_op("=")) fail(peek().loc, "var-positional argument cannot have default value");
       } else if (at_op(close) || (at_op(",") && (at_op(close, 1) || at_op("**", 1)))) {
         // CPython points at the '*' of a def, at the token after it in a lambda.
@@ -1331,13 +1402,16 @@ Arguments Parser::params(std::string_view close, bool annotations) {
         bare_star = loc;
       }
     } else if (accept_op("**")) {
-      a.kwarg = param_name(seen);
+      const Loc start = peek().loc;
+      a.kwarg = expect_name();
       a.kwarg_annotation = annotation();
+      kwarg_span = span_from(start);
       if (at_op("=")) fail(peek().loc, "var-keyword argument cannot have default value");
       kwarg = true;
     } else {
-      std::string name = param_name(seen);
+      std::string name = expect_name();
       ExprPtr ann = annotation();
+      (star ? kwonly_spans : arg_spans).push_back(span_from(loc));
       ExprPtr def;
       if (accept_op("=")) def = expression();
       if (star) {
@@ -1357,16 +1431,10 @@ Arguments Parser::params(std::string_view close, bool annotations) {
     }
     if (!accept_op(",")) break;
   }
+  for (auto* spans : {&posonly_spans, &arg_spans, &kwonly_spans}) a.spans.insert(a.spans.end(), spans->begin(), spans->end());
+  for (const auto& span : {vararg_span, kwarg_span})
+    if (span) a.spans.push_back(*span);
   return a;
-}
-
-std::string Parser::param_name(std::vector<std::string>& seen) {
-  const Loc loc = peek().loc;
-  std::string name = expect_name();
-  if (std::find(seen.begin(), seen.end(), name) != seen.end())
-    defer_semantic(loc, fmt::format("duplicate argument '{}' in function definition", name));
-  seen.push_back(name);
-  return name;
 }
 
 // class_def_raw: 'class' NAME [type_params] ['(' [arguments] ')'] ':' block
@@ -2234,8 +2302,11 @@ ExprPtr Parser::call(ExprPtr func, Loc start) {
       if (at_op(",") || at_op(")")) fail(loc, "expected argument value expression");
       const bool repeated = std::any_of(c->keywords.begin(), c->keywords.end(), [&](const Keyword& k) { return k.arg == name; });
       c->keywords.push_back({name, expression(), loc, last_end()});
-      // 3.7-3.8's ast.c does not name it.
-      if (repeated) defer_semantic(loc, syntax_.pgen() ? "keyword argument repeated" : "keyword argument repeated: " + name, last_end());
+      // 3.7-3.8's ast.c finds it (not naming it) while building the tree, 3.9+'s compiler later.
+      if (repeated && syntax_.pgen())
+        defer_ast_error(loc, Diagnostic(DKind::SyntaxError, source_, loc, "keyword argument repeated").reading_text_back());
+      else if (repeated)
+        defer_semantic(loc, "keyword argument repeated: " + name, last_end());
       last = c->keywords.back().value.get();
     } else {
       ExprPtr e = named_expression(false);
@@ -2246,6 +2317,7 @@ ExprPtr Parser::call(ExprPtr func, Loc start) {
         g->elt = std::move(e);
         g->generators = for_if_clauses();
         drop_await_errors(awaits);
+        nested_async_comprehensions(awaits);
         const bool alone = c->args.empty() && c->keywords.empty();
         if (alone && !at_op(")") && !at_op(",")) fail_here();
         if ((!alone || at_op(",")) && syntax_.pgen()) {
@@ -2265,7 +2337,11 @@ ExprPtr Parser::call(ExprPtr func, Loc start) {
         }
         // invalid_arguments: args for_if_clauses, whose action returns NULL
         // for a generator expression alone (_PyPegen_nonparen_genexp_in_call).
-        second_pass_stops_at(open);
+        // Only t_primary parses such a call as '(' arguments ')' (primary
+        // takes it as `primary genexp`), and t_primary only when its genexp
+        // alternative fails for want of a '(', '[' or '.' after it.
+        if (alone && at_op(")") && !at_op("(", 1) && !at_op("[", 1) && !at_op(".", 1) && parsed_as_target(start))
+          second_pass_stops_at(open);
         c->args.push_back(std::move(g));
         last = c->args.back().get();
       } else {
@@ -2639,7 +2715,9 @@ ExprPtr Parser::group_tuple_genexp() {
     auto g = make_expr<GeneratorExp>(open);
     g->elt = std::move(first);
     g->generators = for_if_clauses();
-    drop_await_errors(awaits);  // an await makes it an asynchronous generator expression
+    // An await makes it an asynchronous generator expression, allowed anywhere.
+    drop_await_errors(awaits);
+    nested_async_comprehensions(awaits);
     expect_op(")");
     return g;
   }
@@ -2792,10 +2870,38 @@ std::vector<Comprehension> Parser::for_if_clauses() {
 // an async function may contain (CPython reports the comprehension, not the
 // await).
 void Parser::check_async_comprehension(const std::vector<Comprehension>& generators, Loc loc, std::size_t awaits) {
+  using At = SyntaxFeatures::AsyncComprehensionErrorAt;
   const bool any_async = std::any_of(generators.begin(), generators.end(), [](const auto& g) { return g.is_async; });
-  // Called at the closing bracket, which the comprehension's node includes.
-  if ((drop_await_errors(awaits) || any_async) && !in_async_function())
-    defer_semantic(loc, "asynchronous comprehension outside of an asynchronous function", peek().end);
+  const bool awaited = drop_await_errors(awaits);
+  const bool nested = nested_async_comprehensions(awaits);
+  if ((!awaited && !any_async && !nested) || in_async_function()) return;
+  switch (syntax_.async_comprehension_error_at) {
+    // Called at the closing bracket, which the comprehension's node includes.
+    case At::Node: defer_semantic(loc, std::string(kAsyncComprehensionOutside), peek().end); break;
+    case At::LineStart: defer_semantic({loc.line, 1}, std::string(kAsyncComprehensionOutside)); break;
+    // Ordered among the others by where it is, reported at line 0.
+    case At::LineZero: defer_semantic(loc, std::string(kAsyncComprehensionOutside), {}, true); break;
+  }
+  if (syntax_.await_makes_scope_async) semantic_.back().unless_scope_awaits = scopes_.back().id;
+}
+
+// The asynchronous comprehensions reported inside one being closed (since
+// `since`). 3.11+ (bpo-33346) make it asynchronous instead: they are allowed
+// in a comprehension, whose own check then decides. Before, the scope around
+// them is that comprehension, which no await of the function's makes a
+// coroutine: they stand.
+bool Parser::nested_async_comprehensions(std::size_t since) {
+  const auto first = semantic_.begin() + static_cast<std::ptrdiff_t>(since);
+  const auto is_nested = [](const Deferred& d) { return d.message == kAsyncComprehensionOutside; };
+  if (syntax_.await_makes_scope_async) {
+    for (auto it = first; it != semantic_.end(); ++it)
+      if (is_nested(*it)) it->unless_scope_awaits = -1;
+    return false;
+  }
+  const auto kept = std::remove_if(first, semantic_.end(), is_nested);
+  const bool any = kept != semantic_.end();
+  semantic_.erase(kept, semantic_.end());
+  return any;
 }
 
 // star_targets: star_target !',' | star_target (',' star_target)* [',']
@@ -2839,7 +2945,7 @@ ast::Module parse(std::shared_ptr<const Source> source, const SyntaxFeatures& sy
   try {
     Module m = parser.file();
     parser.raise_too_new();
-    parser.raise_deferred();
+    parser.raise_deferred(m);
     return m;
   } catch (const ParseFailure& failure) {
     // Before 3.10 the parser's error stands: no later tokenizer error replaces it.

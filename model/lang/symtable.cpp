@@ -33,8 +33,8 @@ SymtableEntry* SymbolTable::lookup(const void* node) const {
 // and recording what each scope does with each name.
 class SymtableBuilder {
  public:
-  SymtableBuilder(SymbolTable& table, std::shared_ptr<const Source> source)
-      : table_(table), source_(std::move(source)) {}
+  SymtableBuilder(SymbolTable& table, std::shared_ptr<const Source> source, const SyntaxFeatures& syntax)
+      : table_(table), source_(std::move(source)), syntax_(syntax) {}
 
   void module(const Module& m) {
     table_.top_ = enter(SymtableEntry::Kind::Module, "top", {1, 1}, &m);
@@ -81,7 +81,6 @@ class SymtableBuilder {
     const std::string name = mangle(private_, plain);
     auto [it, inserted] = e->flags.try_emplace(name, 0);
     if (inserted) e->names.push_back(name);
-    if ((flag & kDefParam) && (it->second & kDefParam)) error(e->loc, fmt::format("duplicate argument '{}' in function definition", name));
     it->second |= flag;
     if (flag & kDefParam) e->params.push_back(name);
   }
@@ -107,12 +106,21 @@ class SymtableBuilder {
       if (*e) expr(**e);
   }
 
+  // symtable_visit_arguments, in its order (Arguments::spans).
   void params(const Arguments& a) {
-    for (const auto& n : a.posonly) add_def(n, kDefParam);
-    for (const auto& n : a.args) add_def(n, kDefParam);
-    for (const auto& n : a.kwonly) add_def(n, kDefParam);
-    if (a.vararg) add_def(*a.vararg, kDefParam);
-    if (a.kwarg) add_def(*a.kwarg, kDefParam);
+    std::vector<const std::string*> names;
+    for (const auto* list : {&a.posonly, &a.args, &a.kwonly})
+      for (const auto& n : *list) names.push_back(&n);
+    for (const auto* n : {&a.vararg, &a.kwarg})
+      if (*n) names.push_back(&**n);
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      if (cur_->flags_of(mangle(private_, *names[i])) & kDefParam) {
+        std::string message = fmt::format("duplicate argument '{}' in function definition", *names[i]);
+        if (syntax_.duplicate_argument_at_parameter) error(a.spans[i].first, std::move(message), a.spans[i].second);
+        error(cur_->loc, std::move(message));
+      }
+      add_def(*names[i], kDefParam);
+    }
   }
 
   void stmt(const Stmt& s) {
@@ -574,6 +582,7 @@ class SymtableBuilder {
 
   SymbolTable& table_;
   std::shared_ptr<const Source> source_;
+  const SyntaxFeatures& syntax_;
   SymtableEntry* cur_ = nullptr;
   bool comp_target_ = false;
   std::string private_;  // st_private: the class whose body the walk is in
@@ -583,7 +592,7 @@ class SymtableBuilder {
 
 std::unique_ptr<SymbolTable> SymbolTable::build(const ast::Module& module) {
   auto table = std::unique_ptr<SymbolTable>(new SymbolTable());
-  SymtableBuilder b(*table, module.source);
+  SymtableBuilder b(*table, module.source, module.syntax);
   b.module(module);
   b.analyze();
   return table;

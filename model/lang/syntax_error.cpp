@@ -11,7 +11,7 @@ namespace {
 
 // The attributes of CPython's SyntaxError object that printing reads.
 struct Attributes {
-  int lineno = 0;                   // 0: None
+  std::optional<int> lineno;        // none: None
   int offset = -1;                  // 1-based characters; -1: None
   int end_offset = -1;              // -1: None
   int end_lineno = 0;
@@ -42,6 +42,9 @@ Attributes attributes(const Diagnostic& d, const SyntaxFeatures& syntax) {
     return a;
   }
   a.lineno = d.loc().line;
+  // A compiler error raised before any line was set (3.8-3.9's asynchronous
+  // comprehension): line 0, no text.
+  if (d.loc().line == 0) return a;
   // 3.9+ read the line back from the file, 3.7-3.8 show the tokenizer's,
   // and so do 3.9+ for the errors their tokenizer raises itself.
   const bool tokenizer_line = syntax.display == SyntaxErrorDisplay::Pgen || d.from_tokenizer();
@@ -58,7 +61,7 @@ Attributes attributes(const Diagnostic& d, const SyntaxFeatures& syntax) {
     a.end_lineno = d.end().line;
     a.end_offset = d.end().col;
   } else if (a.offset >= 0) {
-    a.end_lineno = a.lineno;
+    a.end_lineno = *a.lineno;
     a.end_offset = a.offset;
   }
   if (d.kind() == Diagnostic::Kind::TabError) {
@@ -165,7 +168,7 @@ std::string format_syntax_error(const Diagnostic& d, const SyntaxFeatures& synta
   const Attributes a = attributes(d, syntax);
   const std::string path = d.source() ? d.source()->path() : "<string>";
   std::string out;
-  if (a.lineno > 0) out += fmt::format("  File \"{}\", line {}\n", path, a.lineno);
+  if (a.lineno) out += fmt::format("  File \"{}\", line {}\n", path, *a.lineno);
   if (a.text) {
     switch (syntax.display) {
       case SyntaxErrorDisplay::Pgen: out += pgen_text(a.offset, *a.text); break;

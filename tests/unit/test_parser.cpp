@@ -1010,9 +1010,7 @@ return 2)py",
     def g():
         return [await x for x in y])py",
        K::SyntaxError, R"(asynchronous comprehension outside of an asynchronous function)", 3, 16},
-      {R"py(nonlocal x)py", K::SyntaxError, R"(nonlocal declaration not allowed at module level)", 1, 1},
       {R"py(x = yield 1)py", K::SyntaxError, R"('yield' outside function)", 1, 5},
-      {R"py(def f(a, b, a): pass)py", K::SyntaxError, R"(duplicate argument 'a' in function definition)", 1, 13},
       {R"py(f(x=1, x=2))py", K::SyntaxError, R"(keyword argument repeated: x)", 1, 8},
       {R"py(*a = 1)py", K::SyntaxError, R"(starred assignment target must be in a list or tuple)", 1, 1},
       {R"py(a, *b, *c = x)py", K::SyntaxError, R"(multiple starred expressions in assignment)", 1, 1},
@@ -1053,6 +1051,10 @@ TEST_CASE("parser: which diagnostic wins when a file has several", "[parser]") {
         "SyntaxError: '(' was never closed @4:5");
   // A compile-time SyntaxError before an unsupported construct that comes earlier.
   CHECK(diagnostic("match x:\n    case 1:\n        pass\nbreak\n") == "SyntaxError: 'break' outside loop @4:1");
+  // The symbol table's errors before the code generator's, wherever they are (symtable.c runs first).
+  CHECK(diagnostic("x = 1\nawait y\ndef f(a, a): pass\n") == "SyntaxError: duplicate argument 'a' in function definition @3:10");
+  CHECK(diagnostic("return 5\ndef f():\n    nonlocal y\n") == "SyntaxError: no binding for nonlocal 'y' found @3:5");
+  CHECK(diagnostic("break\nnonlocal q\n") == "SyntaxError: nonlocal declaration not allowed at module level @2:1");
   // The first of several unsupported constructs.
   CHECK(diagnostic("x = 2j\nmatch x:\n    case 1:\n        pass\n") ==
         "Unsupported: complex numbers (imaginary literals such as 1j) @1:5");

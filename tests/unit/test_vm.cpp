@@ -1289,6 +1289,7 @@ TEST_CASE("vm: SyntaxErrors CPython's compiler raises", "[vm]") {
   CHECK(run_program("/tmp/e.py", "def f():\n    return [await x for x in y]\n").diagnostic ==
         "asynchronous comprehension outside of an asynchronous function");
   CHECK(run_program("/tmp/e.py", "async for x in y: pass\n").diagnostic == "'async for' outside async function");
+  CHECK(run_program("/tmp/e.py", "def f(a, b, a): pass\n").diagnostic == "duplicate argument 'a' in function definition");
 }
 
 TEST_CASE("vm: the instruction limit stops a program that loops forever", "[vm]") {

@@ -1,0 +1,2 @@
+# A string whose backslash escapes the file's last newline.
+message = "unfinished\
