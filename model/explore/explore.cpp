@@ -230,11 +230,24 @@ std::optional<WalkEnd> end_after(const WalkPlan& plan, std::size_t count, const 
   return std::nullopt;
 }
 
+// Where a walk in turn begins: at the start, or where a forked walk left off.
+struct Resume {
+  std::vector<std::size_t> script;  // the next schedule's
+  std::size_t recorded = 0;         // schedules recorded before it
+  std::size_t prefixes = 0;         // with a shard: prefixes met before it
+  // With a shard: whether the next schedule is under the last prefix met,
+  // and that prefix.
+  bool under_prefix = false;
+  std::vector<std::size_t> prefix;
+};
+
 // Every schedule from the start, one after the other, in this process: the
 // i-th run replays the script depth-first search gives after the (i-1)-th.
-WalkEnd walk_in_turn(const std::string& path, const Options& options, const WalkPlan& plan, const Record& record) {
-  std::vector<std::size_t> script, prefix;
-  std::size_t prefixes = 0, recorded = 0;
+WalkEnd walk_in_turn(const std::string& path, const Options& options, const WalkPlan& plan, const Record& record,
+                     Resume from = {}) {
+  std::vector<std::size_t> script = std::move(from.script), prefix = std::move(from.prefix);
+  bool met = from.under_prefix;
+  std::size_t prefixes = from.prefixes, recorded = from.recorded;
   while (true) {
     Replay chooser(std::move(script));
     Schedule s = run_schedule(path, options, chooser);
@@ -244,8 +257,9 @@ WalkEnd walk_in_turn(const std::string& path, const Options& options, const Walk
     if (plan.shard) {
       std::vector<std::size_t> this_prefix = choices_of(made);
       this_prefix.resize(std::min(plan.depth, this_prefix.size()));
-      if (prefixes == 0 || this_prefix != prefix) {
+      if (!met || this_prefix != prefix) {
         ++prefixes;
+        met = true;
         prefix = std::move(this_prefix);
       }
       mine = plan.mine(prefixes - 1);
@@ -290,12 +304,16 @@ class ForkingChooser : public Chooser {
 
   std::size_t choose(std::size_t n, std::string_view) override {
     if (plan_.shard && made_.size() == plan_.depth) enter_prefix();
+    if (n > 1 && forks_ == kMaxWaiting) hand_over();
     std::size_t pick = 0;
     for (; pick + 1 < n; ++pick) {
       if (shared_.stop) _exit(0);
       const pid_t child = fork();
       if (child < 0) _exit(kForkFailed);
-      if (child == 0) break;
+      if (child == 0) {
+        ++forks_;
+        break;
+      }
       int status = 0;
       while (waitpid(child, &status, 0) < 0)
         if (errno != EINTR) _exit(kForkFailed);
@@ -309,27 +327,48 @@ class ForkingChooser : public Chooser {
   // The end of this process's schedule: its record, unless another shard
   // owns it or the cap was reached.
   [[noreturn]] void finish(Schedule&& s) {
-    if (plan_.shard && made_.size() <= plan_.depth) enter_prefix();
     if (shared_.stop) _exit(0);
+    if (plan_.shard && made_.size() <= plan_.depth) enter_prefix();
     s.made = std::move(made_);
-    const std::string bytes = encode(s);
-    for (std::size_t done = 0; done < bytes.size();) {
-      const ssize_t n = write(out_, bytes.data() + done, bytes.size() - done);
-      if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) _exit(kForkFailed);
-      done += static_cast<std::size_t>(n);
-    }
+    send(encode(s, false));
     if (++shared_.recorded >= plan_.cap) shared_.stop = true;
     _exit(0);
   }
 
   static constexpr int kForkFailed = 70;
+  // Processes waiting on a path at most (each at a choice, for its child):
+  // a run with more choice points hands the rest of the walk over to runs
+  // from the start, rather than keep that many processes.
+  static constexpr std::size_t kMaxWaiting = 64;
 
  private:
   // The first run to complete a prefix meets it: it and the runs forked from
   // it go on only when the prefix is this shard's.
   void enter_prefix() {
     if (!plan_.mine(shared_.prefixes++)) _exit(0);
+    prefix_entered_ = true;
+  }
+
+  // This schedule, and every one after it, is left to walk_in_turn: the
+  // record says where it begins (the choices so far, and whether their
+  // prefix was met), and the walk stops.
+  [[noreturn]] void hand_over() {
+    if (shared_.stop) _exit(0);
+    shared_.stop = true;
+    Schedule s;
+    s.made = std::move(made_);
+    s.exit_code = prefix_entered_ ? 1 : 0;
+    send(encode(s, true));
+    _exit(0);
+  }
+
+  void send(const std::string& bytes) {
+    for (std::size_t done = 0; done < bytes.size();) {
+      const ssize_t n = write(out_, bytes.data() + done, bytes.size() - done);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) _exit(kForkFailed);
+      done += static_cast<std::size_t>(n);
+    }
   }
 
   static void put(std::string& out, std::uint64_t v) { out.append(reinterpret_cast<const char*>(&v), sizeof v); }
@@ -337,9 +376,11 @@ class ForkingChooser : public Chooser {
     put(out, text.size());
     out += text;
   }
-  // Length first, then the fields; decode() reads them back.
-  static std::string encode(const Schedule& s) {
+  // Length first, then whether it hands the walk over, then the fields;
+  // RecordReader reads them back.
+  static std::string encode(const Schedule& s, bool hand_over) {
     std::string body;
+    put(body, hand_over ? 1 : 0);
     put(body, s.out);
     put(body, s.err);
     put(body, static_cast<std::uint64_t>(static_cast<std::int64_t>(s.exit_code)));
@@ -362,19 +403,24 @@ class ForkingChooser : public Chooser {
   const WalkPlan& plan_;
   int out_;
   std::vector<Replay::Made> made_;
+  std::size_t forks_ = 0;  // processes waiting above this one
+  bool prefix_entered_ = false;
 };
 
 // Reads the records of a walk's pipe.
 class RecordReader {
  public:
   explicit RecordReader(int in) : in_(in) {}
-  // The next record, or nothing at the end of the pipe.
-  std::optional<Schedule> next() {
+  // The next record, or nothing at the end of the pipe; `hand_over` tells
+  // a schedule left to walk_in_turn (its `made` so far, and in `exit_code`
+  // whether its prefix was met).
+  std::optional<Schedule> next(bool& hand_over) {
     std::uint64_t size = 0;
     if (!read_exactly(&size, sizeof size, /*eof_ok=*/true)) return std::nullopt;
     body_.resize(size);
     read_exactly(body_.data(), size, false);
     at_ = 0;
+    hand_over = number() != 0;
     Schedule s;
     s.out = text();
     s.err = text();
@@ -470,8 +516,16 @@ WalkEnd walk_forking(const std::string& path, const Options& options, const Walk
   RecordReader reader(fds[0]);
   std::size_t recorded = 0;
   std::optional<WalkEnd> end;
-  while (auto s = reader.next()) {
-    if (end) throw std::runtime_error("explore: a schedule ran past the cap");
+  std::optional<Resume> resume;
+  bool hand_over = false;
+  while (auto s = reader.next(hand_over)) {
+    if (end || resume) throw std::runtime_error("explore: a schedule ran past the end of the walk");
+    if (hand_over) {
+      resume = Resume{choices_of(s->made), recorded, shared->prefixes, s->exit_code != 0, {}};
+      if (resume->under_prefix)
+        resume->prefix.assign(resume->script.begin(), resume->script.begin() + static_cast<std::ptrdiff_t>(plan.depth));
+      continue;
+    }
     const auto made = s->made;
     record(std::move(*s));
     end = end_after(plan, ++recorded, made);
@@ -482,6 +536,7 @@ WalkEnd walk_forking(const std::string& path, const Options& options, const Walk
                                  ? std::string("explore: a schedule's process could not fork or write its record")
                                  : fmt::format("explore: a schedule's run ended abnormally (status {})",
                                                status_code(status)));
+  if (resume) return walk_in_turn(path, options, plan, record, std::move(*resume));
   return end.value_or(WalkEnd{});
 }
 #endif

@@ -1,7 +1,8 @@
 """asim explore forks at each choice point so that a schedule runs only from
 its last choice on; --no-fork runs every schedule from the start. The two
 reports must be byte-identical (text and JSON; complete, capped and sharded
-explorations), and every outcome's replay token, run alone by `asim exec
+explorations, and one whose runs make more choices than the forked processes
+it keeps waiting), and every outcome's replay token, run alone by `asim exec
 --replay`, must give that outcome's stdout and exit.
 
     python3 tests/explore/fork_test.py path/to/asim
@@ -42,6 +43,11 @@ def main():
                       ["--shard", "3/4", "--shard-depth", "3"]):
             cases.append(("3.12", fork_mix, extra))
         cases.append(("3.13", os.path.join(BENCH, "explore_8.py"), ["--max-schedules", "150"]))
+        # Past the processes kept waiting: the walk goes on by runs from the start.
+        deep = os.path.join(HERE, "deep_choices.py")
+        for extra in (["--max-schedules", "3"], ["--max-schedules", "40"], ["--shard", "3/3", "--shard-depth", "1",
+                      "--max-schedules", "10"], ["--shard", "2/2", "--shard-depth", "2", "--max-schedules", "10"]):
+            cases.append(("3.12", deep, extra))
         for version, program, extra in cases:
             formats = ("text",) if "--shard" in extra else ("text", "json")
             for fmt in formats:
