@@ -201,18 +201,18 @@ void Task::step_run_and_handle_result(Ref<PyException> exc) {
   const auto& b = loop_->builtins();
   if (loop_->tracing())
     loop_->emit(trace::Kind::TaskStep, get_name(), exc ? "throw " + exc->repr() : "send None");
-  runtime::Step result;
-  try {
-    result = exc ? coro_->throw_(std::move(exc)) : coro_->send(Value::none());
-  } catch (PyError& e) {
-    if (e.exc->isinstance(loop_->exceptions().CancelledError.get())) {
-      if (loop_->profile().task_keeps_cancelled_error) cancelled_exc_ = e.exc;
+  Ref<PyException> raised;
+  runtime::Step result = coro_->send_ex(Value::none(), std::move(exc), raised);
+  if (raised) {
+    if (raised->isinstance(loop_->exceptions().CancelledError.get())) {
+      if (loop_->profile().task_keeps_cancelled_error) cancelled_exc_ = raised;
       cancel_future(Value::none());
     } else {
-      finish_with_exception(e.exc);
+      finish_with_exception(raised);
     }
     trace_finish();
-    if (e.exc->isinstance(b.KeyboardInterrupt.get()) || e.exc->isinstance(b.SystemExit.get())) throw;
+    if (raised->isinstance(b.KeyboardInterrupt.get()) || raised->isinstance(b.SystemExit.get()))
+      throw PyError{std::move(raised)};
     return;
   }
   if (result.done) {
@@ -396,6 +396,14 @@ class SleepCoroutine : public runtime::Coroutine {
   runtime::Step throw_(Ref<PyException> exc) override {
     finish();
     throw PyError{std::move(exc)};
+  }
+
+  // What is thrown in (a task's cancellation) comes back without a C++ throw.
+  runtime::Step send_ex(Value value, Ref<PyException> thrown, Ref<PyException>& raised) override {
+    if (!thrown) return Coroutine::send_ex(std::move(value), nullptr, raised);
+    finish();
+    raised = std::move(thrown);
+    return {true, Value()};
   }
 
   void close() override { finish(); }

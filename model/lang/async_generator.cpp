@@ -211,23 +211,22 @@ Ref<runtime::Coroutine> InterpretedAsyncGenerator::aclose() {
 // gen_send_ex, then async_gen_unwrap_value.
 Step InterpretedAsyncGenerator::step(Value sent, Ref<PyException> thrown) {
   const auto& b = builtins();
-  Step s;
-  try {
-    s = thrown ? throw_(std::move(thrown)) : send(std::move(sent));
-  } catch (PyError& e) {
+  Ref<PyException> raised;
+  Step s = send_ex(std::move(sent), std::move(thrown), raised);
+  if (raised) {
     running_async = false;
     // A StopAsyncIteration raised by the body itself would end the
     // iteration silently; CPython turns it into a RuntimeError (resume did
     // the same for StopIteration).
-    if (e.exc->isinstance(b.StopAsyncIteration.get())) {
+    if (raised->isinstance(b.StopAsyncIteration.get())) {
       auto error = runtime::new_exception(b.RuntimeError, "async generator raised StopAsyncIteration");
-      error->cause = e.exc;
-      error->context = e.exc;
+      error->cause = raised;
+      error->context = raised;
       error->suppress_context = true;
       throw PyError{error};
     }
-    if (e.exc->isinstance(b.GeneratorExit.get())) closed = true;
-    throw;
+    if (raised->isinstance(b.GeneratorExit.get())) closed = true;
+    throw PyError{std::move(raised)};
   }
   if (s.done) {
     running_async = false;

@@ -1014,10 +1014,14 @@ Step eval_frame_raising(Frame& f, Value sent, Ref<PyException> thrown, Ref<PyExc
           exc = thrown;
           fresh = false;
           closed = true;
-        } else if (thrown) {
-          s = d->throw_(thrown);
         } else {
-          s = d->send(std::move(sent));
+          Ref<PyException> raised_by;
+          s = d->send_ex(std::move(sent), thrown, raised_by);
+          if (raised_by) {
+            exc = std::move(raised_by);
+            fresh = exc != thrown && exc.get() != ts.propagating;
+            closed = true;
+          }
         }
         if (!closed) {
           if (!s.done) {
@@ -1376,7 +1380,12 @@ Step eval_frame_raising(Frame& f, Value sent, Ref<PyException> thrown, Ref<PyExc
               Ref<Coroutine> it = source.as<runtime::Coroutine>()
                                       ? source.ref<Coroutine>()
                                       : runtime::delegate_to_iterator(std::move(source));
-              Step s = it->send(Value());
+              Step s = it->send_ex(Value(), nullptr, exc);
+              if (exc) {  // raised at its first step, as if thrown here
+                add_traceback = true;
+                fresh = exc.get() != ts.propagating;
+                goto exception;
+              }
               if (s.done) {
                 PUSH(std::move(s.value));
                 break;
@@ -1493,7 +1502,12 @@ Step eval_frame_raising(Frame& f, Value sent, Ref<PyException> thrown, Ref<PyExc
                 return Step{false, std::move(y)};
               }
               Ref<Coroutine> it = runtime::get_awaitable_iter(awaitable);
-              Step s = it->send(Value());
+              Step s = it->send_ex(Value(), nullptr, exc);
+              if (exc) {  // raised at its first step, as if thrown here
+                add_traceback = true;
+                fresh = exc.get() != ts.propagating;
+                goto exception;
+              }
               if (s.done) {
                 PUSH(std::move(s.value));
                 break;

@@ -350,16 +350,6 @@ int InterpretedCoroutine::lineno() const {
 
 // PEP 479: a StopIteration escaping the body would pass for the end of the
 // iteration; gen_send_ex turns it into a RuntimeError, caused by it.
-void InterpretedCoroutine::rethrow_stop_iteration() const {
-  const auto& b = runtime::Runtime::current().builtins;
-  try {
-    throw;
-  } catch (PyError& e) {
-    if (!e.exc->isinstance(b.StopIteration.get())) throw;
-    throw PyError{stop_iteration_replaced(e.exc)};
-  }
-}
-
 Ref<PyException> InterpretedCoroutine::stop_iteration_replaced(Ref<PyException> exc) const {
   const auto& b = runtime::Runtime::current().builtins;
   if (!exc->isinstance(b.StopIteration.get())) return exc;
@@ -370,40 +360,51 @@ Ref<PyException> InterpretedCoroutine::stop_iteration_replaced(Ref<PyException> 
   return error;
 }
 
-Step InterpretedCoroutine::resume(Value sent, Ref<PyException> thrown) {
+namespace {
+
+Step raising(Ref<PyException>& raised, Ref<PyException> exc) {
+  raised = std::move(exc);
+  return Step{true, Value()};
+}
+
+}  // namespace
+
+Step InterpretedCoroutine::resume(Value sent, Ref<PyException> thrown, Ref<PyException>& raised) {
   auto& ts = ThreadState::current();
   const auto& b = runtime::Runtime::current().builtins;
-  if (state_ == State::Running) runtime::raise(b.ValueError, fmt::format("{} already executing", kind_name()));
+  if (state_ == State::Running)
+    return raising(raised, runtime::new_exception(b.ValueError, fmt::format("{} already executing", kind_name())));
   if (state_ == State::Closed) {
     // An exhausted generator returns None at once (StopIteration, or
     // StopAsyncIteration for an async one), or raises what is thrown in.
     if (kind_ != Kind::Coroutine) {
-      if (thrown) throw PyError{std::move(thrown)};
+      if (thrown) return raising(raised, std::move(thrown));
       return Step{true, Value()};
     }
-    runtime::raise(b.RuntimeError, "cannot reuse already awaited coroutine");
+    return raising(raised, runtime::new_exception(b.RuntimeError, "cannot reuse already awaited coroutine"));
   }
   state_ = State::Running;
   exc_state_.previous = ts.exc_info;
   ts.exc_info = &exc_state_;
-  Step s;
-  Ref<PyException> raised;
+  Step s{true, Value()};
   try {
     s = eval_frame_raising(frame, std::move(sent), std::move(thrown), raised);
+  } catch (PyError& e) {
+    raised = std::move(e.exc);
   } catch (...) {
     ts.exc_info = exc_state_.previous;
     state_ = State::Closed;
     frame.clear();
     exc_state_.exc.reset();
-    rethrow_stop_iteration();
+    throw;
   }
   ts.exc_info = exc_state_.previous;
   if (raised) {
-    // As the handler above, thrown once.
     state_ = State::Closed;
     frame.clear();
     exc_state_.exc.reset();
-    throw PyError{stop_iteration_replaced(std::move(raised))};
+    raised = stop_iteration_replaced(std::move(raised));
+    return Step{true, Value()};
   }
   if (s.done) {
     state_ = State::Closed;
@@ -415,21 +416,35 @@ Step InterpretedCoroutine::resume(Value sent, Ref<PyException> thrown) {
   return s;
 }
 
-Step InterpretedCoroutine::send(Value value) {
+Step InterpretedCoroutine::send_ex(Value value, Ref<PyException> thrown, Ref<PyException>& raised) {
+  if (thrown) {
+    if (state_ == State::Created) {
+      // Thrown in before the first line ran: the body never starts.
+      state_ = State::Closed;
+      frame.clear();
+      return raising(raised, std::move(thrown));
+    }
+    return resume(Value(), std::move(thrown), raised);
+  }
   if (state_ == State::Created && !value.is_none())
-    runtime::raise(runtime::Runtime::current().builtins.TypeError,
-                   fmt::format("can't send non-None value to a just-started {}", kind_name()));
-  return resume(std::move(value), nullptr);
+    return raising(raised, runtime::new_exception(runtime::Runtime::current().builtins.TypeError,
+                                                  fmt::format("can't send non-None value to a just-started {}",
+                                                              kind_name())));
+  return resume(std::move(value), nullptr, raised);
+}
+
+Step InterpretedCoroutine::send(Value value) {
+  Ref<PyException> raised;
+  Step s = send_ex(std::move(value), nullptr, raised);
+  if (raised) throw PyError{std::move(raised)};
+  return s;
 }
 
 Step InterpretedCoroutine::throw_(Ref<PyException> exc) {
-  if (state_ == State::Created) {
-    // Thrown in before the first line ran: the body never starts.
-    state_ = State::Closed;
-    frame.clear();
-    throw PyError{std::move(exc)};
-  }
-  return resume(Value(), std::move(exc));
+  Ref<PyException> raised;
+  Step s = send_ex(Value(), std::move(exc), raised);
+  if (raised) throw PyError{std::move(raised)};
+  return s;
 }
 
 void InterpretedCoroutine::close() {
@@ -439,12 +454,11 @@ void InterpretedCoroutine::close() {
     return;
   }
   const auto& b = runtime::Runtime::current().builtins;
-  Step s;
-  try {
-    s = resume(Value(), runtime::new_exception(b.GeneratorExit));
-  } catch (PyError& e) {
-    if (e.exc->isinstance(b.GeneratorExit.get()) || e.exc->isinstance(b.StopIteration.get())) return;
-    throw;
+  Ref<PyException> raised;
+  Step s = resume(Value(), runtime::new_exception(b.GeneratorExit), raised);
+  if (raised) {
+    if (raised->isinstance(b.GeneratorExit.get()) || raised->isinstance(b.StopIteration.get())) return;
+    throw PyError{std::move(raised)};
   }
   if (!s.done) runtime::raise(b.RuntimeError, fmt::format("{} ignored GeneratorExit", kind_name()));
 }

@@ -76,6 +76,8 @@ class InterpretedCoroutine : public runtime::Coroutine {
 
   runtime::Step send(runtime::Value value) override;
   runtime::Step throw_(runtime::Ref<runtime::PyException> exc) override;
+  runtime::Step send_ex(runtime::Value value, runtime::Ref<runtime::PyException> thrown,
+                        runtime::Ref<runtime::PyException>& raised) override;
   void close() override;
 
   // Where the coroutine is, as asyncio's _format_coroutine shows it
@@ -92,8 +94,9 @@ class InterpretedCoroutine : public runtime::Coroutine {
   Frame frame;
 
  private:
-  runtime::Step resume(runtime::Value sent, runtime::Ref<runtime::PyException> thrown);
-  [[noreturn]] void rethrow_stop_iteration() const;
+  // gen_send_ex2: runs the frame; what it raises comes back in `raised`.
+  runtime::Step resume(runtime::Value sent, runtime::Ref<runtime::PyException> thrown,
+                       runtime::Ref<runtime::PyException>& raised);
   // PEP 479: the RuntimeError a StopIteration leaving the body becomes, else exc.
   runtime::Ref<runtime::PyException> stop_iteration_replaced(runtime::Ref<runtime::PyException> exc) const;
   std::string_view kind_name() const {

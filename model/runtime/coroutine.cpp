@@ -21,6 +21,15 @@ std::string_view Coroutine::state_name() const {
   return "?";
 }
 
+Step Coroutine::send_ex(Value value, Ref<PyException> thrown, Ref<PyException>& raised) {
+  try {
+    return thrown ? throw_(std::move(thrown)) : send(std::move(value));
+  } catch (PyError& e) {
+    raised = std::move(e.exc);
+    return Step{true, Value()};
+  }
+}
+
 std::string Coroutine::repr() const {
   return fmt::format("<{} object {} at {}>", type_name(), qualname, address_text());
 }

@@ -50,6 +50,13 @@ class Coroutine : public Object, public Awaitable {
   virtual Step send(Value value) = 0;
   virtual Step throw_(Ref<PyException> exc) = 0;
   virtual void close() = 0;
+  // send(value), or throw_(thrown) when thrown is set, with the exception
+  // the coroutine raises given back in `raised` (and a done Step) instead of
+  // thrown: CPython's gen_send_ex2, whose caller checks for PYGEN_ERROR. A
+  // C++ throw costs more than the rest of a task step, so Task.__step and
+  // an `await` resuming its delegate go this way. The default catches what
+  // send/throw_ throw; coroutines that raise often return it directly.
+  virtual Step send_ex(Value value, Ref<PyException> thrown, Ref<PyException>& raised);
 
   State state() const { return state_; }
   // Where the coroutine's code is, as asyncio's _format_coroutine prints it:
