@@ -598,22 +598,30 @@ namespace {
   return sp;
 }
 
-[[gnu::noinline]] Value* op_call(int n, Value* sp) {
+// CALL. What an interpreted function called here raises comes back in
+// `raised`, the stack left as it was; other callees throw it.
+[[gnu::noinline]] Value* op_call(int n, Value* sp, Ref<PyException>& raised) {
   Value* base = sp - n - 1;
   // `obj.method(...)`: self takes the bound method's stack slot, so the
   // function gets self and the arguments without a vector made for them
   // (CPython 3.11's LOAD_ATTR leaves method and self on the stack alike).
   const runtime::Object* callee = base->is_object() ? base->object() : nullptr;
+  Value r;
   if (callee && typeid(*callee) == typeid(runtime::BoundMethod)) {
     auto* m = static_cast<runtime::BoundMethod*>(base->object());
     const Ref<runtime::Callable> fn = m->function;
     *base = Value(m->self);
-    Value r = fn->call_kw(std::span<const Value>(base, static_cast<std::size_t>(n) + 1), {});
-    while (sp > base) *--sp = Value();
-    *sp++ = std::move(r);
-    return sp;
+    const std::span<const Value> args(base, static_cast<std::size_t>(n) + 1);
+    runtime::Callable& function = *fn;  // typeid of a plain reference: clang warns on one through a call
+    r = typeid(function) == typeid(Function) ? static_cast<Function&>(function).call_raising(args, raised)
+                                             : function.call_kw(args, {});
+  } else if (callee && typeid(*callee) == typeid(Function)) {
+    r = static_cast<Function*>(base->object())
+            ->call_raising(std::span<const Value>(base + 1, static_cast<std::size_t>(n)), raised);
+  } else {
+    r = runtime::call(*base, std::span<const Value>(base + 1, static_cast<std::size_t>(n)));
   }
-  Value r = runtime::call(*base, std::span<const Value>(base + 1, static_cast<std::size_t>(n)));
+  if (raised) return sp;
   while (sp > base) *--sp = Value();
   *sp++ = std::move(r);
   return sp;
@@ -1337,7 +1345,12 @@ Step eval_frame_raising(Frame& f, Value sent, Ref<PyException> thrown, Ref<PyExc
             // The eval breaker after a call (CPython checks it after a
             // builtin's; an interpreted callee checked its own).
             case Op::CALL:
-              sp = op_call(in.arg, sp);
+              sp = op_call(in.arg, sp, exc);
+              if (exc) {
+                add_traceback = true;
+                fresh = exc.get() != ts.propagating;
+                goto exception;
+              }
               if (runtime::interrupt_pending()) runtime::handle_interrupt();
               break;
             case Op::CALL_KW:

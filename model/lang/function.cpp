@@ -291,6 +291,15 @@ Value Function::call_kw(std::span<const Value> args, std::span<const Keyword> kw
   return run_function_frame(f);
 }
 
+Value Function::call_raising(std::span<const Value> args, Ref<PyException>& raised) {
+  if (code->flags & (kGenerator | kCoroutine | kAsyncGenerator)) return call_kw(args, {});
+  Frame f(code.get(), globals.get(), builtins.get(), ThreadState::current().unbound);
+  f.ns = class_namespace;
+  binding([&] { bind_arguments(f, args, {}); });
+  Step s = eval_frame_raising(f, Value(), nullptr, raised);
+  return std::move(s.value);
+}
+
 Value run_function_frame(Frame& f) {
   Step s = eval_frame(f, Value(), nullptr);
   return std::move(s.value);

@@ -39,6 +39,11 @@ class Function : public runtime::Callable, public runtime::HasAttributes {
   runtime::Value call(std::span<const runtime::Value> args) override { return call_kw(args, {}); }
   // A plain def runs to completion; an async def returns its coroutine.
   runtime::Value call_kw(std::span<const runtime::Value> args, std::span<const runtime::Keyword> kwargs) override;
+  // call() from the eval loop's CALL, with what a plain def's body raises
+  // given back in `raised` instead of thrown: the exception reaches the
+  // caller's handlers as CPython's error indicator does, where a C++ throw
+  // per Python frame it leaves costs more than the call.
+  runtime::Value call_raising(std::span<const runtime::Value> args, runtime::Ref<runtime::PyException>& raised);
 
   // CPython's argument binding (Python/ceval.c initialize_locals), with its
   // TypeError messages, into a new frame's local slots and cells.
