@@ -738,10 +738,14 @@ void Parser::drain_for_tokenizer_errors(const ParseFailure& failure) {
     for (Token t = main_lexer_.next(); t.kind != TokenKind::EndMarker; t = main_lexer_.next())
       if (t.kind == TokenKind::Number) give_warnings(t, t.loc.line);
   } catch (const Diagnostic& d) {
-    if (d.kind() == DKind::IndentationError || d.kind() == DKind::TabError || main_lexer_.failed_in_fstring() ||
-        main_lexer_.failed_soft())
-      return;
-    if (main_lexer_.failed_unclosed() && !toks_.empty() && d.loc().line >= toks_.back().loc.line) return;
+    if (d.kind() == DKind::IndentationError || d.kind() == DKind::TabError || main_lexer_.failed_in_fstring()) return;
+    // An open bracket at the end of the input, also when a status (a
+    // continuation met the end of the file) ends it.
+    if (main_lexer_.failed_unclosed()) {
+      if (!toks_.empty() && d.loc().line >= toks_.back().loc.line) return;
+      throw;
+    }
+    if (main_lexer_.failed_soft()) return;
     throw;
   }
 }
