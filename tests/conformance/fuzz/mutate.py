@@ -1,7 +1,8 @@
 """Front-end mutation fuzzer: does asim reject (and accept) what CPython does?
 
 Usage: python3 tests/conformance/fuzz/mutate.py --asim ASIM [--count N] [--seed S]
-           [--versions 3.7,3.8,...] [--show K] [--jobs J] [--report FILE] [PATHS ...]
+           [--versions 3.7,3.8,...] [--show K] [--jobs J] [--report FILE]
+           [--report-stderr FILE] [PATHS ...]
 
 Takes the project's scenarios (or PATHS: .py files or folders), applies a few
 random mutations to each mutant (delete, duplicate or swap lines, change the
@@ -283,6 +284,7 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--versions", default=",".join(VERSIONS))
     ap.add_argument("--show", type=int, default=5, help="differing mutants to print (shrunk)")
+    ap.add_argument("--report-stderr", help="write the mutants whose stderr alone differs (JSON lines, both stderrs)")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--report", help="write every differing mutant here (JSON lines)")
     args = ap.parse_args()
@@ -305,6 +307,7 @@ def main():
 
     stats = {"runs": 0, "rejected": 0, "failures": 0, "message": 0, "stderr": 0}
     failures = []
+    stderr_only = []
     with tempfile.TemporaryDirectory(prefix="asim-mutate-") as tmp:
         site = os.path.join(tmp, "site")
         os.mkdir(site)
@@ -335,6 +338,8 @@ def main():
                     elif not cp.accepted():
                         stats["message"] += cp.message != asim.message
                         stats["stderr"] += cp.stderr != asim.stderr
+                        if cp.stderr != asim.stderr:
+                            stderr_only.append((i, origin, text, v, cp, asim))
 
         print("seed %d: %d mutants, %d compilations (%d rejected by CPython): %d differ in acceptance, class or "
               "line; %d more in the message, %d more elsewhere in stderr"
@@ -346,6 +351,12 @@ def main():
                     out.write(json.dumps({"seed": args.seed, "mutant": i, "origin": os.path.relpath(origin, ROOT),
                                           "python": v, "difference": d, "cpython": cp.last_line(),
                                           "asim": asim.last_line(), "source": text.decode("latin-1")}) + "\n")
+        if args.report_stderr:
+            with open(args.report_stderr, "w") as out:
+                for i, origin, text, v, cp, asim in stderr_only:
+                    out.write(json.dumps({"seed": args.seed, "mutant": i, "origin": os.path.relpath(origin, ROOT),
+                                          "python": v, "cpython": cp.stderr, "asim": asim.stderr,
+                                          "source": text.decode("latin-1")}) + "\n")
         for i, origin, text, v, d, cp, asim in failures[:args.show]:
             name = "m%d_%s.py" % (i, v.replace(".", ""))
             shrunk = checker.shrink(text, v, name, d.split(",")[0])
