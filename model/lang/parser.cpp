@@ -238,6 +238,7 @@ class Parser {
     return pos_ < toks_.size() ? toks_[pos_] : toks_.empty() ? kStart : toks_.back();
   }
   [[noreturn]] void fail_here();
+  void fail_after_parse(Loc loc, std::string message, Loc end = {});
   [[noreturn]] void missing_comma_or_fail(const Expr& element);
   [[noreturn]] void missing_block(std::string_view what, int line);
   bool next_expression_parses(Loc* end = nullptr);
@@ -319,7 +320,7 @@ class Parser {
   StmtPtr annotated_assignment(ExprPtr target, Loc loc);
   StmtPtr augmented_assignment(ExprPtr target, BinOp op, Loc loc);
   StmtPtr assignment(ExprPtr first, Loc loc);
-  void store_target(Expr& target, const std::function<bool()>& maybe_equality = nullptr);
+  void store_target(Expr& target, const std::function<bool()>& maybe_equality = nullptr, std::optional<Loc> written = {});
   bool single_assignment_follows();
   void check_starred_targets(Expr& target);
   StmtPtr return_stmt();
@@ -477,6 +478,18 @@ void Parser::fail(Loc loc, std::string message, DKind kind, Loc end) {
                      fstring_depth_ > 0, true, stopped_at()};
 }
 
+Diagnostic older_parser_error(const Diagnostic& d, const Token& at, const SyntaxFeatures& syntax);
+
+// An error 3.7-3.8's ast.c finds building the tree, once the whole file
+// parsed (a parser error anywhere wins): deferred there, and the parse goes
+// on; a failure like any other on 3.9+.
+void Parser::fail_after_parse(Loc loc, std::string message, Loc end) {
+  if (!syntax_.pgen() || speculating_ > 0) fail(loc, std::move(message), DKind::SyntaxError, end);
+  const Loc at = char_loc(*source_, loc);
+  const Diagnostic d(DKind::SyntaxError, source_, at, std::move(message));
+  defer_ast_error(at, Diagnostic(older_parser_error(d, stopped_at(), syntax_)).reading_text_back());
+}
+
 // A construct from a later version than the modelled one: CPython's parser
 // of that version stops at token `t` with "invalid syntax", marking the
 // token (`length` bytes as that version tokenizes it, when that differs
@@ -558,6 +571,12 @@ void Parser::give_warnings(const Token& t, int line) {
 // at the file's last line when the file ends there (no column: no caret).
 void Parser::missing_block(std::string_view what, int line) {
   const std::string message = fmt::format("expected an indented block after {} on line {}", what, line);
+  // pgen's classify() finds no grammar label for such a token: "invalid
+  // syntax" there, before it says which token it expected.
+  const Token& next = peek();
+  if (syntax_.pgen() && next.kind == TokenKind::Op && next.text.size() == 1 &&
+      std::string_view("$?`!").find(next.text[0]) != std::string_view::npos)
+    fail_here();
   if (peek().at_eof && syntax_.peg_messages()) {
     if (speculating_ > 0) throw Backtrack{};
     // 3.10: a last line that read as nothing (a null byte) is uncounted; a
@@ -1034,13 +1053,15 @@ StmtPtr Parser::augmented_assignment(ExprPtr target, BinOp op, Loc loc) {
 StmtPtr Parser::assignment(ExprPtr first, Loc loc) {
   auto s = std::make_unique<Assign>(loc);
   s->targets.push_back(std::move(first));
+  Loc written = loc;
   for (;;) {
     // Each target is judged before its value is parsed, as CPython's
     // invalid_assignment rule does; '==' is suggested only for `target = value`.
     const bool first_target = s->targets.size() == 1;
-    store_target(*s->targets.back(), [&] { return first_target && single_assignment_follows(); });
+    store_target(*s->targets.back(), [&] { return first_target && single_assignment_follows(); }, written);
     take();  // '='
     target_candidate_ = pos_;
+    written = peek().loc;
     ExprPtr rhs = at_kw("yield") ? yield_expr() : star_expressions();
     if (!at_op("=")) {
       if (rhs->kind == ExprKind::Starred) defer_semantic(rhs->loc, "can't use starred expression here", rhs->end);
@@ -1099,7 +1120,9 @@ void Parser::forget_second_pass_stops(const Expr& target) {
     for (const auto& elt : static_cast<const ListExpr&>(target).elts) forget_second_pass_stops(*elt);
 }
 
-void Parser::store_target(Expr& target, const std::function<bool()>& maybe_equality) {
+// `written`: where the target's text begins (a parenthesis of its own),
+// which pgen's ast.c reports a target it refuses at.
+void Parser::store_target(Expr& target, const std::function<bool()>& maybe_equality, std::optional<Loc> written) {
   forget_second_pass_stops(target);
   Expr* bad = set_context(target, Ctx::Store);
   if (!bad) {
@@ -1108,10 +1131,18 @@ void Parser::store_target(Expr& target, const std::function<bool()>& maybe_equal
   }
   const bool yield = std::find(yields_.begin(), yields_.end(), bad) != yields_.end();
   const std::string name = yield ? "yield expression" : expr_name(*bad, !syntax_.peg_messages());
-  if (bad == &target && (yield || is_bitwise_or_level(target)) && maybe_equality && maybe_equality())
-    fail(bad->loc, fmt::format("cannot assign to {} here. Maybe you meant '==' instead of '='?", name), DKind::SyntaxError,
-         target_end(*bad));
-  fail(bad_target_loc(target, *bad), fmt::format("cannot assign to {}", name), DKind::SyntaxError, target_end(*bad));
+  // invalid_named_expression, tried on the target (or the last item of an
+  // unparenthesized tuple of targets) just before the '=': a bitwise_or, a
+  // named expression only in parentheses in these places.
+  const auto* tuple = target.kind == ExprKind::Tuple ? &static_cast<const TupleExpr&>(target) : nullptr;
+  const bool before_equals = bad == &target || (syntax_.peg_messages() && tuple && !tuple->elts.empty() &&
+                                                 bad == tuple->elts.back().get() && same_loc(tuple->loc, tuple->elts.front()->loc));
+  if (before_equals && (yield || bad->kind == ExprKind::NamedExpr || is_bitwise_or_level(*bad)) && maybe_equality && maybe_equality())
+    return fail_after_parse(syntax_.pgen() && written ? *written : bad->loc,
+                            fmt::format("cannot assign to {} here. Maybe you meant '==' instead of '='?", name),
+                            target_end(*bad));
+  fail_after_parse(syntax_.pgen() && written ? *written : bad_target_loc(target, *bad),
+                   fmt::format("cannot assign to {}", name), target_end(*bad));
 }
 
 // The compiler's checks on starred targets (after parsing, in CPython).
@@ -2363,9 +2394,10 @@ ExprPtr Parser::call(ExprPtr func, Loc start) {
         }
         if (at_op("="))  // marked up to the '='
           fail(e->loc, "expression cannot contain assignment, perhaps you meant \"==\"?", DKind::SyntaxError, peek().end);
-        // CPython places these at the token after the argument.
-        if (seen_unpack) fail(peek().loc, "positional argument follows keyword argument unpacking");
-        if (seen_keyword) fail(peek().loc, "positional argument follows keyword argument");
+        // 3.9+ place these at the token after the argument, 3.7-3.8's ast.c at the argument.
+        const Loc after = syntax_.pgen() ? e->loc : peek().loc;
+        if (seen_unpack) fail_after_parse(after, "positional argument follows keyword argument unpacking");
+        else if (seen_keyword) fail_after_parse(after, "positional argument follows keyword argument");
         last = e.get();
         c->args.push_back(std::move(e));
       }
@@ -2955,7 +2987,11 @@ ast::Module parse(std::shared_ptr<const Source> source, const SyntaxFeatures& sy
     // Before 3.10 the parser's error stands: no later tokenizer error replaces it.
     if (!syntax.peg_messages()) {
       const Diagnostic older = older_parser_error(failure.diagnostic, failure.at, syntax);
-      parser.raise_too_new(older.loc());
+      // pgen stops at the first token its grammar refuses: a too-new
+      // construct before the token where this error was found (the '=' after
+      // a bad target) is met first.
+      const Loc stopped = syntax.pgen() && failure.at.kind != TokenKind::EndMarker ? char_loc(*older.source(), failure.at.loc) : older.loc();
+      parser.raise_too_new(std::pair(stopped.line, stopped.col) > std::pair(older.loc().line, older.loc().col) ? stopped : older.loc());
       throw older;
     }
     parser.raise_too_new(failure.diagnostic.loc());

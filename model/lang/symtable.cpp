@@ -183,6 +183,9 @@ class SymtableBuilder {
           if (cur & (kDefGlobal | kDefNonlocal))
             error(s.loc, fmt::format("annotated name '{}' can't be {}", name, (cur & kDefGlobal) ? "global" : "nonlocal"), s.end);
         }
+        // A name alone (not in parentheses) is recorded as annotated.
+        if (a.target->kind == ExprKind::Name && a.target->loc.col == s.loc.col && a.target->loc.line == s.loc.line)
+          add_def(static_cast<const Name&>(*a.target).id, kDefAnnot | kDefLocal);
         // Evaluated only outside functions (into __annotations__).
         if (!cur_->function_like()) expr(*a.annotation);
         if (a.value) expr(*a.value);
@@ -262,13 +265,13 @@ class SymtableBuilder {
         const bool global = s.kind == StmtKind::Global;
         for (const auto& name : static_cast<const Global&>(s).names) {
           const std::uint32_t cur = cur_->flags_of(mangle(private_, name));
-          if (cur & (kDefParam | kDefLocal | kUse | kDefImport)) {
-            const char* what = (cur & kDefParam) ? "is parameter and"
-                               : (cur & kUse)    ? "is used prior to"
-                                                 : "is assigned to before";
-            if (cur & kDefParam)
-              error(s.loc, fmt::format("name '{}' {} {}", name, what, global ? "global" : "nonlocal"), s.end);
-            error(s.loc, fmt::format("name '{}' {} {} declaration", name, what, global ? "global" : "nonlocal"), s.end);
+          // An import binds with DEF_IMPORT alone, which these do not look at.
+          if (cur & (kDefParam | kDefLocal | kUse | kDefAnnot)) {
+            const char* kind = global ? "global" : "nonlocal";
+            if (cur & kDefParam) error(s.loc, fmt::format("name '{}' is parameter and {}", name, kind), s.end);
+            if (cur & kUse) error(s.loc, fmt::format("name '{}' is used prior to {} declaration", name, kind), s.end);
+            if (cur & kDefAnnot) error(s.loc, fmt::format("annotated name '{}' can't be {}", name, kind), s.end);
+            error(s.loc, fmt::format("name '{}' is assigned to before {} declaration", name, kind), s.end);
           }
           if (!global && cur_->kind == SymtableEntry::Kind::Module)
             error(s.loc, "nonlocal declaration not allowed at module level", s.end);

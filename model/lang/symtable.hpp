@@ -24,6 +24,7 @@ enum SymbolFlag : std::uint32_t {
   kDefParam = 0x4,
   kDefNonlocal = 0x8,
   kUse = 0x10,
+  kDefAnnot = 0x20,      // an annotated name, `(x): int` excepted
   kDefFreeClass = 0x40,  // free in a method and bound in the class body
   kDefImport = 0x80,
   kDefCompIter = 0x100,  // a comprehension's iteration variable
