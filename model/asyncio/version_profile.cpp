@@ -171,6 +171,9 @@ constexpr VersionProfile make_profile(int minor) {
   p.runtime.char_format_big_int_overflows = since(10);
   p.runtime.version_bit = static_cast<std::uint8_t>(1 << (minor - 7));
   p.runtime.real_number_wording = since(10);
+  p.runtime.property_refusal_wording = since(11)   ? runtime::PropertyRefusalWording::Owner
+                                       : since(10) ? runtime::PropertyRefusalWording::Named
+                                                   : runtime::PropertyRefusalWording::Bare;
   p.runtime.blank_float_wording = since(10) ? runtime::BlankFloatWording::Repr
                                   : since(8) ? runtime::BlankFloatWording::StrippedQuoted
                                              : runtime::BlankFloatWording::Bare;

@@ -22,6 +22,13 @@ enum class BlankFloatWording : std::uint8_t {
   Repr,            // 3.10+: the argument's repr, as for any other text
 };
 
+// How a property refuses an assignment or a `del` it has no function for.
+enum class PropertyRefusalWording : std::uint8_t {
+  Bare,   // 3.7-3.9: "can't set attribute", "can't delete attribute"
+  Named,  // 3.10: "can't set attribute 'x'"
+  Owner,  // 3.11+: "property 'x' of 'C' object has no setter" (deleter)
+};
+
 // What differs between Python versions in the builtins' own messages.
 // Whoever starts a run fills it from the version profile table
 // (model/asyncio/version_profile); the runtime compares no version numbers.
@@ -62,6 +69,7 @@ struct RuntimeFeatures {
   // number".
   bool real_number_wording = true;
   BlankFloatWording blank_float_wording = BlankFloatWording::Repr;
+  PropertyRefusalWording property_refusal_wording = PropertyRefusalWording::Owner;
   // 3.12+: min()/max() of nothing say "iterable argument is empty"; before,
   // "arg is an empty sequence".
   bool min_max_iterable_wording = true;

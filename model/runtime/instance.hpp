@@ -88,12 +88,14 @@ class Singleton : public Object {
 
 namespace asim::runtime {
 
-// property(fget, fset): an attribute computed by calling fget(obj).
+// property(fget, fset, fdel, doc): an attribute computed by calling
+// fget(obj), assigned through fset(obj, value), deleted through fdel(obj).
 class Property : public Object {
  public:
-  Property(Value fget, Value fset) : fget(std::move(fget)), fset(std::move(fset)) {}
+  Property(Value fget, Value fset, Value fdel, Value doc)
+      : fget(std::move(fget)), fset(std::move(fset)), fdel(std::move(fdel)), doc(std::move(doc)) {}
   std::string_view type_name() const override { return "property"; }
-  const Value fget, fset;
+  const Value fget, fset, fdel, doc;
 };
 
 // staticmethod(f), classmethod(f): how a class attribute binds.

@@ -27,6 +27,17 @@ Value tuple_of_types(const Type& cls, bool with_self) {
 
 // A class attribute whose class body defines `method` (__get__, __set__): a
 // descriptor written in Python, such as functools.cached_property.
+// property_descr_set's refusal of an assignment ("set", "setter") or a
+// `del` ("delete", "deleter") it has no function for, per version.
+[[noreturn]] void property_refuses(std::string_view name, const Type& cls, const char* verb, const char* function) {
+  switch (Runtime::current().features.property_refusal_wording) {
+    case PropertyRefusalWording::Bare: throw_attribute_error(fmt::format("can't {} attribute", verb));
+    case PropertyRefusalWording::Named: throw_attribute_error(fmt::format("can't {} attribute '{}'", verb, name));
+    case PropertyRefusalWording::Owner: break;
+  }
+  throw_attribute_error(fmt::format("property '{}' of '{}' object has no {}", name, cls.name, function));
+}
+
 std::optional<Value> descriptor_method(const Value& attr, std::string_view method) {
   if (!attr.is_object() || !attr.as<Instance>()) return std::nullopt;
   return type_of(attr)->lookup_override(method);
@@ -278,8 +289,7 @@ void object_setattr(const Value& obj, std::string_view name, Value value) {
     const Ref<Type> cls = type_of(obj);
     const auto found = cls->lookup_class(name);
     if (auto* p = found ? found->as<Property>() : nullptr) {
-      if (p->fset.is_none())
-        throw_attribute_error(fmt::format("property '{}' of '{}' object has no setter", name, cls->name));
+      if (p->fset.is_none()) property_refuses(name, *cls, "set", "setter");
       const Value args[] = {obj, value};
       call(p->fset, args);
       return;
@@ -339,6 +349,22 @@ void delattr(const Value& obj, std::string_view name) {
 void object_delattr(const Value& obj, std::string_view name) {
   if (obj.is_object()) {
     Object* o = obj.object();
+    // Data descriptors of the class come first (property's fdel, __delete__).
+    if (!downcast<Module>(o) && !downcast<Type>(o)) {
+      const Ref<Type> cls = type_of(obj);
+      if (const auto found = cls->lookup_class(name)) {
+        if (auto* p = found->as<Property>()) {
+          if (p->fdel.is_none()) property_refuses(name, *cls, "delete", "deleter");
+          call(p->fdel, std::span<const Value>(&obj, 1));
+          return;
+        }
+        if (auto del = descriptor_method(*found, "__delete__")) {
+          const Value args[] = {*found, obj};
+          call(*del, args);
+          return;
+        }
+      }
+    }
     if (auto* m = downcast<Module>(o)) {
       if (m->dict.erase(std::string(name))) return;
     } else if (auto* t = downcast<Type>(o)) {

@@ -366,12 +366,28 @@ void install_object_type(BuiltinTypes& t) {
   };
   t.property->constructor = [](const Ref<Type>&, std::span<const Value> a, std::span<const Keyword> kw) {
     auto p = args::bind("property", a, kw, {"fget", "fset", "fdel", "doc"}, 4, 0);
-    return Value(make<Property>(p[0].value_or(Value::none()), p[1].value_or(Value::none())));
+    const Value fget = p[0].value_or(Value::none());
+    Value doc = p[3].value_or(Value::none());
+    // property_init_impl: without a doc, the getter's docstring.
+    if (doc.is_none() && !fget.is_none())
+      if (auto own = getattr_opt(fget, "__doc__")) doc = *own;
+    return Value(make<Property>(fget, p[1].value_or(Value::none()), p[2].value_or(Value::none()), doc));
   };
-  def(t.property, "setter", [](std::span<const Value> a, std::span<const Keyword>) {
-    args::exactly("setter", a.subspan(1), 1);
-    return Value(make<Property>(a[0].as<Property>()->fget, a[1]));
-  });
+  // property_copy: getter/setter/deleter make a property with one function
+  // replaced; a new getter brings its docstring.
+  const auto copy_with = [](const char* which) {
+    return [which](std::span<const Value> a, std::span<const Keyword>) {
+      args::exactly(which, a.subspan(1), 1);
+      const Property& old = *a[0].as<Property>();
+      const std::string_view w = which;
+      Value doc = old.doc;
+      if (w == "getter")
+        if (auto own = getattr_opt(a[1], "__doc__"); own && !own->is_none()) doc = *own;
+      return Value(make<Property>(w == "getter" ? a[1] : old.fget, w == "setter" ? a[1] : old.fset,
+                                  w == "deleter" ? a[1] : old.fdel, doc));
+    };
+  };
+  for (const char* which : {"getter", "setter", "deleter"}) def(t.property, which, copy_with(which));
   // __isabstractmethod__ (abc): a wrapper is abstract when what it wraps is.
   const auto abstract = [](const Value& fn) {
     auto flag = getattr_opt(fn, "__isabstractmethod__");
@@ -379,10 +395,12 @@ void install_object_type(BuiltinTypes& t) {
   };
   t.property->add_getter("__isabstractmethod__", [abstract](const Value& self) {
     auto* p = self.as<Property>();
-    return Value::boolean(abstract(p->fget) || abstract(p->fset));
+    return Value::boolean(abstract(p->fget) || abstract(p->fset) || abstract(p->fdel));
   });
   t.property->add_getter("fget", [](const Value& self) { return self.as<Property>()->fget; });
   t.property->add_getter("fset", [](const Value& self) { return self.as<Property>()->fset; });
+  t.property->add_getter("fdel", [](const Value& self) { return self.as<Property>()->fdel; });
+  t.property->add_getter("__doc__", [](const Value& self) { return self.as<Property>()->doc; });
   t.staticmethod->add_getter("__isabstractmethod__",
                              [abstract](const Value& self) { return Value::boolean(abstract(self.as<StaticMethod>()->fn)); });
   t.staticmethod->add_getter("__func__", [](const Value& self) { return self.as<StaticMethod>()->fn; });
