@@ -92,7 +92,7 @@ namespace asim::runtime {
 // fget(obj), assigned through fset(obj, value), deleted through fdel(obj).
 class Property : public Object {
  public:
-  Property(Value fget, Value fset, Value fdel, Value doc)
+  Property(Value fget, Value fset, Value fdel = Value::none(), Value doc = Value::none())
       : fget(std::move(fget)), fset(std::move(fset)), fdel(std::move(fdel)), doc(std::move(doc)) {}
   std::string_view type_name() const override { return "property"; }
   const Value fget, fset, fdel, doc;
