@@ -232,6 +232,20 @@ void install_slot_wrappers(BuiltinTypes& t) {
       slot(T, "__mul__", 1, binary_slot<BinOp::Mult>, Operands::Both);
     }
   }
+  // dict_or (3.9+; the attribute table hides them before): a merge with
+  // another dict only, NotImplemented otherwise; __ior__ is update().
+  slot(t.dict, "__or__", 1, [](std::span<const Value> a) {
+    if (!isinstance(a[1], Runtime::current().types.dict.get())) return Runtime::current().types.NotImplemented;
+    return binary_op(BinOp::BitOr, a[0], a[1]);
+  }, Operands::Both);
+  slot(t.dict, "__ror__", 1, [](std::span<const Value> a) {
+    if (!isinstance(a[1], Runtime::current().types.dict.get())) return Runtime::current().types.NotImplemented;
+    return binary_op(BinOp::BitOr, a[1], a[0]);
+  }, Operands::Both);
+  slot(t.dict, "__ior__", 1, [](std::span<const Value> a) {
+    call_method(a[0], "update", a.subspan(1, 1));
+    return a[0];
+  });
   slot(t.str, "__str__", 0, [](std::span<const Value> a) { return Value::str(to_str(a[0])); });
   // int.__format__, float.__format__, str.__format__: str(self) for an
   // empty spec, else the value's own formatting.
