@@ -124,6 +124,8 @@ constexpr VersionProfile make_profile(int minor) {
   p.ints.pow_modular_inverse = since(8);
   p.ints.modulo_by_zero_wording = since(11);
   p.iscoroutinefunction_unwraps_partial = since(8);
+  p.recursion_depth_counts_builtin_call = !since(12);
+  p.int_argument_legacy_wording = !since(10);
   p.loop_parameter = since(11)  ? LoopParameter::Removed
                      : since(10) ? LoopParameter::RemovedWithHint
                      : since(9)  ? LoopParameter::Deprecated

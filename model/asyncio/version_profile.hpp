@@ -203,6 +203,14 @@ struct VersionProfile {
   // names the default argument too.
   bool dataclass_error_names_default;
 
+  // 3.7-3.11: the recursion depth sys.setrecursionlimit() checks counts the
+  // call of the builtin itself; 3.12+ count Python frames only.
+  bool recursion_depth_counts_builtin_call;
+  // 3.7-3.9: a C function's "i" argument that is no int says "integer
+  // argument expected, got float" or "an integer is required (got type X)";
+  // 3.10+ the index error, "'X' object cannot be interpreted as an integer".
+  bool int_argument_legacy_wording;
+
   // 3.8+: asyncio.iscoroutinefunction looks through functools.partial
   // (inspect._has_code_flag); 3.7 does not.
   bool iscoroutinefunction_unwraps_partial;

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <cfloat>
+#include <limits>
 
 #include "model/lang/eval.hpp"
 #include "model/modules/native_function.hpp"
@@ -98,6 +99,30 @@ runtime::Ref<runtime::Module> make_sys_module(Session& session) {
       runtime::raise(runtime::Runtime::current().builtins.ValueError,
                      fmt::format("maxdigits must be 0 or larger than {}", runtime::kStrDigitsCheckThreshold));
     runtime::Runtime::current().ints.max_str_digits = n;
+    return Value::none();
+  }));
+  // The limit of Python frames deep (sys_setrecursionlimit_impl): refused
+  // below 1, or at or under the depth the program has reached.
+  m->dict["getrecursionlimit"] = Value(function("getrecursionlimit", {}, [](const Bound&) {
+    return Value::integer(lang::ThreadState::current().limits.max_recursion);
+  }));
+  m->dict["setrecursionlimit"] = Value(function("setrecursionlimit", {pos("limit")}, [&p](const Bound& b) {
+    const auto& B = runtime::Runtime::current().builtins;
+    const Value& given = runtime::plain_number(b[0]);
+    if (p.int_argument_legacy_wording && given.kind() == Value::Kind::Float)
+      runtime::raise(B.TypeError, "integer argument expected, got float");
+    if (p.int_argument_legacy_wording && !runtime::num::is_integer(given) && given.kind() != Value::Kind::Bool)
+      runtime::raise(B.TypeError, fmt::format("an integer is required (got type {})", runtime::type_name(b[0])));
+    const std::int64_t limit = runtime::index_value(b[0]);
+    if (limit < 1) runtime::raise(B.ValueError, "recursion limit must be greater or equal than 1");
+    auto& ts = lang::ThreadState::current();
+    const int depth = ts.depth + (p.recursion_depth_counts_builtin_call ? 1 : 0);
+    if (depth >= limit)
+      runtime::raise(B.RecursionError, fmt::format("cannot set the recursion limit to {} at the recursion depth {}: "
+                                                   "the limit is too low", limit, depth));
+    if (limit > std::numeric_limits<int>::max())
+      runtime::raise(B.OverflowError, "signed integer is greater than maximum");
+    ts.limits.max_recursion = static_cast<int>(limit);
     return Value::none();
   }));
   std::vector<Value> argv;
