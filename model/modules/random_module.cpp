@@ -14,6 +14,7 @@
 
 #include "model/modules/native_function.hpp"
 #include "model/modules/session.hpp"
+#include "model/modules/sha512.hpp"
 #include "model/runtime/bytes.hpp"
 #include "model/runtime/derived.hpp"
 #include "model/runtime/iterator.hpp"
@@ -32,10 +33,11 @@ namespace {
 // _randommodule.c: MT19937 with init_by_array seeding.
 class MersenneTwister {
  public:
-  // random_seed for an int: its absolute value as 32-bit words, low first.
-  void seed(std::uint64_t n) {
-    std::vector<std::uint32_t> key{static_cast<std::uint32_t>(n)};
-    if (n >> 32) key.push_back(static_cast<std::uint32_t>(n >> 32));
+  // random_seed for an int: its absolute value as 32-bit words, low first
+  // (at least one word).
+  void seed(std::vector<std::uint32_t> key) {
+    while (key.size() > 1 && key.back() == 0) key.pop_back();
+    if (key.empty()) key.push_back(0);
     init_by_array(key);
   }
 
@@ -136,23 +138,55 @@ class RandomObject : public runtime::Object {
   std::string repr() const override { return "<random.Random object at " + address_text() + ">"; }
 
   // Random.seed: an int is its absolute value, a float its hash
-  // (random_seed). Without one CPython reads the OS, which no run can
-  // reproduce; a str or bytes goes through SHA-512, and an int past 64 bits
-  // takes more words, neither modelled.
+  // (random_seed), a str (UTF-8) or bytes is the big-endian number its
+  // bytes make followed by their SHA-512 (random.py's version 2). Without
+  // a value CPython reads the OS, which no run can reproduce: the first
+  // number drawn before another seed stops the run.
   void seed(const Value& a) {
-    if (a.is_none()) not_modelled("random.seed() without a value", "CPython seeds from the OS");
-    const Value& v = runtime::plain_number(a);
-    std::int64_t n = 0;
-    if (v.kind() == Value::Kind::Float) n = runtime::py_hash(v);
-    else if (v.kind() == Value::Kind::Int || v.kind() == Value::Kind::Bool) n = int_arg(v);
-    else if (v.as<runtime::Str>() || v.as<runtime::Bytes>()) not_modelled("random.seed() with a str or bytes", "the SHA-512 of the seed is not modelled");
-    else if (runtime::num::as_big(v)) not_modelled("random.seed() with an int past 64 bits", "only seeds of up to 64 bits are modelled");
-    else n = int_arg(a);
-    mt_.seed(n < 0 ? 0 - static_cast<std::uint64_t>(n) : static_cast<std::uint64_t>(n));
+    from_os_ = a.is_none();
     gauss_next_.reset();
+    if (from_os_) return;
+    const Value& v = runtime::plain_number(a);
+    if (v.kind() == Value::Kind::Float) {
+      seed_int(runtime::py_hash(v));
+    } else if (auto* s = v.as<runtime::Str>()) {
+      seed_bytes(s->text);
+    } else if (auto* b = v.as<runtime::Bytes>()) {
+      seed_bytes(b->data);
+    } else if (auto* big = runtime::num::as_big(v)) {
+      // |v| in hexadecimal, eight digits a word from the lowest.
+      std::string hex = big->to_string(16);
+      if (hex.starts_with('-')) hex.erase(0, 1);
+      std::vector<std::uint32_t> key;
+      for (std::size_t end = hex.size(); end > 0; end = end > 8 ? end - 8 : 0) {
+        const std::size_t start = end > 8 ? end - 8 : 0;
+        key.push_back(static_cast<std::uint32_t>(std::stoul(hex.substr(start, end - start), nullptr, 16)));
+      }
+      mt_.seed(std::move(key));
+    } else {
+      seed_int(int_arg(a));
+    }
   }
 
-  double random() { return mt_.random(); }
+  void seed_int(std::int64_t n) {
+    const std::uint64_t m = n < 0 ? 0 - static_cast<std::uint64_t>(n) : static_cast<std::uint64_t>(n);
+    mt_.seed({static_cast<std::uint32_t>(m), static_cast<std::uint32_t>(m >> 32)});
+  }
+
+  void seed_bytes(std::string_view bytes) {
+    std::string all(bytes);
+    const auto digest = sha512(bytes);
+    all.append(reinterpret_cast<const char*>(digest.data()), digest.size());
+    std::vector<std::uint32_t> key;
+    for (std::size_t end = all.size(); end > 0; end = end > 4 ? end - 4 : 0) {
+      std::uint32_t word = 0;
+      for (std::size_t i = end > 4 ? end - 4 : 0; i < end; ++i) word = (word << 8) | static_cast<std::uint8_t>(all[i]);
+      key.push_back(word);
+    }
+    mt_.seed(std::move(key));
+  }
+
+  double random() { return mt().random(); }
 
   // Random.normalvariate: Kinderman and Monahan's ratio method.
   double normalvariate(double mu, double sigma) {
@@ -196,7 +230,7 @@ class RandomObject : public runtime::Object {
   std::int64_t getrandbits(std::int64_t k) {
     if (k < 0) runtime::raise(builtins().ValueError, "number of bits must be non-negative");
     if (k == 0) return 0;
-    return static_cast<std::int64_t>(mt_.getrandbits(static_cast<int>(k)));
+    return static_cast<std::int64_t>(mt().getrandbits(static_cast<int>(k)));
   }
 
   // random_getrandbits for any k: 32-bit words, the first the lowest, the
@@ -205,7 +239,7 @@ class RandomObject : public runtime::Object {
     if (k < 64) return Value::integer(getrandbits(k));
     runtime::BigInt r;
     for (std::uint64_t shift = 0; k > 0; k -= 32, shift += 32)
-      r = r | runtime::BigInt(static_cast<std::int64_t>(mt_.getrandbits(k < 32 ? static_cast<int>(k) : 32))).shifted_left(shift);
+      r = r | runtime::BigInt(static_cast<std::int64_t>(mt().getrandbits(k < 32 ? static_cast<int>(k) : 32))).shifted_left(shift);
     return runtime::num::from_big(std::move(r));
   }
 
@@ -305,7 +339,13 @@ class RandomObject : public runtime::Object {
   }
 
  private:
+  MersenneTwister& mt() {
+    if (from_os_) not_modelled("random numbers without a seed", "CPython seeds from the OS");
+    return mt_;
+  }
+
   MersenneTwister mt_;
+  bool from_os_ = false;
   std::optional<double> gauss_next_;
   bool choice_indexes_empty_;  // VersionProfile::random_choice_indexes_empty
 };
