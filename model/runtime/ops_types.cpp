@@ -207,6 +207,10 @@ Ref<Type> type_new(const Ref<Type>& metaclass, const std::string& name, std::vec
   // whoever ran the class body, with the class this call returns.
   for (auto& [key, value] : attrs)
     if (key != "__classcell__") cls->dict[key] = value;
+  // type_new, as CPython's: a class that defines __eq__ and not __hash__ has
+  // __hash__ = None in its own dict (its instances are unhashable, and
+  // the attribute reads None).
+  if (cls->dict.count("__eq__") && !cls->dict.count("__hash__")) cls->dict["__hash__"] = Value::none();
   // type_new_set_names: each descriptor learns the name it is bound to.
   for (const auto& [key, value] : attrs) {
     if (!value.is_object() || !value.as<Instance>()) continue;
