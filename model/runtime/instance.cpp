@@ -8,7 +8,9 @@
 #include "model/runtime/dict.hpp"
 #include "model/runtime/errors.hpp"
 #include "model/runtime/intern.hpp"
+#include "model/runtime/mangle.hpp"
 #include "model/runtime/ops.hpp"
+#include "model/runtime/unmodelled.hpp"
 
 namespace asim::runtime {
 
@@ -21,7 +23,37 @@ Instance::Instance(Ref<Type> cls) : cls(std::move(cls)) {}
 
 Instance::~Instance() = default;
 
+namespace {
+
+// Whether a class of cls's MRO lists `name` in its __slots__ (mangled by
+// that class, as type_new does).
+bool declared_slot(const Type& cls, std::string_view name) {
+  auto listed = [&](const Type* t) {
+    auto slots = t->dict.find("__slots__");
+    if (slots == t->dict.end()) return false;
+    if (auto* s = slots->second.as<Str>()) return mangle(t->name, s->text) == name;
+    for (const auto& v : to_vector(slots->second))
+      if (auto* s = v.as<Str>(); s && mangle(t->name, s->text) == name) return true;
+    return false;
+  };
+  if (listed(&cls)) return true;
+  for (const Type* t : cls.ancestors())
+    if (listed(t)) return true;
+  return false;
+}
+
+}  // namespace
+
 Value Instance::dict_object() {
+  // CPython keeps a slot's value out of the instance's __dict__; asim
+  // keeps all the attributes together.
+  auto stop_on_slots = [this](std::string_view name) {
+    if (declared_slot(*cls, name))
+      not_modelled(fmt::format("the __dict__ of a '{}' object holding the slot '{}'", cls->name, name),
+                   "asim keeps slot values with the other attributes");
+  };
+  for (const auto& [name, _] : many_) stop_on_slots(name);
+  for (const auto& [name, _] : few_) stop_on_slots(*name);
   if (!dict_) {
     dict_ = make<Dict>();
     if (!many_.empty()) {
