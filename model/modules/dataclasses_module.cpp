@@ -345,6 +345,31 @@ runtime::Ref<runtime::Module> make_dataclasses_module(Session& session) {
                               [decorate, options](const Bound& w) { return decorate(w[0], options); }));
       }));
   m->dict["asdict"] = Value(function("asdict", {pos("obj")}, [](const Bound& b) { return as_dict_value(b[0]); }));
+  // replace(obj, /, **changes): a new instance from the class called with
+  // the init fields' current values and the changes; a field without
+  // init cannot be changed.
+  m->dict["replace"] = Value(runtime::builtin_function(
+      "replace", [](std::span<const Value> args, std::span<const runtime::Keyword> changes) -> Value {
+        if (args.size() != 1)
+          runtime::raise(builtins().TypeError,
+                         args.empty() ? "replace() missing 1 required positional argument: 'obj'"
+                                      : fmt::format("replace() takes 1 positional argument but {} were given", args.size()));
+        const FieldsRecord* record = fields_record(*runtime::type_of(args[0]));
+        if (!record || args[0].as<runtime::Type>())
+          runtime::raise(builtins().TypeError, "replace() should be called on dataclass instances");
+        std::vector<runtime::Keyword> kwargs(changes.begin(), changes.end());
+        for (const auto& f : record->fields) {
+          const bool changed = std::any_of(changes.begin(), changes.end(), [&](const auto& k) { return k.name == f.name; });
+          if (!f.init) {
+            if (changed)
+              runtime::raise(builtins().ValueError, fmt::format("field {} is declared with init=False, it cannot be "
+                                                                "specified with replace()", f.name));
+            continue;
+          }
+          if (!changed) kwargs.push_back({f.name, runtime::getattr(args[0], f.name)});
+        }
+        return runtime::call(Value(runtime::type_of(args[0])), {}, kwargs);
+      }));
   return m;
 }
 
