@@ -1,5 +1,6 @@
-"""Averages and spread of numeric data: mean, fmean, median (low, high),
-mode, multimode, variance, pvariance, stdev and pstdev.
+"""Averages and spread of numeric data: mean, fmean, harmonic_mean,
+geometric_mean, median (low, high), mode, multimode, variance, pvariance,
+stdev and pstdev.
 
 asim's own code, written after the behaviour of CPython's statistics
 module: sums are exact (as fractions, here numerator and denominator
@@ -129,6 +130,86 @@ if _V >= (3, 8):
         if not n:
             raise StatisticsError('fmean requires at least one data point')
         return total / n
+
+
+def _fail_neg(values, errmsg):
+    for x in values:
+        if x < 0:
+            raise StatisticsError(errmsg)
+        yield x
+
+
+def _harmonic_mean(data, weights):
+    # The exact sum of weight/x (floats for int data), then n over it.
+    if iter(data) is data:
+        data = list(data)
+    errmsg = 'harmonic mean does not support negative values'
+    n = len(data)
+    if n < 1:
+        raise StatisticsError('harmonic_mean requires at least one data point')
+    if n == 1 and weights is None:
+        x = data[0]
+        if isinstance(x, (int, float)):
+            if x < 0:
+                raise StatisticsError(errmsg)
+            return x
+        raise TypeError('unsupported type')
+    if weights is None:
+        weights = [1] * n
+        sum_weights = (n, 1)
+    else:
+        if iter(weights) is weights:
+            weights = list(weights)
+        if len(weights) != n:
+            raise StatisticsError('Number of weights does not match data size')
+        sum_weights = _sum(w for w in _fail_neg(weights, errmsg))[1]
+    try:
+        T, total, count = _sum(w / x if w else 0 for w, x in zip(weights, _fail_neg(data, errmsg)))
+    except ZeroDivisionError:
+        return 0
+    if not isinstance(total, tuple) or not isinstance(sum_weights, tuple):
+        import _asimlib
+        _asimlib.unsupported("statistics.harmonic_mean() of infinities", "asim models only part of statistics")
+    if _V >= (3, 10) and total[0] <= 0:
+        raise StatisticsError('Weighted sum must be positive')
+    return _convert(_reduce(sum_weights[0] * total[1], sum_weights[1] * total[0]), T)
+
+
+if _V >= (3, 10):
+    def harmonic_mean(data, weights=None):
+        return _harmonic_mean(data, weights)
+else:
+    def harmonic_mean(data):
+        return _harmonic_mean(data, None)
+
+
+if (3, 8) <= _V < (3, 13):
+    def geometric_mean(data):
+        try:
+            return math.exp(fmean(map(math.log, data)))
+        except ValueError:
+            raise StatisticsError('geometric mean requires a non-empty dataset '
+                                  'containing positive numbers') from None
+elif _V >= (3, 13):
+    def geometric_mean(data):
+        n = 0
+        found_zero = False
+        total = []
+        for n, x in enumerate(data, start=1):
+            if x > 0.0 or math.isnan(x):
+                total.append(math.log(x))
+            elif x == 0.0:
+                found_zero = True
+            else:
+                raise StatisticsError('No negative inputs allowed', x)
+        total = math.fsum(total)
+        if not n:
+            raise StatisticsError('Must have a non-empty dataset')
+        if math.isnan(total):
+            return math.nan
+        if found_zero:
+            return math.nan if total == math.inf else 0.0
+        return math.exp(total / n)
 
 
 def median(data):
