@@ -11,6 +11,7 @@
 #include "model/runtime/iterator.hpp"
 #include "model/runtime/ops.hpp"
 #include "model/runtime/repr_guard.hpp"
+#include "model/runtime/unmodelled.hpp"
 
 namespace asim::runtime {
 
@@ -51,6 +52,62 @@ std::string Tuple::repr() const {
   return "(" + join_reprs(items) + (items.size() == 1 ? ",)" : ")");
 }
 
+namespace {
+
+// listobject.c's timsort over positions into `keys`, for fewer than 64
+// items, where it is one run (count_run) completed by binarysort: the same
+// comparisons, in the same order, as CPython makes (a __lt__ that prints,
+// or fails, shows them).
+class ShortSort {
+ public:
+  ShortSort(const std::vector<Value>& keys, std::vector<std::size_t>& order) : keys_(keys), order_(order) {}
+
+  void sort() {
+    const std::size_t n = order_.size();
+    if (n < 2) return;
+    bool descending = false;
+    const std::size_t run = count_run(descending);
+    if (descending) std::reverse(order_.begin(), order_.begin() + static_cast<std::ptrdiff_t>(run));
+    if (run < n) binarysort(run);
+  }
+
+ private:
+  bool lt(std::size_t a, std::size_t b) const { return less_than(keys_[order_[a]], keys_[order_[b]]); }
+
+  // The run at the start: ascending, or strictly descending.
+  std::size_t count_run(bool& descending) const {
+    const std::size_t n = order_.size();
+    std::size_t i = 2;
+    if (lt(1, 0)) {
+      descending = true;
+      while (i < n && lt(i, i - 1)) ++i;
+    } else {
+      while (i < n && !lt(i, i - 1)) ++i;
+    }
+    return i;
+  }
+
+  // Each item from `start` on goes after the equal ones before it, found
+  // by binary search; the comparison comes before any move.
+  void binarysort(std::size_t start) {
+    for (; start < order_.size(); ++start) {
+      std::size_t l = 0, r = start;
+      do {
+        const std::size_t p = l + ((r - l) >> 1);
+        if (lt(start, p)) r = p;
+        else l = p + 1;
+      } while (l < r);
+      std::rotate(order_.begin() + static_cast<std::ptrdiff_t>(l), order_.begin() + static_cast<std::ptrdiff_t>(start),
+                  order_.begin() + static_cast<std::ptrdiff_t>(start) + 1);
+    }
+  }
+
+  const std::vector<Value>& keys_;
+  std::vector<std::size_t>& order_;
+};
+
+}  // namespace
+
 void stable_sort(std::vector<Value>& items, const Value& key, bool reverse) {
   std::vector<Value> keys;
   if (key.is_none()) {
@@ -60,25 +117,47 @@ void stable_sort(std::vector<Value>& items, const Value& key, bool reverse) {
     for (const auto& item : items) keys.push_back(call(key, std::span<const Value>(&item, 1)));
   }
   const std::size_t n = items.size();
-  std::vector<std::size_t> order(n), buffer(n);
+  std::vector<std::size_t> order(n);
+  // list_sort_impl reverses first and last, so that equal items keep
+  // their order under reverse=True.
   for (std::size_t i = 0; i < n; ++i) order[i] = reverse ? n - 1 - i : i;
-  // Bottom-up merge sort: a right element moves ahead of a left one only
-  // when strictly less, which keeps equal elements in order.
-  for (std::size_t width = 1; width < n; width *= 2) {
-    for (std::size_t lo = 0; lo < n; lo += 2 * width) {
-      const std::size_t mid = std::min(lo + width, n), hi = std::min(lo + 2 * width, n);
-      std::size_t i = lo, j = mid, k = lo;
-      while (i < mid && j < hi) buffer[k++] = less_than(keys[order[j]], keys[order[i]]) ? order[j++] : order[i++];
-      while (i < mid) buffer[k++] = order[i++];
-      while (j < hi) buffer[k++] = order[j++];
+  auto finish = [&] {
+    if (reverse) std::reverse(order.begin(), order.end());
+    std::vector<Value> sorted;
+    sorted.reserve(n);
+    for (std::size_t i : order) sorted.push_back(items[i]);
+    items = std::move(sorted);
+  };
+  if (n < 64) {
+    // A failed comparison leaves the items as far as they were sorted.
+    try {
+      ShortSort(keys, order).sort();
+    } catch (...) {
+      finish();
+      throw;
     }
-    order.swap(buffer);
+    finish();
+    return;
   }
-  if (reverse) std::reverse(order.begin(), order.end());
-  std::vector<Value> sorted;
-  sorted.reserve(n);
-  for (std::size_t i : order) sorted.push_back(items[i]);
-  items = std::move(sorted);
+  // Longer lists: a bottom-up merge sort, whose result is timsort's but
+  // whose comparisons are not; one that fails would show that.
+  std::vector<std::size_t> buffer(n);
+  try {
+    for (std::size_t width = 1; width < n; width *= 2) {
+      for (std::size_t lo = 0; lo < n; lo += 2 * width) {
+        const std::size_t mid = std::min(lo + width, n), hi = std::min(lo + 2 * width, n);
+        std::size_t i = lo, j = mid, k = lo;
+        while (i < mid && j < hi) buffer[k++] = less_than(keys[order[j]], keys[order[i]]) ? order[j++] : order[i++];
+        while (i < mid) buffer[k++] = order[i++];
+        while (j < hi) buffer[k++] = order[j++];
+      }
+      order.swap(buffer);
+    }
+  } catch (const PyError&) {
+    not_modelled("a comparison failing while sorting 64 items or more",
+                 "asim compares them in another order than CPython's timsort");
+  }
+  finish();
 }
 
 void install_list_type(BuiltinTypes& t) {
@@ -162,6 +241,7 @@ void install_list_type(BuiltinTypes& t) {
     // looks at the list sees it empty, and a change is detected.
     std::vector<Value> items;
     items.swap(l.items);
+    // A failed key or comparison leaves the items as stable_sort left them.
     try {
       stable_sort(items, key, reverse);
     } catch (...) {
