@@ -1,6 +1,6 @@
 """Averages and spread of numeric data: mean, fmean, harmonic_mean,
-geometric_mean, median (low, high), mode, multimode, variance, pvariance,
-stdev and pstdev.
+geometric_mean, median (low, high), quantiles, mode, multimode, variance,
+pvariance, stdev and pstdev.
 
 asim's own code, written after the behaviour of CPython's statistics
 module: sums are exact (as fractions, here numerator and denominator
@@ -210,6 +210,34 @@ elif _V >= (3, 13):
         if found_zero:
             return math.nan if total == math.inf else 0.0
         return math.exp(total / n)
+
+
+if _V >= (3, 8):
+    def quantiles(data, *, n=4, method='exclusive'):
+        # n - 1 cut points, each between two neighbouring sorted values, the
+        # weights exact integers over n (the positions count from 0 for
+        # 'inclusive', from 1 over len + 1 values for 'exclusive').
+        if n < 1:
+            raise StatisticsError('n must be at least 1')
+        data = sorted(data)
+        size = len(data)
+        if size < 2:
+            if size == 1 and _V >= (3, 13):
+                return data * (n - 1)
+            raise StatisticsError('must have at least one data point' if _V >= (3, 13)
+                                  else 'must have at least two data points')
+        if method not in ('inclusive', 'exclusive'):
+            raise ValueError('Unknown method: %r' % (method,))
+        cuts = []
+        for i in range(1, n):
+            if method == 'inclusive':
+                low, delta = divmod(i * (size - 1), n)
+            else:
+                at = min(max(i * (size + 1) // n, 1), size - 1)
+                delta = i * (size + 1) - at * n
+                low = at - 1
+            cuts.append((data[low] * (n - delta) + data[low + 1] * delta) / n)
+        return cuts
 
 
 def median(data):
