@@ -188,8 +188,9 @@ if (3, 8) <= _V < (3, 13):
         try:
             return math.exp(fmean(map(math.log, data)))
         except ValueError:
+            # 3.8's message has two spaces in its middle.
             raise StatisticsError('geometric mean requires a non-empty dataset '
-                                  'containing positive numbers') from None
+                                  + (' ' if _V == (3, 8) else '') + 'containing positive numbers') from None
 elif _V >= (3, 13):
     def geometric_mean(data):
         n = 0
