@@ -5,6 +5,7 @@
 #include "model/asyncio/base_events.hpp"
 #include "model/runtime/ops.hpp"
 #include "model/runtime/reprlib.hpp"
+#include "model/runtime/traceback_object.hpp"
 
 namespace asim::asyncio {
 
@@ -67,6 +68,8 @@ void Handle::run() {
       e.exc->frame_locals.emplace_back(this);
       throw;
     }
+    // CPython's traceback holds _run's own frame.
+    runtime::note_library_frame(*e.exc);
     loop_->call_exception_handler("Exception in callback " + callback_source_text(), e.exc, "handle",
                                   runtime::Value(runtime::Ref<Handle>(this)));
   }

@@ -124,10 +124,13 @@ void Future::schedule_callbacks() {
 }
 
 Ref<PyException> Future::make_cancelled_error() {
-  if (cancelled_exc_) return std::exchange(cancelled_exc_, nullptr);
+  const bool chains = loop_->profile().cancelled_error_chains_kept;
+  if (cancelled_exc_ && !chains) return std::exchange(cancelled_exc_, nullptr);
   std::vector<Value> args;
   if (!cancel_message_.is_none()) args.push_back(cancel_message_);
-  return runtime::make<PyException>(loop_->exceptions().CancelledError, std::move(args));
+  auto exc = runtime::make<PyException>(loop_->exceptions().CancelledError, std::move(args));
+  if (chains) exc->context = cancelled_exc_;
+  return exc;
 }
 
 Value Future::result() {

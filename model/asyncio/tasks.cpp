@@ -205,7 +205,8 @@ void Task::step_run_and_handle_result(Ref<PyException> exc) {
   runtime::Step result = coro_->send_ex(Value::none(), std::move(exc), raised);
   if (raised) {
     if (raised->isinstance(loop_->exceptions().CancelledError.get())) {
-      if (loop_->profile().task_keeps_cancelled_error) cancelled_exc_ = raised;
+      if (loop_->profile().task_keeps_cancelled_error || loop_->profile().cancelled_error_chains_kept)
+        cancelled_exc_ = raised;
       cancel_future(Value::none());
     } else {
       finish_with_exception(raised);

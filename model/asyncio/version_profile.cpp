@@ -82,6 +82,7 @@ constexpr VersionProfile make_profile(int minor) {
   p.language.constant_frozensets_rebuilt = since(8);
   p.language.throw_chains_handled_exception = since(9);
   p.task_keeps_cancelled_error = since(11);
+  p.cancelled_error_chains_kept = since(9) && !since(11);
   p.task_group_names_task_at_creation = since(13);
   p.task_group_handles_done_task_at_once = since(12);
   p.task_group_closes_refused_coroutine = since(13);

@@ -139,6 +139,11 @@ struct VersionProfile {
   // and re-raises it from result(), message and all. Before, the C Task
   // forgot it: awaiting the task raised a new CancelledError without args.
   bool task_keeps_cancelled_error;
+  // 3.9-3.10: the C Task keeps the CancelledError its coroutine raised, and
+  // each result() of the cancelled task raises a new CancelledError whose
+  // __context__ is that one (future_set_cancelled_error chains it), so an
+  // uncaught cancellation prints every link.
+  bool cancelled_error_chains_kept;
   // TaskGroup (taskgroups.py, 3.11.7 / 3.12.1 / 3.13.0):
   // 3.13: create_task passes name= to loop.create_task, so a named task
   // takes no Task-N number; 3.11-3.12 create it unnamed, then rename it.

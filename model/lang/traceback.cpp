@@ -11,6 +11,7 @@
 #include "model/runtime/list.hpp"
 #include "model/runtime/ops.hpp"
 #include "model/runtime/runtime.hpp"
+#include "model/runtime/traceback_object.hpp"
 
 namespace asim::lang {
 
@@ -205,11 +206,18 @@ std::string format_exception_only(const runtime::PyException& exc, const DirOf& 
 
 namespace {
 
+// Whether CPython prints a traceback above the exception: an exception that
+// passed through asyncio's own code only (a Handle's callback, a Task of
+// sleep or wait_for) has CPython's library frames, which are not shown.
+bool has_frames(const runtime::PyException& exc) {
+  return !exc.traceback.empty() || exc.dict.count(std::string(runtime::kLibraryFramesKey));
+}
+
 // The frames, outermost first, under `header`; nothing without frames.
 void print_traceback(std::string& out, std::string_view header, const runtime::PyException& exc,
                      const SourceLines& lines, const LanguageFeatures& features) {
   const auto& tb = exc.traceback;  // innermost first
-  if (tb.empty()) return;
+  if (!has_frames(exc)) return;
   out += header;
   int n = static_cast<int>(tb.size());
   int first = n - 1;  // outermost
@@ -296,7 +304,7 @@ void print_recursive(std::string& out, const runtime::PyException& exc, const So
   }
   const bool top = ctx.group_depth == 0;
   if (top) ++ctx.group_depth;
-  if (!exc.traceback.empty()) {
+  if (has_frames(exc)) {
     ctx.emit(out, "Exception Group Traceback (most recent call last):\n", top ? '+' : '|');
     print_traceback(text, "", exc, lines, features);
     ctx.emit(out, text);

@@ -86,6 +86,8 @@ Step NativeCoroutine::drive(Value sent, Ref<PyException> thrown) {
       p.transfer = std::move(sent);
       p.thrown = std::move(thrown);
     }
+    // What is thrown in passes through the body's frame, caught there or not.
+    if (p.thrown) note_library_frame(*p.thrown);
     try {
       handle_.resume();
     } catch (PyError& e) {

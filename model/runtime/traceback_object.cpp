@@ -104,10 +104,22 @@ Value traceback_at(const Ref<PyException>& exc, std::size_t index) {
 
 void note_library_frame(PyException& exc) {
   exc.dict[std::string(kLibraryFramesKey)] = Value::boolean(true);
+  // An exception chained to this one without frames of its own was caught
+  // in asyncio's code (wait_for's `raise TimeoutError from exc` after
+  // fut.result() raised there): CPython's traceback holds that frame.
+  for (PyException* linked : {exc.cause.get(), exc.context.get()})
+    if (linked && linked->traceback.empty() && !linked->dict.count(std::string(kLibraryFramesKey)))
+      note_library_frame(*linked);
 }
 
 Value traceback_of(const Ref<PyException>& exc) {
-  if (exc->traceback.empty()) return Value::none();
+  if (exc->traceback.empty()) {
+    // CPython's is a traceback object of asyncio's frames, never None.
+    if (exc->dict.count(std::string(kLibraryFramesKey)) && stop_unmodelled)
+      stop_unmodelled("the __traceback__ of an exception that passed through asyncio's code only",
+                      "CPython's traceback holds asyncio's own frames, which asim does not keep");
+    return Value::none();
+  }
   return traceback_at(exc, exc->traceback.size() - 1);
 }
 
@@ -121,6 +133,7 @@ void set_traceback(PyException& exc, const Value& tb) {
   if (tb.is_none()) {
     exc.traceback_views.clear();
     exc.traceback.clear();
+    exc.dict.erase(std::string(kLibraryFramesKey));
     return;
   }
   auto* view = tb.as<TracebackView>();
