@@ -282,7 +282,7 @@ runtime::Coro EventLoop::shutdown_asyncgens_body() {
   for (std::size_t i = 0; i < items.size(); ++i) {
     auto* exc = items[i].as<runtime::PyException>();
     if (exc && exc->isinstance(builtins_.Exception.get()))
-      call_exception_handler("an error occurred during closing of asynchronous generator " + runtime::repr(closing[i]),
+      call_exception_handler("an error occurred during closing of asynchronous generator " + runtime::to_repr(closing[i]),
                              Ref<runtime::PyException>(exc), "asyncgen", closing[i]);
   }
   co_return Value::none();
@@ -450,7 +450,7 @@ void EventLoop::default_exception_handler(const runtime::Dict& context) {
     if (e.live) keys.push_back(runtime::str(e.key));
   std::sort(keys.begin(), keys.end());
   for (const auto& key : keys)
-    if (key != "message" && key != "exception") text += "\n" + key + ": " + runtime::repr(*context.get(Value::str(key)));
+    if (key != "message" && key != "exception") text += "\n" + key + ": " + runtime::to_repr(*context.get(Value::str(key)));
   const std::string message_lines = text;
   // logging's exc_info: the exception's traceback.
   auto exception = context.get(Value::str("exception"));

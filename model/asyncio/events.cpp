@@ -13,7 +13,7 @@ using runtime::PyError;
 
 runtime::Value UncheckedCallback::call(std::span<const runtime::Value> args) { return runtime::call(value_, args); }
 
-std::string UncheckedCallback::qualname() const { return runtime::repr(value_); }
+std::string UncheckedCallback::qualname() const { return runtime::to_repr(value_); }
 
 // format_helpers._format_callback: the callback's name and, unless the
 // version hides them outside debug mode, its arguments, each through

@@ -43,7 +43,7 @@ std::string Future::repr_info() const {
     case State::Cancelled: info = "cancelled"; break;
     case State::Finished:
       if (exception_) {
-        info = "finished exception=" + exception_->repr();
+        info = "finished exception=" + runtime::to_repr(Value(exception_));
         break;
       }
       if (repr_running_) {

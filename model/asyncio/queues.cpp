@@ -36,10 +36,10 @@ void Queue::reinitialize_from(const Queue& fresh) {
 
 // Queue._format: maxsize, then the non-empty parts.
 std::string Queue::format() const {
-  std::string info = "maxsize=" + runtime::repr(maxsize_);
+  std::string info = "maxsize=" + runtime::to_repr(maxsize_);
   if (!queue_.empty()) {
     info += " _queue=[";
-    for (std::size_t i = 0; i < queue_.size(); ++i) info += (i ? ", " : "") + runtime::repr(queue_[i]);
+    for (std::size_t i = 0; i < queue_.size(); ++i) info += (i ? ", " : "") + runtime::to_repr(queue_[i]);
     info += "]";
   }
   if (!getters_.empty()) info += fmt::format(" _getters[{}]", getters_.size());

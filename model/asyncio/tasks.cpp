@@ -248,7 +248,7 @@ void Task::step_run_and_handle_result(Ref<PyException> exc) {
     if (loop_->tracing()) loop_->emit(trace::Kind::TaskSuspended, get_name(), "bare yield (sleep(0))");
     schedule_step();
   } else {
-    schedule_step_with_error(fmt::format("Task got bad yield: {}", runtime::repr(result.value)));
+    schedule_step_with_error(fmt::format("Task got bad yield: {}", runtime::to_repr(result.value)));
   }
 }
 

@@ -18,6 +18,7 @@
 #include "model/modules/asyncio_types.hpp"
 #include "model/modules/loop_object.hpp"
 #include "model/modules/runner_object.hpp"
+#include "model/runtime/derived.hpp"
 #include "model/runtime/generic_alias.hpp"
 #include "model/runtime/instance.hpp"
 #include "model/runtime/ops.hpp"
@@ -34,7 +35,7 @@ namespace {
 
 Ref<runtime::Coroutine> require_coroutine(const asyncio::VersionProfile& profile, const Value& v) {
   if (!asyncio::iscoroutine(profile, v))
-    runtime::raise(builtins().TypeError, "a coroutine was expected, got " + runtime::repr(v));
+    runtime::raise(builtins().TypeError, "a coroutine was expected, got " + runtime::to_repr(v));
   return Ref<runtime::Coroutine>(v.as<runtime::Coroutine>());
 }
 
@@ -64,6 +65,15 @@ using CoroutineOnLoop = std::function<Ref<runtime::Coroutine>(asyncio::EventLoop
 
 runtime::Coro start_on_running_loop(Session* session, CoroutineOnLoop body) {
   co_return co_await body(session->require_running_loop());
+}
+
+// tasks.sleep with a delay that is no int or float: its first line,
+// `if delay <= 0:`, raises CPython's TypeError once the coroutine runs; a
+// delay that compares (a Decimal) is beyond the model's clock.
+runtime::Coro sleep_odd_delay(Value delay) {
+  runtime::compare(runtime::CmpOp::LtE, delay, Value::integer(0));
+  not_modelled("asyncio.sleep with a delay of type " + runtime::type_name(delay), "asim's clock takes int and float delays");
+  co_return Value::none();
 }
 
 std::optional<double> optional_seconds(const Value& v, std::string_view what) {
@@ -261,12 +271,16 @@ Ref<runtime::Module> AsyncioModule::build() {
 
   // runners.run
   def(*m, "run", {pos("main"), kwonly("debug")}, [s, &profile](const Bound& b) {
+    s->refuse_run_in_running_loop(b[0]);
     if (!asyncio::iscoroutine(profile, b[0]))
-      runtime::raise(builtins().ValueError, "a coroutine was expected, got " + runtime::repr(b[0]));
+      runtime::raise(builtins().ValueError, "a coroutine was expected, got " + runtime::to_repr(b[0]));
     return s->run(require_coroutine(profile, b[0]), !b[1].is_none() && runtime::truthy(b[1]));
   });
   // tasks.sleep
   def(*m, "sleep", with_loop({pos("delay"), opt("result")}), [self](const Bound& b) {
+    const auto kind = runtime::plain_number(b[0]).kind();
+    if (kind != Value::Kind::Int && kind != Value::Kind::Float && kind != Value::Kind::Bool)
+      return Value(runtime::native("sleep", sleep_odd_delay(b[0])));
     const double delay = to_seconds(b[0], "delay");
     return self->deferred("sleep", self->loop_argument(b, delay > 0), [delay, result = b[1]](asyncio::EventLoop& loop) {
       return asyncio::sleep(loop, delay, result);

@@ -45,7 +45,7 @@ Ref<runtime::PyException> exception_instance(const Value& v) {
 Ref<runtime::Coroutine> coroutine_arg(const Value& v) {
   auto* c = v.as<runtime::Coroutine>();
   if (!c || c->type_name() != "coroutine")
-    runtime::raise(runtime::Runtime::current().builtins.TypeError, "a coroutine was expected, got " + runtime::repr(v));
+    runtime::raise(runtime::Runtime::current().builtins.TypeError, "a coroutine was expected, got " + runtime::to_repr(v));
   return Ref<runtime::Coroutine>(c);
 }
 

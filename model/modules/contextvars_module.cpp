@@ -34,7 +34,7 @@ class TokenMissing : public runtime::Object {
 // A Context's key: a ContextVar, else CPython's TypeError.
 ContextVar& var_key(const Value& key) {
   auto* var = key.as<ContextVar>();
-  if (!var) type_error("a ContextVar key was expected, got " + runtime::repr(key));
+  if (!var) type_error("a ContextVar key was expected, got " + runtime::to_repr(key));
   return *var;
 }
 
@@ -103,7 +103,7 @@ void add_contextvar_methods(Type& t, const asyncio::VersionProfile& profile) {
                }));
   t.add_method("reset", method<ContextVar>("ContextVar.reset", {pos("token")}, [](ContextVar& v, const Bound& b) {
                  auto* token = b[1].as<Token>();
-                 if (!token) type_error("expected an instance of Token, got " + runtime::repr(b[1]));
+                 if (!token) type_error("expected an instance of Token, got " + runtime::to_repr(b[1]));
                  v.reset(*token);
                  return Value::none();
                }));

@@ -108,7 +108,7 @@ Ref<runtime::Callable> callable_arg(Session& session, LoopObject& l, const Value
         runtime::truthy(runtime::call(runtime::getattr(asyncio_module, "iscoroutinefunction"), arg)))
       runtime::raise(b.TypeError, fmt::format("coroutines cannot be used with {}()", method));
     if (!runtime::is_callable(v))
-      runtime::raise(b.TypeError, fmt::format("a callable object was expected by {}(), got {}", method, runtime::repr(v)));
+      runtime::raise(b.TypeError, fmt::format("a callable object was expected by {}(), got {}", method, runtime::to_repr(v)));
   }
   Ref<runtime::Callable> fn = runtime::as_callback(v);
   return fn ? fn : runtime::make<asyncio::UncheckedCallback>(v);
@@ -161,7 +161,7 @@ Ref<runtime::Type> make_loop_type(Session& session, const Ref<runtime::Type>& ob
                                      auto* coro = b[1].as<runtime::Coroutine>();
                                      if (!asyncio::iscoroutine(profile, b[1]))
                                        runtime::raise(runtime::Runtime::current().builtins.TypeError,
-                                                      "a coroutine was expected, got " + runtime::repr(b[1]));
+                                                      "a coroutine was expected, got " + runtime::to_repr(b[1]));
                                      std::optional<std::string> name;
                                      if (names && !b[2].is_none()) name = runtime::str(b[2]);
                                      return Value(l.loop->create_task(Ref<runtime::Coroutine>(coro), name,
@@ -314,7 +314,7 @@ Ref<runtime::Type> make_loop_type(Session& session, const Ref<runtime::Type>& ob
                                      if (!handler.is_none() && !runtime::is_callable(handler))
                                        runtime::raise(runtime::Runtime::current().builtins.TypeError,
                                                       "A callable object or None is expected, got " +
-                                                          runtime::repr(handler));
+                                                          runtime::to_repr(handler));
                                      l.exception_handler = handler;
                                      if (handler.is_none()) {
                                        l.loop->set_exception_handler(nullptr);

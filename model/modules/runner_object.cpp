@@ -30,7 +30,7 @@ asyncio::EventLoop& RunnerObject::lazy_init() {
 // Runner.run
 Value RunnerObject::run(const Value& coro, Ref<runtime::Context> context) {
   if (!asyncio::iscoroutine(session_.profile(), coro))
-    runtime::raise(builtins().ValueError, "a coroutine was expected, got " + runtime::repr(coro));
+    runtime::raise(builtins().ValueError, "a coroutine was expected, got " + runtime::to_repr(coro));
   if (session_.running_loop()) {
     auto error = runtime::new_exception(builtins().RuntimeError, "Runner.run() cannot be called from a running event loop");
     // The traceback holds run's frame and with it `coro`: unawaited, it lives

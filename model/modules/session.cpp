@@ -139,15 +139,18 @@ void Session::set_event_loop(asyncio::EventLoop* loop) {
 
 // runners.run (3.7-3.10) / Runner (3.11+): set_event_loop(loop) for the run,
 // set_event_loop(None) after it.
+void Session::refuse_run_in_running_loop(const Value& main) {
+  if (!running_loop()) return;
+  auto error = runtime::new_exception(runtime::Runtime::current().builtins.RuntimeError,
+                                      "asyncio.run() cannot be called from a running event loop");
+  // The traceback holds runners.run's frame and with it `main`: unawaited,
+  // it lives as long as the exception does.
+  if (main.is_object()) error->frame_locals.emplace_back(main.object());
+  throw runtime::PyError{error};
+}
+
 Value Session::run(Ref<runtime::Coroutine> main, bool debug) {
-  if (running_loop()) {
-    auto error = runtime::new_exception(runtime::Runtime::current().builtins.RuntimeError,
-                                        "asyncio.run() cannot be called from a running event loop");
-    // The traceback holds runners.run's frame and with it `main`: unawaited,
-    // it lives as long as the exception does.
-    error->frame_locals.emplace_back(main);
-    throw runtime::PyError{error};
-  }
+  refuse_run_in_running_loop(Value(main));
   asyncio::ProgramRun run(*process_);
   asyncio::EventLoop& loop = new_event_loop();
   loop.set_debug(debug);

@@ -97,6 +97,9 @@ class Session : public runtime::ModuleFinder {
   void block_for(double seconds);
   // asyncio.run: a new loop for `main`, current while it runs, closed after.
   runtime::Value run(runtime::Ref<runtime::Coroutine> main, bool debug);
+  // asyncio.run's first check, made before it looks at `main` at all:
+  // RuntimeError inside a running loop.
+  void refuse_run_in_running_loop(const runtime::Value& main);
 
   void write_out(std::string_view text);
   void write_err(std::string_view text);
