@@ -190,6 +190,7 @@ std::optional<Token> Lexer::indentation() {
         const int col = static_cast<int>(source_->line(line_).find('\0')) + 1;
         Token t = make(TokenKind::Dedent, pos_, {line_, col});
         t.end = {line_, col + 1};
+        t.at_null_line = true;
         return t;
       }
       raise_null_line();

@@ -49,6 +49,9 @@ struct Token {
   // A DEDENT or ENDMARKER made once the tokenizer met the end of the file
   // (its `done` is E_EOF: a parse failing there is "unexpected EOF" before 3.10).
   bool at_eof = false;
+  // A DEDENT made where a line with a null byte ends the input (3.11+): it
+  // has the column where the line's text ends, unlike the PEG parser's others.
+  bool at_null_line = false;
 
   // NUMBER
   bool is_float = false;

@@ -238,6 +238,7 @@ class Parser {
     return pos_ < toks_.size() ? toks_[pos_] : toks_.empty() ? kStart : toks_.back();
   }
   [[noreturn]] void fail_here();
+  Loc column_of(const Token& t) const;
   void fail_after_parse(Loc loc, std::string message, Loc end = {});
   [[noreturn]] void missing_comma_or_fail(const Expr& element);
   [[noreturn]] void missing_block(std::string_view what, int line);
@@ -586,7 +587,14 @@ void Parser::missing_block(std::string_view what, int line) {
     throw ParseFailure{Diagnostic(DKind::IndentationError, source_, {last, 0}, message), false,
                        true, peek()};
   }
-  fail(peek().loc, message, DKind::IndentationError, peek().end);
+  fail(column_of(peek()), message, DKind::IndentationError, peek().end);
+}
+
+// Where an error at token `t` is reported: the PEG parser's DEDENT has no
+// column (col_offset -1, so offset 0 and no caret); pgen's has one.
+Loc Parser::column_of(const Token& t) const {
+  if (t.kind == TokenKind::Dedent && !t.at_null_line && !syntax_.pgen()) return {t.loc.line, 0};
+  return t.loc;
 }
 
 // CPython's invalid_expression rule: inside brackets, an expression followed
@@ -791,7 +799,9 @@ Diagnostic older_parser_error(const Diagnostic& d, const Token& at, const Syntax
   if (d.kind() != DKind::SyntaxError) return d;
   // A DEDENT or INDENT no rule expects (the invalid_* rules of 3.10+ see
   // past it: "expected 'except' or 'finally' block" after `try: ...`).
-  if (at.kind == TokenKind::Dedent) return Diagnostic(DKind::IndentationError, src, char_loc(*src, at.loc), "unexpected unindent");
+  if (at.kind == TokenKind::Dedent)
+    return Diagnostic(DKind::IndentationError, src, syntax.pgen() ? char_loc(*src, at.loc) : Loc{at.loc.line, 0},
+                      "unexpected unindent");
   if (at.kind == TokenKind::Indent)
     return Diagnostic(DKind::IndentationError, src, char_loc(*src, at.loc), "unexpected indent", char_loc(*src, at.end));
   // Rules the older grammars share, worded alike.
@@ -1662,7 +1672,7 @@ StmtPtr Parser::try_stmt() {
     expect_colon(true);
     s->finalbody = block("'finally' statement", line);
   }
-  if (s->handlers.empty() && !has_finally) fail(peek().loc, "expected 'except' or 'finally' block");
+  if (s->handlers.empty() && !has_finally) fail(column_of(peek()), "expected 'except' or 'finally' block");
   for (std::size_t i = 0; i + 1 < s->handlers.size(); ++i)
     if (!s->handlers[i].type) defer_semantic(s->handlers[i].loc, "default 'except:' must be last", s->handlers[i].end);
   return s;
