@@ -244,6 +244,11 @@ struct VersionProfile {
   // raises KeyboardInterrupt; a second Ctrl-C raises it where the program is.
   // Before, Ctrl-C raises KeyboardInterrupt wherever the program is.
   bool runner_handles_sigint;
+  // 3.11+: asyncio.run is `with Runner(...) as runner: runner.run(main)`:
+  // the loop is made before `main` is checked, and a ValueError for a
+  // non-coroutine leaves through Runner.close, whose shutdown_asyncgens and
+  // shutdown_default_executor use up two Task-N numbers.
+  bool run_checks_main_in_runner;
   // 3.11+: create_task, Task and Runner.run take context=.
   bool create_task_takes_context;
   // 3.13: create_task with a task factory calls task.set_name(name) even

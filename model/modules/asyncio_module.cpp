@@ -272,8 +272,11 @@ Ref<runtime::Module> AsyncioModule::build() {
   // runners.run
   def(*m, "run", {pos("main"), kwonly("debug")}, [s, &profile](const Bound& b) {
     s->refuse_run_in_running_loop(b[0]);
-    if (!asyncio::iscoroutine(profile, b[0]))
-      runtime::raise(builtins().ValueError, "a coroutine was expected, got " + runtime::to_repr(b[0]));
+    if (!asyncio::iscoroutine(profile, b[0])) {
+      auto error = runtime::new_exception(builtins().ValueError, "a coroutine was expected, got " + runtime::to_repr(b[0]));
+      if (profile.run_checks_main_in_runner) s->close_refusing_runner(!b[1].is_none() ? std::optional<bool>(runtime::truthy(b[1])) : std::nullopt);
+      throw runtime::PyError{error};
+    }
     return s->run(require_coroutine(profile, b[0]), !b[1].is_none() && runtime::truthy(b[1]));
   });
   // tasks.sleep

@@ -149,6 +149,22 @@ void Session::refuse_run_in_running_loop(const Value& main) {
   throw runtime::PyError{error};
 }
 
+void Session::close_refusing_runner(std::optional<bool> debug) {
+  asyncio::EventLoop& loop = new_event_loop();
+  if (debug) loop.set_debug(*debug);
+  set_event_loop(&loop);
+  struct Finally {
+    Session* s;
+    asyncio::EventLoop& loop;
+    ~Finally() {
+      s->set_event_loop(nullptr);
+      loop.close();
+    }
+  } finally{this, loop};
+  asyncio::ProgramRun run(*process_);
+  asyncio::shutdown(loop);
+}
+
 Value Session::run(Ref<runtime::Coroutine> main, bool debug) {
   refuse_run_in_running_loop(Value(main));
   asyncio::ProgramRun run(*process_);

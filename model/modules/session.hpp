@@ -100,6 +100,9 @@ class Session : public runtime::ModuleFinder {
   // asyncio.run's first check, made before it looks at `main` at all:
   // RuntimeError inside a running loop.
   void refuse_run_in_running_loop(const runtime::Value& main);
+  // 3.11+ asyncio.run given no coroutine: what its Runner did around the
+  // refusal (__enter__ made and set a loop, __exit__ closed it).
+  void close_refusing_runner(std::optional<bool> debug);
 
   void write_out(std::string_view text);
   void write_err(std::string_view text);
