@@ -56,8 +56,11 @@ Interpreter::Interpreter(std::shared_ptr<const Source> source, Ref<runtime::Modu
     return format_exception(runtime::PyError{runtime::Ref<runtime::PyException>(const_cast<runtime::PyException*>(&exc))});
   };
   outer_current_location_ = rt.current_location;
+  // A stop inside one of asim's library modules names the program's line
+  // that called into it: the library's own lines are not the program's.
   rt.current_location = [this] {
     const Frame* f = ts_.current_frame;
+    while (f && f->previous && f->code->source && f->code->source->path().starts_with("<asim>/")) f = f->previous;
     if (!f) return std::string("<module>");
     const CodeObject& co = *f->code;
     return fmt::format("{}:{}", co.source ? co.source->path() : "<string>", frame_line(*f));

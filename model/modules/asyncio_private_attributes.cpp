@@ -30,19 +30,24 @@ using runtime::Value;
 
 namespace {
 
-// A collections.deque of the waiting futures as they stand (a copy:
-// changing it does not reach the model).
-Value waiters_deque(Session& session, const std::deque<runtime::Ref<asyncio::Future>>& futures) {
+// A collections.deque of the waiting futures as they stand. CPython's is
+// the live deque its own code reads, so one a program appends to or
+// removes from changes what the lock or queue does next; asim's is a copy,
+// which stops the run when changed.
+Value waiters_deque(Session& session, const std::deque<runtime::Ref<asyncio::Future>>& futures,
+                    const std::string& owner) {
   std::vector<Value> items;
   for (const auto& f : futures) items.push_back(Value(f));
-  const Value args[] = {Value(runtime::make<runtime::List>(std::move(items)))};
-  return runtime::call(runtime::getattr(Value(session.find("collections")), "deque"), args);
+  const Value args[] = {Value(runtime::make<runtime::List>(std::move(items))), Value::str(owner)};
+  return runtime::call(runtime::getattr(Value(session.find("collections")), "_ModelledDeque"), args);
 }
 
 template <class T>
 void waiters(Type& t, Session& session, const char* name,
              const std::deque<runtime::Ref<asyncio::Future>>& (T::*of)() const) {
-  t.add_getter(name, [&session, of](const Value& self) { return waiters_deque(session, (self.as<T>()->*of)()); });
+  t.add_getter(name, [&session, of, name](const Value& self) {
+    return waiters_deque(session, (self.as<T>()->*of)(), runtime::type_name(self) + "." + name);
+  });
 }
 
 // The attributes CPython's objects of the class have in this version and

@@ -276,6 +276,33 @@ class deque:
         return 'deque(%r, maxlen=%d)' % (self._items, self._maxlen)
 
 
+def _modelled_deque_init(self, items, owner):
+    self._items = list(items)
+    self._maxlen = None
+    self._owner = owner
+
+
+def _modelled_deque_changed(self, *args):
+    import _asimlib
+    _asimlib.unsupported('changing ' + self._owner,
+                         "asim keeps asyncio's waiting futures in its model")
+
+
+def _modelled_deque_copy(self):
+    return deque(self._items)
+
+
+# One of asyncio's waiter deques (Lock._waiters, Queue._getters, ...) as it
+# stands: the waiting futures live in asim's model, so reading it is as in
+# CPython, but a change would not reach the model where CPython's own code
+# would see it: a change stops the run. Named deque, as CPython's is.
+_ModelledDeque = type('deque', (deque,), dict(
+    {name: _modelled_deque_changed for name in (
+        'append', 'appendleft', 'extend', 'extendleft', 'pop', 'popleft', 'clear',
+        'insert', 'remove', 'reverse', 'rotate', '__setitem__', '__delitem__', '__iadd__')},
+    __init__=_modelled_deque_init, copy=_modelled_deque_copy, __module__='collections'))
+
+
 ################################################################ mappings
 
 class _Mapping:
