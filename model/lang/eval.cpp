@@ -47,9 +47,15 @@ using runtime::Value;
 
 // ------------------------------------------------------------ thread state
 
-namespace {
+namespace detail {
 ThreadState* current_thread_state = nullptr;
+
+void no_current_thread_state() {
+  throw std::logic_error("asim: no lang::ThreadState (Interpreter) is active");
 }
+}  // namespace detail
+
+using detail::current_thread_state;
 
 InstructionLimit::InstructionLimit(std::uint64_t n)
     : std::runtime_error(fmt::format(
@@ -108,15 +114,6 @@ ThreadState::ThreadState(LangLimits limits, runtime::ModuleFinder* modules)
 
 ThreadState::~ThreadState() {
   current_thread_state = previous_;
-}
-
-ThreadState& ThreadState::current() {
-  if (!current_thread_state) throw std::logic_error("asim: no lang::ThreadState (Interpreter) is active");
-  return *current_thread_state;
-}
-
-ThreadState* ThreadState::active() {
-  return current_thread_state;
 }
 
 PyException* ThreadState::handled_exception() const {

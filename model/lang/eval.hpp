@@ -43,6 +43,12 @@ struct ExcStackItem {
   ExcStackItem* previous = nullptr;
 };
 
+struct ThreadState;
+namespace detail {
+extern ThreadState* current_thread_state;
+[[noreturn]] void no_current_thread_state();
+}  // namespace detail
+
 // The interpreter state every frame reaches: limits and counters, the
 // handled-exception chain, the module finder. One is current at a time.
 struct ThreadState {
@@ -51,9 +57,14 @@ struct ThreadState {
   ThreadState& operator=(const ThreadState&) = delete;
   ~ThreadState();
 
-  static ThreadState& current();
+  // Inline: asked for at every call and every native step.
+  static ThreadState& current() {
+    if (!detail::current_thread_state) [[unlikely]]
+      detail::no_current_thread_state();
+    return *detail::current_thread_state;
+  }
   // Null when no interpreter runs (the model driven from C++ alone).
-  static ThreadState* active();
+  static ThreadState* active() { return detail::current_thread_state; }
 
   LangLimits limits;
   runtime::ModuleFinder* modules;

@@ -11,17 +11,24 @@
 
 namespace asim::runtime {
 
-namespace {
+namespace detail {
 // Lock-free, so that a signal handler may set it.
 std::atomic<bool> tripped{false};
 static_assert(std::atomic<bool>::is_always_lock_free);
-std::function<void()> sigint_handler;
 // The checks of this run; at `next_event` a trip point or a report is due.
 std::uint64_t checks = 0;
+std::uint64_t next_event = 0;
+}  // namespace detail
+
+using detail::checks;
+using detail::next_event;
+using detail::tripped;
+
+namespace {
+std::function<void()> sigint_handler;
 std::vector<std::uint64_t> trip_points;  // ascending
 std::size_t next_trip = 0;
 void (*check_observer)(std::uint64_t) = nullptr;
-std::uint64_t next_event = 0;
 
 std::uint64_t trip_at() noexcept { return next_trip < trip_points.size() ? trip_points[next_trip] : 0; }
 
@@ -31,7 +38,9 @@ void plan_next_event() noexcept {
   next_event = trip > checks && (!report || trip < report) ? trip : report;
 }
 
-void check_event() noexcept {
+}  // namespace
+
+void detail::check_event() noexcept {
   if (checks == trip_at()) {
     ++next_trip;
     tripped.store(true, std::memory_order_relaxed);
@@ -39,14 +48,8 @@ void check_event() noexcept {
   if (check_observer && checks % kChecksPerProgressReport == 0) check_observer(checks);
   plan_next_event();
 }
-}  // namespace
 
 void request_interrupt() noexcept { tripped.store(true, std::memory_order_relaxed); }
-
-bool interrupt_pending() noexcept {
-  if (++checks == next_event) check_event();
-  return tripped.load(std::memory_order_relaxed);
-}
 
 void clear_interrupt() noexcept {
   tripped.store(false, std::memory_order_relaxed);

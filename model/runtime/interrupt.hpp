@@ -7,6 +7,7 @@
 // KeyboardInterrupt.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <string_view>
@@ -16,8 +17,19 @@ namespace asim::runtime {
 
 // Async-signal-safe: the CLI's SIGINT handler and any embedder's Stop call it.
 void request_interrupt() noexcept;
-// Cheap enough for every backward jump.
-bool interrupt_pending() noexcept;
+namespace detail {
+extern std::atomic<bool> tripped;
+extern std::uint64_t checks;
+extern std::uint64_t next_event;
+void check_event() noexcept;
+}  // namespace detail
+
+// Cheap enough for every backward jump and call: inline, one count and one
+// comparison; the trip points and progress reports are past next_event.
+inline bool interrupt_pending() noexcept {
+  if (++detail::checks == detail::next_event) detail::check_event();
+  return detail::tripped.load(std::memory_order_relaxed);
+}
 // At an eval breaker with an interrupt pending: clears it and runs the SIGINT
 // handler (PyErr_CheckSignals); throws what the handler raises.
 void handle_interrupt();

@@ -5,9 +5,15 @@
 
 namespace asim::runtime {
 
-namespace {
+namespace detail {
 Runtime* current_runtime = nullptr;
+
+void no_current_runtime() {
+  throw std::logic_error("asim: no runtime::Runtime is active");
 }
+}  // namespace detail
+
+using detail::current_runtime;
 
 Runtime::Registration::Registration(Runtime* self) : previous(current_runtime) {
   current_runtime = self;
@@ -20,11 +26,6 @@ Runtime::Registration::~Registration() {
 Runtime::Runtime() : registration_(this), builtins(types.object) {
   install_builtin_types(*this);
   setting_up_.reset();
-}
-
-Runtime& Runtime::current() {
-  if (!current_runtime) throw std::logic_error("asim: no runtime::Runtime is active");
-  return *current_runtime;
 }
 
 void Runtime::warn(const std::string& message) {

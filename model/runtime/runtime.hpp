@@ -20,13 +20,24 @@
 
 namespace asim::runtime {
 
+class Runtime;
+namespace detail {
+extern Runtime* current_runtime;
+[[noreturn]] void no_current_runtime();
+}  // namespace detail
+
 class Runtime {
  public:
   Runtime();
   Runtime(const Runtime&) = delete;
   Runtime& operator=(const Runtime&) = delete;
 
-  static Runtime& current();
+  // Inline: builtins() asks for it at nearly every native step.
+  static Runtime& current() {
+    if (!detail::current_runtime) [[unlikely]]
+      detail::no_current_runtime();
+    return *detail::current_runtime;
+  }
 
   // A RuntimeWarning, as the warnings module would print it to stderr.
   void warn(const std::string& message);

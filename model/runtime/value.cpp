@@ -19,7 +19,7 @@ bool Value::is(const Value& o) const {
   if (kind_ != o.kind_) return false;
   switch (kind_) {
     case Kind::None: return true;
-    case Kind::Bool: return b_ == o.b_;
+    case Kind::Bool: return i_ == o.i_;
     case Kind::Int: return i_ == o.i_;
     case Kind::Float: return d_ == o.d_;
     case Kind::Obj: return o_ == o.o_;

@@ -18,7 +18,9 @@ class Value {
   static Value boolean(bool b) {
     Value v;
     v.kind_ = Kind::Bool;
-    v.b_ = b;
+    // The whole word, not one byte of it: a Value is copied as a word, and
+    // a word read after a byte written stalls the store forwarding.
+    v.i_ = b;
     return v;
   }
   static Value integer(std::int64_t i) {
@@ -60,7 +62,7 @@ class Value {
   Kind kind() const { return kind_; }
   bool is_none() const { return kind_ == Kind::None; }
   bool is_object() const { return kind_ == Kind::Obj; }
-  bool as_bool() const { return b_; }
+  bool as_bool() const { return i_ != 0; }
   std::int64_t as_int() const { return i_; }
   double as_float() const { return d_; }
   Object* object() const { return kind_ == Kind::Obj ? o_ : nullptr; }
@@ -80,8 +82,7 @@ class Value {
  private:
   Kind kind_ = Kind::None;
   union {
-    bool b_;
-    std::int64_t i_ = 0;
+    std::int64_t i_ = 0;  // an int, or a bool as 0 or 1
     double d_;
     Object* o_;
   };
