@@ -134,9 +134,22 @@ Ref<PyException> Future::make_cancelled_error() {
 }
 
 Value Future::result() {
-  if (state_ == State::Cancelled) throw PyError{make_cancelled_error()};
-  if (state_ != State::Finished)
-    runtime::raise(loop_->exceptions().InvalidStateError, "Result is not set.");
+  Ref<PyException> raised;
+  Value r = result_raising(raised);
+  if (raised) throw PyError{std::move(raised)};
+  return r;
+}
+
+// future_get_result
+Value Future::result_raising(Ref<PyException>& raised) {
+  if (state_ == State::Cancelled) {
+    raised = make_cancelled_error();
+    return Value();
+  }
+  if (state_ != State::Finished) {
+    raised = runtime::new_exception(loop_->exceptions().InvalidStateError, "Result is not set.");
+    return Value();
+  }
   log_traceback_ = false;
   if (exception_) {
     // raise self._exception.with_traceback(self._exception_tb), where the C
@@ -146,7 +159,8 @@ Value Future::result() {
       if (exception_->traceback.size() > exception_tb_size_) exception_->traceback.resize(exception_tb_size_);
       exception_tb_size_ = 0;
     }
-    throw PyError{exception_};
+    raised = exception_;
+    return Value();
   }
   return result_;
 }

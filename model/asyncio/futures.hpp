@@ -33,6 +33,7 @@ class Future : public runtime::Object, public runtime::FutureAwaitable {
   bool done() const override { return state_ != State::Pending; }
   // Future.result: raises the exception, CancelledError or InvalidStateError.
   runtime::Value result() override;
+  runtime::Value result_raising(runtime::Ref<runtime::PyException>& raised) override;
   // Future.exception: None, the exception, or raises CancelledError/InvalidStateError.
   runtime::Ref<runtime::PyException> exception();
   // fut.add_done_callback(fn) as asyncio's own code calls it: a program's

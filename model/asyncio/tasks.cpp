@@ -255,21 +255,12 @@ void Task::step_run_and_handle_result(Ref<PyException> exc) {
 // Task.__wakeup
 void Task::wakeup(const Ref<Future>& future) {
   if (loop_->tracing()) loop_->emit(trace::Kind::TaskWakeup, get_name(), future->repr());
-  // What future.result() raises: a cancelled future's CancelledError taken
-  // without a C++ throw (which costs more than the rest of the step); an
-  // exception through result() itself, which also hands over the traceback
+  // What future.result() raises, taken without a C++ throw (which costs
+  // more than the rest of the step); result() also hands over the traceback
   // the exception had when set (3.10+).
-  if (future->cancelled()) {
-    step(future->make_cancelled_error());
-    return;
-  }
-  try {
-    future->result();
-  } catch (PyError& e) {
-    step(e.exc);
-    return;
-  }
-  step(nullptr);
+  Ref<PyException> raised;
+  future->result_raising(raised);
+  step(std::move(raised));
 }
 
 void Task::schedule_step(Ref<PyException> exc) {

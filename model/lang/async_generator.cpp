@@ -33,17 +33,24 @@ class AsyncGenAwaitable : public runtime::Coroutine {
   void close() override { state_ = State::Closed; }
 
  protected:
-  // One step of the body through the generator's unwrapping; the awaitable
-  // is spent once it ends either way.
-  Step step(Value sent, Ref<PyException> thrown) {
+  // One step of the body through the generator's unwrapping, what it
+  // raises given back in `raised`; the awaitable is spent once it ends
+  // either way.
+  Step step(Value sent, Ref<PyException> thrown, Ref<PyException>& raised) {
+    Step s{true, Value()};
     try {
-      Step s = gen_->step(std::move(sent), std::move(thrown));
-      if (s.done) state_ = State::Closed;
-      return s;
-    } catch (PyError&) {
-      state_ = State::Closed;
-      throw;
+      s = gen_->step(std::move(sent), std::move(thrown), raised);
+    } catch (PyError& e) {
+      raised = std::move(e.exc);
     }
+    if (s.done) state_ = State::Closed;
+    return s;
+  }
+  Step step(Value sent, Ref<PyException> thrown) {
+    Ref<PyException> raised;
+    Step s = step(std::move(sent), std::move(thrown), raised);
+    if (raised) throw PyError{std::move(raised)};
+    return s;
   }
 
   Ref<InterpretedAsyncGenerator> gen_;
@@ -60,29 +67,41 @@ class AsyncGenASend : public AsyncGenAwaitable {
   std::string_view type_name() const override { return "async_generator_asend"; }
   std::string repr() const override { return "<async_generator_asend object at " + address_text() + ">"; }
 
-  // async_gen_asend_send
   Step send(Value value) override {
+    Ref<PyException> raised;
+    Step s = send_ex(std::move(value), nullptr, raised);
+    if (raised) throw PyError{std::move(raised)};
+    return s;
+  }
+  Step throw_(Ref<PyException> exc) override {
+    Ref<PyException> raised;
+    Step s = send_ex(Value(), std::move(exc), raised);
+    if (raised) throw PyError{std::move(raised)};
+    return s;
+  }
+
+  // async_gen_asend_send, or async_gen_asend_throw with `thrown`.
+  Step send_ex(Value value, Ref<PyException> thrown, Ref<PyException>& raised) override {
+    const auto& b = builtins();
     if (state_ == State::Closed)
-      runtime::raise(builtins().RuntimeError, "cannot reuse already awaited __anext__()/asend()");
-    if (state_ == State::Created) {
+      return refuse(raised, b.RuntimeError, "cannot reuse already awaited __anext__()/asend()");
+    if (!thrown && state_ == State::Created) {
       if (gen_->running_async)
-        runtime::raise(builtins().RuntimeError, "anext(): asynchronous generator is already running");
+        return refuse(raised, b.RuntimeError, "anext(): asynchronous generator is already running");
       if (value.is_none()) value = sendval_;
       state_ = State::Suspended;
     }
     gen_->running_async = true;
-    return step(std::move(value), nullptr);
-  }
-
-  // async_gen_asend_throw
-  Step throw_(Ref<PyException> exc) override {
-    if (state_ == State::Closed)
-      runtime::raise(builtins().RuntimeError, "cannot reuse already awaited __anext__()/asend()");
-    gen_->running_async = true;
-    return step(Value(), std::move(exc));
+    if (thrown) value = Value();
+    return step(std::move(value), std::move(thrown), raised);
   }
 
  private:
+  static Step refuse(Ref<PyException>& raised, const Ref<runtime::ExceptionType>& type, std::string message) {
+    raised = runtime::new_exception(type, std::move(message));
+    return Step{true, Value()};
+  }
+
   Value sendval_;
 };
 
@@ -209,9 +228,8 @@ Ref<runtime::Coroutine> InterpretedAsyncGenerator::aclose() {
 }
 
 // gen_send_ex, then async_gen_unwrap_value.
-Step InterpretedAsyncGenerator::step(Value sent, Ref<PyException> thrown) {
+Step InterpretedAsyncGenerator::step(Value sent, Ref<PyException> thrown, Ref<PyException>& raised) {
   const auto& b = builtins();
-  Ref<PyException> raised;
   Step s = send_ex(std::move(sent), std::move(thrown), raised);
   if (raised) {
     running_async = false;
@@ -223,15 +241,17 @@ Step InterpretedAsyncGenerator::step(Value sent, Ref<PyException> thrown) {
       error->cause = raised;
       error->context = raised;
       error->suppress_context = true;
-      throw PyError{error};
+      raised = std::move(error);
+    } else if (raised->isinstance(b.GeneratorExit.get())) {
+      closed = true;
     }
-    if (raised->isinstance(b.GeneratorExit.get())) closed = true;
-    throw PyError{std::move(raised)};
+    return s;
   }
   if (s.done) {
     running_async = false;
     closed = true;
-    throw PyError{runtime::new_exception(b.StopAsyncIteration)};
+    raised = runtime::new_exception(b.StopAsyncIteration);
+    return s;
   }
   if (frame.yielded) {
     running_async = false;

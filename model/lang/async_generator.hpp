@@ -29,8 +29,10 @@ class InterpretedAsyncGenerator : public InterpretedCoroutine, public runtime::A
 
   // One step of the body for an asend/athrow awaitable (async_gen_unwrap_value):
   // a yielded value ends the awaitable with it; an await passes its future up;
-  // the end of the body raises StopAsyncIteration.
-  runtime::Step step(runtime::Value sent, runtime::Ref<runtime::PyException> thrown);
+  // the end of the body raises StopAsyncIteration. What it raises is given
+  // back in `raised`, as send_ex does: every `async for` ends so.
+  runtime::Step step(runtime::Value sent, runtime::Ref<runtime::PyException> thrown,
+                     runtime::Ref<runtime::PyException>& raised);
   // async_gen_init_hooks: on the first asend/athrow, take the hooks installed
   // now and tell the loop (firstiter).
   void init_hooks();

@@ -1050,14 +1050,14 @@ Step eval_frame_raising(Frame& f, Value sent, Ref<PyException> thrown, Ref<PyExc
         exc = std::move(thrown);
         fresh = false;
       } else {
-        try {
-          auto* fut = awaited.is_object() ? awaited.object()->future_awaitable() : nullptr;
-          if (!fut->done()) runtime::raise(B.RuntimeError, "await wasn't used with future");
-          PUSH(fut->result());
-        } catch (PyError& e) {
-          exc = std::move(e.exc);
-          fresh = exc.get() != ts.propagating;
+        auto* fut = awaited.is_object() ? awaited.object()->future_awaitable() : nullptr;
+        if (!fut->done()) {
+          exc = runtime::new_exception(B.RuntimeError, "await wasn't used with future");
+        } else {
+          Value r = fut->result_raising(exc);
+          if (!exc) PUSH(std::move(r));
         }
+        if (exc) fresh = exc.get() != ts.propagating;
       }
     } else if (thrown) {
       exc = std::move(thrown);
@@ -1507,7 +1507,13 @@ Step eval_frame_raising(Frame& f, Value sent, Ref<PyException> thrown, Ref<PyExc
               Value awaitable = POP();
               if (auto* fut = awaitable.is_object() ? awaitable.object()->future_awaitable() : nullptr) {
                 if (fut->done()) {
-                  PUSH(fut->result());
+                  Value r = fut->result_raising(exc);
+                  if (exc) {
+                    add_traceback = true;
+                    fresh = exc.get() != ts.propagating;
+                    goto exception;
+                  }
+                  PUSH(std::move(r));
                   break;
                 }
                 Value y = fut->block();

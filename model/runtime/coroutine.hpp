@@ -30,6 +30,10 @@ class FutureAwaitable : public Awaitable {
   // Sets _asyncio_future_blocking and gives the value to yield: the future.
   virtual Value block() = 0;
   virtual Value result() = 0;
+  // result(), with what it would raise given back in `raised` instead of
+  // thrown (future_get_result's error return, which its callers check): an
+  // `await` of a failed future costs no C++ throw.
+  virtual Value result_raising(Ref<PyException>& raised) = 0;
 };
 
 // What one send/throw gives back when it does not raise: the coroutine either
