@@ -36,13 +36,18 @@ void Signature::check_c_arity(std::span<const Value> args, std::span<const runti
   type_error(fmt::format("{}() takes at most {} argument{} ({} given)", name_, takes, takes == 1 ? "" : "s", given));
 }
 
+Signature::Signature(std::string name, std::vector<Param> params)
+    : name_(std::move(name)),
+      params_(std::move(params)),
+      all_positional_(std::all_of(params_.begin(), params_.end(),
+                                  [](const Param& p) { return p.kind == Param::Kind::Positional; })) {}
+
 Bound Signature::bind(std::span<const Value> args, std::span<const runtime::Keyword> kwargs) const {
   if (c_noargs_name_) check_c_arity(args, kwargs);
   Bound bound;
   // The common call: one positional argument per positional parameter, as
   // the general binding below would bind them, without its bookkeeping.
-  if (kwargs.empty() && args.size() == params_.size() &&
-      std::all_of(params_.begin(), params_.end(), [](const Param& p) { return p.kind == Param::Kind::Positional; })) {
+  if (kwargs.empty() && args.size() == params_.size() && all_positional_) {
     bound.values.assign(args.begin(), args.end());
     return bound;
   }
@@ -108,14 +113,22 @@ std::string BuiltinFunction::repr() const {
   return fmt::format("<built-in function {}>", qualname_);
 }
 
-Value BuiltinFunction::call_kw(std::span<const Value> args, std::span<const runtime::Keyword> kwargs) {
-  Bound bound;
+namespace {
+
+// The bound arguments built in place (no copy of their inline storage).
+Bound bind_call(const Signature& signature, std::span<const Value> args, std::span<const runtime::Keyword> kwargs) {
   try {
-    bound = signature_.bind(args, kwargs);
+    return signature.bind(args, kwargs);
   } catch (const runtime::PyError& e) {
     if (auto* ts = lang::ThreadState::active()) ts->unbound_call = e.exc.get();  // no frame holds the arguments
     throw;
   }
+}
+
+}  // namespace
+
+Value BuiltinFunction::call_kw(std::span<const Value> args, std::span<const runtime::Keyword> kwargs) {
+  const Bound bound = bind_call(signature_, args, kwargs);
   return body_(bound);
 }
 

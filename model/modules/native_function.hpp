@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include <boost/container/small_vector.hpp>
+
 #include "model/asyncio/base_events.hpp"
 #include "model/runtime/callable.hpp"
 
@@ -35,14 +37,15 @@ inline Param varargs(std::string name) {
 
 // The arguments of one call, by parameter position; `rest` holds *args.
 struct Bound {
-  std::vector<runtime::Value> values;
+  // Inline up to a handful: a call binds its arguments without allocating.
+  boost::container::small_vector<runtime::Value, 6> values;
   std::vector<runtime::Value> rest;
   const runtime::Value& operator[](std::size_t i) const { return values[i]; }
 };
 
 class Signature {
  public:
-  Signature(std::string name, std::vector<Param> params) : name_(std::move(name)), params_(std::move(params)) {}
+  Signature(std::string name, std::vector<Param> params);
   // A method written in C (_asyncio.Future's), whose surplus arguments get
   // C's messages: METH_NOARGS "done() takes no arguments (1 given)" (under
   // `noargs_name`), Argument Clinic's "cancel() takes at most 1 argument (2
@@ -60,6 +63,7 @@ class Signature {
 
   std::string name_;
   std::vector<Param> params_;
+  bool all_positional_;  // no keyword-only parameter, no *args
   std::optional<std::string> c_noargs_name_;
 };
 
