@@ -10,6 +10,7 @@
 namespace asim::asyncio {
 
 using runtime::PyError;
+using runtime::Value;
 
 runtime::Value UncheckedCallback::call(std::span<const runtime::Value> args) { return runtime::call(value_, args); }
 
@@ -86,6 +87,16 @@ std::string TimerHandle::repr() const {
 void TimerHandle::cancel() {
   if (!cancelled_) loop_->timer_handle_cancelled(*this);
   Handle::cancel();
+}
+
+bool TimerHandle::equals(const TimerHandle& other) const {
+  // Cancelled, CPython's handle holds None for both.
+  const auto callback = [](const TimerHandle& h) { return h.callback_ ? Value(h.callback_) : Value::none(); };
+  const auto args = [](const TimerHandle& h) {
+    return h.cancelled_ ? Value::none() : runtime::make_tuple(std::vector<Value>(h.args_.begin(), h.args_.end()));
+  };
+  return when_ == other.when_ && runtime::truthy(runtime::compare(runtime::CmpOp::Eq, callback(*this), callback(other))) &&
+         runtime::truthy(runtime::compare(runtime::CmpOp::Eq, args(*this), args(other))) && cancelled_ == other.cancelled_;
 }
 
 }  // namespace asim::asyncio

@@ -79,6 +79,9 @@ class TimerHandle : public Handle {
   std::string repr() const override;
   void cancel() override;
   double when() const { return when_; }
+  // TimerHandle.__eq__: the same deadline, callback, arguments and state
+  // (a cancelled handle has dropped its callback and arguments).
+  bool equals(const TimerHandle& other) const;
 
   // Set while the handle sits in the loop's _scheduled heap.
   bool scheduled = false;

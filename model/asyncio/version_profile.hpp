@@ -249,6 +249,9 @@ struct VersionProfile {
   // non-coroutine leaves through Runner.close, whose shutdown_asyncgens and
   // shutdown_default_executor use up two Task-N numbers.
   bool run_checks_main_in_runner;
+  // 3.7-3.8: TimerHandle's <, <=, > and >= read `other._when` whatever
+  // other is; 3.9+ return NotImplemented for anything but a TimerHandle.
+  bool timer_handle_orders_any_operand;
   // 3.11+: create_task, Task and Runner.run take context=.
   bool create_task_takes_context;
   // 3.13: create_task with a task factory calls task.set_name(name) even

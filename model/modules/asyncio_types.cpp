@@ -301,6 +301,37 @@ void add_legacy_lock_methods(Type& t) {
                                          [](Mixin&, const Bound&) { return Value::none(); }));
 }
 
+// TimerHandle's rich comparisons, by deadline as the loop's heap orders
+// them, and its __hash__ (hash(self._when)).
+void add_timer_handle_comparisons(Type& t, const asyncio::VersionProfile& profile) {
+  const bool any_operand = profile.timer_handle_orders_any_operand;
+  const auto not_implemented = [] { return runtime::Runtime::current().types.NotImplemented; };
+  const auto eq = [not_implemented](const Value& self, const Value& other) {
+    auto* h = other.as<asyncio::TimerHandle>();
+    return h ? Value::boolean(self.as<asyncio::TimerHandle>()->equals(*h)) : not_implemented();
+  };
+  t.dict["__eq__"] = Value(function("TimerHandle.__eq__", {pos("self"), pos("other")},
+                                  [eq](const Bound& b) { return eq(b[0], b[1]); }));
+  struct Order {
+    const char* name;
+    runtime::CmpOp op;
+    bool or_equal;
+  };
+  for (const Order& o : {Order{"__lt__", runtime::CmpOp::Lt, false}, Order{"__le__", runtime::CmpOp::Lt, true},
+                         Order{"__gt__", runtime::CmpOp::Gt, false}, Order{"__ge__", runtime::CmpOp::Gt, true}}) {
+    t.dict[o.name] = Value(function(std::string("TimerHandle.") + o.name, {pos("self"), pos("other")},
+                                  [o, any_operand, eq, not_implemented](const Bound& b) {
+                                    if (!any_operand && !b[1].as<asyncio::TimerHandle>()) return not_implemented();
+                                    auto* other = b[1].as<asyncio::TimerHandle>();
+                                    const Value when = Value::floating(b[0].as<asyncio::TimerHandle>()->when());
+                                    const Value other_when = other ? Value::floating(other->when()) : runtime::getattr(b[1], "_when");
+                                    const Value strict = runtime::compare(o.op, when, other_when);
+                                    if (!o.or_equal || runtime::truthy(strict)) return strict;
+                                    return eq(b[0], b[1]);
+                                  }));
+  }
+}
+
 Value number_or_none(const std::optional<double>& v) {
   return v ? Value::floating(*v) : Value::none();
 }
@@ -325,6 +356,7 @@ AsyncioTypes make_asyncio_types(Session& session) {
                                                                   [](asyncio::TimerHandle& h, const Bound&) {
                                                                     return Value::floating(h.when());
                                                                   }));
+  add_timer_handle_comparisons(*t.TimerHandle, profile);
 
   t.Queue = make<Type>("asyncio.queues", "Queue", object_type);
   auto& q = *t.Queue;
