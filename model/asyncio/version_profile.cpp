@@ -142,6 +142,7 @@ constexpr VersionProfile make_profile(int minor) {
   p.runner_handles_sigint = since(11);
   p.run_checks_main_in_runner = since(11);
   p.timer_handle_orders_any_operand = !since(9);
+  p.async_generator_cm_exit_returns_none = !since(9);
   p.language.while_jump_at_statement = since(11) && !since(12);
   p.language.same_line_pass_located = since(13);
   p.language.with_calls_at = since(13)  ? lang::WithCallsAt::ContextExpr

@@ -252,6 +252,10 @@ struct VersionProfile {
   // 3.7-3.8: TimerHandle's <, <=, > and >= read `other._when` whatever
   // other is; 3.9+ return NotImplemented for anything but a TimerHandle.
   bool timer_handle_orders_any_operand;
+  // 3.7-3.8: an @asynccontextmanager's __aexit__ returns None (a bare
+  // `return`, or falling off the end) where 3.9+ return False: after a
+  // normal exit, and when the generator re-raised what it was thrown.
+  bool async_generator_cm_exit_returns_none;
   // 3.11+: create_task, Task and Runner.run take context=.
   bool create_task_takes_context;
   // 3.13: create_task with a task factory calls task.set_name(name) even

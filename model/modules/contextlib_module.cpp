@@ -74,7 +74,8 @@ class GeneratorContextManager : public runtime::Object {
 // contextlib._AsyncGeneratorContextManager
 class AsyncGeneratorContextManager : public runtime::Object, public runtime::AsyncContextManager {
  public:
-  explicit AsyncGeneratorContextManager(Value agen) : agen_(std::move(agen)) {}
+  AsyncGeneratorContextManager(Value agen, bool exit_returns_none)
+      : agen_(std::move(agen)), not_suppressed_(exit_returns_none ? Value::none() : Value::boolean(false)) {}
   std::string_view type_name() const override { return "_AsyncGeneratorContextManager"; }
   std::string repr() const override {
     return "<contextlib._AsyncGeneratorContextManager object at " + address_text() + ">";
@@ -113,7 +114,7 @@ class AsyncGeneratorContextManager : public runtime::Object, public runtime::Asy
         stopped = true;
       }
       if (!stopped) runtime::raise(b.RuntimeError, "generator didn't stop");
-      co_return Value::boolean(false);
+      co_return self->not_suppressed_;
     }
     std::optional<PyError> raised;
     try {
@@ -125,20 +126,22 @@ class AsyncGeneratorContextManager : public runtime::Object, public runtime::Asy
     const Ref<PyException>& exc = raised->exc;
     // Returned (StopAsyncIteration): suppressed, unless that is what came in.
     if (exc->isinstance(b.StopAsyncIteration.get())) co_return Value::boolean(exc != value);
-    if (exc == value) co_return Value::boolean(false);
+    if (exc == value) co_return exc->isinstance(b.RuntimeError.get()) ? Value::boolean(false) : self->not_suppressed_;
     if (exc->isinstance(b.RuntimeError.get()) && value->isinstance(b.StopIteration.get()) && exc->cause == value)
       co_return Value::boolean(false);
     throw *raised;
   }
 
   Value agen_;
+  Value not_suppressed_;
 };
 
 // What @contextmanager / @asynccontextmanager return: calling it calls the
 // generator function and wraps what it returns (contextmanager's helper).
 class ContextManagerFactory : public runtime::Callable {
  public:
-  ContextManagerFactory(Value func, bool is_async) : func_(std::move(func)), is_async_(is_async) {}
+  ContextManagerFactory(Value func, bool is_async, bool exit_returns_none = false)
+      : func_(std::move(func)), is_async_(is_async), exit_returns_none_(exit_returns_none) {}
   std::string_view type_name() const override { return "function"; }
   std::string qualname() const override {
     auto* f = func_.as<runtime::Callable>();
@@ -150,7 +153,7 @@ class ContextManagerFactory : public runtime::Callable {
     if (is_async_) {
       if (!made.as<runtime::AsyncGenerator>())
         runtime::raise(builtins().TypeError, "asim: @asynccontextmanager needs an async generator function");
-      return Value(runtime::make<AsyncGeneratorContextManager>(std::move(made)));
+      return Value(runtime::make<AsyncGeneratorContextManager>(std::move(made), exit_returns_none_));
     }
     auto* gen = made.as<runtime::Coroutine>();
     if (!gen || gen->type_name() != "generator")
@@ -161,6 +164,7 @@ class ContextManagerFactory : public runtime::Callable {
  private:
   Value func_;
   bool is_async_;
+  bool exit_returns_none_;
 };
 
 // contextlib.suppress
@@ -187,7 +191,7 @@ Ref<runtime::Type> class_of(const std::string& name, const Ref<runtime::Type>& b
 
 }  // namespace
 
-runtime::Ref<runtime::Module> make_contextlib_module(Session&) {
+runtime::Ref<runtime::Module> make_contextlib_module(Session& session) {
   auto m = runtime::make<runtime::Module>("_contextlib");
   const auto object_type = runtime::type_of(Value(runtime::make<runtime::List>())).get()->base;
 
@@ -203,6 +207,16 @@ runtime::Ref<runtime::Module> make_contextlib_module(Session&) {
                                        }));
   auto agcm = class_of("_AsyncGeneratorContextManager", object_type);
   runtime::register_type(typeid(AsyncGeneratorContextManager), agcm);
+  // Looked up on the class by AsyncExitStack.enter_async_context and by
+  // programs that drive the protocol by hand.
+  agcm->add_method("__aenter__", function("_AsyncGeneratorContextManager.__aenter__", {pos("self")}, [](const Bound& b) {
+                     return Value(b[0].as<AsyncGeneratorContextManager>()->aenter());
+                   }));
+  agcm->add_method("__aexit__", function("_AsyncGeneratorContextManager.__aexit__",
+                                         {pos("self"), pos("typ"), pos("value"), pos("traceback")}, [](const Bound& b) {
+                                           return Value(b[0].as<AsyncGeneratorContextManager>()->aexit(
+                                               exit_exception(b[1], b[2])));
+                                         }));
 
   auto suppress = class_of("suppress", object_type);
   runtime::register_type(typeid(Suppress), suppress);
@@ -219,8 +233,9 @@ runtime::Ref<runtime::Module> make_contextlib_module(Session&) {
   m->dict["contextmanager"] = Value(function("contextmanager", {pos("func")}, [](const Bound& b) {
     return Value(runtime::make<ContextManagerFactory>(b[0], false));
   }));
-  m->dict["asynccontextmanager"] = Value(function("asynccontextmanager", {pos("func")}, [](const Bound& b) {
-    return Value(runtime::make<ContextManagerFactory>(b[0], true));
+  const bool exit_returns_none = session.profile().async_generator_cm_exit_returns_none;
+  m->dict["asynccontextmanager"] = Value(function("asynccontextmanager", {pos("func")}, [exit_returns_none](const Bound& b) {
+    return Value(runtime::make<ContextManagerFactory>(b[0], true, exit_returns_none));
   }));
   return m;
 }
