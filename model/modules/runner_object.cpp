@@ -38,7 +38,15 @@ Value RunnerObject::run(const Value& coro, Ref<runtime::Context> context) {
     error->frame_locals.emplace_back(coro.object());
     throw runtime::PyError{error};
   }
-  asyncio::EventLoop& loop = lazy_init();
+  asyncio::EventLoop* loop_made = nullptr;
+  try {
+    loop_made = &lazy_init();
+  } catch (runtime::PyError& e) {
+    // "Runner is closed": as above, run's frame in the traceback holds `coro`.
+    e.exc->frame_locals.emplace_back(coro.object());
+    throw;
+  }
+  asyncio::EventLoop& loop = *loop_made;
   asyncio::ProgramRun run(*session_.process());
   auto task = loop.create_task(Ref<runtime::Coroutine>(coro.as<runtime::Coroutine>()), {}, std::move(context));
   return asyncio::run_main_task(loop, std::move(task));
