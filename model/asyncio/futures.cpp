@@ -4,6 +4,7 @@
 
 #include "model/asyncio/base_events.hpp"
 #include "model/asyncio/future_iter.hpp"
+#include "model/asyncio/handled_exception.hpp"
 #include "model/runtime/list.hpp"
 #include "model/runtime/ops.hpp"
 #include "model/runtime/reprlib.hpp"
@@ -143,7 +144,13 @@ Value Future::result() {
 // future_get_result
 Value Future::result_raising(Ref<PyException>& raised) {
   if (state_ == State::Cancelled) {
+    // future_set_cancelled_error raises it with PyErr_SetObject: chained to
+    // the exception being handled (in Task.__wakeup, that of the code running
+    // the loop: asyncio.run cancelling leftovers after main failed, a loop run
+    // inside an `except:`), unless the future's own saved CancelledError is
+    // the context (3.9+).
     raised = make_cancelled_error();
+    if (!raised->context) chain_to_handled(*raised);
     return Value();
   }
   if (state_ != State::Finished) {

@@ -83,7 +83,7 @@ Value run_main_task(EventLoop& loop, Ref<Task> task) {
 }
 
 // runners.run (3.7-3.10) / Runner.run + Runner.close (3.11+)
-Value run(EventLoop& loop, Ref<runtime::Coroutine> main) {
+Value run(EventLoop& loop, Ref<runtime::Coroutine> main, const WhileHandling& handling) {
   if (loop.running_loop())
     runtime::raise(loop.builtins().RuntimeError, "asyncio.run() cannot be called from a running event loop");
   // The `finally: loop.close()`; the loop is not running by then, so close
@@ -96,8 +96,9 @@ Value run(EventLoop& loop, Ref<runtime::Coroutine> main) {
   try {
     result = loop.profile().runner_handles_sigint ? run_main_task(loop, loop.create_task(std::move(main)))
                                                   : loop.run_until_complete(Value(main));
-  } catch (PyError&) {
-    shutdown(loop);
+  } catch (PyError& e) {
+    if (handling) handling(e.exc, [&loop] { shutdown(loop); });
+    else shutdown(loop);
     throw;
   }
   shutdown(loop);

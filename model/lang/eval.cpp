@@ -1,4 +1,5 @@
 #include "model/lang/eval.hpp"
+#include "model/lang/exc_chain.hpp"
 
 #include <fmt/format.h>
 
@@ -170,6 +171,8 @@ void for_each_item(const Value& iterable, F&& f) {
   while (auto v = runtime::next(it)) f(std::move(*v));
 }
 
+}  // namespace
+
 // _PyErr_SetObject's __context__ chaining, with its cycle breaking.
 void set_context(ThreadState& ts, PyException* exc) {
   PyException* handled = ts.handled_exception();
@@ -184,6 +187,8 @@ void set_context(ThreadState& ts, PyException* exc) {
   }
   exc->context = Ref<PyException>(handled);
 }
+
+namespace {
 
 // `raise X` with a class or an instance; TypeError otherwise.
 Ref<PyException> make_raisable(const Value& v, bool cause) {

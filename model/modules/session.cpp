@@ -1,6 +1,9 @@
 #include "model/modules/session.hpp"
 
+#include "model/asyncio/handled_exception.hpp"
 #include "model/asyncio/runners.hpp"
+#include "model/lang/eval.hpp"
+#include "model/lang/exc_chain.hpp"
 #include "model/modules/native_function.hpp"
 #include "model/runtime/ops.hpp"
 #include "model/runtime/traceback_object.hpp"
@@ -11,6 +14,15 @@ using runtime::Ref;
 using runtime::Value;
 
 namespace {
+
+// asyncio's exceptions raised outside the program's frames chain to what the
+// interpreter is handling.
+[[maybe_unused]] const bool chain_installed = [] {
+  asyncio::install_chain_to_handled([](runtime::PyException& exc) {
+    if (auto* ts = lang::ThreadState::active()) lang::set_context(*ts, &exc);
+  });
+  return true;
+}();
 
 // asyncio.log.logger: once the program has imported logging, what asyncio
 // logs goes through logging.getLogger("asyncio") as in CPython, so the
@@ -175,7 +187,18 @@ Value Session::run(Ref<runtime::Coroutine> main, bool debug) {
     Session* s;
     ~Unset() { s->set_event_loop(nullptr); }
   } unset{this};
-  return asyncio::run(loop, std::move(main));
+  return asyncio::run(loop, std::move(main), [](const Ref<runtime::PyException>& exc, const std::function<void()>& body) {
+    auto* ts = lang::ThreadState::active();
+    if (!ts) return body();
+    lang::ExcStackItem item{exc, ts->exc_info};
+    ts->exc_info = &item;
+    struct Pop {
+      lang::ThreadState* ts;
+      lang::ExcStackItem* previous;
+      ~Pop() { ts->exc_info = previous; }
+    } pop{ts, item.previous};
+    body();
+  });
 }
 
 const runtime::Ref<runtime::Object>& Session::stdin_stream() {
