@@ -181,7 +181,10 @@ static Coro legacy_wait_for_one(Ref<Queue> done, EventLoop& loop) {
   Value f = co_await done->get();
   if (f.is_none()) throw PyError{runtime::new_exception(loop.exceptions().TimeoutError)};
   if (loop.tracing()) loop.emit(trace::Kind::Note, std::string(trace::note::kAsCompletedTook), future_label(f));
-  co_return f.as<Future>()->result();
+  Ref<runtime::PyException> raised;
+  Value result = f.as<Future>()->result_raising(raised);
+  if (raised) co_return runtime::Raise{std::move(raised)};
+  co_return result;
 }
 
 // The generator body; each next() resumes it up to its next `yield`.
@@ -252,7 +255,11 @@ Coro AsCompletedIterator::wait_for_one(Ref<AsCompletedIterator> self, bool resol
   if (f.is_none()) throw PyError{runtime::new_exception(self->loop_.exceptions().TimeoutError)};
   if (resolve && self->loop_.tracing())
     self->loop_.emit(trace::Kind::Note, std::string(trace::note::kAsCompletedTook), future_label(f));
-  co_return resolve ? f.as<Future>()->result() : f;
+  if (!resolve) co_return f;
+  Ref<runtime::PyException> raised;
+  Value result = f.as<Future>()->result_raising(raised);
+  if (raised) co_return runtime::Raise{std::move(raised)};
+  co_return result;
 }
 
 // _AsCompletedIterator.__next__

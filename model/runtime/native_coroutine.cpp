@@ -46,24 +46,43 @@ void NativeCoroutine::finish() {
 }
 
 Step NativeCoroutine::send(Value value) {
-  const auto& b = Runtime::current().builtins;
-  if (state_ == State::Created && !value.is_none())
-    raise(b.TypeError, "can't send non-None value to a just-started coroutine");
-  return drive(std::move(value), nullptr);
+  Ref<PyException> raised;
+  Step s = send_ex(std::move(value), nullptr, raised);
+  if (raised) throw PyError{std::move(raised)};
+  return s;
 }
 
 Step NativeCoroutine::throw_(Ref<PyException> exc) {
-  if (state_ == State::Created) {
-    // Thrown in before the first line ran: the body never starts.
-    finish();
-    throw PyError{std::move(exc)};
+  Ref<PyException> raised;
+  Step s = send_ex(Value::none(), std::move(exc), raised);
+  if (raised) throw PyError{std::move(raised)};
+  return s;
+}
+
+Step NativeCoroutine::send_ex(Value value, Ref<PyException> thrown, Ref<PyException>& raised) {
+  try {
+    if (thrown) {
+      if (state_ == State::Created) {
+        // Thrown in before the first line ran: the body never starts.
+        finish();
+        raised = std::move(thrown);
+        return {true, Value::none()};
+      }
+      return drive(Value::none(), std::move(thrown), raised);
+    }
+    if (state_ == State::Created && !value.is_none())
+      raise(Runtime::current().builtins.TypeError, "can't send non-None value to a just-started coroutine");
+    return drive(std::move(value), nullptr, raised);
+  } catch (PyError& e) {
+    raised = std::move(e.exc);
+    return {true, Value::none()};
   }
-  return drive(Value::none(), std::move(exc));
 }
 
 // Runs the body until it suspends or ends, forwarding to the delegate first
 // when there is one: the same loop as CPython's gen_send_ex with yield from.
-Step NativeCoroutine::drive(Value sent, Ref<PyException> thrown) {
+// What the body raises is given back in `raised`.
+Step NativeCoroutine::drive(Value sent, Ref<PyException> thrown, Ref<PyException>& raised) {
   const auto& b = Runtime::current().builtins;
   if (state_ == State::Running) raise(b.ValueError, "coroutine already executing");
   if (state_ == State::Closed) raise(b.RuntimeError, "cannot reuse already awaited coroutine");
@@ -71,15 +90,15 @@ Step NativeCoroutine::drive(Value sent, Ref<PyException> thrown) {
   auto& p = handle_.promise();
   for (;;) {
     if (p.delegate) {
-      try {
-        Step s = thrown ? p.delegate->throw_(std::move(thrown)) : p.delegate->send(std::move(sent));
-        if (!s.done) {
-          state_ = State::Suspended;
-          return s;
-        }
+      Ref<PyException> delegate_raised;
+      Step s = p.delegate->send_ex(std::move(sent), std::move(thrown), delegate_raised);
+      if (delegate_raised) {
+        p.thrown = std::move(delegate_raised);
+      } else if (!s.done) {
+        state_ = State::Suspended;
+        return s;
+      } else {
         p.transfer = std::move(s.value);
-      } catch (PyError& e) {
-        p.thrown = std::move(e.exc);
       }
       p.delegate.reset();
     } else {
@@ -101,14 +120,19 @@ Step NativeCoroutine::drive(Value sent, Ref<PyException> thrown) {
     if (handle_.done()) {
       Value result = std::move(p.transfer);
       std::exception_ptr error = p.error;
+      Ref<PyException> returned = std::move(p.raised);
       finish();
       if (error) {
         try {
           std::rethrow_exception(error);
         } catch (PyError& e) {
-          note_library_frame(*e.exc);
-          throw;
+          returned = std::move(e.exc);
         }
+      }
+      if (returned) {
+        note_library_frame(*returned);
+        raised = std::move(returned);
+        return {true, Value::none()};
       }
       return {true, std::move(result)};
     }
@@ -136,11 +160,11 @@ void NativeCoroutine::close() {
     p.delegate.reset();
   }
   const auto& b = Runtime::current().builtins;
-  try {
-    drive(Value::none(), new_exception(b.GeneratorExit));
-  } catch (PyError& e) {
-    if (e.exc->isinstance(b.GeneratorExit.get()) || e.exc->isinstance(b.StopIteration.get())) return;
-    throw;
+  Ref<PyException> raised;
+  drive(Value::none(), new_exception(b.GeneratorExit), raised);
+  if (raised) {
+    if (raised->isinstance(b.GeneratorExit.get()) || raised->isinstance(b.StopIteration.get())) return;
+    throw PyError{std::move(raised)};
   }
   if (handle_) finish();
   raise(b.RuntimeError, "coroutine ignored GeneratorExit");

@@ -13,6 +13,13 @@ namespace asim::runtime {
 
 class NativeCoroutine;
 
+// `co_return Raise{exc}`: the body ends raising exc, which send_ex hands back
+// without a C++ throw (a `throw` out of a body unwinds three times: out of the
+// body, again from its exception_ptr, again out of the driver).
+struct Raise {
+  Ref<PyException> exc;
+};
+
 // The C++ coroutine type of a native coroutine function; wrap it with
 // native(qualname, f(...)) to get the Python-visible coroutine object.
 class Coro {
@@ -31,6 +38,7 @@ class Coro {
     Ref<Coroutine> delegate;  // set while suspended in `await` (yield from)
     Ref<PyException> thrown;  // set by the driver: raise this at the await
     std::exception_ptr error;
+    Ref<PyException> raised;  // co_return Raise{...}
     bool delegate_is_new = false;
 
     static void* operator new(std::size_t size) { return pool::allocate(size); }
@@ -41,6 +49,7 @@ class Coro {
     coro::suspend_always final_suspend() noexcept { return {}; }
     void unhandled_exception() { error = std::current_exception(); }
     void return_value(Value v) { transfer = std::move(v); }
+    void return_value(Raise r) { raised = std::move(r.exc); }
 
     AwaitAwaiter await_transform(const Value& awaitable);
     template <class T>
@@ -106,10 +115,11 @@ class NativeCoroutine : public Coroutine {
 
   Step send(Value value) override;
   Step throw_(Ref<PyException> exc) override;
+  Step send_ex(Value value, Ref<PyException> thrown, Ref<PyException>& raised) override;
   void close() override;
 
  private:
-  Step drive(Value sent, Ref<PyException> thrown);
+  Step drive(Value sent, Ref<PyException> thrown, Ref<PyException>& raised);
   void finish();
   Coro::Handle handle_;
 };
