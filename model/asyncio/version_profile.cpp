@@ -145,6 +145,7 @@ constexpr VersionProfile make_profile(int minor) {
   p.async_generator_cm_exit_returns_none = !since(9);
   p.language.while_jump_at_statement = since(11) && !since(12);
   p.language.same_line_pass_located = since(13);
+  p.language.decorator_calls_at_statement = since(8) && until(10);
   p.language.with_calls_at = since(13)  ? lang::WithCallsAt::ContextExpr
                               : since(10) ? lang::WithCallsAt::Statement
                               : since(8)  ? lang::WithCallsAt::CodeBefore
@@ -235,7 +236,19 @@ constexpr VersionProfile make_profile(int minor) {
   p.language.syntax.fstring_debug_specifier = since(8);
   p.language.syntax.starred_argument_assignment = since(12);
   p.language.syntax.invalid_star_expression = since(13);
-  p.language.syntax.duplicate_argument_at_parameter = since(10);
+  using Syntax = lang::SyntaxFeatures;
+  p.language.syntax.duplicate_argument_at = since(10) ? Syntax::DuplicateArgumentAt::Parameter
+                                            : since(8) ? Syntax::DuplicateArgumentAt::Def
+                                                       : Syntax::DuplicateArgumentAt::FirstDecorator;
+  p.language.syntax.star_after_keywords = since(13)   ? Syntax::StarAfterKeywords::FromComma
+                                          : since(11) ? Syntax::StarAfterKeywords::Star
+                                          : since(10) ? Syntax::StarAfterKeywords::Arguments
+                                          : since(9)  ? Syntax::StarAfterKeywords::FurthestToken
+                                                      : Syntax::StarAfterKeywords::AstError;
+  p.language.syntax.parser_errors_in_bytes = since(9) && until(12);
+  p.language.syntax.default_except_at = since(10)  ? Syntax::DefaultExceptAt::Handler
+                                        : since(8) ? Syntax::DefaultExceptAt::LastStatement
+                                                   : Syntax::DefaultExceptAt::LastExpression;
   p.language.syntax.async_comprehension_error_at = since(10) ? lang::SyntaxFeatures::AsyncComprehensionErrorAt::Node
                                                    : since(8) ? lang::SyntaxFeatures::AsyncComprehensionErrorAt::LineZero
                                                               : lang::SyntaxFeatures::AsyncComprehensionErrorAt::LineStart;

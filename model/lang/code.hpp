@@ -266,6 +266,9 @@ class CodeObject : public runtime::Object {
   // 3.13 locates at the iterable (before, at the statement or the
   // comprehension).
   std::vector<std::pair<int, Position>> iterable_sites;
+  // The calls of a def's or class's decorators, located at each decorator;
+  // here the statement, where 3.8-3.10 locate them.
+  std::vector<std::pair<int, Position>> decorator_statement_calls;
 
   std::shared_ptr<const Source> source;
   runtime::Value doc;  // a function's docstring (__doc__), None without one

@@ -10,6 +10,7 @@
 #include <optional>
 #include <stdexcept>
 
+#include "model/lang/compile_location.hpp"
 #include "model/lang/extent.hpp"
 #include "model/lang/symtable.hpp"
 #include "model/lang/unparse.hpp"
@@ -2000,6 +2001,22 @@ class Compiler {
     return c.type == Constant::Type::Str ? &c.str_value : nullptr;
   }
 
+  // Innermost first, each located at its decorator, with the places other
+  // versions locate it: the statement `p` (3.8-3.10), and 3.7's furthest line.
+  void call_decorators(const Stmt& definition, const std::vector<ExprPtr>& decorators, const Position& p) {
+    if (decorators.empty()) return;
+    CodeObject& code = *u().code;
+    Position line_37 = p;
+    line_37.line = decorator_calls_line_37(definition);
+    for (std::size_t i = decorators.size(); i-- > 0;) {
+      set_pos(pos_of(*decorators[i]));
+      code.decorator_statement_calls.emplace_back(static_cast<int>(code.code.size()), p);
+      code.furthest_lines.emplace_back(static_cast<int>(code.code.size()), line_37);
+      emit(Op::CALL, 1);
+    }
+    set_pos(p);
+  }
+
   void function_def(const FunctionDef& f) {
     const Position p = pos_of(f);
     for (const auto& d : f.decorator_list) expr(*d);
@@ -2019,7 +2036,7 @@ class Compiler {
     Ref<CodeObject> code = leave();
     set_pos(p);
     make_closure(code, flags);
-    for (std::size_t i = f.decorator_list.size(); i-- > 0;) emit(Op::CALL, 1);
+    call_decorators(f, f.decorator_list, p);
     nameop(f.name, Ctx::Store);
   }
 
@@ -2082,7 +2099,7 @@ class Compiler {
     }
     set_pos(p);
     emit(Op::BUILD_CLASS, name_index(c.name));
-    for (std::size_t i = c.decorator_list.size(); i-- > 0;) emit(Op::CALL, 1);
+    call_decorators(c, c.decorator_list, p);
     nameop(c.name, Ctx::Store);
   }
 

@@ -529,6 +529,8 @@ Position instruction_position(const CodeObject& co, int at, const LanguageFeatur
     if (const Position* p = alternative_position(*asserts, at)) return *p;
   if (features.iteration_at_iterable)
     if (const Position* p = alternative_position(co.iterable_sites, at)) return *p;
+  if (features.decorator_calls_at_statement)
+    if (const Position* p = alternative_position(co.decorator_statement_calls, at)) return *p;
   return co.positions[static_cast<std::size_t>(at)];
 }
 

@@ -113,9 +113,34 @@ struct SyntaxFeatures {
   // expression" at the last token read, in the parser's first pass (before
   // any invalid_* rule, "Perhaps you forgot a comma?" among them).
   bool invalid_star_expression = true;
-  // 3.10+: symtable.c reports a duplicate parameter at the parameter;
-  // before, at the function (a decorated def's first decorator on 3.7).
-  bool duplicate_argument_at_parameter = true;
+  // Where symtable.c reports a duplicate parameter: 3.10+ at the
+  // parameter; 3.8-3.9 at the function's `def`; 3.7 at its first
+  // decorator, where 3.7's FunctionDef node begins.
+  enum class DuplicateArgumentAt { FirstDecorator, Def, Parameter };
+  DuplicateArgumentAt duplicate_argument_at = DuplicateArgumentAt::Parameter;
+  // A '*' argument that cannot follow the arguments before it (after a
+  // `**` argument, or with no expression after it):
+  //   AstError: 3.7-3.8's ast.c, once the file parsed, at the argument,
+  //     after `**` only (else pgen's "invalid syntax");
+  //   FurthestToken: 3.9's invalid_arguments `args ',' '*'`, at the last
+  //     token the parser read;
+  //   Arguments: 3.10, the same rule, marking the arguments before it;
+  //   Star: 3.11-3.12, only after keyword arguments, at the '*';
+  //   FromComma: 3.13, a '*' argument that parses after a `**` one, from
+  //     the comma before it through the starred arguments that follow.
+  enum class StarAfterKeywords { AstError, FurthestToken, Arguments, Star, FromComma };
+  StarAfterKeywords star_after_keywords = StarAfterKeywords::Star;
+  // 3.9-3.12: the PEG parser's errors in a file whose encoding the
+  // tokenizer does not know (no declaration, no BOM) have their byte offset
+  // for a column (_PyPegen_raise_error_known_location converts it only with
+  // tok->encoding set); the tokenizer's own errors count characters.
+  bool parser_errors_in_bytes = false;
+  // Where compile.c reports "default 'except:' must be last": 3.10+ at the
+  // handler; 3.8-3.9 at the compiler's location before it, the last
+  // statement compiled; 3.7 there too, its line raised to the furthest line
+  // that statement's expressions reached, its column the last expression's.
+  enum class DefaultExceptAt { Handler, LastStatement, LastExpression };
+  DefaultExceptAt default_except_at = DefaultExceptAt::Handler;
   // Where compile.c reports an asynchronous comprehension outside an async
   // function: 3.10+ at the comprehension; 3.8-3.9 raise it in the
   // comprehension's own code unit before any line is set (line 0, no text);
@@ -239,6 +264,10 @@ struct LanguageFeatures {
   // on the line of the instruction before it (CodeObject::same_line_pass_jumps).
   bool same_line_pass_located = false;
   WithCallsAt with_calls_at = WithCallsAt::Statement;
+  // 3.8-3.10 locate the calls of a def's or class's decorators at the
+  // statement; 3.11+ at each decorator (3.7 at the furthest line its
+  // decorators and defaults reached: CodeObject::furthest_lines).
+  bool decorator_calls_at_statement = false;
   // 3.11-3.12: JUMP_BACKWARD jumps, then checks the eval breaker, and the
   // exception it raises looks for its handler at the instruction before the
   // jump's target (INSTR_OFFSET() - 1): a `while` loop first in a `try` body

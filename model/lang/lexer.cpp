@@ -90,6 +90,16 @@ void Lexer::error(Loc loc, std::string message, Diagnostic::Kind kind) const {
   throw Diagnostic(kind, source_, char_loc(*source_, loc), std::move(message));
 }
 
+Loc parser_error_loc(const Source& source, Loc byte_loc, const SyntaxFeatures& syntax) {
+  if (syntax.parser_errors_in_bytes && !source.encoding_known()) return byte_loc;
+  return char_loc(source, byte_loc);
+}
+
+void Lexer::parser_reported_error(Loc loc, std::string message) const {
+  failed_in_fstring_ = expr_mode_ || fstring_depth_ > 0;
+  throw Diagnostic(Diagnostic::Kind::SyntaxError, source_, parser_error_loc(*source_, loc, syntax_), std::move(message));
+}
+
 void Lexer::tokenizer_error(Loc loc, std::string message) const {
   failed_in_fstring_ = expr_mode_ || fstring_depth_ > 0;
   throw Diagnostic(Diagnostic::Kind::SyntaxError, source_, char_loc(*source_, loc), std::move(message))
@@ -216,7 +226,7 @@ std::optional<Token> Lexer::indentation() {
     if (syntax_.continuation_in_indentation && peek() == '\\' && pos_ + 1 < end_ && peek(1) != '\n') {
       ++pos_;
       failed_soft_ = true;  // E_LINECONT, a status as between tokens
-      error(after_continuation(), "unexpected character after line continuation character");
+      parser_reported_error(after_continuation(), "unexpected character after line continuation character");
     }
     // A continuation there with nothing after it is the end of input
     // (tok_continuation_line's E_EOF), as between tokens.
@@ -322,7 +332,7 @@ void Lexer::skip_blanks() {
         // The tokenizer gives the last line the newline it lacks.
         continuation_at_eof(backslash, false);
       } else {
-        if (!at_newline()) error(after_continuation(), "unexpected character after line continuation character");
+        if (!at_newline()) parser_reported_error(after_continuation(), "unexpected character after line continuation character");
         failed_soft_ = false;
         newline();
         failed_soft_ = true;
@@ -374,7 +384,7 @@ void Lexer::continuation_at_eof(Loc backslash, bool after_newline) {
   }
   if (!brackets_.empty()) {
     failed_unclosed_ = true;
-    error(brackets_.back().loc, fmt::format("'{}' was never closed", brackets_.back().ch));
+    parser_reported_error(brackets_.back().loc, fmt::format("'{}' was never closed", brackets_.back().ch));
   }
   const bool alone = text.find_first_not_of(" \t\f") == static_cast<std::size_t>(backslash.col - 1);
   if (alone) throw Diagnostic(Diagnostic::Kind::SyntaxError, source_, {line, 0}, std::string(kMessage));
@@ -388,7 +398,7 @@ Token Lexer::at_eof() {
     failed_unclosed_ = true;
     // Before 3.10: the parser meets the end of the file, past the last line.
     if (!syntax_.peg_messages()) error(past_last_line(), "unexpected EOF while parsing");
-    error(brackets_.back().loc, fmt::format("'{}' was never closed", brackets_.back().ch));
+    parser_reported_error(brackets_.back().loc, fmt::format("'{}' was never closed", brackets_.back().ch));
   }
   if (expr_mode_) return make(TokenKind::EndMarker, pos_, here());
   if (line_has_tokens_) {
@@ -460,8 +470,12 @@ Token Lexer::number() {
   const Loc loc = here();
   // CPython reports most malformed literals at the offending character's
   // 0-based column (one left of it, 1-based).
+  // 3.7's "invalid token" marks the last character the tokenizer read.
+  auto invalid_token_37 = [&] {
+    if (syntax_.parser == ParserGeneration::Pgen37) error({line_, here().col - 1}, "invalid token");
+  };
   auto invalid = [&](std::string_view kind) {
-    if (syntax_.parser == ParserGeneration::Pgen37) error(loc, "invalid token");
+    invalid_token_37();
     tokenizer_error({line_, here().col - 1}, fmt::format("invalid {} literal", kind));
   };
   // Digits with single underscores between them.
@@ -492,16 +506,19 @@ Token Lexer::number() {
     pos_ += 2;
     auto ok = [base](char c) { return hex_value(c) >= 0 && hex_value(c) < base; };
     if (peek() == '_') ++pos_;
-    auto invalid_digit = [&] {
-      if (syntax_.parser == ParserGeneration::Pgen37) error(loc, "invalid token");
-      tokenizer_error(here(), fmt::format("invalid digit '{}' in {} literal", peek(), kind));
+    // At the digit; before 3.10 one to the left when it follows the prefix.
+    auto invalid_digit = [&](bool after_prefix) {
+      invalid_token_37();
+      const Loc at = after_prefix && !syntax_.peg_messages() ? Loc{line_, here().col - 1} : here();
+      tokenizer_error(at, fmt::format("invalid digit '{}' in {} literal", peek(), kind));
     };
     if (!ok(peek())) {
-      if (is_digit(peek())) invalid_digit();
+      if (is_digit(peek())) invalid_digit(true);
       invalid(kind);
     }
     digits(ok, kind);
-    if (is_digit(peek())) invalid_digit();
+    // 3.7: such a digit begins the next token (`0b12` is `0b1` `2`).
+    if (is_digit(peek()) && syntax_.parser != ParserGeneration::Pgen37) invalid_digit(false);
     end_of_number(kind);
     Token t = make(TokenKind::Number, begin, loc);
     if (!warning.empty()) t.warnings.push_back(std::move(warning));
@@ -548,10 +565,16 @@ Token Lexer::number() {
   for (char c : text_.substr(begin, pos_ - begin))
     if (c != '_') clean += c;
   if (!is_float && !imaginary && clean.size() > 1 && clean[0] == '0' &&
-      clean.find_first_not_of('0') != std::string::npos)
-    tokenizer_error(loc, syntax_.parser == ParserGeneration::Pgen37
-                   ? "invalid token"
-                   : "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers");
+      clean.find_first_not_of('0') != std::string::npos) {
+    invalid_token_37();
+    constexpr std::string_view kZeros =
+        "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers";
+    // 3.8-3.9 at the last digit; 3.10+ at the first, giving its byte offset
+    // for the column (syntaxerror_known_range).
+    if (!syntax_.peg_messages()) tokenizer_error({line_, here().col - 1}, std::string(kZeros));
+    failed_in_fstring_ = expr_mode_ || fstring_depth_ > 0;
+    throw Diagnostic(Diagnostic::Kind::SyntaxError, source_, loc, std::string(kZeros)).raised_by_tokenizer();
+  }
   end_of_number(imaginary ? "imaginary" : "decimal");
 
   Token t = make(TokenKind::Number, begin, loc);
@@ -727,7 +750,7 @@ void Lexer::unterminated(const Delim& d) const {
       const int last = source_->line_count();
       throw Diagnostic(Diagnostic::Kind::SyntaxError, source_,
                        {last + (newline_at_end ? 2 : 1),
-                        char_loc(*source_, {last, static_cast<int>(source_->line(last).size()) + 1}).col},
+                        parser_error_loc(*source_, {last, static_cast<int>(source_->line(last).size()) + 1}, syntax_).col},
                        "EOF while scanning triple-quoted string literal")
           .showing_line(last);
     }
@@ -739,12 +762,13 @@ void Lexer::unterminated(const Delim& d) const {
     // does, 3.7 showing that empty line.
     const std::string& text = source_->text();
     const bool after_newline = at_end() && pos_ > 0 && (text[pos_ - 1] == '\n' || text[pos_ - 1] == '\r');
-    if (!at_end() || (!after_newline && (pos_ == 0 || text[pos_ - 1] != '\\'))) error(eol_of(line_), std::string(kEol));
+    if (!at_end() || (!after_newline && (pos_ == 0 || text[pos_ - 1] != '\\')))
+      parser_reported_error(eol_of(line_), std::string(kEol));
     const int backslash = after_newline ? line_ - 1 : line_;
     if (syntax_.parser == ParserGeneration::Pgen37 && after_newline) error({backslash + 1, 1}, std::string(kEol));
     const bool two_past = after_newline && syntax_.parser != ParserGeneration::Pgen37 && !source_->read_through_codec();
     throw Diagnostic(Diagnostic::Kind::SyntaxError, source_,
-                     {backslash + (two_past ? 2 : 1), char_loc(*source_, eol_of(backslash)).col}, std::string(kEol))
+                     {backslash + (two_past ? 2 : 1), parser_error_loc(*source_, eol_of(backslash), syntax_).col}, std::string(kEol))
         .showing_line(backslash);
   }
   // CPython names the last line that has characters.
@@ -996,13 +1020,13 @@ void Lexer::scan_field_expression(const Delim& d, FStringPiece& f) {
   std::vector<Open> open;  // brackets inside the expression
   for (;;) {
     if (at_end()) {
-      if (!open.empty()) error(open.back().loc, fmt::format("'{}' was never closed", open.back().ch));
-      error(f.loc, "'{' was never closed");
+      if (!open.empty()) parser_reported_error(open.back().loc, fmt::format("'{}' was never closed", open.back().ch));
+      parser_reported_error(f.loc, "'{' was never closed");
     }
     const char c = peek();
     if (c == '\\') {  // only a line continuation, as outside f-strings
       ++pos_;
-      if (!at_newline()) error(here(), "unexpected character after line continuation character");
+      if (!at_newline()) parser_reported_error(here(), "unexpected character after line continuation character");
       newline();
       continue;
     }

@@ -130,6 +130,8 @@ class Lexer {
   [[noreturn]] void error(Loc loc, std::string message, Diagnostic::Kind kind = Diagnostic::Kind::SyntaxError) const;
   // tokenizer.c's syntaxerror(): 3.9+ show the tokenizer's line.
   [[noreturn]] void tokenizer_error(Loc loc, std::string message) const;
+  // An error of the tokenizer's that the parser reports (parser_error_loc).
+  [[noreturn]] void parser_reported_error(Loc loc, std::string message) const;
 
   std::optional<Token> indentation();
   void measure_indent(int& col, int& altcol);
@@ -199,5 +201,11 @@ class Lexer {
 // The column CPython reports for a byte column of `loc`'s line: SyntaxError
 // offsets count characters, not UTF-8 bytes.
 Loc char_loc(const Source& source, Loc byte_loc);
+
+// The column of an error the parser raises (pegen's raise functions, which
+// also report the tokenizer's unclosed brackets and bad continuations):
+// characters, or on 3.9-3.12 the byte offset itself when the file's encoding
+// is unknown (SyntaxFeatures::parser_errors_in_bytes).
+Loc parser_error_loc(const Source& source, Loc byte_loc, const SyntaxFeatures& syntax);
 
 }  // namespace asim::lang

@@ -10,6 +10,7 @@
 #include <set>
 #include <utility>
 
+#include "model/lang/compile_location.hpp"
 #include "model/lang/identifier.hpp"
 #include "model/lang/lexer.hpp"
 #include "model/lang/symtable.hpp"
@@ -388,6 +389,7 @@ class Parser {
   ExprPtr await_primary();
   ExprPtr primary();
   ExprPtr call(ExprPtr func, Loc start);
+  void star_after_arguments(const ast::Starred& star, bool seen_keyword, bool seen_unpack, Loc args_start, Loc args_end, Loc comma);
   ExprPtr slices();
   ExprPtr slice();
   ExprPtr atom();
@@ -474,8 +476,8 @@ void Parser::fail(Loc loc, std::string message, DKind kind, Loc end) {
     backtracked_at_ = pos_;
     throw Backtrack{};
   }
-  throw ParseFailure{Diagnostic(kind, source_, loc.col == 0 ? loc : char_loc(*source_, loc), std::move(message),
-                                end.line ? char_loc(*source_, end) : Loc{}),
+  throw ParseFailure{Diagnostic(kind, source_, loc.col == 0 ? loc : parser_error_loc(*source_, loc, syntax_), std::move(message),
+                                end.line ? parser_error_loc(*source_, end, syntax_) : Loc{}),
                      fstring_depth_ > 0, true, stopped_at()};
 }
 
@@ -509,10 +511,10 @@ void Parser::raise_too_new(std::optional<Loc> before) const {
   const auto first = std::min_element(too_new_.begin(), too_new_.end(), [](const TooNew& a, const TooNew& b) {
     return std::pair(a.loc.line, a.loc.col) < std::pair(b.loc.line, b.loc.col);
   });
-  const Loc at = char_loc(*source_, first->loc);
+  const Loc at = parser_error_loc(*source_, first->loc, syntax_);
   if (before && std::pair(before->line, before->col) < std::pair(at.line, at.col)) return;
   throw Diagnostic(DKind::SyntaxError, source_, at, first->message,
-                   first->end.line ? char_loc(*source_, first->end) : Loc{});
+                   first->end.line ? parser_error_loc(*source_, first->end, syntax_) : Loc{});
 }
 
 void Parser::fail_here() {
@@ -521,7 +523,7 @@ void Parser::fail_here() {
   const bool no_column = t.at_eof && syntax_.peg_messages();
   if (t.kind == TokenKind::Indent || t.kind == TokenKind::Dedent) {
     // As CPython's parser reports a stray INDENT or DEDENT, without looking further.
-    Loc at = char_loc(*source_, t.loc);
+    Loc at = parser_error_loc(*source_, t.loc, syntax_);
     if (no_column) at.col = 0;
     if (speculating_ > 0) {
       backtracked_at_ = pos_;
@@ -542,6 +544,9 @@ void Parser::fail_here() {
     fail(pos_ > 0 ? toks_[pos_ - 1].loc : t.loc, "f-string: expecting '=', or '!', or ':', or '}'");
   }
   if (no_column) fail({t.loc.line, 0}, "invalid syntax");
+  // 3.7's tokenizer has no ':=': its parser stops at the ':'.
+  if (t.kind == TokenKind::Op && t.text == ":=" && !syntax_.assignment_expressions)
+    fail(t.loc, "invalid syntax", DKind::SyntaxError, {t.loc.line, t.loc.col + 1});
   fail(t.loc, "invalid syntax", DKind::SyntaxError, t.end);
 }
 
@@ -803,7 +808,7 @@ Diagnostic older_parser_error(const Diagnostic& d, const Token& at, const Syntax
     return Diagnostic(DKind::IndentationError, src, syntax.pgen() ? char_loc(*src, at.loc) : Loc{at.loc.line, 0},
                       "unexpected unindent");
   if (at.kind == TokenKind::Indent)
-    return Diagnostic(DKind::IndentationError, src, char_loc(*src, at.loc), "unexpected indent", char_loc(*src, at.end));
+    return Diagnostic(DKind::IndentationError, src, parser_error_loc(*src, at.loc, syntax), "unexpected indent", parser_error_loc(*src, at.end, syntax));
   // Rules the older grammars share, worded alike.
   static constexpr std::array<std::string_view, 13> kShared = {
       "invalid syntax",
@@ -812,13 +817,13 @@ Diagnostic older_parser_error(const Diagnostic& d, const Token& at, const Syntax
       "iterable unpacking cannot be used in comprehension",
       "named arguments must follow bare *",
       "trailing comma not allowed without surrounding parentheses",
-      "Missing parentheses in call to",
       "keyword argument repeated",
       "f-string",
       "expression cannot contain assignment",
       "cannot mix bytes and nonbytes literals",
       "dict unpacking cannot be used in dict comprehension",
       "cannot use assignment expressions with",
+      "iterable argument unpacking follows keyword argument unpacking",
   };
   if (m == "invalid syntax" || std::any_of(kShared.begin() + 1, kShared.end(), starts)) return d;
   // 3.9 words a bad augmented target as 3.10+ do; 3.7-3.8's ast.c as any
@@ -838,7 +843,7 @@ Diagnostic older_parser_error(const Diagnostic& d, const Token& at, const Syntax
     what.replace(0, 6, "can't");
     return Diagnostic(DKind::SyntaxError, src, d.loc(), what, d.end()).reading_text_back();
   }
-  return Diagnostic(DKind::SyntaxError, src, char_loc(*src, at.loc), "invalid syntax", char_loc(*src, at.end));
+  return Diagnostic(DKind::SyntaxError, src, parser_error_loc(*src, at.loc, syntax), "invalid syntax", parser_error_loc(*src, at.end, syntax));
 }
 
 // ================================================================== statements
@@ -1009,10 +1014,15 @@ StmtPtr Parser::assignment_or_expression() {
     if (at_op(text)) return augmented_assignment(std::move(e), op, loc);
   if (at_op("=")) return assignment(std::move(e), loc);
   // invalid_legacy_expression: Python 2's print statement.
-  if (e->kind == ExprKind::Name && starts_expression() && lookahead([&] { star_expressions(); })) {
+  Loc legacy_end;
+  if (e->kind == ExprKind::Name && starts_expression() && lookahead([&] {
+        star_expressions();
+        legacy_end = last_end();
+      })) {
     const auto& id = static_cast<const Name&>(*e).id;
     if (id == "print" || id == "exec")
-      fail(e->loc, fmt::format("Missing parentheses in call to '{}'. Did you mean {}(...)?", id, id));
+      fail(e->loc, fmt::format("Missing parentheses in call to '{}'. Did you mean {}(...)?", id, id), DKind::SyntaxError,
+           legacy_end);
   }
   if (e->kind == ExprKind::Starred) defer_semantic(e->loc, "can't use starred expression here", e->end);
   auto s = std::make_unique<ExprStmt>(loc);
@@ -1640,11 +1650,13 @@ bool Parser::with_items_in_parentheses() {
 // with_item: expression 'as' star_target | expression
 WithItem Parser::with_item(const Token** as) {
   WithItem item;
+  // 3.7-3.8's ast.c refuses a target at its with_item, which begins here.
+  const Loc written = peek().loc;
   item.context_expr = expression();
   if (as && at_kw("as")) *as = &peek();
   if (accept_kw("as")) {
     item.optional_vars = star_target();
-    store_target(*item.optional_vars);
+    store_target(*item.optional_vars, nullptr, written);
   }
   return item;
 }
@@ -1673,8 +1685,14 @@ StmtPtr Parser::try_stmt() {
     s->finalbody = block("'finally' statement", line);
   }
   if (s->handlers.empty() && !has_finally) fail(column_of(peek()), "expected 'except' or 'finally' block");
-  for (std::size_t i = 0; i + 1 < s->handlers.size(); ++i)
-    if (!s->handlers[i].type) defer_semantic(s->handlers[i].loc, "default 'except:' must be last", s->handlers[i].end);
+  for (std::size_t i = 0; i + 1 < s->handlers.size(); ++i) {
+    if (s->handlers[i].type) continue;
+    if (syntax_.default_except_at == SyntaxFeatures::DefaultExceptAt::Handler)
+      defer_semantic(s->handlers[i].loc, "default 'except:' must be last", s->handlers[i].end);
+    else
+      defer_semantic(location_before_handler(*s, i, syntax_.default_except_at), "default 'except:' must be last");
+    break;
+  }
   return s;
 }
 
@@ -2290,6 +2308,52 @@ ExprPtr Parser::primary() {
   }
 }
 
+// A '*' argument after others, `*` taken: invalid_arguments' `args ',' '*'`
+// where its expression does not parse or it follows a `**` argument
+// (SyntaxFeatures::StarAfterKeywords). Returns when the argument may stand.
+void Parser::star_after_arguments(const Starred& star, bool seen_keyword, bool seen_unpack, Loc args_start, Loc args_end,
+                                  Loc comma) {
+  using Mode = SyntaxFeatures::StarAfterKeywords;
+  static constexpr const char* kMessage = "iterable argument unpacking follows keyword argument unpacking";
+  const Mode mode = syntax_.star_after_keywords;
+  if (mode == Mode::AstError) {
+    if (seen_unpack) {
+      const Loc at = char_loc(*source_, star.loc);
+      defer_ast_error(at, Diagnostic(DKind::SyntaxError, source_, at, kMessage).reading_text_back());
+    }
+    return;
+  }
+  if (mode == Mode::FromComma) {
+    if (!seen_unpack || !lookahead([&] { expression(); })) return;
+    // Through the starred arguments that follow, each not before a '='.
+    Loc end;
+    speculate([&] {
+      expression();
+      end = last_end();
+      while (at_op(",") && at_op("*", 1)) {
+        take();
+        take();
+        expression();
+        if (at_op("=")) break;
+        end = last_end();
+      }
+    });
+    fail(comma, kMessage, DKind::SyntaxError, end);
+  }
+  if (mode == Mode::Star && !seen_keyword && !seen_unpack) return;
+  // The furthest token the parser read: the '*' itself after a `**`
+  // argument (kwarg_or_double_starred stops there), else where the
+  // expression after it failed.
+  const std::size_t star_at = pos_ - 1;
+  if (!seen_unpack && lookahead([&] { expression(); })) return;
+  const Token& furthest = seen_unpack ? toks_[star_at] : toks_[std::min(backtracked_at_, toks_.size() - 1)];
+  switch (mode) {
+    case Mode::FurthestToken: fail(furthest.loc, kMessage);
+    case Mode::Arguments: fail(args_start, kMessage, DKind::SyntaxError, args_end);
+    default: fail(star.loc, kMessage);
+  }
+}
+
 // arguments: args [','] &')' where
 // args: ','.(starred_expression | (assignment_expression | expression !':=') !'=')+
 //       [',' kwargs] | kwargs
@@ -2298,15 +2362,17 @@ ExprPtr Parser::call(ExprPtr func, Loc start) {
   auto c = make_expr<Call>(start);
   c->func = std::move(func);
   bool seen_keyword = false, seen_unpack = false;
+  Loc args_start, args_end, comma;  // the arguments so far, the comma after them
   const std::size_t awaits = semantic_.size();
   // args: kwargs, whose action extracts the starred arguments: none is NULL.
   if (at_op("**") || (at_name() && at_op("=", 1))) second_pass_stops_at(open);
   while (!accept_op(")")) {
     const Loc loc = peek().loc;
     const Expr* last = nullptr;
+    if (!args_start.line) args_start = loc;
     if (accept_op("*")) {
-      if (seen_unpack) fail(loc, "iterable argument unpacking follows keyword argument unpacking");
       auto s = make_expr<Starred>(loc);
+      if (args_end.line) star_after_arguments(*s, seen_keyword, seen_unpack, args_start, args_end, comma);
       if (!syntax_.invalid_star_expression) {
         s->value = expression();
       } else if (!speculate([&] { s->value = expression(); })) {
@@ -2319,9 +2385,20 @@ ExprPtr Parser::call(ExprPtr func, Loc start) {
         // invalid_starred_expression: '*' expression '=' expression, from
         // the '*' to the value's end; the value's own missing comma first.
         take();
-        ExprPtr value = expression();
-        if (starts_expression()) missing_comma_or_fail(*value);
-        fail(loc, "cannot assign to iterable argument unpacking", DKind::SyntaxError, last_end());
+        // The value is the longest expression that parses there (a primary
+        // before an operator whose operand is missing).
+        Loc end;
+        if (lookahead([&] { expression(); })) {
+          ExprPtr value = expression();
+          if (starts_expression()) missing_comma_or_fail(*value);
+          end = last_end();
+        } else if (!lookahead([&] {
+                     await_primary();
+                     end = last_end();
+                   })) {
+          expression();
+        }
+        fail(loc, "cannot assign to iterable argument unpacking", DKind::SyntaxError, end);
       }
       // A starred element of a generator expression: invalid_comprehension
       // when it is the call's only argument, invalid_arguments otherwise.
@@ -2361,6 +2438,7 @@ ExprPtr Parser::call(ExprPtr func, Loc start) {
         const Loc elt = e->loc;
         g->elt = std::move(e);
         g->generators = for_if_clauses();
+        const Loc comprehension_end = last_end();
         drop_await_errors(awaits);
         nested_async_comprehensions(awaits);
         const bool alone = c->args.empty() && c->keywords.empty();
@@ -2378,7 +2456,7 @@ ExprPtr Parser::call(ExprPtr func, Loc start) {
               take();
               star_expressions();
             });
-          fail(elt, "Generator expression must be parenthesized");
+          fail(elt, "Generator expression must be parenthesized", DKind::SyntaxError, comprehension_end);
         }
         // invalid_arguments: args for_if_clauses, whose action returns NULL
         // for a generator expression alone (_PyPegen_nonparen_genexp_in_call).
@@ -2413,6 +2491,8 @@ ExprPtr Parser::call(ExprPtr func, Loc start) {
       }
     }
     if (accept_op(")")) break;
+    args_end = last_end();
+    comma = peek().loc;
     if (!accept_op(",")) missing_comma_or_fail(*last);
   }
   if (!c->args.empty() && c->args.front()->kind == ExprKind::Starred) std::erase_if(second_pass_stops_, [&](Loc l) { return same_loc(l, open); });
@@ -2574,7 +2654,7 @@ ExprPtr Parser::strings() {
     // (_PyPegen_concatenate_strings): an error is placed at the token the
     // parser looked at next.
     if (speculating_ > 0) throw Backtrack{};
-    const Loc at = char_loc(*source_, peek().loc);
+    const Loc at = parser_error_loc(*source_, peek().loc, syntax_);
     throw ParseFailure{Diagnostic(fstring_error->kind(), source_, at, fstring_error->message(), {at.line, at.col + 1}),
                        false, true, *parts.front()};
   }
@@ -2591,7 +2671,7 @@ ExprPtr Parser::strings() {
       // 3.9: at the token the parser looked at next, as other errors of
       // _PyPegen_concatenate_strings.
       if (speculating_ > 0) throw Backtrack{};
-      const Loc at = char_loc(*source_, peek().loc);
+      const Loc at = parser_error_loc(*source_, peek().loc, syntax_);
       throw ParseFailure{Diagnostic(DKind::SyntaxError, source_, at, mix, {at.line, at.col + 1}), false, true,
                          *parts.front()};
     } else {

@@ -39,6 +39,11 @@ class Source {
   // not line by line from the file itself.
   bool read_through_codec() const { return read_through_codec_; }
   void set_read_through_codec() { read_through_codec_ = true; }
+  // Whether the tokenizer knows the file's encoding (a declaration or a
+  // UTF-8 BOM: tok->encoding is set), which 3.9-3.12's parser needs to give
+  // its errors' columns in characters (SyntaxFeatures::parser_errors_in_bytes).
+  bool encoding_known() const { return encoding_known_; }
+  void set_encoding_known() { encoding_known_ = true; }
   // A file with no declaration is checked for UTF-8 line by line, as the
   // tokenizer reads it: the error for the first line that is not, raised
   // when the Lexer reaches that line, so that an error on an earlier line
@@ -59,6 +64,7 @@ class Source {
   std::shared_ptr<const Source> file_;  // the file's own text, when it differs
   bool null_is_character_ = false;
   bool read_through_codec_ = false;
+  bool encoding_known_ = false;
   int encoding_error_line_ = 0;
   std::shared_ptr<const Diagnostic> encoding_error_;
 };

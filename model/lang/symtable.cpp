@@ -49,11 +49,10 @@ class SymtableBuilder {
   }
 
  private:
-  // At the node from `loc` to `end` (3.10+ mark the range).
+  // At the node from `loc` to `end` (3.10+ mark the range). symtable.c
+  // gives the node's col_offset, a byte offset, for the column.
   [[noreturn]] void error(Loc loc, std::string message, Loc end = {}) {
-    throw Diagnostic(Diagnostic::Kind::SyntaxError, source_, source_ ? char_loc(*source_, loc) : loc, std::move(message),
-                     source_ && end.line ? char_loc(*source_, end) : end)
-        .reading_text_back();
+    throw Diagnostic(Diagnostic::Kind::SyntaxError, source_, loc, std::move(message), end).reading_text_back();
   }
 
   SymtableEntry* enter(SymtableEntry::Kind kind, std::string name, Loc loc, const void* node) {
@@ -107,7 +106,8 @@ class SymtableBuilder {
   }
 
   // symtable_visit_arguments, in its order (Arguments::spans).
-  void params(const Arguments& a) {
+  // `first_decorator`: where a decorated def's first decorator is.
+  void params(const Arguments& a, const Loc* first_decorator = nullptr) {
     std::vector<const std::string*> names;
     for (const auto* list : {&a.posonly, &a.args, &a.kwonly})
       for (const auto& n : *list) names.push_back(&n);
@@ -116,8 +116,14 @@ class SymtableBuilder {
     for (std::size_t i = 0; i < names.size(); ++i) {
       if (cur_->flags_of(mangle(private_, *names[i])) & kDefParam) {
         std::string message = fmt::format("duplicate argument '{}' in function definition", *names[i]);
-        if (syntax_.duplicate_argument_at_parameter) error(a.spans[i].first, std::move(message), a.spans[i].second);
-        error(cur_->loc, std::move(message));
+        switch (syntax_.duplicate_argument_at) {
+          case SyntaxFeatures::DuplicateArgumentAt::Parameter: error(a.spans[i].first, std::move(message), a.spans[i].second);
+          case SyntaxFeatures::DuplicateArgumentAt::FirstDecorator:
+            // Decorators share the def's indentation: the '@' is at its column.
+            if (first_decorator) error({first_decorator->line, cur_->loc.col}, std::move(message));
+            [[fallthrough]];
+          case SyntaxFeatures::DuplicateArgumentAt::Def: error(cur_->loc, std::move(message));
+        }
       }
       add_def(*names[i], kDefParam);
     }
@@ -134,7 +140,7 @@ class SymtableBuilder {
         for (const auto& d : f.decorator_list) expr(*d);
         auto* e = enter(SymtableEntry::Kind::Function, f.name, f.loc, &f);
         e->is_async = e->is_coroutine = f.is_async();
-        params(f.args);
+        params(f.args, f.decorator_list.empty() ? nullptr : &f.decorator_list.front()->loc);
         body(f.body);
         leave();
         break;

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <optional>
 #include <vector>
 
@@ -162,6 +163,37 @@ std::string traceback_text(const Attributes& a) {
          "\n";
 }
 
+// Objects/exceptions.c's _check_for_legacy_statements from `start`.
+std::optional<std::string> legacy_statement(std::string_view text, std::size_t start) {
+  constexpr std::string_view kSpace = " \t\n\r\f\v\x1c\x1d\x1e\x1f";
+  start = std::min(text.find_first_not_of(kSpace, start), text.size());
+  if (start == text.size()) return std::nullopt;
+  const std::string_view rest = text.substr(start);
+  if (rest.rfind("print ", 0) == 0) {
+    // The arguments up to a ';', stripped, as the call's.
+    std::string_view args = rest.substr(6, rest.find(';') == std::string_view::npos ? std::string_view::npos : rest.find(';') - 6);
+    constexpr std::string_view kStrip = " \t\r\n";
+    args.remove_prefix(std::min(args.find_first_not_of(kStrip), args.size()));
+    args = args.substr(0, args.find_last_not_of(kStrip) + 1);
+    const bool trailing_comma = !args.empty() && args.back() == ',';
+    return fmt::format("Missing parentheses in call to 'print'. Did you mean print({}{})?", args,
+                       trailing_comma ? " end=\" \"" : "");
+  }
+  if (rest.rfind("exec ", 0) == 0) return "Missing parentheses in call to 'exec'";
+  return std::nullopt;
+}
+
+// Objects/exceptions.c's _report_missing_parentheses, which 3.7-3.9's
+// SyntaxError constructor runs on its text (their grammars have no rule for
+// it): a line without '(' that is a Python 2 print or exec statement, also
+// after a one-line compound statement's first ':', gets that message.
+std::optional<std::string> missing_parentheses(std::string_view text) {
+  if (text.find('(') != std::string_view::npos) return std::nullopt;
+  if (auto message = legacy_statement(text, 0)) return message;
+  if (const auto colon = text.find(':'); colon != std::string_view::npos) return legacy_statement(text, colon + 1);
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::string format_syntax_error(const Diagnostic& d, const SyntaxFeatures& syntax) {
@@ -185,7 +217,10 @@ std::string format_syntax_error(const Diagnostic& d, const SyntaxFeatures& synta
       case SyntaxErrorDisplay::Traceback: out += traceback_text(a); break;
     }
   }
-  return out + fmt::format("{}: {}\n", d.class_name(), d.message());
+  std::string message = d.message();
+  if (!syntax.peg_messages() && d.kind() == Diagnostic::Kind::SyntaxError && a.text)
+    if (auto legacy = missing_parentheses(*a.text)) message = std::move(*legacy);
+  return out + fmt::format("{}: {}\n", d.class_name(), message);
 }
 
 }  // namespace asim::lang

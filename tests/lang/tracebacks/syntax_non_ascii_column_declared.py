@@ -1,0 +1,3 @@
+# -*- coding: utf-8 -*-
+# With an encoding declaration the column counts characters on every version.
+print("café" "thé" total)
