@@ -810,7 +810,7 @@ Diagnostic older_parser_error(const Diagnostic& d, const Token& at, const Syntax
   if (at.kind == TokenKind::Indent)
     return Diagnostic(DKind::IndentationError, src, parser_error_loc(*src, at.loc, syntax), "unexpected indent", parser_error_loc(*src, at.end, syntax));
   // Rules the older grammars share, worded alike.
-  static constexpr std::array<std::string_view, 13> kShared = {
+  static constexpr std::array<std::string_view, 14> kShared = {
       "invalid syntax",
       "positional argument follows keyword argument",
       "Generator expression must be parenthesized",
@@ -824,6 +824,7 @@ Diagnostic older_parser_error(const Diagnostic& d, const Token& at, const Syntax
       "dict unpacking cannot be used in dict comprehension",
       "cannot use assignment expressions with",
       "iterable argument unpacking follows keyword argument unpacking",
+      "non-default argument follows default argument",
   };
   if (m == "invalid syntax" || std::any_of(kShared.begin() + 1, kShared.end(), starts)) return d;
   // 3.9 words a bad augmented target as 3.10+ do; 3.7-3.8's ast.c as any
@@ -832,6 +833,10 @@ Diagnostic older_parser_error(const Diagnostic& d, const Token& at, const Syntax
   if (const auto k = m.find(kAugmented); k != std::string::npos && m.front() == '\'') {
     if (!syntax.pgen()) return d;
     const std::string what = m.substr(1, k - 1);
+    // A target set_context takes (a tuple, a list, a starred one) is
+    // refused by the augmented assignment's own check.
+    if (what == "tuple" || what == "list" || what == "starred")
+      return Diagnostic(DKind::SyntaxError, src, d.loc(), "illegal expression for augmented assignment");
     return Diagnostic(DKind::SyntaxError, src, d.loc(),
                       fmt::format("{} assign to {}", syntax.parser == ParserGeneration::Pgen37 ? "can't" : "cannot", what));
   }
@@ -1426,6 +1431,7 @@ Arguments Parser::params(std::string_view close, bool annotations) {
     return nullptr;
   };
   auto span_from = [&](Loc start) { return std::pair(start, last_end()); };
+  const Loc list_start = peek().loc;
   while (!at_op(close)) {
     const Loc loc = peek().loc;
     if (kwarg) fail(loc, "arguments cannot follow var-keyword argument");
@@ -1451,8 +1457,12 @@ Arguments Parser::params(std::string_view close, bool annotations) {
         vararg_span = span_from(start);
         if (at_op("=")) fail(peek().loc, "var-positional argument cannot have default value");
       } else if (at_op(close) || (at_op(",") && (at_op(close, 1) || at_op("**", 1)))) {
-        // CPython points at the '*' of a def, at the token after it in a lambda.
-        fail(annotations ? loc : peek().loc, "named arguments must follow bare *");
+        // invalid_star_etc: 3.10+ mark a def's '*', 3.9 (and 3.10+ in a
+        // lambda) the last token the rule read; 3.7-3.8's ast.c the '*'.
+        constexpr std::string_view kMessage = "named arguments must follow bare *";
+        if (syntax_.pgen()) fail_after_parse(loc, std::string(kMessage));
+        else if (annotations && syntax_.parser != ParserGeneration::Peg39) fail(loc, std::string(kMessage));
+        else fail(at_op(",") ? peek(1).loc : peek().loc, std::string(kMessage));
       } else {
         bare_star = loc;
       }
@@ -1478,7 +1488,17 @@ Arguments Parser::params(std::string_view close, bool annotations) {
           seen_default = true;
           a.defaults.push_back(std::move(def));
         } else if (seen_default) {
-          fail(loc, "parameter without a default follows parameter with a default");
+          // invalid_parameters (3.12 reworded it); 3.9 at the last token it
+          // read, past the parameter's comma; 3.7-3.8's ast.c at the list.
+          constexpr std::string_view kOld = "non-default argument follows default argument";
+          switch (syntax_.parser) {
+            case ParserGeneration::Pgen37:
+            case ParserGeneration::Pgen38: fail_after_parse(list_start, std::string(kOld)); break;
+            case ParserGeneration::Peg39: fail(at_op(",") ? peek(1).loc : peek().loc, std::string(kOld));
+            case ParserGeneration::Peg310: fail(loc, std::string(kOld), DKind::SyntaxError, last_end());
+            case ParserGeneration::Peg312:
+              fail(loc, "parameter without a default follows parameter with a default", DKind::SyntaxError, last_end());
+          }
         }
         a.args.push_back(std::move(name));
         a.arg_annotations.push_back(std::move(ann));
@@ -1684,7 +1704,13 @@ StmtPtr Parser::try_stmt() {
     expect_colon(true);
     s->finalbody = block("'finally' statement", line);
   }
-  if (s->handlers.empty() && !has_finally) fail(column_of(peek()), "expected 'except' or 'finally' block");
+  if (s->handlers.empty() && !has_finally) {
+    // At the last token read, marked whole (a DEDENT, NEWLINE or the end has no extent).
+    const Token& t = peek();
+    const bool extent = t.kind != TokenKind::Dedent && t.kind != TokenKind::Indent && t.kind != TokenKind::Newline &&
+                        t.kind != TokenKind::EndMarker && t.end.line == t.loc.line;
+    fail(column_of(t), "expected 'except' or 'finally' block", DKind::SyntaxError, extent ? t.end : Loc{});
+  }
   for (std::size_t i = 0; i + 1 < s->handlers.size(); ++i) {
     if (s->handlers[i].type) continue;
     if (syntax_.default_except_at == SyntaxFeatures::DefaultExceptAt::Handler)

@@ -36,6 +36,53 @@ std::string_view read_back(const Source& source, std::string_view line) {
   return line.substr(bytes - last);
 }
 
+// Whether each line ends inside a token the tokenizer is still reading: a
+// backslash continuation, or a string going on to the next line.
+std::vector<bool> lines_continued(const Source& source, int upto) {
+  std::vector<bool> continued(static_cast<std::size_t>(upto) + 1, false);
+  std::string_view quote;  // the open string's delimiter, if any
+  for (int n = 1; n <= upto; ++n) {
+    const std::string_view t = source.line(n);
+    bool backslash = false;
+    for (std::size_t i = 0; i < t.size();) {
+      if (!quote.empty()) {
+        if (t[i] == '\\') {
+          backslash = i + 1 == t.size();
+          i += 2;
+        } else if (t.substr(i, quote.size()) == quote) {
+          i += quote.size();
+          quote = {};
+        } else {
+          ++i;
+        }
+        continue;
+      }
+      if (t[i] == '#') break;
+      if (t[i] == '"' || t[i] == '\'') {
+        quote = t.substr(i, t.substr(i, 3) == std::string(3, t[i]) ? 3 : 1);
+        i += quote.size();
+        continue;
+      }
+      backslash = t[i] == '\\' && i + 1 == t.size();
+      ++i;
+    }
+    continued[static_cast<std::size_t>(n)] = backslash || quote.size() == 3;
+    if (quote.size() == 1 && !backslash) quote = {};
+  }
+  return continued;
+}
+
+// 3.8's pgen error text is its tokenizer's buffer, where lines read while a
+// token was in progress were appended: from the first line of such a run.
+std::string buffer_text(const Source& source, int line) {
+  const std::vector<bool> continued = lines_continued(source, line);
+  int first = line;
+  while (first > 1 && continued[static_cast<std::size_t>(first - 1)]) --first;
+  std::string text;
+  for (int n = first; n <= line; ++n) text += std::string(source.line(n)) + "\n";
+  return text.substr(0, text.find('\0'));  // a C string
+}
+
 Attributes attributes(const Diagnostic& d, const SyntaxFeatures& syntax) {
   Attributes a;
   if (d.whole_file()) {
@@ -57,6 +104,10 @@ Attributes attributes(const Diagnostic& d, const SyntaxFeatures& syntax) {
   // Past the file's end the tokenizer's buffer is empty: no newline.
   const bool past_end = d.source() && d.shown_line() > d.source()->line_count();
   a.text = std::string(line) + (past_end ? "" : "\n");
+  // 3.8's parser reports its buffer, with the offset in the error's own line.
+  if (syntax.parser == ParserGeneration::Pgen38 && d.source() && !past_end && !d.text_read_back() &&
+      !d.from_tokenizer() && d.kind() == Diagnostic::Kind::SyntaxError && d.message() == "invalid syntax")
+    a.text = buffer_text(*d.source(), d.shown_line());
   a.offset = d.no_caret() ? -1 : d.loc().col;
   if (d.end().line > 0) {
     a.end_lineno = d.end().line;
