@@ -1,0 +1,2 @@
+# A lambda's bare '*' with nothing after it.
+pick = lambda *, : None
