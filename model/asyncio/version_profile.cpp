@@ -169,6 +169,9 @@ constexpr VersionProfile make_profile(int minor) {
   p.runtime.type_subscript_names_type = since(11);
   p.runtime.zip_strict = since(10);
   p.runtime.number_str_is_repr = since(8);
+  p.runtime.str_index_names_type = since(11);
+  p.runtime.slice_hashable = since(12);
+  p.runtime.format_negative_zero = since(11);
   p.runtime.no_dict_hint = since(13);
   p.runtime.sum_floats_compensated = since(12);
   p.runtime.arg_count_singular = since(8);

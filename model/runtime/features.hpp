@@ -136,6 +136,16 @@ struct RuntimeFeatures {
   // 3.10+: '%c' of an int beyond C long is the OverflowError of any int
   // out of range; before, "%c requires int or char" (the conversion failed).
   bool char_format_big_int_overflows = true;
+  // 3.11+: "string indices must be integers, not 'NoneType'"; before,
+  // without the type.
+  bool str_index_names_type = true;
+  // 3.12+: slices are hashable (a dict lookup of one is a KeyError); before,
+  // "unhashable type: 'slice'".
+  bool slice_hashable = true;
+  // 3.11's format spec parser: the 'z' option (PEP 682; before, 'z' is an
+  // unknown format code or makes the spec invalid), and "Invalid format
+  // specifier 'q.1f' for object of type 'float'" (before, without the spec).
+  bool format_negative_zero = true;
   // The version's bit in the generated per-version tables (bit k: 3.(7+k),
   // model/runtime/builtin_attributes.cpp); 3.12's by default.
   std::uint8_t version_bit = 1 << 5;

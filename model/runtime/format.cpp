@@ -13,6 +13,7 @@
 #include "model/runtime/errors.hpp"
 #include "model/runtime/numbers.hpp"
 #include "model/runtime/ops.hpp"
+#include "model/runtime/runtime.hpp"
 #include "model/runtime/text.hpp"
 
 namespace asim::runtime {
@@ -41,7 +42,7 @@ FormatSpec parse_format_spec(std::string_view spec_text, std::string_view type_n
     ++pos;
   }
   if (pos < end && (spec[pos] == '+' || spec[pos] == '-' || spec[pos] == ' ')) s.sign = static_cast<char>(spec[pos++]);
-  if (pos < end && spec[pos] == 'z') {
+  if (pos < end && spec[pos] == 'z' && Runtime::current().features.format_negative_zero) {
     s.no_neg_zero = true;
     ++pos;
   }
@@ -83,6 +84,7 @@ FormatSpec parse_format_spec(std::string_view spec_text, std::string_view type_n
     s.precision = read_number();
     if (s.precision < 0) throw_value_error("Format specifier missing precision");
   }
+  if (end - pos > 1 && !Runtime::current().features.format_negative_zero) throw_value_error("Invalid format specifier");
   if (end - pos > 1)
     throw_value_error(fmt::format("Invalid format specifier '{}' for object of type '{}'", spec_text, type_name));
   if (end - pos == 1) {

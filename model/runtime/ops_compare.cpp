@@ -371,7 +371,10 @@ std::int64_t py_hash(const Value& v) {
     if (r->length == 1) return hash_tuple({n, Value::integer(r->start), Value::none()});
     return hash_tuple({n, Value::integer(r->start), Value::integer(r->step)});
   }
-  if (auto* s = v.as<Slice>()) return hash_tuple({s->start, s->stop, s->step});
+  if (auto* s = v.as<Slice>()) {
+    if (!Runtime::current().features.slice_hashable) unhashable(v);
+    return hash_tuple({s->start, s->stop, s->step});
+  }
   if (auto* m = v.as<BoundMethod>()) return py_hash(m->self) ^ hash_pointer(m->function->address());
   return hash_pointer(v.object()->address());
 }

@@ -124,6 +124,7 @@ Value getitem(const Value& obj, const Value& key) {
       const auto n = text::length(s);
       return Value::str(text::at(s, static_cast<std::int64_t>(position(subscript_index(key), static_cast<std::size_t>(n), "string"))));
     }
+    if (!Runtime::current().features.str_index_names_type) throw_type_error("string indices must be integers");
     throw_type_error(fmt::format("string indices must be integers, not '{}'", type_name(key)));
   }
   if (auto* b = obj.as<Bytes>()) return bytes_getitem(*b, key);
