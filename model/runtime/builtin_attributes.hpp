@@ -26,6 +26,11 @@ extern const std::span<const BuiltinAttribute> kBuiltinAttributes;  // sorted by
 // counterpart defines `name` in the running version, or nullptr.
 const Type* cpython_attribute_owner(const Type& cls, std::string_view name);
 
+// The class along `cls`'s MRO whose @dataclass record (dataclasses_module.cpp)
+// stands for the CPython attribute `name` it would have in the running
+// version (__dataclass_fields__, ...), or nullptr (dir.cpp).
+const Type* dataclass_attribute_owner(const Type& cls, std::string_view name);
+
 // Reading `name` found nothing on `obj`: stops the run when CPython would
 // have found it (through obj's class or, for a class, through it and its
 // metaclass), so the AttributeError is never raised where CPython has none.

@@ -58,6 +58,10 @@ void stop_if_cpython_has(const Value& obj, std::string_view name) {
   if (owner)
     not_modelled(fmt::format("the attribute '{}' of '{}'", name, owner->name),
                  "asim's builtin class lacks it; CPython's has it");
+  const Type* cls = obj.as<Type>() ? obj.as<Type>() : type_of(obj).get();
+  if (const Type* dataclass = dataclass_attribute_owner(*cls, name))
+    not_modelled(fmt::format("the attribute '{}' of the dataclass '{}'", name, dataclass->name),
+                 "asim keeps a dataclass's fields in a record of its own");
 }
 
 }  // namespace asim::runtime

@@ -93,6 +93,20 @@ constexpr AddedName kDataclassNames[] = {
     {"__replace__", 0x40},
 };
 
+}  // namespace
+
+const Type* dataclass_attribute_owner(const Type& cls, std::string_view name) {
+  const bool added = std::any_of(std::begin(kDataclassNames), std::end(kDataclassNames),
+                                 [&](const AddedName& a) { return a.name == name && running(a.versions); });
+  if (!added) return nullptr;
+  if (cls.dict.count(std::string(kDataclassOrder))) return &cls;
+  for (const Type* t : cls.ancestors())
+    if (t->dict.count(std::string(kDataclassOrder))) return t;
+  return nullptr;
+}
+
+namespace {
+
 std::vector<std::string> slot_names(const Type& t) {
   std::vector<std::string> out;
   auto slots = t.dict.find("__slots__");
