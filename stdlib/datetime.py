@@ -11,6 +11,8 @@ than C's."""
 import sys
 import time as _time
 
+import _asimlib
+
 _V = sys.version_info[:2]
 
 MINYEAR = 1
@@ -1046,6 +1048,10 @@ class datetime(date):
             tzinfo = time.tzinfo
         return cls(date.year, date.month, date.day, time.hour, time.minute, time.second, time.microsecond,
                    tzinfo, fold=time.fold)
+
+    @classmethod
+    def strptime(cls, date_string, format):
+        _asimlib.unsupported("datetime.strptime", "asim's datetime does not parse dates by format")
 
     @classmethod
     def fromisoformat(cls, date_string):
