@@ -85,6 +85,15 @@ class _GenericAlias(_Final):
             return head + '[()]'
         return '%s[%s]' % (head, ', '.join(_type_repr(a) for a in self.__args__))
 
+    def __getattr__(self, attr):
+        # 3.10+ name the alias after its typing name or its origin; other
+        # names, but dunder ones, are the origin's.
+        if _V >= (3, 10) and attr in ('__name__', '__qualname__'):
+            return self._name or self.__origin__.__name__
+        if '__origin__' in self.__dict__ and not (attr.startswith('__') and attr.endswith('__')):
+            return getattr(self.__origin__, attr)
+        raise AttributeError(attr)
+
     def __getitem__(self, parameters):
         # A generic alias filled in further: its type variables replaced in order.
         values = list(_params(parameters))
