@@ -1458,9 +1458,10 @@ Arguments Parser::params(std::string_view close, bool annotations) {
         if (at_op("=")) fail(peek().loc, "var-positional argument cannot have default value");
       } else if (at_op(close) || (at_op(",") && (at_op(close, 1) || at_op("**", 1)))) {
         // invalid_star_etc: 3.10+ mark a def's '*', 3.9 (and 3.10+ in a
-        // lambda) the last token the rule read; 3.7-3.8's ast.c the '*'.
+        // lambda) the last token the rule read; 3.7-3.8's ast.c the '*',
+        // or the `**` where keyword-only parameters were to begin.
         constexpr std::string_view kMessage = "named arguments must follow bare *";
-        if (syntax_.pgen()) fail_after_parse(loc, std::string(kMessage));
+        if (syntax_.pgen()) fail_after_parse(at_op(",") && at_op("**", 1) ? peek(1).loc : loc, std::string(kMessage));
         else if (annotations && syntax_.parser != ParserGeneration::Peg39) fail(loc, std::string(kMessage));
         else fail(at_op(",") ? peek(1).loc : peek().loc, std::string(kMessage));
       } else {
