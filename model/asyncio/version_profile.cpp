@@ -234,7 +234,7 @@ constexpr VersionProfile make_profile(int minor) {
   p.language.syntax.match_statement = since(10);
   p.language.syntax.except_star = since(11);
   p.language.syntax.type_parameters = since(12);
-  p.language.syntax.def_expects_parenthesis = since(11) && until(11);
+  p.language.syntax.def_expects_parenthesis = since(11);
   p.language.syntax.int_limit_says_digits = p.ints.limit_message_says_digits;
   p.language.syntax.fstring_debug_specifier = since(8);
   p.language.syntax.starred_argument_assignment = since(12);

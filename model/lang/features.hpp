@@ -99,7 +99,8 @@ struct SyntaxFeatures {
   bool except_star = true;
   // 3.12+: `type X = ...` and type parameter lists `def f[T]`, `class C[T]`.
   bool type_parameters = true;
-  // 3.11 alone: `def f[` says "expected '('" rather than "invalid syntax".
+  // 3.11+: a def's name followed by anything but '(' (or 3.12+'s type
+  // parameters) says "expected '('"; 3.10 "invalid syntax".
   bool def_expects_parenthesis = false;
   // 3.11+: a decimal literal over the digit limit says "(4300 digits)";
   // before, "(4300)" (int()'s wording).

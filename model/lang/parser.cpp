@@ -1408,7 +1408,12 @@ StmtPtr Parser::function_def(std::vector<ExprPtr> decorators, std::optional<Loc>
     require(syntax_.type_parameters, peek(), 0,
             syntax_.def_expects_parenthesis ? "expected '('" : "invalid syntax");
   if (at_op("[")) type_params();
-  if (!accept_op("(")) fail(peek().loc, "expected '('");
+  if (!accept_op("(")) {
+    if (!syntax_.def_expects_parenthesis) fail_here();
+    const Token& t = peek();
+    const bool extent = t.kind != TokenKind::Newline && t.kind != TokenKind::EndMarker && t.end.line == t.loc.line;
+    fail(t.loc, "expected '('", DKind::SyntaxError, extent ? t.end : Loc{});
+  }
   s->args = params(")", true);  // defaults and annotations belong to the enclosing scope
   expect_op(")");
   if (accept_op("->")) s->returns = expression();
