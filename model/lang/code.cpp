@@ -70,6 +70,7 @@ std::string CodeObject::disassemble() const {
       case Op::STORE_NAME:
       case Op::DELETE_NAME:
       case Op::LOAD_ATTR:
+      case Op::LOAD_METHOD:
       case Op::STORE_ATTR:
       case Op::DELETE_ATTR:
       case Op::IMPORT_NAME:

@@ -44,6 +44,7 @@ namespace asim::lang {
   X(STORE_NAME)           /* class body: namespace[names[arg]] = pop */                                     \
   X(DELETE_NAME)          /* class body: del namespace[names[arg]] */                                       \
   X(LOAD_ATTR)            /* TOS = getattr(TOS, names[arg]) */                                              \
+  X(LOAD_METHOD)          /* obj -> method, obj; or None, getattr(obj, names[arg]) */                       \
   X(STORE_ATTR)           /* TOS.names[arg] = TOS1; pop both */                                             \
   X(DELETE_ATTR)          /* del TOS.names[arg]; pop */                                                     \
   X(BINARY_SUBSCR)        /* TOS = TOS1[TOS] */                                                             \
@@ -77,6 +78,7 @@ namespace asim::lang {
   X(JUMP_IF_FALSE_OR_POP) /* `and`: jump keeping TOS when false, else pop */                                \
   X(JUMP_IF_TRUE_OR_POP)  /* `or`: jump keeping TOS when true, else pop */                                  \
   X(CALL)                 /* func, arg positional args -> result */                                         \
+  X(CALL_METHOD)          /* the pair LOAD_METHOD pushed, arg args -> result */                             \
   X(CALL_KW)              /* func, arg args, names tuple (const) -> result; last len(names) are keywords */ \
   X(CALL_EX)              /* func, args tuple[, kwargs dict if arg & 1] -> result */                        \
   X(MAKE_FUNCTION)        /* [defaults][kwdefaults][annotations][closure] code -> function; arg = which */               \

@@ -97,6 +97,7 @@ int stack_effect(const Instr& in, bool jump) {
     case Op::LOAD_FROM_DICT_OR_DEREF:
     case Op::LOAD_GLOBAL:
     case Op::LOAD_NAME:
+    case Op::LOAD_METHOD:
     case Op::PUSH_EXC_INFO:
     case Op::LOAD_ASSERTION_ERROR:
     case Op::GET_ANEXT:
@@ -129,6 +130,7 @@ int stack_effect(const Instr& in, bool jump) {
     case Op::JUMP_IF_FALSE_OR_POP:
     case Op::JUMP_IF_TRUE_OR_POP: return jump ? 0 : -1;
     case Op::CALL: return -n;
+    case Op::CALL_METHOD: return -n - 1;
     case Op::CALL_KW: return -n - 1;
     case Op::CALL_EX: return -1 - (n & 1);
     case Op::MAKE_FUNCTION:
@@ -2274,13 +2276,7 @@ class Compiler {
         return;
       }
       case ExprKind::Constant: constant(static_cast<const Constant&>(e)); return;
-      case ExprKind::Attribute: {
-        const auto& a = static_cast<const Attribute&>(e);
-        expr(*a.value);
-        set_pos(p);
-        emit(Op::LOAD_ATTR, mangled_name_index(a.attr));
-        return;
-      }
+      case ExprKind::Attribute: attribute(static_cast<const Attribute&>(e), p, Op::LOAD_ATTR); return;
       case ExprKind::Subscript: {
         const auto& s = static_cast<const Subscript&>(e);
         check_subscript(s);
@@ -2421,6 +2417,13 @@ class Compiler {
     use_label(end);
   }
 
+  // `obj.attr` at `p`, loaded by LOAD_ATTR, or by LOAD_METHOD for a call.
+  void attribute(const Attribute& a, Position p, Op load) {
+    expr(*a.value);
+    set_pos(p);
+    emit(load, mangled_name_index(a.attr));
+  }
+
   void call(const Call& c, Position p) {
     check_caller(c);
     // super() in a method: super(__class__, <first argument>).
@@ -2434,10 +2437,22 @@ class Compiler {
       emit(Op::CALL, 2);
       return;
     }
-    expr(*c.func);
     bool dynamic = false;
     for (const auto& a : c.args) dynamic |= a->kind == ExprKind::Starred;
     for (const auto& k : c.keywords) dynamic |= !k.arg.has_value();
+    // `obj.m(args)` (CPython 3.7-3.10's LOAD_METHOD, 3.11's LOAD_ATTR
+    // method form): the method and obj stay apart on the stack, so a call
+    // of a method found on obj's class makes no bound method object.
+    if (!dynamic && c.keywords.empty() && c.func->kind == ExprKind::Attribute) {
+      const Position at = pos_of(*c.func);
+      set_pos(at);
+      attribute(static_cast<const Attribute&>(*c.func), at, Op::LOAD_METHOD);
+      for (const auto& a : c.args) expr(*a);
+      set_pos(p);
+      emit(Op::CALL_METHOD, static_cast<int>(c.args.size()));
+      return;
+    }
+    expr(*c.func);
     for (std::size_t i = 0; i < c.keywords.size(); ++i)
       for (std::size_t j = 0; j < i; ++j)
         if (c.keywords[i].arg && c.keywords[j].arg && *c.keywords[i].arg == *c.keywords[j].arg)

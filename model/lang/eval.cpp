@@ -631,6 +631,27 @@ namespace {
   return sp;
 }
 
+// CALL_METHOD: the method and self LOAD_METHOD left, or None and the
+// callable, then the arguments. As CALL with a bound method: what an
+// interpreted function raises comes back in `raised`, the stack as it was.
+[[gnu::noinline]] Value* op_call_method(int n, Value* sp, Ref<PyException>& raised) {
+  Value* base = sp - n - 2;
+  if (base->is_none()) {
+    sp = op_call(n, sp, raised);
+    if (raised) return sp;
+    *base = std::move(*--sp);
+    return sp;
+  }
+  const std::span<const Value> args(base + 1, static_cast<std::size_t>(n) + 1);
+  auto& function = *static_cast<runtime::Callable*>(base->object());
+  Value r = typeid(function) == typeid(Function) ? static_cast<Function&>(function).call_raising(args, raised)
+                                                 : function.call_kw(args, {});
+  if (raised) return sp;
+  while (sp > base) *--sp = Value();
+  *sp++ = std::move(r);
+  return sp;
+}
+
 [[gnu::noinline]] Value* op_call_kw(int n, Value* sp) {
   Value names = std::move(*--sp);
   const auto& kwnames = names.as<runtime::Tuple>()->items;
@@ -1215,6 +1236,9 @@ Step eval_frame_raising(Frame& f, Value sent, Ref<PyException> thrown, Ref<PyExc
             case Op::LOAD_ATTR:
               runtime::load_attr(TOP(), co.names[static_cast<std::size_t>(in.arg)], co.attribute_cache(pc - 1));
               break;
+            case Op::LOAD_METHOD:
+              sp = runtime::load_method(sp, co.names[static_cast<std::size_t>(in.arg)], co.attribute_cache(pc - 1));
+              break;
             case Op::STORE_ATTR: {
               Value obj = POP();
               Value v = POP();
@@ -1355,6 +1379,15 @@ Step eval_frame_raising(Frame& f, Value sent, Ref<PyException> thrown, Ref<PyExc
             // builtin's; an interpreted callee checked its own).
             case Op::CALL:
               sp = op_call(in.arg, sp, exc);
+              if (exc) {
+                add_traceback = true;
+                fresh = exc.get() != ts.propagating;
+                goto exception;
+              }
+              if (runtime::interrupt_pending()) runtime::handle_interrupt();
+              break;
+            case Op::CALL_METHOD:
+              sp = op_call_method(in.arg, sp, exc);
               if (exc) {
                 add_traceback = true;
                 fresh = exc.get() != ts.propagating;

@@ -98,6 +98,47 @@ inline void load_attr(Value& top, const std::string& name, AttributeCache& c) {
   top = load_attr_uncached(top, name, c);
 }
 
+// LOAD_METHOD (CPython's _PyObject_GetMethod, with LOAD_ATTR's cache):
+// obj, at sp[-1], becomes the method and obj when the name is a method of
+// obj's class that obj does not shadow, so that no bound method is made;
+// else None and getattr(obj, name). A bound method the generic lookup
+// makes is taken apart the same way: CALL_METHOD then calls its function
+// with its self first, as CALL calls a bound method. Returns the new sp.
+inline Value* load_method(Value* sp, const std::string& name, AttributeCache& c) {
+  Value& top = sp[-1];
+  if (c.version == detail::namespaces_version && top.is_object()) {
+    Object* o = top.object();
+    if (c.kind == AttributeCache::Kind::InstanceMethod && typeid(*o) == typeid(Instance)) {
+      auto* inst = static_cast<Instance*>(o);
+      const auto* entry = static_cast<const Value*>(c.entry);
+      std::uint32_t hint = c.hint;
+      if (inst->cls.get() == c.owner && inst->attributes_inline() && !inst->find_inline(c.key, hint) &&
+          entry->object() == c.function) {
+        *sp = std::move(top);
+        top = Value(Ref<Callable>(static_cast<Callable*>(entry->object())));
+        return sp + 1;
+      }
+    } else if (c.kind == AttributeCache::Kind::NativeMethod && typeid(*o) == *static_cast<const std::type_info*>(c.owner)) {
+      const std::string_view tn = o->type_name();
+      if (tn.data() == c.type_name.data() && tn.size() == c.type_name.size()) {
+        *sp = std::move(top);
+        top = Value(*static_cast<const Ref<Callable>*>(c.entry));
+        return sp + 1;
+      }
+    }
+  }
+  load_attr(top, name, c);
+  if (top.is_object() && typeid(*top.object()) == typeid(BoundMethod)) {
+    auto* m = static_cast<BoundMethod*>(top.object());
+    *sp = m->self;
+    top = Value(m->function);
+  } else {
+    *sp = std::move(top);
+    top = Value();
+  }
+  return sp + 1;
+}
+
 // STORE_ATTR: setattr(obj, name, value).
 void store_attr_uncached(const Value& obj, const std::string& name, Value value, AttributeCache& cache);
 inline void store_attr(const Value& obj, const std::string& name, Value value, AttributeCache& c) {

@@ -10,6 +10,8 @@
 #include <utility>
 #include <vector>
 
+#include <boost/container/small_vector.hpp>
+
 #include "model/runtime/protocols.hpp"
 
 namespace asim::runtime {
@@ -62,11 +64,13 @@ class Instance : public Object, public HasAttributes {
   Value dict_object();
 
   // Most instances hold a few attributes: side by side in insertion order
-  // (as CPython's inline values), found by comparing names, one allocation
-  // instead of a node each; past kFew, a hash table whose entries keep
-  // their insertion number for __dict__'s order.
+  // (as CPython's inline values), found by comparing names; the first
+  // kInObject inside the instance itself, so that reading one touches no
+  // other allocation, up to kFew in one array beside it; past kFew, a hash
+  // table whose entries keep their insertion number for __dict__'s order.
+  static constexpr std::size_t kInObject = 4;
   static constexpr std::size_t kFew = 12;
-  std::vector<std::pair<const std::string*, Value>> few_;  // by interned name
+  boost::container::small_vector<std::pair<const std::string*, Value>, kInObject> few_;  // by interned name
   std::unordered_map<std::string, std::pair<std::uint64_t, Value>> many_;
   std::uint64_t next_order_ = 0;
   Ref<Dict> dict_;
