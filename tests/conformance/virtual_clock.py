@@ -14,6 +14,8 @@ asyncio scheduling logic is CPython's own), except that:
   ``RuntimeError('asim-harness: deadlock ...')``.  I/O readiness is never
   reported (``select`` always returns ``[]``).
 * ``loop.tick`` counts ``_run_once`` calls started so far (first call is 1).
+* the program runs as ``python SCENARIO.py`` runs it, with no frame of the
+  harness under it or under a callback (the recursion limit counts them).
 * the ``time`` module reads the same virtual clock: ``time.monotonic()`` and
   ``time.perf_counter()`` are the running loop's clock (else the clock of the
   loop made last), each loop's clock starting where the process's clock was
@@ -25,6 +27,8 @@ asyncio scheduling logic is CPython's own), except that:
 * the ``random`` module's own generator is seeded with 0.
 * if ``ASIM_HANDLE_LOG`` is set (or ``install(handle_log=path)`` is used),
   every ``Handle._run`` is logged as ``<tick>\\t<repr(time)>\\t<qualname>``.
+  (``_run_once`` taking it from the loop's ready queue, as it then runs it
+  unless it was cancelled; a wrapper of ``Handle._run`` would add a frame).
   Memory addresses (`` at 0x...``) in reprs are replaced by `` at 0x?`` so
   logs are diffable between runs.
 
@@ -32,8 +36,9 @@ Script use::
 
     python3.X tests/conformance/virtual_clock.py SCENARIO.py [args...]
 
-installs the policy and runs SCENARIO.py as ``__main__`` (exceptions,
-tracebacks and exit status as CPython gives them).
+runs ``python3.X SCENARIO.py [args...]`` with the policy installed first
+(harness_site/sitecustomize.py): exceptions, tracebacks, exit status and
+stack depth as CPython gives them.
 
 Library use::
 
@@ -49,6 +54,7 @@ Once installed, scenarios may ``import asim`` and call
 
 import asyncio
 import atexit
+import collections
 import os
 import re
 import selectors
@@ -72,6 +78,12 @@ class VirtualClockSelector(selectors._BaseSelectorImpl):
 
     def select(self, timeout=None):
         loop = self._loop
+        # BaseEventLoop._run_once calls select() once, before it runs any
+        # callback: the tick is counted here rather than in an override of
+        # _run_once, which would add a frame under every callback (the
+        # recursion limit counts it).
+        if loop is not None:
+            loop.tick += 1
         if timeout is None:
             raise RuntimeError(
                 'asim-harness: deadlock (no ready callbacks and no timers; '
@@ -120,6 +132,8 @@ class VirtualClockEventLoop(asyncio.SelectorEventLoop):
         selector = VirtualClockSelector()
         super().__init__(selector)
         selector._loop = self
+        if _handle_log_file is not None:
+            self._ready = _LoggingReady(self)
         VirtualClockEventLoop._unclosed.add(self)
         VirtualClockEventLoop._last = self
 
@@ -131,10 +145,6 @@ class VirtualClockEventLoop(asyncio.SelectorEventLoop):
 
     def time(self):
         return self._virtual_now
-
-    def _run_once(self):
-        self.tick += 1
-        return super()._run_once()
 
 
 atexit.register(VirtualClockEventLoop._close_unclosed)
@@ -214,7 +224,6 @@ def _install_time():
 # Handle logging
 
 _handle_log_file = None
-_orig_handle_run = None
 _ADDR_RE = re.compile(r' at 0x[0-9a-fA-F]+')
 
 
@@ -225,17 +234,19 @@ def _callback_name(cb):
     return _ADDR_RE.sub(' at 0x?', name)
 
 
-def _logging_handle_run(self):
-    f = _handle_log_file
-    if f is not None:
-        loop = self._loop
-        tick = getattr(loop, 'tick', '?')
-        try:
-            t = repr(loop.time())
-        except Exception:
-            t = '?'
-        f.write('%s\t%s\t%s\n' % (tick, t, _callback_name(self._callback)))
-    return _orig_handle_run(self)
+class _LoggingReady(collections.deque):
+    """A loop's _ready queue that logs the handles _run_once runs."""
+
+    def __init__(self, loop):
+        super().__init__()
+        self._loop = loop
+
+    def popleft(self):
+        handle = super().popleft()
+        f = _handle_log_file
+        if f is not None and not handle._cancelled:
+            f.write('%s\t%r\t%s\n' % (self._loop.tick, self._loop.time(), _callback_name(handle._callback)))
+        return handle
 
 
 def _close_handle_log():
@@ -246,14 +257,11 @@ def _close_handle_log():
 
 
 def _enable_handle_log(path):
-    global _handle_log_file, _orig_handle_run
+    global _handle_log_file
     if _handle_log_file is not None:
         return
     _handle_log_file = open(path, 'w')
     atexit.register(_close_handle_log)
-    if _orig_handle_run is None:
-        _orig_handle_run = events.Handle._run
-        events.Handle._run = _logging_handle_run
 
 
 # ---------------------------------------------------------------------------
@@ -324,23 +332,23 @@ def install(handle_log=None):
 
 
 def main(argv=None):
-    import runpy
     if argv is None:
         argv = sys.argv[1:]
     if not argv:
         sys.stderr.write('usage: %s SCENARIO.py [args...]\n' % sys.argv[0])
         return 2
-    path = argv[0]
-    sys.argv[:] = list(argv)
-    # 3.9+ name the main script by the current directory joined to the path
-    # as given (not normalised): tracebacks and code reprs show that name.
-    if sys.version_info >= (3, 9) and not os.path.isabs(path):
-        path = os.path.join(os.getcwd(), path)
-    # Mimic ``python SCENARIO.py``: the scenario's directory is sys.path[0].
-    sys.path[0] = os.path.dirname(os.path.abspath(path))
-    install()
-    runpy.run_path(path, run_name='__main__')
-    return 0
+    # ``python SCENARIO.py`` itself runs the program, the policy installed
+    # first by harness_site/sitecustomize.py: exec() of the program from here
+    # would add this module's frames and runpy's under it, which the
+    # recursion limit counts, and change how tracebacks and sys.path look.
+    env = dict(os.environ)
+    if 'PYTHONPATH' in env:
+        env['ASIM_HARNESS_OLD_PYTHONPATH'] = env['PYTHONPATH']
+    site_dir = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'harness_site')
+    env['PYTHONPATH'] = os.pathsep.join([site_dir] + ([env['PYTHONPATH']] if env.get('PYTHONPATH') else []))
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.execve(sys.executable, [sys.executable] + list(argv), env)
 
 
 if __name__ == '__main__':

@@ -57,7 +57,8 @@ GROUP_MARGIN = re.compile(r"^ *\| ")
 def user_frames(stderr, path):
     """stderr with the traceback entries of other files than the program
     dropped: asim shows only the program's own frames, CPython also those of
-    the harness, runpy and asyncio (inside exception groups' tracebacks too)."""
+    asyncio and the rest of its library (inside exception groups' tracebacks
+    too)."""
     out = []
     skipping = False
     for line in stderr.splitlines(keepends=True):
@@ -70,13 +71,6 @@ def user_frames(stderr, path):
             skipping = False
         if not skipping:
             out.append(line)
-    # A program that does not compile: the harness's runpy raised its
-    # SyntaxError, so CPython put a traceback header over what `python
-    # prog.py` prints alone (its "File ..., line N" has no ", in").
-    for k in range(len(out) - 1):
-        if out[k] == "Traceback (most recent call last):\n" and re.fullmatch(r'  File "[^"]*", line \d+\n', out[k + 1]):
-            del out[k]
-            break
     return "".join(out)
 
 
