@@ -175,6 +175,7 @@ void EventLoop::run_forever() {
          rt.coroutine_origin_tracking_depth};
   // _set_coroutine_origin_tracking(self._debug)
   if (debug_) rt.coroutine_origin_tracking_depth = kDebugStackDepth;
+  runtime::Runtime::FramesBelowScope frames(profile().frames_below.run_forever);
   for (;;) {
     // The eval breaker of run_forever's `while True:` (Python code in
     // CPython): Ctrl-C reaches a loop that runs no interpreted code.
@@ -186,6 +187,7 @@ void EventLoop::run_forever() {
 
 // BaseEventLoop.run_until_complete
 Value EventLoop::run_until_complete(Value future) {
+  runtime::Runtime::FramesBelowScope frames(profile().frames_below.run_until_complete);
   try {
     check_closed();
     check_running();

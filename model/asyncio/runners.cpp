@@ -93,6 +93,7 @@ Value run(EventLoop& loop, Ref<runtime::Coroutine> main, const WhileHandling& ha
     ~Close() { loop.close(); }
   } close{loop};
   Value result;
+  runtime::Runtime::FramesBelowScope frames(loop.profile().frames_below.runner);
   try {
     result = loop.profile().runner_handles_sigint ? run_main_task(loop, loop.create_task(std::move(main)))
                                                   : loop.run_until_complete(Value(main));

@@ -193,6 +193,7 @@ void Task::step(Ref<PyException> exc) {
     Task* task;
     ~Leave() { loop->leave_task(task); }
   } leave{loop_, this};
+  runtime::Runtime::FramesBelowScope frames(loop_->profile().frames_below.task_step);
   step_run_and_handle_result(std::move(exc));
 }
 

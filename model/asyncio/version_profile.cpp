@@ -54,6 +54,8 @@ constexpr VersionProfile make_profile(int minor) {
   p.callback_reprs_show_arguments = until(12);
   p.cancel_counting = since(11);
   p.eager_task_factory = since(12);
+  p.frames_below = since(12) ? VersionProfile::FramesBelow{2, 2, 1, 3, 0}
+                             : VersionProfile::FramesBelow{3, since(11) ? 2 : 1, 1, 4, 1};
   p.sleep_rejects_nan = since(13);
   p.future_result_restores_traceback = since(10);
   p.task_group = since(11);

@@ -208,6 +208,16 @@ struct VersionProfile {
   // names the default argument too.
   bool dataclass_error_names_default;
 
+  // The Python frames CPython runs the program's code under, where asim
+  // runs natively; the recursion limit counts them (before 3.12 with the C
+  // calls between them). `python -m`: runpy's _run_module_as_main and
+  // _run_code (and exec()); a script has none. asyncio.run: runners.run
+  // (3.11+ and Runner.run). run_until_complete itself. run_forever: its
+  // frame, _run_once, Handle._run (and Context.run). A task's step: before
+  // 3.12, the C Task.__step.
+  struct FramesBelow {
+    int main_module, runner, run_until_complete, run_forever, task_step;
+  } frames_below;
   // 3.7-3.11: the recursion depth sys.setrecursionlimit() checks counts the
   // call of the builtin itself; 3.12+ count Python frames only.
   bool recursion_depth_counts_builtin_call;

@@ -952,23 +952,26 @@ runtime::AsyncContextManager* native_context_manager(const Value& v) {
   return sp;
 }
 
-// sys.getrecursionlimit(): Python frames, and the C++ stack they take.
+// sys.getrecursionlimit(): Python frames (with those CPython has where asim
+// runs natively, Runtime::frames_below), and the C++ stack they take. A
+// 3.12+ inlined comprehension is no frame.
 struct DepthGuard {
-  explicit DepthGuard(ThreadState& ts) : ts(ts) {
+  DepthGuard(ThreadState& ts, bool frame) : ts(ts), frame(frame) {
     const char* here = static_cast<const char*>(__builtin_frame_address(0));
     if (ts.depth == 0) ts.stack_base = here;
     const bool deep_stack = ts.stack_base > here && static_cast<std::size_t>(ts.stack_base - here) > ts.stack_budget;
-    if (ts.depth >= ts.limits.max_recursion)
+    if (frame && ts.depth + runtime::Runtime::current().frames_below >= ts.limits.max_recursion)
       runtime::raise(builtins().RecursionError, "maximum recursion depth exceeded");
     // A limit raised by sys.setrecursionlimit() past what asim's own stack
     // holds: CPython would go deeper.
     if (deep_stack)
       modules::not_modelled(fmt::format("recursion {} frames deep", ts.depth),
                             "asim's stack ends before the recursion limit");
-    ++ts.depth;
+    ts.depth += frame;
   }
-  ~DepthGuard() { --ts.depth; }
+  ~DepthGuard() { ts.depth -= frame; }
   ThreadState& ts;
+  const int frame;
 };
 
 // Makes `f` the current frame while it executes.
@@ -1015,7 +1018,7 @@ Step eval_frame(Frame& f, Value sent, Ref<PyException> thrown) {
 
 Step eval_frame_raising(Frame& f, Value sent, Ref<PyException> thrown, Ref<PyException>& raised) {
   ThreadState& ts = ThreadState::current();
-  DepthGuard depth_guard(ts);
+  DepthGuard depth_guard(ts, !(f.code->flags & kComprehension) || !ts.limits.features.inline_comprehensions);
   CurrentFrame current(ts, f);
   const auto& B = builtins();
   const CodeObject& co = *f.code;

@@ -116,7 +116,7 @@ runtime::Ref<runtime::Module> make_sys_module(Session& session) {
     const std::int64_t limit = runtime::index_value(b[0]);
     if (limit < 1) runtime::raise(B.ValueError, "recursion limit must be greater or equal than 1");
     auto& ts = lang::ThreadState::current();
-    const int depth = ts.depth + (p.recursion_depth_counts_builtin_call ? 1 : 0);
+    const int depth = ts.depth + runtime::Runtime::current().frames_below + (p.recursion_depth_counts_builtin_call ? 1 : 0);
     if (depth >= limit)
       runtime::raise(B.RecursionError, fmt::format("cannot set the recursion limit to {} at the recursion depth {}: "
                                                    "the limit is too low", limit, depth));

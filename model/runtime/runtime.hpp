@@ -52,6 +52,18 @@ class Runtime {
   // sys.set_coroutine_origin_tracking_depth: a loop in debug mode sets it
   // while it runs, and coroutines made then remember where (cr_origin).
   int coroutine_origin_tracking_depth = 0;
+  // The Python frames CPython has under the program's where asim runs
+  // natively (the harness that runs the program, asyncio.run and the event
+  // loop): the recursion limit counts them. The run and the loop set it
+  // from the version profile (FramesBelow) while they are active.
+  int frames_below = 0;
+  struct FramesBelowScope {
+    FramesBelowScope(int frames) : frames(frames) { Runtime::current().frames_below += frames; }
+    FramesBelowScope(const FramesBelowScope&) = delete;
+    FramesBelowScope& operator=(const FramesBelowScope&) = delete;
+    ~FramesBelowScope() { Runtime::current().frames_below -= frames; }
+    const int frames;
+  };
   // A report asim printed otherwise than CPython would, met where the run
   // cannot stop (a finalizer): the run ends with it (exit 2) once the
   // program has finished; the first one is kept.

@@ -67,6 +67,7 @@ RunResult run_source(const std::string& path, const std::string& text, const Run
   runtime::Runtime rt;
   rt.ints = profile->ints;
   rt.features = profile->runtime;
+  if (as_module) rt.frames_below = profile->frames_below.main_module;
   // asyncio's own functions are in the installed CPython's Lib, as runpy's
   // frames are (with_runpy_frames).
   rt.library_function_source = [lib = options.cpython_lib.empty() ? std::string("<asim>") : options.cpython_lib,

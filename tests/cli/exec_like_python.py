@@ -54,6 +54,16 @@ PROGRAMS = {
     "pkg/__init__.py": "print('pkg imported as', __name__)\n",
     "pkg/__main__.py": "import sys\nprint(sys.argv, __name__, __package__)\nimport pkg.sub\n",
     "pkg/sub.py": "import sys\nprint('sub', sys.argv, __name__, __package__)\n",
+    # The recursion limit counts runpy's frames under a `-m` module (not
+    # under a script, -c or stdin).
+    "depth.py": (
+        "def depth(n=0):\n"
+        "    try:\n"
+        "        return depth(n + 1)\n"
+        "    except RecursionError:\n"
+        "        return n\n"
+        "print('depth', depth())\n"
+    ),
     # Read from standard input: tracebacks name "<stdin>" and show no lines.
     "fails.py": "import warnings\nwarnings.warn('no line shown')\ndef inner():\n    return 1 / 0\nprint('start')\ninner()\n",
     # input() and sys.stdin on the input file below; the prompt goes to stdout.
@@ -95,6 +105,9 @@ CASES = [
     ("-m", ["modmain", "x", "--help"], None),
     ("-m", ["pkg", "-v"], None),
     ("-mpkg.sub", ["y"], None),
+    ("-m", ["depth"], None),
+    ("depth.py", [], None),
+    ("-", [], "depth.py"),
     ("-", [], "fails.py"),
     ("-c", [COMMAND, "a", "--b"], None),
     ("-cprint(input('?'))", ["z"], "answers.txt"),
