@@ -5,6 +5,8 @@ asim's own code, written after the behaviour of CPython's Lib/enum.py: the
 members are made by the metaclass when the class statement ends. Flag and
 IntFlag are not modelled."""
 import sys
+import types
+
 import _asimlib
 
 _V = sys.version_info[:2]
@@ -125,7 +127,11 @@ class EnumMeta(type):
 
     @property
     def __members__(cls):
-        return dict(cls._member_map_)
+        # 3.7 kept the members in an OrderedDict.
+        if _V < (3, 8):
+            from collections import OrderedDict
+            return types.MappingProxyType(OrderedDict(cls._member_map_))
+        return types.MappingProxyType(cls._member_map_)
 
 
 if _V >= (3, 11):

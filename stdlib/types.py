@@ -72,6 +72,78 @@ if sys.version_info >= (3, 10):
     EllipsisType = type(...)
     NotImplementedType = type(NotImplemented)
 
+
+
+class mappingproxy:
+    """A read-only view of a mapping (CPython's mappingproxy, descrobject.c)."""
+
+    __slots__ = ('_mapping',)
+
+    def __init__(self, mapping):
+        self._mapping = mapping
+
+    def __getitem__(self, key):
+        return self._mapping[key]
+
+    def __setitem__(self, key, value):
+        raise TypeError("'mappingproxy' object does not support item assignment")
+
+    def __delitem__(self, key):
+        raise TypeError("'mappingproxy' object does not support item deletion")
+
+    def __contains__(self, key):
+        return key in self._mapping
+
+    def __iter__(self):
+        return iter(self._mapping)
+
+    def __len__(self):
+        return len(self._mapping)
+
+    def __eq__(self, other):
+        return self._mapping == other
+
+    def get(self, key, default=None):
+        return self._mapping.get(key, default)
+
+    def keys(self):
+        return self._mapping.keys()
+
+    def values(self):
+        return self._mapping.values()
+
+    def items(self):
+        return self._mapping.items()
+
+    def copy(self):
+        return self._mapping.copy()
+
+    # str() is the mapping's own, repr() names the proxy.
+    def __str__(self):
+        return str(self._mapping)
+
+    def __repr__(self):
+        return 'mappingproxy(%r)' % (self._mapping,)
+
+    if sys.version_info >= (3, 9):
+        def __reversed__(self):
+            return reversed(self._mapping)
+
+        def __or__(self, other):
+            if isinstance(other, mappingproxy):
+                other = other._mapping
+            return dict(self._mapping) | other if isinstance(other, dict) else NotImplemented
+
+        def __ror__(self, other):
+            return other | dict(self._mapping) if isinstance(other, dict) else NotImplemented
+
+    if sys.version_info >= (3, 12):
+        def __hash__(self):
+            return hash(self._mapping)
+
+
+MappingProxyType = mappingproxy
+
 del sys, _f, _C, _g, _c, _ag
 
 

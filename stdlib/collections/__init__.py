@@ -410,9 +410,91 @@ class defaultdict(dict):
         return '%s(%s, %s)' % (type(self).__name__, shown, dict.__repr__(self))
 
 
+class _OrderedDictView:
+    # An OrderedDict's keys(), values() and items(): live views of the dict's
+    # own, under their names (odict_keys...) and reversible on every version.
+    __slots__ = ('_mapping',)
+    _view = None
+
+    def __init__(self, mapping):
+        self._mapping = mapping
+
+    def _dict_view(self):
+        return type(self)._view(self._mapping)
+
+    def __len__(self):
+        return len(self._mapping)
+
+    def __iter__(self):
+        return iter(self._dict_view())
+
+    def __reversed__(self):
+        return reversed(list(self._dict_view()))
+
+    def __contains__(self, item):
+        return item in self._dict_view()
+
+    def __repr__(self):
+        return '%s(%r)' % (type(self).__name__, list(self._dict_view()))
+
+
+class _OrderedDictSetView(_OrderedDictView):
+    __slots__ = ()
+
+    def __eq__(self, other):
+        if isinstance(other, _OrderedDictView):
+            other = other._dict_view()
+        return self._dict_view() == other
+
+    def __ne__(self, other):
+        return not self == other
+
+    def __and__(self, other):
+        return self._dict_view() & other
+
+    def __or__(self, other):
+        return self._dict_view() | other
+
+    def __sub__(self, other):
+        return self._dict_view() - other
+
+    def __xor__(self, other):
+        return self._dict_view() ^ other
+
+    def isdisjoint(self, other):
+        return self._dict_view().isdisjoint(other)
+
+
+class odict_keys(_OrderedDictSetView):
+    __slots__ = ()
+    _view = dict.keys
+
+
+class odict_values(_OrderedDictView):
+    __slots__ = ()
+    _view = dict.values
+
+
+class odict_items(_OrderedDictSetView):
+    __slots__ = ()
+    _view = dict.items
+
+
 class OrderedDict(dict):
     """A dict that also moves keys to either end, and whose == between two
     of them minds the order."""
+
+    def keys(self):
+        return odict_keys(self)
+
+    def values(self):
+        return odict_values(self)
+
+    def items(self):
+        return odict_items(self)
+
+    def __reversed__(self):
+        return reversed(list(dict.keys(self)))
 
     def move_to_end(self, key, last=True):
         value = dict.pop(self, key)
