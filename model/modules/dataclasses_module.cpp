@@ -1,11 +1,12 @@
 // The `dataclasses` module (Lib/dataclasses.py), the common part: @dataclass
 // (init, repr, eq, order, frozen) over the class's annotations, field() with
 // a default or a default_factory and init/repr/compare, __post_init__,
-// asdict(). slots= and kw_only= are refused as not modelled.
+// asdict(), astuple(). slots= and kw_only= are refused as not modelled.
 #include <fmt/format.h>
 
 #include <algorithm>
 
+#include "model/lang/library.hpp"
 #include "model/modules/native_function.hpp"
 #include "model/modules/session.hpp"
 #include "model/runtime/dict.hpp"
@@ -280,21 +281,69 @@ Value process(const Value& cls_value, const Options& options, const asyncio::Ver
   return cls_value;
 }
 
-// asdict: dataclass instances become dicts, recursively, also inside lists;
-// other values are kept as they are (CPython deep-copies them).
-Value as_dict_value(const Value& v) {
-  if (const FieldsRecord* record = fields_record(*runtime::type_of(v))) {
-    auto out = runtime::make_dict();
-    for (const auto& f : record->fields)
-      runtime::setitem(Value(out), Value::str(f.name), as_dict_value(runtime::getattr(v, f.name)));
-    return Value(out);
+// _asdict_inner / _astuple_inner: a dataclass instance becomes its fields'
+// values through `factory` (a list of (name, value) pairs for asdict, of
+// values for astuple; nullopt: dict/tuple), recursively also inside lists,
+// tuples, namedtuples and dicts; any other value is copy.deepcopy'd.
+Value as_inner(const Value& v, bool as_dict, const std::optional<Value>& factory) {
+  const auto& types = runtime::Runtime::current().types;
+  const Ref<runtime::Type> type = runtime::type_of(v);
+  auto inner = [&](const Value& item) { return as_inner(item, as_dict, factory); };
+  if (const FieldsRecord* record = fields_record(*type)) {
+    std::vector<Value> parts;
+    for (const auto& f : record->fields) {
+      Value value = inner(runtime::getattr(v, f.name));
+      parts.push_back(as_dict ? runtime::make_tuple({Value::str(f.name), std::move(value)}) : std::move(value));
+    }
+    if (factory) {
+      const Value arg[] = {runtime::make_list(std::move(parts))};
+      return runtime::call(*factory, arg);
+    }
+    if (!as_dict) return runtime::make_tuple(std::move(parts));
+    Value out = runtime::make_dict();
+    for (const auto& pair : parts) {
+      const auto& kv = pair.as<runtime::Tuple>()->items;
+      runtime::setitem(out, kv[0], kv[1]);
+    }
+    return out;
   }
-  if (auto* l = v.as<runtime::List>()) {
+  if (auto* t = v.as<runtime::Tuple>(); t && runtime::getattr_opt(v, "_fields")) {
     std::vector<Value> items;
-    for (const auto& item : l->items) items.push_back(as_dict_value(item));
+    for (const auto& item : t->items) items.push_back(inner(item));
+    return runtime::call(Value(type), items);
+  }
+  if (auto* l = v.as<runtime::List>(); l && type == types.list) {
+    std::vector<Value> items;
+    for (const auto& item : l->items) items.push_back(inner(item));
     return runtime::make_list(std::move(items));
   }
-  return v;
+  if (auto* t = v.as<runtime::Tuple>(); t && type == types.tuple) {
+    std::vector<Value> items;
+    for (const auto& item : t->items) items.push_back(inner(item));
+    return runtime::make_tuple(std::move(items));
+  }
+  if (type == types.dict) {
+    Value out = runtime::make_dict();
+    for (const auto& key : runtime::to_vector(v)) runtime::setitem(out, inner(key), inner(runtime::getitem(v, key)));
+    return out;
+  }
+  if (runtime::isinstance(v, types.list.get()) || runtime::isinstance(v, types.tuple.get()) ||
+      runtime::isinstance(v, types.dict.get()))
+    not_modelled(fmt::format("{}() of a {} field", as_dict ? "asdict" : "astuple", type->name),
+                 "asim converts fields of list, tuple, namedtuple and dict only");
+  const Value copy = runtime::getattr(Value(lang::import_module("copy")), "deepcopy");
+  const Value arg[] = {v};
+  return runtime::call(copy, arg);
+}
+
+// asdict(obj, *, dict_factory=dict) and astuple(obj, *, tuple_factory=tuple).
+Value as_dataclass_value(const Bound& b, bool as_dict) {
+  if (!fields_record(*runtime::type_of(b[0])))
+    runtime::raise(builtins().TypeError,
+                   fmt::format("{}() should be called on dataclass instances", as_dict ? "asdict" : "astuple"));
+  std::optional<Value> factory;
+  if (!b[1].is_none()) factory = b[1];
+  return as_inner(b[0], as_dict, factory);
 }
 
 }  // namespace
@@ -344,7 +393,10 @@ runtime::Ref<runtime::Module> make_dataclasses_module(Session& session) {
         return Value(function("dataclass.<locals>.wrap", {pos("cls")},
                               [decorate, options](const Bound& w) { return decorate(w[0], options); }));
       }));
-  m->dict["asdict"] = Value(function("asdict", {pos("obj")}, [](const Bound& b) { return as_dict_value(b[0]); }));
+  m->dict["asdict"] = Value(function("asdict", {pos("obj"), kwonly("dict_factory", Value::none())},
+                                     [](const Bound& b) { return as_dataclass_value(b, true); }));
+  m->dict["astuple"] = Value(function("astuple", {pos("obj"), kwonly("tuple_factory", Value::none())},
+                                      [](const Bound& b) { return as_dataclass_value(b, false); }));
   // replace(obj, /, **changes): a new instance from the class called with
   // the init fields' current values and the changes; a field without
   // init cannot be changed.
