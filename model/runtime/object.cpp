@@ -1,5 +1,7 @@
 #include "model/runtime/object.hpp"
 
+#include "model/runtime/runtime.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -35,10 +37,14 @@ Collection collection;
 void finalize_ignoring_errors(Object& o) {
   try {
     o.finalize();
+  } catch (const std::runtime_error& stop) {
+    // A stop of the model (asyncio::ModelStop, a limit) cannot leave a
+    // destructor: reference counting, which the stop ended, goes on, and
+    // the run ends with the stop's report once the program has finished.
+    detail::tearing_down = false;
+    Runtime::current().unmodelled_at_exit(stop.what());
   } catch (...) {
     // A finalizer's error is CPython's "Exception ignored in": it stops nothing.
-    // Nor does a stop of the model made inside one (it cannot leave a
-    // destructor): reference counting, which the stop ended, goes on.
     detail::tearing_down = false;
   }
 }
