@@ -92,7 +92,7 @@ Coro Lock::acquire_body() {
 }
 
 Ref<runtime::Coroutine> Lock::acquire() {
-  return runtime::native("Lock.acquire", acquire_body());
+  return runtime::native("Lock.acquire", acquire_body(), Ref<runtime::Object>(this));
 }
 
 // Lock.release
@@ -178,7 +178,7 @@ Coro Condition::wait_body() {
 }
 
 Ref<runtime::Coroutine> Condition::wait() {
-  return runtime::native("Condition.wait", wait_body());
+  return runtime::native("Condition.wait", wait_body(), Ref<runtime::Object>(this));
 }
 
 // Condition.wait_for
@@ -193,7 +193,7 @@ Coro Condition::wait_for_body(Value predicate) {
 }
 
 Ref<runtime::Coroutine> Condition::wait_for(Value predicate) {
-  return runtime::native("Condition.wait_for", wait_for_body(std::move(predicate)));
+  return runtime::native("Condition.wait_for", wait_for_body(std::move(predicate)), Ref<runtime::Object>(this));
 }
 
 // Condition.notify
@@ -261,7 +261,7 @@ Coro Event::wait_body() {
 }
 
 Ref<runtime::Coroutine> Event::wait() {
-  return runtime::native("Event.wait", wait_body());
+  return runtime::native("Event.wait", wait_body(), Ref<runtime::Object>(this));
 }
 
 // ------------------------------------------------------------ class Semaphore
@@ -454,7 +454,7 @@ Coro Barrier::wait_body() {
 }
 
 Ref<runtime::Coroutine> Barrier::wait() {
-  return runtime::native("Barrier.wait", wait_body());
+  return runtime::native("Barrier.wait", wait_body(), Ref<runtime::Object>(this));
 }
 
 void Barrier::exit() {
@@ -475,7 +475,7 @@ Coro Barrier::reset_body() {
 }
 
 Ref<runtime::Coroutine> Barrier::reset() {
-  return runtime::native("Barrier.reset", reset_body());
+  return runtime::native("Barrier.reset", reset_body(), Ref<runtime::Object>(this));
 }
 
 // Barrier.abort
@@ -489,7 +489,7 @@ Coro Barrier::abort_body() {
 }
 
 Ref<runtime::Coroutine> Barrier::abort() {
-  return runtime::native("Barrier.abort", abort_body());
+  return runtime::native("Barrier.abort", abort_body(), Ref<runtime::Object>(this));
 }
 
 // Barrier.__aexit__

@@ -103,7 +103,7 @@ Coro Queue::put_body(Value item) {
 }
 
 Ref<runtime::Coroutine> Queue::put(Value item) {
-  return runtime::native("Queue.put", put_body(std::move(item)));
+  return runtime::native("Queue.put", put_body(std::move(item)), Ref<runtime::Object>(this));
 }
 
 // Queue.put_nowait
@@ -142,7 +142,7 @@ Coro Queue::get_body() {
 }
 
 Ref<runtime::Coroutine> Queue::get() {
-  return runtime::native("Queue.get", get_body());
+  return runtime::native("Queue.get", get_body(), Ref<runtime::Object>(this));
 }
 
 // Queue.get_nowait
@@ -200,7 +200,7 @@ Coro Queue::join_body() {
 }
 
 Ref<runtime::Coroutine> Queue::join() {
-  return runtime::native("Queue.join", join_body());
+  return runtime::native("Queue.join", join_body(), Ref<runtime::Object>(this));
 }
 
 // Queue.shutdown: every blocked getter and putter wakes to look again.

@@ -41,7 +41,7 @@ Coro TaskGroup::aenter_body() {
 }
 
 Ref<runtime::Coroutine> TaskGroup::aenter() {
-  return runtime::native("TaskGroup.__aenter__", aenter_body());
+  return runtime::native("TaskGroup.__aenter__", aenter_body(), Ref<runtime::Object>(this));
 }
 
 // TaskGroup.__aexit__ (3.13.0 has no separate _aexit yet). `exc` is what the
@@ -142,7 +142,7 @@ Coro TaskGroup::aexit_body(Ref<PyException> exc) {
 }
 
 Ref<runtime::Coroutine> TaskGroup::aexit(Ref<PyException> exc) {
-  return runtime::native("TaskGroup.__aexit__", aexit_body(std::move(exc)));
+  return runtime::native("TaskGroup.__aexit__", aexit_body(std::move(exc)), Ref<runtime::Object>(this));
 }
 
 // TaskGroup.create_task

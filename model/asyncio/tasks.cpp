@@ -9,9 +9,11 @@
 #include <unordered_map>
 
 #include "model/asyncio/base_events.hpp"
+#include "model/asyncio/library_sources.hpp"
 #include "model/asyncio/timeouts.hpp"
 #include "model/runtime/iterator.hpp"
 #include "model/runtime/ops.hpp"
+#include "model/runtime/unmodelled.hpp"
 
 namespace asim::asyncio {
 
@@ -108,6 +110,31 @@ void Task::finalize() {
   Future::finalize();
 }
 
+namespace {
+
+// _format_coroutine for a coroutine of asyncio's own Python code, which asim
+// runs natively: where CPython's frame of it is, in the installed Lib. A
+// place the model does not know (a function awaiting at several places)
+// stops the run rather than print another; the loop's own trace, which
+// names tasks too, gets the bare name. "" for a native coroutine that is not
+// asyncio's (those of asim's tests and demos).
+std::string library_coroutine_where(const runtime::Coroutine& coro, bool awaits_future, const EventLoop& loop) {
+  using State = runtime::Coroutine::State;
+  const auto& source = runtime::Runtime::current().library_function_source;
+  const std::string defined = source ? source(coro.qualname) : "";
+  if (defined.empty()) return "";
+  if (coro.state() == State::Closed) return " done, defined at " + defined;
+  // A frame not yet started stands at its first line.
+  if (coro.state() == State::Created) return " running at " + defined;
+  const int line = library_coroutine_suspension(loop.profile().minor, coro.qualname);
+  if (line && awaits_future) return fmt::format(" running at {}{}", defined.substr(0, defined.rfind(':') + 1), line);
+  if (loop.tracing()) return "";
+  runtime::not_modelled(fmt::format("the repr of a task running asyncio's coroutine {}()", coro.qualname),
+                        "the line its frame in CPython's Lib stands at is not modelled");
+}
+
+}  // namespace
+
 std::string Task::repr() const {
   if (auto inner = repr_reentered()) return *inner;
   if (!coro_) return fmt::format("<{} {}>", type_name(), repr_info());
@@ -123,6 +150,8 @@ std::string Task::repr() const {
   std::string coro = std::string(coro_->qualname) + "()";
   if (const auto where = coro_->source_location(); !where.empty())
     coro += (coro_->state() == runtime::Coroutine::State::Closed ? " done, defined at " : " running at ") + where;
+  else
+    coro += library_coroutine_where(*coro_, fut_waiter_ != nullptr, *loop_);
   out += " coro=<" + coro + ">";
   if (fut_waiter_) out += " wait_for=" + fut_waiter_->repr();
   return out + tail + ">";
@@ -369,7 +398,11 @@ class SleepCoroutine : public runtime::Coroutine {
  public:
   SleepCoroutine(EventLoop& loop, double delay, Value result)
       : Coroutine("sleep"), loop_(loop), delay_(delay), result_(std::move(result)) {}
-  void finalize() override { warn_if_never_awaited(); }
+  // _PyGen_Finalize: closed when freed suspended (the `finally` cancels h).
+  void finalize() override {
+    warn_if_never_awaited();
+    if (state_ == State::Suspended) finish();
+  }
 
   runtime::Step send(Value value) override {
     const auto& b = loop_.builtins();

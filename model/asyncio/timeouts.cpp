@@ -91,7 +91,7 @@ Coro Timeout::aenter_body() {
 }
 
 Ref<runtime::Coroutine> Timeout::aenter() {
-  return runtime::native("Timeout.__aenter__", aenter_body());
+  return runtime::native("Timeout.__aenter__", aenter_body(), Ref<runtime::Object>(this));
 }
 
 // Timeout.__aexit__
@@ -127,7 +127,7 @@ Coro Timeout::aexit_body(Ref<PyException> exc) {
 }
 
 Ref<runtime::Coroutine> Timeout::aexit(Ref<PyException> exc) {
-  return runtime::native("Timeout.__aexit__", aexit_body(std::move(exc)));
+  return runtime::native("Timeout.__aexit__", aexit_body(std::move(exc)), Ref<runtime::Object>(this));
 }
 
 // Timeout._on_timeout

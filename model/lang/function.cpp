@@ -325,11 +325,12 @@ InterpretedCoroutine::~InterpretedCoroutine() = default;
 void InterpretedCoroutine::finalize() {
   if (kind_ == Kind::Coroutine) warn_if_never_awaited();
   // A suspended coroutine freed before it finished is closed: its `finally`
-  // blocks run.
+  // blocks run, and what escapes them is unraisable.
   if (state_ == State::Suspended) {
     try {
       close();
-    } catch (...) {
+    } catch (const runtime::PyError& error) {
+      if (const auto& sink = runtime::Runtime::current().unraisable_sink) sink(error, repr());
     }
   }
 }

@@ -28,15 +28,25 @@ void Coro::YieldAwaiter::await_resume() {
   if (promise->thrown) throw PyError{std::exchange(promise->thrown, nullptr)};
 }
 
-NativeCoroutine::NativeCoroutine(std::string_view qualname, Coro body)
-    : Coroutine(qualname), handle_(body.release()) {}
+NativeCoroutine::NativeCoroutine(std::string_view qualname, Coro body, Ref<Object> owner)
+    : Coroutine(qualname), handle_(body.release()), owner_(std::move(owner)) {}
 
 NativeCoroutine::~NativeCoroutine() {
   if (handle_) handle_.destroy();
 }
 
+// _PyGen_Finalize, as for the program's coroutines (InterpretedCoroutine):
+// what a native one models is Python code in CPython (Queue.get's cleanup
+// cancelling its getter...).
 void NativeCoroutine::finalize() {
   warn_if_never_awaited();
+  if (state_ == State::Suspended) {
+    try {
+      close();
+    } catch (const PyError& error) {
+      if (const auto& sink = Runtime::current().unraisable_sink) sink(error, repr());
+    }
+  }
 }
 
 void NativeCoroutine::finish() {

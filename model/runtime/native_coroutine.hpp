@@ -109,7 +109,7 @@ inline Coro::YieldAwaiter yield_now() {
 
 class NativeCoroutine : public Coroutine {
  public:
-  NativeCoroutine(std::string_view qualname, Coro body);
+  NativeCoroutine(std::string_view qualname, Coro body, Ref<Object> owner = nullptr);
   ~NativeCoroutine() override;
   void finalize() override;
 
@@ -122,10 +122,16 @@ class NativeCoroutine : public Coroutine {
   Step drive(Value sent, Ref<PyException> thrown, Ref<PyException>& raised);
   void finish();
   Coro::Handle handle_;
+  // The object a method's body works on, held from the call on as a Python
+  // method's frame holds `self` (the body's own reference is taken only
+  // when it first runs): in `asyncio.Event().wait()` nothing else refers
+  // to the Event.
+  Ref<Object> owner_;
 };
 
-inline Ref<Coroutine> native(std::string_view qualname, Coro body) {
-  return make<NativeCoroutine>(qualname, std::move(body));
+// `owner`: the object whose method `body` is, if any.
+inline Ref<Coroutine> native(std::string_view qualname, Coro body, Ref<Object> owner = nullptr) {
+  return make<NativeCoroutine>(qualname, std::move(body), std::move(owner));
 }
 
 }  // namespace asim::runtime

@@ -5,6 +5,8 @@
 #include <csignal>
 #include <filesystem>
 #include <fstream>
+#include <memory>
+#include <optional>
 #include <sstream>
 
 #include "model/asyncio/library_sources.hpp"
@@ -69,10 +71,16 @@ RunResult run_source(const std::string& path, const std::string& text, const Run
   rt.features = profile->runtime;
   if (as_module) rt.frames_below = profile->frames_below.main_module;
   // asyncio's own functions are in the installed CPython's Lib, as runpy's
-  // frames are (with_runpy_frames).
-  rt.library_function_source = [lib = options.cpython_lib.empty() ? std::string("<asim>") : options.cpython_lib,
-                                minor = profile->minor](std::string_view qualname) {
-    return asyncio::library_function_source(lib, minor, qualname);
+  // frames are (with_runpy_frames). A plain run looks it up when a repr
+  // first names one (finding it may run pyenv): "<asim>" when there is none.
+  rt.library_function_source = [lib = std::make_shared<std::optional<std::string>>(), given = options.cpython_lib,
+                                python = options.python, minor = profile->minor](std::string_view qualname) {
+    if (asyncio::library_function_source("", minor, qualname).empty()) return std::string();
+    if (!*lib) {
+      const std::string found = given.empty() ? installed_cpython_lib(python) : given;
+      *lib = found.empty() ? std::string("<asim>") : found;
+    }
+    return asyncio::library_function_source(**lib, minor, qualname);
   };
   for (const auto& attribute : asyncio::new_builtin_attributes())
     if (profile->minor < attribute.since_minor) rt.named_types.at(std::string(attribute.type))->remove_attribute(attribute.name);

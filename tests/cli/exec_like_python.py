@@ -8,7 +8,8 @@ sys.argv (arguments that look like options included), the program read from
 standard input (`-`) or given by `-c`, modules run with `-m` (runpy's frames in
 the traceback), input() and sys.stdin reading the standard input, and the order of stdout and stderr when both go to one
 pipe, buffered or with PYTHONUNBUFFERED (flush=True, sys.stdout.flush(), the
-flush before a traceback, stderr's buffering per version). Then asim's own
+flush before a traceback, stderr's buffering per version), asyncio's own
+functions named in a task's repr at their place in CPython's Lib. Then asim's own
 command line: usage errors exit 2 with the usage line, --version. Exits 77
 when no CPython is installed.
 """
@@ -89,6 +90,17 @@ PROGRAMS = {
         "    print(e)\n"
         "input('last? ')\n"
     ),
+    # A task's repr names asyncio's own functions at their place in the
+    # installed CPython's Lib: run_until_complete's callback, a task of sleep.
+    "library_sources.py": (
+        "import asyncio\n"
+        "async def main():\n"
+        "    print(asyncio.current_task())\n"
+        "    t = asyncio.ensure_future(asyncio.sleep(0.01, 'r'))\n"
+        "    await t\n"
+        "    print(t)\n"
+        "asyncio.run(main())\n"
+    ),
     "answers.txt": "Ada\r\nsecond\nthird line\nx\nstop here\nrest 1\nrest 2 without newline",
 }
 
@@ -102,6 +114,7 @@ CASES = [
     ("order.py", [], None),
     ("exit_message.py", [], None),
     ("loop_output.py", [], None),
+    ("library_sources.py", [], None),
     ("-m", ["modmain", "x", "--help"], None),
     ("-m", ["pkg", "-v"], None),
     ("-mpkg.sub", ["y"], None),
