@@ -128,8 +128,9 @@ inline Value* load_method(Value* sp, const std::string& name, AttributeCache& c)
     }
   }
   load_attr(top, name, c);
-  if (top.is_object() && typeid(*top.object()) == typeid(BoundMethod)) {
-    auto* m = static_cast<BoundMethod*>(top.object());
+  Object* found = top.object();
+  if (found && typeid(*found) == typeid(BoundMethod)) {
+    auto* m = static_cast<BoundMethod*>(found);
     *sp = m->self;
     top = Value(m->function);
   } else {
