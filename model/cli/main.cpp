@@ -19,6 +19,7 @@
 #include "model/cli/check_command.hpp"
 #include "model/cli/conform_command.hpp"
 #include "model/cli/explore_command.hpp"
+#include "model/cli/address_order_check.hpp"
 #include "model/cli/limit_options.hpp"
 #include "model/cli/run_command.hpp"
 #include "model/cli/stdin_lines.hpp"
@@ -38,12 +39,6 @@ std::string version_text() {
 }
 
 // `asim exec -`: the program is standard input, named <stdin> as CPython names it.
-asim::scenario::RunResult run_program(const std::string& file, const asim::scenario::RunOptions& options) {
-  if (file != "-") return asim::scenario::run_file(file, options);
-  const std::string text{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
-  return asim::scenario::run_source("<stdin>", text, options);
-}
-
 // `asim exec [OPTIONS] FILE ARGS...` reads as `python [OPTIONS] FILE ARGS...`:
 // what follows FILE belongs to the program, even words that look like asim's
 // options (`--help`); so does what follows `-m MODULE` (or `-mMODULE`) and
@@ -166,26 +161,39 @@ int main(int argc, char** argv) {
       std::setvbuf(stdout, nullptr, mode(STDOUT_FILENO, false), 8192);
       std::setvbuf(stderr, nullptr, mode(STDERR_FILENO, profile && profile->stderr_line_buffered), 8192);
       std::size_t streamed_out = 0, streamed_err = 0;
-      exec_options.stream_out = [&](std::string_view s) {
-        std::fwrite(s.data(), 1, s.size(), stdout);
-        streamed_out += s.size();
-      };
-      exec_options.stream_err = [&](std::string_view s) {
-        std::fwrite(s.data(), 1, s.size(), stderr);
-        streamed_err += s.size();
-      };
       asim::cli::StdinLines input;
-      exec_options.read_line = input.reader();
-      exec_options.flush_out = [] { std::fflush(stdout); };
-      exec_options.flush_err = [] { std::fflush(stderr); };
+      const asim::cli::ExecStreams streams{
+          [&](std::string_view s) {
+            std::fwrite(s.data(), 1, s.size(), stdout);
+            streamed_out += s.size();
+          },
+          [&](std::string_view s) {
+            std::fwrite(s.data(), 1, s.size(), stderr);
+            streamed_err += s.size();
+          },
+          [] { std::fflush(stdout); }, [] { std::fflush(stderr); }, [&] { return input.read_all(); }};
       // Ctrl-C reaches the program as CPython's SIGINT handling does
       // (runtime/interrupt.hpp), unless SIGINT came ignored, which CPython
       // keeps (signal_install_handlers: only a default disposition is taken).
       if (std::signal(SIGINT, [](int) { asim::runtime::request_interrupt(); }) == SIG_IGN) std::signal(SIGINT, SIG_IGN);
-      // `python -c COMMAND`: the program is named "<string>", sys.argv[0] is '-c'.
-      const auto result = exec_arguments.command ? asim::scenario::run_source("<string>", *exec_arguments.command, exec_options)
-                          : exec_options.module.empty() ? run_program(exec_file, exec_options)
-                                                        : asim::scenario::run_module(exec_options);
+      // Read once: a run that checks an order that follows addresses runs it again.
+      std::optional<std::string> stdin_program;
+      if (!exec_arguments.command && exec_options.module.empty() && exec_file == "-")
+        stdin_program.emplace(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+      const auto run = [&](const asim::scenario::RunOptions& options) {
+        // `python -c COMMAND`: the program is named "<string>", sys.argv[0] is '-c'.
+        if (exec_arguments.command) return asim::scenario::run_source("<string>", *exec_arguments.command, options);
+        if (stdin_program) return asim::scenario::run_source("<stdin>", *stdin_program, options);
+        if (!options.module.empty()) return asim::scenario::run_module(options);
+        return asim::scenario::run_file(exec_file, options);
+      };
+      // Each run reads the same lines from the first.
+      const auto result = asim::cli::run_checking_address_order(
+          [&](asim::scenario::RunOptions options) {
+            options.read_line = input.reader();
+            return run(options);
+          },
+          exec_options, streams);
       // What asim itself reports before a program runs (a file it cannot open).
       std::fwrite(result.out.data() + streamed_out, 1, result.out.size() - streamed_out, stdout);
       std::fflush(stdout);

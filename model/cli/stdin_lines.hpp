@@ -3,6 +3,8 @@
 // same lines: what one run read is kept for the next.
 #pragma once
 
+#include <unistd.h>
+
 #include <cstddef>
 #include <functional>
 #include <iostream>
@@ -20,6 +22,15 @@ class StdinLines {
       if (next == lines_.size() && !read_more()) return std::nullopt;
       return lines_[next++];
     };
+  }
+
+  // Reads the rest now, so that runs forked later all have it; false when
+  // the input is a terminal, where the rest is what the user has yet to type.
+  bool read_all() {
+    if (isatty(STDIN_FILENO)) return false;
+    while (read_more()) {
+    }
+    return true;
   }
 
  private:

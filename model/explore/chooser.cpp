@@ -2,6 +2,8 @@
 
 #include <numeric>
 
+#include "model/runtime/address_order.hpp"
+
 namespace asim::explore {
 
 std::vector<std::size_t> Chooser::permutation(std::size_t n, std::string_view site) {
@@ -17,6 +19,15 @@ std::vector<std::size_t> Chooser::permutation(std::size_t n, std::string_view si
     order.push_back(*at);
     left.erase(at);
   }
+  return order;
+}
+
+std::vector<std::size_t> ArgumentOrder::permutation(std::size_t n, std::string_view site) {
+  std::vector<std::size_t> order(n);
+  if (runtime::take_address_order(n, site))
+    std::iota(order.rbegin(), order.rend(), std::size_t{0});
+  else
+    std::iota(order.begin(), order.end(), std::size_t{0});
   return order;
 }
 

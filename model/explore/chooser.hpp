@@ -17,13 +17,16 @@ class Chooser {
 
   // The order in which to visit `n` items whose CPython order is unknowable:
   // one choice per position, each among the items not yet placed.
-  std::vector<std::size_t> permutation(std::size_t n, std::string_view site);
+  virtual std::vector<std::size_t> permutation(std::size_t n, std::string_view site);
 };
 
-// The default: always the first option, so a permutation is argument order.
+// The default: always the first option, so a permutation is argument order,
+// or its reverse when the run checks whether the output depends on it
+// (runtime/address_order.hpp).
 class ArgumentOrder : public Chooser {
  public:
   std::size_t choose(std::size_t, std::string_view) override { return 0; }
+  std::vector<std::size_t> permutation(std::size_t n, std::string_view site) override;
 };
 
 // Replays a recorded sequence of choices; past its end, takes the first option.

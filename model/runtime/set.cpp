@@ -5,8 +5,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstring>
 
+#include "model/runtime/address_order.hpp"
 #include "model/runtime/args.hpp"
 #include "model/runtime/dict.hpp"
 #include "model/runtime/install.hpp"
@@ -22,6 +24,7 @@ namespace {
 constexpr std::size_t kMinSize = 8;      // PySet_MINSIZE
 constexpr std::size_t kLinearProbes = 9;  // LINEAR_PROBES
 constexpr unsigned kPerturbShift = 5;     // PERTURB_SHIFT
+constexpr std::string_view kAddressHashed = "a set of objects hashed by address";
 
 // The very same value (bits for floats, so a NaN finds itself).
 bool identical(const Value& a, const Value& b) {
@@ -238,9 +241,10 @@ std::optional<Value> Set::pop() {
   if (used_ == 0) return std::nullopt;
   std::size_t i = finger_ & mask_;
   if (stable_ != used_) {
-    // Insertion order: the first element in.
-    const Value v = items.front();
-    discard_hashed(v, meta_.front().hash);
+    // Insertion order (runtime/address_order.hpp): the first element in.
+    const std::size_t at = take_address_order(used_, kAddressHashed) ? items.size() - 1 : 0;
+    const Value v = items[at];
+    discard_hashed(v, meta_[at].hash);
     return v;
   }
   while (table_[i].state != Entry::State::Active) {
@@ -321,6 +325,7 @@ std::vector<Value> Set::slot_order() const {
 std::vector<Value> Set::ordered() const {
   sync();
   if (stable_ == used_) return slot_order();
+  if (take_address_order(used_, kAddressHashed)) return {items.rbegin(), items.rend()};
   return items;
 }
 
@@ -338,6 +343,7 @@ std::vector<Set::Hashed> Set::hashed_order() const {
       if (e.state == Entry::State::Active) out.push_back(Hashed{e.key, e.hash, e.stable});
   } else {
     for (std::size_t i = 0; i < items.size(); ++i) out.push_back(Hashed{items[i], meta_[i].hash, meta_[i].stable});
+    if (take_address_order(used_, kAddressHashed)) std::reverse(out.begin(), out.end());
   }
   return out;
 }

@@ -11,7 +11,8 @@
 // do objects whose __hash__ is made of such values. Objects hashed by
 // address (and None before 3.12) land in slots that differ from run to run,
 // so CPython's order for them is not reproducible; a set holding any of
-// them iterates in insertion order (the model's documented choice).
+// them iterates in insertion order, or in its reverse when the run checks
+// whether the program depends on that order (runtime/address_order.hpp).
 #pragma once
 
 #include <cstdint>

@@ -66,6 +66,8 @@ RunResult run_source(const std::string& path, const std::string& text, const Run
   const bool exception_before_flush = as_module || path == "<string>";
   std::vector<std::string> argv{path == "<stdin>" ? "-" : path == "<string>" ? "-c" : path};
   argv.insert(argv.end(), options.args.begin(), options.args.end());
+  // Before the runtime, so that its teardown's finalizers follow it too.
+  runtime::AddressOrderScope address_order(options.address_order);
   runtime::Runtime rt;
   rt.ints = profile->ints;
   rt.features = profile->runtime;

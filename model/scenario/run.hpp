@@ -12,6 +12,7 @@
 
 #include "model/asyncio/base_events.hpp"
 #include "model/lang/features.hpp"
+#include "model/runtime/address_order.hpp"
 #include "model/runtime/features.hpp"
 #include "model/modules/session.hpp"
 #include "model/trace/event.hpp"
@@ -51,6 +52,8 @@ struct RunOptions {
   std::vector<std::uint64_t> interrupt_at;
   // The program's standard input, a line at a time (modules::SessionConfig).
   std::function<std::optional<std::string>()> read_line;
+  // Orders that follow object addresses: insertion order or its reverse.
+  runtime::AddressOrderPolicy address_order;
   // Called with the result once it is final, before the run's objects are
   // freed: a forked `asim explore` run ends its process there and leaves the
   // freeing to the kernel.
