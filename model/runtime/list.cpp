@@ -264,7 +264,10 @@ void install_list_type(BuiltinTypes& t) {
     args::no_kwargs("list.clear", kw);
     auto& l = self(a, "clear");
     args::exactly("list.clear", a.subspan(1), 0);
-    std::vector<Value>().swap(l.items);
+    // Emptied first: a __del__ the release runs sees an empty list.
+    std::vector<Value> old;
+    old.swap(l.items);
+    release_backwards(old);
     return Value::none();
   });
   def(T, "copy", [self](std::span<const Value> a, std::span<const Keyword> kw) {

@@ -8,10 +8,17 @@
 
 namespace asim::runtime {
 
+// Drops the items from the last to the first, as list_dealloc, _list_clear
+// and tupledealloc do: the order in which their __del__ methods run.
+inline void release_backwards(std::vector<Value>& items) {
+  while (!items.empty()) items.pop_back();
+}
+
 // A Python list.
 class List : public Object {
  public:
   explicit List(std::vector<Value> items = {}) : items(std::move(items)) {}
+  ~List() override { release_backwards(items); }
   std::string_view type_name() const override { return "list"; }
   std::string repr() const override;
   std::vector<Value> items;
@@ -21,6 +28,7 @@ class List : public Object {
 class Tuple : public Object {
  public:
   explicit Tuple(std::vector<Value> items = {}) : items(std::move(items)) {}
+  ~Tuple() override { release_backwards(items); }
   std::string_view type_name() const override { return "tuple"; }
   std::string repr() const override;
   std::vector<Value> items;
