@@ -12,6 +12,7 @@
 #include "model/lang/function.hpp"
 #include "model/lang/parser.hpp"
 #include "model/lang/traceback.hpp"
+#include "model/runtime/derived.hpp"
 #include "model/runtime/iterator.hpp"
 #include "model/runtime/ops.hpp"
 #include "model/runtime/runtime.hpp"
@@ -171,7 +172,9 @@ ast::Module Interpreter::parse(const std::shared_ptr<const Source>& source) {
 
 void Interpreter::collect_at_exit() {
   collecting_at_exit_ = true;
+  runtime::detail::finalizing_at_exit = true;
   runtime::Runtime::current().heap().finalize_garbage();
+  runtime::detail::finalizing_at_exit = false;
   collecting_at_exit_ = false;
 }
 

@@ -19,6 +19,19 @@
 
 namespace asim::runtime {
 
+namespace detail {
+// True while the collection at interpreter shutdown runs
+// (Interpreter::collect_at_exit).
+inline bool finalizing_at_exit = false;
+}  // namespace detail
+
+// slot_tp_finalize: calls the __del__ a class body along the MRO of `cls`
+// (self's class) defines; what escapes it is unraisable, as
+// PyErr_WriteUnraisable reports it. False when no class body defines one.
+// At shutdown CPython calls it as it clears the modules, in an order asim
+// does not model: the run then ends with a stop instead.
+bool call_del(Object& self, const Type& cls);
+
 // The class, and the instance __dict__ every such instance has.
 class DerivedParts : public HasAttributes {
  public:
@@ -38,6 +51,11 @@ class Derived final : public Builtin, public DerivedParts {
   explicit Derived(Ref<Type> cls, A&&... payload) : Builtin(std::forward<A>(payload)...), DerivedParts(std::move(cls)) {}
   std::string_view type_name() const override { return cls->name; }
   Type* user_class() const override { return cls.get(); }
+  // A __del__ replaces the builtin's finalizer, as a class's tp_finalize
+  // slot replaces the one it inherits.
+  void finalize() override {
+    if (!call_del(*this, *cls)) Builtin::finalize();
+  }
 };
 
 // An int or float subclass instance: the number it is, and its class.
@@ -47,6 +65,7 @@ class DerivedNumber final : public Object, public DerivedParts {
   std::string_view type_name() const override { return cls->name; }
   std::string repr() const override;
   Type* user_class() const override { return cls.get(); }
+  void finalize() override { call_del(*this, *cls); }
   const Value value;
 };
 

@@ -23,6 +23,31 @@ Instance::Instance(Ref<Type> cls) : cls(std::move(cls)) {}
 
 Instance::~Instance() = default;
 
+void Instance::finalize() {
+  call_del(*this, *cls);
+}
+
+bool call_del(Object& self, const Type& cls) {
+  const std::optional<Value> del = cls.lookup_override("__del__");
+  if (!del) return false;
+  auto& rt = Runtime::current();
+  if (detail::finalizing_at_exit) {
+    const Ref<Callable> fn = as_callback(*del);
+    const std::string where = fn ? fn->function_source() : "";
+    rt.unmodelled_at_exit(fmt::format(
+        "{}: not supported by asim: {}.__del__ for an instance still alive when the program ends (CPython calls "
+        "it as it clears the modules at shutdown, in an order asim does not model)",
+        where.empty() ? "asim" : where, cls.name));
+    return true;
+  }
+  try {
+    call(*del, std::array{Value(Ref<Object>(&self))});
+  } catch (const PyError& error) {
+    if (rt.unraisable_sink) rt.unraisable_sink(error, to_repr(*del));
+  }
+  return true;
+}
+
 namespace {
 
 // Whether a class of cls's MRO lists `name` in its __slots__ (mangled by

@@ -29,6 +29,7 @@ class Instance : public Object, public HasAttributes {
   std::string_view type_name() const override { return cls->name; }
   std::string repr() const override;
   Type* user_class() const override { return cls.get(); }
+  void finalize() override;
   std::optional<Value> get_attribute(std::string_view name) override;
   bool set_attribute(std::string_view name, const Value& value) override;
   bool del_attribute(std::string_view name) override;
