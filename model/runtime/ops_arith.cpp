@@ -252,7 +252,10 @@ Value inplace_op(BinOp op, const Value& a, const Value& b) {
       return a;
     }
     if (op == BinOp::Mult) {
-      l->items = repeat(l->items, repeat_count(b));
+      // list_inplace_repeat: a count <= 0 is _list_clear's release.
+      std::vector<Value> old = repeat(l->items, repeat_count(b));
+      old.swap(l->items);
+      release_backwards(old);
       return a;
     }
   }

@@ -2,6 +2,9 @@
 // PyObject_GetIter, PyObject_Size), and the container constructors.
 #include <fmt/format.h>
 
+#include <iterator>
+#include <utility>
+
 #include "model/runtime/bytes.hpp"
 #include "model/runtime/derived.hpp"
 #include "model/runtime/dict.hpp"
@@ -192,15 +195,25 @@ void setitem(const Value& obj, const Value& key, Value value) {
         // list_ass_slice: replace [start, max(start, stop)).
         const auto lo = static_cast<std::size_t>(ix.start);
         const auto hi = static_cast<std::size_t>(std::max(ix.start, ix.stop));
+        // The items replaced are released once the list holds its new
+        // ones, last first.
+        std::vector<Value> recycled(std::make_move_iterator(l->items.begin() + static_cast<std::ptrdiff_t>(lo)),
+                                    std::make_move_iterator(l->items.begin() + static_cast<std::ptrdiff_t>(hi)));
         l->items.erase(l->items.begin() + static_cast<std::ptrdiff_t>(lo), l->items.begin() + static_cast<std::ptrdiff_t>(hi));
         l->items.insert(l->items.begin() + static_cast<std::ptrdiff_t>(lo), items.begin(), items.end());
+        release_backwards(recycled);
         return;
       }
       if (static_cast<std::int64_t>(items.size()) != ix.count)
         throw_value_error(fmt::format("attempt to assign sequence of size {} to extended slice of size {}",
                                       items.size(), ix.count));
+      // list_ass_subscript: every item is in place before the replaced
+      // ones are released, in the slice's order.
+      std::vector<Value> garbage;
+      garbage.reserve(items.size());
       for (std::int64_t k = 0, i = ix.start; k < ix.count; ++k, i += ix.step)
-        l->items[static_cast<std::size_t>(i)] = items[static_cast<std::size_t>(k)];
+        garbage.push_back(std::exchange(l->items[static_cast<std::size_t>(i)], items[static_cast<std::size_t>(k)]));
+      for (Value& v : garbage) v = Value();
       return;
     }
     if (!is_index_key(key))
@@ -234,11 +247,18 @@ void delitem(const Value& obj, const Value& key) {
       for (std::size_t i = 0; i < l->items.size(); ++i)
         if (!drop[i]) kept.push_back(l->items[i]);
       l->items.swap(kept);
+      // A simple slice goes through list_ass_slice (released last first),
+      // an extended one through list_ass_subscript (first first).
+      if (ix.step == 1) release_backwards(kept);
+      else
+        for (Value& v : kept) v = Value();
       return;
     }
     if (!is_index_key(key))
       throw_type_error(fmt::format("list indices must be integers or slices, not {}", type_name(key)));
     const auto i = position(subscript_index(key), l->items.size(), "list assignment");
+    // Released once the list no longer holds it.
+    const Value removed = std::move(l->items[i]);
     l->items.erase(l->items.begin() + static_cast<std::ptrdiff_t>(i));
     return;
   }
