@@ -148,6 +148,7 @@ constexpr VersionProfile make_profile(int minor) {
   p.language.while_jump_at_statement = since(11) && !since(12);
   p.language.same_line_pass_located = since(13);
   p.language.decorator_calls_at_statement = since(8) && until(10);
+  p.language.relative_import_beyond_top_import_error = since(9);
   p.language.with_calls_at = since(13)  ? lang::WithCallsAt::ContextExpr
                               : since(10) ? lang::WithCallsAt::Statement
                               : since(8)  ? lang::WithCallsAt::CodeBefore
@@ -237,6 +238,8 @@ constexpr VersionProfile make_profile(int minor) {
   p.language.syntax.except_star = since(11);
   p.language.syntax.type_parameters = since(12);
   p.language.syntax.def_expects_parenthesis = since(11);
+  p.language.syntax.import_from_hint = since(12);
+  p.language.syntax.import_expects_names = since(13);
   p.language.syntax.int_limit_says_digits = p.ints.limit_message_says_digits;
   p.language.syntax.fstring_debug_specifier = since(8);
   p.language.syntax.starred_argument_assignment = since(12);

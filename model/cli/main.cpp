@@ -141,6 +141,14 @@ int main(int argc, char** argv) {
         exec_options.module = exec_arguments.module;
         exec_options.path = {std::filesystem::current_path().string()};
         exec_options.cpython_lib = asim::scenario::installed_cpython_lib(exec_python);
+      } else if (exec_arguments.command || exec_file == "-") {
+        // sys.path[0] is '', which finds modules in the current directory.
+        exec_options.path = {std::filesystem::current_path().string()};
+      } else {
+        // sys.path[0] is the script's folder, its links resolved.
+        std::error_code ec;
+        const auto script = std::filesystem::canonical(exec_file, ec);
+        if (!ec) exec_options.path = {script.parent_path().string()};
       }
       asim::cli::apply_limit_flags(exec_limits, exec_options);
       exec_options.interrupt_at = asim::runtime::parse_interrupt_checks(exec_interrupts);

@@ -405,6 +405,7 @@ struct Import : Stmt {
 struct ImportFrom : Stmt {
   ImportFrom(Loc l) : Stmt(StmtKind::ImportFrom, l) {}
   std::string module;
+  int level = 0;  // the leading dots of a relative import
   std::vector<Alias> names;  // name "*" not supported
 };
 

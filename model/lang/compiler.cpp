@@ -1019,11 +1019,12 @@ class Compiler {
         break;
       case StmtKind::ImportFrom: {
         const auto& i = static_cast<const ImportFrom&>(s);
-        if (!i.module.empty() && i.module[0] == '.') unsupported(s.loc, "relative imports");
-        if (i.module == "__future__")
+        if (i.module == "__future__" && i.level == 0)
           for (const auto& alias : i.names)
             if (alias.name == "annotations") future_annotations_ = true;
-        emit(Op::IMPORT_NAME, mangled_name_index(i.module));
+        // A relative import's name keeps its leading dots (CPython passes the
+        // level beside it): no absolute name starts with a dot.
+        emit(Op::IMPORT_NAME, mangled_name_index(std::string(static_cast<std::size_t>(i.level), '.') + i.module));
         for (const auto& alias : i.names) {
           if (alias.name == "*") unsupported(s.loc, "'from ... import *'");
           emit(Op::IMPORT_FROM, mangled_name_index(alias.name));

@@ -926,13 +926,40 @@ runtime::AsyncContextManager* native_context_manager(const Value& v) {
 }
 
 // import_name / import_from: the finder loads a dotted name's packages first.
+// importlib's _calc___package__ and _resolve_name: the absolute name of a
+// relative import (`name` with its leading dots) made in module `globals`.
+std::string resolve_relative_import(const std::string& name, const runtime::Module& globals,
+                                    const LanguageFeatures& features) {
+  const auto& B = builtins();
+  const std::size_t level = name.find_first_not_of('.') == std::string::npos ? name.size() : name.find_first_not_of('.');
+  std::string package;
+  if (auto it = globals.dict.find("__package__"); it != globals.dict.end() && !it->second.is_none()) {
+    if (!it->second.as<runtime::Str>()) runtime::raise(B.TypeError, "package must be a string");
+    package = runtime::to_str(it->second);
+  } else if (auto named = globals.dict.find("__name__"); named != globals.dict.end()) {
+    package = runtime::to_str(named->second);
+    if (!globals.dict.count("__path__")) package = package.substr(0, package.rfind('.') == std::string::npos ? 0 : package.rfind('.'));
+  }
+  if (package.empty()) runtime::raise(B.ImportError, "attempted relative import with no known parent package");
+  std::string base = package;
+  for (std::size_t up = 1; up < level; ++up) {
+    const auto dot = base.rfind('.');
+    if (dot == std::string::npos)
+      runtime::raise(features.relative_import_beyond_top_import_error ? B.ImportError : B.ValueError,
+                     "attempted relative import beyond top-level package");
+    base.resize(dot);
+  }
+  return level == name.size() ? base : base + "." + name.substr(level);
+}
+
 [[gnu::noinline]] Value* op_import(const CodeObject& co, const Instr& in, Value* sp) {
   ThreadState& ts = ThreadState::current();
   const auto& B = builtins();
   const std::string& name = co.names[static_cast<std::size_t>(in.arg)];
   auto find = [&ts](const std::string& dotted) { return ts.modules ? ts.modules->find(dotted) : nullptr; };
   if (in.op == Op::IMPORT_NAME) {
-    Ref<runtime::Module> m = import_module(name);
+    Ref<runtime::Module> m = import_module(
+        name.starts_with('.') ? resolve_relative_import(name, *ts.current_frame->globals, ts.limits.features) : name);
     *sp++ = Value(m);
     return sp;
   }

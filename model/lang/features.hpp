@@ -102,6 +102,12 @@ struct SyntaxFeatures {
   // 3.11+: a def's name followed by anything but '(' (or 3.12+'s type
   // parameters) says "expected '('"; 3.10 "invalid syntax".
   bool def_expects_parenthesis = false;
+  // 3.12+ (invalid_import): `import a from b` asks "Did you mean to use
+  // 'from ... import ...' instead?", marked from `import` on.
+  bool import_from_hint = false;
+  // 3.13+: an import with nothing after `import` says "Expected one or more
+  // names after 'import'".
+  bool import_expects_names = false;
   // 3.11+: a decimal literal over the digit limit says "(4300 digits)";
   // before, "(4300)" (int()'s wording).
   bool int_limit_says_digits = true;
@@ -269,6 +275,9 @@ struct LanguageFeatures {
   // statement; 3.11+ at each decorator (3.7 at the furthest line its
   // decorators and defaults reached: CodeObject::furthest_lines).
   bool decorator_calls_at_statement = false;
+  // 3.9+ (bpo-37444): a relative import past the top-level package is an
+  // ImportError; before, importlib's ValueError.
+  bool relative_import_beyond_top_import_error = true;
   // 3.11-3.12: JUMP_BACKWARD jumps, then checks the eval breaker, and the
   // exception it raises looks for its handler at the instruction before the
   // jump's target (INSTR_OFFSET() - 1): a `while` loop first in a `try` body

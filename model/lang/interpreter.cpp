@@ -83,6 +83,9 @@ Interpreter::Interpreter(std::shared_ptr<const Source> source, Ref<runtime::Modu
   };
   main_->dict["__name__"] = Value::str("__main__");
   main_->dict["__doc__"] = Value();
+  // A script is no package's module (runpy sets both for `-m`).
+  main_->dict["__package__"] = Value();
+  main_->dict["__spec__"] = Value();
   main_->dict["__builtins__"] = Value(builtins_);
   set_main_file();
 }

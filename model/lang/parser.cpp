@@ -334,6 +334,7 @@ class Parser {
   StmtPtr import_from();
   std::string dotted_name();
   void import_from_as_names(std::vector<Alias>& names);
+  void expect_import_names();
   StmtPtr type_alias();
   Body block(std::string_view what, int line);
   void expect_colon(bool forced);
@@ -1261,12 +1262,20 @@ std::string Parser::dotted_name() {
 StmtPtr Parser::import_name() {
   const Loc loc = take().loc;
   auto s = std::make_unique<Import>(loc);
+  expect_import_names();
   do {
     Alias a;
     a.name = dotted_name();
     if (accept_kw("as")) a.asname = expect_name();
     s->names.push_back(std::move(a));
   } while (accept_op(","));
+  // invalid_import: plain dotted names, `from`, a dotted name.
+  const bool plain = std::none_of(s->names.begin(), s->names.end(), [](const Alias& a) { return a.asname.has_value(); });
+  if (syntax_.import_from_hint && plain && at_kw("from") && at_name(1)) {
+    take();
+    dotted_name();
+    fail(loc, "Did you mean to use 'from ... import ...' instead?", DKind::SyntaxError, last_end());
+  }
   return s;
 }
 
@@ -1285,8 +1294,9 @@ StmtPtr Parser::import_from() {
       break;
   }
   if (level == 0 || !at_kw("import")) s->module = dotted_name();
-  if (level > 0) defer_unsupported(loc, "relative imports (from . import ...)");
+  s->level = level;
   if (!accept_kw("import")) fail_here();
+  expect_import_names();
   if (at_op("*")) {
     defer_unsupported(take().loc, "star imports (from ... import *)");
     return s;
@@ -1307,6 +1317,13 @@ StmtPtr Parser::import_from() {
 }
 
 // import_from_as_names: ','.import_from_as_name+
+// 3.13's invalid_import and invalid_import_from_targets: `import` at the end
+// of its line.
+void Parser::expect_import_names() {
+  if (syntax_.import_expects_names && at(TokenKind::Newline))
+    fail(peek().loc, "Expected one or more names after 'import'");
+}
+
 void Parser::import_from_as_names(std::vector<Alias>& names) {
   for (;;) {
     Alias a;

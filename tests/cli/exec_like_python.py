@@ -54,7 +54,22 @@ PROGRAMS = {
     "modmain.py": "import sys\nprint(sys.argv, __name__, __package__, __file__)\nraise KeyError('from -m')\n",
     "pkg/__init__.py": "print('pkg imported as', __name__)\n",
     "pkg/__main__.py": "import sys\nprint(sys.argv, __name__, __package__)\nimport pkg.sub\n",
-    "pkg/sub.py": "import sys\nprint('sub', sys.argv, __name__, __package__)\n",
+    "pkg/sub.py": (
+        "import sys\nprint('sub', sys.argv, __name__, __package__)\n"
+        "from . import helper\nfrom .helper import VALUE\nprint('relative', helper.__name__, VALUE)\n"
+    ),
+    "pkg/helper.py": "VALUE = 42\n",
+    # Past the top-level package: ValueError on 3.7-3.8, ImportError from 3.9.
+    "pkg/up.py": "print('up')\nfrom .. import nothing\n",
+    # A script imports from its own folder (sys.path[0]); a relative import
+    # in it has no package to be relative to.
+    "sibling.py": "import os\nimport helper_mod\nimport pkg.helper\nprint(helper_mod.NAME, os.path.basename(helper_mod.__file__), pkg.helper.VALUE)\n",
+    "helper_mod.py": "NAME = 'helper'\n",
+    "relative.py": (
+        "print(__package__, __spec__)\n"
+        "try:\n    from . import helper_mod\nexcept ImportError as e:\n    print(type(e).__name__, e)\n"
+        "from .pkg import helper\n"
+    ),
     # The recursion limit counts runpy's frames under a `-m` module (not
     # under a script, -c or stdin).
     "depth.py": (
@@ -118,6 +133,9 @@ CASES = [
     ("-m", ["modmain", "x", "--help"], None),
     ("-m", ["pkg", "-v"], None),
     ("-mpkg.sub", ["y"], None),
+    ("-mpkg.up", [], None),
+    ("sibling.py", [], None),
+    ("relative.py", [], None),
     ("-m", ["depth"], None),
     ("depth.py", [], None),
     ("-", [], "depth.py"),

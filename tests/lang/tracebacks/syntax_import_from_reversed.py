@@ -1,0 +1,3 @@
+import os
+print("never")
+import os.path from sys

@@ -1,0 +1,3 @@
+import sys
+import
+print(sys.argv)
