@@ -1032,17 +1032,17 @@ TEST_CASE("parser: constructs outside the subset are Unsupported, at the constru
       {"def f[T](x): pass", K::Unsupported, "type parameter lists (PEP 695 generics)", 1, 6},
       {"class C[T]: pass", K::Unsupported, "type parameter lists (PEP 695 generics)", 1, 8},
       {"class C(A, **opts): pass", K::Unsupported, "**mapping in a class statement", 1, 12},
-      {"from . import x", K::Unsupported, "relative imports (from . import ...)", 1, 1},
       {"from x import *", K::Unsupported, "star imports (from ... import *)", 1, 15},
       {"x = 2j", K::Unsupported, "complex numbers (imaginary literals such as 1j)", 1, 5},
       {"print('\\N{BULLET}')", K::Unsupported, "\\N{...} escapes (named Unicode characters)", 1, 7},
   });
   CHECK(diagnostic("x = " + std::string(600, '-') + "1") ==
         "Unsupported: code nested more than 500 levels deep (expressions, elif chains) @1:503");
-  // Parsed all the same: a sync `with`, `global` at module level, nonlocal, walrus, star-expressions.
+  // Parsed all the same: a sync `with`, `global` at module level, nonlocal, walrus, star-expressions,
+  // relative imports.
   CHECK_NOTHROW(
       parse("global g\nwith open(p) as f, g:\n    pass\ndef f():\n    x = 1\n    def g():\n"
-            "        nonlocal x\n        x = (y := 2)\n        a, *b = [*c, *d]\n"));
+            "        nonlocal x\n        x = (y := 2)\n        a, *b = [*c, *d]\nfrom . import x\nfrom ..a.b import c\n"));
 }
 
 TEST_CASE("parser: which diagnostic wins when a file has several", "[parser]") {
