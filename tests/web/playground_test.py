@@ -84,6 +84,9 @@ def native_snapshots(asim, source, versions):
                               "main.py"],
                              cwd=folder, capture_output=True, text=True, check=False).stdout
         out = out.replace(str(pathlib.Path(folder).resolve() / "main.py"), "/main.py")
+    # The native build names asyncio's own functions in the installed
+    # CPython's Lib; the page, with no CPython to read, in <asim>/asyncio/.
+    out = re.sub(r'/[^"\s<>]*/lib/python3\.\d+/asyncio/', "<asim>/asyncio/", out)
     runs = {}
     for line in out.splitlines():
         record = json.loads(line)
