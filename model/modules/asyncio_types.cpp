@@ -312,6 +312,9 @@ void add_timer_handle_comparisons(Type& t, const asyncio::VersionProfile& profil
   };
   t.dict["__eq__"] = Value(function("TimerHandle.__eq__", {pos("self"), pos("other")},
                                   [eq](const Bound& b) { return eq(b[0], b[1]); }));
+  t.dict["__hash__"] = Value(function("TimerHandle.__hash__", {pos("self")}, [](const Bound& b) {
+    return Value::integer(runtime::py_hash(Value::floating(b[0].as<asyncio::TimerHandle>()->when())));
+  }));
   struct Order {
     const char* name;
     runtime::CmpOp op;

@@ -323,6 +323,17 @@ std::int64_t hash_tuple(const std::vector<Value>& items) {
   throw_type_error(fmt::format("unhashable type: '{}'", type_name(v)));
 }
 
+// slot_tp_hash: a __hash__ defined in Python. A result within Py_hash_t is
+// the hash itself (so a __hash__ returning hash(y) hashes as y does); a
+// larger one is hashed as an int.
+std::int64_t slot_hash(const Value& method, const Value& v) {
+  const Value r = call(method, std::span<const Value>(&v, 1));
+  if (!num::is_integer(r)) throw_type_error("__hash__ method should return an integer");
+  if (const BigInt* b = num::as_big(r)) return b->hash();
+  const std::int64_t h = num::as_i64(r);
+  return h == -1 ? -2 : h;
+}
+
 }  // namespace
 
 std::int64_t py_hash(const Value& v) {
@@ -339,14 +350,7 @@ std::int64_t py_hash(const Value& v) {
   if (const Type* cls = overriding_class(v.object())) {
     if (auto f = cls->lookup_override("__hash__")) {
       if (f->is_none()) unhashable(v);
-      const Value r = call(*f, std::span<const Value>(&v, 1));
-      if (!num::is_integer(r)) throw_type_error("__hash__ method should return an integer");
-      // slot_tp_hash: a result within Py_hash_t is the hash itself (so a
-      // __hash__ returning hash(y) hashes as y does); a larger one is
-      // hashed as an int.
-      if (const BigInt* b = num::as_big(r)) return b->hash();
-      const std::int64_t h = num::as_i64(r);
-      return h == -1 ? -2 : h;
+      return slot_hash(*f, v);
     }
     // A class that defines __eq__ and not __hash__ is unhashable.
     if (cls->lookup_override("__eq__")) unhashable(v);
@@ -376,6 +380,9 @@ std::int64_t py_hash(const Value& v) {
     return hash_tuple({s->start, s->stop, s->step});
   }
   if (auto* m = v.as<BoundMethod>()) return py_hash(m->self) ^ hash_pointer(m->function->address());
+  // A library class whose __hash__ is Python code in CPython (TimerHandle's
+  // hash(self._when)) keeps it in its dict as a class body would.
+  if (auto f = type_of(v)->lookup_override("__hash__")) return slot_hash(*f, v);
   return hash_pointer(v.object()->address());
 }
 
