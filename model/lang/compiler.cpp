@@ -1046,7 +1046,7 @@ class Compiler {
       }
       case StmtKind::Break: {
         const auto saved = save_state();
-        const auto loop = unwind_fblock_stack(false, true, s.loc);
+        const auto loop = unwind_fblock_stack(false, true, s.loc, s.end);
         if (!loop) syntax_error(s.loc, "'break' outside loop", s.end);
         unwind_fblock(*loop, false);
         emit_jump(Op::JUMP, loop->exit);
@@ -1055,7 +1055,7 @@ class Compiler {
       }
       case StmtKind::Continue: {
         const auto saved = save_state();
-        const auto loop = unwind_fblock_stack(false, true, s.loc);
+        const auto loop = unwind_fblock_stack(false, true, s.loc, s.end);
         if (!loop) syntax_error(s.loc, "'continue' not properly in loop", s.end);
         set_pos(pos_of(s));
         emit_jump(Op::JUMP, loop->block);
@@ -1155,15 +1155,15 @@ class Compiler {
 
   // compiler_unwind_fblock_stack: unwinds every block up to the innermost
   // loop (when `loop`), or all of them. Returns (a copy of) that loop.
-  std::optional<FBlock> unwind_fblock_stack(bool preserve_tos, bool loop, Loc at) {
+  std::optional<FBlock> unwind_fblock_stack(bool preserve_tos, bool loop, Loc at, Loc end) {
     if (u().fblocks.empty()) return std::nullopt;
     const FBlock top = u().fblocks.back();
     if (top.type == FBlockType::ExceptionGroupHandler)
-      syntax_error(at, "'break', 'continue' and 'return' cannot appear in an except* block");
+      syntax_error(at, "'break', 'continue' and 'return' cannot appear in an except* block", end);
     if (loop && (top.type == FBlockType::WhileLoop || top.type == FBlockType::ForLoop)) return top;
     u().fblocks.pop_back();
     unwind_fblock(top, preserve_tos);
-    std::optional<FBlock> found = unwind_fblock_stack(preserve_tos, loop, at);
+    std::optional<FBlock> found = unwind_fblock_stack(preserve_tos, loop, at, end);
     u().fblocks.push_back(top);
     return found;
   }
@@ -1180,7 +1180,7 @@ class Compiler {
       ++u().depth;
     }
     set_pos(pos_of(r));
-    unwind_fblock_stack(preserve_tos, false, r.loc);
+    unwind_fblock_stack(preserve_tos, false, r.loc, r.end);
     set_pos(pos_of(r));
     if (!r.value) load_const(Value());
     else if (!preserve_tos) expr(*r.value);

@@ -66,6 +66,9 @@ struct Scope {
   ScopeKind kind;
   int id = 0;
   int loops = 0;   // enclosing loop bodies, for break/continue
+  // 3.7's compiler refuses a `continue` whose way to its loop leaves a
+  // `finally` body (compiler_continue, FINALLY_END).
+  int finally_bodies_in_loop = 0;
   int awaits = 0;  // await expressions directly in it, outside an async def
 };
 
@@ -77,8 +80,12 @@ std::unique_ptr<T> make_expr(Loc loc) {
 constexpr std::string_view kAsyncComprehensionOutside = "asynchronous comprehension outside of an asynchronous function";
 
 // _PyPegen_get_expr_name: how CPython names an expression in "cannot assign
-// to ..." messages; 3.7-3.9 call an operation an "operator".
-std::string expr_name(const Expr& e, bool operations_are_operators) {
+// to ..." messages; 3.7-3.9 call an operation an "operator", a dict a
+// "dict display" and `...` "Ellipsis"; 3.7's ast.c calls every display
+// and f-string a "literal" and None, True and False a "keyword".
+std::string expr_name(const Expr& e, ParserGeneration parser) {
+  const bool operations_are_operators = parser < ParserGeneration::Peg310;
+  const bool ast37 = parser == ParserGeneration::Pgen37;
   switch (e.kind) {
     case ExprKind::Attribute: return "attribute";
     case ExprKind::Subscript: return "subscript";
@@ -97,10 +104,10 @@ std::string expr_name(const Expr& e, bool operations_are_operators) {
     case ExprKind::ListComp: return "list comprehension";
     case ExprKind::SetComp: return "set comprehension";
     case ExprKind::DictComp: return "dict comprehension";
-    case ExprKind::Dict: return "dict literal";
-    case ExprKind::Set: return "set display";
+    case ExprKind::Dict: return ast37 ? "literal" : operations_are_operators ? "dict display" : "dict literal";
+    case ExprKind::Set: return ast37 ? "literal" : "set display";
     case ExprKind::JoinedStr:
-    case ExprKind::FormattedValue: return "f-string expression";
+    case ExprKind::FormattedValue: return ast37 ? "literal" : "f-string expression";
     case ExprKind::Compare: return "comparison";
     case ExprKind::IfExp: return "conditional expression";
     case ExprKind::NamedExpr: return "named expression";
@@ -108,10 +115,10 @@ std::string expr_name(const Expr& e, bool operations_are_operators) {
     case ExprKind::Constant: {
       const auto& c = static_cast<const Constant&>(e);
       switch (c.type) {
-        case Constant::Type::None: return "None";
-        case Constant::Type::True: return "True";
-        case Constant::Type::False: return "False";
-        case Constant::Type::Ellipsis: return "ellipsis";
+        case Constant::Type::None: return ast37 ? "keyword" : "None";
+        case Constant::Type::True: return ast37 ? "keyword" : "True";
+        case Constant::Type::False: return ast37 ? "keyword" : "False";
+        case Constant::Type::Ellipsis: return operations_are_operators ? "Ellipsis" : "ellipsis";
         default: return "literal";
       }
     }
@@ -284,8 +291,15 @@ class Parser {
   bool parsed_as_target(Loc chain);
   struct LoopGuard {
     Parser& p;
-    explicit LoopGuard(Parser& parser) : p(parser) { ++p.scopes_.back().loops; }
-    ~LoopGuard() { --p.scopes_.back().loops; }
+    int finally_bodies;
+    explicit LoopGuard(Parser& parser) : p(parser), finally_bodies(p.scopes_.back().finally_bodies_in_loop) {
+      ++p.scopes_.back().loops;
+      p.scopes_.back().finally_bodies_in_loop = 0;
+    }
+    ~LoopGuard() {
+      --p.scopes_.back().loops;
+      p.scopes_.back().finally_bodies_in_loop = finally_bodies;
+    }
   };
   bool in_function() const {
     return scopes_.back().kind == ScopeKind::Function || scopes_.back().kind == ScopeKind::AsyncFunction;
@@ -325,6 +339,8 @@ class Parser {
   void store_target(Expr& target, const std::function<bool()>& maybe_equality = nullptr, std::optional<Loc> written = {});
   bool single_assignment_follows();
   void check_starred_targets(Expr& target);
+  // `__debug__` stored to: an error of 3.7-3.8's ast.c and 3.9+'s compiler.
+  void check_debug_target(const Expr& target);
   StmtPtr return_stmt();
   StmtPtr raise_stmt();
   StmtPtr global_stmt();
@@ -986,6 +1002,8 @@ StmtPtr Parser::simple_stmt() {
       take();
       if (scopes_.back().loops == 0)
         defer_semantic(loc, w == "break" ? "'break' outside loop" : "'continue' not properly in loop", last_end());
+      else if (w == "continue" && scopes_.back().finally_bodies_in_loop > 0 && syntax_.parser == ParserGeneration::Pgen37)
+        defer_semantic(loc, "'continue' not supported inside 'finally' clause", last_end());
       if (w == "break") return std::make_unique<Break>(loc);
       return std::make_unique<Continue>(loc);
     }
@@ -1051,7 +1069,7 @@ StmtPtr Parser::annotated_assignment(ExprPtr target, Loc loc) {
   take();  // ':'
   ExprPtr annotation = expression();
   if (target->kind == ExprKind::Tuple || target->kind == ExprKind::List)
-    fail(target->loc, fmt::format("only single target (not {}) can be annotated", expr_name(*target, !syntax_.peg_messages())));
+    fail(target->loc, fmt::format("only single target (not {}) can be annotated", expr_name(*target, syntax_.parser)));
   if (target->kind != ExprKind::Name && target->kind != ExprKind::Attribute && target->kind != ExprKind::Subscript)
     fail(target->loc, "illegal target for annotation");
   auto s = std::make_unique<AnnAssign>(loc);
@@ -1064,8 +1082,9 @@ StmtPtr Parser::annotated_assignment(ExprPtr target, Loc loc) {
 
 StmtPtr Parser::augmented_assignment(ExprPtr target, BinOp op, Loc loc) {
   if (target->kind != ExprKind::Name && target->kind != ExprKind::Attribute && target->kind != ExprKind::Subscript)
-    fail(target->loc, fmt::format("'{}' is an illegal expression for augmented assignment", expr_name(*target, !syntax_.peg_messages())),
+    fail(target->loc, fmt::format("'{}' is an illegal expression for augmented assignment", expr_name(*target, syntax_.parser)),
          DKind::SyntaxError, target_end(*target));
+  check_debug_target(*target);
   take();  // the operator
   store_target(*target);
   auto s = std::make_unique<AugAssign>(loc);
@@ -1148,15 +1167,39 @@ void Parser::forget_second_pass_stops(const Expr& target) {
 
 // `written`: where the target's text begins (a parenthesis of its own),
 // which pgen's ast.c reports a target it refuses at.
+// A name `__debug__` among a target's names (forbidden_name).
+const Expr* debug_name(const Expr& target) {
+  switch (target.kind) {
+    case ExprKind::Name: return static_cast<const Name&>(target).id == "__debug__" ? &target : nullptr;
+    case ExprKind::Starred: return debug_name(*static_cast<const Starred&>(target).value);
+    case ExprKind::Tuple:
+    case ExprKind::List:
+      for (const auto& elt : target.kind == ExprKind::Tuple ? static_cast<const TupleExpr&>(target).elts
+                                                            : static_cast<const ListExpr&>(target).elts)
+        if (const Expr* found = debug_name(*elt)) return found;
+      return nullptr;
+    default: return nullptr;
+  }
+}
+
+void Parser::check_debug_target(const Expr& target) {
+  const Expr* debug = debug_name(target);
+  if (!debug) return;
+  defer_semantic(bad_target_loc(target, *debug),
+                 syntax_.parser == ParserGeneration::Pgen37 ? "assignment to keyword" : "cannot assign to __debug__",
+                 target_end(*debug));
+}
+
 void Parser::store_target(Expr& target, const std::function<bool()>& maybe_equality, std::optional<Loc> written) {
   forget_second_pass_stops(target);
   Expr* bad = set_context(target, Ctx::Store);
   if (!bad) {
     check_starred_targets(target);
+    check_debug_target(target);
     return;
   }
   const bool yield = std::find(yields_.begin(), yields_.end(), bad) != yields_.end();
-  const std::string name = yield ? "yield expression" : expr_name(*bad, !syntax_.peg_messages());
+  const std::string name = yield ? "yield expression" : expr_name(*bad, syntax_.parser);
   // invalid_named_expression, tried on the target (or the last item of an
   // unparenthesized tuple of targets) just before the '=': a bitwise_or, a
   // named expression only in parentheses in these places.
@@ -1235,7 +1278,7 @@ StmtPtr Parser::del_stmt() {
     ExprPtr t = star_expression();
     forget_second_pass_stops(*t);
     if (Expr* bad = set_context(*t, Ctx::Del))
-      fail(bad_target_loc(*t, *bad), fmt::format("cannot delete {}", expr_name(*bad, !syntax_.peg_messages())),
+      fail(bad_target_loc(*t, *bad), fmt::format("cannot delete {}", expr_name(*bad, syntax_.parser)),
            DKind::SyntaxError, target_end(*bad));
     s->targets.push_back(std::move(t));
   } while (accept_op(",") && !at_simple_stmt_end());
@@ -1714,7 +1757,7 @@ StmtPtr Parser::try_stmt() {
   while (at_kw("except")) {
     const bool this_star = at_op("*", 1);
     if (star && *star != this_star)
-      fail(peek().loc, "cannot have both 'except' and 'except*' on the same 'try'");
+      fail(peek().loc, "cannot have both 'except' and 'except*' on the same 'try'", DKind::SyntaxError, peek().end);
     star = this_star;
     s->handlers.push_back(except_block());
   }
@@ -1725,6 +1768,11 @@ StmtPtr Parser::try_stmt() {
     has_finally = true;
     const int line = take().loc.line;
     expect_colon(true);
+    struct FinallyGuard {
+      Parser& p;
+      explicit FinallyGuard(Parser& parser) : p(parser) { ++p.scopes_.back().finally_bodies_in_loop; }
+      ~FinallyGuard() { --p.scopes_.back().finally_bodies_in_loop; }
+    } in_finally(*this);
     s->finalbody = block("'finally' statement", line);
   }
   if (s->handlers.empty() && !has_finally) {
@@ -1758,7 +1806,15 @@ ExceptHandler Parser::except_block() {
   }
   if (!at_op(":")) {
     h.type = expression();
-    if (at_op(",")) fail(h.type->loc, "multiple exception types must be parenthesized");
+    if (at_op(",")) {
+      // invalid_except_stmt marks the types up to the last one.
+      Loc end = h.type->end;
+      lookahead([&] {
+        take();
+        end = star_expressions()->end;
+      });
+      fail(h.type->loc, "multiple exception types must be parenthesized", DKind::SyntaxError, end);
+    }
     if (accept_kw("as")) h.name = expect_name();
   }
   expect_colon(false);
@@ -2078,7 +2134,7 @@ ExprPtr Parser::named_expression(bool suggest_equality) {
   if (e->kind != ExprKind::Name && (!syntax_.assignment_expressions || (in_arguments && syntax_.peg_messages())))
     fail_here();
   if (e->kind != ExprKind::Name)
-    fail(e->loc, fmt::format("cannot use assignment expressions with {}", expr_name(*e, !syntax_.peg_messages())),
+    fail(e->loc, fmt::format("cannot use assignment expressions with {}", expr_name(*e, syntax_.parser)),
          DKind::SyntaxError, target_end(*e));
   take();
   auto n = make_expr<NamedExpr>(e->loc);
@@ -2105,7 +2161,7 @@ void Parser::invalid_named_expression(const Expr& e) {
   if (!single) return;
   if (e.kind == ExprKind::Name) fail(e.loc, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?", DKind::SyntaxError, value_end);
   if (is_bitwise_or_level(e))
-    fail(e.loc, fmt::format("cannot assign to {} here. Maybe you meant '==' instead of '='?", expr_name(e, !syntax_.peg_messages())),
+    fail(e.loc, fmt::format("cannot assign to {} here. Maybe you meant '==' instead of '='?", expr_name(e, syntax_.parser)),
          DKind::SyntaxError, target_end);
 }
 
@@ -2129,7 +2185,7 @@ ExprPtr Parser::expression() {
   ExprPtr test = disjunction();
   if (!at_kw("else")) {
     if (at_op(":")) fail_here();
-    fail(start, "expected 'else' after 'if' expression");
+    fail(start, "expected 'else' after 'if' expression", DKind::SyntaxError, test->end);
   }
   take();
   auto e = make_expr<IfExp>(start);
@@ -2517,6 +2573,15 @@ ExprPtr Parser::call(ExprPtr func, Loc start) {
         c->args.push_back(std::move(g));
         last = c->args.back().get();
       } else {
+        // None, True or False before the '=': 3.8's ast.c and 3.10+'s
+        // invalid_kwarg name the keyword (3.9 does not).
+        const auto constant = e->kind == ExprKind::Constant ? static_cast<const Constant&>(*e).type : Constant::Type::Int;
+        const bool keyword_constant =
+            (constant == Constant::Type::None || constant == Constant::Type::True || constant == Constant::Type::False) &&
+            syntax_.parser != ParserGeneration::Pgen37 && syntax_.parser != ParserGeneration::Peg39;
+        const std::string misplaced_assignment =
+            keyword_constant ? fmt::format("cannot assign to {}", expr_name(*e, syntax_.parser))
+                             : "expression cannot contain assignment, perhaps you meant \"==\"?";
         if (at_op("=") && syntax_.pgen()) {
           // pgen's grammar takes `test '=' test`; ast.c refuses a keyword
           // that is no name, once the whole file parsed.
@@ -2524,13 +2589,13 @@ ExprPtr Parser::call(ExprPtr func, Loc start) {
           defer_ast_error(at, Diagnostic(DKind::SyntaxError, source_, at,
                                          syntax_.parser == ParserGeneration::Pgen37
                                              ? "keyword can't be an expression"
-                                             : "expression cannot contain assignment, perhaps you meant \"==\"?")
+                                             : misplaced_assignment)
                                   .reading_text_back());
           take();
           e = expression();
         }
         if (at_op("="))  // marked up to the '='
-          fail(e->loc, "expression cannot contain assignment, perhaps you meant \"==\"?", DKind::SyntaxError, peek().end);
+          fail(e->loc, misplaced_assignment, DKind::SyntaxError, peek().end);
         // 3.9+ place these at the token after the argument, 3.7-3.8's ast.c at the argument.
         const Loc after = syntax_.pgen() ? e->loc : peek().loc;
         if (seen_unpack) fail_after_parse(after, "positional argument follows keyword argument unpacking");

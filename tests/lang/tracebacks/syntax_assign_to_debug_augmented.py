@@ -1,0 +1,2 @@
+# __debug__ as an augmented assignment's target.
+__debug__ += 1
