@@ -602,33 +602,44 @@ namespace {
   return sp;
 }
 
+// CALL and CALL_METHOD's call of `function` (CPython 3.11's CALL and its
+// CALL_PY_EXACT_ARGS): an interpreted function's body gives back what it
+// raises in `raised`; other callees throw it.
+inline Value call_function(runtime::Callable& function, std::span<const Value> args, Ref<PyException>& raised) {
+  return runtime::is_exactly<Function>(function) ? static_cast<Function&>(function).call_raising(args, raised)
+                                                 : function.call_kw(args, {});
+}
+
+// The stack after a call that returned r: the callable and its arguments,
+// from base up, released top first, and r in their place.
+inline Value* call_returned(Value* base, Value* sp, Value r) {
+  while (sp > base) *--sp = Value();
+  *sp++ = std::move(r);
+  return sp;
+}
+
 // CALL. What an interpreted function called here raises comes back in
 // `raised`, the stack left as it was; other callees throw it.
 [[gnu::noinline]] Value* op_call(int n, Value* sp, Ref<PyException>& raised) {
   Value* base = sp - n - 1;
-  // `obj.method(...)`: self takes the bound method's stack slot, so the
-  // function gets self and the arguments without a vector made for them
-  // (CPython 3.11's LOAD_ATTR leaves method and self on the stack alike).
   const runtime::Object* callee = base->is_object() ? base->object() : nullptr;
   Value r;
-  if (callee && typeid(*callee) == typeid(runtime::BoundMethod)) {
+  if (callee && runtime::is_exactly<Function>(*callee)) {
+    r = static_cast<Function*>(base->object())
+            ->call_raising(std::span<const Value>(base + 1, static_cast<std::size_t>(n)), raised);
+  } else if (callee && runtime::is_exactly<runtime::BoundMethod>(*callee)) {
+    // `obj.method(...)`: self takes the bound method's stack slot, so the
+    // function gets self and the arguments without a vector made for them
+    // (CPython 3.11's LOAD_ATTR leaves method and self on the stack alike).
     auto* m = static_cast<runtime::BoundMethod*>(base->object());
     const Ref<runtime::Callable> fn = m->function;
     *base = Value(m->self);
-    const std::span<const Value> args(base, static_cast<std::size_t>(n) + 1);
-    runtime::Callable& function = *fn;  // typeid of a plain reference: clang warns on one through a call
-    r = typeid(function) == typeid(Function) ? static_cast<Function&>(function).call_raising(args, raised)
-                                             : function.call_kw(args, {});
-  } else if (callee && typeid(*callee) == typeid(Function)) {
-    r = static_cast<Function*>(base->object())
-            ->call_raising(std::span<const Value>(base + 1, static_cast<std::size_t>(n)), raised);
+    r = call_function(*fn, std::span<const Value>(base, static_cast<std::size_t>(n) + 1), raised);
   } else {
     r = runtime::call(*base, std::span<const Value>(base + 1, static_cast<std::size_t>(n)));
   }
   if (raised) return sp;
-  while (sp > base) *--sp = Value();
-  *sp++ = std::move(r);
-  return sp;
+  return call_returned(base, sp, std::move(r));
 }
 
 // CALL_METHOD: the method and self LOAD_METHOD left, or None and the
@@ -642,14 +653,10 @@ namespace {
     *base = std::move(*--sp);
     return sp;
   }
-  const std::span<const Value> args(base + 1, static_cast<std::size_t>(n) + 1);
-  auto& function = *static_cast<runtime::Callable*>(base->object());
-  Value r = typeid(function) == typeid(Function) ? static_cast<Function&>(function).call_raising(args, raised)
-                                                 : function.call_kw(args, {});
+  Value r = call_function(*static_cast<runtime::Callable*>(base->object()),
+                          std::span<const Value>(base + 1, static_cast<std::size_t>(n) + 1), raised);
   if (raised) return sp;
-  while (sp > base) *--sp = Value();
-  *sp++ = std::move(r);
-  return sp;
+  return call_returned(base, sp, std::move(r));
 }
 
 [[gnu::noinline]] Value* op_call_kw(int n, Value* sp) {

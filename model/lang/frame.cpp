@@ -15,6 +15,18 @@ Frame::Frame(const CodeObject* code, runtime::Module* globals, runtime::Module* 
   sp = slots + fixed;
 }
 
+Frame::Frame(const CodeObject* code, runtime::Module* globals, runtime::Module* builtins, const runtime::Value& unbound,
+             std::span<const runtime::Value> args)
+    : code(code), size(code->frame_size()), globals(globals), builtins(builtins) {
+  slots = static_cast<runtime::Value*>(runtime::pool::allocate(sizeof(runtime::Value) * static_cast<std::size_t>(size)));
+  const int n = static_cast<int>(args.size());
+  const int fixed = code->nlocals() + code->ncells();
+  for (int i = 0; i < n; ++i) new (slots + i) runtime::Value(args[static_cast<std::size_t>(i)]);
+  for (int i = n; i < fixed; ++i) new (slots + i) runtime::Value(unbound);
+  for (int i = fixed; i < size; ++i) new (slots + i) runtime::Value();
+  sp = slots + fixed;
+}
+
 Frame::Frame(Frame&& other) noexcept
     : code(other.code),
       size(other.size),

@@ -4,6 +4,7 @@
 // and keeps its instruction index and stack while suspended at an `await`.
 #pragma once
 
+#include <span>
 #include <string>
 #include <unordered_map>
 
@@ -31,6 +32,10 @@ class Unbound : public runtime::Object {
 
 struct Frame {
   Frame(const CodeObject* code, runtime::Module* globals, runtime::Module* builtins, const runtime::Value& unbound);
+  // A call's frame whose first locals are `args`, as a call with exactly
+  // the code's positional parameters binds them (the rest start unbound).
+  Frame(const CodeObject* code, runtime::Module* globals, runtime::Module* builtins, const runtime::Value& unbound,
+        std::span<const runtime::Value> args);
   Frame(const Frame&) = delete;
   // Takes over a suspended frame (an async generator handed to the loop's
   // finalizer); `other` is left empty and must not be run again.

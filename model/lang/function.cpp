@@ -292,8 +292,19 @@ Value Function::call_kw(std::span<const Value> args, std::span<const Keyword> kw
 }
 
 Value Function::call_raising(std::span<const Value> args, Ref<PyException>& raised) {
-  if (code->flags & (kGenerator | kCoroutine | kAsyncGenerator)) return call_kw(args, {});
-  Frame f(code.get(), globals.get(), builtins.get(), ThreadState::current().unbound);
+  const CodeObject& co = *code;
+  if (co.flags & (kGenerator | kCoroutine | kAsyncGenerator)) return call_kw(args, {});
+  // CPython 3.11's CALL_PY_EXACT_ARGS: exactly the positional parameters,
+  // no cells to make: the arguments go straight into the new frame's
+  // locals, with nothing of initialize_locals to check.
+  if (static_cast<int>(args.size()) == co.argcount && co.kwonlyargcount == 0 &&
+      !(co.flags & (kVarargs | kVarkeywords)) && co.cellvars.empty() && co.freevars.empty()) {
+    Frame f(&co, globals.get(), builtins.get(), ThreadState::current().unbound, args);
+    f.ns = class_namespace;
+    Step s = eval_frame_raising(f, Value(), nullptr, raised);
+    return std::move(s.value);
+  }
+  Frame f(&co, globals.get(), builtins.get(), ThreadState::current().unbound);
   f.ns = class_namespace;
   binding([&] { bind_arguments(f, args, {}); });
   Step s = eval_frame_raising(f, Value(), nullptr, raised);

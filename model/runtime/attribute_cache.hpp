@@ -21,6 +21,20 @@
 
 namespace asim::runtime {
 
+// Whether o's dynamic type is exactly T, as CPython's Py_IS_TYPE compares
+// type pointers. type_info's operator== falls back to comparing the mangled
+// names with strcmp whenever the types differ, which the hot paths asking
+// "an Instance? a Function?" pay on every miss. One program has one
+// type_info per class, so the addresses decide; were they ever duplicated,
+// the answer would be a false "no", which takes the generic path.
+template <class T>
+bool is_exactly(const Object& o) {
+  return &typeid(o) == &typeid(T);
+}
+inline bool is_exactly(const Object& o, const std::type_info& type) {
+  return &typeid(o) == &type;
+}
+
 struct AttributeCache {
   enum class Kind : std::uint8_t {
     Empty,
@@ -63,7 +77,7 @@ inline void load_attr(Value& top, const std::string& name, AttributeCache& c) {
       case AttributeCache::Kind::InstanceValue:
       case AttributeCache::Kind::InstanceMethod:
       case AttributeCache::Kind::InstanceClassValue: {
-        if (typeid(*o) != typeid(Instance)) break;
+        if (!is_exactly<Instance>(*o)) break;
         auto* inst = static_cast<Instance*>(o);
         if (inst->cls.get() != c.owner || !inst->attributes_inline()) break;
         if (Value* v = inst->find_inline(c.key, c.hint)) {
@@ -86,7 +100,7 @@ inline void load_attr(Value& top, const std::string& name, AttributeCache& c) {
         top = *static_cast<const Value*>(c.entry);
         return;
       case AttributeCache::Kind::NativeMethod: {
-        if (typeid(*o) != *static_cast<const std::type_info*>(c.owner)) break;
+        if (!is_exactly(*o, *static_cast<const std::type_info*>(c.owner))) break;
         const std::string_view tn = o->type_name();
         if (tn.data() != c.type_name.data() || tn.size() != c.type_name.size()) break;
         top = Value(make<BoundMethod>(std::move(top), *static_cast<const Ref<Callable>*>(c.entry)));
@@ -108,7 +122,7 @@ inline Value* load_method(Value* sp, const std::string& name, AttributeCache& c)
   Value& top = sp[-1];
   if (c.version == detail::namespaces_version && top.is_object()) {
     Object* o = top.object();
-    if (c.kind == AttributeCache::Kind::InstanceMethod && typeid(*o) == typeid(Instance)) {
+    if (c.kind == AttributeCache::Kind::InstanceMethod && is_exactly<Instance>(*o)) {
       auto* inst = static_cast<Instance*>(o);
       const auto* entry = static_cast<const Value*>(c.entry);
       std::uint32_t hint = c.hint;
@@ -118,7 +132,7 @@ inline Value* load_method(Value* sp, const std::string& name, AttributeCache& c)
         top = Value(Ref<Callable>(static_cast<Callable*>(entry->object())));
         return sp + 1;
       }
-    } else if (c.kind == AttributeCache::Kind::NativeMethod && typeid(*o) == *static_cast<const std::type_info*>(c.owner)) {
+    } else if (c.kind == AttributeCache::Kind::NativeMethod && is_exactly(*o, *static_cast<const std::type_info*>(c.owner))) {
       const std::string_view tn = o->type_name();
       if (tn.data() == c.type_name.data() && tn.size() == c.type_name.size()) {
         *sp = std::move(top);
@@ -129,7 +143,7 @@ inline Value* load_method(Value* sp, const std::string& name, AttributeCache& c)
   }
   load_attr(top, name, c);
   Object* found = top.object();
-  if (found && typeid(*found) == typeid(BoundMethod)) {
+  if (found && is_exactly<BoundMethod>(*found)) {
     auto* m = static_cast<BoundMethod*>(found);
     *sp = m->self;
     top = Value(m->function);
@@ -145,7 +159,7 @@ void store_attr_uncached(const Value& obj, const std::string& name, Value value,
 inline void store_attr(const Value& obj, const std::string& name, Value value, AttributeCache& c) {
   if (c.kind == AttributeCache::Kind::StoreInstance && c.version == detail::namespaces_version && obj.is_object()) {
     Object* o = obj.object();
-    if (typeid(*o) == typeid(Instance)) {
+    if (is_exactly<Instance>(*o)) {
       auto* inst = static_cast<Instance*>(o);
       const auto* entry = static_cast<const Value*>(c.entry);
       if (inst->cls.get() == c.owner && inst->attributes_inline() && (!entry || !entry->is_object())) {
