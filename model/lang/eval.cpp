@@ -21,10 +21,13 @@
 #include "model/lang/suggestions.hpp"
 #include "model/modules/native_function.hpp"
 #include "model/runtime/derived.hpp"
+#include "model/runtime/dict.hpp"
 #include "model/runtime/errors.hpp"
 #include "model/runtime/iterator.hpp"
+#include "model/runtime/iterators.hpp"
 #include "model/runtime/instance.hpp"
 #include "model/runtime/interrupt.hpp"
+#include "model/runtime/list.hpp"
 #include "model/runtime/memory.hpp"
 #include "model/runtime/ops.hpp"
 #include "model/runtime/runtime.hpp"
@@ -600,6 +603,36 @@ namespace {
   for (int i = 0; i < n; ++i) *--sp = Value();
   *sp++ = Value::str(std::move(out));
   return sp;
+}
+
+// BINARY_SUBSCR, with CPython 3.11's BINARY_SUBSCR_DICT and
+// BINARY_SUBSCR_LIST_INT: a dict (not a subclass, which may override
+// __getitem__ or have __missing__) or a list indexed in range by a machine
+// int skip getitem's protocol checks. Anything else, and a list index
+// CPython adjusts or rejects, takes the generic path.
+inline Value binary_subscr(const Value& container, const Value& key) {
+  if (container.is_object()) {
+    const runtime::Object& o = *container.object();
+    if (runtime::is_exactly<runtime::Dict>(o)) {
+      if (auto v = static_cast<const runtime::Dict&>(o).get(key)) return std::move(*v);
+      runtime::throw_key_error(key);
+    }
+    if (runtime::is_exactly<runtime::List>(o) && key.kind() == Value::Kind::Int) {
+      const auto& items = static_cast<const runtime::List&>(o).items;
+      const std::int64_t i = key.as_int();
+      if (i >= 0 && static_cast<std::uint64_t>(i) < items.size()) return items[static_cast<std::size_t>(i)];
+    }
+  }
+  return runtime::getitem(container, key);
+}
+
+// STORE_SUBSCR, with 3.11's STORE_SUBSCR_DICT.
+inline void store_subscr(const Value& container, const Value& key, Value v) {
+  if (container.is_object() && runtime::is_exactly<runtime::Dict>(*container.object())) {
+    static_cast<runtime::Dict*>(container.object())->set(key, std::move(v));
+    return;
+  }
+  runtime::setitem(container, key, std::move(v));
 }
 
 // CALL and CALL_METHOD's call of `function` (CPython 3.11's CALL and its
@@ -1289,14 +1322,14 @@ Step eval_frame_raising(Frame& f, Value sent, Ref<PyException> thrown, Ref<PyExc
             }
             case Op::BINARY_SUBSCR: {
               Value key = POP();
-              TOP() = runtime::getitem(TOP(), key);
+              TOP() = binary_subscr(TOP(), key);
               break;
             }
             case Op::STORE_SUBSCR: {
               Value key = POP();
               Value container = POP();
               Value v = POP();
-              runtime::setitem(container, key, std::move(v));
+              store_subscr(container, key, std::move(v));
               break;
             }
             case Op::DELETE_SUBSCR: {
@@ -1375,6 +1408,18 @@ Step eval_frame_raising(Frame& f, Value sent, Ref<PyException> thrown, Ref<PyExc
             case Op::FORMAT_VALUE: sp = op_format(in.arg, sp); break;
             case Op::GET_ITER: TOP() = runtime::iter(TOP()); break;
             case Op::FOR_ITER: {
+              // FOR_ITER_RANGE (CPython 3.12): a range's own iterator
+              // without the iterator protocol.
+              if (TOP().is_object() && runtime::is_exactly<runtime::RangeIterator>(*TOP().object())) {
+                std::int64_t i;
+                if (static_cast<runtime::RangeIterator*>(TOP().object())->next_int(i)) {
+                  PUSH(Value::integer(i));
+                } else {
+                  *--sp = Value();
+                  pc = in.arg;
+                }
+                break;
+              }
               auto v = runtime::next(TOP());
               if (v) {
                 PUSH(std::move(*v));

@@ -47,10 +47,8 @@ std::optional<Value> StrIterator::next() {
 }
 
 std::optional<Value> RangeIterator::next() {
-  if (left_ <= 0) return std::nullopt;
-  const std::int64_t v = next_;
-  --left_;
-  if (left_ > 0) next_ += step_;
+  std::int64_t v;
+  if (!next_int(v)) return std::nullopt;
   return Value::integer(v);
 }
 

@@ -72,6 +72,14 @@ class RangeIterator : public Object, public Iterator {
       : next_(start), step_(step), left_(length) {}
   std::string_view type_name() const override { return "range_iterator"; }
   std::optional<Value> next() override;
+  // next() for FOR_ITER's range specialization: false once exhausted.
+  bool next_int(std::int64_t& out) {
+    if (left_ <= 0) return false;
+    out = next_;
+    --left_;
+    if (left_ > 0) next_ += step_;
+    return true;
+  }
 
  private:
   std::int64_t next_, step_, left_;
