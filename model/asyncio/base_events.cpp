@@ -77,7 +77,7 @@ EventLoop::~EventLoop() {
 
 // BaseEventLoop.call_soon
 Ref<Handle> EventLoop::call_soon(Ref<runtime::Callable> callback, HandleArgs args, Ref<runtime::Context> context) {
-  check_closed();
+  check_closed_holding({args});
   auto handle = runtime::make<Handle>(std::move(callback), std::move(args), this, std::move(context));
   if (tracing()) emit(trace::Kind::HandleScheduled, handle->callback_text());
   ready_.push_back(handle);
@@ -94,7 +94,7 @@ Ref<TimerHandle> EventLoop::call_later(double delay, Ref<runtime::Callable> call
 Ref<TimerHandle> EventLoop::call_at(double when, Ref<runtime::Callable> callback, HandleArgs args,
                                     Ref<runtime::Context> context) {
   if (script_) script_timers_.push_back(when);
-  check_closed();
+  check_closed_holding({args});
   auto timer = runtime::make<TimerHandle>(when, std::move(callback), std::move(args), this, std::move(context));
   if (tracing()) emit(trace::Kind::TimerScheduled, timer->callback_text(), "when=" + runtime::float_repr(when));
   heapq::heappush(scheduled_, Scheduled{when, timer}, WhenLess{});
@@ -118,7 +118,8 @@ Ref<Future> EventLoop::new_future() {
 // step runs right here when the loop is running.
 Ref<Task> EventLoop::create_task(Ref<runtime::Coroutine> coro, std::optional<std::string> name,
                                  Ref<runtime::Context> context) {
-  check_closed();
+  const Value held = Value(coro);
+  check_closed_holding({{&held, 1}});
   if (task_factory_) return task_factory_(std::move(coro), std::move(name), std::move(context));
   return new_task(std::move(coro), std::move(name), std::move(context), eager_tasks_);
 }
@@ -142,6 +143,20 @@ void EventLoop::set_eager_task_factory(bool eager) {
 
 void EventLoop::check_closed() const {
   if (closed_) runtime::raise(builtins_.RuntimeError, "Event loop is closed");
+}
+
+// _check_closed() called first thing by a method of the loop: its error's
+// traceback holds the method's frame and with it the arguments `held` (a
+// coroutine among them stays unawaited until the exception is freed).
+void EventLoop::check_closed_holding(std::initializer_list<std::span<const Value>> held) const {
+  try {
+    check_closed();
+  } catch (runtime::PyError& e) {
+    for (auto values : held)
+      for (const Value& v : values)
+        if (v.is_object()) e.exc->frame_locals.emplace_back(v.object());
+    throw;
+  }
 }
 
 void EventLoop::check_running() const {

@@ -213,6 +213,7 @@ class EventLoop {
   [[noreturn]] void report_deadlock() const;
   // BaseEventLoop._check_closed / _check_running
   void check_closed() const;
+  void check_closed_holding(std::initializer_list<std::span<const runtime::Value>> held) const;
   void check_running() const;
   // _asyncgen_firstiter_hook / _asyncgen_finalizer_hook, installed by
   // run_forever as sys.set_asyncgen_hooks.

@@ -494,8 +494,15 @@ runtime::Coro wrap_awaitable(Value awaitable) {
 Ref<Future> ensure_future(EventLoop& loop, const Value& coro_or_future) {
   if (auto* f = coro_or_future.as<Future>()) return Ref<Future>(f);
   const auto& profile = loop.profile();
-  if (iscoroutine(profile, coro_or_future))
-    return loop.create_task(Ref<runtime::Coroutine>(coro_or_future.as<runtime::Coroutine>()));
+  if (iscoroutine(profile, coro_or_future)) {
+    Ref<runtime::Coroutine> coro(coro_or_future.as<runtime::Coroutine>());
+    try {
+      return loop.create_task(coro);
+    } catch (runtime::PyError& e) {
+      if (profile.ensure_future_closes_coroutine && e.exc->isinstance(loop.builtins().RuntimeError.get())) coro->close();
+      throw;
+    }
+  }
   if (isawaitable(profile, coro_or_future))
     return loop.create_task(runtime::native(
         profile.wrap_awaitable_is_local ? "ensure_future.<locals>._wrap_awaitable" : "_wrap_awaitable", wrap_awaitable(coro_or_future)));

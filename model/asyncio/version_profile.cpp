@@ -98,6 +98,7 @@ constexpr VersionProfile make_profile(int minor) {
   p.get_event_loop_warns = since(12);
   p.uncancel_clears_must_cancel = since(13);
   p.wrap_awaitable_is_local = since(12);
+  p.ensure_future_closes_coroutine = since(10);
   p.runtime.throw_signature_deprecated = since(12);
   p.random_choice_indexes_empty = since(9) && until(10);
   p.random_normal_defaults = since(11);

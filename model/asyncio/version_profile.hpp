@@ -187,6 +187,10 @@ struct VersionProfile {
   // 3.12+: ensure_future's wrapper of an awaitable is a local function
   // ("ensure_future.<locals>._wrap_awaitable"); before, tasks._wrap_awaitable.
   bool wrap_awaitable_is_local;
+  // 3.10+: ensure_future closes the coroutine it could not make a task of
+  // (the loop is closed): no "never awaited" warning; before, the error's
+  // traceback holds it.
+  bool ensure_future_closes_coroutine;
   // 3.9-3.10: random.choice([]) indexes the empty sequence (its own IndexError,
   // "list index out of range"); the others say "Cannot choose from an empty
   // sequence".

@@ -296,7 +296,16 @@ Ref<runtime::Module> AsyncioModule::build() {
   if (profile.create_task_takes_context) task_params.push_back(kwonly("context"));
   def(*m, "create_task", task_params, [self, &profile](const Bound& b) {
     auto coro = require_coroutine(profile, b[0]);
-    auto& loop = self->loop();
+    asyncio::EventLoop* running = nullptr;
+    try {
+      running = &self->loop();
+    } catch (runtime::PyError& e) {
+      // get_running_loop() failed in create_task's frame, which holds
+      // `coro`: unawaited until the exception is freed.
+      e.exc->frame_locals.emplace_back(b[0].object());
+      throw;
+    }
+    auto& loop = *running;
     auto context = profile.create_task_takes_context ? context_of(b.values.back()) : nullptr;
     if (!profile.task_names || b[1].is_none()) return Value(loop.create_task(coro, {}, context));
     // 3.8-3.12 create the task unnamed (using up a Task-N number), then rename it.
