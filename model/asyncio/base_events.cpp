@@ -448,6 +448,17 @@ void EventLoop::timer_handle_cancelled(const TimerHandle& handle) {
   if (tracing()) emit(trace::Kind::TimerCancelled, handle.callback_text(), "when=" + runtime::float_repr(handle.when()));
 }
 
+// Reprs are also made in finalizers (an exception never retrieved), where
+// the run cannot stop: it ends once the program has finished.
+void EventLoop::refuse_debug_repr(std::string_view what) const {
+  if (!debug_ || tracing()) return;
+  auto& rt = runtime::Runtime::current();
+  rt.unmodelled_at_exit(fmt::format(
+      "{}: not supported by asim: the repr of {} in asyncio's debug mode (it names where the object was created, "
+      "'created at FILE:LINE', which asim does not record)",
+      rt.current_location ? rt.current_location() : "asim", what));
+}
+
 void EventLoop::default_exception_handler(const runtime::Dict& context) {
   // In debug mode the report adds where the object was created
   // (source_traceback), in CPython's own files. It may come from a

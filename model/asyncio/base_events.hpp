@@ -147,6 +147,10 @@ class EventLoop {
   // in CPython's files: where one would be printed, the run stops.
   bool get_debug() const { return debug_; }
   void set_debug(bool enabled) { debug_ = enabled; }
+  // The repr of a handle or future (`what`) made in debug mode ends in
+  // "created at FILE:LINE", the last frame of its _source_traceback: the
+  // run ends unmodelled, as asim keeps no such stack.
+  void refuse_debug_repr(std::string_view what) const;
   // BaseEventLoop.slow_callback_duration: how long a callback may block
   // the loop before debug mode reports it.
   double slow_callback_duration = 0.1;

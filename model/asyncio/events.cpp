@@ -47,6 +47,7 @@ std::string Handle::repr_info() const {
 }
 
 std::string Handle::repr() const {
+  loop_->refuse_debug_repr("a Handle");
   const std::string info = repr_info();
   return info.empty() ? "<Handle>" : fmt::format("<Handle {}>", info);
 }
@@ -78,6 +79,7 @@ void Handle::run() {
 
 // TimerHandle._repr_info puts `when=` after "cancelled" when there is one.
 std::string TimerHandle::repr() const {
+  loop_->refuse_debug_repr("a TimerHandle");
   const std::string when = "when=" + runtime::float_repr(when_);
   if (cancelled_) return fmt::format("<TimerHandle cancelled {}>", when);
   const std::string info = repr_info();

@@ -38,6 +38,7 @@ void Future::log_unretrieved() {
 }
 
 std::string Future::repr_info() const {
+  loop_->refuse_debug_repr(fmt::format("a {}", type_name()));
   std::string info;
   switch (state_) {
     case State::Pending: info = "pending"; break;
