@@ -213,6 +213,13 @@ Value EventLoop::run_until_complete(Value future) {
     if (future.is_object()) e.exc->frame_locals.emplace_back(future.object());
     throw;
   }
+  // tasks.ensure_future(future, loop=self): a future of another loop (the
+  // default one get_event_loop() made) is refused.
+  if (auto* given = future.as<Future>(); given && given->get_loop() != this) {
+    auto error = runtime::new_exception(builtins_.ValueError, std::string(profile().future_loop_mismatch));
+    error->frame_locals.emplace_back(future.object());
+    throw runtime::PyError{error};
+  }
   Ref<Future> fut = ensure_future(*this, future);
   const bool new_task = fut.get() != future.object();
   // A task made here for a coroutine raises if it did not complete: no
