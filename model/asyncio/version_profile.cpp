@@ -239,6 +239,9 @@ constexpr VersionProfile make_profile(int minor) {
   p.language.syntax.except_star = since(11);
   p.language.syntax.type_parameters = since(12);
   p.language.syntax.def_expects_parenthesis = since(11);
+  p.language.syntax.parenthesized_parameters_named = since(11);
+  p.language.syntax.assignment_expression_in_subscript = since(10);
+  p.language.syntax.starred_subscripts = since(11);
   p.language.syntax.import_from_hint = since(12);
   p.language.syntax.import_expects_names = since(13);
   p.language.syntax.int_limit_says_digits = p.ints.limit_message_says_digits;

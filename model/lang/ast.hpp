@@ -367,6 +367,7 @@ struct PatternNode {
   enum class Kind { Value, Singleton, Capture, Wildcard, Star, Sequence, Mapping, Class, Or, As };
   Kind kind = Kind::Wildcard;
   Loc loc;
+  Loc end;
   ExprPtr value;                     // Value: the literal or dotted name; Class: the class
   Constant::Type singleton = Constant::Type::None;
   std::vector<ExprPtr> keys;         // Mapping
@@ -407,6 +408,8 @@ struct ImportFrom : Stmt {
   std::string module;
   int level = 0;  // the leading dots of a relative import
   std::vector<Alias> names;  // name "*" not supported
+  // Where `*` stands in a function or class body: symtable.c's error.
+  std::optional<Loc> star;
 };
 
 struct Global : Stmt {  // global / nonlocal (kind tells)

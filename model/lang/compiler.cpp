@@ -1498,7 +1498,7 @@ class Compiler {
           bool star = false;
           for (const auto& item : node.items) {
             if (item.kind == K::Star) {
-              if (star) compiler.syntax_error(node.loc, "multiple starred names in sequence pattern");
+              if (star) compiler.syntax_error(node.loc, "multiple starred names in sequence pattern", node.end);
               star = true;
             }
             p.items.push_back(sub(item));
@@ -1513,7 +1513,7 @@ class Compiler {
             if (key->kind == ExprKind::Constant) {
               const std::string r = constant_repr(static_cast<const Constant&>(*key));
               if (std::find(literal_keys.begin(), literal_keys.end(), r) != literal_keys.end())
-                compiler.syntax_error(node.loc, fmt::format("mapping pattern checks duplicate key ({})", r));
+                compiler.syntax_error(node.loc, fmt::format("mapping pattern checks duplicate key ({})", r), node.end);
               literal_keys.push_back(r);
             }
             operands.push_back(key.get());
@@ -1542,7 +1542,7 @@ class Compiler {
             std::sort(mine.begin(), mine.end());
             if (i == 0) first_names = mine;
             else if (mine != first_names)
-              compiler.syntax_error(node.loc, "alternative patterns bind different names");
+              compiler.syntax_error(node.loc, "alternative patterns bind different names", node.end);
           }
           allow_irrefutable = outer_allow;
           return p;

@@ -102,6 +102,16 @@ struct SyntaxFeatures {
   // 3.11+: a def's name followed by anything but '(' (or 3.12+'s type
   // parameters) says "expected '('"; 3.10 "invalid syntax".
   bool def_expects_parenthesis = false;
+  // 3.11+ (invalid_parameters, invalid_lambda_parameters): parameters in
+  // parentheses, `def f((x)):` or `lambda (x): x`, are named as such
+  // ("Function parameters cannot be parenthesized"); 3.10 "invalid syntax".
+  bool parenthesized_parameters_named = false;
+  // 3.10+: a subscript takes an unparenthesized assignment expression
+  // (`x[y := 0]`); 3.8-3.9 stop at the ':='.
+  bool assignment_expression_in_subscript = true;
+  // 3.11+ (PEP 646): starred expressions in a subscript, `x[*a]` indexing
+  // with a tuple.
+  bool starred_subscripts = true;
   // 3.12+ (invalid_import): `import a from b` asks "Did you mean to use
   // 'from ... import ...' instead?", marked from `import` on.
   bool import_from_hint = false;

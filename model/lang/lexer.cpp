@@ -617,6 +617,9 @@ Token Lexer::op() {
     if (rest == o) return take(3);
   for (auto o : kTwo)
     if (rest.substr(0, 2) == o) return take(2);
+  // The PEG parsers get "<>" as one token, NOTEQUAL, which only Barry as
+  // FLUFL accepts: "invalid syntax" there.
+  if (rest.substr(0, 2) == "<>" && !syntax_.pgen()) return take(2);
   const char c = peek();
   const int level = static_cast<int>(brackets_.size()) + (expr_mode_ ? 1 : 0);
   // Before 3.12 such a character is a token no rule accepts ("invalid syntax").
@@ -693,6 +696,12 @@ Token Lexer::string(std::size_t begin, Loc loc, std::string_view prefix) {
           throw;
         }
       }();
+      struct TextEnd {
+        std::size_t& at;
+        std::size_t saved;
+        TextEnd(std::size_t& a, std::size_t value) : at(a), saved(a) { at = value; }
+        ~TextEnd() { at = saved; }
+      } text_end(fstring_text_end_, end.pos - (d.triple ? 3 : 1));
       try {
         scan_fstring(d, nullptr, t.pieces, t);
         if (pos_ != end.pos) error(d.start, "f-string: expecting '}'");
@@ -1024,10 +1033,38 @@ void Lexer::scan_field_expression(const Delim& d, FStringPiece& f) {
       parser_reported_error(f.loc, "'{' was never closed");
     }
     const char c = peek();
+    // fstring_find_expr (before 3.12) refuses a backslash anywhere in the
+    // expression, its strings included, and a comment.
+    const bool whole_expression_checked = syntax_.parser != ParserGeneration::Peg312;
+    if (c == '\\' && whole_expression_checked) error(here(), "f-string expression part cannot include a backslash");
+    if (c == '#' && whole_expression_checked) error(here(), "f-string expression part cannot include '#'");
     if (c == '\\') {  // only a line continuation, as outside f-strings
       ++pos_;
       if (!at_newline()) parser_reported_error(here(), "unexpected character after line continuation character");
       newline();
+      continue;
+    }
+    if ((c == '"' || c == '\'') && whole_expression_checked) {
+      // fstring_find_expr reads to the end of the f-string's text: a string
+      // in the expression ends at its quote, or is unterminated there.
+      if (pos_ >= fstring_text_end_) {
+        if (!open.empty())
+          error(here(), syntax_.parser == ParserGeneration::Pgen37 ? "f-string: mismatched '(', '{', or '['"
+                                                                   : fmt::format("f-string: unmatched '{}'", open.back().ch));
+        error(here(), "f-string: expecting '}'");
+      }
+      const std::size_t quote = peek(1) == c && peek(2) == c ? 3 : 1;
+      const std::size_t close = std::min(text_.find(text_.substr(pos_, quote), pos_ + quote), fstring_text_end_);
+      const std::size_t backslash = text_.find('\\', pos_ + quote);
+      if (backslash < close) {
+        pos_ = backslash;
+        error(here(), "f-string expression part cannot include a backslash");
+      }
+      if (close + quote > fstring_text_end_) error(here(), "f-string: unterminated string");
+      while (pos_ < close + quote) {
+        if (at_newline()) newline();
+        else ++pos_;
+      }
       continue;
     }
     if (c == '"' || c == '\'') {
@@ -1037,7 +1074,8 @@ void Lexer::scan_field_expression(const Delim& d, FStringPiece& f) {
     if (is_ident_start(c)) {
       const std::size_t b = pos_;
       while (!at_end() && is_ident_char(peek())) ++pos_;
-      if ((peek() == '"' || peek() == '\'') && is_string_prefix(text_.substr(b, pos_ - b))) {
+      // Before 3.12 a quote starts a string whatever letters precede it.
+      if (!whole_expression_checked && (peek() == '"' || peek() == '\'') && is_string_prefix(text_.substr(b, pos_ - b))) {
         pos_ = b;
         skip_nested_string(d);
       }
@@ -1090,10 +1128,19 @@ void Lexer::scan_field_expression(const Delim& d, FStringPiece& f) {
     if (syntax_.parser != ParserGeneration::Peg312) error(here(), "f-string: empty expression not allowed");
     error(here(), fmt::format("f-string: valid expression required before '{}'", peek()));
   }
-  if (peek() == ':' && expr.substr(first, 6) == "lambda" &&
-      (expr.size() == first + 6 || !is_ident_char(expr[first + 6])))
-    error({f.expr_loc.line, f.expr_loc.col + static_cast<int>(first)},
-          "f-string: lambda expressions are not allowed without parentheses");
+  // Before 3.12 the field's text up to the ':' is compiled as it is.
+  if (syntax_.parser == ParserGeneration::Peg312 && peek() == ':' && expr.substr(first, 6) == "lambda" &&
+      (expr.size() == first + 6 || !is_ident_char(expr[first + 6]))) {
+    failed_in_fstring_ = true;
+    // Marked up to the ':' that ended the field.
+    throw Diagnostic(Diagnostic::Kind::SyntaxError, source_,
+                     char_loc(*source_, {f.expr_loc.line, f.expr_loc.col + static_cast<int>(first)}),
+                     "f-string: lambda expressions are not allowed without parentheses", [&] {
+                       Loc end = char_loc(*source_, here());
+                       ++end.col;
+                       return end;
+                     }());
+  }
 }
 
 // A string literal inside a replacement field, skipped whole (the parser
@@ -1106,8 +1153,12 @@ void Lexer::skip_nested_string(const Delim& d) {
   const bool outer_quote = [&] {
     std::size_t k = pos_;
     while (k < end_ && is_ident_char(text_[k])) ++k;
-    // A triple quote starts a nested literal even in a single-quoted f-string.
-    return k == pos_ && at_closing_quote(d) && (d.triple || peek(1) != d.quote || peek(2) != d.quote);
+    // The quote after a prefix counts (3.12's tokenizer compares the
+    // quotes). A triple quote starts a nested literal even in a
+    // single-quoted f-string.
+    const auto quote_at = [&](std::size_t i) { return i < end_ && text_[i] == d.quote; };
+    return quote_at(k) && (!d.triple || (quote_at(k + 1) && quote_at(k + 2))) &&
+           (d.triple || !quote_at(k + 1) || !quote_at(k + 2));
   }();
   try {
     const std::size_t b = pos_;

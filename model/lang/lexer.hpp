@@ -190,6 +190,9 @@ class Lexer {
   bool failed_unclosed_ = false;
   int field_depth_ = 0;    // f-string replacement fields being scanned, nested
   int fstring_depth_ = 0;  // f-strings being scanned, nested
+  // Before 3.12: where the text of the f-string being scanned ends (its
+  // closing quote), which ends a field's expression too.
+  std::size_t fstring_text_end_ = 0;
   mutable bool failed_in_fstring_ = false;
   bool failed_soft_ = false;
   bool null_line_ = false;  // 3.12+: the current line has a null byte, not yet reported

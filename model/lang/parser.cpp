@@ -341,6 +341,7 @@ class Parser {
   void check_starred_targets(Expr& target);
   // `__debug__` stored to: an error of 3.7-3.8's ast.c and 3.9+'s compiler.
   void check_debug_target(const Expr& target);
+  void unparenthesized_generator_base(const GeneratorExp& g, std::size_t first);
   StmtPtr return_stmt();
   StmtPtr raise_stmt();
   StmtPtr global_stmt();
@@ -827,7 +828,7 @@ Diagnostic older_parser_error(const Diagnostic& d, const Token& at, const Syntax
   if (at.kind == TokenKind::Indent)
     return Diagnostic(DKind::IndentationError, src, parser_error_loc(*src, at.loc, syntax), "unexpected indent", parser_error_loc(*src, at.end, syntax));
   // Rules the older grammars share, worded alike.
-  static constexpr std::array<std::string_view, 14> kShared = {
+  static constexpr std::array<std::string_view, 17> kShared = {
       "invalid syntax",
       "positional argument follows keyword argument",
       "Generator expression must be parenthesized",
@@ -842,6 +843,9 @@ Diagnostic older_parser_error(const Diagnostic& d, const Token& at, const Syntax
       "cannot use assignment expressions with",
       "iterable argument unpacking follows keyword argument unpacking",
       "non-default argument follows default argument",
+      "illegal target for annotation",
+      "only single target",
+      "can't use starred expression here",
   };
   if (m == "invalid syntax" || std::any_of(kShared.begin() + 1, kShared.end(), starts)) return d;
   // 3.9 words a bad augmented target as 3.10+ do; 3.7-3.8's ast.c as any
@@ -967,6 +971,22 @@ StmtPtr Parser::compound_stmt() {
     require_match_statement();
     return match_stmt();
   }
+  // invalid_match_stmt: `match SUBJECT` and the line's end, when the line
+  // is no expression statement either.
+  if (w == "match" && syntax_.match_statement && !at(TokenKind::Newline, 1) && !at_op("=", 1) &&
+      lookahead([&] {
+        take();
+        star_expressions();
+        if (!at(TokenKind::Newline)) fail_here();
+      }) &&
+      !lookahead([&] {
+        star_expressions();
+        if (!at(TokenKind::Newline)) fail_here();
+      })) {
+    take();
+    star_expressions();
+    fail(peek().loc, "expected ':'");
+  }
   return nullptr;
 }
 
@@ -1037,6 +1057,31 @@ StmtPtr Parser::assignment_or_expression() {
   for (const auto& [text, op] : kAugmented)
     if (at_op(text)) return augmented_assignment(std::move(e), op, loc);
   if (at_op("=")) return assignment(std::move(e), loc);
+  if (at_op(":=") && syntax_.parser == ParserGeneration::Pgen37) {
+    // 3.7 reads ':' '=': an annotation, then no expression.
+    const Token& t = peek();
+    fail({t.loc.line, t.loc.col + 1}, "invalid syntax");
+  }
+  // 3.9's invalid_assignment reads `NAME := value` (a named_expression),
+  // then fails at the token after it.
+  const Token* after_named = nullptr;
+  if (at_op(":=") && syntax_.parser == ParserGeneration::Peg39 && e->kind == ExprKind::Name && same_loc(e->loc, loc) &&
+      lookahead([&] {
+        take();
+        expression();
+        after_named = &peek();
+      }))
+    fail(after_named->loc, "invalid syntax", DKind::SyntaxError, after_named->end);
+  // invalid_assignment tries the statement's first expression as a
+  // star_named_expression, whose invalid_named_expression (3.9+) judges
+  // `TARGET := value` with a TARGET other than a bare name.
+  if (at_op(":=") && !syntax_.pgen() && e->kind != ExprKind::Tuple && e->kind != ExprKind::Starred && !yield &&
+      !(e->kind == ExprKind::Name && same_loc(e->loc, loc)) && lookahead([&] {
+        take();
+        expression();
+      }))
+    fail(e->loc, fmt::format("cannot use assignment expressions with {}", expr_name(*e, syntax_.parser)),
+         DKind::SyntaxError, target_end(*e));
   // invalid_legacy_expression: Python 2's print statement.
   Loc legacy_end;
   if (e->kind == ExprKind::Name && starts_expression() && lookahead([&] {
@@ -1068,15 +1113,24 @@ StmtPtr Parser::annotated_assignment(ExprPtr target, Loc loc) {
     fail(colon, "invalid syntax");
   take();  // ':'
   ExprPtr annotation = expression();
-  if (target->kind == ExprKind::Tuple || target->kind == ExprKind::List)
-    fail(target->loc, fmt::format("only single target (not {}) can be annotated", expr_name(*target, syntax_.parser)));
-  if (target->kind != ExprKind::Name && target->kind != ExprKind::Attribute && target->kind != ExprKind::Subscript)
-    fail(target->loc, "illegal target for annotation");
+  // 3.7-3.8's ast.c judges the target once the file parsed.
+  // 3.10+ mark the target, only the first name of an unparenthesized tuple.
+  if (target->kind == ExprKind::Tuple || target->kind == ExprKind::List) {
+    const auto& elts = target->kind == ExprKind::Tuple ? static_cast<const TupleExpr&>(*target).elts
+                                                       : static_cast<const ListExpr&>(*target).elts;
+    const bool bare = !elts.empty() && same_loc(elts.front()->loc, target->loc);
+    fail_after_parse(target->loc, fmt::format("only single target (not {}) can be annotated", expr_name(*target, syntax_.parser)),
+                     target_end(bare ? *elts.front() : *target));
+  } else if (!single) {
+    fail_after_parse(target->loc, "illegal target for annotation", target_end(*target));
+  }
   auto s = std::make_unique<AnnAssign>(loc);
-  store_target(*target);
+  if (single) store_target(*target);
   s->target = std::move(target);
   s->annotation = std::move(annotation);
-  if (accept_op("=")) s->value = at_kw("yield") ? yield_expr() : star_expressions();
+  // 3.7's annassign takes one `test` after the '='.
+  if (accept_op("="))
+    s->value = at_kw("yield") ? yield_expr() : syntax_.parser == ParserGeneration::Pgen37 ? expression() : star_expressions();
   return s;
 }
 
@@ -1341,7 +1395,9 @@ StmtPtr Parser::import_from() {
   if (!accept_kw("import")) fail_here();
   expect_import_names();
   if (at_op("*")) {
-    defer_unsupported(take().loc, "star imports (from ... import *)");
+    if (scopes_.back().kind == ScopeKind::Module) defer_unsupported(peek().loc, "star imports (from ... import *)");
+    else s->star = peek().loc;
+    take();
     return s;
   }
   if (accept_op("(")) {
@@ -1349,10 +1405,15 @@ StmtPtr Parser::import_from() {
     accept_op(",");
     expect_op(")");
   } else {
+    const Loc names = peek().loc;
     import_from_as_names(s->names);
     if (at_op(",")) {
       take();
-      fail(peek().loc, "trailing comma not allowed without surrounding parentheses");
+      // 3.7-3.8's grammar takes the comma; their ast.c refuses it at the names.
+      if (syntax_.pgen() && (at(TokenKind::Newline) || at_op(";")))
+        fail_after_parse(names, "trailing comma not allowed without surrounding parentheses");
+      else
+        fail(peek().loc, "trailing comma not allowed without surrounding parentheses");
     }
   }
   if (s->module == "__future__" && level == 0) future_imports_.emplace_back(s.get(), toks_[pos_ - 1].end);
@@ -1408,7 +1469,9 @@ Body Parser::block(std::string_view what, int line) {
 // "expected ':'" whatever follows); the others say so only before a NEWLINE.
 void Parser::expect_colon(bool forced) {
   if (accept_op(":")) return;
-  if (forced || at(TokenKind::Newline)) fail(peek().loc, "expected ':'");
+  // A forced token (&&':') marks the token found instead, when it has text.
+  const bool marked = forced && (at(TokenKind::Name) || at(TokenKind::Op) || at(TokenKind::Number) || at(TokenKind::String));
+  if (forced || at(TokenKind::Newline)) fail(peek().loc, "expected ':'", DKind::SyntaxError, marked ? peek().end : Loc{});
   fail_here();
 }
 
@@ -1540,6 +1603,21 @@ Arguments Parser::params(std::string_view close, bool annotations) {
       if (at_op("=")) fail(peek().loc, "var-keyword argument cannot have default value");
       kwarg = true;
     } else {
+      // invalid_parameters, invalid_lambda_parameters: `(x, y)` where a
+      // parameter without a default may stand, marked to its ')'.
+      Loc closed;
+      if (at_op("(") && syntax_.parenthesized_parameters_named && !star && !slash && !seen_default &&
+          lookahead([&] {
+            take();
+            do {
+              expect_name();
+              annotation();
+            } while (accept_op(",") && !at_op(")"));
+            if (!at_op(")")) fail_here();
+            closed = peek().end;
+          }))
+        fail(loc, annotations ? "Function parameters cannot be parenthesized" : "Lambda expression parameters cannot be parenthesized",
+             DKind::SyntaxError, closed);
       std::string name = expect_name();
       ExprPtr ann = annotation();
       (star ? kwonly_spans : arg_spans).push_back(span_from(loc));
@@ -1589,8 +1667,13 @@ StmtPtr Parser::class_def(std::vector<ExprPtr> decorators) {
   if (at_op("[")) type_params();
   if (at_op("(")) {
     // The bases are parsed as a call's arguments would be.
+    const Loc open = peek().loc;
+    const std::size_t first = pos_;
     auto c = call(make_expr<Name>(kw.loc), kw.loc);
     auto& args = static_cast<Call&>(*c);
+    if (args.args.size() == 1 && args.keywords.empty() && args.args.front()->kind == ExprKind::GeneratorExp &&
+        same_loc(args.args.front()->loc, open))
+      unparenthesized_generator_base(static_cast<const GeneratorExp&>(*args.args.front()), first);
     for (auto& k : args.keywords) {
       if (!k.arg) {
         defer_unsupported(k.loc, "**mapping in a class statement");
@@ -1605,6 +1688,31 @@ StmtPtr Parser::class_def(std::vector<ExprPtr> decorators) {
   ScopeGuard scope(*this, ScopeKind::Class);
   s->body = block("class definition", line);
   return s;
+}
+
+// `class C(x for x in y)`: no rule takes a generator expression for the
+// bases. 3.7-3.8's ast.c refuses it once the file parsed, 3.9 fails at the
+// ')', 3.10+ at the 'for'.
+void Parser::unparenthesized_generator_base(const GeneratorExp& g, std::size_t first) {
+  if (syntax_.pgen()) {
+    const Loc at = char_loc(*source_, g.elt->loc);
+    defer_ast_error(at, Diagnostic(DKind::SyntaxError, source_, at, "invalid syntax").reading_text_back());
+    return;
+  }
+  const Token* at = &toks_[pos_ - 1];
+  if (syntax_.parser != ParserGeneration::Peg39) {
+    int depth = 0;
+    for (std::size_t k = first; k < pos_; ++k) {
+      const Token& t = toks_[k];
+      if (t.kind == TokenKind::Op && (t.text == "(" || t.text == "[" || t.text == "{")) ++depth;
+      if (t.kind == TokenKind::Op && (t.text == ")" || t.text == "]" || t.text == "}")) --depth;
+      if (depth == 1 && t.kind == TokenKind::Name && t.text == "for") {
+        at = &t;
+        break;
+      }
+    }
+  }
+  fail(at->loc, "invalid syntax", DKind::SyntaxError, at->end);
 }
 
 // type_params: '[' type_param_seq ']' (PEP 695), parsed loosely and skipped.
@@ -1804,7 +1912,8 @@ ExceptHandler Parser::except_block() {
     take();
     if (at_op(":")) fail(peek().loc, "expected one or more exception types");
   }
-  if (!at_op(":")) {
+  // invalid_except_stmt: a bare 'except' at the line's end is missing its ':'.
+  if (!at_op(":") && !(!star && (at(TokenKind::Newline) || at(TokenKind::EndMarker)))) {
     h.type = expression();
     if (at_op(",")) {
       // invalid_except_stmt marks the types up to the last one.
@@ -1882,7 +1991,8 @@ PatternNode Parser::patterns() {
   const Loc loc = peek().loc;
   PatternNode first = maybe_star_pattern();
   if (!at_op(",")) {
-    if (first.kind == PatternNode::Kind::Star) fail(first.loc, "invalid syntax");
+    // A star pattern alone: no rule takes it, the parser stops after it.
+    if (first.kind == PatternNode::Kind::Star) fail_here();
     return first;
   }
   PatternNode seq;
@@ -1893,6 +2003,7 @@ PatternNode Parser::patterns() {
     if (at_op(":") || at_kw("if")) break;
     seq.items.push_back(maybe_star_pattern());
   }
+  seq.end = last_end();
   return seq;
 }
 
@@ -1905,6 +2016,7 @@ PatternNode Parser::maybe_star_pattern() {
   star.loc = take().loc;
   const std::string name = expect_name();
   if (name != "_") star.name = name;
+  star.end = last_end();
   return star;
 }
 
@@ -1920,18 +2032,24 @@ PatternNode Parser::pattern() {
   if (name == "_") fail(name_loc, "cannot use '_' as a target");
   as.name = name;
   as.items.push_back(std::move(p));
+  as.end = last_end();
   return as;
 }
 
 // or_pattern: '|'.closed_pattern+
 PatternNode Parser::or_pattern() {
   PatternNode first = closed_pattern();
+  first.end = last_end();
   if (!at_op("|")) return first;
   PatternNode alt;
   alt.kind = PatternNode::Kind::Or;
   alt.loc = first.loc;
   alt.items.push_back(std::move(first));
-  while (accept_op("|")) alt.items.push_back(closed_pattern());
+  while (accept_op("|")) {
+    alt.items.push_back(closed_pattern());
+    alt.items.back().end = last_end();
+  }
+  alt.end = last_end();
   return alt;
 }
 
@@ -2006,6 +2124,7 @@ ExprPtr Parser::literal_value() {
   const Loc loc = peek().loc;
   const bool negative = accept_op("-");
   if (!at(TokenKind::Number)) fail_here();
+  const Token& real = peek();
   ExprPtr n = number();
   if (negative) {
     auto& c = static_cast<Constant&>(*n);
@@ -2015,9 +2134,16 @@ ExprPtr Parser::literal_value() {
     else c.float_value = -c.float_value;
   }
   if (at_op("+") || at_op("-")) {
-    // complex_number: asim has no complex numbers.
-    defer_unsupported(peek().loc, "complex numbers (imaginary literals such as 1j)");
-    take();
+    // complex_number: signed_real_number ('+' | '-') imaginary_number, each
+    // checked as it is read (_PyPegen_ensure_real, _PyPegen_ensure_imaginary).
+    const auto imaginary = [](const Token& t) { return t.text.back() == 'j' || t.text.back() == 'J'; };
+    if (imaginary(real)) fail(real.loc, "real number required in complex literal", DKind::SyntaxError, real.end);
+    const Loc op = take().loc;
+    if (!at(TokenKind::Number)) fail_here();
+    if (!imaginary(peek()))
+      fail(peek().loc, "imaginary number required in complex literal", DKind::SyntaxError, peek().end);
+    // asim has no complex numbers.
+    defer_unsupported(op, "complex numbers (imaginary literals such as 1j)");
     number();
   }
   return n;
@@ -2618,7 +2744,7 @@ ExprPtr Parser::call(ExprPtr func, Loc start) {
 ExprPtr Parser::slices() {
   const Loc loc = peek().loc;
   ExprPtr first = slice();
-  if (!at_op(",")) return first;
+  if (!at_op(",") && first->kind != ExprKind::Starred) return first;
   auto t = make_expr<TupleExpr>(loc);
   t->elts.push_back(std::move(first));
   while (accept_op(",") && !at_op("]")) t->elts.push_back(slice());
@@ -2628,10 +2754,22 @@ ExprPtr Parser::slices() {
 // slice: [expression] ':' [expression] [':' [expression]] | named_expression
 ExprPtr Parser::slice() {
   const Loc loc = peek().loc;
-  if (at_op("*")) return star_named_expression();
+  if (at_op("*")) {
+    // 3.9 reads the starred expression before it fails.
+    const Token* refused = &peek();
+    if (!syntax_.starred_subscripts && syntax_.parser == ParserGeneration::Peg39)
+      lookahead([&] {
+        star_named_expression();
+        refused = &peek();
+      });
+    require(syntax_.starred_subscripts, *refused);
+    return star_named_expression();
+  }
   ExprPtr lower;
   if (!at_op(":")) {
-    lower = named_expression();
+    lower = syntax_.assignment_expression_in_subscript ? named_expression() : expression();
+    // 3.7 reads ':' '=': a slice, then no expression.
+    if (at_op(":=") && !syntax_.assignment_expressions) fail({peek().loc.line, peek().loc.col + 1}, "invalid syntax");
     if (!at_op(":")) return lower;
   }
   take();
@@ -2910,6 +3048,10 @@ ExprPtr Parser::fstring_field_expression(const FStringPiece& field) {
   } swap(*this, &sub);
   ExprPtr e = at_kw("yield") ? yield_expr() : star_expressions();
   if (!at(TokenKind::EndMarker)) missing_comma_or_fail(*e);
+  // 3.9-3.11 parse the field as "(expr)": a lone starred expression is then
+  // a group's error, reported for that text.
+  if (e->kind == ExprKind::Starred && syntax_.parser != ParserGeneration::Peg312 && !syntax_.pgen())
+    fail(e->loc, "can't use starred expression here");
   return e;
 }
 
@@ -2963,7 +3105,13 @@ ExprPtr Parser::group_tuple_genexp() {
   }
   if (!at_op(",")) {
     close_collection(")", *first);
-    if (first->kind == ExprKind::Starred) fail(first->loc, "cannot use starred expression here");
+    // invalid_group (3.9 says "can't"); 3.7-3.8's compiler refuses it.
+    if (first->kind == ExprKind::Starred && syntax_.pgen())
+      defer_semantic(first->loc, "can't use starred expression here", first->end);
+    else if (first->kind == ExprKind::Starred)
+      fail(first->loc,
+           syntax_.parser == ParserGeneration::Peg39 ? "can't use starred expression here" : "cannot use starred expression here",
+           DKind::SyntaxError, first->end);
     return first;
   }
   auto t = make_expr<TupleExpr>(open);

@@ -261,6 +261,7 @@ std::shared_ptr<const Source> load_source(std::string path, std::string_view byt
     auto source = std::make_shared<Source>(std::move(path), std::move(read));
     if (through_codec) source->set_read_through_codec();
     if (declared || bom) source->set_encoding_known();
+    if (bom) source->set_had_bom();
     if (not_utf8) source->defer_encoding_error(not_utf8->first, std::make_shared<const Diagnostic>(not_utf8->second));
     return source;
   };

@@ -44,6 +44,9 @@ class Source {
   // its errors' columns in characters (SyntaxFeatures::parser_errors_in_bytes).
   bool encoding_known() const { return encoding_known_; }
   void set_encoding_known() { encoding_known_ = true; }
+  // Whether the file began with a UTF-8 BOM, which the text here has not.
+  bool had_bom() const { return had_bom_; }
+  void set_had_bom() { had_bom_ = true; }
   // A file with no declaration is checked for UTF-8 line by line, as the
   // tokenizer reads it: the error for the first line that is not, raised
   // when the Lexer reaches that line, so that an error on an earlier line
@@ -65,6 +68,7 @@ class Source {
   bool null_is_character_ = false;
   bool read_through_codec_ = false;
   bool encoding_known_ = false;
+  bool had_bom_ = false;
   int encoding_error_line_ = 0;
   std::shared_ptr<const Diagnostic> encoding_error_;
 };

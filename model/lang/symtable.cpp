@@ -262,10 +262,18 @@ class SymtableBuilder {
           add_def(bound, kDefImport);
         }
         break;
-      case StmtKind::ImportFrom:
-        for (const auto& alias : static_cast<const ImportFrom&>(s).names)
-          add_def(alias.asname ? *alias.asname : alias.name, kDefImport);
+      case StmtKind::ImportFrom: {
+        const auto& from = static_cast<const ImportFrom&>(s);
+        // symtable_visit_alias: 3.10+ at the '*', before at the block.
+        if (from.star) {
+          constexpr std::string_view message = "import * only allowed at module level";
+          if (syntax_.duplicate_argument_at == SyntaxFeatures::DuplicateArgumentAt::Parameter)
+            error(*from.star, std::string(message), {from.star->line, from.star->col + 1});
+          error(cur_->loc, std::string(message));
+        }
+        for (const auto& alias : from.names) add_def(alias.asname ? *alias.asname : alias.name, kDefImport);
         break;
+      }
       case StmtKind::Global:
       case StmtKind::Nonlocal: {
         const bool global = s.kind == StmtKind::Global;
@@ -322,9 +330,13 @@ class SymtableBuilder {
     switch (e.kind) {
       case ExprKind::BoolOp: exprs(static_cast<const BoolOpExpr&>(e).values); break;
       case ExprKind::NamedExpr: {
+        // symtable_handle_namedexpr: the checks, then the value.
         const auto& n = static_cast<const NamedExpr&>(e);
+        if (cur_->comp_iter_expr > 0)
+          error(named_expr_loc(n), "assignment expression cannot be used in a comprehension iterable expression",
+                n.end);
+        named_expr_target(n);
         expr(*n.value);
-        named_expr_target(static_cast<const Name&>(*n.target));
         break;
       }
       case ExprKind::BinOp: {
@@ -381,13 +393,21 @@ class SymtableBuilder {
       case ExprKind::Yield: {
         const auto& y = static_cast<const Yield&>(e);
         if (cur_->kind == SymtableEntry::Kind::Comprehension) {
+          // 3.7 only warns (DeprecationWarning) and makes the comprehension
+          // a generator, which asim does not model.
+          if (syntax_.parser == ParserGeneration::Pgen37)
+            throw Diagnostic(Diagnostic::Kind::Unsupported, source_, char_loc(*source_, e.loc),
+                             "'yield' inside a comprehension (a generator on 3.7)");
           const std::string& n = cur_->name;
-          error(e.loc,
-                fmt::format("'yield' inside {}", n == "<listcomp>"    ? "list comprehension"
-                                                 : n == "<setcomp>"  ? "set comprehension"
-                                                 : n == "<dictcomp>" ? "dict comprehension"
-                                                                     : "generator expression"),
-                e.end);
+          const std::string message =
+              fmt::format("'yield' inside {}", n == "<listcomp>"    ? "list comprehension"
+                                               : n == "<setcomp>"  ? "set comprehension"
+                                               : n == "<dictcomp>" ? "dict comprehension"
+                                                                   : "generator expression");
+          // 3.8-3.9 at the comprehension, 3.10+ at the yield.
+          if (syntax_.parser == ParserGeneration::Pgen38 || syntax_.parser == ParserGeneration::Peg39)
+            error(cur_->loc, message);
+          error(e.loc, message, e.end);
         }
         if (y.from && cur_->is_coroutine && cur_->kind != SymtableEntry::Kind::Comprehension)
           error(e.loc, "'yield from' inside async function", e.end);
@@ -454,14 +474,20 @@ class SymtableBuilder {
   // one parameter ".0" is the iterator of that first iterable.
   void comprehension(const Expr& node, const char* name, const std::vector<Comprehension>& gens, const Expr* elt,
                      const Expr* value) {
+    ++cur_->comp_iter_expr;
     expr(*gens.front().iter);
+    --cur_->comp_iter_expr;
     auto* e = enter(SymtableEntry::Kind::Comprehension, name, node.loc, &node);
     e->generator_exp = node.kind == ExprKind::GeneratorExp;
     add_def(".0", kDefParam);
     for (std::size_t i = 0; i < gens.size(); ++i) {
       const auto& g = gens[i];
       if (g.is_async) e->is_coroutine = true;
-      if (i > 0) expr(*g.iter);
+      if (i > 0) {
+        ++cur_->comp_iter_expr;
+        expr(*g.iter);
+        --cur_->comp_iter_expr;
+      }
       comp_target_ = true;
       expr(*g.target);
       comp_target_ = false;
@@ -475,9 +501,21 @@ class SymtableBuilder {
       cur_->is_coroutine = true;
   }
 
+  // 3.8-3.9 give the node's 0-based col_offset for the 1-based offset: one
+  // column left of it.
+  Loc named_expr_loc(const Expr& n) const {
+    if (syntax_.parser != ParserGeneration::Pgen38 && syntax_.parser != ParserGeneration::Peg39) return n.loc;
+    return {n.loc.line, n.loc.col - 1};
+  }
+  // 3.10+ mark the target of the named expression.
+  Loc named_expr_target_end(const Expr& target) const {
+    return syntax_.parser == ParserGeneration::Pgen38 || syntax_.parser == ParserGeneration::Peg39 ? Loc{} : target.end;
+  }
+
   // symtable_extend_namedexpr_scope: `x := v` in a comprehension binds x in
   // the nearest enclosing function (or module).
-  void named_expr_target(const Name& target) {
+  void named_expr_target(const NamedExpr& n) {
+    const auto& target = static_cast<const Name&>(*n.target);
     if (cur_->kind != SymtableEntry::Kind::Comprehension) {
       add_def(target.id, kDefLocal);
       return;
@@ -485,12 +523,14 @@ class SymtableBuilder {
     for (SymtableEntry* e = cur_; e; e = e->parent) {
       if (e->kind == SymtableEntry::Kind::Comprehension) {
         if (e->flags_of(mangle(private_, target.id)) & kDefCompIter)
-          error(target.loc,
-                fmt::format("assignment expression cannot rebind comprehension iteration variable '{}'", target.id));
+          error(named_expr_loc(target),
+                fmt::format("assignment expression cannot rebind comprehension iteration variable '{}'", target.id),
+                named_expr_target_end(target));
         continue;
       }
       if (e->kind == SymtableEntry::Kind::Class)
-        error(target.loc, "assignment expression within a comprehension cannot be used in a class body");
+        error(named_expr_loc(target), "assignment expression within a comprehension cannot be used in a class body",
+              named_expr_target_end(target));
       add_def(target.id, kDefLocal, e);
       add_def(target.id, e->kind == SymtableEntry::Kind::Module ? kDefGlobal : kDefNonlocal, cur_);
       if (e->kind == SymtableEntry::Kind::Module) add_def(target.id, kDefGlobal, e);

@@ -48,6 +48,7 @@ struct SymtableEntry {
   bool nested = false;        // inside a function
   bool generator_exp = false; // a comprehension from a generator expression
   bool needs_class_closure = false;  // a class whose methods use __class__ (zero-argument super())
+  int comp_iter_expr = 0;  // comprehension iterables being visited in it (ste_comp_iter_expr)
 
   // Names in first-seen order, their flags and, after analysis, their scope.
   std::vector<std::string> names;

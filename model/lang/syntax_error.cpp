@@ -72,6 +72,19 @@ std::vector<bool> lines_continued(const Source& source, int upto) {
   return continued;
 }
 
+// The parser's byte column (in the text without the BOM) is made a
+// character offset over the line read back, which has the BOM's three
+// bytes (_PyPegen_byte_offset_to_character_offset, decoding with "replace").
+int offset_after_bom(std::string_view line, int offset) {
+  if (offset <= 0) return offset;
+  std::size_t bytes = 0;
+  for (int n = 1; n < offset && bytes < line.size(); ++n)
+    do ++bytes;
+    while (bytes < line.size() && (static_cast<unsigned char>(line[bytes]) & 0xC0) == 0x80);
+  if (bytes == 0) return 1;
+  return (bytes < 3 ? 1 : 1 + chars(line.substr(0, bytes - 3))) + 1;
+}
+
 // 3.8's pgen error text is its tokenizer's buffer, where lines read while a
 // token was in progress were appended: from the first line of such a run.
 std::string buffer_text(const Source& source, int line) {
@@ -103,7 +116,9 @@ Attributes attributes(const Diagnostic& d, const SyntaxFeatures& syntax) {
   line = line.substr(0, line.find('\0'));  // CPython's text is a C string
   // Past the file's end the tokenizer's buffer is empty: no newline.
   const bool past_end = d.source() && d.shown_line() > d.source()->line_count();
-  a.text = std::string(line) + (past_end ? "" : "\n");
+  // The first line read back from a file that began with a BOM has it.
+  const bool bom = !tokenizer_line && d.source() && d.source()->had_bom() && d.shown_line() == 1;
+  a.text = (bom ? "\xEF\xBB\xBF" : "") + std::string(line) + (past_end ? "" : "\n");
   // 3.8's parser reports its buffer, with the offset in the error's own line.
   if (syntax.parser == ParserGeneration::Pgen38 && d.source() && !past_end && !d.text_read_back() &&
       !d.from_tokenizer() && d.kind() == Diagnostic::Kind::SyntaxError && d.message() == "invalid syntax")
@@ -115,6 +130,10 @@ Attributes attributes(const Diagnostic& d, const SyntaxFeatures& syntax) {
   } else if (a.offset >= 0) {
     a.end_lineno = *a.lineno;
     a.end_offset = a.offset;
+  }
+  if (bom && d.loc().line == 1) {
+    a.offset = offset_after_bom(line, a.offset);
+    if (a.end_lineno == 1) a.end_offset = offset_after_bom(line, a.end_offset);
   }
   if (d.kind() == Diagnostic::Kind::TabError) {
     a.offset = syntax.pgen() ? chars(line) + 1 : 1;

@@ -1,0 +1,2 @@
+﻿if count > 1
+    print(count)

@@ -1,0 +1,3 @@
+# A backslash inside a string within a replacement field.
+lines = ["a", "b"]
+print(f"{'\n'.join(lines)}")

@@ -1,0 +1,3 @@
+# ... in a def.
+def add(first, (a, b)):
+    return first + a + b
