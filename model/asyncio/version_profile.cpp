@@ -177,6 +177,8 @@ constexpr VersionProfile make_profile(int minor) {
   p.runtime.slice_hashable = since(12);
   p.runtime.format_negative_zero = since(11);
   p.runtime.no_dict_hint = since(13);
+  p.runtime.unset_slot_names_object = since(10);
+  p.runtime.mro_error_one_line = since(13);
   p.runtime.sum_floats_compensated = since(12);
   p.runtime.arg_count_singular = since(8);
   p.runtime.str_hash = since(11) ? runtime::StrHashAlgorithm::SipHash13 : runtime::StrHashAlgorithm::SipHash24;

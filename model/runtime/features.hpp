@@ -56,6 +56,12 @@ struct RuntimeFeatures {
   // 3.13+: setting an attribute a __slots__ class has no room for says
   // "... and no __dict__ for setting new attributes".
   bool no_dict_hint = false;
+  // 3.10+: reading a __slots__ member never set says "'T' object has no
+  // attribute '_c'"; 3.7-3.9's member_get says the slot's name only.
+  bool unset_slot_names_object = true;
+  // 3.13+: the TypeError of an impossible MRO is one line; before, a line
+  // break follows "resolution".
+  bool mro_error_one_line = true;
   // 3.12+: sum() of floats is compensated (Neumaier), sum([0.1, 0.2, 0.3])
   // is 0.6; before, plain addition gives 0.6000000000000001.
   bool sum_floats_compensated = true;

@@ -48,8 +48,6 @@ bool call_del(Object& self, const Type& cls) {
   return true;
 }
 
-namespace {
-
 // Whether a class of cls's MRO lists `name` in its __slots__ (mangled by
 // that class, as type_new does).
 bool declared_slot(const Type& cls, std::string_view name) {
@@ -66,8 +64,6 @@ bool declared_slot(const Type& cls, std::string_view name) {
     if (listed(t)) return true;
   return false;
 }
-
-}  // namespace
 
 Value Instance::dict_object() {
   // CPython keeps a slot's value out of the instance's __dict__; asim

@@ -18,6 +18,10 @@ namespace asim::runtime {
 
 class Dict;
 
+// Whether a class of cls's MRO lists `name` in its __slots__ (mangled by
+// that class, as type_new does).
+bool declared_slot(const Type& cls, std::string_view name);
+
 // An instance with a __dict__; its class is `cls`. Until the program reads
 // __dict__, the attributes are kept here; from then on they live in that
 // dict (obj.__dict__ is the storage itself, as in CPython, so writes

@@ -106,6 +106,12 @@ std::optional<Value> callable_attribute(Callable& c, std::string_view name) {
   return std::nullopt;
 }
 
+// structmember.c's member_get (3.7-3.9) and member_set (deleting) of a
+// __slots__ member never set: the message is the member's name.
+[[noreturn]] void unset_slot(std::string_view name) {
+  raise(Runtime::current().builtins.AttributeError, std::string(name));
+}
+
 }  // namespace
 
 // The class name CPython's messages print (tp_name): for classes of C
@@ -259,6 +265,8 @@ Value getattr(const Value& obj, std::string_view name) {
     const Value args[] = {obj, Value::str(std::string(name))};
     return call(*f, args);
   }
+  if (!Runtime::current().features.unset_slot_names_object && obj.is_object() && declared_slot(*type_of(obj), name))
+    unset_slot(name);
   no_attribute(obj, name);
 }
 
@@ -374,6 +382,7 @@ void object_delattr(const Value& obj, std::string_view name) {
     } else if (auto* h = downcast<HasAttributes>(o)) {
       if (h->del_attribute(name)) return;
     }
+    if (declared_slot(*type_of(obj), name)) unset_slot(name);
   }
   no_attribute(obj, name);
 }

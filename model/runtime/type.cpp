@@ -4,15 +4,29 @@
 
 #include <algorithm>
 #include <array>
-#include <stdexcept>
 
 #include "model/runtime/attribute_error.hpp"
 #include "model/runtime/callable.hpp"
 #include "model/runtime/derived.hpp"
+#include "model/runtime/exceptions.hpp"
+#include "model/runtime/runtime.hpp"
 
 namespace asim::runtime {
 
 namespace {
+
+// set_mro_error: the TypeError naming the heads of the lists C3 could not
+// merge, each once.
+[[noreturn]] void mro_error(const std::vector<std::vector<Type*>>& seqs) {
+  std::vector<Type*> heads;
+  for (const auto& s : seqs)
+    if (std::find(heads.begin(), heads.end(), s.front()) == heads.end()) heads.push_back(s.front());
+  std::string names;
+  for (const Type* t : heads) names += (names.empty() ? "" : ", ") + t->name;
+  raise(Runtime::current().builtins.TypeError,
+        fmt::format("Cannot create a consistent method resolution{}order (MRO) for bases {}",
+                    Runtime::current().features.mro_error_one_line ? " " : "\n", names));
+}
 
 // C3 linearisation (Objects/typeobject.c mro_implementation): merge the
 // bases' MROs and the list of bases, always taking the first head that is in
@@ -24,6 +38,10 @@ std::vector<Type*> c3_ancestors(const std::vector<Ref<Type>>& bases) {
     out.insert(out.end(), more.begin(), more.end());
     return out;
   }
+  // check_duplicates, before any merging.
+  for (auto b = bases.begin(); b != bases.end(); ++b)
+    if (std::find(bases.begin(), b, *b) != b)
+      raise(Runtime::current().builtins.TypeError, fmt::format("duplicate base class {}", (*b)->name));
   std::vector<std::vector<Type*>> seqs;
   for (const auto& b : bases) {
     std::vector<Type*> s{b.get()};
@@ -48,7 +66,7 @@ std::vector<Type*> c3_ancestors(const std::vector<Ref<Type>>& bases) {
         break;
       }
     }
-    if (!pick) throw std::logic_error("asim: inconsistent method resolution order");
+    if (!pick) mro_error(seqs);
     out.push_back(pick);
     for (auto& s : seqs)
       if (s.front() == pick) s.erase(s.begin());
