@@ -173,15 +173,17 @@ std::optional<Value> big_binary(BinOp op, const BigInt& a, const BigInt& b) {
   return std::nullopt;
 }
 
+// long_pow with a modulus: 3.7 refuses a negative exponent before it looks
+// at the modulus; 3.8+ take its modular inverse after.
 Value pow_mod(const Value& a, const Value& b, const Value& m) {
+  BigInt base = to_big(a), exponent = to_big(b);
+  if (exponent.sign() < 0 && !Runtime::current().ints.pow_modular_inverse)
+    throw_value_error("pow() 2nd argument cannot be negative when 3rd argument specified");
   BigInt modulus = to_big(m);
   if (modulus.sign() == 0) throw_value_error("pow() 3rd argument cannot be 0");
-  BigInt base = to_big(a), exponent = to_big(b);
   const bool negative_modulus = modulus.sign() < 0;
   if (negative_modulus) modulus = -modulus;
   if (exponent.sign() < 0) {
-    if (!Runtime::current().ints.pow_modular_inverse)
-      throw_value_error("pow() 2nd argument cannot be negative when 3rd argument specified");
     auto inverse = BigInt::inverse_mod(base, modulus);
     if (!inverse) throw_value_error("base is not invertible for the given modulus");
     base = std::move(*inverse);
