@@ -3,6 +3,9 @@
 asim's own code, written after the behaviour of CPython's bisect (the C
 _bisect module): the same comparisons (only <), messages and, from 3.10,
 the key argument."""
+
+# CPython's bisect functions are C (_bisect): tracebacks show no frame of theirs.
+_asim_c_functions = True
 import sys
 
 _KEY = sys.version_info[:2] >= (3, 10)

@@ -3,6 +3,9 @@ lru_cache, cache, cached_property, total_ordering, cmp_to_key.
 
 asim's own code, written after the behaviour of CPython's Lib/functools.py
 (same names, same messages, per-version names by sys.version_info)."""
+
+# What CPython writes in C (_functools): tracebacks show no frame of theirs.
+_asim_c_functions = ('partial', 'reduce', '_make_key', '_lru_cache_wrapper', 'cmp_to_key')
 import sys
 
 _V = sys.version_info[:2]

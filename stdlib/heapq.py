@@ -5,6 +5,11 @@ asim's own code, written after the behaviour of CPython's heapq (the
 C _heapq module): the same sifting, so a heap printed after pushes and pops
 has CPython's layout, and the same messages."""
 
+# The functions CPython writes in C (_heapq): tracebacks show no frame of
+# theirs. merge, nsmallest and nlargest are Python there too.
+_asim_c_functions = ('heappush', 'heappop', 'heapify', 'heapreplace', 'heappushpop', '_check_list',
+                     '_sift_toward_root', '_sift_to_leaf', '_max_sift_toward_root', '_max_sift_to_leaf')
+
 import sys
 
 __all__ = ['heappush', 'heappop', 'heapify', 'heapreplace', 'merge',

@@ -8,6 +8,31 @@ import sys
 
 _V = sys.version_info[:2]
 
+# CPython's itertools is C: tracebacks show no frame of its functions.
+_asim_c_functions = True
+
+
+class _Iterator:
+    """What the iterators below share: CPython's are types of their own
+    (type(x).__name__ 'islice', the repr <itertools.islice object at ...>)
+    which check their arguments when made, and step through _steps."""
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        return next(self._steps)
+
+
+def _as_index(n):
+    if isinstance(n, int):
+        return n
+    if hasattr(type(n), "__index__"):
+        return n.__index__()
+    if isinstance(n, float) and _V < (3, 10):
+        raise TypeError("integer argument expected, got float")
+    raise TypeError("'%s' object cannot be interpreted as an integer" % type(n).__name__)
+
 
 class count:
     """count(start=0, step=1): start, start+step, start+2*step, ..."""
@@ -33,14 +58,19 @@ class count:
         return "count(%r, %r)" % (self._next, self._step)
 
 
-def cycle(iterable):
-    saved = []
-    for element in iterable:
-        yield element
-        saved.append(element)
-    while saved:
-        for element in saved:
+class cycle(_Iterator):
+    def __init__(self, iterable):
+        self._steps = self._run(iter(iterable))
+
+    @staticmethod
+    def _run(items):
+        saved = []
+        for element in items:
             yield element
+            saved.append(element)
+        while saved:
+            for element in saved:
+                yield element
 
 
 class repeat:
@@ -71,20 +101,23 @@ class repeat:
         return "repeat(%r, %d)" % (self._object, self._left)
 
 
-def accumulate(iterable, func=None, *, initial=None):
-    if initial is not None and _V < (3, 8):
-        raise TypeError("accumulate() got an unexpected keyword argument 'initial'")
-    items = iter(iterable)
-    total = initial
-    if initial is None:
-        try:
-            total = next(items)
-        except StopIteration:
-            return
-    yield total
-    for element in items:
-        total = total + element if func is None else func(total, element)
+class accumulate(_Iterator):
+    def __init__(self, iterable, func=None, *, initial=None):
+        if initial is not None and _V < (3, 8):
+            raise TypeError("accumulate() got an unexpected keyword argument 'initial'")
+        self._steps = self._run(iter(iterable), func, initial)
+
+    @staticmethod
+    def _run(items, func, total):
+        if total is None:
+            try:
+                total = next(items)
+            except StopIteration:
+                return
         yield total
+        for element in items:
+            total = total + element if func is None else func(total, element)
+            yield total
 
 
 class chain:
@@ -113,26 +146,40 @@ class chain:
                 self._active = None
 
 
-def compress(data, selectors):
-    for element, selected in zip(data, selectors):
-        if selected:
+class compress(_Iterator):
+    def __init__(self, data, selectors):
+        self._steps = self._run(iter(data), iter(selectors))
+
+    @staticmethod
+    def _run(data, selectors):
+        for element, selected in zip(data, selectors):
+            if selected:
+                yield element
+
+
+class dropwhile(_Iterator):
+    def __init__(self, predicate, iterable):
+        self._steps = self._run(predicate, iter(iterable))
+
+    @staticmethod
+    def _run(predicate, items):
+        for element in items:
+            if not predicate(element):
+                yield element
+                break
+        for element in items:
             yield element
 
 
-def dropwhile(predicate, iterable):
-    items = iter(iterable)
-    for element in items:
-        if not predicate(element):
-            yield element
-            break
-    for element in items:
-        yield element
+class filterfalse(_Iterator):
+    def __init__(self, predicate, iterable):
+        self._steps = self._run(predicate, iter(iterable))
 
-
-def filterfalse(predicate, iterable):
-    for element in iterable:
-        if not (bool(element) if predicate is None else predicate(element)):
-            yield element
+    @staticmethod
+    def _run(predicate, items):
+        for element in items:
+            if not (bool(element) if predicate is None else predicate(element)):
+                yield element
 
 
 class groupby:
@@ -187,85 +234,111 @@ class groupby:
                 return
 
 
-def islice(iterable, *args):
-    bounds = slice(*args)
-    start = 0 if bounds.start is None else bounds.start
-    stop = bounds.stop
-    step = 1 if bounds.step is None else bounds.step
-    if not (stop is None or isinstance(stop, int) and stop >= 0):
-        raise ValueError("Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.")
-    if not (isinstance(start, int) and start >= 0) or not (isinstance(step, int) and step >= 1):
-        if len(args) > 1 and not (isinstance(start, int) and start >= 0):
-            raise ValueError("Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize.")
-        raise ValueError("Step for islice() must be a positive integer or None.")
-    items = iter(iterable)
-    wanted = start
-    index = 0
-    while stop is None or wanted < stop:
-        while index <= wanted:
+class islice(_Iterator):
+    def __init__(self, iterable, *args):
+        if not args:
+            raise TypeError("islice expected at least 2 arguments, got 1")
+        if len(args) > 3:
+            raise TypeError("islice expected at most 4 arguments, got %d" % (len(args) + 1))
+        bounds = slice(*args)
+        start = 0 if bounds.start is None else bounds.start
+        stop = bounds.stop
+        step = 1 if bounds.step is None else bounds.step
+        if not (stop is None or isinstance(stop, int) and stop >= 0):
+            raise ValueError("Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.")
+        if not (isinstance(start, int) and start >= 0) or not (isinstance(step, int) and step >= 1):
+            if len(args) > 1 and not (isinstance(start, int) and start >= 0):
+                raise ValueError("Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize.")
+            raise ValueError("Step for islice() must be a positive integer or None.")
+        self._steps = self._run(iter(iterable), start, stop, step)
+
+    @staticmethod
+    def _run(items, start, stop, step):
+        wanted = start
+        index = 0
+        while stop is None or wanted < stop:
+            while index <= wanted:
+                try:
+                    element = next(items)
+                except StopIteration:
+                    return
+                index += 1
+            yield element
+            wanted += step
+        # Consume up to stop, as CPython's islice does once it is exhausted.
+        while index < (stop if stop is not None else 0):
             try:
-                element = next(items)
+                next(items)
             except StopIteration:
                 return
             index += 1
-        yield element
-        wanted += step
-    # Consume up to stop, as CPython's islice does once it is exhausted.
-    while index < (stop if stop is not None else 0):
-        try:
-            next(items)
-        except StopIteration:
-            return
-        index += 1
 
 
 if _V >= (3, 10):
-    def pairwise(iterable):
-        items = iter(iterable)
-        try:
-            previous = next(items)
-        except StopIteration:
-            return
-        for element in items:
-            yield previous, element
-            previous = element
+    class pairwise(_Iterator):
+        def __init__(self, iterable):
+            self._steps = self._run(iter(iterable))
+
+        @staticmethod
+        def _run(items):
+            try:
+                previous = next(items)
+            except StopIteration:
+                return
+            for element in items:
+                yield previous, element
+                previous = element
 
 
 if _V >= (3, 12):
-    def batched(iterable, n, *, strict=False):
-        if strict and _V < (3, 13):
-            raise TypeError("batched() got an unexpected keyword argument 'strict'")
-        if n < 1:
-            raise ValueError("n must be at least one")
-        items = iter(iterable)
-        while True:
-            batch = tuple(islice(items, n))
-            if not batch:
+    class batched(_Iterator):
+        def __init__(self, iterable, n, *, strict=False):
+            if strict and _V < (3, 13):
+                raise TypeError("batched() got an unexpected keyword argument 'strict'")
+            n = _as_index(n)
+            if n < 1:
+                raise ValueError("n must be at least one")
+            self._steps = self._run(iter(iterable), n, strict)
+
+        @staticmethod
+        def _run(items, n, strict):
+            while True:
+                batch = tuple(islice(items, n))
+                if not batch:
+                    return
+                if strict and len(batch) != n:
+                    raise ValueError("batched(): incomplete batch")
+                yield batch
+
+
+class starmap(_Iterator):
+    def __init__(self, function, iterable):
+        self._steps = self._run(function, iter(iterable))
+
+    @staticmethod
+    def _run(function, items):
+        for args in items:
+            yield function(*args)
+
+
+class takewhile(_Iterator):
+    def __init__(self, predicate, iterable):
+        self._steps = self._run(predicate, iter(iterable))
+
+    @staticmethod
+    def _run(predicate, items):
+        for element in items:
+            if not predicate(element):
                 return
-            if strict and len(batch) != n:
-                raise ValueError("batched(): incomplete batch")
-            yield batch
+            yield element
 
 
-def starmap(function, iterable):
-    for args in iterable:
-        yield function(*args)
+class _tee(_Iterator):
+    def __init__(self, source, buffers, buffer):
+        self._steps = self._run(source, buffers, buffer)
 
-
-def takewhile(predicate, iterable):
-    for element in iterable:
-        if not predicate(element):
-            return
-        yield element
-
-
-def tee(iterable, n=2):
-    if n < 0:
-        raise ValueError("n must be >= 0")
-    source = iter(iterable)
-    buffers = [[] for _ in range(n)]
-
-    def follower(buffer):
+    @staticmethod
+    def _run(source, buffers, buffer):
         while True:
             if not buffer:
                 try:
@@ -276,64 +349,162 @@ def tee(iterable, n=2):
                     other.append(element)
             yield buffer.pop(0)
 
-    return tuple(follower(buffer) for buffer in buffers)
+
+def tee(iterable, n=2):
+    n = _as_index(n)
+    if n < 0:
+        raise ValueError("n must be >= 0")
+    source = iter(iterable)
+    buffers = [[] for _ in range(n)]
+    return tuple(_tee(source, buffers, buffer) for buffer in buffers)
 
 
-def zip_longest(*iterables, fillvalue=None):
-    iterators = [iter(it) for it in iterables]
-    active = len(iterators)
-    if not active:
-        return
-    while True:
-        row = []
-        for i, it in enumerate(iterators):
+class zip_longest(_Iterator):
+    def __init__(self, *iterables, fillvalue=None):
+        iterators = []
+        for position, iterable in enumerate(iterables, 1):
             try:
-                element = next(it)
-            except StopIteration:
-                active -= 1
-                if not active:
-                    return
-                iterators[i] = repeat(fillvalue)
-                element = fillvalue
-            row.append(element)
-        yield tuple(row)
+                iterators.append(iter(iterable))
+            except TypeError:
+                if _V >= (3, 8):
+                    raise
+                raise TypeError("zip_longest argument #%d must support iteration" % position) from None
+        self._steps = self._run(iterators, fillvalue)
+
+    @staticmethod
+    def _run(iterators, fillvalue):
+        active = len(iterators)
+        if not active:
+            return
+        while True:
+            row = []
+            for i, it in enumerate(iterators):
+                try:
+                    element = next(it)
+                except StopIteration:
+                    active -= 1
+                    if not active:
+                        return
+                    iterators[i] = repeat(fillvalue)
+                    element = fillvalue
+                row.append(element)
+            yield tuple(row)
 
 
-def product(*iterables, repeat=1):
-    pools = [tuple(pool) for pool in iterables] * repeat
-    result = [()]
-    for pool in pools:
-        result = [prefix + (element,) for prefix in result for element in pool]
-    for combination in result:
-        yield combination
+# The combinatoric iterators walk index tuples in lexicographic order, one
+# step per item, as CPython's do: a huge product sliced by islice costs
+# only the items taken.
+
+class product(_Iterator):
+    def __init__(self, *iterables, repeat=1):
+        repeat = _as_index(repeat)
+        if repeat < 0:
+            raise ValueError("repeat argument cannot be negative")
+        self._steps = self._run([tuple(pool) for pool in iterables] * repeat)
+
+    @staticmethod
+    def _run(pools):
+        if any(not pool for pool in pools):
+            return
+        digits = [0] * len(pools)
+        while True:
+            yield tuple(pool[d] for pool, d in zip(pools, digits))
+            # The odometer: the rightmost digit that can move moves, the
+            # ones after it start again.
+            place = len(pools) - 1
+            while place >= 0 and digits[place] == len(pools[place]) - 1:
+                digits[place] = 0
+                place -= 1
+            if place < 0:
+                return
+            digits[place] += 1
 
 
-def permutations(iterable, r=None):
-    pool = tuple(iterable)
-    n = len(pool)
-    r = n if r is None else r
-    if r > n:
-        return
-    for indices in product(range(n), repeat=r):
-        if len(set(indices)) == r:
-            yield tuple(pool[i] for i in indices)
-
-
-def combinations(iterable, r):
-    pool = tuple(iterable)
-    n = len(pool)
+def _r_argument(r, n):
+    if r is None:
+        return n
+    if not isinstance(r, int):
+        raise TypeError("Expected int as r")
     if r < 0:
         raise ValueError("r must be non-negative")
-    for indices in permutations(range(n), r):
-        if sorted(indices) == list(indices):
-            yield tuple(pool[i] for i in indices)
+    return r
 
 
-def combinations_with_replacement(iterable, r):
-    pool = tuple(iterable)
-    n = len(pool)
-    if r < 0:
-        raise ValueError("r must be non-negative")
-    for indices in product(range(n), repeat=r):
-        if sorted(indices) == list(indices):
-            yield tuple(pool[i] for i in indices)
+class permutations(_Iterator):
+    def __init__(self, iterable, r=None):
+        pool = tuple(iterable)
+        self._steps = self._run(pool, _r_argument(r, len(pool)))
+
+    @staticmethod
+    def _run(pool, r):
+        n = len(pool)
+        if r > n:
+            return
+        order = list(range(n))
+        while True:
+            yield tuple(pool[i] for i in order[:r])
+            # The next arrangement of r indices: put the unused ones in
+            # descending order, then take the next permutation of them all.
+            order[r:] = reversed(order[r:])
+            pivot = n - 2
+            while pivot >= 0 and order[pivot] > order[pivot + 1]:
+                pivot -= 1
+            if pivot < 0:
+                return
+            swap = n - 1
+            while order[swap] < order[pivot]:
+                swap -= 1
+            order[pivot], order[swap] = order[swap], order[pivot]
+            order[pivot + 1:] = reversed(order[pivot + 1:])
+
+
+class combinations(_Iterator):
+    def __init__(self, iterable, r):
+        r = _as_index(r)
+        if r < 0:
+            raise ValueError("r must be non-negative")
+        self._steps = self._run(tuple(iterable), r)
+
+    @staticmethod
+    def _run(pool, r):
+        n = len(pool)
+        if r > n:
+            return
+        chosen = list(range(r))
+        while True:
+            yield tuple(pool[i] for i in chosen)
+            # The rightmost index not yet at its last place moves on one;
+            # those after it follow it closely.
+            place = r - 1
+            while place >= 0 and chosen[place] == place + n - r:
+                place -= 1
+            if place < 0:
+                return
+            chosen[place] += 1
+            for after in range(place + 1, r):
+                chosen[after] = chosen[after - 1] + 1
+
+
+class combinations_with_replacement(_Iterator):
+    def __init__(self, iterable, r):
+        r = _as_index(r)
+        if r < 0:
+            raise ValueError("r must be non-negative")
+        self._steps = self._run(tuple(iterable), r)
+
+    @staticmethod
+    def _run(pool, r):
+        n = len(pool)
+        if n == 0 and r:
+            return
+        chosen = [0] * r
+        while True:
+            yield tuple(pool[i] for i in chosen)
+            place = r - 1
+            while place >= 0 and chosen[place] == n - 1:
+                place -= 1
+            if place < 0:
+                return
+            value = chosen[place] + 1
+            for after in range(place, r):
+                chosen[after] = value

@@ -3,6 +3,9 @@ itemgetter, attrgetter and methodcaller.
 
 asim's own code, written after the behaviour of CPython's operator module."""
 
+# CPython's operator functions are C (_operator): tracebacks show no frame of theirs.
+_asim_c_functions = True
+
 _abs = abs  # the builtin, before this module's abs() hides it
 
 

@@ -505,6 +505,27 @@ Position back_jump_position(const CodeObject& co, int at, const LanguageFeatures
   return co.positions[static_cast<std::size_t>(at)];
 }
 
+// Whether CPython writes the library function running in `f` in C, so that
+// a traceback through it shows no frame of its own (between the program's
+// call of itertools.starmap and its function that raised). A module of
+// stdlib/ names them in `_asim_c_functions`: True for all of its functions,
+// or a tuple of qualified names, each standing for its nested functions and
+// methods too.
+bool written_in_c(const Frame& f) {
+  const CodeObject& co = *f.code;
+  if (!co.source || !co.source->path().starts_with("<asim>/stdlib/")) return false;
+  const auto it = f.globals->dict.find("_asim_c_functions");
+  if (it == f.globals->dict.end()) return false;
+  if (it->second.kind() == Value::Kind::Bool) return it->second.as_bool();
+  const auto* names = it->second.as<runtime::Tuple>();
+  if (!names) return false;
+  for (const Value& name : names->items) {
+    const std::string_view n = str_view(name);
+    if (co.qualname == n || (co.qualname.starts_with(n) && co.qualname[n.size()] == '.')) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 // Where a version locates the instruction at `at` in a traceback entry
@@ -1715,7 +1736,7 @@ Step eval_frame_raising(Frame& f, Value sent, Ref<PyException> thrown, Ref<PyExc
         if ((co.flags & kComprehension) && ts.limits.features.inline_comprehensions) {
           ts.inlined_exc = exc.get();
           ts.inlined_pos = pos;
-        } else {
+        } else if (!written_in_c(f)) {
           exc->traceback.push_back(runtime::TracebackEntry{co.source ? co.source->path() : "<string>", pos.line,
                                                            co.name, pos.col, pos.end_line, pos.end_col,
                                                            pos.anchor_left, pos.anchor_right, pos.call_anchors,

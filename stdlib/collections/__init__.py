@@ -9,6 +9,13 @@ import sys
 
 _V = sys.version_info[:2]
 
+# What CPython writes in C (_collections, and a namedtuple's __new__ refusing
+# its arguments before its frame starts): tracebacks show no frame of theirs.
+_asim_c_functions = ('_nt_new', '_nt_values', '_tuplegetter', 'deque', '_modelled_deque_init',
+                     '_modelled_deque_changed', '_modelled_deque_copy', 'defaultdict', '_defaultdict_ror',
+                     'OrderedDict', '_OrderedDictView', '_OrderedDictSetView', 'odict_keys', 'odict_values',
+                     'odict_items', '_ordereddict_ror')
+
 
 ################################################################ namedtuple
 
