@@ -27,6 +27,7 @@
 #include "model/runtime/iterators.hpp"
 #include "model/runtime/instance.hpp"
 #include "model/runtime/interrupt.hpp"
+#include "model/runtime/length_hint.hpp"
 #include "model/runtime/list.hpp"
 #include "model/runtime/memory.hpp"
 #include "model/runtime/ops.hpp"
@@ -760,7 +761,11 @@ std::string unpack_callee_name(const Value& fn) {
     return sp;
   }
   try {
-    for_each_item(iterable, [&](Value v) { list->items.push_back(std::move(v)); });
+    // A program's object may see list_extend ask its length first.
+    if (runtime::overridable(iterable))
+      for (Value& v : runtime::extend_items(iterable)) list->items.push_back(std::move(v));
+    else
+      for_each_item(iterable, [&](Value v) { list->items.push_back(std::move(v)); });
   } catch (const PyError& e) {
     if (!(arg & (kCallUnpack | kDisplayUnpack)) || !e.exc->isinstance(builtins().TypeError.get()) ||
         runtime::has_iter_protocol(iterable))

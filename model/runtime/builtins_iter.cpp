@@ -6,13 +6,14 @@
 #include <cmath>
 
 #include "model/runtime/args.hpp"
-#include "model/runtime/bytes.hpp"
 #include "model/runtime/builtins_internal.hpp"
+#include "model/runtime/bytes.hpp"
 #include "model/runtime/derived.hpp"
 #include "model/runtime/dict.hpp"
 #include "model/runtime/errors.hpp"
 #include "model/runtime/instance.hpp"
 #include "model/runtime/iterators.hpp"
+#include "model/runtime/length_hint.hpp"
 #include "model/runtime/numbers.hpp"
 #include "model/runtime/ops.hpp"
 #include "model/runtime/range.hpp"
@@ -163,8 +164,8 @@ Value reversed_of(const Value& seq) {
 
 void add_iteration_builtins(Module& m) {
   add_function(m, "sorted", [](Args a, Kw kw) {
-    if (a.size() != 1) throw_type_error(fmt::format("sorted expected 1 argument, got {}", a.size()));
-    auto l = make<List>(to_vector(a[0]));
+    args::count("sorted", a, 1, 1);
+    auto l = make<List>(extend_items(a[0]));
     call_method(Value(l), "sort", {}, kw);
     return Value(l);
   });

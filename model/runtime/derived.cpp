@@ -12,6 +12,7 @@
 #include "model/runtime/dict.hpp"
 #include "model/runtime/format.hpp"
 #include "model/runtime/install.hpp"
+#include "model/runtime/length_hint.hpp"
 #include "model/runtime/list.hpp"
 #include "model/runtime/mangle.hpp"
 #include "model/runtime/numbers.hpp"
@@ -369,7 +370,7 @@ void install_derived_types(BuiltinTypes& t) {
     auto& l = self_as<List>(a, *L, "__init__");
     args::no_kwargs("list", kw);
     args::count("list", a.subspan(1), 0, 1);
-    std::vector<Value> items = a.size() > 1 ? to_vector(a[1]) : std::vector<Value>{};
+    std::vector<Value> items = a.size() > 1 ? extend_items(a[1]) : std::vector<Value>{};
     l.items.swap(items);
     return Value::none();
   });

@@ -9,6 +9,7 @@
 #include "model/runtime/args.hpp"
 #include "model/runtime/install.hpp"
 #include "model/runtime/iterator.hpp"
+#include "model/runtime/length_hint.hpp"
 #include "model/runtime/ops.hpp"
 #include "model/runtime/repr_guard.hpp"
 #include "model/runtime/unmodelled.hpp"
@@ -175,7 +176,7 @@ void install_list_type(BuiltinTypes& t) {
     args::no_kwargs("list.extend", kw);
     auto& l = self(a, "extend");
     args::exactly("list.extend", a.subspan(1), 1);
-    auto more = to_vector(a[1]);
+    auto more = extend_items(a[1]);
     l.items.insert(l.items.end(), more.begin(), more.end());
     return Value::none();
   });
@@ -279,7 +280,7 @@ void install_list_type(BuiltinTypes& t) {
   T->constructor = [](const Ref<Type>&, std::span<const Value> a, std::span<const Keyword> kw) {
     args::no_kwargs("list", kw);
     args::count("list", a, 0, 1);
-    return Value(make<List>(a.empty() ? std::vector<Value>{} : to_vector(a[0])));
+    return Value(make<List>(a.empty() ? std::vector<Value>{} : extend_items(a[0])));
   };
 }
 
@@ -309,7 +310,7 @@ void install_tuple_type(BuiltinTypes& t) {
     args::no_kwargs("tuple", kw);
     args::count("tuple", a, 0, 1);
     if (!a.empty() && a[0].as<Tuple>() && !a[0].object()->user_class()) return a[0];  // tuple(t) is t
-    return Value(make<Tuple>(a.empty() ? std::vector<Value>{} : to_vector(a[0])));
+    return Value(make<Tuple>(a.empty() ? std::vector<Value>{} : extend_items(a[0])));
   };
 }
 

@@ -12,6 +12,7 @@
 #include "model/runtime/format.hpp"
 #include "model/runtime/instance.hpp"
 #include "model/runtime/iterator.hpp"
+#include "model/runtime/length_hint.hpp"
 #include "model/runtime/numbers.hpp"
 #include "model/runtime/ops.hpp"
 
@@ -247,7 +248,7 @@ Value inplace_op(BinOp op, const Value& a, const Value& b) {
   if (auto* l = a.as<List>()) {
     if (op == BinOp::Add) {
       // list_inplace_concat: extends by any iterable.
-      auto more = to_vector(b);
+      auto more = extend_items(b);
       l->items.insert(l->items.end(), more.begin(), more.end());
       return a;
     }
