@@ -130,12 +130,10 @@ std::optional<Value> sequence_op(BinOp op, const Value& a, const Value& b) {
     if (!seq) return std::nullopt;
     const Value& count = plain_number(seq == &a ? b : a);
     if (!num::is_integer(count)) {
+      // A program's __mul__ and __rmul__ had their turn (binary_impl), as
+      // nb_multiply's before sequence_repeat's in PyNumber_Multiply.
       const auto cls = count.is_object() ? type_of(count) : Ref<Type>();
-      if (!cls || !cls->lookup_override("__index__")) {
-        // A scenario class may still multiply itself with a sequence.
-        if (cls && (cls->lookup_override("__rmul__") || cls->lookup_override("__mul__"))) return std::nullopt;
-        repeat_count(count);
-      }
+      if (!cls || !cls->lookup_override("__index__")) repeat_count(count);
     }
     const std::int64_t n = index_value(count);
     if (auto* s = seq->as<Str>()) {
