@@ -291,17 +291,6 @@ static_assert(kProfiles[5].minor == 12);
 
 }  // namespace
 
-constexpr NewBuiltinAttribute kNewBuiltinAttributes[] = {
-    {"int", "as_integer_ratio", 8}, {"str", "removeprefix", 9}, {"str", "removesuffix", 9},
-    {"bytes", "removeprefix", 9},   {"bytes", "removesuffix", 9},   {"bytearray", "removeprefix", 9},
-    {"bytearray", "removesuffix", 9},
-    {"int", "bit_count", 10},       {"BaseException", "add_note", 11}, {"int", "is_integer", 12},
-};
-
-std::span<const NewBuiltinAttribute> new_builtin_attributes() {
-  return kNewBuiltinAttributes;
-}
-
 std::span<const VersionProfile> all_profiles() {
   return kProfiles;
 }

@@ -306,15 +306,6 @@ struct VersionProfile {
   bool exception_display_flushes_stderr;  // 3.8+: PyErr_Display ends with file.flush()
 };
 
-// A builtin class's attribute that CPython has only from a version on
-// (str.removeprefix since 3.9): runs under older versions take it away.
-struct NewBuiltinAttribute {
-  std::string_view type;
-  std::string_view name;
-  int since_minor;
-};
-std::span<const NewBuiltinAttribute> new_builtin_attributes();
-
 // The profiles of 3.7 to 3.13, oldest first. Real CPython versions only: the
 // what-if pseudo-profile is not among them.
 std::span<const VersionProfile> all_profiles();

@@ -12,6 +12,7 @@
 
 namespace asim::runtime {
 
+class Runtime;
 class Type;
 
 struct BuiltinAttribute {
@@ -30,6 +31,12 @@ const Type* cpython_attribute_owner(const Type& cls, std::string_view name);
 // stands for the CPython attribute `name` it would have in the running
 // version (__dataclass_fields__, ...), or nullptr (dir.cpp).
 const Type* dataclass_attribute_owner(const Type& cls, std::string_view name);
+
+// Takes from asim's builtin classes what CPython's lack in the running
+// version though another version has it (dict.__or__ before 3.9,
+// str.removeprefix before 3.9), unless a class further along the MRO has it:
+// hasattr() and getattr() answer as CPython's do.
+void remove_attributes_of_other_versions(Runtime& rt);
 
 // Reading `name` found nothing on `obj`: stops the run when CPython would
 // have found it (through obj's class or, for a class, through it and its

@@ -47,6 +47,16 @@ const Type* cpython_attribute_owner(const Type& cls, std::string_view name) {
   return nullptr;
 }
 
+void remove_attributes_of_other_versions(Runtime& rt) {
+  const std::uint8_t bit = rt.features.version_bit;
+  for (const BuiltinAttribute& row : kBuiltinAttributes) {
+    if (row.versions & bit) continue;
+    const auto type = rt.named_types.find(std::string(row.cls));
+    if (type == rt.named_types.end() || type->second->module != "builtins") continue;
+    if (!cpython_attribute_owner(*type->second, row.name)) type->second->remove_attribute(row.name);
+  }
+}
+
 void stop_if_cpython_has(const Value& obj, std::string_view name) {
   const Type* owner = nullptr;
   if (auto* s = obj.as<Super>()) {

@@ -14,6 +14,7 @@
 #include "model/lang/parser.hpp"
 #include "model/lang/syntax_error.hpp"
 #include "model/scenario/main_module.hpp"
+#include "model/runtime/builtin_attributes.hpp"
 #include "model/runtime/builtins.hpp"
 #include "model/runtime/interrupt.hpp"
 #include "model/runtime/memory.hpp"
@@ -84,8 +85,7 @@ RunResult run_source(const std::string& path, const std::string& text, const Run
     }
     return asyncio::library_function_source(**lib, minor, qualname);
   };
-  for (const auto& attribute : asyncio::new_builtin_attributes())
-    if (profile->minor < attribute.since_minor) rt.named_types.at(std::string(attribute.type))->remove_attribute(attribute.name);
+  runtime::remove_attributes_of_other_versions(rt);
   struct Budget {
     explicit Budget(std::size_t bytes) { runtime::set_memory_budget(bytes); }
     ~Budget() { runtime::set_memory_budget(0); }
