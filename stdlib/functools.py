@@ -113,6 +113,11 @@ class _CacheInfo:
 
 
 def _make_key(args, kwds, typed):
+    # As CPython's lru_cache_make_key: one positional argument of exactly int
+    # or str is its own key, so f(1) and f(1.0) are two entries while
+    # f(1.0) and f(True) share one.
+    if not typed and not kwds and len(args) == 1 and type(args[0]) in (int, str):
+        return args[0]
     key = args
     if kwds:
         key += (_kwd_mark,)

@@ -23,7 +23,9 @@ def _nt_values(cls, args, kwargs):
     """The row cls(*args, **kwargs) stands for, with the TypeErrors of the
     __new__ CPython generates for the class."""
     fields = cls._fields
-    where = "%s.__new__" % cls.__name__ if _V >= (3, 10) else "__new__"
+    # 3.9 built __new__ from a lambda, whose code keeps the name <lambda>.
+    where = ("%s.__new__" % cls.__name__ if _V >= (3, 10)
+             else "<lambda>" if _V == (3, 9) else "__new__")
     if len(args) > len(fields):
         raise TypeError("%s() takes %d positional arguments but %d were given"
                         % (where, len(fields) + 1, len(args) + 1))
@@ -220,7 +222,7 @@ class deque:
         try:
             self._items.remove(value)
         except ValueError:
-            raise ValueError("%r is not in deque" % (value,) if _V >= (3, 12)
+            raise ValueError("%r is not in deque" % (value,) if _V >= (3, 10)
                              else "deque.remove(x): x not in deque") from None
 
     def reverse(self):
