@@ -102,6 +102,7 @@ constexpr VersionProfile make_profile(int minor) {
   p.runtime.throw_signature_deprecated = since(12);
   p.random_choice_indexes_empty = since(9) && until(10);
   p.random_normal_defaults = since(11);
+  p.random_choices_total_checked = since(9);
   p.generators_are_coroutines = until(11);
   p.condition_renotifies = since(13);
   p.to_thread = since(9);

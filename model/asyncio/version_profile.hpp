@@ -197,6 +197,9 @@ struct VersionProfile {
   bool random_choice_indexes_empty;
   // 3.11+: random.gauss() and normalvariate() default to mu=0.0, sigma=1.0.
   bool random_normal_defaults;
+  // 3.9+: random.choices() refuses weights whose total is not above zero;
+  // before, it bisects them all the same.
+  bool random_choices_total_checked;
   // 3.7-3.11: asyncio.iscoroutine() is true of generators (@asyncio.coroutine's
   // legacy), so ensure_future and create_task wrap them in tasks.
   bool generators_are_coroutines;

@@ -314,26 +314,33 @@ class RandomObject : public runtime::Object {
     return runtime::make_list(std::move(result));
   }
 
-  // Random.choices: floor(random() * n), or a bisection of the cumulative weights.
-  Value choices(const Value& population, const Value& weights, std::int64_t k) {
-    const std::vector<Value> items = runtime::to_vector(population);
-    const double n = static_cast<double>(items.size());
+  // Random.choices: floor(random() * n), or a bisection of the cumulative
+  // weights (given, or summed from the weights). The population is indexed
+  // as CPython does, so an empty one is its own IndexError.
+  Value choices(const Value& population, const Value& weights, const Value& cum_weights, std::int64_t k,
+                bool total_checked) {
+    const double n = static_cast<double>(runtime::len(population));
     std::vector<Value> out;
-    if (weights.is_none()) {
-      for (std::int64_t i = 0; i < k; ++i)
-        out.push_back(items[static_cast<std::size_t>(std::floor(random() * n))]);
+    auto pick = [&](std::int64_t i) { out.push_back(runtime::getitem(population, Value::integer(i))); };
+    if (weights.is_none() && cum_weights.is_none()) {
+      for (std::int64_t i = 0; i < k; ++i) pick(static_cast<std::int64_t>(std::floor(random() * n)));
       return runtime::make_list(std::move(out));
     }
+    if (!weights.is_none() && !cum_weights.is_none())
+      runtime::raise(builtins().TypeError, "Cannot specify both weights and cumulative weights");
     std::vector<double> cum;
     double total = 0;
-    for (const auto& w : runtime::to_vector(weights)) cum.push_back(total += float_arg(w));
-    if (cum.size() != items.size())
+    if (cum_weights.is_none())
+      for (const auto& w : runtime::to_vector(weights)) cum.push_back(total += float_arg(w));
+    else
+      for (const auto& w : runtime::to_vector(cum_weights)) cum.push_back(float_arg(w));
+    if (static_cast<double>(cum.size()) != n)
       runtime::raise(builtins().ValueError, "The number of weights does not match the population");
-    if (total <= 0) runtime::raise(builtins().ValueError, "Total of weights must be greater than zero");
+    total = cum.empty() ? 0 : cum.back();
+    if (total_checked && total <= 0) runtime::raise(builtins().ValueError, "Total of weights must be greater than zero");
     for (std::int64_t i = 0; i < k; ++i) {
       const double x = random() * total;
-      const auto at = std::upper_bound(cum.begin(), cum.end() - 1, x) - cum.begin();
-      out.push_back(items[static_cast<std::size_t>(at)]);
+      pick(cum.empty() ? 0 : std::upper_bound(cum.begin(), cum.end() - 1, x) - cum.begin());
     }
     return runtime::make_list(std::move(out));
   }
@@ -371,8 +378,10 @@ void add_methods(const asyncio::VersionProfile& profile, std::function<void(std:
   });
   add("sample", {pos("population"), pos("k")},
       [](RandomObject& r, const Bound& b) { return r.sample(b[0], int_arg(b[1])); });
-  add("choices", {pos("population"), opt("weights"), kwonly("k", Value::integer(1))},
-      [](RandomObject& r, const Bound& b) { return r.choices(b[0], b[1], int_arg(b[2])); });
+  add("choices", {pos("population"), opt("weights"), kwonly("cum_weights"), kwonly("k", Value::integer(1))},
+      [checked = profile.random_choices_total_checked](RandomObject& r, const Bound& b) {
+        return r.choices(b[0], b[1], b[2], int_arg(b[3]), checked);
+      });
   add("uniform", {pos("a"), pos("b")}, [](RandomObject& r, const Bound& b) {
     const double a = float_arg(b[0]), hi = float_arg(b[1]);
     return Value::floating(a + (hi - a) * r.random());
