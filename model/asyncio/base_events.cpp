@@ -257,6 +257,16 @@ Value EventLoop::run_until_complete(Value future) {
   return fut->result();
 }
 
+void EventLoop::block_until(double when) {
+  if (when <= now_) return;
+  const double seconds = when - now_;
+  now_ = when;
+  if (tracing())
+    emit(trace::Kind::Note, "blocked",
+         fmt::format("the loop's thread waited {} s for the program's other threads; the clock is now {}",
+                     runtime::float_repr(seconds), runtime::float_repr(now_)));
+}
+
 void EventLoop::block_for(double seconds) {
   now_ += seconds;
   if (tracing())
@@ -323,6 +333,7 @@ void EventLoop::close() {
     closed_ = true;
     ready_.clear();
     scheduled_.clear();
+    if (executor_hooks.close) executor_hooks.close();
   }
   if (script_) script_->closed(*this);
 }
@@ -360,6 +371,15 @@ void EventLoop::run_once() {
                                  "CPython's loop would spin forever.",
                                  runtime::float_repr(now_), runtime::float_repr(scheduled_.front().when)));
   } else if (ready_.empty() && !stopping_) {
+    // The program's other threads run while this one waits in select: one
+    // of them may wake it (call_soon_threadsafe) before the first timer.
+    if (process_->threads && process_->threads->any()) {
+      std::optional<double> deadline;
+      if (!scheduled_.empty()) deadline = clock_base_ + std::min(scheduled_.front().when, now_ + kMaximumSelectTimeout);
+      if (!process_->threads->wait_in_select(deadline) && scheduled_.empty()) report_deadlock();
+    }
+  }
+  if (ready_.empty() && !stopping_ && !script_) {
     if (scheduled_.empty()) report_deadlock();
     const double when = scheduled_.front().when;
     const double timeout = std::min(std::max(0.0, when - now_), kMaximumSelectTimeout);

@@ -97,6 +97,9 @@ class EventLoop {
   // time.sleep() while this loop's clock is the program's: nothing runs,
   // and the clock moves on by `seconds`.
   void block_for(double seconds);
+  // The loop's thread waited while other threads ran: the clock is now
+  // `when` (never back).
+  void block_until(double when);
   // Where this loop's clock starts on the process's clock (the time
   // module's), which never goes back when a later loop starts at 0.0.
   double clock_base() const { return clock_base_; }
@@ -161,6 +164,15 @@ class EventLoop {
   // schedule or run anything after.
   void close();
   bool is_closed() const { return closed_; }
+  // The default executor (BaseEventLoop._default_executor) lives in the
+  // program's Python with its threads (model/modules' loop methods set
+  // these once it may exist): shutdown_default_executor's coroutine as
+  // asyncio.run awaits it, and close()'s shutdown of the executor.
+  struct ExecutorHooks {
+    std::function<runtime::Value()> shutdown_for_run;
+    std::function<void()> close;
+  };
+  ExecutorHooks executor_hooks;
   // events._get_running_loop: whichever loop of the process is running.
   EventLoop* running_loop() const { return process_->running_loop; }
   const std::shared_ptr<ProcessState>& process() const { return process_; }

@@ -3,6 +3,8 @@
 // class relations and printed names are those of the chosen CPython.
 #pragma once
 
+#include <optional>
+
 #include "model/asyncio/version_profile.hpp"
 #include "model/runtime/exceptions.hpp"
 
@@ -20,6 +22,22 @@ struct AsyncioExceptions {
 // counting in a second asyncio.run).
 class EventLoop;
 
+// The program's threads besides the one running the loop (CPython's, under
+// the GIL; model/modules/threads.hpp runs them on the virtual clock). The
+// loop's select waits for them as it waits for its timers.
+class OtherThreads {
+ public:
+  virtual ~OtherThreads() = default;
+  // Whether any other thread exists (alive, maybe blocked).
+  virtual bool any() const = 0;
+  // selector.select(timeout): the loop's thread waits, and the others run,
+  // until one of them wakes the selector or the process's clock reaches
+  // `deadline` (nullopt: no timeout). False when nothing can ever wake it.
+  virtual bool wait_in_select(std::optional<double> deadline) = 0;
+  // call_soon_threadsafe's write to the self-pipe: a select waiting returns.
+  virtual void wake_selector() = 0;
+};
+
 struct ProcessState {
   ProcessState(const VersionProfile& profile, const runtime::BuiltinExceptions& builtins)
       : profile(profile), exceptions(profile, builtins) {}
@@ -33,6 +51,8 @@ struct ProcessState {
   // way: traces place each event in its run, or between runs.
   std::uint32_t program_runs = 0;
   int program_run_depth = 0;
+  // Null until the program starts a thread.
+  OtherThreads* threads = nullptr;
 };
 
 // One program-level run of an event loop, for the traces' sake only.

@@ -52,7 +52,9 @@ void shutdown(EventLoop& loop) {
   cancel_all_tasks(loop);
   loop.run_until_complete(Value(loop.shutdown_asyncgens()));
   if (loop.profile().run_shuts_down_default_executor)
-    loop.run_until_complete(runtime::native("BaseEventLoop.shutdown_default_executor", return_none()));
+    loop.run_until_complete(loop.executor_hooks.shutdown_for_run
+                                ? loop.executor_hooks.shutdown_for_run()
+                                : runtime::native("BaseEventLoop.shutdown_default_executor", return_none()));
 }
 
 // Runner.run, after create_task

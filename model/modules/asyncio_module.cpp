@@ -95,6 +95,25 @@ void constructor(runtime::Type& type, Ref<BuiltinFunction> fn) {
   };
 }
 
+// One of asyncio's functions for threads (to_thread, wrap_future,
+// run_coroutine_threadsafe): a Python function of stdlib/_asyncio_threads.py,
+// which is imported at the first call rather than with asyncio.
+class ThreadsFunction : public runtime::Callable {
+ public:
+  ThreadsFunction(Session& session, std::string name) : session_(session), name_(std::move(name)) {}
+  std::string_view type_name() const override { return "function"; }
+  std::string repr() const override { return fmt::format("<function {} at {}>", name_, address_text()); }
+  std::string qualname() const override { return name_; }
+  Value call(std::span<const Value> args) override { return call_kw(args, {}); }
+  Value call_kw(std::span<const Value> args, std::span<const runtime::Keyword> kwargs) override {
+    return runtime::call(runtime::getattr(Value(session_.find("_asyncio_threads")), name_), args, kwargs);
+  }
+
+ private:
+  Session& session_;
+  std::string name_;
+};
+
 class AsyncioModule {
  public:
   explicit AsyncioModule(Session& session) : session_(session), types_(make_asyncio_types(session)) {}
@@ -478,11 +497,13 @@ Ref<runtime::Module> AsyncioModule::build() {
     return Value::none();
   });
   // What asim leaves out: threads, sockets, subprocesses.
-  const std::string threads = "threads run outside asim's virtual clock";
   const std::string io = "asim models no I/O: simulate it with asyncio.sleep";
-  if (profile.to_thread) m->dict["to_thread"] = Value(not_modelled_function("asyncio.to_thread", threads));
-  m->dict["run_coroutine_threadsafe"] = Value(not_modelled_function("asyncio.run_coroutine_threadsafe", threads));
-  m->dict["wrap_future"] = Value(not_modelled_function("asyncio.wrap_future", threads));
+  // Threads are Python (stdlib/_asyncio_threads.py, threading,
+  // concurrent.futures), imported on first use rather than with asyncio.
+  auto forward = [s](const std::string& name) { return make<ThreadsFunction>(*s, name); };
+  if (profile.to_thread) m->dict["to_thread"] = Value(forward("to_thread"));
+  m->dict["run_coroutine_threadsafe"] = Value(forward("run_coroutine_threadsafe"));
+  m->dict["wrap_future"] = Value(forward("wrap_future"));
   for (const char* name : {"open_connection", "start_server", "open_unix_connection", "start_unix_server",
                            "create_subprocess_exec", "create_subprocess_shell"})
     m->dict[name] = Value(not_modelled_function(std::string("asyncio.") + name, io));

@@ -5,6 +5,9 @@
 // per version). Not a CPython module: only stdlib/ imports it.
 #include <fmt/format.h>
 
+#include <sched.h>
+#include <unistd.h>
+
 #include "model/asyncio/base_events.hpp"
 #include "model/lang/eval.hpp"
 #include "model/lang/frame.hpp"
@@ -216,6 +219,18 @@ runtime::Ref<runtime::Module> make_library_hooks_module(Session& session) {
       runtime::setitem(d, Value::str(entry.substr(0, eq)), Value::str(entry.substr(eq + 1)));
     }
     return d;
+  }));
+  // cpu_counts(): os.cpu_count()'s CPUs online and 3.13's
+  // os.process_cpu_count()'s CPUs this process may use: a thread pool's
+  // default size follows them, in CPython as here.
+  m->dict["cpu_counts"] = Value(function("cpu_counts", {}, [](const Bound&) {
+    const long online = sysconf(_SC_NPROCESSORS_ONLN);
+    long usable = online;
+#if defined(__linux__)
+    cpu_set_t set;
+    if (sched_getaffinity(0, sizeof set, &set) == 0) usable = CPU_COUNT(&set);
+#endif
+    return runtime::make_tuple({Value::integer(online), Value::integer(usable)});
   }));
   // script_clock(loop, send, close): from now on `loop`'s clock is the
   // program's (asyncio::ClockScript): test.test_asyncio.utils's TestLoop.

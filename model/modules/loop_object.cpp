@@ -90,9 +90,23 @@ runtime::Ref<runtime::Context> context_of(const Value& v) {
 
 namespace {
 
-// BaseEventLoop.shutdown_default_executor with no executor: it returns at once.
-runtime::Coro no_executor_to_shut_down() {
-  co_return Value::none();
+// The Python half of asyncio's thread support.
+Value asyncio_threads(Session& session, std::string_view name) {
+  return runtime::getattr(Value(session.find("_asyncio_threads")), name);
+}
+
+// Once a loop may have a default executor, asyncio.run's shutdown of it and
+// close() go through the Python that keeps it.
+void install_executor_hooks(Session& session, LoopObject& l, const Value& self) {
+  if (l.loop->executor_hooks.close) return;
+  l.loop->executor_hooks.shutdown_for_run = [&session, self] {
+    const Value args[] = {self};
+    return runtime::call(asyncio_threads(session, "shutdown_default_executor_for_run"), args);
+  };
+  l.loop->executor_hooks.close = [&session, self] {
+    const Value args[] = {self};
+    runtime::call(asyncio_threads(session, "close"), args);
+  };
 }
 
 // The callback a call_soon / call_later / call_at is given: in debug mode
@@ -190,14 +204,31 @@ Ref<runtime::Type> make_loop_type(Session& session, const Ref<runtime::Type>& ob
   // call_soon_threadsafe also wakes the selector through the self-pipe; on
   // the virtual clock (asim and the harness alike) no I/O is ever reported,
   // so it schedules exactly as call_soon does.
+  // call_soon_threadsafe also wakes the selector through the self-pipe: a
+  // select the loop's thread waits in returns (model/modules/threads.hpp).
   t->add_method("call_soon_threadsafe", method<LoopObject>("BaseEventLoop.call_soon_threadsafe",
                                                           {pos("callback"), varargs("args"), kwonly("context")},
                                                           [&session](LoopObject& l, const Bound& b) {
-                                                            return Value(l.loop->call_soon(callable_arg(session, l, b[1], "call_soon_threadsafe"),
+                                                            Value handle(l.loop->call_soon(callable_arg(session, l, b[1], "call_soon_threadsafe"),
                                                                                            rest_args(b), context_of(b[3])));
+                                                            if (auto* threads = session.threads_if_any()) threads->wake_selector();
+                                                            return handle;
                                                           }));
-  for (const char* name : {"run_in_executor", "set_default_executor"})
-    t->dict[name] = Value(not_modelled_function(std::string("loop.") + name, "threads run outside asim's virtual clock"));
+  // The default executor and its threads are Python (stdlib/_asyncio_threads.py).
+  t->add_method("run_in_executor", method<LoopObject>("BaseEventLoop.run_in_executor",
+                                                     {pos("executor"), pos("func"), varargs("args")},
+                                                     [&session](LoopObject& l, const Bound& b) {
+                                                       install_executor_hooks(session, l, b[0]);
+                                                       std::vector<Value> args{b[0], b[1], b[2]};
+                                                       args.insert(args.end(), b.rest.begin(), b.rest.end());
+                                                       return runtime::call(asyncio_threads(session, "run_in_executor"), args);
+                                                     }));
+  t->add_method("set_default_executor", method<LoopObject>("BaseEventLoop.set_default_executor", {pos("executor")},
+                                                          [&session](LoopObject& l, const Bound& b) {
+                                                            install_executor_hooks(session, l, b[0]);
+                                                            const Value args[] = {b[0], b[1]};
+                                                            return runtime::call(asyncio_threads(session, "set_default_executor"), args);
+                                                          }));
   for (const char* name : {"create_connection", "create_server", "create_datagram_endpoint", "getaddrinfo",
                            "getnameinfo", "sock_connect", "sock_accept", "sock_recv", "sock_recv_into",
                            "sock_sendall", "sock_sendfile", "sendfile", "start_tls", "connect_accepted_socket",
@@ -250,11 +281,17 @@ Ref<runtime::Type> make_loop_type(Session& session, const Ref<runtime::Type>& ob
                 method<LoopObject>("BaseEventLoop.shutdown_asyncgens", {}, [](LoopObject& l, const Bound&) {
                   return Value(l.loop->shutdown_asyncgens());
                 }));
-  if (session.profile().run_shuts_down_default_executor)
+  if (session.profile().run_shuts_down_default_executor) {
+    std::vector<Param> params;
+    if (session.profile().minor >= 12) params.push_back(opt("timeout"));
     t->add_method("shutdown_default_executor",
-                  method<LoopObject>("BaseEventLoop.shutdown_default_executor", {}, [](LoopObject&, const Bound&) {
-                    return Value(runtime::native("BaseEventLoop.shutdown_default_executor", no_executor_to_shut_down()));
-                  }));
+                  method<LoopObject>("BaseEventLoop.shutdown_default_executor", params,
+                                     [&session](LoopObject& l, const Bound& b) {
+                                       install_executor_hooks(session, l, b[0]);
+                                       std::vector<Value> args(b.values.begin(), b.values.end());
+                                       return runtime::call(asyncio_threads(session, "shutdown_default_executor"), args);
+                                     }));
+  }
   t->add_method("stop", method<LoopObject>("BaseEventLoop.stop", {}, [](LoopObject& l, const Bound&) {
                   l.loop->stop();
                   return Value::none();

@@ -40,6 +40,7 @@ constexpr NativeModule kNativeModules[] = {
     {"random", make_random_module},         {"_contextlib", make_contextlib_module},
     {"dataclasses", make_dataclasses_module},   {"_asimlib", make_library_hooks_module},
     {"contextvars", make_contextvars_module},    {"_math", make_native_math_module},
+    {"_thread", make_thread_module},
 };
 
 // Where tracebacks and __file__ place a library module's source.

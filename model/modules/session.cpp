@@ -82,7 +82,9 @@ Session::Session(SessionConfig config, Writer out, Writer err)
   runtime::stop_unmodelled = &not_modelled;
 }
 
-Session::~Session() = default;
+Session::~Session() {
+  if (threads_) process_->threads = nullptr;
+}
 
 asyncio::EventLoop& Session::require_running_loop() const {
   if (!running_loop()) runtime::raise(runtime::Runtime::current().builtins.RuntimeError, "no running event loop");
@@ -134,7 +136,44 @@ double Session::process_now() const {
   return loop ? loop->clock_base() + loop->time() : idle_now_;
 }
 
+void Session::advance_clock_to(double t) {
+  if (auto* loop = clock_loop()) loop->block_until(t - loop->clock_base());
+  else if (t > idle_now_) idle_now_ = t;
+}
+
+Threads& Session::threads() {
+  if (!threads_) {
+    auto& rt = runtime::Runtime::current();
+    threads_ = std::make_unique<Threads>(
+        Threads::Clock{[this] { return process_now(); }, [this](double t) { advance_clock_to(t); }},
+        Threads::LocalsAccess{[this, &rt] {
+                                return Threads::Locals{lang::ThreadState::active(), rt.context, process_->running_loop};
+                              },
+                              [this, &rt](const Threads::Locals& l) {
+                                lang::detail::current_thread_state = l.state;
+                                rt.context = l.context;
+                                process_->running_loop = l.running_loop;
+                              }},
+        lang::ThreadState::current().limits, this);
+    process_->threads = threads_.get();
+  }
+  return *threads_;
+}
+
+void Session::shutdown_threads() {
+  auto it = modules_.find("threading");
+  if (it == modules_.end()) return;
+  try {
+    runtime::call(runtime::getattr(Value(it->second), "_shutdown"), {});
+  } catch (const runtime::PyError& e) {
+    not_modelled("an exception in threading's shutdown (" + e.exc->type->name + ")",
+                 "CPython reports it as ignored, which asim does not print");
+  }
+}
+
 void Session::block_for(double seconds) {
+  // Other threads run while this one sleeps.
+  if (threads_ && threads_->any()) return threads_->sleep(seconds);
   if (auto* loop = clock_loop()) loop->block_for(seconds);
   else idle_now_ += seconds;
 }

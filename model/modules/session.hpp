@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "model/asyncio/base_events.hpp"
+#include "model/modules/threads.hpp"
 #include "model/runtime/module.hpp"
 
 namespace asim::modules {
@@ -124,6 +125,13 @@ class Session : public runtime::ModuleFinder {
   void keep_alive(std::shared_ptr<void> state) { kept_.push_back(std::move(state)); }
   // The running loop, else the loop made last; nullptr before the first.
   asyncio::EventLoop* clock_loop() const;
+  // The program's threads (model/modules/threads.hpp), made when it starts
+  // its first one; threads_if_any() is null before.
+  Threads& threads();
+  Threads* threads_if_any() const { return threads_.get(); }
+  // Py_FinalizeEx's wait_for_thread_shutdown, once the main module is
+  // done: threading._shutdown() joins every non-daemon thread.
+  void shutdown_threads();
 
  private:
   void trace_output(trace::Kind kind, std::string_view subject, std::string_view text);
@@ -136,6 +144,9 @@ class Session : public runtime::ModuleFinder {
   asyncio::EventLoop* current_loop_ = nullptr;
   bool set_called_ = false;
   double idle_now_ = 0.0;  // the process's clock before the first loop
+  // The process's clock moves on to `t` while its threads wait.
+  void advance_clock_to(double t);
+  std::unique_ptr<Threads> threads_;
   runtime::Ref<runtime::Module> load(const std::string& name);
   std::unordered_map<std::string, runtime::Ref<runtime::Module>> modules_;  // sys.modules
   std::vector<ClaimResult> claims_;
@@ -153,6 +164,7 @@ runtime::Ref<runtime::Module> make_contextlib_module(Session& session);
 runtime::Ref<runtime::Module> make_dataclasses_module(Session& session);
 runtime::Ref<runtime::Module> make_library_hooks_module(Session& session);
 runtime::Ref<runtime::Module> make_contextvars_module(Session& session);
+runtime::Ref<runtime::Module> make_thread_module(Session& session);
 // `_math`: the C functions stdlib/math.py exports.
 runtime::Ref<runtime::Module> make_native_math_module(Session& session);
 // input() and sys.stdin's reading on the session's input (console.cpp).

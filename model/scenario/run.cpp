@@ -175,6 +175,7 @@ RunResult run_source(const std::string& path, const std::string& text, const Run
           result.exit_code = by_signal ? -SIGINT : 1;
         }
       }
+      session.shutdown_threads();
       interpreter.collect_at_exit();
       if (!rt.unmodelled.empty()) {
         session.write_err(rt.unmodelled + "\n");

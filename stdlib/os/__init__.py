@@ -2,6 +2,7 @@
 # machine: the process environment (environ, getenv), the platform's names
 # and separators, and os.path's string operations. Files, processes and
 # anything else stop the run as not modelled (exit 2).
+import sys as _sys
 import _asimlib
 from os import path
 
@@ -38,6 +39,15 @@ environ = _Environ(_asimlib.environment())
 
 def getenv(key, default=None):
     return environ.get(key, default)
+
+
+def cpu_count():
+    return _asimlib.cpu_counts()[0]
+
+
+if _sys.version_info[:2] >= (3, 13):
+    def process_cpu_count():
+        return _asimlib.cpu_counts()[1]
 
 
 def __getattr__(name):
