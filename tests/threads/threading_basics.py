@@ -1,5 +1,7 @@
 # threading: threads that sleep, a lock around shared state, join with a
-# timeout, an Event, a Condition, a Timer, a failing thread.
+# timeout, an Event, a Condition, a Timer, a failing thread. Every line is
+# printed at its own multiple of 0.1 s, so that CPython's order does not
+# depend on the machine's load.
 import threading
 import time
 
@@ -22,7 +24,7 @@ class Counter(threading.Thread):
 
     def run(self):
         for i in range(3):
-            time.sleep(0.1)
+            time.sleep(0.2)
             self.total += i
 
 
@@ -32,6 +34,7 @@ items = []
 
 
 def waiter():
+    time.sleep(0.1)
     print("waiter waits for the event")
     ready.wait()
     print("waiter saw the event")
@@ -42,11 +45,11 @@ def waiter():
 
 
 def fails():
-    time.sleep(0.05)
+    time.sleep(0.08)
     raise RuntimeError("thread failed")
 
 
-threads = [threading.Thread(target=worker, args=(f"w{i}", d, 2)) for i, d in enumerate([0.13, 0.37])]
+threads = [threading.Thread(target=worker, args=(f"w{i}", d, 2)) for i, d in enumerate([0.2, 0.5])]
 for t in threads:
     t.start()
 c = Counter()
@@ -56,11 +59,11 @@ w.start()
 f = threading.Thread(target=fails, name="fails")
 f.start()
 print("alive", threading.active_count(), [t.name for t in threading.enumerate()])
-c.join(0.15)
-print("counter alive after 0.15 s:", c.is_alive())
+c.join(0.3)
+print("counter alive after 0.3 s:", c.is_alive())
 c.join()
 print("counter total", c.total, c.is_alive())
-time.sleep(0.2)
+time.sleep(0.1)
 ready.set()
 time.sleep(0.1)
 with cond:

@@ -16,6 +16,7 @@ def from_thread(loop, done):
     print("thread got", fut.result())
     time.sleep(0.1)
     loop.call_soon_threadsafe(done.set_result, "finished")
+    time.sleep(0.1)
     print("thread ends")
 
 

@@ -10,9 +10,10 @@ request = contextvars.ContextVar("request", default="none")
 
 
 def blocking(n):
-    print(f"job {n} starts in {threading.current_thread().name} for {request.get()}")
+    # Printed only at the end: a thread's first lines run while the loop's
+    # thread waits for it to start, which a loaded machine can interleave.
     time.sleep(0.3 * n)
-    print(f"job {n} ends")
+    print(f"job {n} ends in {threading.current_thread().name} for {request.get()}")
     return n * 10
 
 
