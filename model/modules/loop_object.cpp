@@ -263,13 +263,15 @@ Ref<runtime::Type> make_loop_type(Session& session, const Ref<runtime::Type>& ob
                 }));
   t->add_method("run_until_complete",
                 method<LoopObject>("BaseEventLoop.run_until_complete", {pos("future")},
-                                   [](LoopObject& l, const Bound& b) {
+                                   [&session](LoopObject& l, const Bound& b) {
                                      l.check_selector();
+                                     session.refuse_loop_outside_main_thread();
                                      asyncio::ProgramRun run(*l.loop->process());
                                      return l.loop->run_until_complete(b[1]);
                                    }));
-  t->add_method("run_forever", method<LoopObject>("BaseEventLoop.run_forever", {}, [](LoopObject& l, const Bound&) {
+  t->add_method("run_forever", method<LoopObject>("BaseEventLoop.run_forever", {}, [&session](LoopObject& l, const Bound&) {
                   l.check_selector();
+                  session.refuse_loop_outside_main_thread();
                   asyncio::ProgramRun run(*l.loop->process());
                   l.loop->run_forever();
                   return Value::none();

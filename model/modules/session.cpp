@@ -1,5 +1,7 @@
 #include "model/modules/session.hpp"
 
+#include <fmt/format.h>
+
 #include "model/asyncio/handled_exception.hpp"
 #include "model/asyncio/runners.hpp"
 #include "model/lang/eval.hpp"
@@ -94,6 +96,10 @@ asyncio::EventLoop& Session::require_running_loop() const {
 // events.get_event_loop, then BaseDefaultEventLoopPolicy.get_event_loop
 asyncio::EventLoop& Session::get_event_loop() {
   if (auto* loop = running_loop()) return *loop;
+  // The policy's loop is the main thread's: another thread has none.
+  if (threads_ && !threads_->in_main())
+    runtime::raise(runtime::Runtime::current().builtins.RuntimeError,
+                   fmt::format("There is no current event loop in thread {}.", runtime::to_repr(current_thread_name())));
   if (!current_loop_ && !set_called_) {
     if (profile().get_event_loop_warns)
       runtime::Runtime::current().warn("DeprecationWarning: There is no current event loop");
@@ -184,6 +190,9 @@ void Session::reset_event_loop_policy() {
 }
 
 void Session::set_event_loop(asyncio::EventLoop* loop) {
+  if (threads_ && !threads_->in_main())
+    not_modelled("asyncio.set_event_loop in a thread other than the main one",
+                 "asim's event loop policy keeps the main thread's loop only");
   set_called_ = true;
   current_loop_ = loop;
 }
@@ -216,7 +225,19 @@ void Session::close_refusing_runner(std::optional<bool> debug) {
   asyncio::shutdown(loop);
 }
 
+Value Session::current_thread_name() {
+  const Value threading(find("threading"));
+  return runtime::getattr(runtime::call(runtime::getattr(threading, "current_thread"), {}), "name");
+}
+
+void Session::refuse_loop_outside_main_thread() const {
+  if (threads_ && !threads_->in_main())
+    not_modelled("an event loop run in a thread other than the main one",
+                 "asim's loops keep one virtual clock with the main thread");
+}
+
 Value Session::run(Ref<runtime::Coroutine> main, bool debug) {
+  refuse_loop_outside_main_thread();
   refuse_run_in_running_loop(Value(main));
   asyncio::ProgramRun run(*process_);
   asyncio::EventLoop& loop = new_event_loop();

@@ -132,6 +132,11 @@ class Session : public runtime::ModuleFinder {
   // Py_FinalizeEx's wait_for_thread_shutdown, once the main module is
   // done: threading._shutdown() joins every non-daemon thread.
   void shutdown_threads();
+  // A loop runs only in the main thread here (each thread's loop would
+  // need a clock of its own): elsewhere the run stops.
+  void refuse_loop_outside_main_thread() const;
+  // threading.current_thread().name
+  runtime::Value current_thread_name();
 
  private:
   void trace_output(trace::Kind kind, std::string_view subject, std::string_view text);

@@ -3,7 +3,7 @@
 Usage: python3 tests/threads/check.py ASIM
 
 Each program of this folder runs under `asim exec --python X.Y` for every
-version its FILE.expected.json holds (captured by capture.py from plain
+version its FILE.expected.json holds (captured by capture_threads.py from plain
 CPython runs) and must print the same stdout, the same stderr (the
 program's own traceback frames; library frames and addresses left out on
 both sides) and exit the same way.
@@ -16,8 +16,8 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-import capture  # noqa: E402
-from capture import fuzz_run  # noqa: E402
+import capture_threads as capture  # noqa: E402
+from capture_threads import fuzz_run  # noqa: E402
 
 
 def main(asim):

@@ -1,6 +1,6 @@
 """Capture what real CPython prints for the thread programs (stdlib only).
 
-Usage: python3 tests/threads/capture.py [FILE.py ...]   (default: all)
+Usage: python3 tests/threads/capture_threads.py [FILE.py ...]   (default: all)
 
 The programs start threads, which real CPython runs on the real clock: the
 virtual-clock harness of scenarios/ cannot run them, so each runs here as a
@@ -14,14 +14,13 @@ disagree stop the capture, since such a program tests nothing.
 import glob
 import json
 import os
-import subprocess
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "conformance"))
-import capture as conformance  # noqa: E402  (interpreters, wanted_versions)
 sys.path.insert(0, os.path.join(HERE, "..", "conformance", "fuzz"))
-import run as fuzz_run  # noqa: E402  (user_frames, execute)
+import capture as conformance  # noqa: E402  (interpreters, wanted_versions)
+import run as fuzz_run  # noqa: E402  (user_frames, execute, run_asim)
 
 
 def normalized(path, out, err, status):
@@ -52,7 +51,7 @@ def capture(path, exes):
 def main(argv):
     exes = conformance.interpreters()
     for path in sorted(argv or glob.glob(os.path.join(HERE, "*.py"))):
-        if os.path.basename(path) not in ("capture.py", "check.py"):
+        if os.path.basename(path) not in ("capture_threads.py", "check.py"):
             capture(os.path.abspath(path), exes)
 
 
