@@ -9,6 +9,7 @@ Lib/logging/__init__.py (same names, same messages, same output). Files
 import sys
 import time
 import _asimlib
+import _thread
 
 _V = sys.version_info[:2]
 
@@ -119,8 +120,11 @@ class LogRecord(object):
             else:
                 self.msecs = (ct - int(ct)) * 1000
             self.relativeCreated = (ct - _startTime) * 1000
-        self.thread = 1
-        self.threadName = 'MainThread'
+        # threading when the program imported it (CPython's logging always
+        # does; a program without threads has only the main one).
+        threading = sys.modules.get('threading')
+        self.thread = _thread.get_ident()
+        self.threadName = threading.current_thread().name if threading else 'MainThread'
         self.processName = 'MainProcess'
         self.process = 1
         if _V >= (3, 12):
