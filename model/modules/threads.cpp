@@ -73,10 +73,10 @@ std::size_t Threads::alive() const {
   return n;
 }
 
-Threads::Thread& Threads::find(std::uint64_t ident) {
+Threads::Thread* Threads::find(std::uint64_t ident) {
   for (auto& t : threads_)
-    if (t->ident == ident) return *t;
-  throw std::logic_error("asim: no thread with that ident");
+    if (t->ident == ident) return t.get();
+  return nullptr;
 }
 
 bool Threads::block(std::optional<double> deadline) {
@@ -96,12 +96,12 @@ bool Threads::block(std::optional<double> deadline) {
 }
 
 void Threads::wake(std::uint64_t ident) {
-  Thread& t = find(ident);
-  if (t.status != Thread::Status::Blocked) return;
-  t.status = Thread::Status::Ready;
-  t.due = clock_.now();
-  t.order = ++next_order_;
-  t.woken = true;
+  Thread* t = find(ident);
+  if (!t || t->status != Thread::Status::Blocked) return;
+  t->status = Thread::Status::Ready;
+  t->due = clock_.now();
+  t->order = ++next_order_;
+  t->woken = true;
 }
 
 void Threads::sleep(double seconds) { block(clock_.now() + seconds); }

@@ -59,7 +59,8 @@ class Threads final : public asyncio::OtherThreads {
   // The running thread waits until wake() is called for it (true) or the
   // clock reaches `deadline` (false); meanwhile the others run.
   bool block(std::optional<double> deadline);
-  // Makes a thread blocked in block() able to go on (from now).
+  // Makes a thread blocked in block() able to go on (from now); any other
+  // (running, already able to go on, ended) is left as it is.
   void wake(std::uint64_t ident);
   // time.sleep() in any thread.
   void sleep(double seconds);
@@ -75,7 +76,7 @@ class Threads final : public asyncio::OtherThreads {
   bool run_others_until_main_goes_on();
   Thread* next_to_go_on();
   void run(Thread& t);
-  Thread& find(std::uint64_t ident);
+  Thread* find(std::uint64_t ident);
 
   Clock clock_;
   LocalsAccess locals_;
