@@ -122,7 +122,7 @@ class LogRecord(object):
             self.relativeCreated = (ct - _startTime) * 1000
         # threading when the program imported it (CPython's logging always
         # does; a program without threads has only the main one).
-        threading = sys.modules.get('threading')
+        threading = _asimlib.imported_module('threading')
         self.thread = _thread.get_ident()
         self.threadName = threading.current_thread().name if threading else 'MainThread'
         self.processName = 'MainProcess'
