@@ -32,6 +32,14 @@ struct Threads::Thread {
   // that waited first goes on first.
   std::uint64_t order = 0;
   bool woken = false;
+
+  // Waits from now (the nth wait begun), until woken or `until`.
+  void begin_wait(std::optional<double> until, std::uint64_t nth) {
+    status = Status::Blocked;
+    due = until;
+    order = nth;
+    woken = false;
+  }
 };
 
 Threads::Threads(Clock clock, LocalsAccess locals, lang::LangLimits limits, runtime::ModuleFinder* modules)
@@ -81,10 +89,7 @@ Threads::Thread* Threads::find(std::uint64_t ident) {
 
 bool Threads::block(std::optional<double> deadline) {
   Thread& me = *running_;
-  me.status = Thread::Status::Blocked;
-  me.due = deadline;
-  me.order = ++next_order_;
-  me.woken = false;
+  me.begin_wait(deadline, ++next_order_);
   if (&me != main_) {
     runtime::Fiber::suspend();
     return me.woken;
@@ -108,10 +113,7 @@ void Threads::sleep(double seconds) { block(clock_.now() + seconds); }
 
 bool Threads::wait_in_select(std::optional<double> deadline) {
   Thread& me = *main_;
-  me.status = Thread::Status::Blocked;
-  me.due = deadline;
-  me.order = ++next_order_;
-  me.woken = false;
+  me.begin_wait(deadline, ++next_order_);
   main_in_select_ = true;
   const bool goes_on = run_others_until_main_goes_on();
   main_in_select_ = false;
