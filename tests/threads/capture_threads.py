@@ -25,8 +25,11 @@ import run as fuzz_run  # noqa: E402  (user_frames, execute, run_asim)
 
 def normalized(path, out, err, status):
     """What a run is compared by: its stdout, its stderr with only the
-    program's own traceback frames and no addresses, its exit status."""
-    return {"stdout": out, "stderr": fuzz_run.user_frames(err, path), "exit": status}
+    program's own traceback frames and no addresses, its exit status; the
+    programs' folder written as <dir>, so the files hold on any checkout."""
+    folder = os.path.dirname(path)
+    return {"stdout": out.replace(folder, "<dir>"), "stderr": fuzz_run.user_frames(err, path).replace(folder, "<dir>"),
+            "exit": status}
 
 
 def run_once(python, path):
