@@ -12,12 +12,18 @@ both sides) and exit the same way.
 import glob
 import json
 import os
+import re
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import capture_threads as capture  # noqa: E402
 from capture_threads import fuzz_run  # noqa: E402
+
+
+# Under `make asan` the sanitizer's runtime warns once, on stderr, that it
+# follows ucontext switches (the fibers) only as far as they tell it.
+ASAN_UCONTEXT_WARNING = re.compile(r"^==\d+==WARNING: ASan doesn't fully support makecontext/swapcontext.*\n", re.M)
 
 
 def main(asim):
@@ -28,7 +34,8 @@ def main(asim):
         with open(expected_path) as f:
             expected = json.load(f)
         for version, want in expected.items():
-            got = capture.normalized(path, *fuzz_run.run_asim(asim, version, path))
+            out, err, status = fuzz_run.run_asim(asim, version, path)
+            got = capture.normalized(path, out, ASAN_UCONTEXT_WARNING.sub("", err), status)
             checked += 1
             if got != want:
                 failures += 1
