@@ -495,6 +495,74 @@ class Timer(Thread):
         self.finished.set()
 
 
+def _local_dict(self):
+    # The calling thread's attributes, made (and the class's __init__ run
+    # again with the creation's arguments) at its first touch.
+    dicts, args, kwargs = object.__getattribute__(self, '_local__impl')
+    me = get_ident()
+    d = dicts.get(me)
+    if d is None:
+        d = dicts[me] = {}
+        if type(self).__init__ is not object.__init__:
+            type(self).__init__(self, *args, **kwargs)
+    return d
+
+
+def _class_descriptor(self, name, method):
+    for klass in type(self).__mro__:
+        if name in klass.__dict__:
+            found = klass.__dict__[name]
+            return found if hasattr(type(found), method) else None
+    return None
+
+
+class _local:
+    """Attributes each thread sets and reads apart from the others
+    (CPython's _thread._local)."""
+
+    def __new__(cls, /, *args, **kwargs):
+        if (args or kwargs) and cls.__init__ is object.__init__:
+            raise TypeError("Initialization arguments are not supported")
+        self = object.__new__(cls)
+        object.__setattr__(self, '_local__impl', ({get_ident(): {}}, args, kwargs))
+        return self
+
+    def __getattribute__(self, name):
+        if name == '_local__impl':
+            return object.__getattribute__(self, name)
+        d = _local_dict(self)
+        if name == '__dict__':
+            return d
+        if name in d and _class_descriptor(self, name, '__set__') is None:
+            return d[name]
+        try:
+            return object.__getattribute__(self, name)
+        except AttributeError:
+            if type(self) is _local:
+                raise AttributeError("'_thread._local' object has no attribute '%s'" % name) from None
+            raise
+
+    def __setattr__(self, name, value):
+        if name == '__dict__':
+            raise AttributeError("'%s' object attribute '__dict__' is read-only" % type(self).__name__)
+        descriptor = _class_descriptor(self, name, '__set__')
+        if descriptor is not None:
+            descriptor.__set__(self, value)
+        else:
+            _local_dict(self)[name] = value
+
+    def __delattr__(self, name):
+        if name == '__dict__':
+            raise AttributeError("'%s' object attribute '__dict__' is read-only" % type(self).__name__)
+        d = _local_dict(self)
+        if name not in d:
+            raise AttributeError(name)
+        del d[name]
+
+
+_local.__module__ = '_thread'
+local = _local
+
 _main_thread = _MainThread()
 
 
