@@ -304,33 +304,24 @@ class Future(object):
         except Exception:
             LOGGER.exception('exception calling callback for %r', self)
 
-    def result(self, timeout=None):
+    def _wait_finished(self, timeout):
+        # result()'s and exception()'s wait: CancelledError or TimeoutError
+        # unless the call finished (within `timeout`).
         with self._condition:
+            if self._state not in [CANCELLED, CANCELLED_AND_NOTIFIED, FINISHED]:
+                self._condition.wait(timeout)
             if self._state in [CANCELLED, CANCELLED_AND_NOTIFIED]:
                 raise CancelledError()
-            elif self._state == FINISHED:
-                return self.__get_result()
-            self._condition.wait(timeout)
-            if self._state in [CANCELLED, CANCELLED_AND_NOTIFIED]:
-                raise CancelledError()
-            elif self._state == FINISHED:
-                return self.__get_result()
-            else:
+            if self._state != FINISHED:
                 raise TimeoutError()
 
+    def result(self, timeout=None):
+        self._wait_finished(timeout)
+        return self.__get_result()
+
     def exception(self, timeout=None):
-        with self._condition:
-            if self._state in [CANCELLED, CANCELLED_AND_NOTIFIED]:
-                raise CancelledError()
-            elif self._state == FINISHED:
-                return self._exception
-            self._condition.wait(timeout)
-            if self._state in [CANCELLED, CANCELLED_AND_NOTIFIED]:
-                raise CancelledError()
-            elif self._state == FINISHED:
-                return self._exception
-            else:
-                raise TimeoutError()
+        self._wait_finished(timeout)
+        return self._exception
 
     def set_running_or_notify_cancel(self):
         with self._condition:
@@ -345,27 +336,24 @@ class Future(object):
             else:
                 raise RuntimeError('Future in unexpected state')
 
-    def set_result(self, result):
+    def _finish(self, attribute, value, report):
+        # set_result / set_exception: the state, the waiters told (`report`
+        # names their method), the callbacks called outside the condition.
         with self._condition:
             if self._state in {CANCELLED, CANCELLED_AND_NOTIFIED, FINISHED}:
                 _invalid_state(self)
-            self._result = result
+            setattr(self, attribute, value)
             self._state = FINISHED
             for waiter in self._waiters:
-                waiter.add_result(self)
+                getattr(waiter, report)(self)
             self._condition.notify_all()
         self._invoke_callbacks()
 
+    def set_result(self, result):
+        self._finish('_result', result, 'add_result')
+
     def set_exception(self, exception):
-        with self._condition:
-            if self._state in {CANCELLED, CANCELLED_AND_NOTIFIED, FINISHED}:
-                _invalid_state(self)
-            self._exception = exception
-            self._state = FINISHED
-            for waiter in self._waiters:
-                waiter.add_exception(self)
-            self._condition.notify_all()
-        self._invoke_callbacks()
+        self._finish('_exception', exception, 'add_exception')
 
     if _V >= (3, 9):
         def __class_getitem__(cls, item):
