@@ -23,7 +23,7 @@ struct ExploreArgs {
   std::string shard;
   std::size_t shard_depth = 3;
   std::vector<std::string> merge;
-  bool no_fork = false;
+  bool fork = false, no_fork = false;
   std::string file;
 };
 
@@ -63,7 +63,9 @@ int run_explore(const ExploreArgs& args) {
   explore::Options options;
   options.python = args.python;
   options.max_schedules = args.max_schedules;
-  options.fork = !args.no_fork;
+  options.fork = args.fork      ? explore::Options::Fork::always
+                 : args.no_fork ? explore::Options::Fork::never
+                                : explore::Options::Fork::when_cheaper;
   if (!args.shard.empty()) {
     options.shard = explore::parse_shard(args.shard);
     options.shard->depth = args.shard_depth;
@@ -111,9 +113,13 @@ CLI::App* add_explore_command(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--merge", args->merge,
                   "combine the outputs of --shard 1/N ... N/N into the report one unsharded run prints");
+  auto* fork = cmd->add_flag("--fork", args->fork,
+                             "fork at each choice point, so that a schedule runs only from its last choice on "
+                             "(by default when that costs less than running it from the start; the same report)");
   cmd->add_flag("--no-fork", args->no_fork,
                 "run every schedule from the start in this process, not by forking at each choice point "
-                "(the same report, slower)");
+                "(the same report)")
+      ->excludes(fork);
   cmd->add_option("FILE", args->file, "the scenario (a .py file)");
   cmd->callback([args] {
     int status;

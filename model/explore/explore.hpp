@@ -49,9 +49,11 @@ struct Options {
   std::optional<Shard> shard;
   std::uint64_t max_instructions = 200'000'000;
   // Fork at each choice point so that a schedule runs only from its last
-  // choice on (POSIX builds); false: every schedule from the start, one
-  // after the other. The result is the same.
-  bool fork = true;
+  // choice on (POSIX builds), or run every schedule from the start, one
+  // after the other, in this process; by default whichever costs less on
+  // this machine. The result is the same.
+  enum class Fork { when_cheaper, always, never };
+  Fork fork = Fork::when_cheaper;
   // Called after each schedule with the runs so far and the cap.
   std::function<void(std::size_t done, std::size_t cap)> progress;
 };

@@ -1,6 +1,7 @@
-"""asim explore forks at each choice point so that a schedule runs only from
-its last choice on; --no-fork runs every schedule from the start. The two
-reports must be byte-identical (text and JSON; complete, capped and sharded
+"""asim explore --fork forks at each choice point so that a schedule runs only
+from its last choice on; --no-fork runs every schedule from the start; by
+default asim takes whichever costs less on the machine. The three reports
+must be byte-identical (text and JSON; complete, capped and sharded
 explorations, and one whose runs make more choices than the forked processes
 it keeps waiting), and every outcome's replay token, run alone by `asim exec
 --replay`, must give that outcome's stdout and exit.
@@ -52,13 +53,15 @@ def main():
             formats = ("text",) if "--shard" in extra else ("text", "json")
             for fmt in formats:
                 args = ["explore", "--python", version, "--format", fmt, *extra, program]
-                forked = asim(binary, *args)
+                forked = asim(binary, *args[:1], "--fork", *args[1:])
                 alone = asim(binary, *args[:1], "--no-fork", *args[1:])
-                if forked == alone and forked[0] == 0:
+                default = asim(binary, *args)
+                if forked == alone == default and forked[0] == 0:
                     passed += 1
                 else:
                     failed += 1
-                    print(f"DIFFERENT: {' '.join(args)}\n--- forked:\n{forked}\n--- --no-fork:\n{alone}")
+                    print(f"DIFFERENT: {' '.join(args)}\n--- --fork:\n{forked}\n--- --no-fork:\n{alone}\n"
+                          f"--- default:\n{default}")
             if extra or program == no_choice:
                 continue
             code, out, err = asim(binary, "explore", "--python", version, "--format", "json", program)
