@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "model/asyncio/base_events.hpp"
+#include "model/asyncio/library_frames.hpp"
 #include "model/trace/note_subjects.hpp"
 
 namespace asim::asyncio {
@@ -183,7 +184,10 @@ static Coro legacy_wait_for_one(Ref<Queue> done, EventLoop& loop) {
   if (loop.tracing()) loop.emit(trace::Kind::Note, std::string(trace::note::kAsCompletedTook), future_label(f));
   Ref<runtime::PyException> raised;
   Value result = f.as<Future>()->result_raising(raised);
-  if (raised) co_return runtime::Raise{std::move(raised)};
+  if (raised) {
+    add_library_frame(*raised, LibraryFrame::WaitForOne, loop.profile().minor);
+    co_return runtime::Raise{std::move(raised)};
+  }
   co_return result;
 }
 
@@ -258,7 +262,10 @@ Coro AsCompletedIterator::wait_for_one(Ref<AsCompletedIterator> self, bool resol
   if (!resolve) co_return f;
   Ref<runtime::PyException> raised;
   Value result = f.as<Future>()->result_raising(raised);
-  if (raised) co_return runtime::Raise{std::move(raised)};
+  if (raised) {
+    add_library_frame(*raised, LibraryFrame::AsCompletedWaitForOne, self->loop_.profile().minor);
+    co_return runtime::Raise{std::move(raised)};
+  }
   co_return result;
 }
 

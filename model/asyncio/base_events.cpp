@@ -7,6 +7,7 @@
 #include <cstdlib>
 
 #include "model/asyncio/heapq.hpp"
+#include "model/asyncio/library_frames.hpp"
 #include "model/asyncio/tasks.hpp"
 #include "model/runtime/interrupt.hpp"
 #include "model/runtime/iterator.hpp"
@@ -254,7 +255,7 @@ Value EventLoop::run_until_complete(Value future) {
     throw;
   }
   if (!fut->done()) runtime::raise(builtins_.RuntimeError, "Event loop stopped before Future completed.");
-  return fut->result();
+  return in_library_frame(LibraryFrame::RunUntilCompleteResult, profile().minor, [&] { return fut->result(); });
 }
 
 void EventLoop::block_until(double when) {

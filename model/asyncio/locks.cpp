@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "model/asyncio/base_events.hpp"
+#include "model/asyncio/library_frames.hpp"
 #include "model/runtime/ops.hpp"
 #include "model/runtime/type.hpp"
 
@@ -77,6 +78,7 @@ Coro Lock::acquire_body() {
   try {
     co_await fut;
   } catch (PyError& e) {
+    add_library_frame(*e.exc, LibraryFrame::LockAcquire, binding_.profile().minor);
     error = std::move(e);
   }
   // The waiter leaves the queue before the cancellation is handled, so that
@@ -252,7 +254,8 @@ Coro Event::wait_body() {
   } remove{&waiters_, fut.get()};
   try {
     co_await fut;
-  } catch (PyError&) {
+  } catch (PyError& e) {
+    add_library_frame(*e.exc, LibraryFrame::EventWait, binding_.profile().minor);
     remove.now();
     throw;
   }
@@ -306,6 +309,7 @@ Coro Semaphore::acquire_pop_on_wake() {
     try {
       co_await fut;
     } catch (PyError& e) {  // a bare `except:`
+      add_library_frame(*e.exc, LibraryFrame::SemaphoreAcquire, binding_.profile().minor);
       error = std::move(e);
     }
     if (error) {
@@ -331,6 +335,7 @@ Coro Semaphore::acquire_wakeup_scheduled() {
       co_await fut;
       wakeup_scheduled_ = false;
     } catch (PyError& e) {
+      add_library_frame(*e.exc, LibraryFrame::SemaphoreAcquire, binding_.profile().minor);
       if (!e.exc->isinstance(binding_.exceptions().CancelledError.get())) throw;
       error = std::move(e);
     }
@@ -358,6 +363,7 @@ Coro Semaphore::acquire_hand_off() {
   try {
     co_await fut;
   } catch (PyError& e) {
+    add_library_frame(*e.exc, LibraryFrame::SemaphoreAcquire, binding_.profile().minor);
     error = std::move(e);
   }
   remove_waiter(waiters_, fut.get());

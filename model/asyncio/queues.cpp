@@ -7,6 +7,7 @@
 
 #include "model/asyncio/base_events.hpp"
 #include "model/asyncio/heapq.hpp"
+#include "model/asyncio/library_frames.hpp"
 #include "model/asyncio/locks.hpp"
 #include "model/runtime/ops.hpp"
 
@@ -89,6 +90,7 @@ Coro Queue::put_body(Value item) {
     try {
       co_await putter;
     } catch (PyError& e) {
+      add_library_frame(*e.exc, LibraryFrame::QueuePut, binding_.profile().minor);
       error = std::move(e);
     }
     if (error) {
@@ -109,7 +111,9 @@ Ref<runtime::Coroutine> Queue::put(Value item) {
 // Queue.put_nowait
 void Queue::put_nowait(Value item) {
   if (is_shutdown_) throw PyError{runtime::new_exception(binding_.exceptions().QueueShutDown)};
-  if (full()) throw PyError{runtime::new_exception(binding_.exceptions().QueueFull)};
+  if (full())
+    throw raised_in(LibraryFrame::QueuePutNowait, binding_.profile().minor,
+                    PyError{runtime::new_exception(binding_.exceptions().QueueFull)});
   if (binding_.tracing()) binding_.emit(trace::Kind::QueuePut, repr(), runtime::repr(item));
   put_item(std::move(item));
   ++unfinished_tasks_;
@@ -129,6 +133,7 @@ Coro Queue::get_body() {
     try {
       co_await getter;
     } catch (PyError& e) {
+      add_library_frame(*e.exc, LibraryFrame::QueueGet, binding_.profile().minor);
       error = std::move(e);
     }
     if (error) {
@@ -149,7 +154,8 @@ Ref<runtime::Coroutine> Queue::get() {
 Value Queue::get_nowait() {
   if (empty()) {
     if (is_shutdown_) throw PyError{runtime::new_exception(binding_.exceptions().QueueShutDown)};
-    throw PyError{runtime::new_exception(binding_.exceptions().QueueEmpty)};
+    throw raised_in(LibraryFrame::QueueGetNowait, binding_.profile().minor,
+                    PyError{runtime::new_exception(binding_.exceptions().QueueEmpty)});
   }
   Value item = get_item();
   if (binding_.tracing()) binding_.emit(trace::Kind::QueueGet, repr(), runtime::repr(item));

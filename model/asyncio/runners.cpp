@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "model/asyncio/library_frames.hpp"
 #include "model/asyncio/tasks.hpp"
 #include "model/runtime/interrupt.hpp"
 #include "model/trace/note_subjects.hpp"
@@ -75,6 +76,7 @@ Value run_main_task(EventLoop& loop, Ref<Task> task) {
   try {
     return loop.run_until_complete(Value(task));
   } catch (PyError& e) {
+    add_library_frame(*e.exc, LibraryFrame::RunnerRun, loop.profile().minor);
     if (interrupt_count == 0 || !e.exc->isinstance(loop.exceptions().CancelledError.get()) || task->uncancel() != 0)
       throw;
     // `raise KeyboardInterrupt()` inside the `except CancelledError:`.
@@ -100,6 +102,7 @@ Value run(EventLoop& loop, Ref<runtime::Coroutine> main, const WhileHandling& ha
     result = loop.profile().runner_handles_sigint ? run_main_task(loop, loop.create_task(std::move(main)))
                                                   : loop.run_until_complete(Value(main));
   } catch (PyError& e) {
+    add_library_frame(*e.exc, LibraryFrame::RunnersRun, loop.profile().minor);
     if (handling) handling(e.exc, [&loop] { shutdown(loop); });
     else shutdown(loop);
     throw;

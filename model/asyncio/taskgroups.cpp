@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "model/asyncio/base_events.hpp"
+#include "model/asyncio/library_frames.hpp"
 #include "model/runtime/ops.hpp"
 
 namespace asim::asyncio {
@@ -136,6 +137,7 @@ Coro TaskGroup::aexit_body(Ref<PyException> exc) {
     // raise me from None
     me->cause = nullptr;
     me->suppress_context = true;
+    add_library_frame(*me, LibraryFrame::TaskGroupAexit, profile.minor);
     raise_in_aexit(me, exc);
   }
   co_return Value::none();

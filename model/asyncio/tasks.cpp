@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "model/asyncio/base_events.hpp"
+#include "model/asyncio/library_frames.hpp"
 #include "model/asyncio/library_sources.hpp"
 #include "model/asyncio/timeouts.hpp"
 #include "model/runtime/iterator.hpp"
@@ -416,11 +417,12 @@ class SleepCoroutine : public runtime::Coroutine {
     if (state_ != State::Suspended) runtime::raise(b.RuntimeError, "cannot reuse already awaited coroutine");
     finish();
     if (!future_->done()) runtime::raise(b.RuntimeError, "await wasn't used with future");
-    return {true, future_->result()};
+    return {true, in_library_frame(LibraryFrame::Sleep, loop_.profile().minor, [&] { return future_->result(); })};
   }
 
   runtime::Step throw_(Ref<PyException> exc) override {
     finish();
+    add_library_frame(*exc, LibraryFrame::Sleep, loop_.profile().minor);
     throw PyError{std::move(exc)};
   }
 
@@ -428,6 +430,7 @@ class SleepCoroutine : public runtime::Coroutine {
   runtime::Step send_ex(Value value, Ref<PyException> thrown, Ref<PyException>& raised) override {
     if (!thrown) return Coroutine::send_ex(std::move(value), nullptr, raised);
     finish();
+    add_library_frame(*thrown, LibraryFrame::Sleep, loop_.profile().minor);
     raised = std::move(thrown);
     return {true, Value()};
   }
@@ -794,6 +797,7 @@ Coro wait_for_legacy(EventLoop& loop, Value aw, std::optional<double> timeout) {
   try {
     co_await waiter;
   } catch (PyError& e) {
+    add_library_frame(*e.exc, LibraryFrame::WaitForWaiter, profile.minor);
     if (!is_cancelled_error(loop, e)) throw;
     cancelled = std::move(e);
   }
@@ -810,18 +814,20 @@ Coro wait_for_legacy(EventLoop& loop, Value aw, std::optional<double> timeout) {
     throw *cancelled;
   }
 
-  if (fut->done()) co_return fut->result();
+  if (fut->done()) co_return in_library_frame(LibraryFrame::WaitForResult, profile.minor, [&] { return fut->result(); });
   // Timed out. The inner future must not outlive wait_for (bpo-32751): cancel
   // it and wait until it has finished.
   fut->remove_done_callback(*cb);
   co_await cancel_and_wait(loop, fut);
-  if (!profile.wait_for_returns_result_after_cancel) throw timeout_error(loop);
+  if (!profile.wait_for_returns_result_after_cancel)
+    throw raised_in(LibraryFrame::WaitForTimeout, profile.minor, timeout_error(loop));
   // A future that swallowed the cancellation gives its result (bpo-40607).
   Value result;
   try {
-    result = fut->result();
+    result = in_library_frame(LibraryFrame::WaitForResultAfterCancel, profile.minor, [&] { return fut->result(); });
   } catch (PyError& e) {
-    if (is_cancelled_error(loop, e)) throw timeout_error_from(loop, e.exc);
+    if (is_cancelled_error(loop, e))
+      throw raised_in(LibraryFrame::WaitForTimeout, profile.minor, timeout_error_from(loop, e.exc));
     throw;
   }
   co_return result;
@@ -851,13 +857,20 @@ Coro wait_for_on_timeout(EventLoop& loop, Value aw, std::optional<double> timeou
   try {
     result = co_await aw;
   } catch (PyError& e) {
+    add_library_frame(*e.exc, LibraryFrame::WaitForAwaitFut, loop.profile().minor);
     error = std::move(e);
   }
   // A named variable, not `error ? error->exc : nullptr` inside the co_await:
   // g++ 12 destroys such a conditional's temporary twice across a suspension.
   Ref<PyException> exc;
   if (error) exc = error->exc;
-  Value suppress = co_await tm->aexit(std::move(exc));
+  Value suppress;
+  try {
+    suppress = co_await tm->aexit(std::move(exc));
+  } catch (PyError& e) {
+    add_library_frame(*e.exc, LibraryFrame::WaitForAsyncWith, loop.profile().minor);
+    throw;
+  }
   if (error && !(suppress.kind() == Value::Kind::Bool && suppress.as_bool())) throw *error;
   co_return result;
 }

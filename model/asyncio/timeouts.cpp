@@ -5,6 +5,7 @@
 #include <string>
 
 #include "model/asyncio/base_events.hpp"
+#include "model/asyncio/library_frames.hpp"
 
 namespace asim::asyncio {
 
@@ -116,7 +117,7 @@ Coro Timeout::aexit_body(Ref<PyException> exc) {
         timeout_error->context = exc;  // raised while __aexit__ handles exc
         if (loop_->tracing())
           loop_->emit(trace::Kind::Note, repr(), "the body's CancelledError becomes TimeoutError");
-        throw PyError{timeout_error};
+        throw raised_in(LibraryFrame::TimeoutAexit, loop_->profile().minor, PyError{timeout_error});
       }
       if (!strict) insert_timeout_error(exc);
     }

@@ -1745,7 +1745,7 @@ Step eval_frame_raising(Frame& f, Value sent, Ref<PyException> thrown, Ref<PyExc
           exc->traceback.push_back(runtime::TracebackEntry{co.source ? co.source->path() : "<string>", pos.line,
                                                            co.name, pos.col, pos.end_line, pos.end_col,
                                                            pos.anchor_left, pos.anchor_right, pos.call_anchors,
-                                                           pos.call_statement, {}});
+                                                           pos.call_statement, {}, {}});
         }
       }
       const int unwind_at = breaker_unwind_at.value_or(at);

@@ -152,6 +152,10 @@ void display_segment(std::string& out, const runtime::TracebackEntry& e, const S
 void display_line(std::string& out, const runtime::TracebackEntry& e, const SourceLines& lines,
                   const LanguageFeatures& features) {
   out += fmt::format("  File \"{}\", line {}, in {}\n", e.file, e.line, e.function);
+  if (!e.shown.empty()) {
+    out += e.shown;
+    return;
+  }
   // (A compound statement's position ends at the start of its next line:
   // its first line alone is shown.)
   if (features.traceback_call_carets && e.end_line > e.line && e.end_col > 0) {

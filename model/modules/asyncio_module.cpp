@@ -6,6 +6,7 @@
 #include <map>
 
 #include "model/asyncio/as_completed.hpp"
+#include "model/asyncio/library_frames.hpp"
 #include "model/asyncio/locks.hpp"
 #include "model/asyncio/queues.hpp"
 #include "model/asyncio/taskgroups.hpp"
@@ -322,6 +323,7 @@ Ref<runtime::Module> AsyncioModule::build() {
       // get_running_loop() failed in create_task's frame, which holds
       // `coro`: unawaited until the exception is freed.
       e.exc->frame_locals.emplace_back(b[0].object());
+      asyncio::add_library_frame(*e.exc, asyncio::LibraryFrame::CreateTask, profile.minor);
       throw;
     }
     auto& loop = *running;

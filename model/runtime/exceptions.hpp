@@ -30,6 +30,10 @@ struct TracebackEntry {
   int anchor_left = -1, anchor_right = -1;
   bool call_anchors = false, call_statement = false;  // as lang::Position's
   std::vector<Value> frame_values;
+  // A frame of CPython's own library code that asim runs natively
+  // (model/asyncio/library_frames.hpp): what the traceback prints under the
+  // `File` line, source line and carets, as that version prints them.
+  std::string_view shown;
 };
 
 class PyException : public Object {

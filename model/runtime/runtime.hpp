@@ -81,6 +81,10 @@ class Runtime {
   // function stands for (asyncio's callbacks), "" for any other; null when
   // no run set it.
   std::function<std::string(std::string_view qualname)> library_function_source;
+  // The installed CPython's Lib folder for the modelled version, where
+  // tracebacks place asyncio's own frames; "<asim>" where there is none.
+  // Null when no run set it.
+  std::function<std::string()> cpython_lib;
   // int's per-version behaviour and the str conversion digit limit.
   IntProfile ints;
   // The builtins' per-version messages.

@@ -74,16 +74,20 @@ RunResult run_source(const std::string& path, const std::string& text, const Run
   rt.features = profile->runtime;
   if (as_module) rt.frames_below = profile->frames_below.main_module;
   // asyncio's own functions are in the installed CPython's Lib, as runpy's
-  // frames are (with_runpy_frames). A plain run looks it up when a repr
-  // first names one (finding it may run pyenv): "<asim>" when there is none.
-  rt.library_function_source = [lib = std::make_shared<std::optional<std::string>>(), given = options.cpython_lib,
-                                python = options.python, minor = profile->minor](std::string_view qualname) {
-    if (asyncio::library_function_source("", minor, qualname).empty()) return std::string();
+  // frames are (with_runpy_frames). A plain run looks it up when a repr or a
+  // traceback first names one (finding it may run pyenv): "<asim>" when
+  // there is none.
+  rt.cpython_lib = [lib = std::make_shared<std::optional<std::string>>(), given = options.cpython_lib,
+                    python = options.python] {
     if (!*lib) {
       const std::string found = given.empty() ? installed_cpython_lib(python) : given;
       *lib = found.empty() ? std::string("<asim>") : found;
     }
-    return asyncio::library_function_source(**lib, minor, qualname);
+    return **lib;
+  };
+  rt.library_function_source = [lib = rt.cpython_lib, minor = profile->minor](std::string_view qualname) {
+    if (asyncio::library_function_source("", minor, qualname).empty()) return std::string();
+    return asyncio::library_function_source(lib(), minor, qualname);
   };
   runtime::remove_attributes_of_other_versions(rt);
   struct Budget {

@@ -5,9 +5,9 @@ Usage: python3 tests/lang/tracebacks/capture.py [FILE.py ...]   (default: all)
 Each program runs under every installed CPython 3.7-3.13 (or those its
 `# asim: python>=3.X` line allows) and FILE.expected.json gets, per version,
 the whole stderr and the exit status. The directory of the programs is
-written as `<dir>` so the file holds on any checkout. The programs use no
-asyncio: every frame of their tracebacks is the program's own, which asim
-prints in full (it hides only CPython's library frames).
+written as `<dir>` so the file holds on any checkout, and the interpreter's
+Lib folder as `<lib>`: asyncio's own frames (model/asyncio/library_frames.hpp)
+name it, and the test runs asim with `<lib>` as the installed Lib.
 """
 
 import glob
@@ -41,8 +41,11 @@ def capture(path):
         python = interpreter(version)
         if not python:
             sys.exit("CPython %s is not installed" % version)
+        lib = subprocess.run([python, "-c", "import os; print(os.path.dirname(os.__file__))"],
+                             capture_output=True, text=True, check=True).stdout.strip()
         run = subprocess.run([python, path], capture_output=True, text=True, cwd=HERE)
-        expected[version] = {"stderr": run.stderr.replace(HERE, "<dir>"), "exit": run.returncode}
+        stderr = run.stderr.replace(HERE, "<dir>").replace(lib + "/", "<lib>/")
+        expected[version] = {"stderr": stderr, "exit": run.returncode}
     out = path[:-3] + ".expected.json"
     with open(out, "w") as f:
         json.dump(expected, f, indent=1, sort_keys=True)
