@@ -29,9 +29,11 @@ import subprocess
 SITES = [
     ("RunnersRun", "runners.py", "run", ["return runner.run(main)", "return loop.run_until_complete(main)"],
      "call", None, {}),
+    ("RunnersRunNested", "runners.py", "run", ["raise RuntimeError("], "stmt", None, {}),
     ("RunnerRun", "runners.py", "Runner.run", ["return self._loop.run_until_complete(task)"], "call", None, {}),
     ("RunUntilCompleteResult", "base_events.py", "BaseEventLoop.run_until_complete", ["return future.result()"],
      "call", None, {}),
+    ("HandleRun", "events.py", "Handle._run", ["self._context.run(self._callback, *self._args)"], "call", None, {}),
     ("Sleep", "tasks.py", "sleep", ["return await future"], "await", None, {}),
     ("WaitForAwaitFut", "tasks.py", "wait_for", ["return await fut"], "await",
      "async with timeouts.timeout(timeout):", {}),
@@ -125,6 +127,9 @@ for name, file, qualname, texts, kind, after, occurrence in sites:
     else:
         continue
     lineno = stmt.lineno
+    if minor < 8 and isinstance(stmt, ast.Raise) and isinstance(stmt.exc, ast.Call) and stmt.exc.args:
+        # 3.7 numbers a call spread over lines by the line of its last argument.
+        lineno = stmt.exc.args[-1].lineno
     name_shown = qualname.split(".")[-1]
     if minor >= 11:
         start, end, col, end_col = position(stmt, kind)

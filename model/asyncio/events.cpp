@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "model/asyncio/base_events.hpp"
+#include "model/asyncio/library_frames.hpp"
 #include "model/runtime/ops.hpp"
 #include "model/runtime/reprlib.hpp"
 #include "model/runtime/traceback_object.hpp"
@@ -70,7 +71,7 @@ void Handle::run() {
       e.exc->frame_locals.emplace_back(this);
       throw;
     }
-    // CPython's traceback holds _run's own frame.
+    add_library_frame(*e.exc, LibraryFrame::HandleRun, loop_->profile().minor);
     runtime::note_library_frame(*e.exc);
     loop_->call_exception_handler("Exception in callback " + callback_source_text(), e.exc, "handle",
                                   runtime::Value(runtime::Ref<Handle>(this)));

@@ -20,8 +20,10 @@ namespace asim::asyncio {
 // (tools/asyncio_library_frames.py's SITES, in the same order).
 enum class LibraryFrame : std::uint8_t {
   RunnersRun,                // runners.run: `return runner.run(main)` (3.7-3.10: loop.run_until_complete)
+  RunnersRunNested,          // runners.run: `raise RuntimeError("asyncio.run() cannot be called from a running ...")`
   RunnerRun,                 // Runner.run: `return self._loop.run_until_complete(task)` (3.11+)
   RunUntilCompleteResult,    // BaseEventLoop.run_until_complete: `return future.result()`
+  HandleRun,                 // Handle._run: `self._context.run(self._callback, *self._args)`
   Sleep,                     // sleep: `return await future`
   WaitForAwaitFut,           // wait_for (3.12+): `return await fut`
   WaitForAsyncWith,          // wait_for (3.12+): `async with timeouts.timeout(timeout):`

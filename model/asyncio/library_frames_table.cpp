@@ -12,6 +12,14 @@ const std::array<LibraryFrameRow, kLibraryFrameCount> kLibraryFrames = {{
       "    return runner.run(main)\n           ^^^^^^^^^^^^^^^^\n",
       "    return runner.run(main)\n           ^^^^^^^^^^^^^^^^\n",
       "    return runner.run(main)\n           ~~~~~~~~~~^^^^^^\n"}},  // RunnersRun
+    {"runners.py", "run", {34, 33, 33, 33, 186, 190, 190},
+     {"    \"asyncio.run() cannot be called from a running event loop\")\n",
+      "    raise RuntimeError(\n",
+      "    raise RuntimeError(\n",
+      "    raise RuntimeError(\n",
+      "    raise RuntimeError(\n",
+      "    raise RuntimeError(\n",
+      "    raise RuntimeError(\n        \"asyncio.run() cannot be called from a running event loop\")\n"}},  // RunnersRunNested
     {"runners.py", "run", {0, 0, 0, 0, 118, 118, 118},
      {"",
       "",
@@ -28,6 +36,14 @@ const std::array<LibraryFrameRow, kLibraryFrameCount> kLibraryFrames = {{
       "    return future.result()\n           ^^^^^^^^^^^^^^^\n",
       "    return future.result()\n           ^^^^^^^^^^^^^^^\n",
       "    return future.result()\n           ~~~~~~~~~~~~~^^\n"}},  // RunUntilCompleteResult
+    {"events.py", "_run", {88, 81, 80, 80, 80, 84, 89},
+     {"    self._context.run(self._callback, *self._args)\n",
+      "    self._context.run(self._callback, *self._args)\n",
+      "    self._context.run(self._callback, *self._args)\n",
+      "    self._context.run(self._callback, *self._args)\n",
+      "    self._context.run(self._callback, *self._args)\n",
+      "    self._context.run(self._callback, *self._args)\n",
+      "    self._context.run(self._callback, *self._args)\n    ~~~~~~~~~~~~~~~~~^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n"}},  // HandleRun
     {"tasks.py", "sleep", {595, 659, 652, 605, 649, 665, 718},
      {"    return await future\n",
       "    return await future\n",

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "model/asyncio/handled_exception.hpp"
+#include "model/asyncio/library_frames.hpp"
 #include "model/asyncio/runners.hpp"
 #include "model/lang/eval.hpp"
 #include "model/lang/exc_chain.hpp"
@@ -206,6 +207,7 @@ void Session::refuse_run_in_running_loop(const Value& main) {
   // The traceback holds runners.run's frame and with it `main`: unawaited,
   // it lives as long as the exception does.
   if (main.is_object()) error->frame_locals.emplace_back(main.object());
+  asyncio::add_library_frame(*error, asyncio::LibraryFrame::RunnersRunNested, profile().minor);
   throw runtime::PyError{error};
 }
 

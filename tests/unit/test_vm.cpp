@@ -2,8 +2,8 @@
 // coroutines, tracebacks) running small programs. Each "vm program" case runs
 // a program and compares what it printed and the traceback it ended with
 // against real CPython 3.12.1 (`python3.12 FILE`, the path in the comment);
-// frames of CPython's own library (asyncio/runners.py...) are left out of the
-// expected tracebacks, since asim prints interpreted frames only.
+// frames of asyncio's own code (asyncio/runners.py...) name CPython's Lib
+// folder as `<asim>`, as a run with no installed CPython does.
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
@@ -700,6 +700,15 @@ worker exit bad
   CHECK(r.err == R"ERR(Traceback (most recent call last):
   File "/tmp/vmx/t/async_exceptions.py", line 23, in <module>
     asyncio.run(main())
+  File "<asim>/asyncio/runners.py", line 194, in run
+    return runner.run(main)
+           ^^^^^^^^^^^^^^^^
+  File "<asim>/asyncio/runners.py", line 118, in run
+    return self._loop.run_until_complete(task)
+           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+  File "<asim>/asyncio/base_events.py", line 684, in run_until_complete
+    return future.result()
+           ^^^^^^^^^^^^^^^
   File "/tmp/vmx/t/async_exceptions.py", line 22, in main
     await worker("bad", 0)
   File "/tmp/vmx/t/async_exceptions.py", line 6, in worker
@@ -812,6 +821,15 @@ The above exception was the direct cause of the following exception:
 Traceback (most recent call last):
   File "/tmp/vmx/t/async_traceback.py", line 10, in <module>
     asyncio.run(main())
+  File "<asim>/asyncio/runners.py", line 194, in run
+    return runner.run(main)
+           ^^^^^^^^^^^^^^^^
+  File "<asim>/asyncio/runners.py", line 118, in run
+    return self._loop.run_until_complete(task)
+           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^
+  File "<asim>/asyncio/base_events.py", line 684, in run_until_complete
+    return future.result()
+           ^^^^^^^^^^^^^^^
   File "/tmp/vmx/t/async_traceback.py", line 9, in main
     raise RuntimeError("wrapped") from e
 RuntimeError: wrapped
@@ -958,6 +976,9 @@ RuntimeWarning: Enable tracemalloc to get the object allocation traceback
 Traceback (most recent call last):
   File "/tmp/vmx/t/warnings_never_awaited.py", line 15, in <module>
     asyncio.create_task(job())
+  File "<asim>/asyncio/tasks.py", line 417, in create_task
+    loop = events.get_running_loop()
+           ^^^^^^^^^^^^^^^^^^^^^^^^^
 RuntimeError: no running event loop
 sys:1: RuntimeWarning: coroutine 'job' was never awaited
 RuntimeWarning: Enable tracemalloc to get the object allocation traceback

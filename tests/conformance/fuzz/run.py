@@ -56,9 +56,10 @@ GROUP_MARGIN = re.compile(r"^ *\| ")
 
 def user_frames(stderr, path):
     """stderr with the traceback entries of other files than the program
-    dropped: asim shows only the program's own frames, CPython also those of
-    asyncio and the rest of its library (inside exception groups' tracebacks
-    too)."""
+    dropped, on both sides: these programs are about scheduling, and asim
+    shows CPython's library frames only where it models them (asyncio's
+    own, model/asyncio/library_frames.hpp; the traceback corpus checks those).
+    Inside exception groups' tracebacks too."""
     out = []
     skipping = False
     for line in stderr.splitlines(keepends=True):
@@ -84,7 +85,8 @@ def run_cpython(exe, path):
 
 
 def run_asim(asim, version, path):
-    return execute([asim, "exec", "--python", version, path], dict(os.environ), path)
+    out, err, status = execute([asim, "exec", "--python", version, path], dict(os.environ), path)
+    return out, user_frames(err, path), status
 
 
 def execute(argv, env, path):
@@ -143,8 +145,9 @@ def another_order(asim, version, path, cp):
     for o in outcomes:
         # A prefix: after a deadlock CPython may print more (both_deadlocked).
         if len(outcomes) > 1 and cp[0].startswith(o["stdout"]):
-            replay = execute([asim, "exec", "--python", version, "--replay", o["replay"], path],
-                             dict(os.environ), path)
+            out, err, status = execute([asim, "exec", "--python", version, "--replay", o["replay"], path],
+                                       dict(os.environ), path)
+            replay = (out, user_frames(err, path), status)
             if first_difference(cp, replay) is None:
                 return True
     return False
