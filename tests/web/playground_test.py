@@ -75,6 +75,13 @@ def fragment(versions, source):
     return "#python=" + ",".join(versions) + "&code=" + code
 
 
+def as_page_names(text):
+    """The native build names asyncio's own functions and traceback frames
+    in the installed CPython's Lib; the page, with no CPython to read, in
+    <asim>/asyncio/."""
+    return re.sub(r'/[^"\s<>]*/lib/python3\.\d+/asyncio/', "<asim>/asyncio/", text)
+
+
 def native_snapshots(asim, source, versions):
     """`asim run --format snapshots` on the program as the page names it:
     main.py in the current folder, which 3.9+ show as /main.py there."""
@@ -84,9 +91,7 @@ def native_snapshots(asim, source, versions):
                               "main.py"],
                              cwd=folder, capture_output=True, text=True, check=False).stdout
         out = out.replace(str(pathlib.Path(folder).resolve() / "main.py"), "/main.py")
-    # The native build names asyncio's own functions in the installed
-    # CPython's Lib; the page, with no CPython to read, in <asim>/asyncio/.
-    out = re.sub(r'/[^"\s<>]*/lib/python3\.\d+/asyncio/', "<asim>/asyncio/", out)
+    out = as_page_names(out)
     runs = {}
     for line in out.splitlines():
         record = json.loads(line)
@@ -212,7 +217,7 @@ def native_interrupted(asim, source, version, checks):
         (pathlib.Path(folder) / "main.py").write_text(source, encoding="utf-8")
         r = subprocess.run([asim, "exec", "--python", version, "--interrupt-at", checks, "main.py"],
                            cwd=folder, capture_output=True, text=True, check=False)
-        return r.stdout, r.stderr.replace(str(pathlib.Path(folder).resolve()), ""), str(r.returncode)
+        return r.stdout, as_page_names(r.stderr.replace(str(pathlib.Path(folder).resolve()), "")), str(r.returncode)
 
 
 def check_stop(browser, page, asim, versions, stops):
@@ -305,7 +310,7 @@ def native(asim, source, *args):
     with tempfile.TemporaryDirectory() as folder:
         (pathlib.Path(folder) / "main.py").write_text(source, encoding="utf-8")
         r = subprocess.run([asim, *args, "main.py"], cwd=folder, capture_output=True, text=True, check=False)
-        return r.stdout, r.stderr.replace(str(pathlib.Path(folder).resolve()), ""), str(r.returncode)
+        return r.stdout, as_page_names(r.stderr.replace(str(pathlib.Path(folder).resolve()), "")), str(r.returncode)
 
 
 def check_explore(browser, page, asim):
